@@ -1,0 +1,1 @@
+"""The Fieldwork service chassis: what every service does the same way, and nothing domain-specific."""

@@ -1,0 +1,92 @@
+"""Deny by default: every route is either @public or declares the permission it needs with @require."""
+from __future__ import annotations
+
+import functools
+
+from flask import current_app, g, request
+
+from chassis.auth.tokens import Principal, decode_token
+from chassis.errors import Forbidden, Unauthorized
+
+_PUBLIC = "_fieldwork_public"
+_PUBLIC_ENDPOINT_PREFIXES = ("api-docs.",)  # flask-smorest's OpenAPI document
+_PERMISSION = "_fieldwork_permission"
+
+
+def public(view):
+    """Marks a route that needs no token (health, metrics, signed webhooks, the API document)."""
+    setattr(view, _PUBLIC, True)
+    return view
+
+
+def require(permission: str):
+    """Requires a verified token carrying ``permission``; 401 without a token, 403 without the permission."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_principal().can(permission):
+                raise Forbidden(f"This needs the '{permission}' permission.")
+            return view(*args, **kwargs)
+
+        setattr(guarded, _PERMISSION, permission)
+        return guarded
+
+    return decorate
+
+
+def current_principal() -> Principal:
+    principal = g.get("principal")
+    if principal is None:
+        principal = _authenticate()
+        g.principal = principal
+    return principal
+
+
+def _authenticate() -> Principal:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("A bearer token is required.")
+    return decode_token(token.strip(), current_app.config["FIELDWORK_SETTINGS"].jwt_secret)
+
+
+def is_public(view) -> bool:
+    return getattr(view, _PUBLIC, False)
+
+
+def declared_permission(view) -> str | None:
+    return getattr(view, _PERMISSION, None)
+
+
+def authenticate_request() -> None:
+    """before_request hook: every non-public endpoint needs a valid token before any view code runs."""
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    if view is None or request.endpoint.startswith(_PUBLIC_ENDPOINT_PREFIXES) or is_public(view) \
+            or _is_public_method_view(view):
+        return
+    current_principal()
+
+
+def _is_public_method_view(view) -> bool:
+    view_class = getattr(view, "view_class", None)
+    method = getattr(view_class, request.method.lower(), None) if view_class else None
+    return method is not None and is_public(method)
+
+
+def unguarded_views(app) -> list[str]:
+    """Endpoints that declare neither @public nor @require: a startup check refuses to run with any."""
+    missing = []
+    for endpoint, view in app.view_functions.items():
+        if endpoint == "static" or endpoint.startswith(_PUBLIC_ENDPOINT_PREFIXES) or is_public(view):
+            continue
+        view_class = getattr(view, "view_class", None)
+        if view_class is None:
+            if declared_permission(view) is None:
+                missing.append(endpoint)
+            continue
+        for method in view_class.methods or ():
+            handler = getattr(view_class, method.lower())
+            if not (is_public(handler) or declared_permission(handler)):
+                missing.append(f"{endpoint} {method}")
+    return missing

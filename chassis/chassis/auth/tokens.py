@@ -1,0 +1,48 @@
+"""HS256 JWTs with the claims every Fieldwork token carries: sub, account_id, perms, exp."""
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+
+import jwt
+
+from chassis.errors import Unauthorized
+
+ALL_PERMISSIONS = (
+    "customers:view", "customers:edit", "jobs:view", "jobs:edit", "billing:view", "billing:edit",
+    "comms:view", "comms:send", "insights:view", "settings:edit",
+)
+_REQUIRED_CLAIMS = ["sub", "account_id", "perms", "exp"]
+
+
+@dataclass(frozen=True)
+class Principal:
+    sub: str
+    account_id: uuid.UUID
+    perms: frozenset[str]
+    token: str
+
+    def can(self, permission: str) -> bool:
+        return permission in self.perms
+
+
+def mint_token(secret: str, *, sub: str, account_id: uuid.UUID | str, perms=ALL_PERMISSIONS, ttl_seconds: int = 3600,
+               extra: dict | None = None) -> str:
+    claims = {"sub": sub, "account_id": str(account_id), "perms": list(perms), "exp": int(time.time()) + ttl_seconds}
+    claims.update(extra or {})
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def decode_token(token: str, secret: str) -> Principal:
+    try:
+        claims = jwt.decode(token, secret, algorithms=["HS256"], options={"require": _REQUIRED_CLAIMS})
+        account_id = uuid.UUID(str(claims["account_id"]))
+        perms = claims["perms"]
+        if not isinstance(perms, list) or not all(isinstance(p, str) for p in perms):
+            raise ValueError("perms must be a list of strings")
+    except jwt.ExpiredSignatureError:
+        raise Unauthorized("The token has expired.") from None
+    except (jwt.InvalidTokenError, ValueError):
+        raise Unauthorized("The token is not valid.") from None
+    return Principal(sub=str(claims["sub"]), account_id=account_id, perms=frozenset(perms), token=token)

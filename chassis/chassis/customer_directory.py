@@ -1,0 +1,100 @@
+"""A service's own copy of the customers it may refer to, kept from customer events.
+
+Services that hold records about customers (jobs, billing, comms) check a customer id against
+this copy instead of calling the customers service on every write; only an id never heard of
+(an event still on its way) costs one call to the customers API, and the answer is kept.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+import urllib3
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from chassis.auth import current_principal
+from chassis.db.schema import known_customers as table
+from chassis.errors import Unavailable, field_error
+from chassis.messaging import Event, Handlers
+from chassis.settings import service_url
+
+handlers = Handlers()
+
+
+@dataclass(frozen=True)
+class KnownCustomer:
+    id: uuid.UUID
+    number: str | None
+    display_name: str
+    archived: bool
+    merged_into: uuid.UUID | None
+
+
+def _remember(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int) -> None:
+    values = {
+        "id": uuid.UUID(str(snapshot["id"])), "account_id": account_id, "number": snapshot.get("number"),
+        "display_name": snapshot["display_name"], "archived": bool(snapshot.get("archived")),
+        "merged_into": uuid.UUID(str(snapshot["merged_into"])) if snapshot.get("merged_into") else None,
+        "revision": revision,
+    }
+    stmt = insert(table).values(**values)
+    # A snapshot older than the one we hold (events can arrive out of order) changes nothing.
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={k: stmt.excluded[k] for k in ("number", "display_name", "archived", "merged_into", "revision")},
+        where=(table.c.revision < stmt.excluded.revision) & (table.c.account_id == stmt.excluded.account_id),
+    ))
+
+
+@handlers.on("customer.created")
+@handlers.on("customer.updated")
+def _on_snapshot(session: Session, event: Event) -> None:
+    _remember(session, event.account_id, event.data["customer"], event.data["revision"])
+
+
+def lookup(session: Session, customer_id: uuid.UUID) -> KnownCustomer | None:
+    row = session.execute(select(table).where(table.c.id == customer_id,
+                                              table.c.account_id == session.info["account_id"])).first()
+    if row is None:
+        return None
+    return KnownCustomer(row.id, row.number, row.display_name, row.archived, row.merged_into)
+
+
+class CustomersApi:
+    """The customers service's HTTP API, asked only about customers this service has not heard of."""
+
+    def __init__(self, base_url: str | None = None, timeout: float = 2.0):
+        self.base_url = (base_url or service_url("customers")).rstrip("/")
+        self._pool = urllib3.PoolManager(maxsize=8, timeout=urllib3.Timeout(total=timeout), retries=False)
+
+    def fetch(self, customer_id: uuid.UUID, token: str) -> dict | None:
+        try:
+            response = self._pool.request("GET", f"{self.base_url}/customers/{customer_id}",
+                                          headers={"Authorization": f"Bearer {token}"})
+        except urllib3.exceptions.HTTPError as exc:
+            raise Unavailable("The customers service cannot be reached to check this customer.") from exc
+        if response.status == 404:
+            return None
+        if response.status != 200:
+            raise Unavailable(f"The customers service answered {response.status} when checking this customer.")
+        return json.loads(response.data)
+
+
+def require_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi, *,
+                     field: str = "customer_id", allow_archived: bool = False) -> KnownCustomer:
+    """The caller's customer ``customer_id``, or a 422 on ``field`` when the account has no such customer."""
+    known = lookup(session, customer_id)
+    if known is None:
+        body = api.fetch(customer_id, current_principal().token)
+        if body is None:
+            raise field_error(field, "No such customer in this account.")
+        _remember(session, session.info["account_id"], body, int(body.get("revision", 0)))
+        known = lookup(session, customer_id)
+    if known.merged_into is not None:
+        raise field_error(field, f"This customer was merged into {known.merged_into}.")
+    if known.archived and not allow_archived:
+        raise field_error(field, "This customer is archived.")
+    return known

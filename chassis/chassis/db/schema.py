@@ -1,0 +1,80 @@
+"""The tables the chassis keeps in every service's database (outbox, inbox, sequences, customer directory).
+
+Each service's first migration calls ``create_chassis_tables_v1``; a later change to these tables
+gets a ``..._v2`` that services call from a new migration, so old migrations never change meaning.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Identity, Index, Integer, MetaData, String, Table, Text,
+                        Uuid, func, text)
+from sqlalchemy.dialects.postgresql import JSONB
+
+chassis_metadata = MetaData()
+
+account_sequences = Table(
+    "account_sequences", chassis_metadata,
+    Column("account_id", Uuid, primary_key=True),
+    Column("name", String(40), primary_key=True),
+    Column("last_value", Integer, nullable=False),
+)
+
+# Events written in the same transaction as the change they describe; the relay publishes them.
+outbox = Table(
+    "outbox", chassis_metadata,
+    Column("position", BigInteger, Identity(), primary_key=True),
+    Column("event_id", Uuid, nullable=False, unique=True),
+    Column("event_type", String(80), nullable=False),
+    Column("account_id", Uuid, nullable=False),
+    Column("envelope", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Index("outbox_unsent", "position", postgresql_where=text("sent_at IS NULL")),
+)
+
+# Ids of the events this service has applied: a redelivered event finds its id here and is skipped.
+inbox = Table(
+    "inbox", chassis_metadata,
+    Column("event_id", Uuid, primary_key=True),
+    Column("event_type", String(80), nullable=False),
+    Column("handled_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# This service's copy of the customers it may refer to, kept from customer events.
+known_customers = Table(
+    "known_customers", chassis_metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("account_id", Uuid, nullable=False, index=True),
+    Column("number", String(20)),
+    Column("display_name", String(200), nullable=False),
+    Column("archived", Boolean, nullable=False, server_default="false"),
+    Column("merged_into", Uuid),
+    Column("revision", Integer, nullable=False, server_default="0"),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+CHASSIS_TABLES = {t.name for t in chassis_metadata.sorted_tables}
+
+OUTBOX_CHANNEL = "fieldwork_outbox"
+
+_NOTIFY_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION fieldwork_outbox_notify() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('{OUTBOX_CHANNEL}', '');
+  RETURN NULL;
+END $$ LANGUAGE plpgsql
+"""
+_NOTIFY_TRIGGER = """
+CREATE TRIGGER outbox_notify AFTER INSERT ON outbox
+FOR EACH STATEMENT EXECUTE FUNCTION fieldwork_outbox_notify()
+"""
+
+
+def create_chassis_tables_v1(op) -> None:
+    """Called from a service's first Alembic migration."""
+    bind = op.get_bind()
+    chassis_metadata.create_all(bind)
+    # NOTIFY wakes the relay at once after a commit that wrote events (it also polls: NOTIFY can be missed).
+    op.execute(_NOTIFY_FUNCTION)
+    op.execute(_NOTIFY_TRIGGER)

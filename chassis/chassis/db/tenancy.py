@@ -1,0 +1,56 @@
+"""Account scoping that makes an unscoped query hard to write.
+
+Every ORM statement that touches a ``Tenanted`` entity gets ``account_id = <session's account>``
+added by SQLAlchemy itself (``with_loader_criteria``), and new rows get the session's account.
+A session with no account refuses such statements unless it was opened ``unscoped=True`` on
+purpose (relays, schedulers and other cross-account maintenance work).
+"""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Uuid, event
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
+
+
+class UnscopedQuery(RuntimeError):
+    """A query over account-owned rows from a session that has no account."""
+
+
+class Tenanted:
+    """Mixin for every account-owned table."""
+
+    account_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True, nullable=False)
+
+
+def _touches_tenanted(state: ORMExecuteState) -> bool:
+    return any(issubclass(mapper.class_, Tenanted) for mapper in state.all_mappers)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_to_account(state: ORMExecuteState) -> None:
+    if not (state.is_select or state.is_update or state.is_delete) or not _touches_tenanted(state):
+        return
+    info = state.session.info
+    account_id = info.get("account_id")
+    if account_id is None:
+        if info.get("unscoped"):
+            return
+        raise UnscopedQuery("This session has no account; open it with account_id=… or unscoped=True.")
+    state.statement = state.statement.options(
+        with_loader_criteria(Tenanted, lambda cls: cls.account_id == account_id, include_aliases=True)
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_account(session: Session, _flush_context, _instances) -> None:
+    account_id = session.info.get("account_id")
+    for obj in session.new:
+        if not isinstance(obj, Tenanted):
+            continue
+        if obj.account_id is None:
+            if account_id is None:
+                raise UnscopedQuery(f"{type(obj).__name__} needs an account_id.")
+            obj.account_id = account_id
+        elif account_id is not None and obj.account_id != account_id:
+            raise UnscopedQuery(f"{type(obj).__name__} belongs to another account than this session.")

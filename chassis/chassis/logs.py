@@ -1,0 +1,54 @@
+"""Logs as one JSON object a line, each carrying the request id that caused it."""
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import json
+import logging
+import sys
+import uuid
+
+REQUEST_ID_HEADER = "X-Request-Id"
+_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
+_service: contextvars.ContextVar[str | None] = contextvars.ContextVar("service", default=None)
+
+
+def current_request_id() -> str | None:
+    return _request_id.get()
+
+
+def bind_request_id(value: str | None) -> contextvars.Token:
+    """Sets the request id for what runs next in this thread (a request, or an event's handler)."""
+    return _request_id.set(value or uuid.uuid4().hex)
+
+
+def reset_request_id(token: contextvars.Token) -> None:
+    _request_id.reset(token)
+
+
+class JsonFormatter(logging.Formatter):
+    _SKIP = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.timezone.utc).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            "service": _service.get(),
+            "request_id": _request_id.get(),
+        }
+        entry.update({k: v for k, v in record.__dict__.items() if k not in self._SKIP and not k.startswith("_")})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure(service: str, level: str = "INFO") -> None:
+    _service.set(service)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    logging.getLogger("pika").setLevel(logging.WARNING)

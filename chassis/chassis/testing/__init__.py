@@ -1,0 +1,1 @@
+"""Test fixtures every service's suite shares (registered as the pytest plugin ``fieldwork``)."""

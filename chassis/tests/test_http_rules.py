@@ -1,0 +1,130 @@
+"""The rules every service keeps, proven once on the chassis with a toy service."""
+import uuid
+
+from sqlalchemy import select
+
+from chassis.db import UnscopedQuery
+from tests.toy.service import Widget
+
+
+def test_no_token_is_401_with_the_envelope(client):
+    response = client.get("/widgets")
+    assert response.status_code == 401
+    assert response.json["error"]["code"] == "unauthorized"
+
+
+def test_a_forged_token_is_401(client):
+    response = client.get("/widgets", headers={"Authorization": "Bearer not.a.token"})
+    assert response.status_code == 401
+
+
+def test_an_expired_token_is_401(client, make_token, account_id):
+    token = make_token(account_id, ttl_seconds=-10)
+    response = client.get("/widgets", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+    assert "expired" in response.json["error"]["message"]
+
+
+def test_missing_permission_is_403(client, make_token, account_id):
+    token = make_token(account_id, perms=["customers:view"])
+    response = client.post("/widgets", json={"name": "x"}, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 403
+    assert response.json["error"]["code"] == "forbidden"
+
+
+def test_bad_input_is_422_with_field_errors_and_writes_nothing(client, auth):
+    response = client.post("/widgets", json={"name": ""}, headers=auth)
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "validation_error"
+    assert "name" in response.json["error"]["fields"]
+    assert client.get("/widgets", headers=auth).json["items"] == []
+
+
+def test_unknown_fields_are_refused(client, auth):
+    response = client.post("/widgets", json={"name": "a", "colour": "red"}, headers=auth)
+    assert response.status_code == 422
+    assert "colour" in response.json["error"]["fields"]
+
+
+def test_numbers_are_per_account_sequences(client, auth, other_auth):
+    first = client.post("/widgets", json={"name": "a"}, headers=auth).json["number"]
+    second = client.post("/widgets", json={"name": "b"}, headers=auth).json["number"]
+    elsewhere = client.post("/widgets", json={"name": "c"}, headers=other_auth).json["number"]
+    assert (first, second, elsewhere) == ("W-1001", "W-1002", "W-1001")
+
+
+def test_another_account_gets_404(client, auth, other_auth):
+    widget = client.post("/widgets", json={"name": "mine"}, headers=auth).json
+    assert client.get(f"/widgets/{widget['id']}", headers=auth).status_code == 200
+    response = client.get(f"/widgets/{widget['id']}", headers=other_auth)
+    assert response.status_code == 404
+    assert response.json["error"]["code"] == "not_found"
+    assert client.get("/widgets", headers=other_auth).json["items"] == []
+
+
+def test_pages_walk_the_list_without_gaps_or_repeats(client, auth):
+    names = {f"w{i}" for i in range(7)}
+    for name in names:
+        client.post("/widgets", json={"name": name}, headers=auth)
+    seen, cursor = [], None
+    while True:
+        query = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/widgets", query_string=query, headers=auth).json
+        seen += [w["name"] for w in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(names)
+    assert len(seen) == len(names)
+
+
+def test_a_bad_cursor_or_limit_is_422(client, auth):
+    assert client.get("/widgets", query_string={"cursor": "%%%"}, headers=auth).json["error"]["fields"] == {
+        "cursor": ["Not a valid cursor."]}
+    response = client.get("/widgets", query_string={"limit": 1000}, headers=auth)
+    assert response.status_code == 422 and "limit" in response.json["error"]["fields"]
+
+
+def test_unknown_route_is_404_json(client, auth):
+    response = client.get("/nothing-here", headers=auth)
+    assert response.status_code == 404
+    assert response.json["error"]["code"] == "not_found"
+
+
+def test_request_id_is_echoed_or_made(client, auth):
+    assert client.get("/widgets", headers={**auth, "X-Request-Id": "abc-123"}).headers["X-Request-Id"] == "abc-123"
+    assert len(client.get("/widgets", headers=auth).headers["X-Request-Id"]) == 32
+
+
+def test_operations_endpoints_are_public(client):
+    assert client.get("/healthz").json["status"] == "ok"
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json["checks"]["database"]["ok"] is True
+    assert b"http_requests_total" in client.get("/metrics").data
+    assert "/widgets" in client.get("/openapi.json").json["paths"]
+
+
+def test_an_unscoped_query_is_refused(app):
+    database = app.extensions["fieldwork"].database
+    with database.session() as session:
+        try:
+            session.scalars(select(Widget)).all()
+        except UnscopedQuery:
+            pass
+        else:
+            raise AssertionError("an unscoped query over account rows ran")
+
+
+def test_a_scoped_session_cannot_write_into_another_account(app):
+    database = app.extensions["fieldwork"].database
+    session = database.session(account_id=uuid.uuid4())
+    session.add(Widget(name="x", number="W-1", account_id=uuid.uuid4()))
+    try:
+        session.flush()
+    except UnscopedQuery:
+        pass
+    else:
+        raise AssertionError("a row of another account was written")
+    finally:
+        session.rollback()
+        session.close()

@@ -1,0 +1,5 @@
+"""Alembic environment of the toy service."""
+from chassis.migrations import run_env
+from tests.toy.service import Base
+
+run_env(Base.metadata)
