@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -82,6 +82,17 @@ def _format_checker() -> FormatChecker:
     checker.checks("date-time")(_is_utc_date_time)
     checker.checks("uri")(_is_uri)
     return checker
+
+
+def _is_strict_integer(_checker: object, value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# JSON Schema counts 6845.0 as an integer; we don't, so a float never slips into cents or versions.
+_StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_integer),
+)
 
 
 # --- locating and loading ------------------------------------------------------------------
@@ -154,7 +165,7 @@ def _catalog() -> _Catalog:
     defs = schemas.get(folder / DEFS_FILE, {}).get("$defs", {})
 
     def compile_(schema: dict) -> Draft202012Validator:
-        return Draft202012Validator(_inline_defs(schema, defs), registry=registry, format_checker=checker)
+        return _StrictValidator(_inline_defs(schema, defs), registry=registry, format_checker=checker)
 
     events = {}
     for path, schema in schemas.items():
