@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 
 CONTRACTS_DIR_ENV = "FIELDWORK_CONTRACTS_DIR"
 ENVELOPE_FILE = "envelope.schema.json"
+DEFS_FILE = "defs.schema.json"
 _EVENT_SCHEMA_NAME = re.compile(r"^v([1-9][0-9]*)\.schema\.json$")
 _EXAMPLE_NAME = re.compile(r"^v[1-9][0-9]*(\..+)?\.example\.json$")
 
@@ -130,7 +131,6 @@ class _Catalog:
     events: dict[tuple[str, int], _EventContract]
 
 
-DEFS_FILE = "defs.schema.json"
 _DEFS_REF = re.compile(r"^(?:\.\./" + re.escape(DEFS_FILE) + r")?#/\$defs/([A-Za-z0-9_]+)$")
 
 
@@ -161,7 +161,6 @@ def _catalog() -> _Catalog:
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
     )
     checker = _format_checker()
-
     defs = schemas.get(folder / DEFS_FILE, {}).get("$defs", {})
 
     def compile_(schema: dict) -> Draft202012Validator:
