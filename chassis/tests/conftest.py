@@ -1,6 +1,6 @@
 import pytest
 
-from tests.toy.service import SPEC
+from toy_service.service import SPEC
 
 
 @pytest.fixture(scope="session")

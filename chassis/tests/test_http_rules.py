@@ -4,7 +4,7 @@ import uuid
 from sqlalchemy import select
 
 from chassis.db import UnscopedQuery
-from tests.toy.service import Widget
+from toy_service.service import Widget
 
 
 def test_no_token_is_401_with_the_envelope(client):

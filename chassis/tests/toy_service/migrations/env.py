@@ -1,5 +1,5 @@
 """Alembic environment of the toy service."""
 from chassis.migrations import run_env
-from tests.toy.service import Base
+from toy_service.service import Base
 
 run_env(Base.metadata)

@@ -75,4 +75,4 @@ class WidgetById(MethodView):
 
 
 SPEC = ServiceSpec(name="toy", title="Toy", blueprints=[blp], migrations=Path(__file__).parent / "migrations",
-                   app_factory="tests.toy.service:create_app()")
+                   app_factory="toy_service.service:create_app()")
