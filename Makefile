@@ -1,0 +1,43 @@
+# Fieldwork — the two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Every installable package of the repository, in dependency order (the chassis first).
+PACKAGES := chassis $(wildcard services/customers services/jobs services/billing services/comms services/insights gateway)
+PYPROJECTS := $(foreach p,$(PACKAGES),$(wildcard $(p)/pyproject.toml))
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fast bench token clean help
+
+help:
+	@echo "make run    start the whole system locally (installs, creates and migrates databases, loads demo data)"
+	@echo "make test   run every test (unit, integration, contract, deploy, end-to-end)"
+	@echo "make bench  run the benchmarks under bench/"
+	@echo "make token  print a development token for the demo account"
+
+$(STAMP): $(PYPROJECTS) requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt $(foreach p,$(PACKAGES),$(if $(wildcard $(p)/pyproject.toml),-e $(p)))
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python tools/run_local.py
+
+test: install
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+test-fast: install
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not slow"
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+token: install
+	@$(BIN)/fieldwork-token
+
+clean:
+	rm -rf $(VENV) .run

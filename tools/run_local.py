@@ -1,0 +1,116 @@
+"""`make run`: the whole system on this machine, from the Procfile, with demo data on first start.
+
+PostgreSQL and RabbitMQ are used where they already answer; otherwise they are started with
+Docker Compose when a Docker engine is there. Every service's database is created and migrated
+before its processes start. Ctrl-C stops everything this started.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SERVICES = {"customers": 8001, "jobs": 8002, "billing": 8003, "comms": 8004, "insights": 8005}
+GATEWAY_PORT = int(os.environ.get("FIELDWORK_GATEWAY_PORT", "8080"))
+
+sys.path.insert(0, str(ROOT / "chassis"))
+from chassis.testing.infrastructure import DEFAULT_BROKER, DEFAULT_POSTGRES, reachable  # noqa: E402
+
+
+def _say(message: str) -> None:
+    print(f"[fieldwork] {message}", flush=True)
+
+
+def _ensure_infrastructure(env: dict) -> None:
+    postgres = env.get("FIELDWORK_CUSTOMERS_DATABASE_URL", DEFAULT_POSTGRES)
+    broker = env.get("FIELDWORK_BROKER_URL", DEFAULT_BROKER)
+    missing = [name for name, url, port in (("postgres", postgres, 5432), ("rabbitmq", broker, 5672))
+               if not reachable(url, port)]
+    if not missing:
+        return
+    if shutil.which("docker") is None or subprocess.run(["docker", "info"], capture_output=True).returncode != 0:
+        sys.exit(f"{', '.join(missing)} not reachable, and no Docker engine to start them with. "
+                 "Start PostgreSQL on 127.0.0.1:5432 and RabbitMQ on 127.0.0.1:5672, or set the URLs (see README).")
+    _say(f"starting {', '.join(missing)} with Docker Compose")
+    subprocess.run(["docker", "compose", "up", "-d", "--wait", *missing], cwd=ROOT, check=True)
+
+
+def _environment() -> dict:
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env.setdefault("FIELDWORK_CONTRACTS_DIR", str(ROOT / "contracts" / "events"))
+    env.setdefault("FIELDWORK_PHOTOS_DIR", str(ROOT / ".run" / "photos"))
+    env.setdefault("FIELDWORK_SMTP_HOST", "127.0.0.1")
+    env.setdefault("FIELDWORK_SMTP_PORT", "1025")
+    for service, port in SERVICES.items():
+        env.setdefault(f"FIELDWORK_{service.upper()}_PORT", str(port))
+        env.setdefault(f"FIELDWORK_{service.upper()}_URL", f"http://127.0.0.1:{env[f'FIELDWORK_{service.upper()}_PORT']}")
+    env.setdefault("FIELDWORK_GATEWAY_PORT", str(GATEWAY_PORT))
+    return env
+
+
+def _installed_services() -> list[str]:
+    return [s for s in SERVICES if (BIN / f"fieldwork-{s}").exists()]
+
+
+def _procfile(services: list[str]) -> Path:
+    """The Procfile's lines for the packages that exist in this checkout."""
+    wanted = set(services) | ({"gateway"} if (BIN / "fieldwork-gateway").exists() else set())
+    lines = [line for line in (ROOT / "Procfile").read_text().splitlines()
+             if line.strip() and line.split("-", 1)[0] in wanted]
+    path = ROOT / ".run" / "Procfile"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _wait_healthy(url: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def main() -> None:
+    env = _environment()
+    _ensure_infrastructure(env)
+    services = _installed_services()
+    for service in services:
+        _say(f"migrating {service}")
+        subprocess.run([str(BIN / f"fieldwork-{service}"), "migrate"], env=env, check=True)
+    honcho = subprocess.Popen([str(BIN / "honcho"), "start", "-f", str(_procfile(services)), "-d", str(ROOT)],
+                              env=env, start_new_session=True)
+
+    def stop(*_):
+        if honcho.poll() is None:
+            os.killpg(honcho.pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        front = f"http://127.0.0.1:{env['FIELDWORK_GATEWAY_PORT']}"
+        if _wait_healthy(f"{front}/healthz"):
+            subprocess.run([str(BIN / "python"), str(ROOT / "tools" / "demo_data.py"), "--if-empty", "--gateway", front],
+                           env=env, check=False)
+            token = subprocess.run([str(BIN / "fieldwork-token")], env=env, capture_output=True, text=True).stdout.strip()
+            _say(f"Fieldwork is running. Open {front}/ (API under {front}/api/, status at {front}/status)")
+            _say(f"development token (all permissions, demo account):\n{token}")
+        honcho.wait()
+    except KeyboardInterrupt:
+        stop()
+        honcho.wait()
+
+
+if __name__ == "__main__":
+    main()
