@@ -1,0 +1,118 @@
+"""Real service processes for tests that need the system running (gateway, end-to-end, benchmarks).
+
+A slow or dead service is simulated by a real process that is frozen (SIGSTOP) or stopped, never a mock.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chassis.settings import Settings
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The environment that makes a process of ``settings.service`` use exactly these settings."""
+    env = {
+        "FIELDWORK_BROKER_URL": settings.broker_url,
+        "FIELDWORK_EXCHANGE": settings.exchange,
+        "FIELDWORK_QUEUE_PREFIX": settings.queue_prefix,
+        "FIELDWORK_JWT_SECRET": settings.jwt_secret,
+    }
+    if settings.database_url:
+        env[f"FIELDWORK_{settings.service.upper()}_DATABASE_URL"] = settings.database_url
+    return env
+
+
+@dataclass
+class ServiceProcess:
+    """One process (`fieldwork-<service> <command>`), its output kept in a log file for failures."""
+
+    service: str
+    command: str
+    env: dict[str, str]
+    port: int | None = None
+    log_dir: Path = Path(os.environ.get("TMPDIR", "/tmp"))
+    _process: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.log_dir / f"fieldwork-{self.service}-{self.command}-{self.port or os.getpid()}.log"
+
+    def start(self, *args: str) -> "ServiceProcess":
+        env = {**os.environ, **self.env, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+        if self.port is not None:
+            env["PORT"] = str(self.port)
+            env.setdefault("WEB_CONCURRENCY", "1")
+        log = open(self.log_path, "ab")
+        self._process = subprocess.Popen([str(BIN / f"fieldwork-{self.service}"), self.command, *args], env=env,
+                                         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        return self
+
+    def wait_healthy(self, seconds: float = 30) -> "ServiceProcess":
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"{self.service} {self.command} exited: {self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{self.service} {self.command} did not become healthy: {self.log_tail()}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def signal_group(self, sig: int) -> None:
+        if self._process is not None and self._process.poll() is None:
+            os.killpg(self._process.pid, sig)
+
+    def freeze(self) -> None:
+        """The service stops answering but keeps its sockets open: a slow service, for real."""
+        self.signal_group(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.signal_group(signal.SIGCONT)
+
+    def kill(self) -> None:
+        self.signal_group(signal.SIGKILL)
+        if self._process is not None:
+            self._process.wait(timeout=10)
+
+    def stop(self, timeout: float = 15) -> None:
+        if self._process is None or self._process.poll() is not None:
+            return
+        self.thaw()
+        self.signal_group(signal.SIGTERM)
+        try:
+            self._process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
