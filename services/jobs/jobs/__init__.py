@@ -1,0 +1,1 @@
+"""The Fieldwork jobs service: jobs and visits, estimates, maintenance plans and photos."""

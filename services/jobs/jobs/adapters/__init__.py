@@ -1,0 +1,1 @@
+"""Persistence and outside systems of the jobs service."""

@@ -1,0 +1,42 @@
+"""The composition root of the jobs service: its spec, its adapters, its app."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from chassis.app import create_app as chassis_create_app
+from chassis.customer_directory import CustomersApi
+from chassis.service import Runtime, ServiceSpec
+from jobs.adapters.images import ImageRules
+from jobs.adapters.storage import LocalDirectoryStorage
+from jobs.entrypoints.events import handlers
+from jobs.entrypoints.http import customers, estimates, jobs, photos
+
+DEFAULT_PHOTO_DIR = "var/jobs-photos"
+DEFAULT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+
+
+def wire(runtime: Runtime) -> None:
+    """Default adapters; tests replace any of them through ``make_app(SPEC, adapters=…)``."""
+    extra = runtime.settings.extra
+    runtime.adapters["customers_api"] = CustomersApi()
+    runtime.adapters["photo_storage"] = LocalDirectoryStorage(
+        extra.get("photo_dir") or os.environ.get("FIELDWORK_JOBS_PHOTO_DIR", DEFAULT_PHOTO_DIR))
+    runtime.adapters["image_rules"] = ImageRules(max_bytes=int(
+        extra.get("photo_max_bytes") or os.environ.get("FIELDWORK_JOBS_PHOTO_MAX_BYTES", DEFAULT_PHOTO_MAX_BYTES)))
+
+
+SPEC = ServiceSpec(
+    name="jobs",
+    title="Fieldwork jobs",
+    description="Jobs and visits, estimates, maintenance plans and photos of each customer.",
+    blueprints=[jobs.blp, estimates.blp, photos.blp, customers.blp],
+    migrations=Path(__file__).parent / "migrations",
+    handlers=handlers,
+    wire=wire,
+    app_factory="jobs.bootstrap:create_app()",
+)
+
+
+def create_app(**kwargs):
+    return chassis_create_app(SPEC, **kwargs)

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the jobs service: lifecycles, money, schedules and recurrences."""

@@ -1,0 +1,29 @@
+"""Handlers for the events the jobs service consumes (the chassis applies each once, with its inbox row)."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis import customer_directory
+from chassis.messaging import Event, Handlers
+from jobs.service_layer import merges, plans
+
+handlers = Handlers().include(customer_directory.handlers)
+
+
+@handlers.on("customer.merged")
+def on_customer_merged(session: Session, event: Event) -> None:
+    merges.merge(session, merge_id=uuid.UUID(event.data["merge_id"]),
+                 duplicate_id=uuid.UUID(event.data["duplicate_id"]), target_id=uuid.UUID(event.data["target_id"]))
+
+
+@handlers.on("customer.unmerged")
+def on_customer_unmerged(session: Session, event: Event) -> None:
+    merges.unmerge(session, merge_id=uuid.UUID(event.data["merge_id"]), at=event.occurred_at)
+
+
+@handlers.on("customer.archived")
+def on_customer_archived(session: Session, event: Event) -> None:
+    plans.pause_active_plans(session, uuid.UUID(event.data["customer_id"]), actor="system:customer.archived",
+                             at=event.occurred_at)

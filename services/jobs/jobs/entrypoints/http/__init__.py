@@ -1,0 +1,1 @@
+"""The jobs service's HTTP API: flask-smorest blueprints and the wire schemas."""

@@ -1,0 +1,84 @@
+"""A customer's pages in the jobs service: jobs, summary, recent activity, estimates, plans, timeline."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from chassis.activity import ActivityItemSchema
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.pagination import PageArgs, page_schema
+from jobs.adapters.orm import Estimate, Job, Plan
+from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
+from jobs.entrypoints.http.context import adapter, now
+from jobs.entrypoints.http.job_schemas import JobBrief, RecentActivityOut, SummaryOut
+from jobs.entrypoints.http.other_schemas import EstimateOut, PlanOut
+from jobs.entrypoints.http.schemas import status_filter
+from jobs.service_layer import views
+
+blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")
+
+
+def _session_for(customer_id):
+    """The request's session, once the customer is known to be the caller's (404 otherwise)."""
+    session = request_session()
+    views.visible_customer(session, customer_id, adapter("customers_api"))
+    return session
+
+
+def _page(model, customer_id, args) -> dict:
+    return views.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
+                         status=args.get("status")).as_dict()
+
+
+@blp.route("/jobs")
+class CustomerJobs(MethodView):
+    @require("jobs:view")
+    @blp.arguments(status_filter(JOB.statuses), location="query")
+    @blp.response(200, page_schema(JobBrief))
+    def get(self, args, customer_id):
+        return _page(Job, customer_id, args)
+
+
+@blp.route("/jobs/summary")
+class CustomerJobSummary(MethodView):
+    @require("jobs:view")
+    @blp.response(200, SummaryOut)
+    def get(self, customer_id):
+        return views.summary(_session_for(customer_id), customer_id, now())
+
+
+@blp.route("/recent-activity")
+class CustomerRecentActivity(MethodView):
+    @require("jobs:view")
+    @blp.response(200, RecentActivityOut)
+    def get(self, customer_id):
+        return views.recent_activity(_session_for(customer_id), customer_id, now())
+
+
+@blp.route("/estimates")
+class CustomerEstimates(MethodView):
+    @require("jobs:view")
+    @blp.arguments(status_filter(ESTIMATE.statuses), location="query")
+    @blp.response(200, page_schema(EstimateOut))
+    def get(self, args, customer_id):
+        return _page(Estimate, customer_id, args)
+
+
+@blp.route("/plans")
+class CustomerPlans(MethodView):
+    @require("jobs:view")
+    @blp.arguments(status_filter(PLAN.statuses), location="query")
+    @blp.response(200, page_schema(PlanOut))
+    def get(self, args, customer_id):
+        return _page(Plan, customer_id, args)
+
+
+@blp.route("/activity")
+class CustomerActivity(MethodView):
+    @require("jobs:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(ActivityItemSchema, name="JobsActivityPage"))
+    def get(self, args, customer_id):
+        session = _session_for(customer_id)
+        return views.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()

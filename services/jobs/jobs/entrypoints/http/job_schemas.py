@@ -1,0 +1,90 @@
+"""Wire shapes of jobs."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from jobs.domain.lifecycle import JOB
+from jobs.entrypoints.http.schemas import ChangeOut, Currency, LineItemIn, LineItemOut, PropertyFields, when
+
+
+class JobEditable(PropertyFields):
+    title = fields.String(validate=validate.Length(min=1, max=200))
+    description = fields.String(allow_none=True, validate=validate.Length(max=10_000))
+    service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
+    scheduled_start = when(allow_none=True)
+    scheduled_end = when(allow_none=True)
+    technicians = fields.List(fields.String(validate=validate.Length(min=1, max=200)),
+                              validate=validate.Length(max=20))
+    line_items = fields.List(fields.Nested(LineItemIn), validate=validate.Length(max=200))
+    notes = fields.String(allow_none=True, validate=validate.Length(max=10_000))
+
+
+class JobIn(JobEditable):
+    customer_id = fields.UUID(required=True)
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    status = fields.String(validate=validate.OneOf(("draft", "scheduled")))
+    currency = Currency()
+
+
+class JobStatusMove(Schema):
+    to = fields.String(required=True, validate=validate.OneOf(JOB.statuses))
+
+
+class JobOut(Schema):
+    id = fields.UUID()
+    number = fields.String()
+    customer_id = fields.UUID()
+    property_id = fields.UUID(allow_none=True)
+    property_address = fields.String(allow_none=True)
+    title = fields.String()
+    description = fields.String(allow_none=True)
+    service_type = fields.String(allow_none=True)
+    status = fields.String()
+    scheduled_start = fields.DateTime(format="iso", allow_none=True)
+    scheduled_end = fields.DateTime(format="iso", allow_none=True)
+    started_at = fields.DateTime(format="iso", allow_none=True)
+    completed_at = fields.DateTime(format="iso", allow_none=True)
+    cancelled_at = fields.DateTime(format="iso", allow_none=True)
+    technicians = fields.List(fields.String())
+    line_items = fields.List(fields.Nested(LineItemOut))
+    total_cents = fields.Integer()
+    currency = fields.String()
+    notes = fields.String(allow_none=True)
+    plan_id = fields.UUID(allow_none=True)
+    estimate_id = fields.UUID(allow_none=True)
+    created_by = fields.String()
+    created_at = fields.DateTime(format="iso")
+    updated_at = fields.DateTime(format="iso")
+
+
+class JobBrief(Schema):
+    """A job as customer views show it: what, where, when, which state."""
+
+    id = fields.UUID()
+    number = fields.String()
+    title = fields.String()
+    service_type = fields.String(allow_none=True)
+    property_id = fields.UUID(allow_none=True)
+    property_address = fields.String(allow_none=True)
+    status = fields.String()
+    scheduled_start = fields.DateTime(format="iso", allow_none=True)
+    scheduled_end = fields.DateTime(format="iso", allow_none=True)
+    completed_at = fields.DateTime(format="iso", allow_none=True)
+    total_cents = fields.Integer()
+    currency = fields.String()
+    created_at = fields.DateTime(format="iso")
+
+
+class JobHistoryOut(Schema):
+    items = fields.List(fields.Nested(ChangeOut))
+
+
+class SummaryOut(Schema):
+    open_count = fields.Integer()
+    last_completed = fields.Nested(JobBrief, allow_none=True)
+    next_scheduled = fields.Nested(JobBrief, allow_none=True)
+
+
+class RecentActivityOut(Schema):
+    completed_recently = fields.List(fields.Nested(JobBrief))
+    upcoming = fields.List(fields.Nested(JobBrief))

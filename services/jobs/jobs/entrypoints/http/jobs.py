@@ -1,0 +1,77 @@
+"""HTTP routes of jobs: create, read, edit, move status, history."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from chassis.auth import require
+from chassis.customer_directory import require_customer
+from chassis.db import request_session
+from chassis.pagination import keyset_page, page_schema
+from jobs.adapters.orm import Change, Job
+from jobs.domain.lifecycle import JOB
+from jobs.entrypoints.http.context import actor, adapter, now
+from jobs.entrypoints.http.job_schemas import JobBrief, JobEditable, JobHistoryOut, JobIn, JobOut, JobStatusMove
+from jobs.entrypoints.http.schemas import status_filter
+from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
+
+blp = Blueprint("jobs", __name__, url_prefix="/jobs")
+
+
+@blp.route("")
+class Jobs(MethodView):
+    @require("jobs:view")
+    @blp.arguments(status_filter(JOB.statuses), location="query")
+    @blp.response(200, page_schema(JobBrief, name="AccountJobPage"))
+    def get(self, args):
+        stmt = select(Job)
+        if args["status"]:
+            stmt = stmt.where(Job.status == args["status"])
+        return keyset_page(request_session(), stmt, [Job.created_at, Job.id], limit=args["limit"],
+                           cursor=args["cursor"], key=lambda job: (job.created_at, job.id)).as_dict()
+
+    @require("jobs:edit")
+    @blp.arguments(JobIn)
+    @blp.response(201, JobOut)
+    def post(self, body):
+        session = request_session()
+        require_customer(session, body["customer_id"], adapter("customers_api"))
+        return open_job(session, actor=actor(), at=now(), **body)
+
+
+@blp.route("/<uuid:job_id>")
+class JobById(MethodView):
+    @require("jobs:view")
+    @blp.response(200, JobOut)
+    def get(self, job_id):
+        return load_job(request_session(), job_id)
+
+    @require("jobs:edit")
+    @blp.arguments(JobEditable)
+    @blp.response(200, JobOut)
+    def patch(self, changes, job_id):
+        session = request_session()
+        return edit_job(session, load_job(session, job_id, for_update=True), changes, actor=actor(), at=now())
+
+
+@blp.route("/<uuid:job_id>/status")
+class JobStatus(MethodView):
+    @require("jobs:edit")
+    @blp.arguments(JobStatusMove)
+    @blp.response(200, JobOut)
+    def post(self, body, job_id):
+        session = request_session()
+        return move_job(session, load_job(session, job_id, for_update=True), body["to"], actor=actor(), at=now())
+
+
+@blp.route("/<uuid:job_id>/history")
+class JobHistory(MethodView):
+    @require("jobs:view")
+    @blp.response(200, JobHistoryOut)
+    def get(self, job_id):
+        session = request_session()
+        load_job(session, job_id)
+        changes = session.scalars(select(Change).where(Change.record_id == job_id)
+                                  .order_by(Change.changed_at, Change.id))
+        return {"items": list(changes)}

@@ -1,0 +1,104 @@
+"""Wire shapes of estimates, maintenance plans and photos."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from chassis.messaging.event import utcnow
+from jobs.domain.estimates import effective_status
+from jobs.service_layer.plans import next_visits
+from jobs.entrypoints.http.schemas import Currency, LineItemIn, LineItemOut, PropertyFields, when
+
+
+class EstimateIn(PropertyFields):
+    customer_id = fields.UUID(required=True)
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    description = fields.String(allow_none=True, validate=validate.Length(max=10_000))
+    service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
+    line_items = fields.List(fields.Nested(LineItemIn), load_default=list, validate=validate.Length(max=200))
+    currency = Currency()
+    valid_until = fields.Date(allow_none=True)
+
+
+class EstimateStatusMove(Schema):
+    # "approved" through /approve (which can make the job), "expired" only by time.
+    to = fields.String(required=True, validate=validate.OneOf(("sent", "viewed", "declined")))
+
+
+class ApproveIn(Schema):
+    create_job = fields.Boolean(load_default=True)
+    scheduled_start = when(allow_none=True)
+    scheduled_end = when(allow_none=True)
+
+
+class EstimateOut(Schema):
+    id = fields.UUID()
+    number = fields.String()
+    customer_id = fields.UUID()
+    property_id = fields.UUID(allow_none=True)
+    property_address = fields.String(allow_none=True)
+    title = fields.String()
+    description = fields.String(allow_none=True)
+    service_type = fields.String(allow_none=True)
+    status = fields.Function(lambda e: effective_status(e.status, e.valid_until, utcnow().date()))
+    line_items = fields.List(fields.Nested(LineItemOut))
+    total_cents = fields.Integer()
+    currency = fields.String()
+    valid_until = fields.Date(allow_none=True)
+    job_id = fields.UUID(allow_none=True)
+    created_at = fields.DateTime(format="iso")
+    updated_at = fields.DateTime(format="iso")
+
+
+class PlanIn(PropertyFields):
+    customer_id = fields.UUID(required=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
+    status = fields.String(load_default="assessment", validate=validate.OneOf(("assessment", "active")))
+    price_per_visit_cents = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10**10))
+    currency = Currency()
+    rrule = fields.String(required=True, validate=validate.Length(min=6, max=500))
+    starts_at = when(required=True)
+    visit_minutes = fields.Integer(load_default=60, strict=True, validate=validate.Range(min=5, max=24 * 60))
+
+
+class PlanStatusMove(Schema):
+    to = fields.String(required=True, validate=validate.OneOf(("active", "assessment", "paused", "cancelled")))
+
+
+class PlanOut(Schema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    property_id = fields.UUID(allow_none=True)
+    property_address = fields.String(allow_none=True)
+    name = fields.String()
+    service_type = fields.String(allow_none=True)
+    status = fields.String()
+    price_per_visit_cents = fields.Integer()
+    currency = fields.String()
+    rrule = fields.String()
+    starts_at = fields.DateTime(format="iso")
+    visit_minutes = fields.Integer()
+    next_visits = fields.Function(lambda plan: [visit.isoformat() for visit in next_visits(plan, utcnow())])
+    created_at = fields.DateTime(format="iso")
+
+
+class PhotoForm(Schema):
+    caption = fields.String(load_default=None, validate=validate.Length(max=500))
+
+
+class PhotoOut(Schema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    job_id = fields.UUID(allow_none=True)
+    job_number = fields.String(allow_none=True)
+    job_title = fields.String(allow_none=True)
+    caption = fields.String(allow_none=True)
+    filename = fields.String(allow_none=True)
+    content_type = fields.String()
+    size_bytes = fields.Integer()
+    width = fields.Integer()
+    height = fields.Integer()
+    uploaded_by = fields.String()
+    uploaded_at = fields.DateTime(format="iso")
+    url = fields.String()
+    thumbnail_url = fields.String()

@@ -1,0 +1,93 @@
+"""HTTP routes of photos: multipart upload to a job or a customer, the image and its thumbnail."""
+from __future__ import annotations
+
+import uuid
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from chassis.auth import require
+from chassis.customer_directory import require_customer
+from chassis.db import request_session
+from chassis.errors import field_error
+from chassis.pagination import PageArgs, page_schema
+from jobs.adapters.orm import Job, Photo
+from jobs.entrypoints.http.context import actor, adapter, now
+from jobs.entrypoints.http.other_schemas import PhotoForm, PhotoOut
+from jobs.service_layer.jobs import load_job
+from jobs.service_layer.photos import add_photo, load_photo
+from jobs.service_layer.views import page_of, visible_customer
+
+blp = Blueprint("photos", __name__)
+
+
+def photo_view(photo: Photo, job: Job | None) -> dict:
+    return {**{column: getattr(photo, column) for column in PhotoOut().fields if hasattr(photo, column)},
+            "job_number": job.number if job else None, "job_title": job.title if job else None,
+            "url": f"/photos/{photo.id}", "thumbnail_url": f"/photos/{photo.id}/thumbnail"}
+
+
+def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
+    upload = request.files.get("file")
+    if upload is None:
+        raise field_error("file", "Send the image as the multipart field 'file'.")
+    photo = add_photo(request_session(), adapter("photo_storage"), adapter("image_rules"), upload.read(),
+                      customer_id=customer_id, job=job, filename=upload.filename, caption=form["caption"],
+                      actor=actor(), at=now())
+    return photo_view(photo, job)
+
+
+@blp.route("/jobs/<uuid:job_id>/photos")
+class JobPhotos(MethodView):
+    @require("jobs:edit")
+    @blp.arguments(PhotoForm, location="form")
+    @blp.response(201, PhotoOut)
+    def post(self, form, job_id):
+        job = load_job(request_session(), job_id)
+        return _upload(job.customer_id, job, form)
+
+
+@blp.route("/customers/<uuid:customer_id>/photos")
+class CustomerPhotos(MethodView):
+    @require("jobs:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(PhotoOut))
+    def get(self, args, customer_id):
+        session = request_session()
+        visible_customer(session, customer_id, adapter("customers_api"))
+        page = page_of(session, Photo, customer_id, limit=args["limit"], cursor=args["cursor"],
+                       order=[Photo.uploaded_at, Photo.id])
+        job_ids = {photo.job_id for photo in page.items if photo.job_id}
+        jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
+        return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
+
+    @require("jobs:edit")
+    @blp.arguments(PhotoForm, location="form")
+    @blp.response(201, PhotoOut)
+    def post(self, form, customer_id):
+        require_customer(request_session(), customer_id, adapter("customers_api"), allow_archived=True)
+        return _upload(customer_id, None, form)
+
+
+def _file(photo: Photo, key: str, content_type: str) -> Response:
+    response = Response(adapter("photo_storage").read(key), mimetype=content_type)
+    response.headers["Cache-Control"] = "private, max-age=86400"  # photos never change once stored
+    return response
+
+
+@blp.route("/photos/<uuid:photo_id>")
+class PhotoImage(MethodView):
+    @require("jobs:view")
+    def get(self, photo_id):
+        photo = load_photo(request_session(), photo_id)
+        return _file(photo, photo.storage_key, photo.content_type)
+
+
+@blp.route("/photos/<uuid:photo_id>/thumbnail")
+class PhotoThumbnail(MethodView):
+    @require("jobs:view")
+    def get(self, photo_id):
+        photo = load_photo(request_session(), photo_id)
+        return _file(photo, photo.thumbnail_key, "image/jpeg")

@@ -1,0 +1,56 @@
+"""Wire shapes shared by the jobs API: line items, status moves, history, list filters."""
+from __future__ import annotations
+
+import datetime as dt
+
+from marshmallow import Schema, fields, validate
+
+from chassis.pagination import PageArgs
+
+UTC = dt.timezone.utc
+Currency = lambda: fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))  # noqa: E731
+
+
+def when(**kwargs) -> fields.AwareDateTime:
+    """An input time; one without an offset is read as UTC."""
+    return fields.AwareDateTime(format="iso", default_timezone=UTC, **kwargs)
+
+
+class LineItemIn(Schema):
+    description = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    quantity = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=100_000))
+    unit_price_cents = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10**10))
+
+
+class LineItemOut(LineItemIn):
+    total_cents = fields.Integer()
+
+
+class PropertyFields(Schema):
+    """The property is the customers service's; jobs keep its id and the address as it was when given."""
+
+    property_id = fields.UUID(allow_none=True)
+    property_address = fields.String(allow_none=True, validate=validate.Length(max=500))
+
+
+class StatusMove(Schema):
+    to = fields.String(required=True)
+
+
+class ChangeOut(Schema):
+    id = fields.UUID()
+    field = fields.String()
+    old_value = fields.Raw(data_key="from")
+    new_value = fields.Raw(data_key="to")
+    changed_by = fields.String()
+    changed_at = fields.DateTime(format="iso")
+
+
+class StatusFilter(PageArgs):
+    status = fields.String(load_default=None)
+
+
+def status_filter(statuses) -> type[StatusFilter]:
+    class Filter(StatusFilter):
+        status = fields.String(load_default=None, validate=validate.OneOf(statuses))
+    return Filter

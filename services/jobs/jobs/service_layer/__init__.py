@@ -1,0 +1,1 @@
+"""Use cases of the jobs service: each takes a session, applies the domain rules, records and publishes."""

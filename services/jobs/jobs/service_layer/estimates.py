@@ -1,0 +1,84 @@
+"""Estimate use cases: quote, send, view, decline, approve (optionally into a job), expire."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.db import next_number
+from chassis.errors import Conflict, NotFound
+from chassis.messaging import emit
+from jobs.adapters.orm import Estimate
+from jobs.domain.estimates import effective_status, is_past_validity
+from jobs.domain.lifecycle import ESTIMATE
+from jobs.domain.money import price_line_items
+from jobs.service_layer import messages
+from jobs.service_layer.jobs import open_job
+from jobs.service_layer.records import add_activity, record_changes
+
+
+def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool = False) -> Estimate:
+    estimate = session.get(Estimate, estimate_id, with_for_update=for_update)
+    if estimate is None:
+        raise NotFound("No such estimate.")
+    return estimate
+
+
+def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, at: dt.datetime, line_items=(),
+          currency: str = "USD", **details) -> Estimate:
+    priced, total = price_line_items(line_items)
+    estimate = Estimate(id=uuid.uuid4(), number=next_number(session, "estimate", prefix="E-"),
+                        customer_id=customer_id, title=title, status="draft", line_items=priced, total_cents=total,
+                        currency=currency, created_by=actor, created_at=at, updated_at=at, **details)
+    session.add(estimate)
+    session.flush()
+    record_changes(session, "estimate", estimate.id, {"status": (None, "draft")}, actor, at)
+    _timeline(session, estimate, at, f"Estimate {estimate.number} created: {estimate.title}")
+    emit(session, "estimate.created", messages.estimate_created(estimate))
+    return estimate
+
+
+def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
+    # An estimate past its valid-until date is expired even before the sweep has written it down.
+    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), to)
+    old = estimate.status
+    estimate.status, estimate.updated_at = to, at
+    record_changes(session, "estimate", estimate.id, {"status": (old, to)}, actor, at)
+    _timeline(session, estimate, at, f"Estimate {estimate.number} {to}: {estimate.title}")
+    emit(session, "estimate.status_changed", messages.estimate_status_changed(estimate, old, at))
+    return estimate
+
+
+def approve(session: Session, estimate: Estimate, *, create_job: bool, actor: str, at: dt.datetime,
+            scheduled_start: dt.datetime | None = None, scheduled_end: dt.datetime | None = None) -> Estimate:
+    """Approves the estimate; with ``create_job`` the job is made from it and the two point at each other."""
+    if create_job and estimate.job_id is not None:
+        raise Conflict("This estimate already has a job.")
+    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), "approved")
+    if create_job:
+        job = open_job(session, customer_id=estimate.customer_id, title=estimate.title, actor=actor, at=at,
+                       line_items=estimate.line_items, currency=estimate.currency,
+                       property_id=estimate.property_id, property_address=estimate.property_address,
+                       description=estimate.description, service_type=estimate.service_type,
+                       scheduled_start=scheduled_start, scheduled_end=scheduled_end, estimate_id=estimate.id)
+        estimate.job_id = job.id
+        record_changes(session, "estimate", estimate.id, {"job_id": (None, job.id)}, actor, at)
+    return move_estimate(session, estimate, "approved", actor=actor, at=at)
+
+
+def expire_due(session: Session, *, at: dt.datetime) -> int:
+    """Writes down the expiry of every open estimate of the session's account past its valid-until date."""
+    due = session.scalars(select(Estimate).where(Estimate.status.in_(ESTIMATE.open_statuses),
+                                                 Estimate.valid_until < at.date()).with_for_update()).all()
+    for estimate in due:
+        if is_past_validity(estimate.status, estimate.valid_until, at.date()):
+            move_estimate(session, estimate, "expired", actor="system:expiry", at=at)
+    return len(due)
+
+
+def _timeline(session: Session, estimate: Estimate, at: dt.datetime, title: str) -> None:
+    add_activity(session, customer_id=estimate.customer_id, record_id=estimate.id, kind="estimate", at=at,
+                 title=title, summary=estimate.property_address, status=estimate.status,
+                 amount_cents=estimate.total_cents, currency=estimate.currency, link=f"/estimates/{estimate.id}")

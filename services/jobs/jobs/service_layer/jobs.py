@@ -1,0 +1,91 @@
+"""Job use cases: open a job (by hand, from an estimate or a plan visit), edit it, move its status."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.db import next_number
+from chassis.errors import Conflict, NotFound
+from chassis.messaging import emit
+from jobs.adapters.orm import Job
+from jobs.domain.lifecycle import JOB
+from jobs.domain.money import price_line_items
+from jobs.domain.schedule import check_schedulable, check_window
+from jobs.service_layer import messages
+from jobs.service_layer.records import add_activity, adjust_open_jobs, record_changes
+
+# Fields that may still change once a job is completed or cancelled: the office keeps writing notes.
+_EDITABLE_WHEN_CLOSED = {"notes"}
+
+
+def load_job(session: Session, job_id: uuid.UUID, *, for_update: bool = False) -> Job:
+    job = session.get(Job, job_id, with_for_update=for_update)
+    if job is None:
+        raise NotFound("No such job.")
+    return job
+
+
+def open_job(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, at: dt.datetime,
+             status: str | None = None, line_items=(), currency: str = "USD", technicians=(), **details) -> Job:
+    """Creates a job as draft, or scheduled when it has a start time (unless ``status`` says otherwise)."""
+    start, end = details.get("scheduled_start"), details.get("scheduled_end")
+    check_window(start, end)
+    status = status or ("scheduled" if start else "draft")
+    if status == "scheduled":
+        check_schedulable(start)
+    priced, total = price_line_items(line_items)
+    job = Job(id=uuid.uuid4(), number=next_number(session, "job", prefix="J-"), customer_id=customer_id,
+              title=title, status=status, line_items=priced, total_cents=total, currency=currency,
+              technicians=list(technicians), created_by=actor, created_at=at, updated_at=at, **details)
+    session.add(job)
+    session.flush()
+    record_changes(session, "job", job.id, {"status": (None, status)}, actor, at)
+    adjust_open_jobs(session, customer_id, 1 if JOB.is_open(status) else 0)
+    _timeline(session, job, at, f"Job {job.number} created: {job.title}")
+    emit(session, "job.created", messages.job_created(job))
+    return job
+
+
+def edit_job(session: Session, job: Job, changes: dict, *, actor: str, at: dt.datetime) -> Job:
+    if not JOB.is_open(job.status) and set(changes) - _EDITABLE_WHEN_CLOSED:
+        raise Conflict(f"A {job.status} job can only have its notes changed.")
+    if "line_items" in changes:
+        changes["line_items"], changes["total_cents"] = price_line_items(changes["line_items"])
+    start = changes.get("scheduled_start", job.scheduled_start)
+    check_window(start, changes.get("scheduled_end", job.scheduled_end))
+    if job.status == "scheduled":
+        check_schedulable(start)
+    diff = {field: (getattr(job, field), value) for field, value in changes.items() if getattr(job, field) != value}
+    for field, (_, value) in diff.items():
+        setattr(job, field, value)
+    if diff:
+        job.updated_at = at
+        record_changes(session, "job", job.id, diff, actor, at)
+    return job
+
+
+def move_job(session: Session, job: Job, to: str, *, actor: str, at: dt.datetime) -> Job:
+    JOB.check(job.status, to)
+    if to == "scheduled":
+        check_schedulable(job.scheduled_start)
+    old = job.status
+    job.status, job.updated_at = to, at
+    if to == "in_progress":
+        job.started_at = at
+    elif to == "completed":
+        job.completed_at = at
+    elif to == "cancelled":
+        job.cancelled_at = at
+    record_changes(session, "job", job.id, {"status": (old, to)}, actor, at)
+    adjust_open_jobs(session, job.customer_id, -1 if JOB.is_open(old) and not JOB.is_open(to) else 0)
+    _timeline(session, job, at, f"Job {job.number} {to.replace('_', ' ')}: {job.title}")
+    emit(session, "job.status_changed", messages.job_status_changed(job, old, at))
+    return job
+
+
+def _timeline(session: Session, job: Job, at: dt.datetime, title: str) -> None:
+    add_activity(session, customer_id=job.customer_id, record_id=job.id, kind="job", at=at, title=title,
+                 summary=job.property_address, status=job.status, amount_cents=job.total_cents,
+                 currency=job.currency, link=f"/jobs/{job.id}")

@@ -1,0 +1,40 @@
+"""Photo use cases: check an upload, store it and its thumbnail, note it on the customer's timeline."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.errors import NotFound
+from jobs.adapters.images import ImageRules
+from jobs.adapters.orm import Job, Photo
+from jobs.adapters.storage import PhotoStorage
+from jobs.service_layer.records import add_activity
+
+
+def add_photo(session: Session, storage: PhotoStorage, rules: ImageRules, data: bytes, *,
+              customer_id: uuid.UUID, job: Job | None, filename: str | None, caption: str | None, actor: str,
+              at: dt.datetime) -> Photo:
+    image = rules.check(data)
+    photo_id = uuid.uuid4()
+    folder = session.info["account_id"]
+    photo = Photo(id=photo_id, customer_id=customer_id, job_id=job.id if job else None, caption=caption,
+                  filename=filename, content_type=image.content_type, size_bytes=len(data), width=image.width,
+                  height=image.height, storage_key=f"{folder}/{photo_id}.{image.extension}",
+                  thumbnail_key=f"{folder}/{photo_id}.thumb.jpg", uploaded_by=actor, uploaded_at=at)
+    # Files first: a failed commit leaves an unreferenced file, never a row pointing at nothing.
+    storage.save(photo.storage_key, data)
+    storage.save(photo.thumbnail_key, image.thumbnail)
+    session.add(photo)
+    where = f"job {job.number}" if job else "the customer"
+    add_activity(session, customer_id=customer_id, record_id=photo_id, kind="photo", at=at,
+                 title=f"Photo added to {where}", summary=caption, link=f"/photos/{photo_id}")
+    return photo
+
+
+def load_photo(session: Session, photo_id: uuid.UUID) -> Photo:
+    photo = session.get(Photo, photo_id)
+    if photo is None:
+        raise NotFound("No such photo.")
+    return photo

@@ -1,0 +1,87 @@
+"""Maintenance plan use cases: set up, activate, pause, cancel (with its future visits)."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.errors import NotFound, field_error
+from chassis.messaging import emit
+from jobs.adapters.orm import Job, Plan
+from jobs.domain import recurrence
+from jobs.domain.lifecycle import PLAN
+from jobs.service_layer import messages
+from jobs.service_layer.jobs import move_job
+from jobs.service_layer.records import add_activity, record_changes
+
+UPCOMING_SHOWN = 3
+
+
+def load_plan(session: Session, plan_id: uuid.UUID, *, for_update: bool = False) -> Plan:
+    plan = session.get(Plan, plan_id, with_for_update=for_update)
+    if plan is None:
+        raise NotFound("No such maintenance plan.")
+    return plan
+
+
+def next_visits(plan: Plan, after: dt.datetime, count: int = UPCOMING_SHOWN) -> list[dt.datetime]:
+    """Visits still to come; a plan that is not active has none planned."""
+    if plan.status != "active":
+        return []
+    return recurrence.next_visits(plan.rrule, plan.starts_at, max(after, plan.starts_at), count)
+
+
+def _next_visit(plan: Plan, at: dt.datetime) -> dt.datetime | None:
+    visits = next_visits(plan, at, 1)
+    return visits[0] if visits else None
+
+
+def set_up(session: Session, *, customer_id: uuid.UUID, name: str, rrule: str, starts_at: dt.datetime,
+           actor: str, at: dt.datetime, status: str = "assessment", **details) -> Plan:
+    if status not in ("assessment", "active"):
+        raise field_error("status", "A new plan starts as assessment or active.")
+    recurrence.parse(rrule, starts_at)
+    plan = Plan(id=uuid.uuid4(), customer_id=customer_id, name=name, rrule=rrule, starts_at=starts_at,
+                status=status, created_by=actor, created_at=at, updated_at=at, **details)
+    session.add(plan)
+    session.flush()
+    record_changes(session, "plan", plan.id, {"status": (None, status)}, actor, at)
+    _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
+    emit(session, "plan.created", messages.plan_created(plan, _next_visit(plan, at)))
+    return plan
+
+
+def move_plan(session: Session, plan: Plan, to: str, *, actor: str, at: dt.datetime) -> Plan:
+    PLAN.check(plan.status, to)
+    old = plan.status
+    plan.status, plan.updated_at = to, at
+    record_changes(session, "plan", plan.id, {"status": (old, to)}, actor, at)
+    if to == "cancelled":
+        cancel_future_visits(session, plan, actor=actor, at=at)
+    _timeline(session, plan, at, f"Maintenance plan {to}: {plan.name}")
+    emit(session, "plan.status_changed", messages.plan_status_changed(plan, old, at, _next_visit(plan, at)))
+    return plan
+
+
+def cancel_future_visits(session: Session, plan: Plan, *, actor: str, at: dt.datetime) -> int:
+    visits = session.scalars(select(Job).where(Job.plan_id == plan.id, Job.status.in_(("draft", "scheduled")),
+                                               Job.scheduled_start > at).with_for_update()).all()
+    for job in visits:
+        move_job(session, job, "cancelled", actor=actor, at=at)
+    return len(visits)
+
+
+def pause_active_plans(session: Session, customer_id: uuid.UUID, *, actor: str, at: dt.datetime) -> int:
+    plans = session.scalars(select(Plan).where(Plan.customer_id == customer_id, Plan.status == "active")
+                            .with_for_update()).all()
+    for plan in plans:
+        move_plan(session, plan, "paused", actor=actor, at=at)
+    return len(plans)
+
+
+def _timeline(session: Session, plan: Plan, at: dt.datetime, title: str) -> None:
+    add_activity(session, customer_id=plan.customer_id, record_id=plan.id, kind="plan", at=at, title=title,
+                 summary=plan.property_address, status=plan.status, amount_cents=plan.price_per_visit_cents,
+                 currency=plan.currency, link=f"/plans/{plan.id}")

@@ -1,0 +1,56 @@
+"""What every change writes beside itself: its history, the customer's timeline and the open-job tally."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from jobs.adapters.orm import ActivityEntry, Change, CustomerTally, Job
+from jobs.domain.lifecycle import JOB
+
+
+def _plain(value):
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def record_changes(session: Session, kind: str, record_id: uuid.UUID, changes: dict[str, tuple], actor: str,
+                   at: dt.datetime) -> None:
+    """One history row per changed field: who, when, from, to."""
+    for field, (old, new) in changes.items():
+        session.add(Change(record_kind=kind, record_id=record_id, field=field, old_value=_plain(old),
+                           new_value=_plain(new), changed_by=actor, changed_at=at))
+
+
+def add_activity(session: Session, *, customer_id: uuid.UUID, record_id: uuid.UUID, kind: str, at: dt.datetime,
+                 title: str, summary: str | None = None, status: str | None = None, amount_cents: int | None = None,
+                 currency: str | None = None, link: str | None = None) -> None:
+    session.add(ActivityEntry(customer_id=customer_id, record_id=record_id, kind=kind, occurred_at=at, title=title,
+                              summary=summary, status=status, amount_cents=amount_cents, currency=currency,
+                              link=link))
+
+
+def adjust_open_jobs(session: Session, customer_id: uuid.UUID, delta: int) -> None:
+    """Keeps the customer's open-job count in the transaction of the change (an atomic upsert, safe under races)."""
+    if delta == 0:
+        return
+    stmt = insert(CustomerTally).values(account_id=session.info["account_id"], customer_id=customer_id,
+                                        open_jobs=delta)
+    session.execute(stmt.on_conflict_do_update(index_elements=[CustomerTally.customer_id],
+                                               set_={"open_jobs": CustomerTally.open_jobs + delta}))
+
+
+def recount_open_jobs(session: Session, customer_id: uuid.UUID) -> None:
+    """After a merge moves many jobs at once, counting again is simpler and surer than adding up."""
+    count = session.scalar(select(func.count()).select_from(Job).where(
+        Job.customer_id == customer_id, Job.status.in_(JOB.open_statuses)))
+    stmt = insert(CustomerTally).values(account_id=session.info["account_id"], customer_id=customer_id,
+                                        open_jobs=count)
+    session.execute(stmt.on_conflict_do_update(index_elements=[CustomerTally.customer_id],
+                                               set_={"open_jobs": count}))
