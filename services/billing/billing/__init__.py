@@ -1,0 +1,1 @@
+"""Fieldwork billing: the customer's money — invoices, payments, credits, refunds, balances and statements."""

@@ -1,0 +1,12 @@
+"""`fieldwork-billing migrate|web|relay|consumer`."""
+from chassis.cli import run
+
+from billing.bootstrap import SPEC
+
+
+def main() -> None:
+    run(SPEC)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Plain-Python billing rules: money, invoice states, balances, aging, card data."""

@@ -1,0 +1,57 @@
+"""Card data we refuse to hold: full card numbers (Luhn-valid 13–19 digits) and security codes.
+
+Only a processor token, brand, last four digits and expiry may be stored. A request body that
+carries anything resembling a card number or a CVV anywhere is refused as a whole, and the value is
+never echoed or logged: the finding names only where it was found.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# 13–19 digits, optionally grouped by single spaces or dashes ("4242 4242 4242 4242").
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+_SECURITY_CODE_KEYS = {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security_code", "card_code", "card_verification",
+                       "verification_value"}
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def has_card_number(text: str) -> bool:
+    for match in _DIGIT_RUN.finditer(text):
+        if luhn_valid(re.sub(r"[ -]", "", match.group())):
+            return True
+    return False
+
+
+def _normalised_key(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
+
+
+def sensitive_fields(body: Any, path: str = "") -> list[str]:
+    """Where ``body`` holds a card number or a security code (paths only, never values)."""
+    found: list[str] = []
+    if isinstance(body, dict):
+        for key, value in body.items():
+            here = f"{path}.{key}" if path else str(key)
+            if _normalised_key(str(key)) in _SECURITY_CODE_KEYS:
+                found.append(here)
+            elif has_card_number(str(key)):
+                found.append(path or "_schema")
+            else:
+                found.extend(sensitive_fields(value, here))
+    elif isinstance(body, list):
+        for index, value in enumerate(body):
+            found.extend(sensitive_fields(value, f"{path}.{index}" if path else str(index)))
+    elif isinstance(body, (str, int)) and not isinstance(body, bool):
+        if has_card_number(str(body)):
+            found.append(path or "_schema")
+    return found

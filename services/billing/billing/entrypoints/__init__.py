@@ -1,0 +1,1 @@
+"""How the world reaches billing: HTTP routes and event handlers."""

@@ -1,0 +1,21 @@
+"""The events billing consumes: customer snapshots (the shared directory), merges and unmerges."""
+from __future__ import annotations
+
+import uuid
+
+from billing.service_layer import merges
+from chassis import customer_directory
+from chassis.messaging import Handlers
+
+handlers = Handlers().include(customer_directory.handlers)
+
+
+@handlers.on("customer.merged")
+def on_merged(session, event) -> None:
+    data = event.data
+    merges.merge(session, uuid.UUID(data["merge_id"]), uuid.UUID(data["duplicate_id"]), uuid.UUID(data["target_id"]))
+
+
+@handlers.on("customer.unmerged")
+def on_unmerged(session, event) -> None:
+    merges.unmerge(session, uuid.UUID(event.data["merge_id"]))

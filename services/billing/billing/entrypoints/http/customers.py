@@ -1,0 +1,126 @@
+"""Routes under /customers/<id>: summary, invoices, ledger, activity, statements and the card on file."""
+from __future__ import annotations
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from billing.adapters import queries
+from billing.adapters.orm import CardOnFile, CustomerSummary
+from billing.entrypoints.http.guard import refuse_card_data
+from billing.entrypoints.http.schemas import (CardIn, CardOut, InvoiceListArgs, InvoiceOut, LedgerEntryOut,
+                                              StatementArgs, StatementIn, StatementOut, SummaryOut)
+from billing.service_layer import statements
+from billing.service_layer.books import summary_document
+from billing.service_layer.customers import visible_customer, writable_customer
+from chassis.activity import ActivityItemSchema
+from chassis.auth import current_principal, require
+from chassis.db import request_session
+from chassis.errors import NotFound
+from chassis.messaging.event import utcnow
+from chassis.pagination import PageArgs, page_schema
+
+blp = Blueprint("customer_billing", __name__, url_prefix="/customers/<uuid:customer_id>",
+                description="A customer's billing")
+blp.before_request(refuse_card_data)
+
+
+def _visible(customer_id):
+    session = request_session()
+    visible_customer(session, customer_id)
+    return session
+
+
+@blp.route("/billing-summary")
+@require("billing:view")
+@blp.response(200, SummaryOut)
+def billing_summary(customer_id):
+    session = _visible(customer_id)
+    return summary_document(session, session.get(CustomerSummary, customer_id), customer_id)
+
+
+@blp.route("/invoices")
+@require("billing:view")
+@blp.arguments(InvoiceListArgs, location="query")
+@blp.response(200, page_schema(InvoiceOut))
+def customer_invoices(args, customer_id):
+    session = _visible(customer_id)
+    return queries.invoice_page(session, customer_id, status=args["status"], today=utcnow().date(),
+                                limit=args["limit"], cursor=args["cursor"]).as_dict()
+
+
+@blp.route("/ledger")
+@require("billing:view")
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, page_schema(LedgerEntryOut))
+def ledger(args, customer_id):
+    session = _visible(customer_id)
+    return queries.ledger_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+
+
+@blp.route("/activity")
+@require("billing:view")
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, page_schema(ActivityItemSchema, name="BillingActivityPage"))
+def activity(args, customer_id):
+    session = _visible(customer_id)
+    rows, next_cursor = queries.activity_rows(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+    items = [{**row, "summary": None} for row in rows]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@blp.route("/statement.pdf")
+@require("billing:view")
+@blp.arguments(StatementArgs, location="query")
+def statement_pdf(args, customer_id):
+    session = _visible(customer_id)
+    body = statements.render_statement(session, customer_id, args["as_of"] or utcnow().date())
+    return Response(body, mimetype="application/pdf",
+                    headers={"Content-Disposition": 'inline; filename="statement.pdf"'})
+
+
+@blp.route("/statements", methods=["POST"])
+@require("billing:edit")
+@blp.arguments(StatementIn)
+@blp.response(202, StatementOut)
+def send_statement(body, customer_id):
+    session = request_session()
+    writable_customer(session, customer_id)
+    return statements.request_statement(session, customer_id, as_of=body["as_of"] or utcnow().date(),
+                                        email=body["email"], requested_by=current_principal().sub)
+
+
+@blp.route("/card")
+class Card(MethodView):
+    @require("billing:view")
+    @blp.response(200, CardOut)
+    def get(self, customer_id):
+        card = _visible(customer_id).get(CardOnFile, customer_id)
+        if card is None:
+            raise NotFound("No card on file.")
+        return card
+
+    @require("billing:edit")
+    @blp.arguments(CardIn)
+    @blp.response(200, CardOut)
+    def put(self, body, customer_id):
+        session = request_session()
+        writable_customer(session, customer_id)
+        card = session.get(CardOnFile, customer_id)
+        if card is None:
+            card = CardOnFile(customer_id=customer_id, **body)
+            session.add(card)
+        else:
+            for name, value in body.items():
+                setattr(card, name, value)
+        session.flush()
+        return card
+
+    @require("billing:edit")
+    @blp.response(204)
+    def delete(self, customer_id):
+        session = _visible(customer_id)
+        card = session.get(CardOnFile, customer_id)
+        if card is None:
+            raise NotFound("No card on file.")
+        session.delete(card)

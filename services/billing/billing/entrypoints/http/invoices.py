@@ -1,0 +1,84 @@
+"""Routes of /invoices: create, read, PDF, send, viewed, void, apply credit."""
+from __future__ import annotations
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from billing.adapters.pdf import invoice_pdf
+from billing.entrypoints.http.guard import refuse_card_data
+from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceIn, InvoiceOut
+from billing.service_layer import invoices
+from billing.service_layer.customers import writable_customer
+from billing.service_layer.statements import customer_name
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.errors import NotFound
+
+blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoices")
+blp.before_request(refuse_card_data)
+
+
+def _find(invoice_id):
+    invoice = request_session().get(invoices.Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound("No such invoice.")
+    return invoice
+
+
+@blp.route("")
+class InvoiceCollection(MethodView):
+    @require("billing:edit")
+    @blp.arguments(InvoiceIn)
+    @blp.response(201, InvoiceOut)
+    def post(self, body):
+        session = request_session()
+        writable_customer(session, body["customer_id"])
+        return invoices.create_invoice(session, body)
+
+
+@blp.route("/<uuid:invoice_id>")
+class InvoiceById(MethodView):
+    @require("billing:view")
+    @blp.response(200, InvoiceOut)
+    def get(self, invoice_id):
+        return _find(invoice_id)
+
+
+@blp.route("/<uuid:invoice_id>/pdf")
+@require("billing:view")
+def invoice_as_pdf(invoice_id):
+    invoice = _find(invoice_id)
+    body = invoice_pdf(invoice, customer_name(request_session(), invoice.customer_id))
+    return Response(body, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{invoice.number}.pdf"'})
+
+
+@blp.route("/<uuid:invoice_id>/send", methods=["POST"])
+@require("billing:edit")
+@blp.response(200, InvoiceOut)
+def send(invoice_id):
+    return invoices.send_invoice(request_session(), invoice_id)
+
+
+@blp.route("/<uuid:invoice_id>/viewed", methods=["POST"])
+@require("billing:view")
+@blp.response(200, InvoiceOut)
+def viewed(invoice_id):
+    """The customer portal reports that the customer opened the invoice."""
+    return invoices.mark_viewed(request_session(), invoice_id)
+
+
+@blp.route("/<uuid:invoice_id>/void", methods=["POST"])
+@require("billing:edit")
+@blp.response(200, InvoiceOut)
+def void(invoice_id):
+    return invoices.void_invoice(request_session(), invoice_id)
+
+
+@blp.route("/<uuid:invoice_id>/apply-credit", methods=["POST"])
+@require("billing:edit")
+@blp.arguments(ApplyCreditIn)
+@blp.response(200, InvoiceOut)
+def apply_credit(body, invoice_id):
+    return invoices.apply_credit(request_session(), invoice_id, body["amount_cents"])

@@ -1,0 +1,218 @@
+"""The wire shapes of billing's HTTP API, written on purpose (never generated from tables)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from billing.domain.invoice import STATUSES
+from chassis.pagination import PageArgs
+
+CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
+METHODS = ("card", "cash", "check", "ach")
+
+
+def cents(**kwargs):
+    return fields.Integer(strict=True, validate=validate.Range(min=kwargs.pop("min", 0), max=10**12), **kwargs)
+
+
+class LineIn(Schema):
+    description = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    quantity = fields.Decimal(load_default=Decimal(1), validate=validate.Range(min=0.01, max=1_000_000))
+    unit_price_cents = cents(required=True)
+    tax_rate = fields.Decimal(load_default=Decimal(0), validate=validate.Range(min=0, max=100))
+
+    @validates_schema
+    def _precision(self, data, **_):
+        if data["quantity"].as_tuple().exponent < -2:
+            raise ValidationError("At most two decimals.", "quantity")
+        if data["tax_rate"].as_tuple().exponent < -3:
+            raise ValidationError("At most three decimals.", "tax_rate")
+
+
+class InvoiceIn(Schema):
+    customer_id = fields.UUID(required=True)
+    job_id = fields.UUID(load_default=None)
+    property_id = fields.UUID(load_default=None)
+    issue_date = fields.Date(load_default=None)
+    due_date = fields.Date(load_default=None)
+    terms_days = fields.Integer(strict=True, load_default=30, validate=validate.Range(min=0, max=365))
+    currency = CURRENCY
+    notes = fields.String(load_default=None, validate=validate.Length(max=2000))
+    lines = fields.List(fields.Nested(LineIn), required=True, validate=validate.Length(min=1, max=500))
+
+    @validates_schema
+    def _dates(self, data, **_):
+        issue = data.get("issue_date") or dt.date.today()
+        if data.get("due_date") and data["due_date"] < issue:
+            raise ValidationError("The due date cannot be before the issue date.", "due_date")
+
+
+class LineOut(Schema):
+    description = fields.String()
+    quantity = fields.Decimal(as_string=True)
+    unit_price_cents = fields.Integer()
+    tax_rate = fields.Decimal(as_string=True)
+    amount_cents = fields.Integer()
+    tax_cents = fields.Integer()
+
+
+class InvoiceOut(Schema):
+    id = fields.UUID()
+    number = fields.String()
+    customer_id = fields.UUID()
+    job_id = fields.UUID(allow_none=True)
+    property_id = fields.UUID(allow_none=True)
+    status = fields.Function(lambda invoice, context=None: invoice.shown_status)
+    issue_date = fields.Date()
+    due_date = fields.Date()
+    currency = fields.String()
+    subtotal_cents = fields.Integer()
+    tax_cents = fields.Integer()
+    total_cents = fields.Integer()
+    paid_cents = fields.Integer()
+    credited_cents = fields.Integer()
+    balance_cents = fields.Integer()
+    notes = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    sent_at = fields.DateTime(allow_none=True)
+    viewed_at = fields.DateTime(allow_none=True)
+    paid_at = fields.DateTime(allow_none=True)
+    voided_at = fields.DateTime(allow_none=True)
+    lines = fields.List(fields.Nested(LineOut))
+
+
+class InvoiceListArgs(PageArgs):
+    status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
+
+
+class ApplyCreditIn(Schema):
+    amount_cents = cents(min=1, load_default=None)
+
+
+class AllocationIn(Schema):
+    invoice_id = fields.UUID(required=True)
+    amount_cents = cents(min=1, required=True)
+
+
+class PaymentIn(Schema):
+    customer_id = fields.UUID(required=True)
+    amount_cents = cents(min=1, required=True)
+    currency = CURRENCY
+    method = fields.String(required=True, validate=validate.OneOf(METHODS))
+    reference = fields.String(load_default=None, validate=validate.Length(max=100))
+    received_at = fields.AwareDateTime(load_default=lambda: dt.datetime.now(dt.timezone.utc))
+    allocations = fields.List(fields.Nested(AllocationIn), load_default=None, validate=validate.Length(max=200))
+
+
+class PaymentOut(Schema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    amount_cents = fields.Integer()
+    currency = fields.String()
+    method = fields.String()
+    reference = fields.String(allow_none=True)
+    received_at = fields.DateTime()
+    allocated_cents = fields.Integer()
+    refunded_cents = fields.Integer()
+    unallocated_cents = fields.Integer()
+
+
+class CreditNoteIn(Schema):
+    customer_id = fields.UUID(required=True)
+    amount_cents = cents(min=1, required=True)
+    currency = CURRENCY
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    invoice_id = fields.UUID(load_default=None)
+
+
+class CreditNoteOut(Schema):
+    id = fields.UUID()
+    number = fields.String()
+    customer_id = fields.UUID()
+    amount_cents = fields.Integer()
+    currency = fields.String()
+    reason = fields.String()
+    allocated_cents = fields.Integer()
+    unallocated_cents = fields.Integer()
+    created_at = fields.DateTime()
+
+
+class RefundIn(Schema):
+    payment_id = fields.UUID(required=True)
+    amount_cents = cents(min=1, required=True)
+    invoice_id = fields.UUID(load_default=None)
+    destination = fields.String(load_default="customer", validate=validate.OneOf(("customer", "account_credit")))
+    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+
+
+class RefundOut(Schema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    payment_id = fields.UUID()
+    invoice_id = fields.UUID(allow_none=True)
+    amount_cents = fields.Integer()
+    currency = fields.String()
+    destination = fields.String()
+    reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class SummaryOut(Schema):
+    customer_id = fields.UUID()
+    currency = fields.String()
+    total_billed_cents = fields.Integer()
+    total_paid_cents = fields.Integer()
+    balance_cents = fields.Integer()
+    overdue_cents = fields.Integer()
+    oldest_overdue_due_date = fields.Date(allow_none=True)
+    lifetime_value_cents = fields.Integer()
+    open_invoice_count = fields.Integer()
+    credit_cents = fields.Integer()
+
+
+class LedgerEntryOut(Schema):
+    id = fields.UUID()
+    position = fields.Integer()
+    occurred_at = fields.DateTime()
+    kind = fields.String()
+    record_id = fields.UUID()
+    description = fields.String()
+    debit_cents = fields.Integer()
+    credit_cents = fields.Integer()
+    running_balance_cents = fields.Integer(metadata={"description": "What the customer owes; negative is credit."})
+    currency = fields.String()
+
+
+class CardIn(Schema):
+    processor_token = fields.String(required=True, validate=validate.Length(min=4, max=200))
+    brand = fields.String(required=True, validate=validate.OneOf(("visa", "mastercard", "amex", "discover", "other")))
+    last4 = fields.String(required=True, validate=validate.Regexp(r"^\d{4}$"))
+    exp_month = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=12))
+    exp_year = fields.Integer(strict=True, required=True, validate=validate.Range(min=2000, max=2100))
+
+
+class CardOut(Schema):
+    customer_id = fields.UUID()
+    brand = fields.String()
+    last4 = fields.String()
+    exp_month = fields.Integer()
+    exp_year = fields.Integer()
+    updated_at = fields.DateTime()
+
+
+class StatementArgs(Schema):
+    as_of = fields.Date(load_default=None)
+
+
+class StatementIn(Schema):
+    as_of = fields.Date(load_default=None)
+    email = fields.Email(load_default=None)
+
+
+class StatementOut(Schema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    as_of = fields.Date()
+    email = fields.String(allow_none=True)

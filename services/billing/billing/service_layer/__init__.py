@@ -1,0 +1,1 @@
+"""Use cases: load, apply the domain rules, keep the books, emit events."""

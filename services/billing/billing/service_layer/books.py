@@ -1,0 +1,89 @@
+"""The books of one unit of work: the customer's summary row, their ledger and ``balance.changed``.
+
+Every money change locks the customer's summary row first (``SELECT … FOR UPDATE``), so changes
+for one customer run one at a time and invoice rows are read after the lock, never stale. Deltas
+are contribution(after) − contribution(before) of each record touched (see domain.summary).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from billing.adapters.orm import CustomerSummary, LedgerEntry
+from billing.adapters.queries import open_position
+from billing.domain.summary import FIELD_NAMES, Totals
+from chassis.errors import field_error
+from chassis.messaging import emit
+from chassis.messaging.event import utcnow
+
+DEFAULT_CURRENCY = "USD"
+
+
+class Books:
+    def __init__(self, session: Session):
+        self.session = session
+        self._touched: dict[uuid.UUID, CustomerSummary] = {}
+
+    def open(self, customer_id: uuid.UUID, currency: str | None = None) -> CustomerSummary:
+        """The customer's summary row, locked until commit (created on first use)."""
+        summary = self._touched.get(customer_id)
+        if summary is None:
+            summary = self.session.scalars(select(CustomerSummary).where(CustomerSummary.customer_id == customer_id)
+                                           .with_for_update()).first()
+            if summary is None:
+                summary = _create_locked(self.session, customer_id, currency or DEFAULT_CURRENCY)
+            self._touched[customer_id] = summary
+        if currency is not None and currency != summary.currency:
+            raise field_error("currency", f"This customer is billed in {summary.currency}.")
+        return summary
+
+    def change(self, customer_id: uuid.UUID, delta: Totals) -> None:
+        summary = self.open(customer_id)
+        for name in FIELD_NAMES:
+            setattr(summary, name, getattr(summary, name) + getattr(delta, name))
+
+    def post(self, customer_id: uuid.UUID, *, kind: str, record_id: uuid.UUID, description: str,
+             debit_cents: int = 0, credit_cents: int = 0, occurred_at: dt.datetime | None = None) -> LedgerEntry:
+        summary = self.open(customer_id)
+        previous = self.session.scalars(select(LedgerEntry.running_balance_cents).where(
+            LedgerEntry.customer_id == customer_id, LedgerEntry.position == summary.ledger_position)).first() or 0
+        summary.ledger_position += 1
+        entry = LedgerEntry(customer_id=customer_id, position=summary.ledger_position,
+                            occurred_at=occurred_at or utcnow(), kind=kind, record_id=record_id,
+                            description=description, debit_cents=debit_cents, credit_cents=credit_cents,
+                            running_balance_cents=previous + debit_cents - credit_cents, currency=summary.currency)
+        self.session.add(entry)
+        return entry
+
+    def close(self) -> None:
+        """Flushes, and tells the other services each touched customer's new figures."""
+        self.session.flush()
+        for customer_id, summary in self._touched.items():
+            emit(self.session, "balance.changed", summary_document(self.session, summary))
+
+
+def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> CustomerSummary:
+    from sqlalchemy.dialects.postgresql import insert
+    session.execute(insert(CustomerSummary).values(
+        customer_id=customer_id, account_id=session.info["account_id"], currency=currency, total_billed_cents=0,
+        total_paid_cents=0, balance_cents=0, credit_cents=0, lifetime_value_cents=0, open_invoice_count=0,
+        ledger_position=0).on_conflict_do_nothing())
+    return session.scalars(select(CustomerSummary).where(CustomerSummary.customer_id == customer_id)
+                           .with_for_update()).one()
+
+
+def summary_document(session: Session, summary: CustomerSummary | None, customer_id: uuid.UUID | None = None,
+                     today: dt.date | None = None) -> dict:
+    """The summary as the API and ``balance.changed`` show it, overdue read from the open-invoice index."""
+    today = today or utcnow().date()
+    if summary is None:
+        totals, currency, customer_id = Totals(), DEFAULT_CURRENCY, customer_id
+    else:
+        totals = Totals(**{name: getattr(summary, name) for name in FIELD_NAMES})
+        currency, customer_id = summary.currency, summary.customer_id
+    overdue_cents, oldest = open_position(session, customer_id, today)
+    return {"customer_id": customer_id, "currency": currency, **totals.as_dict(), "overdue_cents": overdue_cents,
+            "oldest_overdue_due_date": oldest, "as_of": utcnow()}

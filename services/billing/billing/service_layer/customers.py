@@ -1,0 +1,28 @@
+"""Which customers billing may write for (the chassis directory) and may show (404 otherwise)."""
+from __future__ import annotations
+
+import uuid
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from chassis.auth import current_principal
+from chassis.customer_directory import KnownCustomer, lookup, require_customer
+from chassis.errors import NotFound
+
+
+def _api():
+    return current_app.extensions["fieldwork"].adapters["customers_api"]
+
+
+def writable_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer:
+    """A live customer of the caller's account, or 422 on ``customer_id``."""
+    return require_customer(session, customer_id, _api())
+
+
+def visible_customer(session: Session, customer_id: uuid.UUID) -> None:
+    """Reads answer 404 for a customer this account does not have (merged and archived ones still show)."""
+    if lookup(session, customer_id) is not None:
+        return
+    if _api().fetch(customer_id, current_principal().token) is None:
+        raise NotFound("No such customer.")

@@ -1,0 +1,183 @@
+"""Invoice use cases: create, send, viewed, void, apply account credit."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from billing.adapters.orm import Allocation, CreditNote, Invoice, InvoiceLine, Payment
+from billing.domain import invoice as rules
+from billing.domain import summary
+from billing.domain.money import LineInput, price_line, total_of
+from billing.service_layer import wire
+from billing.service_layer.books import Books
+from chassis.db import next_number
+from chassis.errors import NotFound, field_error
+from chassis.messaging import emit
+from chassis.messaging.event import utcnow
+
+
+def money_of(invoice: Invoice) -> rules.InvoiceMoney:
+    return rules.InvoiceMoney(invoice.status, invoice.total_cents, invoice.paid_cents, invoice.credited_cents,
+                              invoice.due_date, viewed=invoice.viewed_at is not None)
+
+
+def contribution(invoice: Invoice) -> summary.Totals:
+    return summary.of_invoice(invoice.status, invoice.total_cents, invoice.paid_cents, invoice.credited_cents)
+
+
+def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
+    """The invoice with its customer's books locked first, then the invoice row (always in that order)."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound("No such invoice.")
+    Books(session).open(invoice.customer_id)  # lock order: summary, then invoice; avoids deadlocks
+    session.refresh(invoice, with_for_update=True)
+    return invoice
+
+
+def create_invoice(session: Session, body: dict) -> Invoice:
+    books = Books(session)
+    books.open(body["customer_id"], body["currency"])
+    lines = [price_line(LineInput(line["description"], line["quantity"], line["unit_price_cents"],
+                                  line["tax_rate"])) for line in body["lines"]]
+    totals = total_of(lines)
+    issue_date = body.get("issue_date") or utcnow().date()
+    invoice = Invoice(
+        number=next_number(session, "invoice", prefix="INV-"), customer_id=body["customer_id"],
+        job_id=body.get("job_id"), property_id=body.get("property_id"), status=rules.DRAFT, issue_date=issue_date,
+        due_date=body.get("due_date") or issue_date + dt.timedelta(days=body["terms_days"]),
+        currency=body["currency"], subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
+        total_cents=totals.total_cents, paid_cents=0, credited_cents=0, balance_cents=totals.total_cents,
+        notes=body.get("notes"),
+        lines=[InvoiceLine(position=i, description=l.description, quantity=l.quantity,
+                           unit_price_cents=l.unit_price_cents, tax_rate=l.tax_rate, amount_cents=l.amount_cents,
+                           tax_cents=l.tax_cents) for i, l in enumerate(lines, start=1)])
+    session.add(invoice)
+    session.flush()
+    emit(session, "invoice.created", wire.invoice_created(invoice))
+    return invoice
+
+
+def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
+    invoice = get_locked(session, invoice_id)
+    books = Books(session)
+    before = contribution(invoice)
+    invoice.status = rules.send(money_of(invoice))
+    invoice.sent_at = utcnow()
+    books.change(invoice.customer_id, contribution(invoice) - before)
+    books.post(invoice.customer_id, kind="invoice", record_id=invoice.id, description=f"Invoice {invoice.number}",
+               debit_cents=invoice.total_cents)
+    emit(session, "invoice.sent", wire.invoice_sent(invoice))
+    if invoice.status == rules.PAID:
+        invoice.paid_at = invoice.sent_at
+        emit(session, "invoice.paid", wire.invoice_paid(invoice))
+    books.close()
+    return invoice
+
+
+def mark_viewed(session: Session, invoice_id: uuid.UUID) -> Invoice:
+    invoice = get_locked(session, invoice_id)
+    invoice.status = rules.mark_viewed(money_of(invoice))
+    invoice.viewed_at = invoice.viewed_at or utcnow()
+    return invoice
+
+
+def void_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
+    invoice = get_locked(session, invoice_id)
+    books = Books(session)
+    was_issued = invoice.status in rules.ISSUED_STATUSES
+    before = contribution(invoice)
+    invoice.status = rules.void(money_of(invoice))
+    invoice.voided_at = utcnow()
+    _release_credit_notes(session, books, invoice)
+    books.change(invoice.customer_id, contribution(invoice) - before)
+    if was_issued:
+        books.post(invoice.customer_id, kind="void", record_id=invoice.id,
+                   description=f"Invoice {invoice.number} voided", credit_cents=invoice.total_cents)
+    emit(session, "invoice.voided", wire.invoice_voided(invoice))
+    books.close()
+    return invoice
+
+
+def _release_credit_notes(session: Session, books: Books, invoice: Invoice) -> None:
+    """Credit notes applied to a voided invoice go back to the customer's credit."""
+    allocations = session.scalars(select(Allocation).where(Allocation.invoice_id == invoice.id,
+                                                           Allocation.credit_note_id.is_not(None),
+                                                           Allocation.amount_cents > 0)).all()
+    for allocation in allocations:
+        note = session.get(CreditNote, allocation.credit_note_id, with_for_update=True)
+        before = summary.of_credit_note(note.amount_cents, note.allocated_cents)
+        note.allocated_cents -= allocation.amount_cents
+        books.change(note.customer_id, summary.of_credit_note(note.amount_cents, note.allocated_cents) - before)
+        allocation.amount_cents = 0
+    invoice.credited_cents = 0
+    invoice.balance_cents = invoice.total_cents - invoice.paid_cents
+
+
+def allocate(session: Session, books: Books, invoice: Invoice, source: Payment | CreditNote, amount: int) -> None:
+    """Applies ``amount`` of ``source`` to ``invoice`` (both locked) and books both sides' contributions."""
+    is_payment = isinstance(source, Payment)
+    before_invoice = contribution(invoice)
+    before_source = _source_contribution(source)
+    if is_payment:
+        invoice.paid_cents += amount
+    else:
+        invoice.credited_cents += amount
+    invoice.balance_cents = invoice.total_cents - invoice.paid_cents - invoice.credited_cents
+    source.allocated_cents += amount
+    session.add(Allocation(invoice_id=invoice.id, payment_id=source.id if is_payment else None,
+                           credit_note_id=None if is_payment else source.id, amount_cents=amount))
+    settle(session, invoice)
+    books.change(invoice.customer_id, contribution(invoice) - before_invoice)
+    books.change(source.customer_id, _source_contribution(source) - before_source)
+
+
+def settle(session: Session, invoice: Invoice) -> None:
+    """Status follows the money; reaching zero announces ``invoice.paid``."""
+    was_paid = invoice.status == rules.PAID
+    invoice.status = rules.settled_status(money_of(invoice))
+    if invoice.status == rules.PAID and not was_paid:
+        invoice.paid_at = utcnow()
+        emit(session, "invoice.paid", wire.invoice_paid(invoice))
+    elif invoice.status != rules.PAID:
+        invoice.paid_at = None
+
+
+def _source_contribution(source: Payment | CreditNote) -> summary.Totals:
+    if isinstance(source, Payment):
+        return summary.of_payment(source.amount_cents, source.allocated_cents, source.refunded_cents)
+    return summary.of_credit_note(source.amount_cents, source.allocated_cents)
+
+
+def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | None) -> Invoice:
+    """Uses the customer's unapplied payments and credit notes (oldest first) on this invoice."""
+    invoice = get_locked(session, invoice_id)
+    rules.require_open(money_of(invoice), "credit")
+    books = Books(session)
+    wanted = min(amount_cents or invoice.balance_cents, invoice.balance_cents)
+    sources = credit_sources(session, invoice.customer_id)
+    available = sum(source.unallocated_cents for source in sources)
+    if amount_cents is not None and amount_cents > min(available, invoice.balance_cents):
+        raise field_error("amount_cents", f"At most {min(available, invoice.balance_cents)} can be applied.")
+    for source in sources:
+        if wanted == 0:
+            break
+        take = min(wanted, source.unallocated_cents)
+        allocate(session, books, invoice, source, take)
+        wanted -= take
+    books.close()
+    return invoice
+
+
+def credit_sources(session: Session, customer_id: uuid.UUID) -> list[Payment | CreditNote]:
+    payments = session.scalars(select(Payment).where(
+        Payment.customer_id == customer_id,
+        Payment.amount_cents > Payment.allocated_cents + Payment.refunded_cents)
+        .order_by(Payment.received_at, Payment.id).with_for_update()).all()
+    notes = session.scalars(select(CreditNote).where(
+        CreditNote.customer_id == customer_id, CreditNote.amount_cents > CreditNote.allocated_cents)
+        .order_by(CreditNote.created_at, CreditNote.id).with_for_update()).all()
+    return [*payments, *notes]

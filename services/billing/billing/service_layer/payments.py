@@ -1,0 +1,175 @@
+"""Money in and out: payments (split over invoices, the rest kept as credit), credit notes and refunds."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from billing.adapters.orm import Allocation, CreditNote, Invoice, Payment, Refund
+from billing.domain import invoice as rules
+from billing.domain import summary
+from billing.service_layer import wire
+from billing.service_layer.books import Books
+from billing.service_layer.invoices import allocate, contribution, money_of, settle
+from chassis.db import next_number
+from chassis.errors import Conflict, NotFound, field_error
+from chassis.messaging import emit
+
+TO_CUSTOMER, TO_CREDIT = "customer", "account_credit"
+
+
+def _locked_invoices(session: Session, customer_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> dict:
+    """The invoices, locked in id order (after the summary row), all the customer's or a 422."""
+    rows = session.scalars(select(Invoice).where(Invoice.id.in_(invoice_ids)).order_by(Invoice.id)
+                           .with_for_update()).all()
+    found = {invoice.id: invoice for invoice in rows}
+    for index, invoice_id in enumerate(invoice_ids):
+        invoice = found.get(invoice_id)
+        if invoice is None or invoice.customer_id != customer_id:
+            raise field_error("allocations", f"Item {index}: no such invoice for this customer.")
+    return found
+
+
+def _oldest_open(session: Session, customer_id: uuid.UUID, amount: int) -> list[tuple[uuid.UUID, int]]:
+    """Without explicit allocations, a payment settles the oldest open invoices first."""
+    plan, left = [], amount
+    rows = session.execute(select(Invoice.id, Invoice.balance_cents).where(
+        Invoice.customer_id == customer_id, Invoice.status.in_(rules.OPEN_STATUSES), Invoice.balance_cents > 0)
+        .order_by(Invoice.due_date, Invoice.id))
+    for invoice_id, balance in rows:
+        if left == 0:
+            break
+        take = min(balance, left)
+        plan.append((invoice_id, take))
+        left -= take
+    return plan
+
+
+def record_payment(session: Session, body: dict) -> Payment:
+    customer_id, amount = body["customer_id"], body["amount_cents"]
+    books = Books(session)
+    books.open(customer_id, body["currency"])
+    requested = body.get("allocations")
+    if requested is None:
+        plan = _oldest_open(session, customer_id, amount)
+    else:
+        plan = [(item["invoice_id"], item["amount_cents"]) for item in requested]
+        if len({invoice_id for invoice_id, _ in plan}) != len(plan):
+            raise field_error("allocations", "Each invoice may appear once.")
+        if sum(part for _, part in plan) > amount:
+            raise field_error("allocations", "The allocations add up to more than the payment.")
+    invoices = _locked_invoices(session, customer_id, sorted(invoice_id for invoice_id, _ in plan))
+    payment = Payment(customer_id=customer_id, amount_cents=amount, currency=body["currency"], method=body["method"],
+                      reference=body.get("reference"), received_at=body["received_at"], allocated_cents=0,
+                      refunded_cents=0)
+    session.add(payment)
+    session.flush()
+    books.change(customer_id, summary.of_payment(amount, 0, 0))
+    for invoice_id, part in plan:
+        invoice = invoices[invoice_id]
+        rules.require_open(money_of(invoice), "a payment")
+        if invoice.currency != payment.currency:
+            raise field_error("currency", f"Invoice {invoice.number} is in {invoice.currency}.")
+        if part > invoice.balance_cents:
+            raise Conflict(f"Invoice {invoice.number} owes {invoice.balance_cents}; {part} would over-apply it.")
+        allocate(session, books, invoice, payment, part)
+    books.post(customer_id, kind="payment", record_id=payment.id, occurred_at=payment.received_at,
+               description=f"Payment by {payment.method}" + (f" ({payment.reference})" if payment.reference else ""),
+               credit_cents=amount)
+    emit(session, "payment.recorded", wire.payment_recorded(payment, plan, payment.unallocated_cents))
+    books.close()
+    return payment
+
+
+def issue_credit_note(session: Session, body: dict) -> CreditNote:
+    customer_id = body["customer_id"]
+    books = Books(session)
+    books.open(customer_id, body["currency"])
+    invoice = None
+    if body.get("invoice_id"):
+        invoice = _locked_invoices(session, customer_id, [body["invoice_id"]])[body["invoice_id"]]
+        rules.require_open(money_of(invoice), "a credit note")
+        if body["amount_cents"] > invoice.balance_cents:
+            raise field_error("amount_cents", f"Invoice {invoice.number} owes only {invoice.balance_cents}.")
+    note = CreditNote(number=next_number(session, "credit_note", prefix="CN-"), customer_id=customer_id,
+                      amount_cents=body["amount_cents"], currency=body["currency"], reason=body["reason"],
+                      allocated_cents=0)
+    session.add(note)
+    session.flush()
+    books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
+    if invoice is not None:
+        allocate(session, books, invoice, note, note.amount_cents)
+    books.post(customer_id, kind="credit", record_id=note.id, description=f"Credit note {note.number}: {note.reason}",
+               credit_cents=note.amount_cents)
+    books.close()
+    return note
+
+
+def refund(session: Session, body: dict) -> Refund:
+    """Gives payment money back to the customer, or moves it off an invoice onto account credit.
+
+    From an invoice (``invoice_id``): that invoice owes the amount again. Without one: it comes out
+    of the payment's unapplied part (the customer's credit).
+    """
+    payment = session.get(Payment, body["payment_id"])
+    if payment is None:
+        raise field_error("payment_id", "No such payment.")
+    books = Books(session)
+    books.open(payment.customer_id)
+    session.refresh(payment, with_for_update=True)
+    amount, destination, invoice_id = body["amount_cents"], body["destination"], body.get("invoice_id")
+    payment_before = summary.of_payment(payment.amount_cents, payment.allocated_cents, payment.refunded_cents)
+    if invoice_id is None:
+        if destination == TO_CREDIT:
+            raise field_error("invoice_id", "Moving money to account credit needs the invoice it comes off.")
+        if amount > payment.unallocated_cents:
+            raise field_error("amount_cents", f"Only {payment.unallocated_cents} of this payment is unapplied.")
+    else:
+        _take_back(session, books, payment, invoice_id, amount)
+    if destination == TO_CUSTOMER:
+        payment.refunded_cents += amount
+    books.change(payment.customer_id, summary.of_payment(payment.amount_cents, payment.allocated_cents,
+                                                         payment.refunded_cents) - payment_before)
+    record = Refund(customer_id=payment.customer_id, payment_id=payment.id, invoice_id=invoice_id, amount_cents=amount,
+                    currency=payment.currency, destination=destination, reason=body.get("reason"))
+    session.add(record)
+    session.flush()
+    if destination == TO_CUSTOMER:
+        books.post(payment.customer_id, kind="refund", record_id=record.id, debit_cents=amount,
+                   description="Refund to customer")
+    else:
+        books.post(payment.customer_id, kind="refund", record_id=record.id,
+                   description=f"{amount} moved from an invoice to account credit")
+    books.close()
+    return record
+
+
+def _take_back(session: Session, books: Books, payment: Payment, invoice_id: uuid.UUID, amount: int) -> None:
+    invoice = session.get(Invoice, invoice_id, with_for_update=True)
+    applied = session.scalars(select(Allocation).where(Allocation.invoice_id == invoice_id,
+                                                       Allocation.payment_id == payment.id,
+                                                       Allocation.amount_cents > 0).with_for_update()).all()
+    if invoice is None or not applied:
+        raise field_error("invoice_id", "This payment is not applied to that invoice.")
+    if amount > sum(a.amount_cents for a in applied):
+        raise field_error("amount_cents", f"Only {sum(a.amount_cents for a in applied)} of it is on that invoice.")
+    before = contribution(invoice)
+    left = amount
+    for allocation in applied:
+        take = min(left, allocation.amount_cents)
+        allocation.amount_cents -= take
+        left -= take
+    invoice.paid_cents -= amount
+    invoice.balance_cents = invoice.total_cents - invoice.paid_cents - invoice.credited_cents
+    payment.allocated_cents -= amount
+    if invoice.status != rules.VOID:
+        settle(session, invoice)
+    books.change(invoice.customer_id, contribution(invoice) - before)
+
+
+def get_payment(session: Session, payment_id: uuid.UUID) -> Payment:
+    payment = session.get(Payment, payment_id)
+    if payment is None:
+        raise NotFound("No such payment.")
+    return payment

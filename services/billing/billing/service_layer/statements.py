@@ -1,0 +1,44 @@
+"""AR statements: render one now, or ask comms to email it (``statement.requested``)."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from billing.adapters import pdf
+from billing.adapters.orm import CustomerSummary, StatementRequest
+from billing.adapters.queries import open_items
+from billing.service_layer.books import DEFAULT_CURRENCY
+from chassis.customer_directory import lookup
+from chassis.messaging import emit
+
+
+def customer_name(session: Session, customer_id: uuid.UUID) -> str:
+    known = lookup(session, customer_id)
+    return known.display_name if known else str(customer_id)
+
+
+def render_statement(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> bytes:
+    summary = session.get(CustomerSummary, customer_id)
+    return pdf.statement_pdf(customer_name(session, customer_id), open_items(session, customer_id), as_of,
+                             summary.currency if summary else DEFAULT_CURRENCY,
+                             summary.credit_cents if summary else 0)
+
+
+def _user_id(sub: str) -> uuid.UUID:
+    """The contract wants a UUID; a token subject that is not one is mapped to a stable UUID of it."""
+    try:
+        return uuid.UUID(sub)
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
+
+
+def request_statement(session: Session, customer_id: uuid.UUID, *, as_of: dt.date, email: str | None,
+                      requested_by: str) -> StatementRequest:
+    request = StatementRequest(customer_id=customer_id, as_of=as_of, email=email, requested_by=requested_by)
+    session.add(request)
+    session.flush()
+    emit(session, "statement.requested", {"statement_id": request.id, "customer_id": customer_id,
+                                          "requested_by": _user_id(requested_by), "email": email, "as_of": as_of})
+    return request
