@@ -43,6 +43,10 @@ def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, a
 def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
     # An estimate past its valid-until date is expired even before the sweep has written it down.
     ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), to)
+    return _write_status(session, estimate, to, actor=actor, at=at)
+
+
+def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
     old = estimate.status
     estimate.status, estimate.updated_at = to, at
     record_changes(session, "estimate", estimate.id, {"status": (old, to)}, actor, at)
@@ -74,7 +78,8 @@ def expire_due(session: Session, *, at: dt.datetime) -> int:
                                                  Estimate.valid_until < at.date()).with_for_update()).all()
     for estimate in due:
         if is_past_validity(estimate.status, estimate.valid_until, at.date()):
-            move_estimate(session, estimate, "expired", actor="system:expiry", at=at)
+            ESTIMATE.check(estimate.status, "expired")
+            _write_status(session, estimate, "expired", actor="system:expiry", at=at)
     return len(due)
 
 
