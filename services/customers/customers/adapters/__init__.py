@@ -1,0 +1,1 @@
+"""Persistence (ORM, search and duplicate queries) and outside systems (geocoding, signed tokens)."""

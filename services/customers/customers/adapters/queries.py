@@ -1,0 +1,77 @@
+"""Read side: pages and views queried directly (no domain rules involved), all on indexes."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
+from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, StatusChangeRow, Tag
+from customers.adapters.search import Filters, search_ids
+from customers.domain.search_terms import parse_query
+
+_CHILDREN = (selectinload(Customer.contacts).selectinload(Contact.emails),
+             selectinload(Customer.contacts).selectinload(Contact.phones),
+             selectinload(Customer.properties).selectinload(Property.equipment),
+             selectinload(Customer.tags))
+
+
+def customers_by_id(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Customer]:
+    rows = session.scalars(select(Customer).where(Customer.id.in_(ids)).options(*_CHILDREN))
+    return {c.id: c for c in rows}
+
+
+def list_customers(session: Session, filters: Filters, *, limit: int, cursor: str | None) -> Page:
+    stmt = select(Customer).where(Customer.merged_into.is_(None)).options(*_CHILDREN)
+    if not filters.include_archived:
+        stmt = stmt.where(Customer.archived_at.is_(None))
+    if filters.status:
+        stmt = stmt.where(Customer.status == filters.status)
+    if filters.tag:
+        stmt = stmt.where(exists().where(Tag.customer_id == Customer.id, Tag.name_lower == filters.tag.lower()))
+    return keyset_page(session, stmt, [Customer.created_at, Customer.id], limit=limit, cursor=cursor,
+                       key=lambda c: (c.created_at, c.id))
+
+
+def search_customers(session: Session, query: str, filters: Filters, *, limit: int, cursor: str | None) -> Page:
+    after = None
+    if cursor:
+        score, customer_id = decode_cursor(cursor)
+        after = (int(score), customer_id)
+    hits = search_ids(session, parse_query(query), filters, limit=limit + 1, after=after)
+    more = len(hits) > limit
+    hits = hits[:limit]
+    found = customers_by_id(session, [customer_id for customer_id, _ in hits])
+    next_cursor = encode_cursor([hits[-1][1], hits[-1][0]]) if more and hits else None
+    return Page([found[customer_id] for customer_id, _ in hits], next_cursor)
+
+
+def pinned_notes(session: Session, customer_id: uuid.UUID, limit: int = 20) -> list[Note]:
+    stmt = (select(Note).where(Note.customer_id == customer_id, Note.pinned.is_(True))
+            .order_by(Note.created_at.desc(), Note.id.desc()).limit(limit))
+    return list(session.scalars(stmt))
+
+
+def notes_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    stmt = select(Note).where(Note.customer_id == customer_id)
+    return keyset_page(session, stmt, [Note.pinned, Note.created_at, Note.id], limit=limit, cursor=cursor,
+                       key=lambda n: (n.pinned, n.created_at, n.id))
+
+
+def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    stmt = select(Note).where(Note.customer_id == customer_id)
+    return keyset_page(session, stmt, [Note.created_at, Note.id], limit=limit, cursor=cursor,
+                       key=lambda n: (n.created_at, n.id))
+
+
+def status_history(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    stmt = select(StatusChangeRow).where(StatusChangeRow.customer_id == customer_id)
+    return keyset_page(session, stmt, [StatusChangeRow.changed_at, StatusChangeRow.id], limit=limit, cursor=cursor,
+                       key=lambda s: (s.changed_at, s.id))
+
+
+def invites_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    stmt = select(PortalInvite).where(PortalInvite.customer_id == customer_id)
+    return keyset_page(session, stmt, [PortalInvite.created_at, PortalInvite.id], limit=limit, cursor=cursor,
+                       key=lambda i: (i.created_at, i.id))

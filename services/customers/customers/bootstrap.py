@@ -1,0 +1,39 @@
+"""The composition root of the customers service: its spec, its outside systems, and the app gunicorn serves."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from chassis.app import create_app as chassis_create_app
+from chassis.service import Runtime, ServiceSpec
+from customers.adapters.geocoding import NoGeocoder, google_geocoder
+from customers.adapters.portal_tokens import PortalTokens
+from customers.entrypoints.events import handlers
+from customers.entrypoints.http import customers, merges, notes, parts, portal
+
+DEFAULT_PORTAL_URL = "http://127.0.0.1:8080/portal/magic"
+
+
+def wire(runtime: Runtime) -> None:
+    """Geocoding only when a Google Maps key is configured; without one, properties stay "not geocoded"."""
+    key = os.environ.get("FIELDWORK_GOOGLE_MAPS_API_KEY")
+    base_url = os.environ.get("FIELDWORK_GOOGLE_MAPS_BASE_URL") or None
+    runtime.adapters["geocoder"] = google_geocoder(key, base_url=base_url) if key else NoGeocoder()
+    runtime.adapters["portal_tokens"] = PortalTokens(runtime.settings.jwt_secret)
+    runtime.adapters["portal_url"] = os.environ.get("FIELDWORK_PORTAL_URL", DEFAULT_PORTAL_URL)
+
+
+SPEC = ServiceSpec(
+    name="customers",
+    title="Fieldwork customers",
+    description="Customers, contacts, properties, equipment, notes, search, merges and portal invites.",
+    blueprints=[customers.blp, parts.blp, notes.blp, merges.blp, portal.blp],
+    migrations=Path(__file__).parent / "migrations",
+    handlers=handlers,
+    wire=wire,
+    app_factory="customers.bootstrap:create_app()",
+)
+
+
+def create_app():
+    return chassis_create_app(SPEC)

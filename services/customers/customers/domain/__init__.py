@@ -1,0 +1,1 @@
+"""Plain Python rules of customers: phones, lifecycle, snapshots, merges, search terms."""

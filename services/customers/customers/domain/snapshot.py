@@ -1,0 +1,48 @@
+"""The customer snapshot other services keep a copy of (contracts: defs.schema.json#customer_snapshot)."""
+from __future__ import annotations
+
+SNAPSHOT_FIELDS = ("id", "number", "display_name", "company", "kind", "status", "lead_source", "do_not_service",
+                   "archived", "merged_into", "emails", "phones", "primary_address")
+
+
+def _unique(values) -> list:
+    seen, out = set(), []
+    for value in values:
+        if value not in seen:
+            seen.add(value)
+            out.append(value)
+    return out
+
+
+def _primary_first(items) -> list:
+    return sorted(items, key=lambda item: not item.is_primary)
+
+
+def address_of(prop) -> dict:
+    return {"line1": prop.line1, "line2": prop.line2, "city": prop.city, "region": prop.region,
+            "postal_code": prop.postal_code, "country": prop.country}
+
+
+def customer_snapshot(customer) -> dict:
+    """The wire snapshot of a customer whose contacts and properties are loaded."""
+    contacts = _primary_first(customer.contacts)
+    primary = next((p for p in customer.properties if p.is_primary), None)
+    return {
+        "id": str(customer.id),
+        "number": customer.number,
+        "display_name": customer.display_name,
+        "company": customer.company,
+        "kind": customer.kind,
+        "status": customer.status,
+        "lead_source": customer.lead_source,
+        "do_not_service": customer.do_not_service,
+        "archived": customer.archived_at is not None,
+        "merged_into": str(customer.merged_into) if customer.merged_into else None,
+        "emails": _unique(e.address.lower() for c in contacts for e in c.emails),
+        "phones": _unique(p.e164 for c in contacts for p in c.phones),
+        "primary_address": address_of(primary) if primary else None,
+    }
+
+
+def changed_fields(before: dict, after: dict) -> list[str]:
+    return [name for name in SNAPSHOT_FIELDS if before.get(name) != after.get(name)]

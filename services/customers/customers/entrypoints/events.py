@@ -1,0 +1,52 @@
+"""Handlers of the events the customers service consumes."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.messaging import Event, Handlers
+from chassis.messaging.event import utcnow
+from customers.domain import lifecycle
+from customers.service_layer.work import record_contact, record_work
+
+handlers = Handlers()
+
+
+def _time(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+@handlers.on("communication.logged")
+def on_communication_logged(session: Session, event: Event) -> None:
+    communication = event.data["communication"]
+    if communication["customer_id"]:
+        record_contact(session, uuid.UUID(communication["customer_id"]), at=_time(communication["occurred_at"]),
+                       status=communication["status"])
+
+
+@handlers.on("estimate.status_changed")
+def on_estimate_status_changed(session: Session, event: Event) -> None:
+    data = event.data
+    if data["to"] == "sent":
+        record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.ESTIMATE_SENT,
+                    work_at=_time(data["changed_at"]), cause=f"estimate {data['number']} sent", now=utcnow())
+
+
+@handlers.on("job.status_changed")
+def on_job_status_changed(session: Session, event: Event) -> None:
+    data = event.data
+    if data["to"] in lifecycle.JOB_STATUSES_THAT_ACTIVATE:
+        record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.JOB_UNDER_WAY,
+                    work_at=_time(data["changed_at"]), cause=f"job {data['number']} {data['to'].replace('_', ' ')}",
+                    now=utcnow())
+
+
+@handlers.on("job.created")
+def on_job_created(session: Session, event: Event) -> None:
+    job = event.data["job"]
+    if job["status"] in lifecycle.JOB_STATUSES_THAT_ACTIVATE:
+        record_work(session, uuid.UUID(job["customer_id"]), target=lifecycle.JOB_UNDER_WAY,
+                    work_at=event.occurred_at, cause=f"job {job['number']} {job['status'].replace('_', ' ')}",
+                    now=utcnow())

@@ -1,0 +1,1 @@
+"""HTTP routes (flask-smorest blueprints) and their marshmallow wire schemas."""

@@ -1,0 +1,129 @@
+"""Routes of the customer record: search and list, create, read, edit, status, tags, archive."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.errors import field_error
+from chassis.pagination import PageArgs, page_schema
+from customers.adapters import queries
+from customers.adapters.search import Filters
+from customers.entrypoints.http import presenters
+from customers.entrypoints.http.context import adapter, caller, now
+from customers.entrypoints.http.schemas_in import CustomerFieldsIn, CustomerIn, SearchArgs, StatusIn, TagIn
+from customers.entrypoints.http.schemas_out import CustomerOut, CustomerSummaryOut, StatusChangeOut
+from customers.service_layer import customers as cases
+from customers.service_layer.loading import customer_for_change, get_customer
+
+blp = Blueprint("customers", __name__, url_prefix="/customers", description="Customers")
+
+
+def show(customer) -> dict:
+    session = request_session()
+    session.flush()
+    session.expire_all()  # rows moved by statements must be read again
+    found = queries.customers_by_id(session, [customer.id])[customer.id]
+    return presenters.profile(found, queries.pinned_notes(session, customer.id))
+
+
+@blp.route("")
+class Customers(MethodView):
+    @require("customers:view")
+    @blp.arguments(SearchArgs, location="query")
+    @blp.response(200, page_schema(CustomerSummaryOut))
+    def get(self, args):
+        session = request_session()
+        filters = Filters(args["include_archived"], args.get("status"), args.get("tag"))
+        if args.get("q", "").strip():
+            try:
+                page = queries.search_customers(session, args["q"], filters, limit=args["limit"], cursor=args["cursor"])
+            except (TypeError, ValueError):
+                raise field_error("cursor", "Not a valid cursor for this search.") from None
+        else:
+            page = queries.list_customers(session, filters, limit=args["limit"], cursor=args["cursor"])
+        return page.as_dict(presenters.summary)
+
+    @require("customers:edit")
+    @blp.arguments(CustomerIn)
+    @blp.response(201, CustomerOut)
+    def post(self, body):
+        customer = cases.create_customer(request_session(), body, by=caller(), geocoder=adapter("geocoder"), now=now())
+        return show(customer)
+
+
+@blp.route("/<uuid:customer_id>")
+class CustomerById(MethodView):
+    @require("customers:view")
+    @blp.response(200, CustomerOut)
+    def get(self, customer_id):
+        return show(get_customer(request_session(), customer_id))
+
+    @require("customers:edit")
+    @blp.arguments(CustomerFieldsIn(partial=True))
+    @blp.response(200, CustomerOut)
+    def patch(self, body, customer_id):
+        session = request_session()
+        return show(cases.update_customer(session, customer_for_change(session, customer_id), body))
+
+
+@blp.route("/<uuid:customer_id>/status")
+class Status(MethodView):
+    @require("customers:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(StatusChangeOut))
+    def get(self, args, customer_id):
+        session = request_session()
+        get_customer(session, customer_id)
+        return queries.status_history(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+
+    @require("customers:edit")
+    @blp.arguments(StatusIn)
+    @blp.response(200, CustomerOut)
+    def post(self, body, customer_id):
+        session = request_session()
+        customer = customer_for_change(session, customer_id)
+        return show(cases.change_status(session, customer, body["to"], by=caller(), now=now(),
+                                        reason=body.get("reason")))
+
+
+@blp.route("/<uuid:customer_id>/tags")
+class Tags(MethodView):
+    @require("customers:edit")
+    @blp.arguments(TagIn)
+    @blp.response(200, CustomerOut)
+    def post(self, body, customer_id):
+        session = request_session()
+        customer = customer_for_change(session, customer_id)
+        cases.add_tag(session, customer, body["tag"])
+        return show(customer)
+
+
+@blp.route("/<uuid:customer_id>/tags/<string:tag>")
+class TagByName(MethodView):
+    @require("customers:edit")
+    @blp.response(200, CustomerOut)
+    def delete(self, customer_id, tag):
+        session = request_session()
+        customer = customer_for_change(session, customer_id)
+        cases.remove_tag(session, customer, tag)
+        return show(customer)
+
+
+@blp.route("/<uuid:customer_id>/archive")
+class Archive(MethodView):
+    @require("customers:edit")
+    @blp.response(200, CustomerOut)
+    def post(self, customer_id):
+        session = request_session()
+        return show(cases.archive(session, customer_for_change(session, customer_id), now=now()))
+
+
+@blp.route("/<uuid:customer_id>/unarchive")
+class Unarchive(MethodView):
+    @require("customers:edit")
+    @blp.response(200, CustomerOut)
+    def post(self, customer_id):
+        session = request_session()
+        return show(cases.unarchive(session, customer_for_change(session, customer_id)))

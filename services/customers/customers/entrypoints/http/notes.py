@@ -1,0 +1,72 @@
+"""Routes of internal notes and of the customer's part of the activity timeline."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from chassis.activity import ActivityItemSchema
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.pagination import PageArgs, page_schema
+from customers.adapters import queries
+from customers.entrypoints.http.context import caller, now
+from customers.entrypoints.http.schemas_in import NoteIn
+from customers.entrypoints.http.schemas_out import NoteOut
+from customers.service_layer import notes
+from customers.service_layer.loading import customer_for_change, get_customer
+
+blp = Blueprint("notes", __name__, url_prefix="/customers/<uuid:customer_id>", description="Notes and activity")
+
+
+@blp.route("/notes")
+class Notes(MethodView):
+    @require("customers:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(NoteOut))
+    def get(self, args, customer_id):
+        session = request_session()
+        get_customer(session, customer_id)
+        return queries.notes_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+
+    @require("customers:edit")
+    @blp.arguments(NoteIn)
+    @blp.response(201, NoteOut)
+    def post(self, body, customer_id):
+        session = request_session()
+        return notes.add_note(session, customer_for_change(session, customer_id), body, by=caller(), now=now())
+
+
+@blp.route("/notes/<uuid:note_id>")
+class NoteById(MethodView):
+    @require("customers:edit")
+    @blp.arguments(NoteIn(partial=True))
+    @blp.response(200, NoteOut)
+    def patch(self, body, customer_id, note_id):
+        session = request_session()
+        return notes.edit_note(session, customer_for_change(session, customer_id), note_id, body, by=caller(),
+                               now=now())
+
+    @require("customers:edit")
+    @blp.response(204)
+    def delete(self, customer_id, note_id):
+        session = request_session()
+        notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=caller())
+
+
+def _timeline_item(note) -> dict:
+    first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
+    return {"id": note.id, "kind": "note", "occurred_at": note.created_at, "title": "Note",
+            "summary": first_line[:200], "status": "pinned" if note.pinned else None, "amount_cents": None,
+            "currency": None, "link": f"/customers/{note.customer_id}/notes/{note.id}"}
+
+
+@blp.route("/activity")
+class Activity(MethodView):
+    @require("customers:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(ActivityItemSchema, name="CustomerActivityPage"))
+    def get(self, args, customer_id):
+        session = request_session()
+        get_customer(session, customer_id)
+        page = queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+        return page.as_dict(_timeline_item)

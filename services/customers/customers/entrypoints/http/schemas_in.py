@@ -1,0 +1,118 @@
+"""What clients may send: every body and query string, validated before any use case runs."""
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates
+
+from chassis.pagination import PageArgs
+from customers.domain.lifecycle import STATUSES
+from customers.domain.phones import InvalidPhone, to_e164
+
+KINDS = ("residential", "commercial")
+CHANNELS = ("email", "phone", "sms")
+EQUIPMENT_KINDS = ("air_conditioner", "furnace", "heat_pump", "mini_split", "water_heater", "garage_door_opener",
+                   "other")
+Text = fields.String
+
+
+def _optional(length: int) -> fields.String:
+    return fields.String(allow_none=True, validate=validate.Length(max=length))
+
+
+class PhoneIn(Schema):
+    number = fields.String(required=True, validate=validate.Length(min=3, max=40))
+    label = fields.String(allow_none=True, validate=validate.OneOf(("mobile", "home", "work", "other")))
+
+    @validates("number")
+    def _possible(self, value, **_):
+        try:
+            to_e164(value)
+        except InvalidPhone:
+            raise ValidationError("Not a possible phone number.") from None
+
+
+class ContactIn(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    role = _optional(100)
+    emails = fields.List(fields.Email(validate=validate.Length(max=254)), validate=validate.Length(max=10))
+    phones = fields.List(fields.Nested(PhoneIn), validate=validate.Length(max=10))
+    is_primary = fields.Boolean()
+
+
+class PropertyIn(Schema):
+    line1 = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    line2 = _optional(200)
+    city = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    region = fields.String(required=True, validate=validate.Length(max=100))
+    postal_code = fields.String(required=True, validate=validate.Length(max=20))
+    country = fields.String(validate=validate.Regexp(r"^[A-Z]{2}$", error="Two capital letters (ISO 3166-1)."))
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    access_notes = _optional(2000)
+    notes = _optional(5000)
+    is_primary = fields.Boolean()
+
+
+class EquipmentIn(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(EQUIPMENT_KINDS))
+    make = _optional(100)
+    model = _optional(100)
+    serial = _optional(100)
+    installed_on = fields.Date(allow_none=True)
+    warranty_until = fields.Date(allow_none=True)
+    notes = _optional(5000)
+
+
+class DoNotServiceIn(Schema):
+    flag = fields.Boolean(required=True)
+    reason = _optional(500)
+
+
+class CustomerFieldsIn(Schema):
+    display_name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    company = _optional(200)
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    preferred_channel = fields.String(allow_none=True, validate=validate.OneOf(CHANNELS))
+    lead_source = _optional(100)
+    next_follow_up_at = fields.AwareDateTime(allow_none=True, default_timezone=None)
+    do_not_service = fields.Nested(DoNotServiceIn)
+
+
+class CustomerIn(CustomerFieldsIn):
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    tags = fields.List(fields.String(validate=validate.Length(min=1, max=40)), validate=validate.Length(max=50))
+    contacts = fields.List(fields.Nested(ContactIn), validate=validate.Length(max=20))
+    properties = fields.List(fields.Nested(PropertyIn), validate=validate.Length(max=20))
+
+
+class StatusIn(Schema):
+    to = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    reason = _optional(200)
+
+
+class TagIn(Schema):
+    tag = fields.String(required=True, validate=validate.Length(min=1, max=40))
+
+
+class NoteIn(Schema):
+    body = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+    pinned = fields.Boolean()
+    communication_id = fields.UUID(allow_none=True)
+
+
+class MergeIn(Schema):
+    duplicate_id = fields.UUID(required=True)
+
+
+class InviteIn(Schema):
+    email = fields.Email(allow_none=True)
+    expires_in_days = fields.Integer(validate=validate.Range(min=1, max=30))
+
+
+class RedeemIn(Schema):
+    token = fields.String(required=True, validate=validate.Length(min=10, max=500))
+
+
+class SearchArgs(PageArgs):
+    q = fields.String(validate=validate.Length(min=1, max=200))
+    include_archived = fields.Boolean(load_default=False)
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    tag = fields.String(validate=validate.Length(min=1, max=40))

@@ -1,0 +1,1 @@
+"""Use cases: each takes a session (and adapters), changes customers and emits their events."""

@@ -1,0 +1,125 @@
+"""Use cases of the customer record itself: create, edit, status, tags, archive."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from chassis.db import next_number
+from chassis.errors import Conflict, ValidationFailed
+from chassis.messaging import emit
+from customers.adapters.orm import Customer, StatusChangeRow, Tag
+from customers.domain import lifecycle
+from customers.domain.snapshot import customer_snapshot
+from customers.service_layer import contacts as contact_cases
+from customers.service_layer import properties as property_cases
+from customers.service_layer.publishing import customer_change, user_id_or_none
+
+EDITABLE = ("display_name", "company", "kind", "preferred_channel", "lead_source", "next_follow_up_at")
+
+
+def _check_company(customer: Customer) -> None:
+    if customer.kind == "commercial" and not customer.company:
+        raise ValidationFailed({"company": ["A commercial customer needs a company name."]})
+
+
+def _check_do_not_service(flag: bool, reason: str | None) -> None:
+    if flag and not (reason or "").strip():
+        raise ValidationFailed({"do_not_service": ["Give the reason for not servicing this customer."]})
+
+
+def create_customer(session: Session, body: dict, *, by: str, geocoder, now: dt.datetime) -> Customer:
+    dns = body.get("do_not_service") or {"flag": False, "reason": None}
+    _check_do_not_service(dns["flag"], dns.get("reason"))
+    customer = Customer(
+        number=next_number(session, "customer", prefix="C-"), status=body.get("status", lifecycle.INITIAL_STATUS),
+        do_not_service=dns["flag"], do_not_service_reason=dns.get("reason") if dns["flag"] else None,
+        created_by=by, created_at=now, revision=1, kind=body.get("kind", "residential"),
+        **{k: body.get(k) for k in EDITABLE if k != "kind"})
+    _check_company(customer)
+    session.add(customer)
+    session.flush()
+    session.add(StatusChangeRow(customer_id=customer.id, from_status=None, to_status=customer.status,
+                                automatic=False, changed_by=by, changed_at=now, cause="created"))
+    for name in body.get("tags", []):
+        add_tag(session, customer, name)
+    for contact in body.get("contacts", []):
+        contact_cases.add_contact(session, customer, contact, publish=False)
+    for prop in body.get("properties", []):
+        property_cases.add_property(session, customer, prop, geocoder=geocoder, now=now, publish=False)
+    session.flush()
+    session.expire(customer, ["contacts", "properties", "tags"])
+    emit(session, "customer.created", {"customer": customer_snapshot(customer), "revision": customer.revision})
+    return customer
+
+
+def update_customer(session: Session, customer: Customer, changes: dict) -> Customer:
+    with customer_change(session, customer):
+        for name in EDITABLE:
+            if name in changes:
+                setattr(customer, name, changes[name])
+        if "do_not_service" in changes:
+            dns = changes["do_not_service"]
+            _check_do_not_service(dns["flag"], dns.get("reason"))
+            customer.do_not_service = dns["flag"]
+            customer.do_not_service_reason = dns.get("reason") if dns["flag"] else None
+        _check_company(customer)
+    return customer
+
+
+def apply_status_change(session: Session, customer: Customer, change: lifecycle.StatusChange) -> None:
+    with customer_change(session, customer):
+        customer.status = change.to_status
+        if not change.automatic:
+            customer.status_set_by_hand_at = change.changed_at
+    session.add(StatusChangeRow(customer_id=customer.id, from_status=change.from_status, to_status=change.to_status,
+                                automatic=change.automatic, changed_by=change.changed_by,
+                                changed_at=change.changed_at, cause=change.cause))
+    emit(session, "customer.status_changed", {
+        "customer_id": customer.id, "from": change.from_status, "to": change.to_status,
+        "automatic": change.automatic, "changed_by": user_id_or_none(change.changed_by),
+        "changed_at": change.changed_at})
+
+
+def change_status(session: Session, customer: Customer, to: str, *, by: str, now: dt.datetime,
+                  reason: str | None = None) -> Customer:
+    apply_status_change(session, customer, lifecycle.manual_change(customer.status, to, by=by, at=now, cause=reason))
+    return customer
+
+
+def add_tag(session: Session, customer: Customer, name: str) -> Tag:
+    name = name.strip()
+    existing = next((t for t in customer.tags if t.name.lower() == name.lower()), None)
+    if existing is not None:
+        return existing
+    tag = Tag(customer_id=customer.id, name=name)
+    customer.tags.append(tag)
+    session.flush()
+    return tag
+
+
+def remove_tag(session: Session, customer: Customer, name: str) -> None:
+    tag = next((t for t in customer.tags if t.name.lower() == name.strip().lower()), None)
+    if tag is None:
+        raise ValidationFailed({"tag": ["The customer has no such tag."]})
+    customer.tags.remove(tag)
+    session.delete(tag)
+    session.flush()
+
+
+def archive(session: Session, customer: Customer, *, now: dt.datetime) -> Customer:
+    if customer.archived_at is not None:
+        raise Conflict("The customer is already archived.")
+    with customer_change(session, customer):
+        customer.archived_at = now
+    emit(session, "customer.archived", {"customer_id": customer.id})
+    return customer
+
+
+def unarchive(session: Session, customer: Customer) -> Customer:
+    if customer.archived_at is None:
+        raise Conflict("The customer is not archived.")
+    with customer_change(session, customer):
+        customer.archived_at = None
+    emit(session, "customer.unarchived", {"customer_id": customer.id})
+    return customer

@@ -1,0 +1,27 @@
+"""Finding the caller's customer (404 for any other account's) before a use case touches it."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.errors import Conflict, NotFound
+from customers.adapters.orm import Customer
+
+
+def get_customer(session: Session, customer_id: uuid.UUID) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound("No such customer.")
+    return customer
+
+
+def customer_for_change(session: Session, customer_id: uuid.UUID) -> Customer:
+    """The customer, locked for this transaction; a merged one only forwards and takes no changes."""
+    customer = session.get(Customer, customer_id, with_for_update=True, populate_existing=True)
+    if customer is None:
+        raise NotFound("No such customer.")
+    if customer.merged_into is not None:
+        raise Conflict(f"This customer was merged into {customer.merged_into}; change that customer instead.",
+                       details={"merged_into": str(customer.merged_into)})
+    return customer

@@ -1,0 +1,43 @@
+"""Internal notes: markdown, pinned ones first, optionally about a communication; authors edit their own."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.errors import Forbidden, NotFound
+from customers.adapters.orm import Customer, Note
+
+
+def add_note(session: Session, customer: Customer, body: dict, *, by: str, now: dt.datetime) -> Note:
+    note = Note(customer_id=customer.id, body=body["body"], pinned=body.get("pinned", False), author=by,
+                communication_id=body.get("communication_id"), created_at=now)
+    session.add(note)
+    session.flush()
+    return note
+
+
+def own_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: str) -> Note:
+    note = session.get(Note, note_id)
+    if note is None or note.customer_id != customer.id:
+        raise NotFound("No such note for this customer.")
+    if note.author != by:
+        raise Forbidden("Only the author of a note can change or delete it.")
+    return note
+
+
+def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, changes: dict, *, by: str,
+              now: dt.datetime) -> Note:
+    note = own_note(session, customer, note_id, by=by)
+    for name in ("body", "pinned", "communication_id"):
+        if name in changes:
+            setattr(note, name, changes[name])
+    note.updated_at = now
+    session.flush()
+    return note
+
+
+def delete_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: str) -> None:
+    session.delete(own_note(session, customer, note_id, by=by))
+    session.flush()

@@ -1,0 +1,123 @@
+"""Properties (exactly one primary, geocoded when a key is configured) and the equipment at each."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.errors import NotFound
+from customers.adapters.geocoding import GeocodingFailed
+from customers.adapters.orm import Customer, Equipment, Property
+from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
+from customers.domain.snapshot import address_of
+from customers.service_layer.publishing import customer_change
+
+ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
+OTHER_FIELDS = ("kind", "access_notes", "notes")
+
+
+def geocode(prop: Property, geocoder, *, now: dt.datetime) -> None:
+    """Fills the location; whatever happens the address as typed is kept and the state says what happened."""
+    prop.latitude = prop.longitude = prop.formatted_address = prop.geocoded_at = prop.geocode_error = None
+    if not geocoder.configured:
+        prop.geocode_status = "not_geocoded"
+        return
+    try:
+        found = geocoder.geocode(address_of(prop))
+    except GeocodingFailed as exc:
+        prop.geocode_status, prop.geocode_error = "failed", str(exc)[:300]
+        return
+    if found is None:
+        prop.geocode_status = "not_found"
+        return
+    prop.geocode_status, prop.geocoded_at = "geocoded", now
+    prop.latitude, prop.longitude, prop.formatted_address = found.latitude, found.longitude, found.formatted_address
+
+
+def _apply(customer: Customer, prop: Property, body: dict) -> None:
+    for name in ADDRESS_FIELDS + OTHER_FIELDS:
+        if name in body:
+            setattr(prop, name, body[name])
+    refuse_unsetting_primary(prop, body.get("is_primary"))
+    if body.get("is_primary"):
+        make_primary(customer.properties, prop)
+    keep_one_primary(customer.properties)
+
+
+def add_property(session: Session, customer: Customer, body: dict, *, geocoder, now: dt.datetime,
+                 publish: bool = True) -> Property:
+    def add() -> Property:
+        prop = Property(customer_id=customer.id, is_primary=False, kind=body.get("kind", customer.kind),
+                        country=body.get("country", "US"))
+        customer.properties.append(prop)
+        _apply(customer, prop, body)
+        geocode(prop, geocoder, now=now)
+        session.flush()
+        return prop
+    if not publish:
+        return add()
+    with customer_change(session, customer):
+        return add()
+
+
+def find_property(customer: Customer, property_id: uuid.UUID) -> Property:
+    prop = next((p for p in customer.properties if p.id == property_id), None)
+    if prop is None:
+        raise NotFound("No such property for this customer.")
+    return prop
+
+
+def update_property(session: Session, customer: Customer, property_id: uuid.UUID, body: dict, *, geocoder,
+                    now: dt.datetime) -> Property:
+    prop = find_property(customer, property_id)
+    with customer_change(session, customer):
+        before = address_of(prop)
+        _apply(customer, prop, body)
+        if address_of(prop) != before:
+            geocode(prop, geocoder, now=now)
+    return prop
+
+
+def regeocode(session: Session, customer: Customer, property_id: uuid.UUID, *, geocoder, now: dt.datetime) -> Property:
+    prop = find_property(customer, property_id)
+    geocode(prop, geocoder, now=now)
+    session.flush()
+    return prop
+
+
+def remove_property(session: Session, customer: Customer, property_id: uuid.UUID) -> None:
+    prop = find_property(customer, property_id)
+    with customer_change(session, customer):
+        customer.properties.remove(prop)
+        session.delete(prop)
+        keep_one_primary(customer.properties)
+
+
+def find_equipment(prop: Property, equipment_id: uuid.UUID) -> Equipment:
+    item = next((e for e in prop.equipment if e.id == equipment_id), None)
+    if item is None:
+        raise NotFound("No such equipment at this property.")
+    return item
+
+
+def add_equipment(session: Session, prop: Property, body: dict) -> Equipment:
+    item = Equipment(property_id=prop.id, **body)
+    prop.equipment.append(item)
+    session.flush()
+    return item
+
+
+def update_equipment(session: Session, prop: Property, equipment_id: uuid.UUID, body: dict) -> Equipment:
+    item = find_equipment(prop, equipment_id)
+    for name, value in body.items():
+        setattr(item, name, value)
+    session.flush()
+    return item
+
+
+def remove_equipment(session: Session, prop: Property, equipment_id: uuid.UUID) -> None:
+    item = find_equipment(prop, equipment_id)
+    prop.equipment.remove(item)
+    session.delete(item)
+    session.flush()
