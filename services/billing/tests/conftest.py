@@ -87,8 +87,8 @@ def api(client, auth):
     class Api:
         def call(self, method, path, expect=200, **kwargs):
             response = getattr(client, method)(path, headers=auth, **kwargs)
-            assert response.status_code == expect, (response.status_code, response.get_json())
-            return response.get_json()
+            assert response.status_code == expect, (response.status_code, response.get_json(silent=True))
+            return response.get_json(silent=True)
 
         def invoice(self, customer_id, lines=None, send=True, **fields):
             body = {"customer_id": str(customer_id),

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# 13–19 digits, optionally grouped by single spaces or dashes ("4242 4242 4242 4242").
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+# 13–19 digits, optionally grouped by single spaces or dashes ("4242 4242 4242 4242"), standing
+# on their own (not inside a hex string). UUIDs are removed first: their dashed digit groups can
+# join into a Luhn-valid run by chance.
+_DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z])")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _SECURITY_CODE_KEYS = {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security_code", "card_code", "card_verification",
                        "verification_value"}
 
@@ -26,7 +29,7 @@ def luhn_valid(digits: str) -> bool:
 
 
 def has_card_number(text: str) -> bool:
-    for match in _DIGIT_RUN.finditer(text):
+    for match in _DIGIT_RUN.finditer(_UUID.sub(" ", text)):
         if luhn_valid(re.sub(r"[ -]", "", match.group())):
             return True
     return False
