@@ -1,0 +1,1 @@
+"""Insights: a per-customer read model built only from events, rule cards and AI suggestions."""

@@ -1,0 +1,36 @@
+"""The composition root of the insights service."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from chassis.app import create_app as chassis_create_app
+from chassis.service import Runtime, ServiceSpec
+from insights.adapters.openai_advisor import OpenAIAdvisor
+from insights.adapters.secrets import SecretBox
+from insights.entrypoints.events import handlers
+from insights.entrypoints.http.routes import blp
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def wire(runtime: Runtime) -> None:
+    """Outside systems; tests replace them with adapters={...} (a fixed clock, a local OpenAI)."""
+    runtime.adapters["clock"] = _utcnow
+    runtime.adapters["secrets"] = SecretBox.from_env()
+    runtime.adapters["openai"] = OpenAIAdvisor(base_url=os.environ.get("FIELDWORK_OPENAI_BASE_URL") or None,
+                                               timeout=float(os.environ.get("FIELDWORK_OPENAI_TIMEOUT", "10")))
+
+
+SPEC = ServiceSpec(
+    name="insights", title="Fieldwork insights", blueprints=[blp], handlers=handlers, wire=wire,
+    migrations=Path(__file__).parent / "migrations", app_factory="insights.bootstrap:create_app()",
+    description="A per-customer read model built from events; rule cards; OpenAI advice when connected.",
+)
+
+
+def create_app():
+    return chassis_create_app(SPEC)

@@ -1,0 +1,150 @@
+"""Rule cards: what an office user should do next for a customer, worked out from facts alone."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from insights.domain.facts import CustomerFacts
+from insights.domain.thresholds import Thresholds
+
+
+@dataclass(frozen=True)
+class Card:
+    kind: str
+    title: str
+    reason: str          # the numbers that make the card true
+    action: str
+    link: dict           # {"kind", "id", "href"} of what the action works on
+    facts: tuple[str, ...]  # ids of the facts behind it
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "title": self.title, "reason": self.reason, "action": self.action,
+                "link": self.link, "facts": list(self.facts)}
+
+
+def money(cents: int, currency: str) -> str:
+    whole, part = divmod(cents, 100)
+    return f"{currency} {whole:,}.{part:02d}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _link(kind: str, entity_id, href: str) -> dict:
+    return {"kind": kind, "id": str(entity_id), "href": href}
+
+
+def months_between(earlier: dt.datetime, later: dt.datetime) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if (later.day, later.time()) < (earlier.day, earlier.time()) else months
+
+
+def overdue_statement(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
+    overdue = facts.overdue
+    if overdue.total_cents <= 0 or overdue.oldest_due_date is None:
+        return None
+    days_late = (now.date() - overdue.oldest_due_date).days
+    if days_late < limits.overdue_days:
+        return None
+    if facts.last_statement_at and (now - facts.last_statement_at).days < limits.statement_quiet_days:
+        return None
+    oldest = overdue.oldest[0]
+    customer = facts.profile.id
+    return Card(
+        kind="overdue_statement", title="Overdue balance: send a statement",
+        reason=(f"{money(overdue.total_cents, oldest.currency)} overdue on {_plural(overdue.count, 'invoice')}; "
+                f"the oldest, {oldest.number}, is {days_late} days past due."),
+        action="Send the customer a statement of account.",
+        link=_link("statement", customer, f"/customers/{customer}/statements"),
+        facts=tuple(str(invoice.id) for invoice in overdue.oldest),
+    )
+
+
+def win_back(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
+    job = facts.last_completed_job
+    profile = facts.profile
+    if job is None or job.completed_at is None or profile.do_not_service or facts.open_job_count:
+        return None
+    months = months_between(job.completed_at, now)
+    if months < limits.win_back_months:
+        return None
+    return Card(
+        kind="win_back", title="No service in a while: win them back",
+        reason=(f"Last completed job {job.number} was {months} months ago "
+                f"({job.completed_at.date().isoformat()}); no visit is booked."),
+        action="Offer a check-up or seasonal tune-up visit.",
+        link=_link("job", job.id, f"/jobs/{job.id}"),
+        facts=(str(job.id),),
+    )
+
+
+def maintenance_due(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
+    horizon = now + dt.timedelta(days=limits.maintenance_due_days)
+    due = [plan for plan in facts.plans if plan.status == "active" and plan.next_visit_at is not None
+           and plan.next_visit_at <= horizon and not plan.has_open_visit]
+    if not due or facts.profile.do_not_service:
+        return None
+    plan = due[0]
+    days = (plan.next_visit_at.date() - now.date()).days
+    when = f"is due in {days} days" if days > 0 else ("is due today" if days == 0 else f"was due {-days} days ago")
+    others = f"; {_plural(len(due) - 1, 'other plan')} also due" if len(due) > 1 else ""
+    return Card(
+        kind="maintenance_due", title="Maintenance visit due",
+        reason=(f"{plan.name} visit {when} ({plan.next_visit_at.date().isoformat()}) "
+                f"and no visit is booked{others}."),
+        action="Schedule the maintenance visit.",
+        link=_link("plan", plan.id, f"/plans/{plan.id}"),
+        facts=tuple(str(p.id) for p in due),
+    )
+
+
+def estimate_follow_up(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
+    cutoff = now - dt.timedelta(days=limits.estimate_follow_up_days)
+    stale = [e for e in facts.waiting_estimates if e.waiting_since is not None and e.waiting_since <= cutoff]
+    if not stale:
+        return None
+    oldest = stale[0]
+    days = (now - oldest.waiting_since).days
+    return Card(
+        kind="estimate_follow_up", title="Estimate waiting: follow up",
+        reason=(f"{oldest.number} ({money(oldest.total_cents, oldest.currency)}) has waited {days} days "
+                f"for an answer; {_plural(facts.waiting_estimate_count, 'estimate')} waiting in all."),
+        action="Call or message the customer about the estimate.",
+        link=_link("estimate", oldest.id, f"/estimates/{oldest.id}"),
+        facts=tuple(str(e.id) for e in stale),
+    )
+
+
+def lead_call(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
+    profile = facts.profile
+    if profile.status != "lead":
+        return None
+    contact = facts.last_contact
+    since = contact.occurred_at if contact else profile.created_at
+    if since is None:
+        return None
+    days = (now - since).days
+    if days < limits.lead_contact_days:
+        return None
+    if contact:
+        reason = f"A lead whose last contact was a {contact.channel} {days} days ago."
+        cited: tuple[str, ...] = (str(contact.id),)
+    else:
+        reason = f"A lead for {days} days with no call, text or email yet."
+        cited = (str(profile.id),)
+    return Card(kind="lead_call", title="Lead not contacted: call", reason=reason,
+                action="Call the lead and log the outcome.",
+                link=_link("customer", profile.id, f"/customers/{profile.id}"), facts=cited)
+
+
+_WHILE_ACTIVE = (win_back, maintenance_due, estimate_follow_up, lead_call)
+
+
+def rule_cards(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> list[Card]:
+    """Every card that holds now. A merged duplicate has none (its history lives with the target);
+    an archived customer keeps only the money it still owes."""
+    if facts.profile.merged_into is not None:
+        return []
+    rules = (overdue_statement,) if facts.profile.archived else (overdue_statement, *_WHILE_ACTIVE)
+    return [card for rule in rules if (card := rule(facts, limits, now)) is not None]

@@ -1,0 +1,68 @@
+"""HTTP: a customer's insight cards, and the account's insight settings."""
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from chassis.auth import current_principal, require
+from chassis.db import request_session
+from chassis.errors import ValidationFailed
+from insights.entrypoints.http.schemas import (InsightsOut, OpenAISettingsIn, OpenAISettingsOut, ThresholdsOut,
+                                               ThresholdsPatch)
+from insights.service_layer import settings
+from insights.service_layer.insights import InsightsContext, customer_insights
+
+blp = Blueprint("insights", __name__, description="Insight cards and their settings")
+
+
+def _runtime():
+    return current_app.extensions["fieldwork"]
+
+
+@blp.route("/customers/<uuid:customer_id>/insights")
+class CustomerInsights(MethodView):
+    @require("insights:view")
+    @blp.response(200, InsightsOut)
+    def get(self, customer_id):
+        runtime = _runtime()
+        ctx = InsightsContext(runtime.database, runtime.adapter("secrets"), runtime.adapter("openai"),
+                              runtime.adapter("clock"))
+        return customer_insights(ctx, current_principal().account_id, customer_id)
+
+
+@blp.route("/settings/integrations/openai")
+class OpenAIIntegration(MethodView):
+    @require("settings:edit")
+    @blp.response(200, OpenAISettingsOut)
+    def get(self):
+        return settings.describe_openai(settings.openai_setting(request_session()))
+
+    @require("settings:edit")
+    @blp.arguments(OpenAISettingsIn)
+    @blp.response(200, OpenAISettingsOut)
+    def put(self, body):
+        if body["api_key"] is None and body["model"] is None:
+            raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
+        row = settings.connect_openai(request_session(), _runtime().adapter("secrets"), api_key=body["api_key"],
+                                      model=body["model"], by=current_principal().sub, now=_runtime().adapter("clock")())
+        return settings.describe_openai(row)
+
+    @require("settings:edit")
+    @blp.response(204)
+    def delete(self):
+        settings.disconnect_openai(request_session())
+
+
+@blp.route("/settings/insights")
+class InsightThresholds(MethodView):
+    @require("insights:view")
+    @blp.response(200, ThresholdsOut)
+    def get(self):
+        return settings.thresholds(request_session()).as_dict()
+
+    @require("settings:edit")
+    @blp.arguments(ThresholdsPatch)
+    @blp.response(200, ThresholdsOut)
+    def patch(self, body):
+        return settings.change_thresholds(request_session(), body).as_dict()

@@ -1,0 +1,54 @@
+"""The wire shapes of the insights API, written on purpose."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from insights.domain.thresholds import BOUNDS
+
+# OpenAI keys: "sk-" then letters, digits, "-" and "_" (project keys are "sk-proj-…").
+API_KEY = validate.Regexp(r"^sk-[A-Za-z0-9_-]{16,200}$", error="Not an OpenAI API key (sk-…).")
+MODEL = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$", error="Not a model name.")
+
+
+class OpenAISettingsIn(Schema):
+    api_key = fields.String(load_default=None, validate=API_KEY, load_only=True)
+    model = fields.String(load_default=None, validate=MODEL)
+
+
+class OpenAISettingsOut(Schema):
+    configured = fields.Boolean()
+    model = fields.String(allow_none=True)
+    api_key_last4 = fields.String(allow_none=True)
+    updated_at = fields.DateTime(allow_none=True)
+    updated_by = fields.String(allow_none=True)
+
+
+def _threshold_field(name: str, required: bool) -> fields.Integer:
+    low, high = BOUNDS[name]
+    return fields.Integer(required=required, strict=True, validate=validate.Range(min=low, max=high))
+
+
+ThresholdsPatch = Schema.from_dict({name: _threshold_field(name, False) for name in BOUNDS}, name="ThresholdsPatch")
+ThresholdsOut = Schema.from_dict({name: fields.Integer() for name in BOUNDS}, name="ThresholdsOut")
+
+
+class LinkOut(Schema):
+    kind = fields.String()
+    id = fields.String()
+    href = fields.String()
+
+
+class CardOut(Schema):
+    kind = fields.String()
+    title = fields.String()
+    reason = fields.String()
+    action = fields.String()
+    link = fields.Nested(LinkOut)
+    facts = fields.List(fields.String())
+
+
+class InsightsOut(Schema):
+    customer_id = fields.UUID()
+    as_of = fields.DateTime()
+    cards = fields.List(fields.Nested(CardOut))
+    ai = fields.Dict(metadata={"description": "status ok | unavailable | not_configured, and what goes with it"})

@@ -1,0 +1,78 @@
+"""A customer's insights: the rule cards always, and the model's advice when OpenAI is connected."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.dialects.postgresql import insert
+
+from chassis.db import Database
+from chassis.errors import NotFound
+from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
+from insights.adapters.orm import AIAnswer
+from insights.adapters.read_model import load_facts
+from insights.adapters.secrets import SecretBox, SecretUnreadable
+from insights.domain.advice import grounded
+from insights.domain.fact_sheet import build_fact_sheet, fact_ids, sheet_hash
+from insights.domain.rules import rule_cards
+from insights.service_layer import settings
+
+CONNECT_HINT = {
+    "message": "Connect OpenAI in Settings → Integrations to get a summary and next best actions.",
+    "connect": {"method": "PUT", "href": "/settings/integrations/openai", "permission": "settings:edit",
+                "body": {"api_key": "sk-…", "model": settings.DEFAULT_MODEL}},
+}
+_UNAVAILABLE_MESSAGES = {
+    "timeout": "OpenAI did not answer in time; the rule cards above still apply.",
+    "error": "OpenAI answered with an error; the rule cards above still apply.",
+    "invalid_answer": "OpenAI's answer could not be used; the rule cards above still apply.",
+    "key_unreadable": "The stored OpenAI key cannot be read any more; enter it again in Settings → Integrations.",
+}
+
+
+@dataclass
+class InsightsContext:
+    database: Database
+    secrets: SecretBox
+    advisor: OpenAIAdvisor
+    clock: Callable[[], dt.datetime]
+
+
+def _unavailable(reason: str) -> dict:
+    return {"status": "unavailable", "reason": reason, "message": _UNAVAILABLE_MESSAGES[reason]}
+
+
+def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
+    now = ctx.clock()
+    with ctx.database.transaction(account_id=account_id) as session:
+        facts = load_facts(session, customer_id, now)
+        if facts is None:
+            raise NotFound("No such customer.")
+        cards = rule_cards(facts, settings.thresholds(session), now)
+        answer = {"customer_id": str(customer_id), "as_of": now, "cards": [card.as_dict() for card in cards]}
+        connection = settings.openai_setting(session)
+        if connection is None:
+            return {**answer, "ai": {"status": "not_configured", **CONNECT_HINT}}
+        sheet = build_fact_sheet(facts, cards, now)
+        digest, model = sheet_hash(sheet, connection.model), connection.model
+        cached = session.get(AIAnswer, {"account_id": account_id, "customer_id": customer_id})
+        if cached is not None and cached.input_hash == digest:
+            return {**answer, "ai": {**cached.answer, "cached": True}}
+        try:
+            api_key = ctx.secrets.open(connection.encrypted_key)
+        except SecretUnreadable:
+            return {**answer, "ai": _unavailable("key_unreadable")}
+    # No transaction is held open while the model thinks.
+    try:
+        advice = grounded(ctx.advisor.advise(api_key, model, sheet), fact_ids(sheet))
+    except AdvisorUnavailable as exc:
+        return {**answer, "ai": _unavailable(exc.reason)}
+    ai = {"status": "ok", "model": model, "generated_at": now.isoformat(), **advice.as_dict()}
+    with ctx.database.transaction(account_id=account_id) as session:
+        stmt = insert(AIAnswer).values(account_id=account_id, customer_id=customer_id, input_hash=digest, answer=ai,
+                                       created_at=now)
+        session.execute(stmt.on_conflict_do_update(index_elements=[AIAnswer.customer_id, AIAnswer.account_id],
+                                                   set_={"input_hash": digest, "answer": ai, "created_at": now}))
+    return {**answer, "ai": {**ai, "cached": False}}

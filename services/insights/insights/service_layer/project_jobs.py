@@ -1,0 +1,102 @@
+"""Jobs, estimates and maintenance plans into the read model (events of the jobs service)."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis.messaging import Event
+from insights.adapters.orm import EstimateFact, JobFact, PlanFact
+from insights.adapters.rows import locked
+from insights.domain.facts import WAITING_ESTIMATE_STATUSES
+from insights.domain.ordering import earliest, is_newer, latest, parse_moment
+from insights.service_layer.projection import customer_row, projects
+
+
+def _uuid(value: str | None) -> uuid.UUID | None:
+    return uuid.UUID(value) if value else None
+
+
+@projects("job.created")
+def _job_created(session: Session, event: Event) -> None:
+    job, at = event.data["job"], event.occurred_at
+    customer_row(session, event.account_id, job["customer_id"])
+    row = locked(session, JobFact, {
+        "account_id": event.account_id, "id": uuid.UUID(job["id"]), "customer_id": uuid.UUID(job["customer_id"]),
+        "number": job["number"], "title": job["title"], "service_type": job["service_type"], "status": job["status"],
+        "status_at": at, "scheduled_start": parse_moment(job["scheduled_start"]), "completed_at": None,
+        "total_cents": job["total_cents"], "currency": job["currency"], "plan_id": _uuid(job["plan_id"])})
+    row.service_type, row.plan_id = job["service_type"], _uuid(job["plan_id"])  # only this event tells them
+
+
+@projects("job.status_changed")
+def _job_status_changed(session: Session, event: Event) -> None:
+    data = event.data
+    changed_at = parse_moment(data["changed_at"])
+    completed_at = parse_moment(data["completed_at"]) if data["to"] == "completed" else None
+    customer_row(session, event.account_id, data["customer_id"])
+    row = locked(session, JobFact, {
+        "account_id": event.account_id, "id": uuid.UUID(data["job_id"]), "customer_id": uuid.UUID(data["customer_id"]),
+        "number": data["number"], "title": data["title"], "service_type": None, "status": data["to"],
+        "status_at": changed_at, "scheduled_start": parse_moment(data["scheduled_start"]),
+        "completed_at": completed_at, "total_cents": data["total_cents"], "currency": data["currency"],
+        "plan_id": None})
+    if is_newer(changed_at, row.status_at):
+        row.status, row.status_at, row.title = data["to"], changed_at, data["title"]
+        row.scheduled_start, row.total_cents = parse_moment(data["scheduled_start"]), data["total_cents"]
+    row.completed_at = latest(row.completed_at, completed_at)
+
+
+@projects("estimate.created")
+def _estimate_created(session: Session, event: Event) -> None:
+    estimate, at = event.data["estimate"], event.occurred_at
+    customer_row(session, event.account_id, estimate["customer_id"])
+    row = locked(session, EstimateFact, {
+        "account_id": event.account_id, "id": uuid.UUID(estimate["id"]),
+        "customer_id": uuid.UUID(estimate["customer_id"]), "number": estimate["number"], "title": estimate["title"],
+        "status": estimate["status"], "status_at": at, "created_at": at, "total_cents": estimate["total_cents"],
+        "currency": estimate["currency"],
+        "sent_at": at if estimate["status"] in WAITING_ESTIMATE_STATUSES else None})
+    row.title, row.created_at = estimate["title"], earliest(row.created_at, at)
+
+
+@projects("estimate.status_changed")
+def _estimate_status_changed(session: Session, event: Event) -> None:
+    data = event.data
+    changed_at = parse_moment(data["changed_at"])
+    sent_at = changed_at if data["to"] == "sent" else None
+    customer_row(session, event.account_id, data["customer_id"])
+    row = locked(session, EstimateFact, {
+        "account_id": event.account_id, "id": uuid.UUID(data["estimate_id"]),
+        "customer_id": uuid.UUID(data["customer_id"]), "number": data["number"], "title": None,
+        "status": data["to"], "status_at": changed_at, "created_at": None, "total_cents": data["total_cents"],
+        "currency": data["currency"], "sent_at": sent_at})
+    if is_newer(changed_at, row.status_at):
+        row.status, row.status_at, row.total_cents = data["to"], changed_at, data["total_cents"]
+    row.sent_at = earliest(row.sent_at, sent_at)  # waiting counts from the first time it went out
+
+
+@projects("plan.created")
+def _plan_created(session: Session, event: Event) -> None:
+    plan, at = event.data["plan"], event.occurred_at
+    customer_row(session, event.account_id, plan["customer_id"])
+    row = locked(session, PlanFact, {
+        "account_id": event.account_id, "id": uuid.UUID(plan["id"]), "customer_id": uuid.UUID(plan["customer_id"]),
+        "name": plan["name"], "status": plan["status"], "status_at": at,
+        "next_visit_at": parse_moment(plan["next_visit_at"]),
+        "price_per_visit_cents": plan["price_per_visit_cents"], "currency": plan["currency"]})
+    row.price_per_visit_cents, row.currency = plan["price_per_visit_cents"], plan["currency"]
+
+
+@projects("plan.status_changed")
+def _plan_status_changed(session: Session, event: Event) -> None:
+    data = event.data
+    changed_at = parse_moment(data["changed_at"])
+    customer_row(session, event.account_id, data["customer_id"])
+    row = locked(session, PlanFact, {
+        "account_id": event.account_id, "id": uuid.UUID(data["plan_id"]), "customer_id": uuid.UUID(data["customer_id"]),
+        "name": data["name"], "status": data["to"], "status_at": changed_at,
+        "next_visit_at": parse_moment(data["next_visit_at"]), "price_per_visit_cents": None, "currency": None})
+    if is_newer(changed_at, row.status_at):
+        row.status, row.status_at, row.name = data["to"], changed_at, data["name"]
+        row.next_visit_at = parse_moment(data["next_visit_at"])
