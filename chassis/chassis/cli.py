@@ -42,6 +42,9 @@ def run(spec: ServiceSpec, argv: list[str] | None = None, extra: dict[str, Comma
     commands: dict[str, Command] = {"migrate": _migrate, "web": _web}
     if spec.migrations is not None:
         commands.update(relay=_relay, consumer=_consumer)
+    if spec.handlers is not None:
+        from chassis.messaging.dead_letters import command as dead_letters
+        commands["dead-letters"] = dead_letters
     commands.update(extra or {})
     parser = argparse.ArgumentParser(prog=f"fieldwork-{spec.name}", description=spec.title)
     parser.add_argument("command", choices=sorted(commands))

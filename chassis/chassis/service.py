@@ -47,4 +47,6 @@ def build_runtime(spec: ServiceSpec, settings: Settings | None = None, adapters:
     runtime.adapters.update(adapters or {})  # tests replace outside systems here, after the defaults
     if database is not None:
         runtime.readiness_checks["database"] = lambda: (database.ping() or {})
+        from chassis.messaging.readiness import add_messaging_checks
+        add_messaging_checks(runtime)
     return runtime

@@ -18,9 +18,11 @@ log = logging.getLogger(__name__)
 
 def _first_sight(session: Session, event: Event) -> bool:
     """Records the event id; False when it was recorded before (a redelivery)."""
-    result = session.execute(insert(inbox).values(event_id=event.id, event_type=event.type)
-                             .on_conflict_do_nothing(index_elements=[inbox.c.event_id]))
-    return result.rowcount == 1
+    # RETURNING, not rowcount: SQLAlchemy does not promise an INSERT's rowcount (psycopg here gives -1).
+    recorded = session.execute(insert(inbox).values(event_id=event.id, event_type=event.type)
+                               .on_conflict_do_nothing(index_elements=[inbox.c.event_id])
+                               .returning(inbox.c.event_id)).first()
+    return recorded is not None
 
 
 def apply_event(database: Database, handlers: Handlers, envelope: dict) -> bool:

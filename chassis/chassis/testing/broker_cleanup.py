@@ -1,27 +1,29 @@
-"""Removes a test run's exchange and queues from the broker."""
+"""Removes a test run's exchanges and queues from the broker."""
 from __future__ import annotations
 
 import json
 import logging
+import subprocess
 
 import pika
 
 log = logging.getLogger(__name__)
 
 
-def _run_queues(broker_url: str, prefix: str) -> list[str]:
-    """Queue names under ``prefix``, from the broker's own list (rabbitmqctl is the only list without the HTTP API)."""
-    import subprocess
+def _names_listed(kind: str, prefix: str) -> list[str]:
+    """Names of ``kind`` ("queues", "exchanges") starting with ``prefix``, from rabbitmqctl (there is no HTTP API)."""
     try:
-        out = subprocess.run(["rabbitmqctl", "list_queues", "-q", "--formatter", "json", "name"],
+        out = subprocess.run(["rabbitmqctl", f"list_{kind}", "-q", "--formatter", "json", "name"],
                              capture_output=True, text=True, timeout=30, check=True).stdout
-        return [q["name"] for q in json.loads(out) if q["name"].startswith(prefix + ".")]
+        return [item["name"] for item in json.loads(out) if item["name"].startswith(prefix)]
     except (OSError, subprocess.SubprocessError, ValueError):
         return []
 
 
 def delete_run_topology(broker_url: str, names: dict, known_queues: list[str] | None = None) -> None:
-    queues = set(known_queues or []) | set(_run_queues(broker_url, names["queue_prefix"]))
+    """Everything under the run's names: tests may add suffixes (``<exchange>.<test>``, ``<prefix>.<test>.…``)."""
+    queues = set(known_queues or []) | set(_names_listed("queues", names["queue_prefix"] + "."))
+    exchanges = {names["exchange"], names["exchange"] + ".dead"} | set(_names_listed("exchanges", names["exchange"]))
     try:
         connection = pika.BlockingConnection(pika.URLParameters(broker_url))
     except pika.exceptions.AMQPError:
@@ -31,7 +33,7 @@ def delete_run_topology(broker_url: str, names: dict, known_queues: list[str] | 
         channel = connection.channel()
         for queue in sorted(queues):
             channel.queue_delete(queue=queue)
-        for exchange in (names["exchange"], names["exchange"] + ".dead"):
+        for exchange in sorted(exchanges):
             channel.exchange_delete(exchange=exchange)
     finally:
         connection.close()
