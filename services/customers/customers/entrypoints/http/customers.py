@@ -12,7 +12,7 @@ from customers.adapters import queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import adapter, caller, now
-from customers.entrypoints.http.schemas_in import CustomerFieldsIn, CustomerIn, SearchArgs, StatusIn, TagIn
+from customers.entrypoints.http.schemas_in import CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn
 from customers.entrypoints.http.schemas_out import CustomerOut, CustomerSummaryOut, StatusChangeOut
 from customers.service_layer import customers as cases
 from customers.service_layer.loading import customer_for_change, get_customer
@@ -61,7 +61,7 @@ class CustomerById(MethodView):
         return show(get_customer(request_session(), customer_id))
 
     @require("customers:edit")
-    @blp.arguments(CustomerFieldsIn(partial=True))
+    @blp.arguments(CustomerPatch(partial=True))
     @blp.response(200, CustomerOut)
     def patch(self, body, customer_id):
         session = request_session()

@@ -10,7 +10,7 @@ from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from customers.adapters import queries
 from customers.entrypoints.http.context import caller, now
-from customers.entrypoints.http.schemas_in import NoteIn
+from customers.entrypoints.http.schemas_in import NoteIn, NotePatch
 from customers.entrypoints.http.schemas_out import NoteOut
 from customers.service_layer import notes
 from customers.service_layer.loading import customer_for_change, get_customer
@@ -39,7 +39,7 @@ class Notes(MethodView):
 @blp.route("/notes/<uuid:note_id>")
 class NoteById(MethodView):
     @require("customers:edit")
-    @blp.arguments(NoteIn(partial=True))
+    @blp.arguments(NotePatch(partial=True))
     @blp.response(200, NoteOut)
     def patch(self, body, customer_id, note_id):
         session = request_session()

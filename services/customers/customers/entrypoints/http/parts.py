@@ -8,7 +8,7 @@ from chassis.auth import require
 from chassis.db import request_session
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import adapter, now
-from customers.entrypoints.http.schemas_in import ContactIn, EquipmentIn, PropertyIn
+from customers.entrypoints.http.schemas_in import ContactIn, ContactPatch, EquipmentIn, EquipmentPatch, PropertyIn, PropertyPatch
 from customers.entrypoints.http.schemas_out import ContactOut, EquipmentOut, PropertyOut
 from customers.service_layer import contacts, properties
 from customers.service_layer.loading import customer_for_change, get_customer
@@ -35,7 +35,7 @@ class Contacts(MethodView):
 @blp.route("/contacts/<uuid:contact_id>")
 class ContactById(MethodView):
     @require("customers:edit")
-    @blp.arguments(ContactIn(partial=True))
+    @blp.arguments(ContactPatch(partial=True))
     @blp.response(200, ContactOut)
     def patch(self, body, customer_id, contact_id):
         session = request_session()
@@ -69,7 +69,7 @@ class Properties(MethodView):
 @blp.route("/properties/<uuid:property_id>")
 class PropertyById(MethodView):
     @require("customers:edit")
-    @blp.arguments(PropertyIn(partial=True))
+    @blp.arguments(PropertyPatch(partial=True))
     @blp.response(200, PropertyOut)
     def patch(self, body, customer_id, property_id):
         session = request_session()
@@ -114,7 +114,7 @@ class EquipmentList(MethodView):
 @blp.route("/properties/<uuid:property_id>/equipment/<uuid:equipment_id>")
 class EquipmentById(MethodView):
     @require("customers:edit")
-    @blp.arguments(EquipmentIn(partial=True))
+    @blp.arguments(EquipmentPatch(partial=True))
     @blp.response(200, EquipmentOut)
     def patch(self, body, customer_id, property_id, equipment_id):
         session = request_session()

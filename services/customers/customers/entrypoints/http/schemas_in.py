@@ -116,3 +116,24 @@ class SearchArgs(PageArgs):
     include_archived = fields.Boolean(load_default=False)
     status = fields.String(validate=validate.OneOf(STATUSES))
     tag = fields.String(validate=validate.Length(min=1, max=40))
+
+
+# PATCH bodies: the same fields, all optional (own names keep the OpenAPI document unambiguous).
+class CustomerPatch(CustomerFieldsIn):
+    pass
+
+
+class ContactPatch(ContactIn):
+    pass
+
+
+class PropertyPatch(PropertyIn):
+    pass
+
+
+class EquipmentPatch(EquipmentIn):
+    pass
+
+
+class NotePatch(NoteIn):
+    pass

@@ -1,0 +1,96 @@
+"""The customers app on a fresh database, with geocoding through the real googlemaps client at a local server."""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from customers.adapters.geocoding import NoGeocoder, google_geocoder
+from customers.adapters.portal_tokens import PortalTokens
+from customers.bootstrap import SPEC
+
+TEST_KEY = "AIzaTestKeyForTheLocalGeocoder"
+PORTAL_URL = "https://portal.example.test/magic"
+
+
+class _GeocodingApi(BaseHTTPRequestHandler):
+    """Answers like Google's Geocoding API: OK, ZERO_RESULTS for "Nowhere", REQUEST_DENIED for "Denied"."""
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        query = parse_qs(url.query)
+        address = query.get("address", [""])[0]
+        if url.path != "/maps/api/geocode/json" or query.get("key") != [TEST_KEY]:
+            body = {"status": "REQUEST_DENIED", "error_message": "bad key or path", "results": []}
+        elif "Nowhere" in address:
+            body = {"status": "ZERO_RESULTS", "results": []}
+        elif "Denied" in address:
+            body = {"status": "REQUEST_DENIED", "error_message": "The provided API key is invalid.", "results": []}
+        else:
+            body = {"status": "OK", "results": [{
+                "formatted_address": address.upper(),
+                "geometry": {"location": {"lat": 30.2672, "lng": -97.7431}, "location_type": "ROOFTOP"}}]}
+        payload = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *_):
+        pass
+
+
+@pytest.fixture(scope="session")
+def geocoding_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _GeocodingApi)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _adapters(geocoder):
+    from chassis.testing.plugin import TEST_JWT_SECRET
+    return {"geocoder": geocoder, "portal_tokens": PortalTokens(TEST_JWT_SECRET), "portal_url": PORTAL_URL}
+
+
+@pytest.fixture(scope="session")
+def app(make_app, geocoding_server):
+    return make_app(SPEC, adapters=_adapters(google_geocoder(TEST_KEY, base_url=geocoding_server, retry_timeout=2)))
+
+
+@pytest.fixture(scope="session")
+def app_without_geocoding(make_app):
+    return make_app(SPEC, adapters=_adapters(NoGeocoder()))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def create(client, auth):
+    """``create(display_name=..., **fields)`` → the created customer's profile."""
+    def make(display_name="Dana Whitfield", headers=None, **fields):
+        response = client.post("/customers", json={"display_name": display_name, **fields}, headers=headers or auth)
+        assert response.status_code == 201, response.json
+        return response.json
+    return make
+
+
+@pytest.fixture
+def table_counts(app):
+    """Rows per table of this service (all accounts): proves a refused write wrote nothing."""
+    from sqlalchemy import text
+    tables = ("customers", "contacts", "contact_emails", "contact_phones", "properties", "equipment", "notes", "tags",
+              "status_changes", "merges", "portal_invites", "outbox", "account_sequences")
+
+    def count() -> dict:
+        with app.extensions["fieldwork"].database.engine.connect() as connection:
+            return {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+    return count
