@@ -3,7 +3,8 @@
 Supported, in kustomize's own order within one kustomization: resources (files and
 directories), components, then patches (JSON 6902, inline, with a target of kind / name
 regex / label selector), namespace, namePrefix, labels (pairs, includeSelectors,
-includeTemplates), images; then references to renamed objects are updated. Any other
+includeTemplates), images; then references to renamed objects are updated. Last, as
+kustomize does, objects annotated `config.kubernetes.io/local-config: "true"` are left out. Any other
 kustomization field raises, so nothing is silently ignored. A test compares the result with
 `kubectl kustomize` wherever kubectl is installed.
 """
@@ -18,6 +19,7 @@ KUSTOMIZATION_FIELDS = {
     "apiVersion", "kind", "resources", "components", "patches", "namespace", "namePrefix",
     "labels", "images",
 }
+LOCAL_CONFIG = "config.kubernetes.io/local-config"
 CLUSTER_SCOPED_KINDS = {"Namespace", "ClusterRole", "ClusterRoleBinding", "PersistentVolume",
                         "StorageClass", "IngressClass", "CustomResourceDefinition"}
 POD_TEMPLATE_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
@@ -38,7 +40,9 @@ class UnsupportedKustomization(Exception):
 
 def build(directory: Path) -> list[dict]:
     """Render the kustomization in `directory` like `kustomize build` would."""
-    return _build(Path(directory), expected_kind="Kustomization", accumulated=[])
+    resources = _build(Path(directory), expected_kind="Kustomization", accumulated=[])
+    return [resource for resource in resources
+            if resource["metadata"].get("annotations", {}).get(LOCAL_CONFIG) != "true"]
 
 
 def _build(directory: Path, expected_kind: str, accumulated: list[dict]) -> list[dict]:

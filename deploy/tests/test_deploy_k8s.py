@@ -20,6 +20,12 @@ def rendered(request, repo):
     return kustomize_lite.build(repo / "deploy/k8s" / request.param)
 
 
+@pytest.fixture(scope="module")
+def base_secrets(repo):
+    """The Secret templates: what the operator's secret store must provide where they are not shipped."""
+    return by_kind(kustomize_lite.build(repo / "deploy/k8s/base"), "Secret")
+
+
 def by_kind(resources, kind):
     return {resource["metadata"]["name"]: resource for resource in resources if resource["kind"] == kind}
 
@@ -103,9 +109,8 @@ def test_pods_run_as_non_root_with_a_read_only_root_filesystem(rendered):
             assert container["securityContext"]["allowPrivilegeEscalation"] is False
 
 
-def test_domain_services_migrate_before_they_start_and_get_only_their_own_secret(rendered, processes):
+def test_domain_services_migrate_before_they_start_and_get_only_their_own_secret(rendered, processes, base_secrets):
     deployments = by_kind(rendered, "Deployment")
-    secrets = by_kind(rendered, "Secret")
     for name, (service, _subcommand) in processes.items():
         spec = pod_spec(deployments[name])
         own_secrets = {source["secretRef"]["name"] for source in spec["containers"][0]["envFrom"]
@@ -114,13 +119,13 @@ def test_domain_services_migrate_before_they_start_and_get_only_their_own_secret
             assert own_secrets == set() and "initContainers" not in spec
             continue
         assert own_secrets == {f"{service}-secrets"}
-        assert f"FIELDWORK_{service.upper()}_DATABASE_URL" in secrets[f"{service}-secrets"]["stringData"]
+        assert f"FIELDWORK_{service.upper()}_DATABASE_URL" in base_secrets[f"{service}-secrets"]["stringData"]
         assert [(c["name"], c["args"], c["image"]) for c in spec["initContainers"]] == \
             [("migrate", ["migrate"], spec["containers"][0]["image"])]
 
 
-def test_every_referenced_config_and_secret_exists(rendered):
-    config_maps, secrets = by_kind(rendered, "ConfigMap"), by_kind(rendered, "Secret")
+def test_every_referenced_config_and_secret_is_a_template(rendered, base_secrets):
+    config_maps = by_kind(rendered, "ConfigMap")
     for deployment in by_kind(rendered, "Deployment").values():
         spec = pod_spec(deployment)
         for container in spec["containers"] + spec.get("initContainers", []):
@@ -128,7 +133,12 @@ def test_every_referenced_config_and_secret_exists(rendered):
                 if "configMapRef" in source:
                     assert source["configMapRef"]["name"] in config_maps
                 else:
-                    assert source["secretRef"]["name"] in secrets
+                    assert source["secretRef"]["name"] in base_secrets
+
+
+def test_prod_ships_no_placeholder_secret_to_overwrite_the_real_ones(repo, base_secrets):
+    assert by_kind(kustomize_lite.build(repo / "deploy/k8s/overlays/prod"), "Secret") == {}
+    assert by_kind(kustomize_lite.build(repo / "deploy/k8s/overlays/dev"), "Secret").keys() == base_secrets.keys()
 
 
 def test_relays_run_two_replicas_for_fail_over_in_base(repo):
@@ -136,11 +146,11 @@ def test_relays_run_two_replicas_for_fail_over_in_base(repo):
     assert {deployments[f"{service}-relay"]["spec"]["replicas"] for service in DOMAIN_SERVICES} == {2}
 
 
-def test_database_and_broker_are_external_services(rendered):
+def test_database_and_broker_are_external_services(rendered, base_secrets):
     services = by_kind(rendered, "Service")
     assert services["postgres"]["spec"]["type"] == services["rabbitmq"]["spec"]["type"] == "ExternalName"
     assert not by_kind(rendered, "StatefulSet"), "PostgreSQL and RabbitMQ are managed, never home-made"
-    secrets = by_kind(rendered, "Secret")
+    secrets = base_secrets
     assert urlsplit(secrets["fieldwork-secrets"]["stringData"]["FIELDWORK_BROKER_URL"]).hostname == "rabbitmq"
     for service in DOMAIN_SERVICES:
         url = secrets[f"{service}-secrets"]["stringData"][f"FIELDWORK_{service.upper()}_DATABASE_URL"]
