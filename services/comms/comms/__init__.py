@@ -1,0 +1,1 @@
+"""Fieldwork comms: one feed of every call, text and email per customer, and sending that never drops a message."""

@@ -1,0 +1,1 @@
+"""Persistence (ORM, queries) and the outside systems comms talks to (SMTP, SMS provider, billing)."""

@@ -1,0 +1,46 @@
+"""The account statement PDF, fetched from billing at send time with a short-lived service token."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import urllib3
+
+from chassis.auth import mint_token
+from chassis.settings import service_url
+
+from comms.domain.retry import DeliveryError
+
+SERVICE_SUBJECT = "service:comms"
+TOKEN_SECONDS = 300
+
+
+class BillingStatements:
+    """``GET {billing}/customers/{id}/statement.pdf`` as the account itself, with only ``billing:view``.
+
+    Billing checks every token like any caller's; the token comms mints is scoped to the one
+    account the statement belongs to and lives five minutes, so it is never stored.
+    """
+
+    def __init__(self, jwt_secret: str, base_url: str | None = None, *, timeout: float = 15.0):
+        self.jwt_secret = jwt_secret
+        self.base_url = (base_url or service_url("billing")).rstrip("/")
+        self._pool = urllib3.PoolManager(maxsize=4, timeout=urllib3.Timeout(total=timeout), retries=False)
+
+    def token(self, account_id: uuid.UUID) -> str:
+        return mint_token(self.jwt_secret, sub=SERVICE_SUBJECT, account_id=account_id, perms=["billing:view"],
+                          ttl_seconds=TOKEN_SECONDS)
+
+    def fetch(self, account_id: uuid.UUID, customer_id: uuid.UUID, as_of: dt.date | None) -> bytes:
+        url = f"{self.base_url}/customers/{customer_id}/statement.pdf"
+        try:
+            response = self._pool.request("GET", url, fields={"as_of": as_of.isoformat()} if as_of else None,
+                                          headers={"Authorization": f"Bearer {self.token(account_id)}"})
+        except urllib3.exceptions.HTTPError as exc:
+            raise DeliveryError(f"Billing could not be reached for the statement: {exc}") from exc
+        if response.status == 404:
+            raise DeliveryError("Billing has no statement for this customer.", permanent=True)
+        if response.status != 200:
+            raise DeliveryError(f"Billing answered {response.status} for the statement.",
+                                permanent=response.status in (400, 401, 403, 422))
+        return response.data

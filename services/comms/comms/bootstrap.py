@@ -1,0 +1,44 @@
+"""The composition root of comms: its spec, its adapters, its app."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from chassis.app import create_app as chassis_create_app
+from chassis.customer_directory import CustomersApi
+from chassis.service import Runtime, ServiceSpec
+
+from comms.adapters.sms import HttpSmsProvider
+from comms.adapters.smtp import SmtpMailer
+from comms.adapters.statements import BillingStatements
+from comms.config import CommsConfig
+from comms.entrypoints import events
+from comms.entrypoints.http import communications, sending, webhooks
+
+
+def wire(runtime: Runtime) -> None:
+    """Default adapters from the settings; a test replaces any of them through ``adapters=``."""
+    config = CommsConfig.from_settings(runtime.settings)
+    events.configure(phone_region=config.phone_region, smtp_from=config.smtp_from)
+    runtime.adapters.update(
+        config=config,
+        customers_api=CustomersApi(),
+        mailer=SmtpMailer(config.smtp_host, config.smtp_port, config.smtp_from),
+        sms=HttpSmsProvider(config.sms_base_url, config.sms_from, config.sms_api_key),
+        statements=BillingStatements(runtime.settings.jwt_secret),
+    )
+
+
+SPEC = ServiceSpec(
+    name="comms",
+    title="Fieldwork comms",
+    description="Every call, text and email of a customer in one feed; inbound webhooks; outbound sending.",
+    blueprints=[communications.blp, sending.blp, webhooks.blp],
+    migrations=Path(__file__).parent / "migrations",
+    handlers=events.handlers,
+    wire=wire,
+    app_factory="comms.bootstrap:create_app()",
+)
+
+
+def create_app():
+    return chassis_create_app(SPEC)

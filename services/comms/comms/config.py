@@ -1,0 +1,51 @@
+"""The comms settings: read from ``Settings.extra`` first (tests), then the environment, then local defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from chassis.settings import Settings
+
+from comms.domain.retry import RetryPolicy
+
+
+def _get(settings: Settings, key: str, env: str, default: str = "") -> str:
+    if key in settings.extra:
+        return str(settings.extra[key])
+    value = os.environ.get(env)
+    return value if value not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class CommsConfig:
+    webhook_secret: str            # FIELDWORK_WEBHOOK_SECRET; empty = every webhook is refused
+    webhook_public_base: str       # the base URL the provider calls, when a proxy rewrites ours ("" = as received)
+    phone_region: str              # how to read numbers written without a country code
+    smtp_host: str
+    smtp_port: int
+    smtp_from: str
+    sms_base_url: str
+    sms_from: str
+    sms_api_key: str
+    retry: RetryPolicy
+    sender_poll_seconds: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "CommsConfig":
+        return cls(
+            webhook_secret=_get(settings, "webhook_secret", "FIELDWORK_WEBHOOK_SECRET"),
+            webhook_public_base=_get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE").rstrip("/"),
+            phone_region=_get(settings, "phone_region", "FIELDWORK_PHONE_REGION", "US"),
+            smtp_host=_get(settings, "smtp_host", "FIELDWORK_SMTP_HOST", "127.0.0.1"),
+            smtp_port=int(_get(settings, "smtp_port", "FIELDWORK_SMTP_PORT", "1025")),
+            smtp_from=_get(settings, "smtp_from", "FIELDWORK_SMTP_FROM", "Fieldwork <no-reply@fieldwork.local>"),
+            sms_base_url=_get(settings, "sms_base_url", "FIELDWORK_SMS_BASE_URL", "http://127.0.0.1:8025"),
+            sms_from=_get(settings, "sms_from", "FIELDWORK_SMS_FROM", "+15125550100"),
+            sms_api_key=_get(settings, "sms_api_key", "FIELDWORK_SMS_API_KEY"),
+            retry=RetryPolicy(
+                base_seconds=float(_get(settings, "retry_base_seconds", "FIELDWORK_SEND_RETRY_BASE_SECONDS", "30")),
+                cap_seconds=float(_get(settings, "retry_cap_seconds", "FIELDWORK_SEND_RETRY_CAP_SECONDS", "3600")),
+                max_attempts=int(_get(settings, "retry_max_attempts", "FIELDWORK_SEND_MAX_ATTEMPTS", "10")),
+            ),
+            sender_poll_seconds=float(_get(settings, "sender_poll_seconds", "FIELDWORK_SENDER_POLL_SECONDS", "1")),
+        )

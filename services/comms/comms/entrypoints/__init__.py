@@ -1,0 +1,1 @@
+"""How the world reaches comms: HTTP routes, event handlers and the sender worker."""

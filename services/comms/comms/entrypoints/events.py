@@ -1,0 +1,54 @@
+"""The events comms consumes: customer snapshots (contact points), merges, and messages to send."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from chassis import customer_directory
+from chassis.messaging import Event, Handlers
+
+from comms.service_layer import automatic, contacts, merges
+
+handlers = Handlers().include(customer_directory.handlers)
+
+# Set by bootstrap.wire: the handlers need the region numbers are read in and the From address.
+_CONFIG: dict = {"phone_region": "US", "smtp_from": "Fieldwork <no-reply@fieldwork.local>"}
+
+
+def configure(*, phone_region: str, smtp_from: str) -> None:
+    _CONFIG.update(phone_region=phone_region, smtp_from=smtp_from)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@handlers.on("customer.created")
+@handlers.on("customer.updated")
+def keep_contact_points(session: Session, event: Event) -> None:
+    contacts.apply_snapshot(session, event.account_id, event.data["customer"], event.data["revision"],
+                            _CONFIG["phone_region"])
+
+
+@handlers.on("customer.merged")
+def move_to_target(session: Session, event: Event) -> None:
+    merges.apply_merge(session, uuid.UUID(event.data["merge_id"]), uuid.UUID(event.data["duplicate_id"]),
+                       uuid.UUID(event.data["target_id"]))
+
+
+@handlers.on("customer.unmerged")
+def move_back(session: Session, event: Event) -> None:
+    merges.undo_merge(session, uuid.UUID(event.data["merge_id"]), uuid.UUID(event.data["duplicate_id"]),
+                      uuid.UUID(event.data["target_id"]))
+
+
+@handlers.on("portal.invite_requested")
+def email_portal_invite(session: Session, event: Event) -> None:
+    automatic.send_portal_invite(session, event.data, sender=_CONFIG["smtp_from"], now=_now())
+
+
+@handlers.on("statement.requested")
+def email_statement(session: Session, event: Event) -> None:
+    automatic.send_statement(session, event.data, sender=_CONFIG["smtp_from"], now=_now())

@@ -1,0 +1,42 @@
+"""The forms telephony providers post (Twilio's field names), read after the signature was checked."""
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+
+class _ProviderForm(Schema):
+    class Meta:
+        unknown = EXCLUDE  # providers send many fields we do not use (AccountSid, FromCity, ...)
+
+
+class SmsForm(_ProviderForm):
+    MessageSid = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    From = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    To = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    Body = fields.String(load_default="", validate=validate.Length(max=10_000))
+
+
+class CallForm(_ProviderForm):
+    """A call's status callback once it ended; HandledBy=ai and Summary come from our AI receptionist."""
+
+    CallSid = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    From = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    To = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    CallStatus = fields.String(required=True, validate=validate.Length(min=1, max=20))
+    Direction = fields.String(load_default="inbound", validate=validate.OneOf(
+        ["inbound", "outbound", "outbound-api", "outbound-dial"]))
+    CallDuration = fields.Integer(load_default=None, validate=validate.Range(min=0, max=86_400))
+    RecordingUrl = fields.Url(load_default=None, schemes={"http", "https"})
+    TranscriptionText = fields.String(load_default=None, validate=validate.Length(max=100_000))
+    HandledBy = fields.String(load_default="staff", validate=validate.OneOf(["staff", "ai"]))
+    Summary = fields.String(load_default=None, validate=validate.Length(max=300))
+
+
+class EmailForm(_ProviderForm):
+    """An inbound email as a mail provider's inbound-parse webhook posts it."""
+
+    MessageId = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    From = fields.String(required=True, validate=validate.Length(min=1, max=320))
+    To = fields.String(required=True, validate=validate.Length(min=1, max=320))
+    Subject = fields.String(load_default=None, validate=validate.Length(max=300))
+    Text = fields.String(load_default=None, validate=validate.Length(max=100_000))

@@ -1,0 +1,43 @@
+"""Messages other services ask comms to send: portal invitations and account statements."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from comms.adapters.orm import Communication
+from comms.domain.communication import HandledBy
+from comms.domain.contact_points import normalise_email
+from comms.service_layer import contacts
+from comms.service_layer.sending import queue_message, record_unsendable
+
+AUTOMATIC = HandledBy("staff", None, "Fieldwork (automatic)")
+
+
+def send_portal_invite(session: Session, data: dict, *, sender: str, now: dt.datetime) -> Communication:
+    expires = data["expires_at"]
+    body = (f"Hello {data['customer_name']},\n\n"
+            f"You are invited to your customer portal. Open this link to sign in:\n\n{data['magic_link']}\n\n"
+            f"The link works once and expires at {expires}.\n")
+    return queue_message(session, customer_id=uuid.UUID(data["customer_id"]), channel="email",
+                         to=normalise_email(data["email"]), subject="Your customer portal invitation", body=body,
+                         handled_by=AUTOMATIC, from_address=sender, now=now,
+                         source_ref=f"portal_invite:{data['invite_id']}")
+
+
+def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetime) -> Communication:
+    """Queues the statement email; the sender fetches the PDF from billing when it sends."""
+    customer_id = uuid.UUID(data["customer_id"])
+    requested_by = HandledBy.staff(data["requested_by"])
+    subject = f"Your account statement as of {data['as_of']}"
+    body = f"Hello,\n\nPlease find attached your account statement as of {data['as_of']}.\n"
+    source_ref = f"statement:{data['statement_id']}"
+    to = normalise_email(data.get("email")) or contacts.primary(session, customer_id, contacts.EMAIL)
+    if to is None:
+        return record_unsendable(session, customer_id=customer_id, channel="email", subject=subject, body=body,
+                                 handled_by=requested_by, reason="The customer has no email address on file.",
+                                 now=now, source_ref=source_ref)
+    return queue_message(session, customer_id=customer_id, channel="email", to=to, subject=subject, body=body,
+                         handled_by=requested_by, from_address=sender, now=now, source_ref=source_ref,
+                         attachment={"kind": "statement", "as_of": data["as_of"]})

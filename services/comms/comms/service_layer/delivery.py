@@ -1,0 +1,105 @@
+"""The sender's unit of work: claim one due delivery, hand it to its provider, record the outcome.
+
+A delivery is claimed with ``FOR UPDATE SKIP LOCKED`` and its row stays locked while the provider
+is called, so any number of sender processes never hand one message over twice. The outcome is
+committed right after the provider took the message; only a crash in between could repeat a send,
+which is why emails carry a stable Message-ID and SMS a stable Idempotency-Key.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.db import Database
+
+from comms.adapters.orm import Communication, Delivery
+from comms.adapters.smtp import Attachment, OutgoingEmail
+from comms.domain.communication import FAILED, SENT
+from comms.domain.retry import DeliveryError, RetryPolicy
+from comms.service_layer.publishing import communication_logged
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Providers:
+    mailer: Any       # .send(OutgoingEmail) -> provider ref
+    sms: Any          # .send(to=, body=, reference=) -> provider ref
+    statements: Any   # .fetch(account_id, customer_id, as_of) -> PDF bytes
+
+
+def message_id(comm: Communication) -> str:
+    return f"<{comm.id}@comms.fieldwork>"
+
+
+def _attachments(providers: Providers, comm: Communication, delivery: Delivery) -> list[Attachment]:
+    spec = delivery.attachment or {}
+    if spec.get("kind") != "statement":
+        return []
+    as_of = dt.date.fromisoformat(spec["as_of"]) if spec.get("as_of") else None
+    pdf = providers.statements.fetch(comm.account_id, comm.customer_id, as_of)
+    return [Attachment(f"statement-{spec.get('as_of') or 'current'}.pdf", "application/pdf", pdf)]
+
+
+def _hand_over(providers: Providers, comm: Communication, delivery: Delivery) -> str:
+    if comm.channel == "sms":
+        return providers.sms.send(to=comm.to_address, body=comm.body or "", reference=str(comm.id))
+    email = OutgoingEmail(message_id=message_id(comm), to=comm.to_address, subject=comm.subject or "",
+                          body=comm.body or "", attachments=_attachments(providers, comm, delivery))
+    return providers.mailer.send(email)
+
+
+def _claim(session: Session, now: dt.datetime) -> Delivery | None:
+    return session.scalars(
+        select(Delivery).where(Delivery.state == "pending", Delivery.next_attempt_at <= now)
+        .order_by(Delivery.next_attempt_at).limit(1).with_for_update(skip_locked=True)).first()
+
+
+def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime) -> bool:
+    """Works on one due delivery; False when none is due (or all due ones are held by other senders)."""
+    with database.transaction(unscoped=True) as session:
+        delivery = _claim(session, now)
+        if delivery is None:
+            return False
+        comm = session.get(Communication, delivery.communication_id)
+        delivery.attempts += 1
+        try:
+            reference = _hand_over(providers, comm, delivery)
+        except DeliveryError as error:
+            _failed_attempt(session, policy, comm, delivery, error, now)
+            return True
+        delivery.state, delivery.last_error = "done", None
+        comm.status, comm.failure_reason, comm.provider_ref = SENT, None, reference or None
+        session.flush()
+        communication_logged(session, comm)
+        log.info("message sent", extra={"communication_id": str(comm.id), "channel": comm.channel,
+                                        "attempts": delivery.attempts})
+        return True
+
+
+def _failed_attempt(session: Session, policy: RetryPolicy, comm: Communication, delivery: Delivery,
+                    error: DeliveryError, now: dt.datetime) -> None:
+    delivery.last_error = error.reason
+    if policy.gives_up(delivery.attempts, error):
+        delivery.state = "done"
+        comm.status, comm.failure_reason = FAILED, error.reason
+        log.warning("message failed", extra={"communication_id": str(comm.id), "reason": error.reason})
+    else:
+        delivery.next_attempt_at = now + policy.delay(delivery.attempts)
+        log.info("delivery will be retried", extra={"communication_id": str(comm.id), "reason": error.reason,
+                                                    "next_attempt_at": delivery.next_attempt_at.isoformat()})
+    session.flush()
+
+
+def deliver_due(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime | None = None,
+                limit: int = 100) -> int:
+    """Works through up to ``limit`` due deliveries; returns how many it worked on."""
+    done = 0
+    while done < limit and deliver_one(database, providers, policy, now or dt.datetime.now(dt.timezone.utc)):
+        done += 1
+    return done

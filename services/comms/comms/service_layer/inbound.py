@@ -1,0 +1,56 @@
+"""Calls, texts and emails the providers tell us about: stored once, matched to a customer or left unmatched."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from comms.adapters.orm import Communication
+from comms.domain.communication import HandledBy
+from comms.service_layer import contacts
+from comms.service_layer.publishing import record
+from comms.service_layer.threads import touch_thread
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A provider's report, already read from its form: ``counterpart`` is the normalised other party."""
+
+    channel: str
+    direction: str
+    provider_ref: str
+    counterpart_kind: str          # contacts.PHONE or contacts.EMAIL
+    counterpart: str | None        # None when the provider's value is not a readable number/address
+    from_address: str | None
+    to_address: str | None
+    status: str
+    handled_by: HandledBy
+    occurred_at: dt.datetime
+    subject: str | None = None
+    body: str | None = None
+    duration_seconds: int | None = None
+    recording_url: str | None = None
+    transcript: str | None = None
+
+
+def receive(session: Session, report: Inbound) -> tuple[Communication, bool]:
+    """Stores ``report`` and returns it with True; a report the provider sent before returns the stored one and False."""
+    existing = session.scalars(select(Communication).where(
+        Communication.channel == report.channel, Communication.provider_ref == report.provider_ref)).first()
+    if existing is not None:
+        return existing, False
+    customer_id = contacts.match(session, report.counterpart_kind, report.counterpart)
+    thread_id = None
+    if report.channel == "sms" and report.counterpart:
+        thread_id = touch_thread(session, report.counterpart, customer_id, report.occurred_at, report.body).id
+    comm = Communication(
+        customer_id=customer_id, channel=report.channel, direction=report.direction,
+        handled_by_kind=report.handled_by.kind, handled_by_id=report.handled_by.id,
+        handled_by_name=report.handled_by.name, from_address=report.from_address, to_address=report.to_address,
+        subject=report.subject, body=report.body, duration_seconds=report.duration_seconds,
+        recording_url=report.recording_url, transcript=report.transcript, status=report.status,
+        thread_id=thread_id, occurred_at=report.occurred_at, provider_ref=report.provider_ref,
+    )
+    return record(session, comm), True

@@ -1,0 +1,69 @@
+"""Sending: a message is written first (queued) with its delivery; the sender worker hands it over later."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.errors import field_error
+
+from comms.adapters.orm import Communication, Delivery
+from comms.domain.communication import FAILED, QUEUED, HandledBy
+from comms.domain.contact_points import normalise_email, normalise_phone
+from comms.service_layer import contacts
+from comms.service_layer.threads import touch_thread
+
+
+def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | None, region: str) -> str:
+    """Where the message goes: the address given (checked and normalised) or the customer's primary one."""
+    kind = contacts.PHONE if channel == "sms" else contacts.EMAIL
+    if to:
+        value = normalise_phone(to, region) if channel == "sms" else normalise_email(to)
+        if value is None:
+            raise field_error("to", "Not a valid phone number." if channel == "sms" else "Not a valid email address.")
+        return value
+    value = contacts.primary(session, customer_id, kind)
+    if value is None:
+        raise field_error("to", f"The customer has no {'phone number' if channel == 'sms' else 'email'} on file.")
+    return value
+
+
+def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: str, to: str, subject: str | None,
+                  body: str, handled_by: HandledBy, from_address: str, now: dt.datetime,
+                  source_ref: str | None = None, attachment: dict | None = None) -> Communication:
+    """Writes the message (status queued) and its pending delivery; with ``source_ref``, at most once."""
+    if source_ref is not None:
+        existing = session.scalars(select(Communication).where(Communication.source_ref == source_ref)).first()
+        if existing is not None:
+            return existing
+    thread_id = touch_thread(session, to, customer_id, now, body).id if channel == "sms" else None
+    comm = Communication(
+        id=uuid.uuid4(), customer_id=customer_id, channel=channel, direction="outbound",
+        handled_by_kind=handled_by.kind, handled_by_id=handled_by.id, handled_by_name=handled_by.name,
+        from_address=from_address, to_address=to, subject=subject, body=body, status=QUEUED,
+        thread_id=thread_id, occurred_at=now, source_ref=source_ref,
+    )
+    session.add(comm)
+    session.flush()
+    session.add(Delivery(communication_id=comm.id, account_id=comm.account_id, state="pending", attempts=0,
+                         next_attempt_at=now, attachment=attachment))
+    session.flush()
+    return comm
+
+
+def record_unsendable(session: Session, *, customer_id: uuid.UUID, channel: str, subject: str | None, body: str,
+                      handled_by: HandledBy, reason: str, now: dt.datetime, source_ref: str) -> Communication:
+    """A message asked for by another service that cannot go anywhere: kept, visibly failed, never retried."""
+    existing = session.scalars(select(Communication).where(Communication.source_ref == source_ref)).first()
+    if existing is not None:
+        return existing
+    comm = Communication(
+        id=uuid.uuid4(), customer_id=customer_id, channel=channel, direction="outbound",
+        handled_by_kind=handled_by.kind, handled_by_id=handled_by.id, handled_by_name=handled_by.name,
+        subject=subject, body=body, status=FAILED, failure_reason=reason, occurred_at=now, source_ref=source_ref,
+    )
+    session.add(comm)
+    session.flush()
+    return comm

@@ -1,0 +1,78 @@
+"""Reads: the customer's feed, SMS threads, the unmatched inbox and the timeline part (no domain involved)."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.customer_directory import lookup
+from chassis.errors import NotFound
+from chassis.pagination import Page, keyset_page
+
+from comms.adapters.orm import Communication, SmsThread
+from comms.domain.communication import activity_title, snippet
+from comms.service_layer import contacts
+
+
+def _newest_first(session: Session, stmt, limit: int, cursor: str | None) -> Page:
+    return keyset_page(session, stmt, [Communication.occurred_at, Communication.id], limit=limit, cursor=cursor,
+                       key=lambda c: (c.occurred_at, c.id))
+
+
+def require_visible_customer(session: Session, customer_id: uuid.UUID) -> None:
+    """404 unless this account has heard of the customer (from customer events or its own records).
+
+    Reads never ask the customers service: an id this account does not know shows nothing.
+    """
+    if lookup(session, customer_id) is not None or contacts.knows(session, customer_id):
+        return
+    if session.scalars(select(Communication.id).where(Communication.customer_id == customer_id).limit(1)).first():
+        return
+    raise NotFound("No such customer.")
+
+
+def feed(session: Session, customer_id: uuid.UUID, *, channel: str | None, limit: int, cursor: str | None) -> Page:
+    require_visible_customer(session, customer_id)
+    stmt = select(Communication).where(Communication.customer_id == customer_id)
+    if channel:
+        stmt = stmt.where(Communication.channel == channel)
+    return _newest_first(session, stmt, limit, cursor)
+
+
+def communication(session: Session, communication_id: uuid.UUID) -> Communication:
+    comm = session.get(Communication, communication_id)
+    if comm is None:
+        raise NotFound("No such communication.")
+    return comm
+
+
+def unmatched(session: Session, *, limit: int, cursor: str | None) -> Page:
+    return _newest_first(session, select(Communication).where(Communication.customer_id.is_(None)), limit, cursor)
+
+
+def customer_threads(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    require_visible_customer(session, customer_id)
+    return keyset_page(session, select(SmsThread).where(SmsThread.customer_id == customer_id),
+                       [SmsThread.last_message_at, SmsThread.id], limit=limit, cursor=cursor,
+                       key=lambda t: (t.last_message_at, t.id))
+
+
+def thread_messages(session: Session, thread_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    if session.get(SmsThread, thread_id) is None:
+        raise NotFound("No such thread.")
+    return _newest_first(session, select(Communication).where(Communication.thread_id == thread_id), limit, cursor)
+
+
+def activity_item(comm: Communication) -> dict:
+    return {
+        "id": comm.id, "kind": "communication", "occurred_at": comm.occurred_at,
+        "title": activity_title(comm.channel, comm.direction, comm.handled_by_kind, comm.subject),
+        "summary": snippet(comm.body or comm.transcript), "status": comm.status,
+        "amount_cents": None, "currency": None, "link": f"/communications/{comm.id}",
+    }
+
+
+def activity(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    page = feed(session, customer_id, channel=None, limit=limit, cursor=cursor)
+    return Page([activity_item(c) for c in page.items], page.next_cursor)
