@@ -1,0 +1,140 @@
+"""Benchmark: a customer's jobs page and summary cost the same for 10 jobs and for 50,000.
+
+Makes its own scratch database, loads the large customer's jobs with one set-based INSERT,
+measures through the Flask test client, prints a table, drops the database, and ends with one
+JSON line: {"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …}.
+
+    .venv/bin/python bench/jobs.py [--jobs 50000] [--rounds 300]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path and its name would hide the jobs package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from chassis.app import create_app
+from chassis.auth import mint_token
+from chassis.contracts import examples
+from chassis.messaging import Event
+from chassis.settings import Settings
+from jobs.bootstrap import SPEC
+
+SECRET = "bench-secret-of-at-least-thirty-two-bytes"
+BASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+# Statuses spread like a long-standing customer's history: mostly completed, a few open.
+LOAD_JOBS = text("""
+INSERT INTO jobs (id, account_id, number, customer_id, property_address, title, service_type, status,
+                  scheduled_start, scheduled_end, completed_at, technicians, line_items, total_cents, currency,
+                  created_by, created_at, updated_at)
+SELECT gen_random_uuid(), :account, 'J-' || (100000 + n), :customer, '4812 Ridgeview Dr, Austin TX',
+       'Visit ' || n, 'Pest control',
+       CASE WHEN n % 20 = 0 THEN 'scheduled' WHEN n % 20 = 1 THEN 'draft' WHEN n % 20 = 2 THEN 'cancelled'
+            ELSE 'completed' END,
+       now() - make_interval(hours => :count - n) + interval '30 days',
+       now() - make_interval(hours => :count - n) + interval '30 days 1 hour',
+       CASE WHEN n % 20 > 2 THEN now() - make_interval(hours => :count - n) END,
+       '[]'::jsonb, '[{"description": "Visit", "quantity": 1, "unit_price_cents": 8900, "total_cents": 8900}]'::jsonb,
+       8900, 'USD', 'bench', now() - make_interval(hours => :count - n), now()
+FROM generate_series(1, :count) AS n
+""")
+TALLY = text("""
+INSERT INTO customer_tallies (account_id, customer_id, open_jobs)
+SELECT :account, :customer, count(*) FROM jobs WHERE customer_id = :customer AND status IN ('draft', 'scheduled', 'in_progress')
+""")
+
+
+def customer_created(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
+    envelope = next(e for _, e in examples() if e["type"] == "customer.created")
+    envelope = json.loads(json.dumps(envelope))
+    envelope.update(id=str(uuid.uuid4()), account_id=str(account_id))
+    envelope["data"]["customer"]["id"] = str(customer_id)
+    return envelope
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+# Both customers are asked for a full page of the same size: what may differ is only the history behind it.
+PAGE = 10
+
+
+def measure(client, headers, customer_id, rounds: int) -> dict[str, list[float]]:
+    timings = {"jobs page": [], "summary": [], "page + summary": []}
+    for round_ in range(rounds + 20):
+        started = time.perf_counter()
+        page = client.get(f"/customers/{customer_id}/jobs", query_string={"limit": PAGE}, headers=headers)
+        middle = time.perf_counter()
+        summary = client.get(f"/customers/{customer_id}/jobs/summary", headers=headers)
+        finished = time.perf_counter()
+        assert page.status_code == 200 and len(page.json["items"]) == PAGE and summary.status_code == 200
+        if round_ >= 20:  # the first rounds warm caches and connections
+            timings["jobs page"].append((middle - started) * 1000)
+            timings["summary"].append((finished - middle) * 1000)
+            timings["page + summary"].append((finished - started) * 1000)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=300)
+    args = parser.parse_args()
+
+    database = f"fieldwork_bench_jobs_{uuid.uuid4().hex[:8]}"
+    url = make_url(BASE_URL).set(database=database).render_as_string(hide_password=False)
+    settings = Settings(service="jobs", database_url=url, broker_url="amqp://guest:guest@127.0.0.1:5672/%2F",
+                        exchange="bench.events", queue_prefix="bench", jwt_secret=SECRET, port=0)
+    app = create_app(SPEC, settings)
+    runtime = app.extensions["fieldwork"]
+    try:
+        account = uuid.uuid4()
+        small, large = uuid.uuid4(), uuid.uuid4()
+        for customer in (small, large):  # the service hears of its customers through customer.created
+            with runtime.database.transaction(account_id=account) as session:
+                SPEC.handlers.dispatch(session, Event.from_envelope(customer_created(account, customer)))
+        headers = {"Authorization": f"Bearer {mint_token(SECRET, sub='bench', account_id=account)}"}
+        client = app.test_client()
+        for i in range(10):
+            client.post("/jobs", json={"customer_id": str(small), "title": f"Small job {i}"}, headers=headers)
+
+        started = time.perf_counter()
+        with runtime.database.engine.begin() as connection:
+            connection.execute(LOAD_JOBS, {"account": account, "customer": large, "count": args.jobs})
+            connection.execute(TALLY, {"account": account, "customer": large})
+        with runtime.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("ANALYZE"))
+        print(f"loaded {args.jobs} jobs in {time.perf_counter() - started:.1f}s")
+
+        results = {"small (10 jobs)": measure(client, headers, small, args.rounds),
+                   f"large ({args.jobs} jobs)": measure(client, headers, large, args.rounds)}
+        print(f"{'customer':<22}{'request':<18}{'p50 ms':>9}{'p99 ms':>9}")
+        for name, timings in results.items():
+            for request, samples in timings.items():
+                print(f"{name:<22}{request:<18}{statistics.median(samples):>9.2f}{percentile(samples, 0.99):>9.2f}")
+        small_p50 = statistics.median(results["small (10 jobs)"]["page + summary"])
+        large_p50 = statistics.median(results[f"large ({args.jobs} jobs)"]["page + summary"])
+    finally:
+        runtime.database.dispose()
+        admin = create_engine(BASE_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+    print(json.dumps({"small_p50_ms": round(small_p50, 3), "large_p50_ms": round(large_p50, 3),
+                      "large_over_small": round(large_p50 / small_p50, 3)}))
+
+
+if __name__ == "__main__":
+    main()
