@@ -1,0 +1,119 @@
+"""The read model after the contract examples' story: in order, redelivered and shuffled, and rebuilt."""
+import datetime as dt
+import random
+import uuid
+
+from sqlalchemy import delete
+
+from insights.adapters.orm import CustomerFact, InvoiceFact, JobFact
+from insights.adapters.read_model import load_facts
+from insights.service_layer.rebuild import rebuild
+
+UTC = dt.timezone.utc
+STORY_NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # the conftest clock's default
+
+
+def facts_of(app, account_id, customer_id):
+    database = app.extensions["fieldwork"].database
+    with database.transaction(account_id=account_id) as session:
+        return load_facts(session, uuid.UUID(customer_id), STORY_NOW)
+
+
+def test_the_story_builds_the_customer_read_model(app, deliver, story, account_id, dana, duplicate):
+    for envelope in story(account_id):
+        assert deliver(app, envelope)
+
+    facts = facts_of(app, account_id, dana)
+    profile = facts.profile
+    assert (profile.number, profile.display_name, profile.status) == ("C-1042", "Dana Whitfield", "active")
+    assert (profile.archived, profile.merged_into) == (False, None)
+    assert profile.created_at == dt.datetime(2026, 11, 2, 14, 5, 11, tzinfo=UTC)
+    assert (facts.money.balance_cents, facts.money.lifetime_value_cents, facts.money.credit_cents) == (0, 684500, 15500)
+    assert (facts.overdue.total_cents, facts.overdue.count, facts.open_invoice_count) == (0, 0, 0)
+    assert facts.jobs_by_status == {"completed": 1}
+    assert facts.last_completed_job.number == "J-1019"
+    assert facts.last_completed_job.completed_at == dt.datetime(2026, 11, 10, 18, 7, 52, tzinfo=UTC)
+    assert facts.next_scheduled_job is None
+    assert facts.estimates_by_status == {"approved": 1}
+    assert facts.waiting_estimates == () and facts.waiting_estimate_count == 0
+    assert facts.plans_by_status == {"active": 1}
+    [plan] = facts.plans
+    assert (plan.name, plan.next_visit_at, plan.has_open_visit) == (
+        "Comfort Club bi-annual tune-up", dt.datetime(2027, 5, 15, 14, 0, tzinfo=UTC), False)
+    assert facts.communications_by_channel == {"call": 1}
+    assert (facts.last_contact.channel, facts.last_contact.occurred_at) == (
+        "call", dt.datetime(2026, 11, 2, 14, 3, 6, tzinfo=UTC))
+    assert facts.last_statement_at == dt.datetime(2026, 11, 30, 17, 0, 5, tzinfo=UTC)
+    assert (facts.payment_count, facts.last_payment_at) == (1, dt.datetime(2026, 11, 12, 19, 44, 10, tzinfo=UTC))
+
+    twin = facts_of(app, account_id, duplicate).profile
+    assert (twin.number, twin.archived, twin.merged_into) == ("C-1057", False, None)
+
+
+def test_redelivered_and_shuffled_the_story_ends_the_same(app, client, deliver, story, make_token, dana, duplicate):
+    in_order, shuffled = uuid.uuid4(), uuid.uuid4()
+    for envelope in story(in_order):
+        deliver(app, envelope)
+    events = story(shuffled) * 2
+    random.Random(8).shuffle(events)
+    applied = [deliver(app, envelope) for envelope in events]
+    assert applied.count(True) == len(events) // 2  # every second copy was skipped by the inbox
+
+    for customer in (dana, duplicate):
+        assert facts_of(app, in_order, customer) == facts_of(app, shuffled, customer)
+        answers = [client.get(f"/customers/{customer}/insights",
+                              headers={"Authorization": f"Bearer {make_token(account)}"}).json
+                   for account in (in_order, shuffled)]
+        assert answers[0] == answers[1]
+
+
+def test_every_order_of_a_merge_and_its_undo_leaves_the_customers_apart(app, deliver, story, duplicate):
+    merge_types = ("customer.merged", "customer.unmerged")
+    for reverse in (False, True):
+        account = uuid.uuid4()
+        events = story(account)
+        merge_events = [e for e in events if e["type"] in merge_types]
+        rest = [e for e in events if e["type"] not in merge_types]
+        for envelope in rest + (merge_events[::-1] if reverse else merge_events):
+            deliver(app, envelope)
+        assert facts_of(app, account, duplicate).profile.merged_into is None
+
+
+def test_an_active_merge_shows_the_duplicates_history_on_the_target(app, deliver, story, make_event, account_id,
+                                                                   dana, duplicate):
+    events = [e for e in story(account_id) if e["type"] != "customer.unmerged"]
+    for envelope in events:
+        deliver(app, envelope)
+    deliver(app, make_event(account_id, "communication.logged", STORY_NOW - dt.timedelta(days=1),
+                            communication={"id": str(uuid.uuid4()), "customer_id": duplicate, "channel": "sms"}))
+    assert facts_of(app, account_id, duplicate).profile.merged_into == uuid.UUID(dana)
+    assert facts_of(app, account_id, dana).communications_by_channel == {"call": 1, "sms": 1}
+
+
+def test_rebuild_replays_the_log_into_the_same_model(app, client, auth, deliver, story, account_id, dana):
+    for envelope in story(account_id):
+        deliver(app, envelope)
+    before = facts_of(app, account_id, dana)
+    before_answer = client.get(f"/customers/{dana}/insights", headers=auth).json
+    database = app.extensions["fieldwork"].database
+    with database.transaction(account_id=account_id) as session:  # damage the model
+        for model in (JobFact, InvoiceFact, CustomerFact):
+            session.execute(delete(model))
+    assert facts_of(app, account_id, dana) is None
+
+    report = rebuild(database)
+
+    assert report.events >= len(story(account_id)) - 1  # every handled example (portal invites are not ours)
+    assert facts_of(app, account_id, dana) == before
+    assert client.get(f"/customers/{dana}/insights", headers=auth).json == before_answer
+
+
+def test_the_rebuild_command_is_registered(app, deliver, story, account_id, monkeypatch, capsys, dana):
+    from insights.__main__ import main
+    for envelope in story(account_id):
+        deliver(app, envelope)
+    monkeypatch.setenv("FIELDWORK_INSIGHTS_DATABASE_URL", app.extensions["fieldwork"].settings.database_url)
+    main(["rebuild"])
+    out = capsys.readouterr().out.strip().splitlines()[-1]
+    assert '"accounts"' in out and '"events"' in out
+    assert facts_of(app, account_id, dana).profile.status == "active"
