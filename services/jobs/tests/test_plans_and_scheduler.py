@@ -97,3 +97,30 @@ def test_plans_of_another_account_are_404(client, auth, other_auth, customer_id)
     assert client.get(f"/plans/{created['id']}", headers=other_auth).status_code == 404
     assert client.post(f"/plans/{created['id']}/status", json={"to": "paused"}, headers=other_auth).status_code == 404
     assert client.get(f"/customers/{customer_id}/plans", headers=auth).json["items"][0]["id"] == created["id"]
+
+
+def test_two_schedulers_at_once_still_book_each_visit_once(app, client, auth, customer_id):
+    import threading
+    plan(client, auth, customer_id, starts_at="2097-01-06T14:00:00Z", rrule="FREQ=DAILY")
+    start = threading.Barrier(3)
+    at = dt.datetime(2097, 1, 1, tzinfo=UTC)
+
+    def run():
+        start.wait()
+        schedule(app, at=at, days=14)
+
+    workers = [threading.Thread(target=run) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    starts = [job["scheduled_start"] for job in visits(client, auth, customer_id)]
+    assert len(starts) == len(set(starts)) == 9  # 6 to 14 January inclusive
+
+
+def test_a_visit_is_announced_as_a_scheduled_job_of_its_plan(app, client, auth, customer_id, account_id, emitted):
+    created = plan(client, auth, customer_id, starts_at="2096-01-06T14:00:00Z", rrule="FREQ=YEARLY")
+    schedule(app, at=dt.datetime(2096, 1, 1, tzinfo=UTC), days=7)
+    [announced] = emitted(app, account_id, "job.created")
+    assert announced["data"]["job"]["plan_id"] == created["id"]
+    assert announced["data"]["job"]["status"] == "scheduled"
