@@ -23,6 +23,7 @@ def merge(session: Session, merge_id: uuid.UUID, duplicate_id: uuid.UUID, target
     books = Books(session)
     for customer_id in sorted((duplicate_id, target_id)):
         books.open(customer_id)
+    session.execute(_DEFER_POSITIONS)
     session.add(Merge(merge_id=merge_id, duplicate_id=duplicate_id, target_id=target_id, state="merged"))
     session.flush()
     for model in CUSTOMER_OWNED:
@@ -39,6 +40,7 @@ def unmerge(session: Session, merge_id: uuid.UUID) -> None:
     books = Books(session)
     for customer_id in sorted((record.duplicate_id, record.target_id)):
         books.open(customer_id)
+    session.execute(_DEFER_POSITIONS)
     for model in CUSTOMER_OWNED:
         ids = session.scalars(select(MergeMove.record_id).where(MergeMove.merge_id == merge_id,
                                                                 MergeMove.table_name == model.__tablename__)).all()
@@ -64,15 +66,13 @@ def _settle_both(session: Session, books: Books, *customer_ids: uuid.UUID) -> No
     books.close()
 
 
-# Two passes so the unique (customer, position) index never sees two rows with one position.
+# Positions repeat while both ledgers are being renumbered; the unique check waits for commit.
+_DEFER_POSITIONS = text("SET CONSTRAINTS ledger_by_customer DEFERRED")
 _RENUMBER = text("""
-UPDATE ledger_entries SET position = -position WHERE account_id = :account AND customer_id = :customer;
-""")
-_RENUMBER_RUNNING = text("""
 UPDATE ledger_entries AS e SET position = r.n, running_balance_cents = r.running
 FROM (SELECT id, row_number() OVER w AS n, sum(debit_cents - credit_cents) OVER w AS running
       FROM ledger_entries WHERE account_id = :account AND customer_id = :customer
-      WINDOW w AS (ORDER BY occurred_at, -position, id)) AS r
+      WINDOW w AS (ORDER BY occurred_at, position, id)) AS r
 WHERE e.id = r.id
 """)
 
@@ -80,7 +80,6 @@ WHERE e.id = r.id
 def _renumber_ledger(session: Session, customer_id: uuid.UUID) -> None:
     params = {"account": session.info["account_id"], "customer": customer_id}
     session.execute(_RENUMBER, params)
-    session.execute(_RENUMBER_RUNNING, params)
 
 
 def _last_position(session: Session, customer_id: uuid.UUID) -> int:

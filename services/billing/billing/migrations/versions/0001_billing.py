@@ -44,5 +44,7 @@ def upgrade():
     op.execute("CREATE INDEX payments_by_customer ON payments (account_id, customer_id, received_at DESC, id DESC)")
     op.execute("CREATE INDEX credit_notes_by_customer ON credit_notes (account_id, customer_id, created_at DESC, id DESC)")
     op.execute("CREATE INDEX refunds_by_customer ON refunds (account_id, customer_id, created_at DESC, id DESC)")
-    op.execute("CREATE UNIQUE INDEX ledger_by_customer ON ledger_entries (account_id, customer_id, position)")
+    # Deferrable so that a merge can renumber two customers' ledgers before the check runs at commit.
+    op.execute("ALTER TABLE ledger_entries ADD CONSTRAINT ledger_by_customer UNIQUE (account_id, customer_id, position) "
+               "DEFERRABLE INITIALLY IMMEDIATE")
     op.execute("CREATE UNIQUE INDEX credit_notes_number ON credit_notes (account_id, number)")
