@@ -1,0 +1,1 @@
+"""The Fieldwork gateway: one door for the web front end and the client portal."""

@@ -1,0 +1,30 @@
+"""The gateway's composition root: its spec for the chassis, its upstream clients, its app."""
+from __future__ import annotations
+
+from chassis.app import create_app as chassis_create_app
+from chassis.service import Runtime, ServiceSpec
+from gateway.config import GatewayConfig
+from gateway.entrypoints.http import cors, operators, portal, proxy, timeline, workspace
+from gateway.upstream.registry import Upstreams
+
+
+def wire(runtime: Runtime) -> None:
+    config = GatewayConfig.from_settings(runtime.settings)
+    runtime.adapters["config"] = config
+    runtime.adapters["upstreams"] = Upstreams(config)
+
+
+SPEC = ServiceSpec(
+    name="gateway",
+    title="Fieldwork API",
+    description="The one door of Fieldwork: every service's API under /api, the customer workspace, "
+                "the merged timeline and the client portal.",
+    blueprints=[cors.blueprint, operators.blp, workspace.blp, timeline.blp, portal.blp, proxy.blp],
+    migrations=None,
+    wire=wire,
+    app_factory="gateway.bootstrap:create_app()",
+)
+
+
+def create_app():
+    return chassis_create_app(SPEC)

@@ -1,0 +1,75 @@
+"""One customer timeline from every service's activity pages, paged with one shared cursor.
+
+Every service orders its activity by ``(occurred_at, id)`` newest first and pages it with the
+chassis cursor over exactly that key. So the gateway asks each service for ``limit`` items older
+than the last item it served, merges them, serves the newest ``limit``, and the key of the last
+one served is the next cursor for every service. An item not served is older than that key, so
+the next page asks for it again: no gaps; items at or above the key are never asked for again:
+no repeats.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from chassis.pagination import encode_cursor
+from gateway.composition.sections import parsed
+from gateway.upstream.calls import Call
+from gateway.upstream.fanout import Outcome
+
+# Which service holds which part of the timeline, and the permission needed to see that part.
+SOURCES = {"customers": "customers:view", "jobs": "jobs:view", "billing": "billing:view", "comms": "comms:view"}
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    items: list[dict]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    items: list[dict]
+    next_cursor: str | None
+    unavailable: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"items": self.items, "next_cursor": self.next_cursor, "unavailable": self.unavailable}
+
+
+def visible_sources(perms) -> list[str]:
+    return [service for service, permission in SOURCES.items() if permission in perms]
+
+
+def _key(item: dict) -> tuple[dt.datetime, uuid.UUID]:
+    occurred_at = dt.datetime.fromisoformat(item["occurred_at"])
+    if occurred_at.tzinfo is None:  # the wire is UTC; a naive time must not break comparing with aware ones
+        occurred_at = occurred_at.replace(tzinfo=dt.timezone.utc)
+    return occurred_at, uuid.UUID(item["id"])
+
+
+def merge(pages: Mapping[str, SourcePage | None], limit: int) -> TimelinePage:
+    """The newest ``limit`` items of the sources' pages; a source whose page is None was unavailable."""
+    keyed = [(_key(item), item) for page in pages.values() if page is not None for item in page.items]
+    keyed.sort(key=lambda pair: pair[0], reverse=True)
+    served = keyed[:limit]
+    more = len(keyed) > limit or any(page is not None and page.next_cursor for page in pages.values())
+    next_cursor = encode_cursor(served[-1][0]) if more and served else None
+    unavailable = sorted(name for name, page in pages.items() if page is None)
+    return TimelinePage([item for _, item in served], next_cursor, unavailable)
+
+
+def timeline_calls(customer_id: uuid.UUID, sources: list[str], limit: int, cursor: str | None) -> dict:
+    params = (("limit", limit), ("cursor", cursor))
+    return {("timeline", service): Call(service, f"/customers/{customer_id}/activity", params) for service in sources}
+
+
+def timeline_from(outcomes: Mapping, sources: list[str], limit: int) -> TimelinePage:
+    return merge({service: _source_page(outcomes[("timeline", service)]) for service in sources}, limit)
+
+
+def _source_page(outcome: Outcome) -> SourcePage | None:
+    body = parsed(outcome)
+    return None if body is None else SourcePage(body["items"], body.get("next_cursor"))

@@ -1,0 +1,63 @@
+"""The gateway's own settings: where the services are, how long a composed answer may take, CORS, portal."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass, field
+
+from chassis.settings import Settings, service_url
+
+SERVICES = ("customers", "jobs", "billing", "comms", "insights")
+OFF = "off"  # FIELDWORK_<SVC>_URL=off: the deployment has no such service, its sections say not_configured
+
+
+def _read(settings: Settings, key: str, env: str, default):
+    if key in settings.extra:
+        return settings.extra[key]
+    value = os.environ.get(env)
+    return default if value in (None, "") else type(default)(value) if default is not None else value
+
+
+@dataclass(frozen=True)
+class GatewayConfig:
+    service_urls: dict[str, str | None]
+    deadline_ms: int = 500          # the whole workspace answers within this
+    call_timeout_ms: int = 450      # one service call; a frozen service holds a thread no longer than this
+    breaker_failures: int = 5       # consecutive failures that open a service's breaker
+    breaker_reset_ms: int = 2000    # how long an open breaker refuses before one trial call
+    pool_threads: int = 64
+    cors_origin: str | None = None
+    portal_secret: bytes = b""
+    portal_ttl_seconds: int = 1800
+    jwt_secret: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "GatewayConfig":
+        urls = settings.extra.get("service_urls") or {}
+        service_urls = {}
+        for name in SERVICES:
+            url = urls.get(name) if name in urls else service_url(name)
+            service_urls[name] = None if url in (None, OFF) else url.rstrip("/")
+        portal_secret = _read(settings, "portal_secret", "FIELDWORK_PORTAL_SECRET", None)
+        return cls(
+            service_urls=service_urls,
+            deadline_ms=_read(settings, "deadline_ms", "FIELDWORK_GATEWAY_DEADLINE_MS", 500),
+            call_timeout_ms=_read(settings, "call_timeout_ms", "FIELDWORK_GATEWAY_CALL_TIMEOUT_MS", 450),
+            breaker_failures=_read(settings, "breaker_failures", "FIELDWORK_GATEWAY_BREAKER_FAILURES", 5),
+            breaker_reset_ms=_read(settings, "breaker_reset_ms", "FIELDWORK_GATEWAY_BREAKER_RESET_MS", 2000),
+            pool_threads=_read(settings, "pool_threads", "FIELDWORK_GATEWAY_THREADS", 64),
+            cors_origin=_read(settings, "cors_origin", "FIELDWORK_CORS_ORIGIN", None),
+            portal_secret=_portal_key(portal_secret, settings.jwt_secret),
+            portal_ttl_seconds=_read(settings, "portal_ttl_seconds", "FIELDWORK_PORTAL_TTL_SECONDS", 1800),
+            jwt_secret=settings.jwt_secret,
+        )
+
+
+def _portal_key(configured: str | None, jwt_secret: str) -> bytes:
+    # A portal session must never pass as a staff token, so it is signed with a key of its own:
+    # the configured one, else one derived from the JWT secret (distinct, and stable across workers).
+    if configured:
+        return configured.encode()
+    return hmac.new(jwt_secret.encode(), b"fieldwork-portal-session", hashlib.sha256).digest()

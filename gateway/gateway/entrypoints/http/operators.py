@@ -1,0 +1,41 @@
+"""`GET /status`: every service's readiness in one answer (the chassis serves /healthz and /readyz)."""
+from __future__ import annotations
+
+import json
+
+from flask_smorest import Blueprint
+
+from chassis import logs
+from chassis.auth import public
+from gateway.config import SERVICES
+from gateway.entrypoints.http.context import upstreams
+from gateway.upstream.fanout import Failed
+
+blp = Blueprint("operators", __name__, description="Operators: the readiness of every service.")
+
+
+def _readiness(outcome) -> dict:
+    if isinstance(outcome, Failed):
+        return {"status": "unavailable", "reason": outcome.reason}
+    try:
+        body = outcome.json()
+    except ValueError:
+        body = {}
+    return {"status": body.get("status", "ready" if outcome.ok else "not_ready"), "checks": body.get("checks", {})}
+
+
+@blp.get("/status")
+@public
+def status():
+    """Readiness of every service (its database, broker, outbox backlog), asked in parallel."""
+    registry = upstreams()
+    headers = {logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
+    calls = {name: (lambda c=client: c.get("/readyz", headers=headers)) for name, client in registry.clients.items()}
+    outcomes = registry.fanout.gather(calls, registry.deadline_seconds)
+    services = {name: (_readiness(outcomes[name]) if name in outcomes else {"status": "not_configured"})
+                for name in SERVICES}
+    for name, client in registry.clients.items():
+        services[name]["breaker"] = client.breaker.state
+    ready = all(s["status"] in ("ready", "not_configured") for s in services.values())
+    body = {"status": "ok" if ready else "degraded", "services": services}
+    return json.dumps(body), 200, {"Content-Type": "application/json"}

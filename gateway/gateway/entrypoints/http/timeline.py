@@ -1,0 +1,30 @@
+"""`GET /api/customers/<id>/timeline`: jobs, estimates, invoices, payments, messages and notes, newest first."""
+from __future__ import annotations
+
+import uuid
+
+from flask_smorest import Blueprint
+
+from chassis.auth import current_principal, require
+from chassis.pagination import PageArgs
+from gateway.composition.timeline import timeline_calls, timeline_from, visible_sources
+from gateway.entrypoints.http.context import call_headers, upstreams
+from gateway.entrypoints.http.workspace import essential_profile
+from gateway.upstream.calls import Call, run_calls
+
+blp = Blueprint("timeline", __name__, url_prefix="/api", description="The merged customer timeline.")
+
+
+@blp.route("/customers/<uuid:customer_id>/timeline")
+@require("customers:view")
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, description="A page of the merged timeline: items, next_cursor, and the services "
+                               "whose part is missing from this page (unavailable).")
+def timeline(args, customer_id: uuid.UUID):
+    sources = visible_sources(current_principal().perms)
+    calls = timeline_calls(customer_id, sources, args["limit"], args["cursor"])
+    # The profile is asked beside the parts so that another account's customer answers 404.
+    calls["profile"] = Call("customers", f"/customers/{customer_id}")
+    outcomes = run_calls(upstreams(), calls, call_headers())
+    essential_profile(outcomes["profile"])
+    return timeline_from(outcomes, sources, args["limit"]).as_dict()

@@ -1,0 +1,45 @@
+"""`GET /api/customers/<id>/workspace`: everything about one customer in one answer, within one deadline."""
+from __future__ import annotations
+
+import uuid
+
+from flask import Response
+from flask_smorest import Blueprint
+
+from chassis.auth import current_principal, require
+from chassis.errors import AppError, NotFound, Unavailable
+from gateway.composition.rawjson import dumps
+from gateway.composition.workspace import PROFILE, compose, merged_document, workspace_calls
+from gateway.entrypoints.http.context import call_headers, upstreams
+from gateway.upstream.calls import run_calls
+from gateway.upstream.fanout import Failed
+
+blp = Blueprint("workspace", __name__, url_prefix="/api", description="The customer workspace.")
+
+
+def essential_profile(outcome) -> dict:
+    """The customers service's answer, without which there is no workspace: 404 and 503 otherwise."""
+    if isinstance(outcome, Failed):
+        raise Unavailable(f"The customers service did not answer ({outcome.reason}).")
+    if outcome.status == 404:
+        raise NotFound("No such customer.")
+    if not outcome.ok:
+        error = AppError(f"The customers service answered {outcome.status}.")
+        error.status = outcome.status if outcome.status < 500 else 503
+        raise error
+    return outcome.json()
+
+
+@blp.route("/customers/<uuid:customer_id>/workspace")
+@require("customers:view")
+@blp.response(200, description="Profile, header figures, first pages of every list, timeline and insights; "
+                               "each section with status ok, unavailable or not_configured.")
+def workspace(customer_id: uuid.UUID):
+    principal = current_principal()
+    outcomes = run_calls(upstreams(), workspace_calls(customer_id, principal.perms), call_headers())
+    profile = essential_profile(outcomes[PROFILE])
+    if profile.get("merged_into"):
+        document = merged_document(profile)
+    else:
+        document = compose(customer_id, profile, outcomes[PROFILE].body, outcomes, principal.perms)
+    return Response(dumps(document), mimetype="application/json")

@@ -1,0 +1,54 @@
+"""The public API: which service answers each path under /api, and the permission each method needs.
+
+Every public path is ``/api`` + the service's own path, so the scheme is the services' scheme
+(lists ``?limit=&cursor=`` → ``{"items", "next_cursor"}``, the one error envelope). A resource
+with ``subtree=True`` also covers every path below it (``/jobs/<id>/status`` under ``/jobs``).
+Reads (GET) need ``read``; every other method needs ``write``. ``public`` paths verify their own
+signatures downstream (webhooks). Paths the gateway answers itself (workspace, timeline, portal)
+are not here; neither are service-internal ones (``/portal/redeem``, ``/customers/<id>/activity``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CUSTOMER = "/customers/<uuid:customer_id>"
+
+
+@dataclass(frozen=True)
+class Resource:
+    path: str
+    service: str
+    read: str | None
+    write: str | None
+    subtree: bool = False
+    public: bool = False
+
+
+def _area(area: str, path: str, service: str, *, subtree: bool = True, write: str | None = None) -> Resource:
+    return Resource(path, service, f"{area}:view", write or f"{area}:edit", subtree=subtree)
+
+
+ROUTES: tuple[Resource, ...] = (
+    # customers
+    _area("customers", "/customers", "customers", subtree=False),
+    _area("customers", CUSTOMER, "customers", subtree=False),
+    *(_area("customers", f"{CUSTOMER}/{part}", "customers") for part in (
+        "contacts", "properties", "notes", "tags", "status", "archive", "unarchive", "merge", "duplicates",
+        "portal-invites")),
+    _area("customers", "/merges", "customers"),
+    # jobs, estimates, plans, photos
+    *(_area("jobs", f"{CUSTOMER}/{part}", "jobs") for part in (
+        "jobs", "recent-activity", "estimates", "plans", "photos")),
+    *(_area("jobs", f"/{part}", "jobs") for part in ("jobs", "estimates", "plans", "photos")),
+    # billing
+    *(_area("billing", f"{CUSTOMER}/{part}", "billing") for part in (
+        "billing-summary", "invoices", "ledger", "statement.pdf", "statements", "card")),
+    *(_area("billing", f"/{part}", "billing") for part in ("invoices", "payments", "credits", "refunds")),
+    # communications
+    *(_area("comms", f"{CUSTOMER}/{part}", "comms", write="comms:send") for part in ("communications", "threads")),
+    *(_area("comms", f"/{part}", "comms", write="comms:send") for part in ("unmatched", "messages", "communications")),
+    Resource("/webhooks", "comms", None, None, subtree=True, public=True),
+    # insights and the account's integration settings
+    _area("insights", f"{CUSTOMER}/insights", "insights"),
+    Resource("/settings/integrations", "insights", "settings:edit", "settings:edit", subtree=True),
+)

@@ -1,0 +1,76 @@
+"""One service's HTTP API: a pooled keep-alive urllib3 client behind that service's circuit breaker."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import urllib3
+
+from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A service's answer, its body kept as bytes so that JSON can be passed on without re-parsing."""
+
+    status: int
+    body: bytes
+    headers: Any  # urllib3's HTTPHeaderDict
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class ServiceUnavailable(Exception):
+    """The service could not be reached, timed out, or its breaker is open."""
+
+    def __init__(self, service: str, reason: str):
+        super().__init__(f"{service}: {reason}")
+        self.service = service
+        self.reason = reason
+
+
+class ServiceClient:
+    def __init__(self, name: str, base_url: str, *, timeout_seconds: float, breaker: CircuitBreaker,
+                 max_connections: int = 32):
+        self.name = name
+        self.base_url = base_url
+        self.breaker = breaker
+        self.timeout_seconds = timeout_seconds
+        self._prefix = urllib3.util.parse_url(base_url).path or ""
+        # block=False: a burst beyond max_connections opens extra connections instead of queueing;
+        # retries=False: a retry would spend the caller's deadline on a service that just failed.
+        self._pool = urllib3.connection_from_url(
+            base_url, maxsize=max_connections, block=False, retries=False,
+            timeout=urllib3.Timeout(total=timeout_seconds))
+
+    def request(self, method: str, path: str, *, headers: dict[str, str], query: str = "", body: bytes | None = None,
+                timeout_seconds: float | None = None) -> Reply:
+        try:
+            self.breaker.before_call()
+        except BreakerOpen as exc:
+            raise ServiceUnavailable(self.name, str(exc)) from None
+        url = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
+        timeout = urllib3.Timeout(total=timeout_seconds) if timeout_seconds is not None else None
+        try:
+            response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
+                                          timeout=timeout or self._pool.timeout, preload_content=True)
+        except urllib3.exceptions.HTTPError as exc:
+            self.breaker.record_failure()
+            raise ServiceUnavailable(self.name, type(exc).__name__) from None
+        if response.status >= 500:
+            self.breaker.record_failure()
+        else:
+            self.breaker.record_success()
+        return Reply(response.status, response.data, response.headers)
+
+    def get(self, path: str, *, headers: dict[str, str], query: str = "") -> Reply:
+        return self.request("GET", path, headers=headers, query=query)
+
+    def close(self) -> None:
+        self._pool.close()
