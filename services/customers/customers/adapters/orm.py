@@ -41,9 +41,11 @@ class Customer(Tenanted, Base):
     search_name: Mapped[str] = mapped_column(
         Text, Computed("lower(display_name || ' ' || coalesce(company, ''))", persisted=True))
 
-    contacts: Mapped[list["Contact"]] = relationship(order_by="(Contact.created_at, Contact.id)")
-    properties: Mapped[list["Property"]] = relationship(order_by="(Property.created_at, Property.id)")
-    tags: Mapped[list["Tag"]] = relationship(order_by="Tag.name_lower")
+    contacts: Mapped[list["Contact"]] = relationship(order_by="(Contact.created_at, Contact.id)",
+                                                   cascade="all, delete-orphan")
+    properties: Mapped[list["Property"]] = relationship(order_by="(Property.created_at, Property.id)",
+                                                      cascade="all, delete-orphan")
+    tags: Mapped[list["Tag"]] = relationship(order_by="Tag.name_lower", cascade="all, delete-orphan")
     notes: Mapped[list["Note"]] = relationship(order_by="Note.created_at", viewonly=True)
 
 

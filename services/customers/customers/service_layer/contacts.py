@@ -62,5 +62,4 @@ def remove_contact(session: Session, customer: Customer, contact_id: uuid.UUID) 
     contact = find_contact(customer, contact_id)
     with customer_change(session, customer):
         customer.contacts.remove(contact)
-        session.delete(contact)
         keep_one_primary(customer.contacts)

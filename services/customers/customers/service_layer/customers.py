@@ -103,7 +103,6 @@ def remove_tag(session: Session, customer: Customer, name: str) -> None:
     if tag is None:
         raise ValidationFailed({"tag": ["The customer has no such tag."]})
     customer.tags.remove(tag)
-    session.delete(tag)
     session.flush()
 
 

@@ -38,7 +38,7 @@ def merge(session: Session, target: Customer, duplicate_id: uuid.UUID, *, by: st
     _move(session, Note, _ids(plan.notes), target.id)
     _move(session, Tag, _ids(plan.tags_moved), target.id)
     for tag in [t for t in duplicate.tags if t.name in plan.tags_dropped]:
-        session.delete(tag)
+        duplicate.tags.remove(tag)
     duplicate.merged_into = target.id
     record = Merge(target_id=target.id, duplicate_id=duplicate.id, merged_by=by, merged_at=now, moved=plan.as_dict())
     session.add(record)

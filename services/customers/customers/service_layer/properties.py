@@ -90,7 +90,6 @@ def remove_property(session: Session, customer: Customer, property_id: uuid.UUID
     prop = find_property(customer, property_id)
     with customer_change(session, customer):
         customer.properties.remove(prop)
-        session.delete(prop)
         keep_one_primary(customer.properties)
 
 
@@ -119,5 +118,4 @@ def update_equipment(session: Session, prop: Property, equipment_id: uuid.UUID, 
 def remove_equipment(session: Session, prop: Property, equipment_id: uuid.UUID) -> None:
     item = find_equipment(prop, equipment_id)
     prop.equipment.remove(item)
-    session.delete(item)
     session.flush()

@@ -1,0 +1,43 @@
+"""Notes: markdown, pinned first, a link to a communication, only the author edits; notes on the timeline."""
+import uuid
+
+
+def test_notes_pinned_first_and_on_the_profile(create, client, auth):
+    customer = create()
+    url = f"/customers/{customer['id']}/notes"
+    client.post(url, json={"body": "First call, **wants quote**"}, headers=auth)
+    pinned = client.post(url, json={"body": "Gate code 4321", "pinned": True}, headers=auth).json
+    comm = str(uuid.uuid4())
+    linked = client.post(url, json={"body": "Re: the call", "communication_id": comm}, headers=auth).json
+    assert linked["communication_id"] == comm and linked["author"] == "user-1"
+    bodies = [n["body"] for n in client.get(url, headers=auth).json["items"]]
+    assert bodies == ["Gate code 4321", "Re: the call", "First call, **wants quote**"]
+    assert [n["id"] for n in client.get(f"/customers/{customer['id']}", headers=auth).json["pinned_notes"]] == \
+        [pinned["id"]]
+
+
+def test_only_the_author_edits_or_deletes(create, client, auth, make_token, account_id):
+    customer = create()
+    url = f"/customers/{customer['id']}/notes"
+    note = client.post(url, json={"body": "mine"}, headers=auth).json
+    colleague = {"Authorization": f"Bearer {make_token(account_id, sub='user-2')}"}
+    assert client.patch(f"{url}/{note['id']}", json={"body": "theirs"}, headers=colleague).status_code == 403
+    assert client.delete(f"{url}/{note['id']}", headers=colleague).status_code == 403
+    edited = client.patch(f"{url}/{note['id']}", json={"body": "mine, edited", "pinned": True}, headers=auth).json
+    assert edited["body"] == "mine, edited" and edited["pinned"] and edited["updated_at"]
+    assert client.patch(f"{url}/{note['id']}", json={"body": ""}, headers=auth).status_code == 422
+    assert client.delete(f"{url}/{note['id']}", headers=auth).status_code == 204
+    assert client.get(url, headers=auth).json["items"] == []
+
+
+def test_notes_are_timeline_items_newest_first_with_the_shared_cursor(create, client, auth):
+    customer = create()
+    url = f"/customers/{customer['id']}/notes"
+    for i in range(3):
+        client.post(url, json={"body": f"note {i}\nmore"}, headers=auth)
+    page = client.get(f"/customers/{customer['id']}/activity", query_string={"limit": 2}, headers=auth).json
+    assert [i["summary"] for i in page["items"]] == ["note 2", "note 1"]
+    assert page["items"][0]["kind"] == "note"
+    rest = client.get(f"/customers/{customer['id']}/activity", query_string={"limit": 2, "cursor": page["next_cursor"]},
+                      headers=auth).json
+    assert [i["summary"] for i in rest["items"]] == ["note 0"] and rest["next_cursor"] is None
