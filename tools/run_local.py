@@ -40,6 +40,13 @@ def _ensure_infrastructure(env: dict) -> None:
                  "Start PostgreSQL on 127.0.0.1:5432 and RabbitMQ on 127.0.0.1:5672, or set the URLs (see README).")
     _say(f"starting {', '.join(missing)} with Docker Compose")
     subprocess.run(["docker", "compose", "up", "-d", "--wait", *missing], cwd=ROOT, check=True)
+    # Compose's servers have the credentials of docker-compose.yml, not the local trust defaults.
+    if "postgres" in missing:
+        for service in SERVICES:
+            env[f"FIELDWORK_{service.upper()}_DATABASE_URL"] = (
+                f"postgresql+psycopg://postgres:postgres@127.0.0.1:5432/fieldwork_{service}")
+    if "rabbitmq" in missing:
+        env["FIELDWORK_BROKER_URL"] = "amqp://fieldwork:fieldwork@127.0.0.1:5672/%2F"
 
 
 def _environment() -> dict:
