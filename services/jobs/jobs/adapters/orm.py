@@ -20,7 +20,24 @@ def _now_column() -> Mapped[dt.datetime]:
     return mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
 
 
-class Job(Tenanted, Base):
+class QuotedWork:
+    """What jobs and estimates both are: numbered work for a customer at a property."""
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[uuid.UUID]
+    property_id: Mapped[uuid.UUID | None]
+    property_address: Mapped[str | None] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    service_type: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))
+    line_items: Mapped[list] = mapped_column(JSONB, default=list)
+    total_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    currency: Mapped[str] = mapped_column(String(3))
+
+
+class Job(QuotedWork, Tenanted, Base):
     __tablename__ = "jobs"
     __table_args__ = (
         UniqueConstraint("account_id", "number"),
@@ -33,24 +50,12 @@ class Job(Tenanted, Base):
         Index("jobs_scheduled_by_customer", "account_id", "customer_id", "status", "scheduled_start"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    number: Mapped[str] = mapped_column(String(20))
-    customer_id: Mapped[uuid.UUID]
-    property_id: Mapped[uuid.UUID | None]
-    property_address: Mapped[str | None] = mapped_column(String(500))
-    title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(Text)
-    service_type: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(20))
     scheduled_start: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     scheduled_end: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     technicians: Mapped[list] = mapped_column(JSONB, default=list)
-    line_items: Mapped[list] = mapped_column(JSONB, default=list)
-    total_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    currency: Mapped[str] = mapped_column(String(3))
     notes: Mapped[str | None] = mapped_column(Text)
     plan_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("plans.id"))
     visit_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
@@ -60,25 +65,13 @@ class Job(Tenanted, Base):
     updated_at: Mapped[dt.datetime] = _now_column()
 
 
-class Estimate(Tenanted, Base):
+class Estimate(QuotedWork, Tenanted, Base):
     __tablename__ = "estimates"
     __table_args__ = (
         UniqueConstraint("account_id", "number"),
         Index("estimates_by_customer", "account_id", "customer_id", "created_at", "id"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    number: Mapped[str] = mapped_column(String(20))
-    customer_id: Mapped[uuid.UUID]
-    property_id: Mapped[uuid.UUID | None]
-    property_address: Mapped[str | None] = mapped_column(String(500))
-    title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(Text)
-    service_type: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(20))
-    line_items: Mapped[list] = mapped_column(JSONB, default=list)
-    total_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    currency: Mapped[str] = mapped_column(String(3))
     valid_until: Mapped[dt.date | None] = mapped_column(Date)
     job_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("jobs.id", use_alter=True, name="estimates_job_id_fkey"))

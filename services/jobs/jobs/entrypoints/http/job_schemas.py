@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from jobs.domain.lifecycle import JOB
-from jobs.entrypoints.http.schemas import ChangeOut, Currency, LineItemIn, LineItemOut, PropertyFields, when
+from jobs.entrypoints.http.schemas import ChangeOut, Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
 
 
 class JobEditable(PropertyFields):
@@ -30,15 +30,7 @@ class JobStatusMove(Schema):
     to = fields.String(required=True, validate=validate.OneOf(JOB.statuses))
 
 
-class JobOut(Schema):
-    id = fields.UUID()
-    number = fields.String()
-    customer_id = fields.UUID()
-    property_id = fields.UUID(allow_none=True)
-    property_address = fields.String(allow_none=True)
-    title = fields.String()
-    description = fields.String(allow_none=True)
-    service_type = fields.String(allow_none=True)
+class JobOut(QuotedWorkOut):
     status = fields.String()
     scheduled_start = fields.DateTime(format="iso", allow_none=True)
     scheduled_end = fields.DateTime(format="iso", allow_none=True)
@@ -46,9 +38,6 @@ class JobOut(Schema):
     completed_at = fields.DateTime(format="iso", allow_none=True)
     cancelled_at = fields.DateTime(format="iso", allow_none=True)
     technicians = fields.List(fields.String())
-    line_items = fields.List(fields.Nested(LineItemOut))
-    total_cents = fields.Integer()
-    currency = fields.String()
     notes = fields.String(allow_none=True)
     plan_id = fields.UUID(allow_none=True)
     estimate_id = fields.UUID(allow_none=True)

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 from chassis.messaging.event import utcnow
 from jobs.domain.estimates import effective_status
 from jobs.service_layer.plans import next_visits
-from jobs.entrypoints.http.schemas import Currency, LineItemIn, LineItemOut, PropertyFields, when
+from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
 
 
 class EstimateIn(PropertyFields):
@@ -30,19 +30,8 @@ class ApproveIn(Schema):
     scheduled_end = when(allow_none=True)
 
 
-class EstimateOut(Schema):
-    id = fields.UUID()
-    number = fields.String()
-    customer_id = fields.UUID()
-    property_id = fields.UUID(allow_none=True)
-    property_address = fields.String(allow_none=True)
-    title = fields.String()
-    description = fields.String(allow_none=True)
-    service_type = fields.String(allow_none=True)
+class EstimateOut(QuotedWorkOut):
     status = fields.Function(lambda e: effective_status(e.status, e.valid_until, utcnow().date()))
-    line_items = fields.List(fields.Nested(LineItemOut))
-    total_cents = fields.Integer()
-    currency = fields.String()
     valid_until = fields.Date(allow_none=True)
     job_id = fields.UUID(allow_none=True)
     created_at = fields.DateTime(format="iso")

@@ -33,8 +33,20 @@ class PropertyFields(Schema):
     property_address = fields.String(allow_none=True, validate=validate.Length(max=500))
 
 
-class StatusMove(Schema):
-    to = fields.String(required=True)
+class QuotedWorkOut(Schema):
+    """What jobs and estimates both show: the work, where, and its price."""
+
+    id = fields.UUID()
+    number = fields.String()
+    customer_id = fields.UUID()
+    property_id = fields.UUID(allow_none=True)
+    property_address = fields.String(allow_none=True)
+    title = fields.String()
+    description = fields.String(allow_none=True)
+    service_type = fields.String(allow_none=True)
+    line_items = fields.List(fields.Nested(LineItemOut))
+    total_cents = fields.Integer()
+    currency = fields.String()
 
 
 class ChangeOut(Schema):
