@@ -195,14 +195,20 @@ def add_customer(app, deliver, envelope):
 
 @pytest.fixture
 def post_webhook(client):
-    """``post_webhook("sms", account_id, form)`` signs the form like the provider does, then posts it."""
+    """``post_webhook("sms", account_id, form)`` signs the form like the provider does, then posts it.
 
-    def post(channel: str, account, form: dict, *, secret: str = WEBHOOK_SECRET, signed: bool = True):
+    ``signed_for`` signs the URL of another account and ``sent`` posts another form than the one signed,
+    to play an attacker.
+    """
+
+    def post(channel: str, account, form: dict, *, secret: str = WEBHOOK_SECRET, signed: bool = True,
+             signed_for=None, sent: dict | None = None):
         path = f"/webhooks/{channel}/{account}"
         headers = {}
         if signed:
-            headers[signature.HEADER] = signature.sign(secret, f"http://localhost{path}", form.items())
-        return client.post(path, data=form, headers=headers)
+            signed_path = f"/webhooks/{channel}/{signed_for or account}"
+            headers[signature.HEADER] = signature.sign(secret, f"http://localhost{signed_path}", form.items())
+        return client.post(path, data=sent or form, headers=headers)
 
     return post
 
@@ -244,3 +250,34 @@ def _inbox_sees_first_deliveries():
     apply._first_sight = first_sight
     yield
     apply._first_sight = original
+
+
+@pytest.fixture
+def run_sender(app):
+    """One pass of the sender worker's code: ``run_sender(now=…, providers=…)`` → deliveries worked on."""
+    import datetime as dt
+
+    from comms.entrypoints.sender import providers_of
+    from comms.service_layer.delivery import deliver_due
+
+    runtime = app.extensions["fieldwork"]
+
+    def run(now=None, providers=None, policy=None):
+        return deliver_due(runtime.database, providers or providers_of(runtime),
+                           policy or runtime.adapters["config"].retry, now or dt.datetime.now(dt.timezone.utc))
+
+    return run
+
+
+@pytest.fixture
+def smtp_later(app):
+    """A real SMTP server that is down until the test starts it, and the providers that mail through it."""
+    import dataclasses
+
+    from comms.entrypoints.sender import providers_of
+
+    server = SmtpServer()
+    mailer = SmtpMailer("127.0.0.1", server.port, "office@fieldwork.test", timeout=2)
+    server.providers = dataclasses.replace(providers_of(app.extensions["fieldwork"]), mailer=mailer)
+    yield server
+    server.stop()

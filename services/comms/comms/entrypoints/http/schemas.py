@@ -79,8 +79,8 @@ class MessageIn(Schema):
 
     customer_id = fields.UUID(required=True)
     channel = fields.String(required=True, validate=validate.OneOf(SENDABLE_CHANNELS))
-    to = fields.String(load_default=None, validate=validate.Length(min=1, max=320))
-    subject = fields.String(load_default=None, validate=validate.Length(min=1, max=300))
+    to = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=320))
+    subject = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=300))
     body = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
 
     @validates_schema
