@@ -73,3 +73,14 @@ def test_bad_estimate_is_422_and_other_accounts_get_404(client, auth, other_auth
     assert client.post(f"/estimates/{estimate['id']}/approve", json={}, headers=other_auth).status_code == 404
     assert client.post("/estimates", json={"customer_id": customer_id, "title": "x"},
                        headers=other_auth).status_code == 422
+
+
+def test_a_draft_can_be_revised_a_sent_one_cannot(client, auth, customer_id):
+    estimate = quote(client, auth, customer_id)
+    revised = client.patch(f"/estimates/{estimate['id']}", headers=auth, json={
+        "line_items": [{"description": "Door", "quantity": 1, "unit_price_cents": 150000}]})
+    assert revised.status_code == 200 and revised.json["total_cents"] == 150000
+    client.post(f"/estimates/{estimate['id']}/status", json={"to": "sent"}, headers=auth)
+    refused = client.patch(f"/estimates/{estimate['id']}", json={"title": "Cheaper door"}, headers=auth)
+    assert refused.status_code == 409
+    assert client.get(f"/estimates/{estimate['id']}", headers=auth).json["title"] == "New garage door"

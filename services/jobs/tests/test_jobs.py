@@ -114,3 +114,9 @@ def test_another_account_gets_404(client, auth, other_auth, customer_id):
         assert response.status_code == 404, path
     assert client.get("/jobs", headers=other_auth).json["items"] == []
     assert client.get(f"/jobs/{job['id']}", headers=auth).json["status"] == "draft"
+
+
+def test_viewing_is_not_editing(client, make_token, account_id, customer_id):
+    viewer = {"Authorization": f"Bearer {make_token(account_id, perms=['jobs:view'])}"}
+    assert client.post("/jobs", json=job_body(customer_id), headers=viewer).status_code == 403
+    assert client.get(f"/customers/{customer_id}/jobs", headers=viewer).status_code == 200

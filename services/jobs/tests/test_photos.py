@@ -53,3 +53,9 @@ def test_photos_of_another_account_are_404(client, auth, other_auth, customer_id
     assert client.get(photo["url"], headers=other_auth).status_code == 404
     assert client.get(photo["thumbnail_url"], headers=other_auth).status_code == 404
     assert upload(client, other_auth, f"/customers/{customer_id}/photos", png()).status_code == 422
+
+
+def test_a_photo_for_another_accounts_job_is_404(client, auth, other_auth, customer_id):
+    job = client.post("/jobs", json={"customer_id": customer_id, "title": "Mine"}, headers=auth).json
+    assert upload(client, other_auth, f"/jobs/{job['id']}/photos", png()).status_code == 404
+    assert client.get(f"/customers/{customer_id}/photos", headers=auth).json["items"] == []

@@ -40,6 +40,22 @@ def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, a
     return estimate
 
 
+def revise(session: Session, estimate: Estimate, changes: dict, *, actor: str, at: dt.datetime) -> Estimate:
+    """Edits a draft; once sent, the customer has seen the figures and a new estimate is the honest way."""
+    if estimate.status != "draft":
+        raise Conflict(f"A {estimate.status} estimate cannot be edited; only a draft can.")
+    if "line_items" in changes:
+        changes["line_items"], changes["total_cents"] = price_line_items(changes["line_items"])
+    diff = {field: (getattr(estimate, field), value) for field, value in changes.items()
+            if getattr(estimate, field) != value}
+    for field, (_, value) in diff.items():
+        setattr(estimate, field, value)
+    if diff:
+        estimate.updated_at = at
+        record_changes(session, "estimate", estimate.id, diff, actor, at)
+    return estimate
+
+
 def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
     # An estimate past its valid-until date is expired even before the sweep has written it down.
     ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), to)

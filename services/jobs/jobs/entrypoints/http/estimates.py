@@ -8,9 +8,9 @@ from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from jobs.entrypoints.http.context import actor, adapter, now
-from jobs.entrypoints.http.other_schemas import (ApproveIn, EstimateIn, EstimateOut, EstimateStatusMove, PlanIn,
+from jobs.entrypoints.http.other_schemas import (ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove, PlanIn,
                                                  PlanOut, PlanStatusMove)
-from jobs.service_layer.estimates import approve, load_estimate, move_estimate, quote
+from jobs.service_layer.estimates import approve, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.plans import load_plan, move_plan, set_up
 
 blp = Blueprint("estimates_and_plans", __name__)
@@ -33,6 +33,14 @@ class EstimateById(MethodView):
     @blp.response(200, EstimateOut)
     def get(self, estimate_id):
         return load_estimate(request_session(), estimate_id)
+
+    @require("jobs:edit")
+    @blp.arguments(EstimateEditable)
+    @blp.response(200, EstimateOut)
+    def patch(self, changes, estimate_id):
+        session = request_session()
+        estimate = load_estimate(session, estimate_id, for_update=True)
+        return revise(session, estimate, changes, actor=actor(), at=now())
 
 
 @blp.route("/estimates/<uuid:estimate_id>/status")

@@ -9,14 +9,19 @@ from jobs.service_layer.plans import next_visits
 from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
 
 
-class EstimateIn(PropertyFields):
-    customer_id = fields.UUID(required=True)
-    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+class EstimateEditable(PropertyFields):
+    title = fields.String(validate=validate.Length(min=1, max=200))
     description = fields.String(allow_none=True, validate=validate.Length(max=10_000))
     service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
+    line_items = fields.List(fields.Nested(LineItemIn), validate=validate.Length(max=200))
+    valid_until = fields.Date(allow_none=True)
+
+
+class EstimateIn(EstimateEditable):
+    customer_id = fields.UUID(required=True)
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     line_items = fields.List(fields.Nested(LineItemIn), load_default=list, validate=validate.Length(max=200))
     currency = Currency()
-    valid_until = fields.Date(allow_none=True)
 
 
 class EstimateStatusMove(Schema):
