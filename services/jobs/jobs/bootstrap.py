@@ -21,7 +21,7 @@ def wire(runtime: Runtime) -> None:
     extra = runtime.settings.extra
     runtime.adapters["customers_api"] = CustomersApi()
     runtime.adapters["photo_storage"] = LocalDirectoryStorage(
-        extra.get("photo_dir") or os.environ.get("FIELDWORK_JOBS_PHOTO_DIR", DEFAULT_PHOTO_DIR))
+        extra.get("photo_dir") or os.environ.get("FIELDWORK_PHOTOS_DIR", DEFAULT_PHOTO_DIR))
     runtime.adapters["image_rules"] = ImageRules(max_bytes=int(
         extra.get("photo_max_bytes") or os.environ.get("FIELDWORK_JOBS_PHOTO_MAX_BYTES", DEFAULT_PHOTO_MAX_BYTES)))
 
