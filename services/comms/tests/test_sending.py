@@ -1,6 +1,7 @@
 """Sending: written first as queued, delivered by the sender over real SMTP and a local SMS provider."""
 import datetime as dt
 import email
+from email import policy
 import uuid
 
 import pytest
@@ -42,7 +43,7 @@ def test_an_email_sent_while_smtp_is_down_goes_out_once_when_it_is_back(client, 
     run_sender(now=later(hours=1), providers=providers)
     run_sender(now=later(days=1), providers=providers)  # nothing left to send
     assert len(down.received_for(to)) == 1
-    message = email.message_from_bytes(down.received_for(to)[0].content)
+    message = email.message_from_bytes(down.received_for(to)[0].content, policy=policy.default)
     assert message["Subject"] == "Your visit" and message["Message-ID"] == f"<{comm['id']}@comms.fieldwork>"
     comm = client.get(f"/communications/{queued.json['id']}", headers=auth).json
     assert comm["status"] == "sent" and comm["failure_reason"] is None
