@@ -44,7 +44,7 @@ class FakeOpenAI:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                server.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
                 status, payload = server.answer(body)
                 if server.delay:
                     time.sleep(server.delay)
@@ -68,9 +68,12 @@ class FakeOpenAI:
         self.delay = 0.0
         self.status = 200
         self.content = None          # a str sent as the message content; None → reply(sheet)
+        self.raw_body = None         # a str sent as the whole HTTP body instead of a completion
         self.reply = lambda sheet: {"summary": "A customer.", "actions": []}
 
     def answer(self, body):
+        if self.raw_body is not None:
+            return 200, self.raw_body
         if self.status != 200:
             return self.status, {"error": {"message": "Incorrect API key provided: sk-te************wxyz",
                                            "type": "invalid_request_error", "code": "invalid_api_key"}}

@@ -83,6 +83,12 @@ class OpenAIAdvisor:
         except openai.APIError as exc:
             log.warning("openai unreachable", extra={"error_type": type(exc).__name__})
             raise AdvisorUnavailable("error") from None
+        except ValueError as exc:  # a body that is not JSON at all
+            log.warning("openai answer unreadable", extra={"error_type": type(exc).__name__})
+            raise AdvisorUnavailable("invalid_answer") from None
+        except Exception as exc:  # whatever else the client raises: the cards must still be served
+            log.warning("openai call failed", extra={"error_type": type(exc).__name__})
+            raise AdvisorUnavailable("error") from None
         return _parse(completion)
 
 

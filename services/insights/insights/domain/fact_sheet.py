@@ -16,13 +16,20 @@ from insights.domain.rules import Card
 MAX_TEXT = 120
 # Contact details never leave the system, even when someone typed them into a subject line.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+_NUMBER_RUN = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _phone_or_same(match: re.Match) -> str:
+    text = match.group(0)
+    digits = sum(ch.isdigit() for ch in text)
+    return "[number removed]" if digits >= 7 and not _DATE.fullmatch(text) else text
 
 
 def scrub(text: str | None) -> str | None:
     if text is None:
         return None
-    cleaned = _PHONE.sub("[number removed]", _EMAIL.sub("[email removed]", text))
+    cleaned = _NUMBER_RUN.sub(_phone_or_same, _EMAIL.sub("[email removed]", text))
     return cleaned[:MAX_TEXT]
 
 
