@@ -26,4 +26,5 @@ def test_concurrent_payments_never_over_apply(app, api, auth, customer):
     after = api.call("get", f"/invoices/{invoice['id']}")
     assert (after["paid_cents"], after["balance_cents"], after["status"]) == (9000, 1000, "partial")
     summary = api.summary(customer)
-    assert (summary["total_paid_cents"], summary["lifetime_value_cents"], summary["balance_cents"]) == (9000, 9000, 1000)
+    assert (summary["total_paid_cents"], summary["lifetime_value_cents"],
+            summary["balance_cents"]) == (9000, 9000, 1000)

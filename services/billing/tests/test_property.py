@@ -79,8 +79,8 @@ def test_summary_equals_records_and_ledger(app, client, auth, new_customer, acco
             return
         counted = recount(session, customer)
         assert {name: getattr(row, name) for name in FIELD_NAMES} == counted.as_dict()
-        ledger_sum = session.execute(select(func.coalesce(func.sum(LedgerEntry.debit_cents - LedgerEntry.credit_cents), 0))
-                                     .where(LedgerEntry.customer_id == customer)).scalar_one()
+        net = func.coalesce(func.sum(LedgerEntry.debit_cents - LedgerEntry.credit_cents), 0)
+        ledger_sum = session.execute(select(net).where(LedgerEntry.customer_id == customer)).scalar_one()
         newest = session.scalars(select(LedgerEntry.running_balance_cents).where(LedgerEntry.customer_id == customer)
                                  .order_by(LedgerEntry.position.desc()).limit(1)).first() or 0
     assert ledger_sum == newest == summary["balance_cents"] - summary["credit_cents"]

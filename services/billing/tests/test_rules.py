@@ -13,7 +13,8 @@ def test_bad_invoice_input_is_422_and_writes_nothing(api, client, auth, customer
         {"customer_id": str(customer), "lines": [{"description": "x", "unit_price_cents": -1}]},
         {"customer_id": str(customer), "lines": [{"description": "x", "unit_price_cents": 1.5}]},
         {"customer_id": str(customer), "lines": [{"description": "x", "unit_price_cents": 1, "quantity": "0.001"}]},
-        {"customer_id": str(customer), "lines": [{"description": "x", "unit_price_cents": 1}], "due_date": "2000-01-01"},
+        {"customer_id": str(customer), "lines": [{"description": "x", "unit_price_cents": 1}],
+         "due_date": "2000-01-01"},
         {"customer_id": str(uuid.uuid4()), "lines": [{"description": "x", "unit_price_cents": 1}]},
     ]
     for body in bad:
@@ -80,3 +81,12 @@ def test_card_numbers_and_cvv_refused_and_never_logged(client, auth, customer, c
     # a long number that fails the Luhn check is an ordinary reference
     fine = {**good, "processor_token": "tok_4242424242424241"}
     assert client.put(f"/customers/{customer}/card", json=fine, headers=auth).status_code == 200
+
+
+def test_customer_not_yet_heard_of_is_asked_of_the_customers_api(api, customers_known, account_id):
+    customer = uuid.uuid4()
+    customers_known[str(customer)] = {"id": str(customer), "number": "C-2001", "display_name": "Only via API",
+                                      "archived": False, "merged_into": None, "revision": 3}
+    invoice = api.invoice(customer)
+    assert invoice["customer_id"] == str(customer)
+    assert api.summary(customer)["balance_cents"] == 10000

@@ -66,7 +66,8 @@ def _activity_branch(session, model, kind: str, at, title, status, amount, link_
     return stmt.order_by(at.desc(), model.id.desc()).limit(limit)
 
 
-def activity_rows(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> tuple[list, str | None]:
+def activity_rows(session: Session, customer_id: uuid.UUID, *, limit: int,
+                  cursor: str | None) -> tuple[list, str | None]:
     """Invoices, payments, credit notes and refunds merged newest first; each branch reads one page by index."""
     after = None
     if cursor is not None:
@@ -76,15 +77,18 @@ def activity_rows(session: Session, customer_id: uuid.UUID, *, limit: int, curso
             raise field_error("cursor", "Not a valid cursor.") from None
         if len(after) != 2:
             raise field_error("cursor", "Not a valid cursor for this list.")
+    page = dict(customer_id=customer_id, after=after, limit=limit + 1)
     branches = [
-        _activity_branch(session, Invoice, "invoice", Invoice.created_at, literal("Invoice ") + Invoice.number, Invoice.status,
-                         Invoice.total_cents, "/invoices/", customer_id, after, limit + 1),
-        _activity_branch(session, Payment, "payment", Payment.received_at, literal("Payment (") + Payment.method + ")",
-                         literal("recorded"), Payment.amount_cents, "/payments/", customer_id, after, limit + 1),
-        _activity_branch(session, CreditNote, "credit", CreditNote.created_at, literal("Credit note ") + CreditNote.number,
-                         literal("issued"), CreditNote.amount_cents, "/credit-notes/", customer_id, after, limit + 1),
+        _activity_branch(session, Invoice, "invoice", Invoice.created_at, literal("Invoice ") + Invoice.number,
+                         Invoice.status, Invoice.total_cents, "/invoices/", **page),
+        _activity_branch(session, Payment, "payment", Payment.received_at,
+                         literal("Payment (") + Payment.method + ")", literal("recorded"), Payment.amount_cents,
+                         "/payments/", **page),
+        _activity_branch(session, CreditNote, "credit", CreditNote.created_at,
+                         literal("Credit note ") + CreditNote.number, literal("issued"), CreditNote.amount_cents,
+                         "/credit-notes/", **page),
         _activity_branch(session, Refund, "refund", Refund.created_at, literal("Refund"), Refund.destination,
-                         Refund.amount_cents, "/refunds/", customer_id, after, limit + 1),
+                         Refund.amount_cents, "/refunds/", **page),
     ]
     merged = union_all(*[b.subquery().select() for b in branches]).subquery()
     rows = list(session.execute(select(merged).order_by(merged.c.occurred_at.desc(), merged.c.id.desc())
