@@ -87,3 +87,19 @@ def test_invoice_list_pages_newest_first(api, customer):
     second = api.call("get", f"/customers/{customer}/invoices?limit=3&cursor={first['next_cursor']}")
     assert [i["id"] for i in first["items"] + second["items"]] == made[::-1]
     assert second["next_cursor"] is None
+
+
+def test_only_a_draft_can_be_revised(api, customer):
+    draft = api.invoice(customer, send=False)
+    revised = api.call("patch", f"/invoices/{draft['id']}", json={
+        "lines": [{"description": "Two visits", "quantity": 2, "unit_price_cents": 7000}], "notes": "Gate code 1234"})
+    assert (revised["total_cents"], len(revised["lines"]), revised["notes"]) == (14000, 1, "Gate code 1234")
+    api.call("patch", f"/invoices/{draft['id']}", 422, json={"lines": []})
+    api.call("post", f"/invoices/{draft['id']}/send")
+    api.call("patch", f"/invoices/{draft['id']}", 409, json={"notes": "late change"})
+    assert api.summary(customer)["total_billed_cents"] == 14000
+
+
+def test_apply_credit_without_credit_is_409(api, customer):
+    invoice = api.invoice(customer)
+    api.call("post", f"/invoices/{invoice['id']}/apply-credit", 409, json={})

@@ -14,7 +14,7 @@ from billing.domain.money import LineInput, price_line, total_of
 from billing.service_layer import wire
 from billing.service_layer.books import Books
 from chassis.db import next_number
-from chassis.errors import NotFound, field_error
+from chassis.errors import Conflict, NotFound, field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
 
@@ -38,11 +38,21 @@ def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
     return invoice
 
 
+def _priced(lines_in: list[dict]) -> list:
+    return [price_line(LineInput(line["description"], line["quantity"], line["unit_price_cents"], line["tax_rate"]))
+            for line in lines_in]
+
+
+def _line_rows(lines: list) -> list[InvoiceLine]:
+    return [InvoiceLine(position=i, description=l.description, quantity=l.quantity, unit_price_cents=l.unit_price_cents,
+                        tax_rate=l.tax_rate, amount_cents=l.amount_cents, tax_cents=l.tax_cents)
+            for i, l in enumerate(lines, start=1)]
+
+
 def create_invoice(session: Session, body: dict) -> Invoice:
     books = Books(session)
     books.open(body["customer_id"], body["currency"])
-    lines = [price_line(LineInput(line["description"], line["quantity"], line["unit_price_cents"],
-                                  line["tax_rate"])) for line in body["lines"]]
+    lines = _priced(body["lines"])
     totals = total_of(lines)
     issue_date = body.get("issue_date") or utcnow().date()
     invoice = Invoice(
@@ -51,13 +61,29 @@ def create_invoice(session: Session, body: dict) -> Invoice:
         due_date=body.get("due_date") or issue_date + dt.timedelta(days=body["terms_days"]),
         currency=body["currency"], subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
         total_cents=totals.total_cents, paid_cents=0, credited_cents=0, balance_cents=totals.total_cents,
-        notes=body.get("notes"),
-        lines=[InvoiceLine(position=i, description=l.description, quantity=l.quantity,
-                           unit_price_cents=l.unit_price_cents, tax_rate=l.tax_rate, amount_cents=l.amount_cents,
-                           tax_cents=l.tax_cents) for i, l in enumerate(lines, start=1)])
+        notes=body.get("notes"), lines=_line_rows(lines))
     session.add(invoice)
     session.flush()
     emit(session, "invoice.created", wire.invoice_created(invoice))
+    return invoice
+
+
+def revise_draft(session: Session, invoice_id: uuid.UUID, changes: dict) -> Invoice:
+    """A draft's lines, dates and notes may change; nothing is billed yet, so the books are untouched."""
+    invoice = get_locked(session, invoice_id)
+    rules.require_editable(money_of(invoice))
+    if "lines" in changes:
+        lines = _priced(changes["lines"])
+        totals = total_of(lines)
+        invoice.lines = _line_rows(lines)
+        invoice.subtotal_cents, invoice.tax_cents = totals.subtotal_cents, totals.tax_cents
+        invoice.total_cents = invoice.balance_cents = totals.total_cents
+    for name in ("issue_date", "due_date", "notes", "job_id", "property_id"):
+        if name in changes:
+            setattr(invoice, name, changes[name])
+    if invoice.due_date < invoice.issue_date:
+        raise field_error("due_date", "The due date cannot be before the issue date.")
+    session.flush()
     return invoice
 
 
@@ -160,6 +186,8 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | No
     wanted = min(amount_cents or invoice.balance_cents, invoice.balance_cents)
     sources = credit_sources(session, invoice.customer_id)
     available = sum(source.unallocated_cents for source in sources)
+    if available == 0:
+        raise Conflict("This customer has no credit to apply.")
     if amount_cents is not None and amount_cents > min(available, invoice.balance_cents):
         raise field_error("amount_cents", f"At most {min(available, invoice.balance_cents)} can be applied.")
     for source in sources:

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from billing.adapters.pdf import invoice_pdf
 from billing.entrypoints.http.guard import refuse_card_data
-from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceIn, InvoiceOut
+from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceChanges, InvoiceIn, InvoiceOut
 from billing.service_layer import invoices
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.statements import customer_name
@@ -43,6 +43,12 @@ class InvoiceById(MethodView):
     @blp.response(200, InvoiceOut)
     def get(self, invoice_id):
         return _find(invoice_id)
+
+    @require("billing:edit")
+    @blp.arguments(InvoiceChanges)
+    @blp.response(200, InvoiceOut)
+    def patch(self, changes, invoice_id):
+        return invoices.revise_draft(request_session(), invoice_id, changes)
 
 
 @blp.route("/<uuid:invoice_id>/pdf")

@@ -49,6 +49,17 @@ class InvoiceIn(Schema):
             raise ValidationError("The due date cannot be before the issue date.", "due_date")
 
 
+class InvoiceChanges(Schema):
+    """A draft's editable parts; any subset."""
+
+    job_id = fields.UUID(allow_none=True)
+    property_id = fields.UUID(allow_none=True)
+    issue_date = fields.Date()
+    due_date = fields.Date()
+    notes = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    lines = fields.List(fields.Nested(LineIn), validate=validate.Length(min=1, max=500))
+
+
 class LineOut(Schema):
     description = fields.String()
     quantity = fields.Decimal(as_string=True)
