@@ -226,32 +226,6 @@ def count_rows(app):
     return count
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _inbox_sees_first_deliveries():
-    """Stop-gap for the reported chassis bug: under SQLAlchemy 2.1 the inbox INSERT's rowcount reads -1,
-    so apply_event skipped every first delivery. Reads RETURNING instead; steps aside once the chassis is fixed."""
-    import inspect
-
-    from sqlalchemy.dialects.postgresql import insert
-
-    from chassis.db.schema import inbox
-    from chassis.messaging import apply
-
-    original = apply._first_sight
-    if "rowcount ==" not in inspect.getsource(original) or "preserve_rowcount" in inspect.getsource(original):
-        yield
-        return
-
-    def first_sight(session, event):
-        stmt = insert(inbox).values(event_id=event.id, event_type=event.type)
-        stmt = stmt.on_conflict_do_nothing(index_elements=[inbox.c.event_id]).returning(inbox.c.event_id)
-        return session.execute(stmt).first() is not None
-
-    apply._first_sight = first_sight
-    yield
-    apply._first_sight = original
-
-
 @pytest.fixture
 def run_sender(app):
     """One pass of the sender worker's code: ``run_sender(now=…, providers=…)`` → deliveries worked on."""

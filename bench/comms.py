@@ -1,0 +1,133 @@
+"""Benchmark: a customer's first communications page costs the same with 20 items behind it and with 100,000.
+
+Makes its own scratch database, tells comms about two customers through customer.created, bulk-loads
+the large customer's history with one set-based INSERT (calls, texts and emails over years), measures
+the first feed page (and the first page filtered to texts) through the Flask test client, prints a
+table, drops the database, and ends with one JSON line:
+{"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …}.
+
+    .venv/bin/python bench/comms.py [--communications 100000] [--rounds 300]
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path and its name would hide the comms package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from chassis.app import create_app
+from chassis.auth import mint_token
+from chassis.contracts import examples
+from chassis.messaging.apply import apply_event
+from chassis.settings import Settings
+from comms.bootstrap import SPEC
+
+SECRET = "bench-secret-of-at-least-thirty-two-bytes"
+ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PAGE = 25
+WARM_UP = 20
+
+# A history like a long-standing customer's: mostly texts, then calls, then emails, one every 20 minutes.
+LOAD_HISTORY = text("""
+INSERT INTO communications (id, account_id, customer_id, channel, direction, handled_by_kind, from_address,
+                            to_address, subject, body, duration_seconds, status, occurred_at, created_at)
+SELECT gen_random_uuid(), :account, :customer,
+       (ARRAY['sms', 'sms', 'call', 'email'])[n % 4 + 1],
+       CASE WHEN n % 2 = 0 THEN 'inbound' ELSE 'outbound' END,
+       CASE WHEN n % 7 = 0 THEN 'ai' ELSE 'staff' END,
+       '+15125550142', '+15125550100',
+       CASE WHEN n % 4 = 3 THEN 'About visit ' || n END,
+       'Message number ' || n || ' about the upcoming visit and the invoice.',
+       CASE WHEN n % 4 = 2 THEN 60 + n % 600 END,
+       CASE WHEN n % 4 = 2 THEN 'completed' WHEN n % 2 = 0 THEN 'received' ELSE 'sent' END,
+       now() - make_interval(mins => 20 * (:count - n)), now()
+FROM generate_series(1, :count) AS n
+""")
+
+
+def customer_created(account_id: uuid.UUID, customer_id: uuid.UUID, phone: str) -> dict:
+    envelope = copy.deepcopy(next(e for _, e in examples() if e["type"] == "customer.created"))
+    envelope.update(id=str(uuid.uuid4()), account_id=str(account_id))
+    envelope["data"]["customer"].update(id=str(customer_id), phones=[phone])
+    return envelope
+
+
+def timed_pages(client, headers, customer_id, rounds: int, **query) -> list[float]:
+    samples = []
+    for round_ in range(WARM_UP + rounds):
+        started = time.perf_counter()
+        response = client.get(f"/customers/{customer_id}/communications", query_string={"limit": PAGE, **query},
+                              headers=headers)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200 and response.json["items"], response.json
+        if round_ >= WARM_UP:  # the first rounds warm connections and caches
+            samples.append(elapsed)
+    return samples
+
+
+def p99(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=100)[98]
+
+
+def run(args, url: str) -> tuple[float, float]:
+    settings = Settings(service="comms", database_url=url, broker_url="amqp://guest:guest@127.0.0.1:5672/%2F",
+                        exchange="bench.events", queue_prefix="bench", jwt_secret=SECRET, port=0)
+    app = create_app(SPEC, settings)
+    runtime = app.extensions["fieldwork"]
+    try:
+        account, small, large = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+        for customer, phone in ((small, "+15125550101"), (large, "+15125550142")):
+            assert apply_event(runtime.database, SPEC.handlers, customer_created(account, customer, phone))
+        headers = {"Authorization": f"Bearer {mint_token(SECRET, sub='bench', account_id=account)}"}
+        client = app.test_client()
+        started = time.perf_counter()
+        with runtime.database.engine.begin() as connection:
+            connection.execute(LOAD_HISTORY, {"account": account, "customer": small, "count": 20})
+            connection.execute(LOAD_HISTORY, {"account": account, "customer": large, "count": args.communications})
+        with runtime.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("ANALYZE"))
+        print(f"loaded {args.communications + 20} communications in {time.perf_counter() - started:.1f}s")
+
+        rows = [("small (20)", "first page", timed_pages(client, headers, small, args.rounds)),
+                (f"large ({args.communications})", "first page", timed_pages(client, headers, large, args.rounds)),
+                ("small (20)", "texts only", timed_pages(client, headers, small, args.rounds, channel="sms")),
+                (f"large ({args.communications})", "texts only",
+                 timed_pages(client, headers, large, args.rounds, channel="sms"))]
+        print(f"{'customer':<18}{'request':<14}{'p50 ms':>9}{'p99 ms':>9}")
+        for customer, request, samples in rows:
+            print(f"{customer:<18}{request:<14}{statistics.median(samples):>9.2f}{p99(samples):>9.2f}")
+        return statistics.median(rows[0][2]), statistics.median(rows[1][2])
+    finally:
+        runtime.database.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communications", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=300)
+    args = parser.parse_args()
+    database = f"fieldwork_bench_comms_{uuid.uuid4().hex[:8]}"
+    try:
+        small_p50, large_p50 = run(args, make_url(ADMIN_URL).set(database=database)
+                                   .render_as_string(hide_password=False))
+    finally:
+        admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+    print(json.dumps({"small_p50_ms": round(small_p50, 3), "large_p50_ms": round(large_p50, 3),
+                      "large_over_small": round(large_p50 / small_p50, 3)}))
+
+
+if __name__ == "__main__":
+    main()
