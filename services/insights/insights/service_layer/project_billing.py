@@ -13,7 +13,8 @@ from chassis.messaging import Event
 from insights.adapters.orm import BalanceFact, InvoiceFact, PaymentAllocation, PaymentFact, StatementFact
 from insights.adapters.rows import insert_once, locked
 from insights.domain.ordering import earliest, is_newer, parse_date, parse_moment
-from insights.service_layer.projection import customer_row, projects
+from insights.service_layer.project_customers import customer_row
+from insights.service_layer.registry import projects
 
 
 def _invoice(session: Session, event: Event, invoice_id: str, **values) -> InvoiceFact:

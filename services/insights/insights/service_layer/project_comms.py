@@ -12,7 +12,8 @@ from chassis.messaging import Event
 from insights.adapters.orm import CommunicationFact
 from insights.adapters.rows import locked
 from insights.domain.ordering import is_newer, parse_moment
-from insights.service_layer.projection import customer_row, projects
+from insights.service_layer.project_customers import customer_row
+from insights.service_layer.registry import projects
 
 
 @projects("communication.logged")

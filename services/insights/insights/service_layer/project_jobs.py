@@ -10,7 +10,8 @@ from insights.adapters.orm import EstimateFact, JobFact, PlanFact
 from insights.adapters.rows import locked
 from insights.domain.facts import WAITING_ESTIMATE_STATUSES
 from insights.domain.ordering import earliest, is_newer, latest, parse_moment
-from insights.service_layer.projection import customer_row, projects
+from insights.service_layer.project_customers import customer_row
+from insights.service_layer.registry import projects
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:
