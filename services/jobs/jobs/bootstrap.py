@@ -16,12 +16,17 @@ DEFAULT_PHOTO_DIR = "var/jobs-photos"
 DEFAULT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
 
+def _photo_dir(extra: dict) -> str:
+    # FIELDWORK_PHOTOS_DIR is the name docker-compose sets; the service-prefixed one wins when both are there.
+    return (extra.get("photo_dir") or os.environ.get("FIELDWORK_JOBS_PHOTO_DIR")
+            or os.environ.get("FIELDWORK_PHOTOS_DIR") or DEFAULT_PHOTO_DIR)
+
+
 def wire(runtime: Runtime) -> None:
     """Default adapters; tests replace any of them through ``make_app(SPEC, adapters=…)``."""
     extra = runtime.settings.extra
     runtime.adapters["customers_api"] = CustomersApi()
-    runtime.adapters["photo_storage"] = LocalDirectoryStorage(
-        extra.get("photo_dir") or os.environ.get("FIELDWORK_PHOTOS_DIR", DEFAULT_PHOTO_DIR))
+    runtime.adapters["photo_storage"] = LocalDirectoryStorage(_photo_dir(extra))
     runtime.adapters["image_rules"] = ImageRules(max_bytes=int(
         extra.get("photo_max_bytes") or os.environ.get("FIELDWORK_JOBS_PHOTO_MAX_BYTES", DEFAULT_PHOTO_MAX_BYTES)))
 

@@ -125,30 +125,3 @@ def event():
 
     return make
 
-
-@pytest.fixture(scope="session", autouse=True)
-def _inbox_rowcount_fix():
-    """Stop-gap until the chassis fixes it: SQLAlchemy 2.1 only keeps an INSERT's rowcount when asked
-    (``preserve_rowcount``), so chassis.messaging.apply took every first delivery for a redelivery.
-    Reported to the lead; this goes away once apply._first_sight asks for the rowcount itself."""
-    import inspect
-
-    from sqlalchemy.dialects.postgresql import insert
-
-    from chassis.db.schema import inbox
-    from chassis.messaging import apply
-
-    if "preserve_rowcount" in inspect.getsource(apply._first_sight):
-        yield
-        return
-    original = apply._first_sight
-
-    def first_sight(session, event):
-        result = session.execute(insert(inbox).values(event_id=event.id, event_type=event.type)
-                                 .on_conflict_do_nothing(index_elements=[inbox.c.event_id]),
-                                 execution_options={"preserve_rowcount": True})
-        return result.rowcount == 1
-
-    apply._first_sight = first_sight
-    yield
-    apply._first_sight = original
