@@ -11,6 +11,7 @@ table, drops the database, and ends with one JSON line:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import json
 import statistics
@@ -111,23 +112,28 @@ def run(args, url: str) -> tuple[float, float]:
         runtime.database.dispose()
 
 
+@contextlib.contextmanager
+def scratch_database():
+    """The URL of a database made for this run; it is dropped whatever happens."""
+    name = f"fieldwork_bench_comms_{uuid.uuid4().hex[:8]}"
+    try:
+        yield make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--communications", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=300)
     args = parser.parse_args()
-    database = f"fieldwork_bench_comms_{uuid.uuid4().hex[:8]}"
-    try:
-        small_p50, large_p50 = run(args, make_url(ADMIN_URL).set(database=database)
-                                   .render_as_string(hide_password=False))
-    finally:
-        admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
-    print(json.dumps({"small_p50_ms": round(small_p50, 3), "large_p50_ms": round(large_p50, 3),
-                      "large_over_small": round(large_p50 / small_p50, 3)}))
-
+    with scratch_database() as url:
+        small, large = run(args, url)
+    figures = {"small_p50_ms": small, "large_p50_ms": large, "large_over_small": large / small}
+    print(json.dumps({key: round(value, 3) for key, value in figures.items()}))
 
 if __name__ == "__main__":
     main()

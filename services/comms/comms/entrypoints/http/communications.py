@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -13,14 +12,11 @@ from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 
 from comms.entrypoints.http.schemas import CommunicationOut, CommunicationPage, FeedArgs, LogIn, ThreadOut
+from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.manual_log import log_communication
 
 blp = Blueprint("communications", __name__, description="Calls, texts and emails of a customer")
-
-
-def _adapters() -> dict:
-    return current_app.extensions["fieldwork"].adapters
 
 
 @blp.route("/customers/<uuid:customer_id>/communications")
@@ -73,9 +69,9 @@ class Communications(MethodView):
     @blp.response(201, CommunicationOut)
     def post(self, body):
         """Log a call, text or email by hand."""
-        config = _adapters()["config"]
+        config = adapters()["config"]
         return log_communication(request_session(), body, subject_of_token=current_principal().sub,
-                                 customers=_adapters()["customers_api"], region=config.phone_region,
+                                 customers=adapters()["customers_api"], region=config.phone_region,
                                  now=dt.datetime.now(dt.timezone.utc))
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -14,15 +13,12 @@ from chassis.pagination import PageArgs, page_schema
 
 from comms.domain.communication import HandledBy
 from comms.entrypoints.http.schemas import AssignIn, CommunicationOut, CommunicationPage, MessageIn
+from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.assignment import assign
 from comms.service_layer.sending import queue_message, recipient
 
 blp = Blueprint("sending", __name__, description="Outbound email and SMS, and the unmatched inbox")
-
-
-def _adapters() -> dict:
-    return current_app.extensions["fieldwork"].adapters
 
 
 @blp.route("/messages")
@@ -32,8 +28,8 @@ class Messages(MethodView):
     @blp.response(202, CommunicationOut)
     def post(self, body):
         """Queue an email or text; the sender delivers it (status queued → sent, or failed with the reason)."""
-        session, config = request_session(), _adapters()["config"]
-        customer = require_customer(session, body["customer_id"], _adapters()["customers_api"])
+        session, config = request_session(), adapters()["config"]
+        customer = require_customer(session, body["customer_id"], adapters()["customers_api"])
         to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region)
         sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
         return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
@@ -59,4 +55,4 @@ class AssignUnmatched(MethodView):
     @blp.response(200, CommunicationOut)
     def post(self, body, communication_id):
         """Give an unmatched item (and the rest of its SMS thread) to a customer."""
-        return assign(request_session(), communication_id, body["customer_id"], _adapters()["customers_api"])
+        return assign(request_session(), communication_id, body["customer_id"], adapters()["customers_api"])

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from email.utils import parseaddr
 
-from flask import Response, current_app, request
+from flask import Response, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 
@@ -22,6 +22,7 @@ from chassis.errors import Unauthorized, ValidationFailed
 from comms.domain import signature
 from comms.domain.communication import AI, RECEIVED, HandledBy, call_status
 from comms.domain.contact_points import normalise_email, normalise_phone
+from comms.entrypoints.http.runtime import adapters
 from comms.entrypoints.http.webhook_forms import CallForm, EmailForm, SmsForm
 from comms.service_layer import contacts
 from comms.service_layer.inbound import Inbound, receive
@@ -33,7 +34,7 @@ _PROVIDER = HandledBy("staff", None, None)
 
 
 def _config():
-    return current_app.extensions["fieldwork"].adapters["config"]
+    return adapters()["config"]
 
 
 def _signed_url() -> str:
