@@ -16,7 +16,7 @@ from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
 from jobs.service_layer import messages
 from jobs.service_layer.jobs import open_job
-from jobs.service_layer.records import add_activity, record_changes
+from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
 
 def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool = False) -> Estimate:
@@ -44,15 +44,7 @@ def revise(session: Session, estimate: Estimate, changes: dict, *, actor: str, a
     """Edits a draft; once sent, the customer has seen the figures and a new estimate is the honest way."""
     if estimate.status != "draft":
         raise Conflict(f"A {estimate.status} estimate cannot be edited; only a draft can.")
-    if "line_items" in changes:
-        changes["line_items"], changes["total_cents"] = price_line_items(changes["line_items"])
-    diff = {field: (getattr(estimate, field), value) for field, value in changes.items()
-            if getattr(estimate, field) != value}
-    for field, (_, value) in diff.items():
-        setattr(estimate, field, value)
-    if diff:
-        estimate.updated_at = at
-        record_changes(session, "estimate", estimate.id, diff, actor, at)
+    apply_edits(session, "estimate", estimate, changes, actor, at)
     return estimate
 
 

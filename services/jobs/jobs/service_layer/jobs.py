@@ -14,7 +14,7 @@ from jobs.domain.lifecycle import JOB
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_schedulable, check_window
 from jobs.service_layer import messages
-from jobs.service_layer.records import add_activity, adjust_open_jobs, record_changes
+from jobs.service_layer.records import add_activity, adjust_open_jobs, apply_edits, record_changes
 
 # Fields that may still change once a job is completed or cancelled: the office keeps writing notes.
 _EDITABLE_WHEN_CLOSED = {"notes"}
@@ -51,18 +51,11 @@ def open_job(session: Session, *, customer_id: uuid.UUID, title: str, actor: str
 def edit_job(session: Session, job: Job, changes: dict, *, actor: str, at: dt.datetime) -> Job:
     if not JOB.is_open(job.status) and set(changes) - _EDITABLE_WHEN_CLOSED:
         raise Conflict(f"A {job.status} job can only have its notes changed.")
-    if "line_items" in changes:
-        changes["line_items"], changes["total_cents"] = price_line_items(changes["line_items"])
     start = changes.get("scheduled_start", job.scheduled_start)
     check_window(start, changes.get("scheduled_end", job.scheduled_end))
     if job.status == "scheduled":
         check_schedulable(start)
-    diff = {field: (getattr(job, field), value) for field, value in changes.items() if getattr(job, field) != value}
-    for field, (_, value) in diff.items():
-        setattr(job, field, value)
-    if diff:
-        job.updated_at = at
-        record_changes(session, "job", job.id, diff, actor, at)
+    apply_edits(session, "job", job, changes, actor, at)
     return job
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from jobs.adapters.orm import ActivityEntry, Change, CustomerTally, Job
 from jobs.domain.lifecycle import JOB
+from jobs.domain.money import price_line_items
 
 
 def _plain(value):
@@ -26,6 +27,20 @@ def record_changes(session: Session, kind: str, record_id: uuid.UUID, changes: d
     for field, (old, new) in changes.items():
         session.add(Change(record_kind=kind, record_id=record_id, field=field, old_value=_plain(old),
                            new_value=_plain(new), changed_by=actor, changed_at=at))
+
+
+def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, at: dt.datetime) -> None:
+    """Sets the fields that really change (re-pricing new line items) and keeps one history row for each."""
+    if "line_items" in changes:
+        changes = {**changes}
+        changes["line_items"], changes["total_cents"] = price_line_items(changes["line_items"])
+    diff = {field: (getattr(record, field), value) for field, value in changes.items()
+            if getattr(record, field) != value}
+    for field, (_, value) in diff.items():
+        setattr(record, field, value)
+    if diff:
+        record.updated_at = at
+        record_changes(session, kind, record.id, diff, actor, at)
 
 
 def add_activity(session: Session, *, customer_id: uuid.UUID, record_id: uuid.UUID, kind: str, at: dt.datetime,
