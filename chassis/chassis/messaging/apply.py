@@ -1,4 +1,4 @@
-"""Applying one event exactly once: contract check, inbox record and handlers in one transaction."""
+"""Applying events exactly once: contract check, inbox record and handlers in one transaction."""
 from __future__ import annotations
 
 import logging
@@ -31,15 +31,31 @@ def apply_event(database: Database, handlers: Handlers, envelope: dict) -> bool:
     Raises ``ContractError`` for an event that breaks its contract (the consumer dead-letters
     it at once) and whatever a handler raises (the transaction rolls back and it is retried).
     """
-    validate_event(envelope)
-    event = Event.from_envelope(envelope)
-    token = logs.bind_request_id(event.request_id)
-    try:
-        with database.transaction(account_id=event.account_id) as session:
-            if not _first_sight(session, event):
-                log.info("duplicate event skipped", extra={"event_id": str(event.id), "event_type": event.type})
-                return False
-            handlers.dispatch(session, event)
-        return True
-    finally:
-        logs.reset_request_id(token)
+    return apply_events(database, handlers, [envelope])[0]
+
+
+def apply_events(database: Database, handlers: Handlers, envelopes: list[dict]) -> list[bool]:
+    """Applies several events in one transaction, in order: one commit for all of them.
+
+    All or nothing: when one breaks its contract or a handler raises, nothing is kept and the
+    error is raised; the consumer then applies them one at a time to find the culprit.
+    """
+    for envelope in envelopes:
+        validate_event(envelope)
+    events = [Event.from_envelope(envelope) for envelope in envelopes]
+    first_time = []
+    with database.transaction(account_id=events[0].account_id) as session:
+        for event in events:
+            session.info["account_id"] = event.account_id  # the scope each handler sees is its event's account
+            token = logs.bind_request_id(event.request_id)
+            try:
+                if _first_sight(session, event):
+                    handlers.dispatch(session, event)
+                    session.flush()  # before the next event changes the account new rows are stamped with
+                    first_time.append(True)
+                else:
+                    log.info("duplicate event skipped", extra={"event_id": str(event.id), "event_type": event.type})
+                    first_time.append(False)
+            finally:
+                logs.reset_request_id(token)
+    return first_time

@@ -1,6 +1,7 @@
 """Broker connections as every messaging process opens them, and the backoff between attempts."""
 from __future__ import annotations
 
+import logging
 import random
 import threading
 
@@ -40,3 +41,8 @@ class Backoff:
 
     def reset(self) -> None:
         self._next = self._first
+
+
+def quiet_pika() -> None:
+    """pika logs each failed reconnect attempt as errors with tracebacks; our one warning per attempt says it."""
+    logging.getLogger("pika").setLevel(logging.CRITICAL)

@@ -1,7 +1,7 @@
 """The consumer process: applies each message once, acks after commit, retries, then dead-letters.
 
 The broker connection lives in the main thread, whose I/O loop keeps heartbeats going; handlers
-run one at a time in a worker thread, which hands acks back through ``add_callback_threadsafe``
+run in a worker thread (what has arrived meanwhile is applied together, in order, with one commit), which hands acks back through ``add_callback_threadsafe``
 (pika connections are not thread-safe). A failing message goes back to the queue after a growing
 pause; the quorum queue counts its deliveries and, past ``x-delivery-limit``, dead-letters it.
 A message that breaks its contract can never succeed, so it is dead-lettered at once.
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from chassis.contracts import ContractError
 from chassis.messaging import stats
-from chassis.messaging.apply import apply_event
-from chassis.messaging.broker import BROKER_ERRORS, Backoff, connect
+from chassis.messaging.apply import apply_event, apply_events
+from chassis.messaging.broker import BROKER_ERRORS, Backoff, connect, quiet_pika
 from chassis.messaging.options import MessagingOptions
 from chassis.messaging.stopping import stop_on_signals
 from chassis.messaging.topology import declare_consumer_queues
@@ -92,13 +92,42 @@ class Consumer:
     # --- the worker thread --------------------------------------------------------------------
     def _work(self) -> None:
         while True:
-            item = self._inbox.get()
-            if item is None:
+            batch, marker = self._next_batch()
+            if batch:
+                self._handle_batch(batch)
+            if isinstance(marker, _Flush):
+                marker.done.set()
+            elif marker is None:
                 return
-            if isinstance(item, _Flush):
-                item.done.set()
-                continue
-            self._handle(item)
+
+    def _next_batch(self) -> tuple[list[_Delivery], object]:
+        """The next delivery plus whatever else has already arrived (never waiting for more)."""
+        batch: list[_Delivery] = []
+        item = self._inbox.get()
+        while isinstance(item, _Delivery):
+            batch.append(item)
+            if len(batch) >= self.options.prefetch:
+                return batch, _NOTHING
+            try:
+                item = self._inbox.get_nowait()
+            except queue.Empty:
+                return batch, _NOTHING
+        return batch, item
+
+    def _handle_batch(self, batch: list[_Delivery]) -> None:
+        if len(batch) == 1:
+            self._handle(batch[0])
+            return
+        try:
+            outcomes = apply_events(self.runtime.database, self.runtime.spec.handlers,
+                                    [_decode(delivery.body) for delivery in batch])
+        except Exception:  # nothing was kept; one at a time finds which one fails and why
+            for delivery in batch:
+                self._handle(delivery)
+            return
+        for delivery, applied in zip(batch, outcomes):
+            self._count_success(delivery, applied)
+        self._settle_all(batch, "ack")
 
     def _handle(self, delivery: _Delivery) -> None:
         service, attempt = self.settings.service, delivery.previous_deliveries + 1
@@ -113,8 +142,11 @@ class Consumer:
         except Exception as exc:  # a handler's bug or a dependency down: roll back (done) and retry
             self._retry_later(delivery, attempt, exc)
             return
-        (stats.CONSUMED if applied else stats.DUPLICATES).labels(service, delivery.event_type).inc()
+        self._count_success(delivery, applied)
         self._settle(delivery, "ack")
+
+    def _count_success(self, delivery: _Delivery, applied: bool) -> None:
+        (stats.CONSUMED if applied else stats.DUPLICATES).labels(self.settings.service, delivery.event_type).inc()
 
     def _retry_later(self, delivery: _Delivery, attempt: int, exc: Exception) -> None:
         service, event_type = self.settings.service, delivery.event_type
@@ -133,19 +165,29 @@ class Consumer:
         self._settle(delivery, "nack")
 
     def _settle(self, delivery: _Delivery, outcome: str) -> None:
-        def on_connection_thread():
-            if not delivery.channel.is_open:
+        self._settle_all([delivery], outcome)
+
+    def _settle_all(self, deliveries: list[_Delivery], outcome: str) -> None:
+        """Acks (or rejects, or hands back) on the connection's own thread."""
+        def settle(channel, tag: int) -> None:
+            if not channel.is_open:
                 return  # the broker hands the message out again; the inbox absorbs a repeat
             if outcome == "ack":
-                delivery.channel.basic_ack(delivery.tag)
+                channel.basic_ack(tag)
             elif outcome == "reject":
-                delivery.channel.basic_reject(delivery.tag, requeue=False)  # → the dead-letter exchange
+                channel.basic_reject(tag, requeue=False)  # → the dead-letter exchange
             else:
-                delivery.channel.basic_nack(delivery.tag, requeue=True)
-        try:
-            delivery.connection.add_callback_threadsafe(on_connection_thread)
-        except BROKER_ERRORS:
-            pass  # connection gone: same as above
+                channel.basic_nack(tag, requeue=True)
+
+        by_connection: dict[int, list[_Delivery]] = {}
+        for delivery in deliveries:  # after a reconnect a batch may hold messages of the old connection
+            by_connection.setdefault(id(delivery.connection), []).append(delivery)
+        for group in by_connection.values():
+            try:
+                group[0].connection.add_callback_threadsafe(
+                    lambda group=group: [settle(d.channel, d.tag) for d in group])
+            except BROKER_ERRORS:
+                pass  # connection gone: same as a closed channel
 
 
 def _decode(body: bytes) -> dict:
@@ -163,7 +205,11 @@ class _Flush:
     done: threading.Event
 
 
+_NOTHING = object()  # _next_batch ended on a full batch or an empty queue, not on a marker
+
+
 def run_consumer(runtime) -> None:
+    quiet_pika()
     if runtime.spec.handlers is None or not runtime.spec.handlers.types:
         raise SystemExit(f"{runtime.spec.name} handles no events; it needs no consumer")
     stats.serve_if_configured()

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from chassis.db.schema import OUTBOX_CHANNEL
 from chassis.messaging import stats
-from chassis.messaging.broker import BROKER_ERRORS, Backoff, connection_parameters
+from chassis.messaging.broker import BROKER_ERRORS, Backoff, connection_parameters, quiet_pika
 from chassis.messaging.options import MessagingOptions
 from chassis.messaging.publisher import ConfirmingPublisher, Message, PublishFailed
 from chassis.messaging.stopping import stop_on_signals
@@ -142,5 +142,6 @@ class OutboxRelay:
 
 
 def run_relay(runtime) -> None:
+    quiet_pika()
     stats.serve_if_configured()
     OutboxRelay(runtime.settings, MessagingOptions.from_settings(runtime.settings), stop_on_signals()).run()
