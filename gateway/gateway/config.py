@@ -24,6 +24,7 @@ class GatewayConfig:
     service_urls: dict[str, str | None]
     deadline_ms: int = 500          # the whole workspace answers within this
     call_timeout_ms: int = 450      # one service call; a frozen service holds a thread no longer than this
+    proxy_timeout_ms: int = 10000   # a request of the resource API (writes, PDFs) passed on to its service
     breaker_failures: int = 5       # consecutive failures that open a service's breaker
     breaker_reset_ms: int = 2000    # how long an open breaker refuses before one trial call
     pool_threads: int = 64
@@ -45,6 +46,7 @@ class GatewayConfig:
             service_urls=service_urls,
             deadline_ms=_read(settings, "deadline_ms", "FIELDWORK_GATEWAY_DEADLINE_MS", 500),
             call_timeout_ms=_read(settings, "call_timeout_ms", "FIELDWORK_GATEWAY_CALL_TIMEOUT_MS", 450),
+            proxy_timeout_ms=_read(settings, "proxy_timeout_ms", "FIELDWORK_GATEWAY_PROXY_TIMEOUT_MS", 10000),
             breaker_failures=_read(settings, "breaker_failures", "FIELDWORK_GATEWAY_BREAKER_FAILURES", 5),
             breaker_reset_ms=_read(settings, "breaker_reset_ms", "FIELDWORK_GATEWAY_BREAKER_RESET_MS", 2000),
             pool_threads=_read(settings, "pool_threads", "FIELDWORK_GATEWAY_THREADS", 64),

@@ -33,13 +33,15 @@ def _request_headers() -> dict[str, str]:
 
 def forward(service: str) -> Response:
     """Sends this request to ``service`` at the same path without /api, and answers what it answered."""
-    client = upstreams().client(service)
+    registry = upstreams()
+    client = registry.client(service)
     if client is None:
         raise Unavailable(f"The {service} service is not part of this deployment.")
     path = quote(request.path[len(API_PREFIX):])
     try:
         reply = client.request(request.method, path, headers=_request_headers(),
-                               query=request.query_string.decode("latin-1"), body=request.get_data() or None)
+                               query=request.query_string.decode("latin-1"), body=request.get_data() or None,
+                               timeout_seconds=registry.config.proxy_timeout_ms / 1000)
     except ServiceUnavailable as exc:
         raise Unavailable(f"The {service} service did not answer ({exc.reason}).") from None
     response = Response(reply.body, status=reply.status)
