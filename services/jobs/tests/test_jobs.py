@@ -120,3 +120,10 @@ def test_viewing_is_not_editing(client, make_token, account_id, customer_id):
     viewer = {"Authorization": f"Bearer {make_token(account_id, perms=['jobs:view'])}"}
     assert client.post("/jobs", json=job_body(customer_id), headers=viewer).status_code == 403
     assert client.get(f"/customers/{customer_id}/jobs", headers=viewer).status_code == 200
+
+
+def test_the_api_document_lists_every_route(client):
+    paths = client.get("/openapi.json").json["paths"]
+    assert {"/jobs", "/jobs/{job_id}/status", "/estimates/{estimate_id}/approve", "/plans/{plan_id}/status",
+            "/customers/{customer_id}/jobs/summary", "/customers/{customer_id}/photos", "/photos/{photo_id}/thumbnail",
+            "/customers/{customer_id}/activity"} <= set(paths)
