@@ -25,8 +25,11 @@ _NAME_PREFIX = ("SELECT id, CASE WHEN lower(display_name) = :text THEN 800 ELSE 
 _NAME_CONTAINS = ("SELECT id, CASE WHEN lower(display_name) = :text THEN 800 WHEN search_name LIKE :prefix THEN 700 "
                   "ELSE 500 END + (100 * similarity(search_name, :text))::int FROM customers "
                   "WHERE account_id = :account AND search_name LIKE :contains")
+# Typo tolerance only when no name contains the text: similarity over common trigrams is the
+# costly lookup, and a query that matches names as typed needs no guessing.
 _NAME_FUZZY = ("SELECT id, (300 * word_similarity(:text, search_name))::int FROM customers "
-               "WHERE account_id = :account AND :text <% search_name")
+               "WHERE account_id = :account AND :text <% search_name AND NOT EXISTS "
+               "(SELECT 1 FROM customers WHERE account_id = :account AND search_name LIKE :contains)")
 _EMAIL = ("SELECT ct.customer_id, CASE WHEN e.address_lower = :text THEN 900 ELSE 450 END "
           "FROM contact_emails e JOIN contacts ct ON ct.id = e.contact_id "
           "WHERE e.account_id = :account AND e.address_lower LIKE :contains")
