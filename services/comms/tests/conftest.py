@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 
 from chassis.auth import decode_token
 from chassis.contracts import examples
+from chassis.customer_directory import CustomersApi
 from chassis.testing.plugin import TEST_JWT_SECRET
 from comms.adapters.sms import HttpSmsProvider
 from comms.adapters.smtp import SmtpMailer
@@ -149,8 +150,22 @@ def billing():
 
 
 @pytest.fixture(scope="session")
-def app(make_app, smtp, sms_provider, billing):
+def customers_service(make_app):
+    """The real customers service, served over HTTP: comms asks it about customer ids it never heard of."""
+    from werkzeug.serving import make_server
+
+    from customers.bootstrap import SPEC as CUSTOMERS
+
+    server = make_server("127.0.0.1", 0, make_app(CUSTOMERS), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def app(make_app, smtp, sms_provider, billing, customers_service):
     adapters = {
+        "customers_api": CustomersApi(customers_service),
         "mailer": SmtpMailer("127.0.0.1", smtp.port, "Fieldwork <office@fieldwork.test>", timeout=5),
         "sms": HttpSmsProvider(sms_provider.url, "+15125550100", "test-key", timeout=5),
         "statements": BillingStatements(TEST_JWT_SECRET, billing.url),

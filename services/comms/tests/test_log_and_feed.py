@@ -107,3 +107,9 @@ def test_reading_needs_comms_view(client, make_token, account_id, add_customer):
     headers = {"Authorization": f"Bearer {make_token(account_id, perms=['customers:view'])}"}
     assert client.get(f"/customers/{customer_id}/communications", headers=headers).status_code == 403
     assert client.get(f"/customers/{customer_id}/communications").status_code == 401
+
+
+def test_logging_for_a_customer_nobody_knows_is_422(client, auth, account_id, count_rows):
+    response = _log(client, auth, uuid.uuid4())
+    assert response.status_code == 422 and "customer_id" in response.json["error"]["fields"]
+    assert count_rows("communications", account_id) == 0

@@ -128,3 +128,15 @@ def test_sending_needs_comms_send(client, make_token, account_id, add_customer):
     customer_id = add_customer(emails=[_address()])
     headers = {"Authorization": f"Bearer {make_token(account_id, perms=['comms:view'])}"}
     assert _send(client, headers, customer_id).status_code == 403
+
+
+def test_a_send_to_another_accounts_customer_is_refused_and_writes_nothing(client, make_token, add_customer,
+                                                                          count_rows):
+    """That account's copy does not know the customer, so comms asks the real customers service: no such customer."""
+    customer_id = add_customer(emails=[_address()])
+    other_account = uuid.uuid4()
+    response = _send(client, {"Authorization": f"Bearer {make_token(other_account)}"}, customer_id)
+    assert response.status_code == 422
+    assert "customer_id" in response.json["error"]["fields"]
+    assert count_rows("communications", other_account) == 0
+    assert count_rows("deliveries", other_account) == 0

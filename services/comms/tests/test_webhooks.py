@@ -157,3 +157,30 @@ def test_unmatched_and_assign_are_per_account(client, auth, other_auth, post_web
                            headers=other_auth)
     assert response.status_code == 404
     assert client.get(f"/communications/{comm_id}", headers=other_auth).status_code == 404
+
+
+def test_threads_and_their_messages_are_per_account(client, auth, other_auth, post_webhook, account_id,
+                                                    add_customer):
+    customer_id = add_customer(phones=["+15125550142"])
+    post_webhook("sms", account_id, _sms(body="first"))
+    post_webhook("sms", account_id, _sms(body="second"))
+    [thread] = client.get(f"/customers/{customer_id}/threads", headers=auth).json["items"]
+    assert thread["last_snippet"] == "second"
+    messages = client.get(f"/threads/{thread['id']}/messages", headers=auth).json["items"]
+    assert [m["body"] for m in messages] == ["second", "first"]
+    assert client.get(f"/threads/{thread['id']}/messages", headers=other_auth).status_code == 404
+
+
+def test_behind_a_proxy_the_public_url_is_what_is_signed(make_app, account_id):
+    from comms.bootstrap import SPEC
+    from comms.domain import signature
+
+    proxied = make_app(SPEC, webhook_secret="proxy-secret", webhook_public_base="https://app.example.com/api/")
+    client, form, path = proxied.test_client(), _sms(sender="+17375550100"), f"/webhooks/sms/{account_id}"
+
+    def post(signed_url):
+        return client.post(path, data=form, headers={signature.HEADER: signature.sign("proxy-secret", signed_url,
+                                                                                       form.items())})
+
+    assert post(f"http://localhost{path}").status_code == 401
+    assert post(f"https://app.example.com/api{path}").status_code == 200
