@@ -44,7 +44,8 @@ class FakeOpenAI:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                server.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                server.requests.append({"path": self.path, "headers": headers, "body": body})
                 status, payload = server.answer(body)
                 if server.delay:
                     time.sleep(server.delay)

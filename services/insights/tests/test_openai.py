@@ -83,6 +83,7 @@ def test_no_phone_number_or_email_leaves_the_system(app, client, auth, deliver, 
                                                     connected, dana, fake_openai, clock):
     deliver(app, make_event(account_id, "communication.logged", clock.now - dt.timedelta(hours=2), communication={
         "id": str(uuid.uuid4()), "customer_id": dana, "channel": "sms",
+        "occurred_at": clock.now - dt.timedelta(hours=2),
         "subject": "Call me back on +1 (512) 555-0142 or write to dana.whitfield@gmail.com about the AC"}))
     assert insights(client, auth, dana)["ai"]["status"] == "ok"
 

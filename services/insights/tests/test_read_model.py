@@ -59,6 +59,10 @@ def test_redelivered_and_shuffled_the_story_ends_the_same(app, client, deliver, 
     applied = [deliver(app, envelope) for envelope in events]
     assert applied.count(True) == len(events) // 2  # every second copy was skipped by the inbox
 
+    # Two accounts now hold the same entity ids: each still counts only its own.
+    totals = facts_of(app, shuffled, dana)
+    assert (totals.jobs_by_status, totals.payment_count, totals.communications_by_channel) == (
+        {"completed": 1}, 1, {"call": 1})
     for customer in (dana, duplicate):
         assert facts_of(app, in_order, customer) == facts_of(app, shuffled, customer)
         answers = [client.get(f"/customers/{customer}/insights",

@@ -67,7 +67,8 @@ def test_no_service_in_twelve_months_suggests_a_win_back(app, deliver, make_even
     deliver(app, make_event(account_id, "job.status_changed", done, job_id=job_id, customer_id=customer,
                             to="completed", changed_at=done, completed_at=done))
     card = cards(customer)["win_back"]
-    assert card["reason"] == f"Last completed job J-1019 was 13 months ago ({done.date().isoformat()}); no visit is booked."
+    assert card["reason"] == (f"Last completed job J-1019 was 13 months ago ({done.date().isoformat()}); "
+                              "no visit is booked.")
     assert card["facts"] == [job_id] and card["link"] == {"kind": "job", "id": job_id, "href": f"/jobs/{job_id}"}
 
     deliver(app, make_event(account_id, "job.created", clock.now, job={
@@ -133,3 +134,18 @@ def test_defaults_and_bad_thresholds(client, auth):
         assert response.status_code == 422, body
         assert set(response.json["error"]["fields"]) == set(body)
     assert client.get("/settings/insights", headers=auth).json["overdue_days"] == 30
+
+
+def test_an_archived_customer_keeps_only_the_money_card(app, deliver, make_event, account_id, clock, cards):
+    lead = str(uuid.uuid4())
+    deliver(app, make_event(account_id, "customer.created", clock.now - 90 * DAY, customer={"id": lead}))
+    deliver(app, make_event(account_id, "invoice.sent", clock.now - 80 * DAY, invoice_id=str(uuid.uuid4()),
+                            customer_id=lead, due_date=(clock.now - 50 * DAY).date().isoformat(),
+                            sent_at=clock.now - 80 * DAY))
+    assert set(cards(lead)) == {"overdue_statement", "lead_call"}
+    deliver(app, make_event(account_id, "customer.archived", clock.now - DAY, customer_id=lead))
+    assert set(cards(lead)) == {"overdue_statement"}
+    # An archive reported late does not undo a later unarchive.
+    deliver(app, make_event(account_id, "customer.unarchived", clock.now - DAY / 2, customer_id=lead))
+    deliver(app, make_event(account_id, "customer.archived", clock.now - 2 * DAY, customer_id=lead))
+    assert set(cards(lead)) == {"overdue_statement", "lead_call"}

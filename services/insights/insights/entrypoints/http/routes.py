@@ -44,8 +44,9 @@ class OpenAIIntegration(MethodView):
     def put(self, body):
         if body["api_key"] is None and body["model"] is None:
             raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
-        row = settings.connect_openai(request_session(), _runtime().adapter("secrets"), api_key=body["api_key"],
-                                      model=body["model"], by=current_principal().sub, now=_runtime().adapter("clock")())
+        runtime = _runtime()
+        row = settings.connect_openai(request_session(), runtime.adapter("secrets"), api_key=body["api_key"],
+                                      model=body["model"], by=current_principal().sub, now=runtime.adapter("clock")())
         return settings.describe_openai(row)
 
     @require("settings:edit")
