@@ -84,3 +84,14 @@ def test_a_draft_can_be_revised_a_sent_one_cannot(client, auth, customer_id):
     refused = client.patch(f"/estimates/{estimate['id']}", json={"title": "Cheaper door"}, headers=auth)
     assert refused.status_code == 409
     assert client.get(f"/estimates/{estimate['id']}", headers=auth).json["title"] == "New garage door"
+
+
+def test_an_estimates_history_shows_each_move_and_the_job_it_made(client, auth, other_auth, customer_id):
+    estimate = quote(client, auth, customer_id)
+    client.post(f"/estimates/{estimate['id']}/status", json={"to": "sent"}, headers=auth)
+    approved = client.post(f"/estimates/{estimate['id']}/approve", json={}, headers=auth).json
+    history = client.get(f"/estimates/{estimate['id']}/history", headers=auth).json["items"]
+    assert [(c["field"], c["from"], c["to"]) for c in history] == [
+        ("status", None, "draft"), ("status", "draft", "sent"), ("job_id", None, approved["job_id"]),
+        ("status", "sent", "approved")]
+    assert client.get(f"/estimates/{estimate['id']}/history", headers=other_auth).status_code == 404

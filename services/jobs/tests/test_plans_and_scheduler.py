@@ -124,3 +124,20 @@ def test_a_visit_is_announced_as_a_scheduled_job_of_its_plan(app, client, auth, 
     [announced] = emitted(app, account_id, "job.created")
     assert announced["data"]["job"]["plan_id"] == created["id"]
     assert announced["data"]["job"]["status"] == "scheduled"
+
+
+def test_a_plan_can_be_revised_and_every_change_is_kept(app, client, auth, customer_id):
+    created = plan(client, auth, customer_id, starts_at="2095-01-06T14:00:00Z", rrule="FREQ=YEARLY")
+    revised = client.patch(f"/plans/{created['id']}", json={"price_per_visit_cents": 9900,
+                                                           "rrule": "FREQ=MONTHLY;INTERVAL=6"}, headers=auth)
+    assert revised.status_code == 200 and revised.json["price_per_visit_cents"] == 9900
+    assert revised.json["next_visits"][:2] == ["2095-01-06T14:00:00+00:00", "2095-07-06T14:00:00+00:00"]
+    bad = client.patch(f"/plans/{created['id']}", json={"rrule": "FREQ=SECONDLY"}, headers=auth)
+    assert bad.status_code == 422 and "rrule" in bad.json["error"]["fields"]
+    history = client.get(f"/plans/{created['id']}/history", headers=auth).json["items"]
+    assert (history[0]["field"], history[0]["to"]) == ("status", "active")
+    # One edit, one moment: its fields are kept together, in no particular order.
+    assert {(c["field"], c["to"]) for c in history[1:]} == {
+        ("price_per_visit_cents", 9900), ("rrule", "FREQ=MONTHLY;INTERVAL=6")}
+    client.post(f"/plans/{created['id']}/status", json={"to": "cancelled"}, headers=auth)
+    assert client.patch(f"/plans/{created['id']}", json={"name": "x"}, headers=auth).status_code == 409

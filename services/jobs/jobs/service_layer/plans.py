@@ -7,14 +7,14 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.errors import NotFound, field_error
+from chassis.errors import Conflict, NotFound, field_error
 from chassis.messaging import emit
 from jobs.adapters.orm import Job, Plan
 from jobs.domain import recurrence
 from jobs.domain.lifecycle import PLAN
 from jobs.service_layer import messages
 from jobs.service_layer.jobs import move_job
-from jobs.service_layer.records import add_activity, record_changes
+from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
 UPCOMING_SHOWN = 3
 
@@ -50,6 +50,15 @@ def set_up(session: Session, *, customer_id: uuid.UUID, name: str, rrule: str, s
     record_changes(session, "plan", plan.id, {"status": (None, status)}, actor, at)
     _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
     emit(session, "plan.created", messages.plan_created(plan, _next_visit(plan, at)))
+    return plan
+
+
+def revise_plan(session: Session, plan: Plan, changes: dict, *, actor: str, at: dt.datetime) -> Plan:
+    """Edits terms and recurrence; visits already booked keep theirs, the scheduler books new ones by the new rule."""
+    if plan.status == "cancelled":
+        raise Conflict("A cancelled plan cannot be edited.")
+    recurrence.parse(changes.get("rrule", plan.rrule), changes.get("starts_at", plan.starts_at))
+    apply_edits(session, "plan", plan, changes, actor, at)
     return plan
 
 

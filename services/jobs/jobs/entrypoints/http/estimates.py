@@ -1,4 +1,4 @@
-"""HTTP routes of estimates and maintenance plans."""
+"""HTTP routes of estimates: quote, revise, send/view/decline, approve (optionally into a job), history."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -8,12 +8,12 @@ from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from jobs.entrypoints.http.context import actor, adapter, now
-from jobs.entrypoints.http.other_schemas import (ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove, PlanIn,
-                                                 PlanOut, PlanStatusMove)
+from jobs.entrypoints.http.other_schemas import ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove
+from jobs.entrypoints.http.schemas import HistoryOut
 from jobs.service_layer.estimates import approve, load_estimate, move_estimate, quote, revise
-from jobs.service_layer.plans import load_plan, move_plan, set_up
+from jobs.service_layer.records import history
 
-blp = Blueprint("estimates_and_plans", __name__)
+blp = Blueprint("estimates", __name__)
 
 
 @blp.route("/estimates")
@@ -65,30 +65,11 @@ class EstimateApproval(MethodView):
         return approve(session, estimate, actor=actor(), at=now(), **body)
 
 
-@blp.route("/plans")
-class Plans(MethodView):
-    @require("jobs:edit")
-    @blp.arguments(PlanIn)
-    @blp.response(201, PlanOut)
-    def post(self, body):
-        session = request_session()
-        require_customer(session, body["customer_id"], adapter("customers_api"))
-        return set_up(session, actor=actor(), at=now(), **body)
-
-
-@blp.route("/plans/<uuid:plan_id>")
-class PlanById(MethodView):
+@blp.route("/estimates/<uuid:estimate_id>/history")
+class EstimateHistory(MethodView):
     @require("jobs:view")
-    @blp.response(200, PlanOut)
-    def get(self, plan_id):
-        return load_plan(request_session(), plan_id)
-
-
-@blp.route("/plans/<uuid:plan_id>/status")
-class PlanStatus(MethodView):
-    @require("jobs:edit")
-    @blp.arguments(PlanStatusMove)
-    @blp.response(200, PlanOut)
-    def post(self, body, plan_id):
+    @blp.response(200, HistoryOut)
+    def get(self, estimate_id):
         session = request_session()
-        return move_plan(session, load_plan(session, plan_id, for_update=True), body["to"], actor=actor(), at=now())
+        load_estimate(session, estimate_id)
+        return {"items": history(session, estimate_id)}

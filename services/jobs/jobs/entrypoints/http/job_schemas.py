@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from jobs.domain.lifecycle import JOB
-from jobs.entrypoints.http.schemas import ChangeOut, Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
+from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
 
 
 class JobEditable(PropertyFields):
@@ -62,10 +62,6 @@ class JobBrief(Schema):
     total_cents = fields.Integer()
     currency = fields.String()
     created_at = fields.DateTime(format="iso")
-
-
-class JobHistoryOut(Schema):
-    items = fields.List(fields.Nested(ChangeOut))
 
 
 class SummaryOut(Schema):

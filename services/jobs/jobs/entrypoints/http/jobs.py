@@ -9,12 +9,13 @@ from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import keyset_page, page_schema
-from jobs.adapters.orm import Change, Job
+from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.context import actor, adapter, now
-from jobs.entrypoints.http.job_schemas import JobBrief, JobEditable, JobHistoryOut, JobIn, JobOut, JobStatusMove
-from jobs.entrypoints.http.schemas import status_filter
+from jobs.entrypoints.http.job_schemas import JobBrief, JobEditable, JobIn, JobOut, JobStatusMove
+from jobs.entrypoints.http.schemas import HistoryOut, status_filter
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
+from jobs.service_layer.records import history
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
@@ -68,10 +69,8 @@ class JobStatus(MethodView):
 @blp.route("/<uuid:job_id>/history")
 class JobHistory(MethodView):
     @require("jobs:view")
-    @blp.response(200, JobHistoryOut)
+    @blp.response(200, HistoryOut)
     def get(self, job_id):
         session = request_session()
         load_job(session, job_id)
-        changes = session.scalars(select(Change).where(Change.record_id == job_id)
-                                  .order_by(Change.changed_at, Change.id))
-        return {"items": list(changes)}
+        return {"items": history(session, job_id)}

@@ -43,10 +43,18 @@ class EstimateOut(QuotedWorkOut):
     updated_at = fields.DateTime(format="iso")
 
 
-class PlanIn(PropertyFields):
+class PlanEditable(PropertyFields):
+    name = fields.String(validate=validate.Length(min=1, max=200))
+    service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
+    price_per_visit_cents = fields.Integer(strict=True, validate=validate.Range(min=0, max=10**10))
+    rrule = fields.String(validate=validate.Length(min=6, max=500))
+    starts_at = when()
+    visit_minutes = fields.Integer(strict=True, validate=validate.Range(min=5, max=24 * 60))
+
+
+class PlanIn(PlanEditable):
     customer_id = fields.UUID(required=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
     status = fields.String(load_default="assessment", validate=validate.OneOf(("assessment", "active")))
     price_per_visit_cents = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10**10))
     currency = Currency()

@@ -58,6 +58,10 @@ class ChangeOut(Schema):
     changed_at = fields.DateTime(format="iso")
 
 
+class HistoryOut(Schema):
+    items = fields.List(fields.Nested(ChangeOut))
+
+
 class StatusFilter(PageArgs):
     status = fields.String(load_default=None)
 

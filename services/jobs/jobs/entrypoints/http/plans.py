@@ -1,0 +1,62 @@
+"""HTTP routes of maintenance plans: set up, revise, activate/pause/cancel, history."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from chassis.auth import require
+from chassis.customer_directory import require_customer
+from chassis.db import request_session
+from jobs.entrypoints.http.context import actor, adapter, now
+from jobs.entrypoints.http.other_schemas import PlanEditable, PlanIn, PlanOut, PlanStatusMove
+from jobs.entrypoints.http.schemas import HistoryOut
+from jobs.service_layer.plans import load_plan, move_plan, revise_plan, set_up
+from jobs.service_layer.records import history
+
+blp = Blueprint("plans", __name__)
+
+
+@blp.route("/plans")
+class Plans(MethodView):
+    @require("jobs:edit")
+    @blp.arguments(PlanIn)
+    @blp.response(201, PlanOut)
+    def post(self, body):
+        session = request_session()
+        require_customer(session, body["customer_id"], adapter("customers_api"))
+        return set_up(session, actor=actor(), at=now(), **body)
+
+
+@blp.route("/plans/<uuid:plan_id>")
+class PlanById(MethodView):
+    @require("jobs:view")
+    @blp.response(200, PlanOut)
+    def get(self, plan_id):
+        return load_plan(request_session(), plan_id)
+
+    @require("jobs:edit")
+    @blp.arguments(PlanEditable)
+    @blp.response(200, PlanOut)
+    def patch(self, changes, plan_id):
+        session = request_session()
+        return revise_plan(session, load_plan(session, plan_id, for_update=True), changes, actor=actor(), at=now())
+
+
+@blp.route("/plans/<uuid:plan_id>/status")
+class PlanStatus(MethodView):
+    @require("jobs:edit")
+    @blp.arguments(PlanStatusMove)
+    @blp.response(200, PlanOut)
+    def post(self, body, plan_id):
+        session = request_session()
+        return move_plan(session, load_plan(session, plan_id, for_update=True), body["to"], actor=actor(), at=now())
+
+
+@blp.route("/plans/<uuid:plan_id>/history")
+class PlanHistory(MethodView):
+    @require("jobs:view")
+    @blp.response(200, HistoryOut)
+    def get(self, plan_id):
+        session = request_session()
+        load_plan(session, plan_id)
+        return {"items": history(session, plan_id)}
