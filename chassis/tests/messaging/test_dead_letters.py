@@ -71,3 +71,32 @@ def test_an_event_breaking_its_contract_is_dead_lettered_without_retries(toy, co
     assert [letter.reason for letter in list_dead_letters(ledger.settings, options)] == ["rejected", "rejected"]
     assert metric("fieldwork_events_retried_total", service="ledger", event_type=EVENT_TYPE) == retried_before
     assert scalar(ledger, "SELECT count(*) FROM inbox") == 0
+
+
+def test_one_failing_event_among_many_waiting_is_singled_out(toy, consumer, account_id):
+    """Messages that arrive together are applied together; a failure there must not cost the others."""
+    _producer, ledger = toy(delivery_limit=1, retry_delay_seconds=0.01)
+    options = MessagingOptions.from_settings(ledger.settings)
+    broken = uuid.uuid4()
+    with ledger.database.engine.begin() as connection:
+        connection.execute(text("INSERT INTO handler_faults (customer_id) VALUES (:c)"), {"c": broken})
+    customers = [uuid.uuid4() for _ in range(10)] + [broken] + [uuid.uuid4() for _ in range(9)]
+    envelopes = [{"id": str(uuid.uuid4()), "type": EVENT_TYPE, "version": 1, "occurred_at": "2026-11-23T10:00:00Z",
+                  "account_id": str(uuid.uuid4() if n % 2 else account_id), "producer": "customers",
+                  "data": {"customer_id": str(customer), "from": "lead", "to": "active", "automatic": True,
+                           "changed_by": None, "changed_at": "2026-11-23T10:00:00Z"}}
+                 for n, customer in enumerate(customers)]
+    with broker_channel(ledger.settings) as channel:  # queued before the consumer starts: they arrive together
+        channel.confirm_delivery()
+        for envelope in envelopes:
+            channel.basic_publish(ledger.settings.exchange, EVENT_TYPE, json.dumps(envelope).encode(),
+                                  pika.BasicProperties(delivery_mode=2, message_id=envelope["id"], type=EVENT_TYPE))
+
+    with consumer(ledger):
+        wait_for(lambda: dead_letter_count(ledger.settings, options) == 1, what="the failing one to be dead-lettered")
+        wait_for(lambda: scalar(ledger, "SELECT count(*) FROM ledger_entries") == 19, what="the others")
+
+    assert scalar(ledger, "SELECT count(*) FROM ledger_entries WHERE customer_id = :c", c=broken) == 0
+    assert scalar(ledger, "SELECT count(DISTINCT event_id) FROM ledger_entries") == 19
+    [letter] = list_dead_letters(ledger.settings, options)
+    assert letter.event_id == envelopes[10]["id"]
