@@ -79,6 +79,16 @@ def test_answers_are_cached_until_the_read_model_changes(app, client, auth, deli
     assert fake_openai.sheets()[-1]["communications"]["by_channel"] == {"call": 1, "email": 1}
 
 
+def test_ai_cached_never_waits_for_the_model(client, auth, told_story, connected, dana, fake_openai):
+    fake_openai.delay = 1.5
+    lazy = client.get(f"/customers/{dana}/insights?ai=cached", headers=auth).json["ai"]
+    assert (lazy["status"], lazy["reason"]) == ("unavailable", "not_ready") and fake_openai.requests == []
+    fake_openai.delay = 0
+    insights(client, auth, dana)
+    assert client.get(f"/customers/{dana}/insights?ai=cached", headers=auth).json["ai"]["status"] == "ok"
+    assert client.get(f"/customers/{dana}/insights?ai=soon", headers=auth).status_code == 422
+
+
 def test_no_phone_number_or_email_leaves_the_system(app, client, auth, deliver, make_event, account_id, told_story,
                                                     connected, dana, fake_openai, clock):
     deliver(app, make_event(account_id, "communication.logged", clock.now - dt.timedelta(hours=2), communication={

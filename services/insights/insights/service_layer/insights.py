@@ -29,6 +29,7 @@ _UNAVAILABLE_MESSAGES = {
     "error": "OpenAI answered with an error; the rule cards above still apply.",
     "invalid_answer": "OpenAI's answer could not be used; the rule cards above still apply.",
     "key_unreadable": "The stored OpenAI key cannot be read any more; enter it again in Settings → Integrations.",
+    "not_ready": "No answer for the current facts yet; ask for the insights without ai=cached to get one.",
 }
 
 
@@ -44,7 +45,9 @@ def _unavailable(reason: str) -> dict:
     return {"status": "unavailable", "reason": reason, "message": _UNAVAILABLE_MESSAGES[reason]}
 
 
-def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
+def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: uuid.UUID, *,
+                      cached_only: bool = False) -> dict:
+    """The cards and the AI part; ``cached_only`` never waits for the model (the workspace's tight deadline)."""
     now = ctx.clock()
     with ctx.database.transaction(account_id=account_id) as session:
         facts = load_facts(session, customer_id, now)
@@ -60,6 +63,8 @@ def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: 
         cached = session.get(AIAnswer, {"account_id": account_id, "customer_id": customer_id})
         if cached is not None and cached.input_hash == digest:
             return {**answer, "ai": {**cached.answer, "cached": True}}
+        if cached_only:
+            return {**answer, "ai": _unavailable("not_ready")}
         try:
             api_key = ctx.secrets.open(connection.encrypted_key)
         except SecretUnreadable:

@@ -8,8 +8,8 @@ from flask_smorest import Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import ValidationFailed
-from insights.entrypoints.http.schemas import (InsightsOut, OpenAISettingsIn, OpenAISettingsOut, ThresholdsOut,
-                                               ThresholdsPatch)
+from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAISettingsIn, OpenAISettingsOut,
+                                               ThresholdsOut, ThresholdsPatch)
 from insights.service_layer import settings
 from insights.service_layer.insights import InsightsContext, customer_insights
 
@@ -23,12 +23,13 @@ def _runtime():
 @blp.route("/customers/<uuid:customer_id>/insights")
 class CustomerInsights(MethodView):
     @require("insights:view")
+    @blp.arguments(InsightsArgs, location="query")
     @blp.response(200, InsightsOut)
-    def get(self, customer_id):
+    def get(self, args, customer_id):
         runtime = _runtime()
         ctx = InsightsContext(runtime.database, runtime.adapter("secrets"), runtime.adapter("openai"),
                               runtime.adapter("clock"))
-        return customer_insights(ctx, current_principal().account_id, customer_id)
+        return customer_insights(ctx, current_principal().account_id, customer_id, cached_only=args["ai"] == "cached")
 
 
 @blp.route("/settings/integrations/openai")

@@ -32,6 +32,11 @@ ThresholdsPatch = Schema.from_dict({name: _threshold_field(name, False) for name
 ThresholdsOut = Schema.from_dict({name: fields.Integer() for name in BOUNDS}, name="ThresholdsOut")
 
 
+class InsightsArgs(Schema):
+    ai = fields.String(load_default="wait", validate=validate.OneOf(["wait", "cached"]),
+                       metadata={"description": "wait: ask the model when no answer is cached; cached: never wait"})
+
+
 class LinkOut(Schema):
     kind = fields.String()
     id = fields.String()
