@@ -1,4 +1,112 @@
-"""The client portal (placeholder until written)."""
-from flask_smorest import Blueprint
+"""The client portal: a magic link becomes a portal session; the session sees its own customer only."""
+from __future__ import annotations
 
-blp = Blueprint("portal", __name__, url_prefix="/api/portal", description="The client portal.")
+import json
+import uuid
+
+from flask import Response, current_app, request
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from chassis import logs
+from chassis.auth import current_principal, public, require
+from chassis.errors import NotFound, Unauthorized, Unavailable
+from gateway import portal_sessions
+from gateway.composition.portal_view import portal_calls, portal_view
+from gateway.entrypoints.http.context import call_headers, upstreams
+from gateway.entrypoints.http.workspace import essential_profile
+from gateway.portal_sessions import PortalVisitor
+from gateway.upstream.calls import run_calls
+from gateway.upstream.client import ServiceUnavailable
+
+COOKIE = "fieldwork_portal"
+
+blp = Blueprint("portal", __name__, url_prefix="/api", description="The client portal.")
+
+
+class MagicLinkIn(Schema):
+    token = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+
+def _config():
+    return current_app.extensions["fieldwork"].adapter("config")
+
+
+def _visitor() -> PortalVisitor:
+    header = request.headers.get("Authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(COOKIE)
+    if not token:
+        raise Unauthorized("A portal session is required.")
+    return portal_sessions.verify(_config().portal_secret, token)
+
+
+def _service_headers(visitor: PortalVisitor) -> dict[str, str]:
+    return call_headers(portal_sessions.service_token(_config().jwt_secret, visitor))
+
+
+def _view_of(visitor: PortalVisitor) -> dict:
+    outcomes = run_calls(upstreams(), portal_calls(visitor.customer_id), _service_headers(visitor))
+    profile = essential_profile(outcomes["profile"])
+    if profile.get("merged_into"):
+        raise NotFound("This customer's records moved; ask for a new invitation.")
+    return portal_view(profile, outcomes)
+
+
+@blp.route("/portal/sessions", methods=["POST"])
+@public  # the magic-link token is the credential: the customers service checks signature, expiry, single use
+@blp.arguments(MagicLinkIn)
+@blp.response(201, description="A portal session (also set as an HttpOnly cookie).")
+def open_session(body):
+    client = upstreams().client("customers")
+    headers = {"Content-Type": "application/json", logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
+    try:
+        reply = client.request("POST", "/portal/redeem", headers=headers, body=json.dumps(body).encode())
+    except ServiceUnavailable as exc:
+        raise Unavailable(f"The customers service did not answer ({exc.reason}).") from None
+    if not reply.ok:
+        raise Unauthorized("This link is not valid, has expired or was already used.")
+    redeemed = reply.json()
+    visitor = PortalVisitor(uuid.UUID(redeemed["customer_id"]), uuid.UUID(redeemed["account_id"]))
+    token, expires = portal_sessions.issue(_config().portal_secret, visitor, _config().portal_ttl_seconds)
+    response = Response(json.dumps({"session": token, "expires_at": expires, "customer_id": str(visitor.customer_id)}),
+                        status=201, mimetype="application/json")
+    response.set_cookie(COOKIE, token, max_age=_config().portal_ttl_seconds, httponly=True, samesite="Strict",
+                        secure=request.is_secure, path="/api/portal")
+    return response
+
+
+@blp.route("/portal/me")
+@public  # authenticated by the portal session, which staff tokens are not
+@blp.response(200, description="The customer-facing view: name, properties, visits, estimates, invoices.")
+def my_portal():
+    return _view_of(_visitor())
+
+
+@blp.route("/portal/invoices/<uuid:invoice_id>/pdf")
+@public  # authenticated by the portal session
+@blp.response(200, description="The invoice as a PDF, when it is the visitor's own.")
+def my_invoice_pdf(invoice_id: uuid.UUID):
+    visitor = _visitor()
+    client = upstreams().client("billing")
+    if client is None:
+        raise Unavailable("Invoices are not available.")
+    headers = _service_headers(visitor)
+    try:
+        invoice = client.get(f"/invoices/{invoice_id}", headers=headers)
+        if invoice.status != 200 or invoice.json().get("customer_id") != str(visitor.customer_id) \
+                or invoice.json().get("status") == "draft":
+            raise NotFound("No such invoice.")
+        pdf = client.get(f"/invoices/{invoice_id}/pdf", headers={**headers, "Accept": "application/pdf"})
+    except ServiceUnavailable as exc:
+        raise Unavailable(f"The billing service did not answer ({exc.reason}).") from None
+    if pdf.status != 200:
+        raise Unavailable("The invoice PDF could not be made.")
+    return Response(pdf.body, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{invoice.json().get("number")}.pdf"'})
+
+
+@blp.route("/customers/<uuid:customer_id>/portal-view")
+@require("customers:view")
+@blp.response(200, description="View as client: exactly what the customer sees in the portal.")
+def view_as_client(customer_id: uuid.UUID):
+    return _view_of(PortalVisitor(customer_id, current_principal().account_id))

@@ -1,0 +1,97 @@
+"""The client portal: magic links redeemed once, sessions that see one customer's own records only."""
+from __future__ import annotations
+
+import jwt
+import pytest
+from sqlalchemy import create_engine, text
+
+import seed
+from chassis.testing.plugin import TEST_JWT_SECRET
+
+INTERNAL_WORDS = ("Dog in the yard", "vip", "lead_source", "tags", "pinned_notes", "access_notes", "insights")
+
+
+def magic_link_token(stack, customer_id) -> str:
+    """The link the customers service put in its portal.invite_requested event (what comms would email)."""
+    engine = create_engine(stack["customers"].env["FIELDWORK_CUSTOMERS_DATABASE_URL"])
+    with engine.connect() as connection:
+        envelopes = connection.execute(text(
+            "SELECT envelope FROM outbox WHERE event_type = 'portal.invite_requested' ORDER BY position")).scalars()
+        links = [e["data"]["magic_link"] for e in envelopes if e["data"]["customer_id"] == customer_id]
+    engine.dispose()
+    return links[-1].rsplit("/", 1)[-1]
+
+
+@pytest.fixture
+def invited(gateway, stack, headers_for):
+    headers = headers_for()
+    customer = seed.full_customer(gateway, headers)
+    seed.invoice(gateway, headers, customer["id"], cents=999, send=False)  # a draft the customer must not see
+    invite = gateway.post(f"/api/customers/{customer['id']}/portal-invites", headers=headers,
+                          json={"email": "dana@example.com"})
+    assert invite.status_code == 201, invite.json
+    return customer, magic_link_token(stack, customer["id"])
+
+
+def test_a_magic_link_opens_the_customers_own_view_once(gateway, invited):
+    customer, token = invited
+    opened = gateway.post("/api/portal/sessions", json={"token": token})
+    assert opened.status_code == 201, opened.json
+    assert "HttpOnly" in opened.headers["Set-Cookie"]
+    session = {"Authorization": f"Bearer {opened.json['session']}"}
+    view = gateway.get("/api/portal/me", headers=session)
+    assert view.status_code == 200, view.json
+    body = view.json
+    assert body["customer"]["name"] == "Dana Whitfield"
+    assert [p["city"] for p in body["customer"]["properties"]] == ["Springfield"]
+    assert [i["total_cents"] for i in body["invoices"]["items"]] == [12500]  # the draft is not shown
+    assert body["invoices"]["balance_cents"] == 12500
+    assert body["upcoming_visits"]["status"] == "ok" and body["estimates_to_approve"]["status"] == "ok"
+    assert not any(word in view.get_data(as_text=True) for word in INTERNAL_WORDS)
+
+    pdf = gateway.get(body["invoices"]["items"][0]["pdf"], headers=session)
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    # the cookie alone also carries the session (the browser's way)
+    assert gateway.get("/api/portal/me").status_code == 200
+
+    again = gateway.post("/api/portal/sessions", json={"token": token})
+    assert again.status_code == 401, "a link is single use"
+
+
+def test_a_portal_session_sees_no_other_customer(gateway, stack, headers_for, invited):
+    _, token = invited
+    other = seed.full_customer(gateway, headers_for())
+    other_invoice = seed.invoice(gateway, headers_for(), other["id"])
+    session = {"Authorization": f"Bearer {gateway.post('/api/portal/sessions', json={'token': token}).json['session']}"}
+    assert gateway.get(f"/api/portal/invoices/{other_invoice['id']}/pdf", headers=session).status_code == 404
+    # a portal session is not a staff token: the resource API and the workspace refuse it
+    assert gateway.get(f"/api/customers/{other['id']}", headers=session).status_code == 401
+    assert gateway.get(f"/api/customers/{other['id']}/workspace", headers=session).status_code == 401
+
+
+def test_expired_forged_and_staff_tokens_open_nothing(gateway, stack, invited, headers_for):
+    customer, token = invited
+    engine = create_engine(stack["customers"].env["FIELDWORK_CUSTOMERS_DATABASE_URL"])
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE portal_invites SET expires_at = now() - interval '1 day' "
+                                "WHERE customer_id = :c"), {"c": customer["id"]})
+    engine.dispose()
+    assert gateway.post("/api/portal/sessions", json={"token": token}).status_code == 401
+    assert gateway.post("/api/portal/sessions", json={"token": token[:-3] + "abc"}).status_code == 401
+    assert gateway.post("/api/portal/sessions", json={}).status_code == 422
+    forged = jwt.encode({"sub": f"portal:{customer['id']}", "account_id": "x", "aud": "fieldwork-portal",
+                         "exp": 9999999999}, TEST_JWT_SECRET, algorithm="HS256")
+    assert gateway.get("/api/portal/me", headers={"Authorization": f"Bearer {forged}"}).status_code == 401
+    assert gateway.get("/api/portal/me", headers=headers_for()).status_code == 401
+    assert gateway.get("/api/portal/me").status_code == 401
+
+
+def test_staff_can_view_as_client(gateway, invited, headers_for, other_auth):
+    customer, _ = invited
+    path = f"/api/customers/{customer['id']}/portal-view"
+    view = gateway.get(path, headers=headers_for(perms=["customers:view"]))
+    assert view.status_code == 200 and view.json["customer"]["name"] == "Dana Whitfield"
+    assert [i["total_cents"] for i in view.json["invoices"]["items"]] == [12500]
+    assert not any(word in view.get_data(as_text=True) for word in INTERNAL_WORDS)
+    assert gateway.get(path, headers=headers_for(perms=["jobs:view"])).status_code == 403
+    assert gateway.get(path, headers=other_auth).status_code == 404

@@ -1,0 +1,136 @@
+"""The breaker, the deadline fan-out, the raw JSON splice and the timeline merge, in isolation."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from chassis.pagination import decode_cursor
+from gateway.composition.rawjson import Raw, dumps
+from gateway.composition.timeline import SourcePage, merge
+from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, BreakerOpen, CircuitBreaker
+from gateway.upstream.client import ServiceClient
+from gateway.upstream.fanout import Failed, Fanout
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_breaker_opens_after_consecutive_failures_and_lets_one_trial_through():
+    clock = Clock()
+    breaker = CircuitBreaker("billing", failure_threshold=3, reset_seconds=2, clock=clock)
+    for _ in range(2):
+        breaker.before_call()
+        breaker.record_failure()
+    breaker.before_call()
+    breaker.record_success()  # a success in between resets the count
+    for _ in range(3):
+        breaker.before_call()
+        breaker.record_failure()
+    assert breaker.state == OPEN
+    with pytest.raises(BreakerOpen):
+        breaker.before_call()
+    clock.now = 2.5
+    assert breaker.state == HALF_OPEN
+    breaker.before_call()                 # the trial
+    with pytest.raises(BreakerOpen):
+        breaker.before_call()             # only one at a time
+    breaker.record_failure()              # a failed trial opens again at once
+    assert breaker.state == OPEN
+    clock.now = 5
+    breaker.before_call()
+    breaker.record_success()
+    assert breaker.state == CLOSED
+
+
+class SlowHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        delay = float(self.path.rsplit("/", 1)[-1])
+        time.sleep(delay)
+        body = json.dumps({"slept": delay}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def slow_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_calls_through_one_breaker_run_in_parallel(slow_server):
+    client = ServiceClient("slow", slow_server, timeout_seconds=2, breaker=CircuitBreaker("slow"))
+    fanout = Fanout(16)
+    started = time.monotonic()
+    outcomes = fanout.gather({n: (lambda: client.get("/sleep/0.3", headers={})) for n in range(8)}, 2)
+    elapsed = time.monotonic() - started
+    assert all(o.status == 200 for o in outcomes.values())
+    assert elapsed < 0.3 * 3, "eight 0.3 s calls through one breaker must overlap, not queue"
+    fanout.shutdown()
+
+
+def test_the_deadline_is_kept_by_waiting_on_futures(slow_server):
+    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=CircuitBreaker("slow"))
+    fanout = Fanout(4)
+    started = time.monotonic()
+    outcomes = fanout.gather({"fast": lambda: client.get("/sleep/0", headers={}),
+                              "slow": lambda: client.get("/sleep/1.5", headers={})}, 0.3)
+    assert time.monotonic() - started < 0.5
+    assert outcomes["fast"].json() == {"slept": 0.0}
+    assert outcomes["slow"] == Failed("deadline")
+    fanout.shutdown()
+
+
+def test_a_timed_out_call_counts_against_its_breaker(slow_server):
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("slow", slow_server, timeout_seconds=0.1, breaker=breaker)
+    fanout = Fanout(2)
+    first = fanout.gather({"a": lambda: client.get("/sleep/0.5", headers={})}, 1)
+    assert first["a"] == Failed("ReadTimeoutError")
+    second = fanout.gather({"a": lambda: client.get("/sleep/0", headers={})}, 1)
+    assert second["a"].reason.startswith("slow is failing")
+    fanout.shutdown()
+
+
+def test_raw_json_is_spliced_in_verbatim():
+    text = dumps({"a": Raw(b'{"x": [1, 2]}\n'), "b": "\x00tricky\x00", "c": [Raw("null")]})
+    assert json.loads(text) == {"a": {"x": [1, 2]}, "b": "\x00tricky\x00", "c": [None]}
+
+
+def _item(minute: int, ident: uuid.UUID) -> dict:
+    at = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=minute)
+    return {"id": str(ident), "occurred_at": at.isoformat(), "kind": "note", "title": "t"}
+
+
+def test_merge_serves_the_newest_and_points_the_cursor_at_the_last_served():
+    ids = sorted((uuid.uuid4() for _ in range(4)), reverse=True)
+    jobs = SourcePage([_item(10, ids[0]), _item(5, ids[1])], next_cursor="more")
+    notes = SourcePage([_item(10, ids[2]), _item(1, ids[3])], next_cursor=None)
+    page = merge({"jobs": jobs, "customers": notes, "billing": None}, limit=3)
+    assert [i["id"] for i in page.items] == [str(ids[0]), str(ids[2]), str(ids[1])]
+    when, ident = decode_cursor(page.next_cursor)
+    assert (when.minute, ident) == (5, ids[1])
+    assert page.unavailable == ["billing"]
+    last = merge({"jobs": SourcePage([], None), "customers": SourcePage([_item(1, ids[3])], None)}, limit=3)
+    assert last.next_cursor is None and len(last.items) == 1
