@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import (BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func,
-                        text)
+from sqlalchemy import (BigInteger, Date, DateTime, ForeignKey, Identity, Index, Integer, String, Text,
+                        UniqueConstraint, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -127,9 +127,10 @@ class Change(Tenanted, Base):
     """One change to a job, estimate or plan: who, when, which field, from what, to what."""
 
     __tablename__ = "changes"
-    __table_args__ = (Index("changes_by_record", "account_id", "record_id", "changed_at", "id"),)
+    __table_args__ = (Index("changes_by_record", "account_id", "record_id", "position"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    position: Mapped[int] = mapped_column(BigInteger, Identity())
     record_kind: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[uuid.UUID]
     field: Mapped[str] = mapped_column(String(50))

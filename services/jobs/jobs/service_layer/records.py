@@ -45,7 +45,7 @@ def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, 
 
 def history(session: Session, record_id: uuid.UUID) -> list[Change]:
     return list(session.scalars(select(Change).where(Change.record_id == record_id)
-                                .order_by(Change.changed_at, Change.id)))
+                                .order_by(Change.position)))
 
 
 def add_activity(session: Session, *, customer_id: uuid.UUID, record_id: uuid.UUID, kind: str, at: dt.datetime,
