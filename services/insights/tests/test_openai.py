@@ -204,3 +204,11 @@ def test_the_model_can_change_without_resending_the_key(client, auth, connected)
     response = client.put("/settings/integrations/openai", json={"model": "gpt-4.1-mini"}, headers=auth)
     assert response.status_code == 200
     assert (response.json["model"], response.json["api_key_last4"]) == ("gpt-4.1-mini", "wxyz")
+
+
+def test_insights_need_their_permission_and_the_api_is_documented(client, make_token, account_id, told_story, dana):
+    billing_only = {"Authorization": f"Bearer {make_token(account_id, perms=['billing:view'])}"}
+    assert client.get(f"/customers/{dana}/insights", headers=billing_only).status_code == 403
+    assert client.get(f"/customers/{dana}/insights").status_code == 401
+    paths = client.get("/openapi.json").json["paths"]
+    assert {"/customers/{customer_id}/insights", "/settings/integrations/openai", "/settings/insights"} <= set(paths)
