@@ -13,6 +13,7 @@ from comms.adapters.statements import BillingStatements
 from comms.config import CommsConfig
 from comms.entrypoints import events
 from comms.entrypoints.http import communications, sending, webhooks
+from comms.service_layer.delivery import backlog
 
 
 def wire(runtime: Runtime) -> None:
@@ -26,6 +27,8 @@ def wire(runtime: Runtime) -> None:
         sms=HttpSmsProvider(config.sms_base_url, config.sms_from, config.sms_api_key),
         statements=BillingStatements(runtime.settings.jwt_secret),
     )
+    if runtime.database is not None:
+        runtime.readiness_checks["deliveries"] = lambda: backlog(runtime.database)
 
 
 SPEC = ServiceSpec(

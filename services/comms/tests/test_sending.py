@@ -140,3 +140,13 @@ def test_a_send_to_another_accounts_customer_is_refused_and_writes_nothing(clien
     assert "customer_id" in response.json["error"]["fields"]
     assert count_rows("communications", other_account) == 0
     assert count_rows("deliveries", other_account) == 0
+
+
+def test_readiness_reports_the_sending_backlog(client, auth, add_customer, run_sender):
+    customer_id = add_customer(emails=[_address()])
+    _send(client, auth, customer_id)
+    before = client.get("/readyz").json["checks"]["deliveries"]
+    assert before["ok"] and before["pending_deliveries"] >= 1
+    run_sender()
+    after = client.get("/readyz").json["checks"]["deliveries"]
+    assert after["pending_deliveries"] < before["pending_deliveries"]

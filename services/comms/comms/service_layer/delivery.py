@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from chassis.db import Database
@@ -73,6 +73,10 @@ def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, n
         except DeliveryError as error:
             _failed_attempt(session, policy, comm, delivery, error, now)
             return True
+        except Exception as exc:  # a bug must not pin this row at the head of the queue: back off like an outage
+            log.exception("delivery broke", extra={"communication_id": str(comm.id)})
+            _failed_attempt(session, policy, comm, delivery, DeliveryError(f"Unexpected error: {exc!r}"), now)
+            return True
         delivery.state, delivery.last_error = "done", None
         comm.status, comm.failure_reason, comm.provider_ref = SENT, None, reference or None
         session.flush()
@@ -103,3 +107,12 @@ def deliver_due(database: Database, providers: Providers, policy: RetryPolicy, n
     while done < limit and deliver_one(database, providers, policy, now or dt.datetime.now(dt.timezone.utc)):
         done += 1
     return done
+
+
+def backlog(database: Database) -> dict:
+    """For /readyz: how many messages wait, and how late the most overdue one is."""
+    with database.engine.connect() as connection:
+        waiting, oldest_due = connection.execute(text(
+            "SELECT count(*), min(next_attempt_at) FROM deliveries WHERE state = 'pending'")).one()
+    late = (dt.datetime.now(dt.timezone.utc) - oldest_due).total_seconds() if oldest_due else 0.0
+    return {"pending_deliveries": waiting, "most_overdue_seconds": round(max(late, 0.0), 1)}
