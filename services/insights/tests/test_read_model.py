@@ -121,3 +121,19 @@ def test_the_rebuild_command_is_registered(app, deliver, story, account_id, monk
     out = capsys.readouterr().out.strip().splitlines()[-1]
     assert '"accounts"' in out and '"events"' in out
     assert facts_of(app, account_id, dana).profile.status == "active"
+
+
+def test_the_consumers_batches_build_the_same_model(app, deliver, story, dana, duplicate):
+    """The consumer applies what has arrived in one transaction, accounts mixed: the model is the same."""
+    from chassis.messaging.apply import apply_events
+    runtime = app.extensions["fieldwork"]
+    one_by_one, batched_a, batched_b = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    for envelope in story(one_by_one):
+        deliver(app, envelope)
+    mixed = story(batched_a) + story(batched_b)
+    random.Random(3).shuffle(mixed)
+    apply_events(runtime.database, runtime.spec.handlers, mixed[:20])
+    apply_events(runtime.database, runtime.spec.handlers, mixed[20:] + mixed[:5])  # with redeliveries
+    for account in (batched_a, batched_b):
+        for customer in (dana, duplicate):
+            assert facts_of(app, account, customer) == facts_of(app, one_by_one, customer)
