@@ -24,7 +24,7 @@ class CommsConfig:
     smtp_host: str
     smtp_port: int
     smtp_from: str
-    sms_base_url: str
+    sms_base_url: str              # "" = no SMS provider yet: texts wait (and retry) until one is configured
     sms_from: str
     sms_api_key: str
     retry: RetryPolicy
@@ -39,7 +39,7 @@ class CommsConfig:
             smtp_host=_get(settings, "smtp_host", "FIELDWORK_SMTP_HOST", "127.0.0.1"),
             smtp_port=int(_get(settings, "smtp_port", "FIELDWORK_SMTP_PORT", "1025")),
             smtp_from=_get(settings, "smtp_from", "FIELDWORK_SMTP_FROM", "Fieldwork <no-reply@fieldwork.local>"),
-            sms_base_url=_get(settings, "sms_base_url", "FIELDWORK_SMS_BASE_URL", "http://127.0.0.1:8025"),
+            sms_base_url=_get(settings, "sms_base_url", "FIELDWORK_SMS_BASE_URL"),
             sms_from=_get(settings, "sms_from", "FIELDWORK_SMS_FROM", "+15125550100"),
             sms_api_key=_get(settings, "sms_api_key", "FIELDWORK_SMS_API_KEY"),
             retry=RetryPolicy(

@@ -64,3 +64,11 @@ def test_call_outcomes():
     assert call_status("no-answer", False) == "missed"
     assert call_status("no-answer", True) == "voicemail"
     assert call_status("busy", False) == "missed"
+
+
+def test_without_a_provider_configured_a_text_waits_rather_than_fails():
+    from comms.adapters.sms import HttpSmsProvider
+
+    with pytest.raises(DeliveryError) as refused:
+        HttpSmsProvider("", "+15125550100").send(to="+15125550142", body="hi", reference="x")
+    assert not refused.value.permanent and "FIELDWORK_SMS_BASE_URL" in refused.value.reason

@@ -22,6 +22,8 @@ class HttpSmsProvider:
         self._pool = urllib3.PoolManager(maxsize=4, timeout=urllib3.Timeout(total=timeout), retries=False)
 
     def send(self, *, to: str, body: str, reference: str) -> str:
+        if not self.base_url:
+            raise DeliveryError("No SMS provider is configured (FIELDWORK_SMS_BASE_URL).")
         headers = {"Idempotency-Key": reference}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
