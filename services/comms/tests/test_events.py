@@ -109,3 +109,20 @@ def test_a_merge_in_another_account_moves_nothing_here(client, auth, app, delive
     deliver(app, envelope("customer.merged", account=uuid.uuid4(), merge_id=str(uuid.uuid4()),
                           duplicate_id=str(duplicate), target_id=str(target)))
     assert _feed_ids(client, auth, duplicate) == kept
+
+
+def test_every_contract_example_comms_consumes_applies_in_story_order(client, auth, app, deliver, account_id):
+    """The published examples, replayed as the stream they tell, are all accepted by comms' handlers."""
+    from chassis.contracts import examples
+
+    consumed = app.extensions["fieldwork"].spec.handlers.types
+    story = [dict(env, account_id=str(account_id)) for _, env in examples() if env["type"] in consumed]
+    assert {env["type"] for env in story} >= {"customer.created", "customer.updated", "customer.merged",
+                                              "customer.unmerged", "portal.invite_requested",
+                                              "statement.requested"}
+    for env in story:
+        assert deliver(app, env), env["type"]
+    customer_id = next(env for env in story if env["type"] == "customer.created")["data"]["customer"]["id"]
+    subjects = {c["subject"] for c in client.get(f"/customers/{customer_id}/communications",
+                                                 headers=auth).json["items"]}
+    assert "Your customer portal invitation" in subjects
