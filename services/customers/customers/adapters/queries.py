@@ -11,19 +11,20 @@ from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Proper
 from customers.adapters.search import Filters, search_ids
 from customers.domain.search_terms import parse_query
 
-_CHILDREN = (selectinload(Customer.contacts).selectinload(Contact.emails),
-             selectinload(Customer.contacts).selectinload(Contact.phones),
-             selectinload(Customer.properties).selectinload(Property.equipment),
-             selectinload(Customer.tags))
+# What a list item shows (a summary); a profile also shows each property's equipment.
+_SUMMARY = (selectinload(Customer.contacts).selectinload(Contact.emails),
+            selectinload(Customer.contacts).selectinload(Contact.phones),
+            selectinload(Customer.properties), selectinload(Customer.tags))
+_PROFILE = (*_SUMMARY, selectinload(Customer.properties).selectinload(Property.equipment))
 
 
-def customers_by_id(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Customer]:
-    rows = session.scalars(select(Customer).where(Customer.id.in_(ids)).options(*_CHILDREN))
+def customers_by_id(session: Session, ids: list[uuid.UUID], *, profile: bool = False) -> dict[uuid.UUID, Customer]:
+    rows = session.scalars(select(Customer).where(Customer.id.in_(ids)).options(*(_PROFILE if profile else _SUMMARY)))
     return {c.id: c for c in rows}
 
 
 def list_customers(session: Session, filters: Filters, *, limit: int, cursor: str | None) -> Page:
-    stmt = select(Customer).where(Customer.merged_into.is_(None)).options(*_CHILDREN)
+    stmt = select(Customer).where(Customer.merged_into.is_(None)).options(*_SUMMARY)
     if not filters.include_archived:
         stmt = stmt.where(Customer.archived_at.is_(None))
     if filters.status:

@@ -24,7 +24,7 @@ def show(customer) -> dict:
     session = request_session()
     session.flush()
     session.expire_all()  # rows moved by statements must be read again
-    found = queries.customers_by_id(session, [customer.id])[customer.id]
+    found = queries.customers_by_id(session, [customer.id], profile=True)[customer.id]
     return presenters.profile(found, queries.pinned_notes(session, customer.id))
 
 
