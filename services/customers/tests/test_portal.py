@@ -57,3 +57,11 @@ def test_an_invite_needs_an_email(client, auth, create, table_counts):
     assert table_counts() == before
     given = client.post(f"/customers/{customer['id']}/portal-invites", json={"email": "x@example.com"}, headers=auth)
     assert given.status_code == 201 and given.json["email"] == "x@example.com"
+
+
+def test_a_merged_customers_invite_opens_the_target(client, auth, create, app, emitted, account_id):
+    customer, _invite_body = _invite(client, auth, create)
+    target = create("Target")
+    client.post(f"/customers/{target['id']}/merge", json={"duplicate_id": customer["id"]}, headers=auth)
+    token = emitted(app, account_id, "portal.invite_requested")[0]["data"]["magic_link"].rsplit("/", 1)[1]
+    assert client.post("/portal/redeem", json={"token": token}).json["customer_id"] == target["id"]
