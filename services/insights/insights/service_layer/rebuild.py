@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete
@@ -20,14 +21,16 @@ class RebuildReport:
     events: int
 
 
-def rebuild(database: Database) -> RebuildReport:
-    """Drops each account's model and replays its events, one transaction per account.
+def rebuild(database: Database, accounts: list[uuid.UUID] | None = None) -> RebuildReport:
+    """Drops each account's model (all accounts, or those given) and replays its events, one transaction per account.
 
     Per account rather than one TRUNCATE: readers keep seeing the old model until the account's
     new one commits, and a failure leaves every account either rebuilt or untouched.
     """
-    with database.transaction(unscoped=True) as session:
-        account_ids = event_log.accounts(session)
+    if accounts is None:
+        with database.transaction(unscoped=True) as session:
+            accounts = event_log.accounts(session)
+    account_ids = list(accounts)
     events = 0
     for account_id in account_ids:
         with database.transaction(account_id=account_id) as session:
