@@ -30,14 +30,16 @@ def test_only_the_author_edits_or_deletes(create, client, auth, make_token, acco
     assert client.get(url, headers=auth).json["items"] == []
 
 
-def test_notes_are_timeline_items_newest_first_with_the_shared_cursor(create, client, auth):
+def test_notes_and_status_changes_are_timeline_items_newest_first(create, client, auth):
     customer = create()
     url = f"/customers/{customer['id']}/notes"
-    for i in range(3):
+    for i in range(2):
         client.post(url, json={"body": f"note {i}\nmore"}, headers=auth)
+    client.post(f"/customers/{customer['id']}/status", json={"to": "prospect", "reason": "Called back"}, headers=auth)
     page = client.get(f"/customers/{customer['id']}/activity", query_string={"limit": 2}, headers=auth).json
-    assert [i["summary"] for i in page["items"]] == ["note 2", "note 1"]
-    assert page["items"][0]["kind"] == "note"
+    assert [(i["kind"], i["title"], i["summary"]) for i in page["items"]] == [
+        ("customer", "Status lead → prospect", "Called back"), ("note", "Note", "note 1")]
     rest = client.get(f"/customers/{customer['id']}/activity", query_string={"limit": 2, "cursor": page["next_cursor"]},
                       headers=auth).json
-    assert [i["summary"] for i in rest["items"]] == ["note 0"] and rest["next_cursor"] is None
+    assert [(i["kind"], i["title"]) for i in rest["items"]] == [("note", "Note"), ("customer", "Added as lead")]
+    assert rest["next_cursor"] is None

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from chassis.errors import field_error
 from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
 from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, StatusChangeRow, Tag
 from customers.adapters.search import Filters, search_ids
@@ -60,10 +61,33 @@ def notes_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: 
                        key=lambda n: (n.pinned, n.created_at, n.id))
 
 
+# Notes and status changes, newest first; the keyset condition and the limit reach each branch,
+# so a page reads a page's worth of each index (notes_timeline, status_changes_history).
+_ACTIVITY = """
+SELECT * FROM (
+  SELECT id, 'note' AS kind, created_at AS occurred_at, body, pinned, NULL AS from_status, NULL AS to_status,
+         NULL::boolean AS automatic, NULL AS cause
+    FROM notes WHERE account_id = :account AND customer_id = :customer
+  UNION ALL
+  SELECT id, 'status', changed_at, NULL, NULL, from_status, to_status, automatic, cause
+    FROM status_changes WHERE account_id = :account AND customer_id = :customer
+) items
+WHERE (CAST(:after_at AS timestamptz) IS NULL OR (occurred_at, id) < (CAST(:after_at AS timestamptz), CAST(:after_id AS uuid)))
+ORDER BY occurred_at DESC, id DESC LIMIT :limit
+"""
+
+
 def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
-    stmt = select(Note).where(Note.customer_id == customer_id)
-    return keyset_page(session, stmt, [Note.created_at, Note.id], limit=limit, cursor=cursor,
-                       key=lambda n: (n.created_at, n.id))
+    try:
+        after_at, after_id = decode_cursor(cursor) if cursor else (None, None)
+    except ValueError:
+        raise field_error("cursor", "Not a valid cursor for this list.") from None
+    rows = list(session.execute(text(_ACTIVITY), {
+        "account": session.info["account_id"], "customer": customer_id, "after_at": after_at, "after_id": after_id,
+        "limit": limit + 1}))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page(rows, encode_cursor([rows[-1].occurred_at, rows[-1].id]) if more and rows else None)
 
 
 def status_history(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:

@@ -53,11 +53,16 @@ class NoteById(MethodView):
         notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=caller())
 
 
-def _timeline_item(note) -> dict:
-    first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
-    return {"id": note.id, "kind": "note", "occurred_at": note.created_at, "title": "Note",
-            "summary": first_line[:200], "status": "pinned" if note.pinned else None, "amount_cents": None,
-            "currency": None, "link": f"/customers/{note.customer_id}/notes/{note.id}"}
+def _timeline_item(row) -> dict:
+    if row.kind == "note":
+        first_line = row.body.strip().splitlines()[0] if row.body.strip() else ""
+        return {"id": row.id, "kind": "note", "occurred_at": row.occurred_at, "title": "Note",
+                "summary": first_line[:200], "status": "pinned" if row.pinned else None, "amount_cents": None,
+                "currency": None, "link": None}
+    title = f"Status {row.from_status} → {row.to_status}" if row.from_status else f"Added as {row.to_status}"
+    summary = " · ".join(p for p in (row.cause, "automatic" if row.automatic else None) if p) or None
+    return {"id": row.id, "kind": "customer", "occurred_at": row.occurred_at, "title": title, "summary": summary,
+            "status": row.to_status, "amount_cents": None, "currency": None, "link": None}
 
 
 @blp.route("/activity")
