@@ -43,3 +43,10 @@ def test_notes_and_status_changes_are_timeline_items_newest_first(create, client
                       headers=auth).json
     assert [(i["kind"], i["title"]) for i in rest["items"]] == [("note", "Note"), ("customer", "Added as lead")]
     assert rest["next_cursor"] is None
+
+
+def test_a_cursor_of_another_shape_is_422(create, client, auth):
+    customer = create()
+    for url, extra in ((f"/customers/{customer['id']}/activity", {}), ("/customers", {"q": "dana"})):
+        response = client.get(url, query_string={"cursor": "WzEsMiwzXQ", **extra}, headers=auth)
+        assert response.status_code == 422 and "cursor" in response.json["error"]["fields"], url
