@@ -32,7 +32,11 @@ def insights(client, auth, customer):
 
 
 def test_without_a_key_the_ai_part_says_how_to_connect(client, auth, told_story, dana, fake_openai):
-    ai = insights(client, auth, dana)["ai"]
+    answer = insights(client, auth, dana)
+    assert answer["facts"]["billing"]["lifetime_value_cents"] == 684500
+    assert answer["facts"]["jobs"]["last_completed"]["number"] == "J-1019"
+    assert answer["facts"]["communications"]["by_channel"] == {"call": 1}
+    ai = answer["ai"]
     assert ai["status"] == "not_configured"
     assert ai["connect"]["href"] == "/settings/integrations/openai" and "Settings" in ai["message"]
     assert fake_openai.requests == []

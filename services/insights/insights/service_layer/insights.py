@@ -54,11 +54,13 @@ def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: 
         if facts is None:
             raise NotFound("No such customer.")
         cards = rule_cards(facts, settings.thresholds(session), now)
-        answer = {"customer_id": str(customer_id), "as_of": now, "cards": [card.as_dict() for card in cards]}
+        sheet = build_fact_sheet(facts, cards, now)
+        # The facts shown are exactly what the model is (or would be) told.
+        answer = {"customer_id": str(customer_id), "as_of": now, "cards": [card.as_dict() for card in cards],
+                  "facts": {key: value for key, value in sheet.items() if key != "rule_cards"}}
         connection = settings.openai_setting(session)
         if connection is None:
             return {**answer, "ai": {"status": "not_configured", **CONNECT_HINT}}
-        sheet = build_fact_sheet(facts, cards, now)
         digest, model = sheet_hash(sheet, connection.model), connection.model
         cached = session.get(AIAnswer, {"account_id": account_id, "customer_id": customer_id})
         if cached is not None and cached.input_hash == digest:

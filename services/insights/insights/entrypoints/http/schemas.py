@@ -56,4 +56,5 @@ class InsightsOut(Schema):
     customer_id = fields.UUID()
     as_of = fields.DateTime()
     cards = fields.List(fields.Nested(CardOut))
+    facts = fields.Dict(metadata={"description": "the read model's figures, as sent to the model: no contact details"})
     ai = fields.Dict(metadata={"description": "status ok | unavailable | not_configured, and what goes with it"})
