@@ -1,0 +1,1 @@
+"""How the world reaches insights: HTTP routes and event handlers."""

@@ -1,0 +1,1 @@
+"""Use cases: projecting events, reading insights, settings, rebuilding the read model."""
