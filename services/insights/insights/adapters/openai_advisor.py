@@ -69,8 +69,9 @@ class OpenAIAdvisor:
         client = openai.OpenAI(api_key=api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0)
         try:
             with client:
+                # No temperature: reasoning models refuse any but the default.
                 completion = client.chat.completions.create(
-                    model=model, response_format=ANSWER_FORMAT, temperature=0.2,
+                    model=model, response_format=ANSWER_FORMAT,
                     messages=[{"role": "system", "content": INSTRUCTIONS},
                               {"role": "user", "content": json.dumps(sheet, separators=(",", ":"))}])
         except openai.APITimeoutError:
