@@ -43,12 +43,14 @@ ROUTES: tuple[Resource, ...] = (
     # billing
     *(_area("billing", f"{CUSTOMER}/{part}", "billing") for part in (
         "billing-summary", "invoices", "ledger", "statement.pdf", "statements", "card")),
-    *(_area("billing", f"/{part}", "billing") for part in ("invoices", "payments", "credits", "refunds")),
+    *(_area("billing", f"/{part}", "billing") for part in ("invoices", "payments", "credit-notes", "refunds")),
     # communications
     *(_area("comms", f"{CUSTOMER}/{part}", "comms", write="comms:send") for part in ("communications", "threads")),
-    *(_area("comms", f"/{part}", "comms", write="comms:send") for part in ("unmatched", "messages", "communications")),
+    *(_area("comms", f"/{part}", "comms", write="comms:send") for part in (
+        "unmatched", "messages", "communications", "threads")),
     Resource("/webhooks", "comms", None, None, subtree=True, public=True),
     # insights and the account's integration settings
     _area("insights", f"{CUSTOMER}/insights", "insights"),
     Resource("/settings/integrations", "insights", "settings:edit", "settings:edit", subtree=True),
+    Resource("/settings/insights", "insights", "insights:view", "settings:edit"),
 )

@@ -40,8 +40,10 @@ class ServiceProcess:
 
     def start(self, timeout: float = 60) -> bool:
         log = open(self.log_path, "ab")
+        # cwd: the log folder, because gunicorn puts its cwd on sys.path, and from the repository root the
+        # folder gateway/ would pass for the package gateway (a namespace package without a file).
         self.process = subprocess.Popen([str(BIN / f"fieldwork-{self.name}"), "web"], env=self.env, stdout=log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+                                        stderr=subprocess.STDOUT, start_new_session=True, cwd=self.log_path.parent)
         ends = time.monotonic() + timeout
         while time.monotonic() < ends:
             if self.process.poll() is not None:

@@ -1,0 +1,204 @@
+"""Benchmark: the customer workspace through the gateway, every service under gunicorn as in production.
+
+Starts the five services and the gateway (`fieldwork-<svc> web`, gthread workers) on free ports
+against scratch databases, loads a demo-sized customer through the gateway's API, then measures:
+the workspace at 1 and 16 concurrent clients; the p50 of each service call the workspace makes,
+called alone (the workspace at 1 client should cost little more than the slowest of them, since
+the calls run in parallel); and the workspace while the billing service is frozen (`kill -STOP`).
+Prints a table, stops everything, drops the databases, and ends with one JSON line:
+{"c1_p50_ms", "c1_p99_ms", "c16_p50_ms", "c16_p99_ms", "c16_rps", "slowest_call_p50_ms",
+ "workspace_over_slowest", "deadline_ms", "frozen_p99_ms"}.
+
+    .venv/bin/python bench/workspace.py [--requests 400] [--seconds 10]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT / "gateway" / "tests"))
+
+import urllib3  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from chassis.auth import mint_token  # noqa: E402
+from gateway.composition.workspace import workspace_calls  # noqa: E402
+from stack import ServiceProcess, start_stack  # noqa: E402
+
+SECRET = "bench-secret-of-at-least-thirty-two-bytes"
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/"
+BROKER = "amqp://guest:guest@127.0.0.1:5672/%2F"
+DEADLINE_MS = 500
+RUN = uuid.uuid4().hex[:8]
+
+
+def database_url(name: str) -> str:
+    return f"{POSTGRES}fwbench_{RUN}_{name}"
+
+
+def drop_databases(names) -> None:
+    admin = create_engine(POSTGRES + "postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        for name in names:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "fwbench_{RUN}_{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+class Http:
+    def __init__(self, base: str, token: str, connections: int = 32):
+        self.base = base
+        self.pool = urllib3.PoolManager(maxsize=connections, retries=False, timeout=10)
+        self.headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+    def get(self, path: str, query: str = ""):
+        return self.pool.request("GET", f"{self.base}{path}{'?' + query if query else ''}", headers=self.headers)
+
+    def post(self, path: str, body: dict) -> dict:
+        response = self.pool.request("POST", f"{self.base}{path}", body=json.dumps(body), headers=self.headers)
+        assert response.status in (200, 201), (path, response.status, response.data[:300])
+        return response.json()
+
+
+def load_demo_customer(http: Http) -> str:
+    """A demo-sized customer: a property, notes, 30 jobs, 10 estimates, 20 invoices, 60 communications."""
+    customer = http.post("/api/customers", {"display_name": "Dana Whitfield", "tags": ["vip"], "properties": [
+        {"line1": "12 Oak St", "city": "Springfield", "region": "IL", "postal_code": "62701"}]})
+    cid = customer["id"]
+    for n in range(15):
+        http.post(f"/api/customers/{cid}/notes", {"body": f"note {n}", "pinned": n < 2})
+    for n in range(30):
+        http.post("/api/jobs", {"customer_id": cid, "title": f"Job {n}"})
+    for n in range(10):
+        http.post("/api/estimates", {"customer_id": cid, "title": f"Estimate {n}"})
+    for n in range(20):
+        invoice = http.post("/api/invoices", {"customer_id": cid, "lines": [
+            {"description": "Service call", "unit_price_cents": 10000 + n}]})
+        http.post(f"/api/invoices/{invoice['id']}/send", {})
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)
+    for n in range(60):
+        http.post("/api/communications", {"customer_id": cid, "channel": "call", "direction": "inbound",
+                                          "body": f"call {n}", "occurred_at": (start + dt.timedelta(hours=n)).isoformat()})
+    return cid
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+ERRORS: list[int] = []  # statuses other than 200 (an overloaded box trips the breakers): counted, timed too
+
+
+def timed(fn) -> float:
+    started = time.perf_counter()
+    response = fn()
+    if response.status != 200:
+        ERRORS.append(response.status)
+    return (time.perf_counter() - started) * 1000
+
+
+def sequential(fn, count: int) -> list[float]:
+    return [timed(fn) for _ in range(count)]
+
+
+def concurrent(fn, clients: int, seconds: float) -> tuple[list[float], float]:
+    samples: list[float] = []
+    lock = threading.Lock()
+    ends = time.monotonic() + seconds
+
+    def client():
+        mine = []
+        while time.monotonic() < ends:
+            mine.append(timed(fn))
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples, len(samples) / (time.monotonic() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args()
+    log_dir = Path(tempfile.mkdtemp(prefix="fwbench-"))
+    stack = start_stack(database_url, BROKER, f"fwbench.{RUN}.events", f"fwbench.{RUN}", SECRET, log_dir,
+                        web_concurrency=2)
+    gateway = ServiceProcess("gateway", {}, log_dir)
+    gateway.env.update({**stack["customers"].env, "PORT": str(gateway.port)},
+                       FIELDWORK_GATEWAY_DEADLINE_MS=str(DEADLINE_MS), WEB_CONCURRENCY="2")
+    gateway.env.pop("FIELDWORK_CUSTOMERS_DATABASE_URL", None)
+    try:
+        assert gateway.start(), f"the gateway did not start; see {gateway.log_path}"
+        account = uuid.uuid4()
+        token = mint_token(SECRET, sub="bench", account_id=account, ttl_seconds=3600)
+        http = Http(gateway.url, token)
+        print(f"services running: {sorted(stack.running)}; loading a demo customer…", file=sys.stderr)
+        cid = load_demo_customer(http)
+        path = f"/api/customers/{cid}/workspace"
+        for _ in range(30):  # warm every worker's pools
+            timed(lambda: http.get(path))
+
+        c1 = sequential(lambda: http.get(path), args.requests)
+        c1_errors = len(ERRORS)
+        c16, rps = concurrent(lambda: http.get(path), 16, args.seconds)
+        c16_errors = len(ERRORS) - c1_errors
+
+        direct = {name: Http(process.url, token) for name, process in stack.processes.items()}
+        call_p50 = {}
+        for key, call in workspace_calls(uuid.UUID(cid), {"customers:view", "jobs:view", "billing:view",
+                                                          "comms:view", "insights:view"}).items():
+            if call.service in stack.running:
+                fn = (lambda c=call: direct[c.service].get(c.path, c.query()))
+                ok = fn().status == 200
+                call_p50[f"{call.service} {call.path.split(cid)[-1] or '/'}"] = (
+                    statistics.median(sequential(fn, args.requests // 2)) if ok else float("nan"))
+        slowest = max(v for v in call_p50.values() if v == v)
+
+        doc = http.get(path).json()
+        sections = {k: v.get("status") for k, v in doc.items() if isinstance(v, dict) and "status" in v}
+        with stack["billing"].frozen():
+            frozen = sequential(lambda: http.get(path), args.requests // 2)
+
+        print(f"\nworkspace of a demo customer, sections: {sections}")
+        print(f"{'measure':<44}{'p50 ms':>10}{'p99 ms':>10}")
+        print(f"{'workspace, 1 client':<44}{statistics.median(c1):>10.1f}{percentile(c1, .99):>10.1f}"
+              f"   {c1_errors} not 200")
+        print(f"{'workspace, 16 clients':<44}{statistics.median(c16):>10.1f}{percentile(c16, .99):>10.1f}"
+              f"   {rps:.0f} req/s, {c16_errors} not 200")
+        print(f"{'workspace, billing frozen (kill -STOP)':<44}{statistics.median(frozen):>10.1f}"
+              f"{percentile(frozen, .99):>10.1f}   deadline {DEADLINE_MS} ms")
+        for name, p50 in sorted(call_p50.items(), key=lambda kv: -kv[1]):
+            print(f"{'  call ' + name:<44}{p50:>10.1f}")
+        result = {
+            "c1_p50_ms": round(statistics.median(c1), 2), "c1_p99_ms": round(percentile(c1, .99), 2),
+            "c16_p50_ms": round(statistics.median(c16), 2), "c16_p99_ms": round(percentile(c16, .99), 2),
+            "c16_rps": round(rps, 1), "slowest_call_p50_ms": round(slowest, 2),
+            "workspace_over_slowest": round(statistics.median(c1) / slowest, 2), "deadline_ms": DEADLINE_MS,
+            "frozen_p99_ms": round(percentile(frozen, .99), 2),
+        }
+    finally:
+        gateway.stop()
+        stack.stop_all()
+        drop_databases(list(stack.processes))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""One OpenAPI document for the whole public API: the gateway's own operations plus every service's, as /api/…
+
+Only operations the route table exposes are kept (service-internal ones like /portal/redeem are not),
+and each service's schema names get the service's name in front so that two services' "Page" never collide.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+
+from gateway.entrypoints.http.proxy import API_PREFIX, READ_METHODS, WRITE_METHODS
+from gateway.routes import ROUTES, Resource
+
+_METHODS = {m.lower() for m in READ_METHODS + WRITE_METHODS}
+_VARIABLE = re.compile(r"^(<[^>]+>|\{[^}]+\})$")
+
+
+def _segments(path: str) -> list[str]:
+    return [s for s in path.split("/") if s]
+
+
+def _covers(resource: Resource, path: str) -> bool:
+    wanted, actual = _segments(resource.path), _segments(path)
+    if len(actual) < len(wanted) or (len(actual) > len(wanted) and not resource.subtree):
+        return False
+    return all(w == a or (_VARIABLE.match(w) and _VARIABLE.match(a)) for w, a in zip(wanted, actual))
+
+
+def exposing(service: str, path: str) -> Resource | None:
+    return next((r for r in ROUTES if r.service == service and _covers(r, path)), None)
+
+
+def _renamed(value, prefix: str, names: set[str]):
+    if isinstance(value, dict):
+        return {k: (_ref(v, prefix, names) if k == "$ref" else _renamed(v, prefix, names)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, prefix, names) for v in value]
+    return value
+
+
+def _ref(ref: str, prefix: str, names: set[str]) -> str:
+    head, _, name = ref.rpartition("/")
+    return f"{head}/{prefix}{name}" if head == "#/components/schemas" and name in names else ref
+
+
+def merge(own: dict, services: Mapping[str, dict | None]) -> dict:
+    document = copy.deepcopy(own)
+    paths = document.setdefault("paths", {})
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    document["x-services-missing"] = sorted(name for name, spec in services.items() if not spec)
+    for service, spec in services.items():
+        if not spec:
+            continue
+        prefix = service.capitalize()
+        names = set(spec.get("components", {}).get("schemas", {}))
+        for name, schema in spec.get("components", {}).get("schemas", {}).items():
+            schemas[f"{prefix}{name}"] = _renamed(schema, prefix, names)
+        for path, operations in spec.get("paths", {}).items():
+            resource = exposing(service, path)
+            if resource is None:
+                continue
+            kept = {}
+            for method, operation in operations.items():
+                if method in _METHODS:
+                    operation = _renamed(operation, prefix, names)
+                    operation["tags"] = [f"{service}: {t}" for t in operation.get("tags", [])] or [service]
+                    if resource.public:
+                        operation["security"] = []
+                    kept[method] = operation
+                elif method == "parameters":
+                    kept[method] = operation
+            if kept:
+                paths[f"{API_PREFIX}{path}"] = kept
+    return document
