@@ -4,9 +4,7 @@ local SMS provider. Tests drive it only through the gateway."""
 from __future__ import annotations
 
 import json
-import os
 import threading
-import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,8 +20,6 @@ SERVICES = ("customers", "jobs", "billing", "comms", "insights")
 WORKERS = {"comms": ("sender",)}
 ROOT = Path(__file__).resolve().parent.parent
 
-# The whole system is one set of processes: keep every e2e test on one xdist worker.
-pytestmark = pytest.mark.xdist_group("e2e")
 
 
 class SmtpInbox:
@@ -83,21 +79,6 @@ class System:
 
     def process(self, service: str, command: str) -> ServiceProcess:
         return self.processes[(service, command)]
-
-
-def eventually(check, *, seconds: float = 20, interval: float = 0.2):
-    """Polls ``check`` until it returns a truthy value: events cross the system asynchronously."""
-    deadline = time.monotonic() + seconds
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = check()
-            if last:
-                return last
-        except AssertionError as error:
-            last = error
-        time.sleep(interval)
-    raise AssertionError(f"not reached within {seconds}s: {last!r}")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,12 @@ import datetime as dt
 import email
 from email import policy
 
-from conftest import eventually
+import pytest
+
+from polling import eventually
+
+# The whole system is one set of processes: every end-to-end test runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("e2e")
 
 TODAY = dt.date.today()
 
