@@ -11,7 +11,6 @@ KINDS = ("residential", "commercial")
 CHANNELS = ("email", "phone", "sms")
 EQUIPMENT_KINDS = ("air_conditioner", "furnace", "heat_pump", "mini_split", "water_heater", "garage_door_opener",
                    "other")
-Text = fields.String
 
 
 def _optional(length: int) -> fields.String:
