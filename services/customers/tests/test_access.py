@@ -35,7 +35,7 @@ def world(client, auth, create):
         ("patch", f"{base}/notes/{note['id']}", {"body": "y"}), ("delete", f"{base}/notes/{note['id']}", None),
         ("get", f"{base}/activity", None), ("get", f"{base}/duplicates", None),
         ("post", f"{base}/merge", {"duplicate_id": str(uuid.uuid4())}),
-        ("post", f"/merges/{merge['id']}/undo", None),
+        ("get", f"{base}/merges", None), ("post", f"/merges/{merge['id']}/undo", None),
         ("get", f"{base}/portal-invites", None), ("post", f"{base}/portal-invites", {}),
     ]
     return customer, routes

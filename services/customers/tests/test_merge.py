@@ -65,6 +65,9 @@ def test_undo_restores_the_exact_prior_state(client, auth, pair, app, emitted, a
     assert emitted(app, account_id, "customer.unmerged")[0]["data"]["merge_id"] == merge["id"]
     again = client.post(f"/customers/{target_id}/merge", json={"duplicate_id": duplicate_id}, headers=auth)
     assert again.status_code == 201
+    trail = client.get(f"/customers/{duplicate_id}/merges", headers=auth).json["items"]
+    assert [(m["id"], m["undone_by"] is not None) for m in trail] == [(again.json["id"], False), (merge["id"], True)]
+    assert trail[1]["moved"] == merge["moved"] and trail[1]["merged_by"] == "user-1"
 
 
 @pytest.mark.parametrize("case", ["itself", "other_account", "unknown", "into_merged", "into_archived",

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import exists, select, text
+from sqlalchemy import exists, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from chassis.errors import field_error
 from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
-from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, StatusChangeRow, Tag
+from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, Property, StatusChangeRow, Tag
 from customers.adapters.search import Filters, search_ids
 from customers.domain.search_terms import parse_query
 
@@ -100,3 +100,10 @@ def invites_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor
     stmt = select(PortalInvite).where(PortalInvite.customer_id == customer_id)
     return keyset_page(session, stmt, [PortalInvite.created_at, PortalInvite.id], limit=limit, cursor=cursor,
                        key=lambda i: (i.created_at, i.id))
+
+
+def merges_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    """The merge audit trail of a customer, as target or as duplicate, newest first."""
+    stmt = select(Merge).where(or_(Merge.target_id == customer_id, Merge.duplicate_id == customer_id))
+    return keyset_page(session, stmt, [Merge.merged_at, Merge.id], limit=limit, cursor=cursor,
+                       key=lambda m: (m.merged_at, m.id))

@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from chassis.auth import require
 from chassis.db import request_session
+from chassis.pagination import PageArgs, page_schema
 from customers.adapters import queries
 from customers.adapters.duplicates import likely_duplicates
 from customers.entrypoints.http import presenters
@@ -27,6 +28,17 @@ class MergeInto(MethodView):
         session = request_session()
         target = customer_for_change(session, customer_id)
         return merging.merge(session, target, body["duplicate_id"], by=caller(), now=now())
+
+
+@blp.route("/customers/<uuid:customer_id>/merges")
+class MergeTrail(MethodView):
+    @require("customers:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(MergeOut))
+    def get(self, args, customer_id):
+        session = request_session()
+        get_customer(session, customer_id)
+        return queries.merges_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.route("/merges/<uuid:merge_id>/undo")
