@@ -41,7 +41,7 @@ def test_the_whole_workspace_from_every_service(gateway, headers_for, customer):
     assert [c["body"] for c in doc["communications"]["data"]["items"]] == ["Asked about a quote"]
     assert doc["recent_activity"]["status"] == "ok"
     kinds = [item["kind"] for item in doc["timeline"]["items"]]
-    assert sorted(set(kinds)) == ["communication", "estimate", "invoice", "job", "note"], kinds
+    assert sorted(set(kinds)) == ["communication", "customer", "estimate", "invoice", "job", "note"], kinds
     times = [item["occurred_at"] for item in doc["timeline"]["items"]]
     assert times == sorted(times, reverse=True)
     assert doc["timeline"]["status"] == "ok" and doc["timeline"]["unavailable"] == []
@@ -54,7 +54,7 @@ def test_sections_the_caller_may_not_see_are_left_out(gateway, headers_for, cust
     assert response.status_code == 200
     assert "jobs" in doc and "invoices" not in doc and "communications" not in doc and "insights" not in doc
     assert "balance_cents" not in doc["header"] and doc["header"]["open_job_count"] == 1
-    assert {item["kind"] for item in doc["timeline"]["items"]} <= {"note", "job", "estimate", "plan", "photo"}
+    assert {item["kind"] for item in doc["timeline"]["items"]} <= {"customer", "note", "job", "estimate", "plan", "photo"}
 
 
 def test_auth_tenancy_and_missing_customers(gateway, headers_for, customer, other_auth):
