@@ -91,13 +91,15 @@ class Bench:
             return connection.execute(text(sql), params).scalar()
 
     def relay_active(self) -> bool:
-        return bool(self.scalar(self.producer, "SELECT count(*) FROM pg_stat_activity WHERE "
-                                               "application_name = 'fieldwork-customers-relay' AND query LIKE 'LISTEN%'"))
+        """The relay holds its advisory lock (it then connects to the broker and listens)."""
+        return bool(self.scalar(self.producer, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+                                               "WHERE l.locktype = 'advisory' "
+                                               "AND a.application_name = 'fieldwork-customers-relay'"))
 
     def drain(self, count: int) -> float:
         self.start("producer", "relay")
-        wait_until(self.relay_active, 60, "the relay to listen")
-        time.sleep(0.5)
+        wait_until(self.relay_active, 60, "the relay to start")
+        time.sleep(1.0)
         account = uuid.uuid4()
         with self.producer.database.transaction(account_id=account) as session:
             for _ in range(count):
@@ -123,7 +125,7 @@ class Bench:
         wait_until(lambda: self.scalar(self.ledger, "SELECT count(*) FROM ledger_entries") >= total, 120,
                    "every event to be applied", interval=0.2)
         with self.ledger.database.engine.connect() as connection:
-            applied = dict(connection.execute(text("SELECT event_id, extract(epoch FROM applied_at) FROM ledger_entries")))
+            applied = dict(connection.execute(text("SELECT event_id, extract(epoch FROM applied_at) FROM ledger_entries")).all())
         return [(float(applied[event_id]) - at) * 1000 for event_id, at in committed.items()]
 
     def close(self) -> None:
