@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,12 +27,13 @@ def free_port() -> int:
 class ServiceProcess:
     """One service's `fieldwork-<svc> web` (gunicorn master + workers in their own process group)."""
 
-    def __init__(self, name: str, env: dict[str, str], log_dir: Path):
+    def __init__(self, name: str, env: dict[str, str], log_dir: Path, command: str = "web"):
         self.name = name
+        self.command = command
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**env, "PORT": str(self.port)}
-        self.log_path = log_dir / f"{name}.log"
+        self.log_path = log_dir / f"{name}-{command}.log"
         self.process: subprocess.Popen | None = None
 
     @property
@@ -42,9 +44,18 @@ class ServiceProcess:
         log = open(self.log_path, "ab")
         # cwd: the log folder, because gunicorn puts its cwd on sys.path, and from the repository root the
         # folder gateway/ would pass for the package gateway (a namespace package without a file).
-        self.process = subprocess.Popen([str(BIN / f"fieldwork-{self.name}"), "web"], env=self.env, stdout=log,
+        self.process = subprocess.Popen([str(BIN / f"fieldwork-{self.name}"), self.command], env=self.env, stdout=log,
                                         stderr=subprocess.STDOUT, start_new_session=True, cwd=self.log_path.parent)
         ends = time.monotonic() + timeout
+        if self.command == "relay":  # answers no HTTP: alive after a moment is enough
+            time.sleep(2)
+            return self.process.poll() is None
+        if self.command == "consumer":  # ready once its queue is declared, which its log says
+            while time.monotonic() < ends and self.process.poll() is None:
+                if b'"consuming"' in self.log_path.read_bytes():
+                    return True
+                time.sleep(0.2)
+            return False
         while time.monotonic() < ends:
             if self.process.poll() is not None:
                 return False
@@ -85,8 +96,9 @@ class ServiceProcess:
 
 
 class Stack:
-    def __init__(self, processes: dict[str, ServiceProcess]):
+    def __init__(self, processes: dict[str, ServiceProcess], workers: list[ServiceProcess]):
         self.processes = processes
+        self.workers = workers
         self.running = {name for name, p in processes.items() if p.process is not None}
 
     def urls(self) -> dict[str, str]:
@@ -97,13 +109,17 @@ class Stack:
         return self.processes[name]
 
     def stop_all(self) -> None:
-        for process in self.processes.values():
+        for process in [*self.workers, *self.processes.values()]:
             process.stop()
 
 
 def start_stack(database_url, broker_url: str, exchange: str, queue_prefix: str, jwt_secret: str, log_dir: Path,
-                web_concurrency: int = 1, extra_env: dict | None = None) -> Stack:
-    """Starts every installed service (fresh database each, from ``database_url(name)``) in parallel."""
+                web_concurrency: int = 1, extra_env: dict | None = None, events: bool = True) -> Stack:
+    """Starts every installed service (fresh database each, from ``database_url(name)``) in parallel.
+
+    With ``events``, each service's outbox relay and the insights consumer run too, so that insights
+    learns about customers, jobs and invoices the way it does in production.
+    """
     processes = {name: ServiceProcess(name, {}, log_dir) for name in SERVICES}
     common = {
         **os.environ, "FIELDWORK_JWT_SECRET": jwt_secret, "FIELDWORK_BROKER_URL": broker_url,
@@ -120,11 +136,17 @@ def start_stack(database_url, broker_url: str, exchange: str, queue_prefix: str,
     for name, process in processes.items():
         if process.installed:
             starters[name] = process
-    from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(len(starters) or 1) as pool:
         results = dict(zip(starters, pool.map(lambda p: p.start(), starters.values())))
     for name, ok in results.items():
         if not ok:
             processes[name].stop()
             print(f"gateway tests: {name} did not start (see {processes[name].log_path})", file=sys.stderr)
-    return Stack(processes)
+    workers = [ServiceProcess(name, processes[name].env, log_dir, command=command)
+               for name, ok in results.items() if ok and events
+               for command in ["relay"] + (["consumer"] if name == "insights" else [])]
+    with ThreadPoolExecutor(len(workers) or 1) as pool:
+        for worker, ok in zip(workers, pool.map(lambda w: w.start(), workers)):
+            if not ok:
+                print(f"gateway tests: {worker.name} {worker.command} did not start", file=sys.stderr)
+    return Stack(processes, workers)
