@@ -141,13 +141,14 @@ async function download(path, filename) {
 function sidebar(profile) {
   const contacts = (profile.contacts || []).map((c) => h("div", { class: "note" }, h("strong", {}, c.name), c.is_primary ? badge("primary") : null,
     c.role ? h("div", { class: "muted" }, c.role) : null,
-    ...(c.emails || []).map((e) => h("div", {}, h("a", { href: `mailto:${e.address || e}` }, e.address || e))),
-    ...(c.phones || []).map((p) => h("div", {}, h("a", { href: `tel:${p.e164 || p}` }, p.display || p.as_entered || p.e164 || p)))));
+    ...(c.emails || []).map((e) => h("div", {}, h("a", { href: `mailto:${e}` }, e))),
+    ...(c.phones || []).map((p) => h("div", {}, h("a", { href: `tel:${p.e164}` }, p.number), p.label ? h("span", { class: "muted" }, ` ${p.label}`) : null))));
   const properties = (profile.properties || []).map((p) => h("div", { class: "note" + (p.is_primary ? " pinned" : "") },
     h("div", {}, [p.line1, p.line2, p.city, p.region, p.postal_code].filter(Boolean).join(", ")), badge(p.kind), p.is_primary ? badge("primary") : null,
     p.access_notes ? h("div", { class: "muted" }, `Access: ${p.access_notes}`) : null,
-    p.latitude != null ? h("a", { href: `https://www.google.com/maps?q=${p.latitude},${p.longitude}`, target: "_blank", rel: "noopener" }, "Map")
-      : h("div", { class: "muted" }, "Not geocoded"),
+    p.geocode?.latitude != null
+      ? h("a", { href: `https://www.google.com/maps?q=${p.geocode.latitude},${p.geocode.longitude}`, target: "_blank", rel: "noopener" }, "Map")
+      : h("div", { class: "muted" }, `Not geocoded${p.geocode?.status && p.geocode.status !== "not_geocoded" ? ` (${p.geocode.status})` : ""}`),
     (p.equipment || []).length ? h("table", {}, h("tr", {}, ["Equipment", "Make / model", "Installed", "Warranty"].map((t) => h("th", {}, t))),
       p.equipment.map((e) => h("tr", {}, h("td", {}, e.kind.replaceAll("_", " ")), h("td", {}, [e.make, e.model].filter(Boolean).join(" ")),
         h("td", {}, day(e.installed_on)), h("td", {}, day(e.warranty_until))))) : h("div", { class: "muted" }, "No equipment recorded")));
@@ -180,7 +181,7 @@ async function renderWorkspace(id, tab = "Overview") {
     h("div", { class: "card" },
       h("h2", { style: "margin:0" }, profile.display_name, " ", h("span", { class: "muted" }, profile.number)),
       profile.company ? h("div", {}, profile.company) : null,
-      h("div", {}, status(profile.status), ...(profile.tags || []).map((t) => badge(t.name || t)),
+      h("div", {}, status(profile.status), ...(profile.tags || []).map((t) => badge(t)),
         profile.do_not_service?.flag ? badge(`do not service: ${profile.do_not_service.reason || ""}`, "bad") : null,
         profile.archived ? badge("archived", "bad") : null)),
     h("div", { class: "figures" },
