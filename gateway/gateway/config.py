@@ -27,7 +27,7 @@ class GatewayConfig:
     proxy_timeout_ms: int = 10000   # a request of the resource API (writes, PDFs) passed on to its service
     breaker_failures: int = 5       # consecutive failures that open a service's breaker
     breaker_reset_ms: int = 2000    # how long an open breaker refuses before one trial call
-    pool_threads: int = 64
+    pool_threads: int = 128         # a gthread worker runs 8 requests at once, each with up to ~14 calls
     cors_origin: str | None = None
     portal_secret: bytes = b""
     portal_ttl_seconds: int = 1800
@@ -49,7 +49,7 @@ class GatewayConfig:
             proxy_timeout_ms=_read(settings, "proxy_timeout_ms", "FIELDWORK_GATEWAY_PROXY_TIMEOUT_MS", 10000),
             breaker_failures=_read(settings, "breaker_failures", "FIELDWORK_GATEWAY_BREAKER_FAILURES", 5),
             breaker_reset_ms=_read(settings, "breaker_reset_ms", "FIELDWORK_GATEWAY_BREAKER_RESET_MS", 2000),
-            pool_threads=_read(settings, "pool_threads", "FIELDWORK_GATEWAY_THREADS", 64),
+            pool_threads=_read(settings, "pool_threads", "FIELDWORK_GATEWAY_THREADS", 128),
             cors_origin=_read(settings, "cors_origin", "FIELDWORK_CORS_ORIGIN", None),
             portal_secret=_portal_key(portal_secret, settings.jwt_secret),
             portal_ttl_seconds=_read(settings, "portal_ttl_seconds", "FIELDWORK_PORTAL_TTL_SECONDS", 1800),
