@@ -78,7 +78,7 @@ def test_lead_to_paid_then_merged(api, system):
         cards = [c for c in section["data"]["cards"] if c["kind"] == "overdue_statement"] if section["status"] == "ok" else []
         return cards and cards[0]
     card = eventually(overdue_card, seconds=30)
-    assert "$139.00" in card["reason"] and invoice["number"] in card["reason"]
+    assert "USD 139.00" in card["reason"] and invoice["number"] in card["reason"]
 
     # The statement is emailed by comms with billing's PDF attached.
     api.post(f"/customers/{cid}/statements", expect=202, json={})

@@ -61,7 +61,7 @@ def test_nothing_lost_or_doubled_across_broker_and_process_faults(api, system):
     ws, card = eventually(settled, seconds=60)
     # Every invoice counted once, every call once: totals are exact, not merely present.
     assert f"on {INVOICES} invoices" in card["reason"]
-    assert "$500.00 overdue" in card["reason"]
+    assert "USD 500.00 overdue" in card["reason"]
     assert ws["header"]["total_billed_cents"] == INVOICES * 10000
     assert ws["header"]["open_invoice_count"] == INVOICES
     calls = [c for c in ws["communications"]["data"]["items"] if c["channel"] == "call"]

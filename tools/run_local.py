@@ -97,7 +97,7 @@ def main() -> None:
     for service in services:
         _say(f"migrating {service}")
         subprocess.run([str(BIN / f"fieldwork-{service}"), "migrate"], env=env, check=True)
-    honcho = subprocess.Popen([str(BIN / "honcho"), "start", "-f", str(_procfile(services)), "-d", str(ROOT)],
+    honcho = subprocess.Popen([str(BIN / "honcho"), "start", "-f", str(_procfile(services)), "-d", str(ROOT / ".run")],
                               env=env, start_new_session=True)
 
     def stop(*_):

@@ -26,7 +26,9 @@ def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters:
     if migrate and runtime.database is not None and os.environ.get("FIELDWORK_MIGRATE_AT_START", "1") != "0":
         upgrade(runtime.settings.database_url, spec.migrations)
 
-    app = Flask(spec.name)
+    # An explicit root path: Flask would otherwise look the package up by name, and a same-named folder in
+    # the working directory (the repository's gateway/ when run from the root) shadows the installed one.
+    app = Flask(spec.name, root_path=os.getcwd())
     app.json = _JsonProvider(app)
     app.config.update(
         FIELDWORK_SETTINGS=runtime.settings,

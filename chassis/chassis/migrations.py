@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 log = logging.getLogger(__name__)
 # Every process of a service upgrades at start; the lock makes the first one do it and the rest wait.
@@ -23,8 +24,14 @@ def ensure_database(url: str) -> None:
             exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
                                         {"n": target.database}).scalar()
             if not exists:
-                connection.execute(text(f'CREATE DATABASE "{target.database}"'))
-                log.info("created database", extra={"database": target.database})
+                try:
+                    connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+                    log.info("created database", extra={"database": target.database})
+                except DBAPIError:
+                    # Every process of a service starts by creating it: another one may have won the race.
+                    if not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                              {"n": target.database}).scalar():
+                        raise
     finally:
         admin.dispose()
 

@@ -64,7 +64,8 @@ class ServiceProcess:
             env.setdefault("WEB_CONCURRENCY", "1")
         log = open(self.log_path, "ab")
         self._process = subprocess.Popen([str(BIN / f"fieldwork-{self.service}"), self.command, *args], env=env,
-                                         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                         cwd=self.log_dir)
         log.close()
         return self
 
