@@ -18,6 +18,7 @@ from chassis.errors import Unauthorized
 AUDIENCE = "fieldwork-portal"
 SUBJECT_PREFIX = "portal:"
 READ_PERMISSIONS = ("customers:view", "jobs:view", "billing:view")
+APPROVE_PERMISSIONS = ("jobs:view", "jobs:edit")  # a visitor may approve their own estimate, nothing else
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def verify(key: bytes, token: str) -> PortalVisitor:
         raise Unauthorized("The portal session is not valid.") from None
 
 
-def service_token(jwt_secret: str, visitor: PortalVisitor) -> str:
-    """What the gateway shows the services when it reads on a visitor's behalf: read-only, one minute."""
+def service_token(jwt_secret: str, visitor: PortalVisitor, perms=READ_PERMISSIONS) -> str:
+    """What the gateway shows the services when it acts on a visitor's behalf: narrow, one minute."""
     return mint_token(jwt_secret, sub=f"{SUBJECT_PREFIX}{visitor.customer_id}", account_id=visitor.account_id,
-                      perms=READ_PERMISSIONS, ttl_seconds=60)
+                      perms=perms, ttl_seconds=60)

@@ -95,3 +95,24 @@ def test_staff_can_view_as_client(gateway, invited, headers_for, other_auth):
     assert not any(word in view.get_data(as_text=True) for word in INTERNAL_WORDS)
     assert gateway.get(path, headers=headers_for(perms=["jobs:view"])).status_code == 403
     assert gateway.get(path, headers=other_auth).status_code == 404
+
+
+def test_the_customer_approves_their_own_estimate_only(gateway, headers_for, invited):
+    customer, token = invited
+    headers = headers_for()
+    estimate = seed.estimate(gateway, headers, customer["id"], "Heat pump")
+    sent = gateway.post(f"/api/estimates/{estimate['id']}/status", headers=headers, json={"to": "sent"})
+    assert sent.status_code == 200, sent.json
+    other = seed.customer(gateway, headers, "Someone Else")
+    foreign = seed.estimate(gateway, headers, other["id"], "Not yours")
+    gateway.post(f"/api/estimates/{foreign['id']}/status", headers=headers, json={"to": "sent"})
+    session = {"Authorization": f"Bearer {gateway.post('/api/portal/sessions', json={'token': token}).json['session']}"}
+
+    to_approve = gateway.get("/api/portal/me", headers=session).json["estimates_to_approve"]["items"]
+    assert [e["title"] for e in to_approve] == ["Heat pump"]
+    assert gateway.post(f"/api/portal/estimates/{foreign['id']}/approve", headers=session).status_code == 404
+    approved = gateway.post(f"/api/portal/estimates/{estimate['id']}/approve", headers=session)
+    assert approved.status_code == 200, approved.json
+    assert approved.json["status"] == "approved" and approved.json["job_id"]
+    assert gateway.post(f"/api/portal/estimates/{estimate['id']}/approve", headers=session).status_code == 404
+    assert gateway.get("/api/portal/me", headers=session).json["estimates_to_approve"]["items"] == []

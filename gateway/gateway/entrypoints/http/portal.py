@@ -12,7 +12,7 @@ from chassis import logs
 from chassis.auth import current_principal, public, require
 from chassis.errors import NotFound, Unauthorized, Unavailable
 from gateway import portal_sessions
-from gateway.composition.portal_view import portal_calls, portal_view
+from gateway.composition.portal_view import ESTIMATES_TO_APPROVE, portal_calls, portal_view
 from gateway.entrypoints.http.context import call_headers, upstreams
 from gateway.entrypoints.http.workspace import essential_profile
 from gateway.portal_sessions import PortalVisitor
@@ -40,8 +40,8 @@ def _visitor() -> PortalVisitor:
     return portal_sessions.verify(_config().portal_secret, token)
 
 
-def _service_headers(visitor: PortalVisitor) -> dict[str, str]:
-    return call_headers(portal_sessions.service_token(_config().jwt_secret, visitor))
+def _service_headers(visitor: PortalVisitor, perms=portal_sessions.READ_PERMISSIONS) -> dict[str, str]:
+    return call_headers(portal_sessions.service_token(_config().jwt_secret, visitor, perms))
 
 
 def _view_of(visitor: PortalVisitor) -> dict:
@@ -103,6 +103,27 @@ def my_invoice_pdf(invoice_id: uuid.UUID):
         raise Unavailable("The invoice PDF could not be made.")
     return Response(pdf.body, mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{invoice.json().get("number")}.pdf"'})
+
+
+@blp.route("/portal/estimates/<uuid:estimate_id>/approve", methods=["POST"])
+@public  # authenticated by the portal session
+@blp.response(200, description="The customer approves one of their own estimates awaiting approval.")
+def approve_my_estimate(estimate_id: uuid.UUID):
+    visitor = _visitor()
+    client = upstreams().client("jobs")
+    if client is None:
+        raise Unavailable("Estimates are not available.")
+    headers = _service_headers(visitor, portal_sessions.APPROVE_PERMISSIONS)
+    try:
+        estimate = client.get(f"/estimates/{estimate_id}", headers=headers)
+        if estimate.status != 200 or estimate.json().get("customer_id") != str(visitor.customer_id) \
+                or estimate.json().get("status") not in ESTIMATES_TO_APPROVE:
+            raise NotFound("No such estimate awaiting approval.")
+        approved = client.request("POST", f"/estimates/{estimate_id}/approve", body=b'{"create_job": true}',
+                                  headers={**headers, "Content-Type": "application/json"})
+    except ServiceUnavailable as exc:
+        raise Unavailable(f"The jobs service did not answer ({exc.reason}).") from None
+    return Response(approved.body, status=approved.status, mimetype="application/json")
 
 
 @blp.route("/customers/<uuid:customer_id>/portal-view")
