@@ -139,7 +139,7 @@ def main() -> None:
     args = parser.parse_args()
     log_dir = Path(tempfile.mkdtemp(prefix="fwbench-"))
     stack = start_stack(database_url, BROKER, f"fwbench.{RUN}.events", f"fwbench.{RUN}", SECRET, log_dir,
-                        web_concurrency=2)
+                        web_concurrency=2, events=False)
     gateway = ServiceProcess("gateway", {}, log_dir)
     gateway.env.update({**stack["customers"].env, "PORT": str(gateway.port)},
                        FIELDWORK_GATEWAY_DEADLINE_MS=str(DEADLINE_MS), WEB_CONCURRENCY="2")
