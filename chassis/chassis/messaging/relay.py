@@ -42,6 +42,15 @@ def psycopg_url(database_url: str) -> str:
     return make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def _notify_already_read(db: psycopg.Connection) -> bool:
+    """libpq may have read a NOTIFY together with the last query's answer; waiting on the socket would miss it."""
+    db.pgconn.consume_input()
+    found = False
+    while db.pgconn.notifies() is not None:
+        found = True
+    return found
+
+
 class OutboxRelay:
     def __init__(self, settings: Settings, options: MessagingOptions, stop: threading.Event):
         self.settings, self.options, self.stop = settings, options, stop
@@ -86,6 +95,8 @@ class OutboxRelay:
 
     def _wait_for_news(self, db: psycopg.Connection, publisher: ConfirmingPublisher) -> None:
         """Until a NOTIFY (a commit wrote events) or the poll interval; short slices keep SIGTERM prompt."""
+        if _notify_already_read(db):
+            return
         deadline = time.monotonic() + self.options.relay_poll_seconds
         while not self.stop.is_set():
             remaining = deadline - time.monotonic()
