@@ -37,6 +37,9 @@ def make_gateway(make_app, stack):
     def make(**extra):
         extra.setdefault("service_urls", stack.urls())
         extra.setdefault("cors_origin", "http://front.test")
+        # generous by default: the box is shared with other suites; tests about the deadline set their own
+        extra.setdefault("deadline_ms", 3000)
+        extra.setdefault("call_timeout_ms", 2500)
         app = make_app(SPEC, **extra)
         apps.append(app)
         return app.test_client()
