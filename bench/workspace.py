@@ -191,7 +191,7 @@ def main() -> None:
             "c16_p50_ms": round(statistics.median(c16), 2), "c16_p99_ms": round(percentile(c16, .99), 2),
             "c16_rps": round(rps, 1), "slowest_call_p50_ms": round(slowest, 2),
             "workspace_over_slowest": round(statistics.median(c1) / slowest, 2), "deadline_ms": DEADLINE_MS,
-            "frozen_p99_ms": round(percentile(frozen, .99), 2),
+            "frozen_p99_ms": round(percentile(frozen, .99), 2), "c16_not_200": c16_errors,
         }
     finally:
         gateway.stop()

@@ -13,10 +13,13 @@ OFF = "off"  # FIELDWORK_<SVC>_URL=off: the deployment has no such service, its 
 
 
 def _read(settings: Settings, key: str, env: str, default):
+    """A setting given to the app (tests) wins over the environment, which wins over the default."""
     if key in settings.extra:
         return settings.extra[key]
     value = os.environ.get(env)
-    return default if value in (None, "") else type(default)(value) if default is not None else value
+    if value in (None, ""):
+        return default
+    return value if default is None else type(default)(value)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,6 @@
 """`GET /status`: every service's readiness in one answer (the chassis serves /healthz and /readyz)."""
 from __future__ import annotations
 
-import json
-
 from flask_smorest import Blueprint
 
 from chassis import logs
@@ -37,5 +35,4 @@ def status():
     for name, client in registry.clients.items():
         services[name]["breaker"] = client.breaker.state
     ready = all(s["status"] in ("ready", "not_configured") for s in services.values())
-    body = {"status": "ok" if ready else "degraded", "services": services}
-    return json.dumps(body), 200, {"Content-Type": "application/json"}
+    return {"status": "ok" if ready else "degraded", "services": services}
