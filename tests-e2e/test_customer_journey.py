@@ -60,15 +60,15 @@ def test_lead_to_paid_then_merged(api, system):
 
     # Invoiced (already past due), partly paid.
     invoice = api.post("/invoices", expect=201, json={
-        "customer_id": cid, "job_id": job_id, "issue_date": str(TODAY - dt.timedelta(days=45)),
-        "due_date": str(TODAY - dt.timedelta(days=15)),
+        "customer_id": cid, "job_id": job_id, "issue_date": str(TODAY - dt.timedelta(days=65)),
+        "due_date": str(TODAY - dt.timedelta(days=35)),
         "lines": [{"description": "Furnace tune-up", "quantity": "1", "unit_price_cents": 18900}]}).json()
     api.post(f"/invoices/{invoice['id']}/send", expect=200)
     api.post("/payments", expect=201, json={"customer_id": cid, "amount_cents": 5000, "method": "card",
                                             "allocations": [{"invoice_id": invoice["id"], "amount_cents": 5000}]})
 
     # Texted and noted.
-    api.post("/messages", expect=201, json={"customer_id": cid, "channel": "sms",
+    api.post("/messages", expect=202, json={"customer_id": cid, "channel": "sms",
                                             "body": "Your furnace is all set. Thanks!"})
     api.post(f"/customers/{cid}/notes", expect=201, json={"body": "Prefers **morning** visits.", "pinned": True})
 
@@ -115,18 +115,19 @@ def test_lead_to_paid_then_merged(api, system):
     did = duplicate["id"]
     dup_invoice = api.post("/invoices", expect=201, json={
         "customer_id": did, "lines": [{"description": "Service call", "quantity": "1", "unit_price_cents": 9900}]}).json()
-    api.post("/messages", expect=201, json={"customer_id": did, "channel": "email", "subject": "Hello",
+    api.post(f"/invoices/{dup_invoice['id']}/send", expect=200)
+    api.post("/messages", expect=202, json={"customer_id": did, "channel": "email", "subject": "Hello",
                                             "body": "Checking in."})
     eventually(lambda: _workspace(api, did)["communications"]["data"]["items"])
-    api.post(f"/customers/{cid}/merge", expect=200, json={"duplicate_id": did})
+    api.post(f"/customers/{cid}/merge", expect=201, json={"duplicate_id": did})
 
     assert _workspace(api, did)["merged_into"] == cid
     def merged_everywhere():
         w = _workspace(api, cid)
-        invoices = {i["id"] for i in w["invoices"]["data"]["items"]}
-        channels = [c["channel"] for c in w["communications"]["data"]["items"]]
-        return (invoices == {invoice["id"], dup_invoice["id"]} and "email" in channels
-                and w["header"]["total_billed_cents"] == 18900 + 9900 and w)
+        assert {i["id"] for i in w["invoices"]["data"]["items"]} == {invoice["id"], dup_invoice["id"]}
+        assert "email" in [c["channel"] for c in w["communications"]["data"]["items"]]
+        assert w["header"]["total_billed_cents"] == 18900 + 9900, w["header"]
+        return w
     merged = eventually(merged_everywhere, seconds=30)
     contacts = {e for c in merged["profile"]["data"]["contacts"] for e in c["emails"]}
     assert contacts == {"dana@example.com", "dana.w@example.com"}

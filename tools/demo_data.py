@@ -91,7 +91,7 @@ def create_customer(api: Api, n: int, seed: int) -> None:
         start = now + dt.timedelta(days=rng.randint(-90, 30), hours=rng.randint(0, 8))
         job = api.call("POST", "/jobs", {
             "customer_id": cid, "property_id": prop_id, "property_address": address, "title": title,
-            "service_type": title, "scheduled_start": start.isoformat(), "scheduled_end": (start + dt.timedelta(hours=2)).isoformat(),
+            "service_type": title, "status": "draft", "scheduled_start": start.isoformat(), "scheduled_end": (start + dt.timedelta(hours=2)).isoformat(),
             "technicians": [rng.choice(["Luis", "Priya", "Ben", "Mia"])],
             "line_items": [{"description": title, "quantity": 1, "unit_price_cents": price}]})
         for to in rng.choice(JOB_PATHS):
@@ -103,7 +103,7 @@ def create_customer(api: Api, n: int, seed: int) -> None:
         title, price = rng.choice(SERVICES)
         estimate = api.call("POST", "/estimates", {
             "customer_id": cid, "property_id": prop_id, "property_address": address, "title": title,
-            "valid_until": str(dt.date.today() + dt.timedelta(days=rng.randint(-5, 30))),
+            "valid_until": str(dt.date.today() + dt.timedelta(days=rng.randint(5, 30))),
             "line_items": [{"description": title, "quantity": 1, "unit_price_cents": price}]})
         step = rng.random()
         if step > 0.3:
@@ -115,7 +115,8 @@ def create_customer(api: Api, n: int, seed: int) -> None:
         api.call("POST", "/plans", {
             "customer_id": cid, "property_id": prop_id, "property_address": address,
             "name": rng.choice(["Quarterly pest control", "Annual furnace tune-up", "Spring AC check"]),
-            "status": "active", "price_per_visit_cents": rng.choice([8900, 12900, 14900]),
+            "status": "active", "starts_at": (now + dt.timedelta(days=rng.randint(1, 20))).isoformat(),
+            "price_per_visit_cents": rng.choice([8900, 12900, 14900]),
             "rrule": rng.choice(["FREQ=MONTHLY;INTERVAL=3", "FREQ=YEARLY", "FREQ=MONTHLY;INTERVAL=6"])})
     for _ in range(rng.randint(0, 4)):
         channel = rng.choice(["call", "call", "sms", "email"])

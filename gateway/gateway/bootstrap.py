@@ -4,7 +4,7 @@ from __future__ import annotations
 from chassis.app import create_app as chassis_create_app
 from chassis.service import Runtime, ServiceSpec
 from gateway.config import GatewayConfig
-from gateway.entrypoints.http import cors, openapi, operators, portal, proxy, timeline, workspace
+from gateway.entrypoints.http import cors, front_end, openapi, operators, portal, proxy, timeline, workspace
 from gateway.upstream.registry import Upstreams
 
 
@@ -19,7 +19,7 @@ SPEC = ServiceSpec(
     title="Fieldwork API",
     description="The one door of Fieldwork: every service's API under /api, the customer workspace, "
                 "the merged timeline and the client portal.",
-    blueprints=[cors.blueprint, operators.blp, openapi.blp, workspace.blp, timeline.blp, portal.blp, proxy.blp],
+    blueprints=[cors.blueprint, front_end.blueprint, operators.blp, openapi.blp, workspace.blp, timeline.blp, portal.blp, proxy.blp],
     migrations=None,
     wire=wire,
     app_factory="gateway.bootstrap:create_app()",

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 10, service: str = ""):
+    def __init__(self, url: str, *, pool_size: int = 4, service: str = ""):
         self.url = url
         self.service = service
         self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
