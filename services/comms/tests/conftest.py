@@ -150,16 +150,15 @@ def billing():
 
 
 @pytest.fixture(scope="session")
-def customers_service(make_app):
-    """The real customers service, served over HTTP: comms asks it about customer ids it never heard of."""
-    from werkzeug.serving import make_server
+def customers_service(make_settings, tmp_path_factory):
+    """The real customers service as its own process: comms asks it about customer ids it never heard of."""
+    from chassis.testing.processes import ServiceProcess, free_port, settings_env
 
-    from customers.bootstrap import SPEC as CUSTOMERS
-
-    server = make_server("127.0.0.1", 0, make_app(CUSTOMERS), threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    process = ServiceProcess("customers", "web", settings_env(make_settings("customers")), port=free_port(),
+                             log_dir=tmp_path_factory.mktemp("customers-service"))
+    process.start().wait_healthy(60)
+    yield process.url
+    process.stop()
 
 
 @pytest.fixture(scope="session")
