@@ -27,11 +27,14 @@ install: $(STAMP)
 run: install
 	$(BIN)/python tools/run_local.py
 
+# Tests that start whole systems of real processes run in sessions of their own, one system at a time.
 test: install
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 -m "not system"
+	$(BIN)/pytest -m system gateway chassis
+	$(BIN)/pytest -m system tests-e2e
 
 test-fast: install
-	$(BIN)/pytest -n 2 --dist loadgroup -m "not slow"
+	$(BIN)/pytest -n 2 -m "not system and not slow"
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -6,12 +6,7 @@ import datetime as dt
 import email
 from email import policy
 
-import pytest
-
 from polling import eventually
-
-# The whole system is one set of processes: every end-to-end test runs on one xdist worker.
-pytestmark = pytest.mark.xdist_group("e2e")
 
 TODAY = dt.date.today()
 

@@ -8,12 +8,7 @@ from pathlib import Path
 import requests
 
 from chassis.auth import mint_token
-import pytest
-
 from polling import eventually
-
-# The whole system is one set of processes: every end-to-end test runs on one xdist worker.
-pytestmark = pytest.mark.xdist_group("e2e")
 
 LOADER = Path(__file__).resolve().parent.parent / "tools" / "demo_data.py"
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 
-import pytest
-
 from polling import eventually
-
-# The whole system is one set of processes: every end-to-end test runs on one xdist worker.
-pytestmark = pytest.mark.xdist_group("e2e")
 
 TODAY = dt.date.today()
 INVOICES = 5
