@@ -10,29 +10,19 @@ JSON line: {"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …, "
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import sys
 import time
 import uuid
-from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path and its name would hide the billing package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+# Imported first: it takes this folder off sys.path, where billing.py would hide the billing package.
+from scratch import JWT_SECRET, percentile, report, scratch_app
+from sqlalchemy import text
 
 from billing.bootstrap import SPEC
 from billing.service_layer.recount import recount
 from billing.adapters.orm import CustomerSummary
 from billing.domain.summary import FIELD_NAMES
-from chassis.app import create_app
 from chassis.auth import mint_token
-from chassis.settings import Settings
-
-SECRET = "bench-secret-of-at-least-thirty-two-bytes"
-BASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 # One in fifty open (a third of those past due); the rest paid in full.
 LOAD_INVOICES = text("""
@@ -48,11 +38,6 @@ SELECT gen_random_uuid(), :account, :prefix || n, :customer,
 FROM generate_series(1, :count) AS n
 """)
 KNOW_CUSTOMER = text("INSERT INTO known_customers (id, account_id, number, display_name) VALUES (:c, :a, :n, :name)")
-
-
-def percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def load(app, account, customer, count: int, prefix: str, open_every: int) -> None:
@@ -95,18 +80,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=300)
     args = parser.parse_args()
 
-    name = f"fwbench_billing_{uuid.uuid4().hex[:8]}"
-    url = make_url(BASE_URL).set(database=name).render_as_string(hide_password=False)
-    settings = Settings(service="billing", database_url=url, broker_url="amqp://guest:guest@127.0.0.1:5672/%2F",
-                        exchange="fwbench.events", queue_prefix="fwbench", jwt_secret=SECRET, port=0)
-    app = create_app(SPEC, settings)
-    try:
+    with scratch_app(SPEC) as app:
         account = uuid.uuid4()
         small, large, statement = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
         load(app, account, small, 5, "INV-1", open_every=2)
         load(app, account, large, args.invoices, "INV-2", open_every=50)
         load(app, account, statement, 200, "INV-3", open_every=1)  # 200 open invoices: a 200-line statement
-        headers = {"Authorization": f"Bearer {mint_token(SECRET, sub='bench', account_id=account)}"}
+        headers = {"Authorization": f"Bearer {mint_token(JWT_SECRET, sub='bench', account_id=account)}"}
         client = app.test_client()
         measure(client, headers, {"small": small, "large": large}, 20)  # warm up connections and caches
         results = measure(client, headers, {"small": small, "large": large}, args.rounds)
@@ -116,12 +96,6 @@ def main() -> None:
             response = client.get(f"/customers/{statement}/statement.pdf", headers=headers)
             assert response.status_code == 200 and response.data.startswith(b"%PDF")
             pdf_times.append((time.perf_counter() - start) * 1000)
-    finally:
-        app.extensions["fieldwork"].database.dispose()
-        admin = create_engine(BASE_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
     print(f"{'customer':<10}{'invoices':>10}{'what':>10}{'p50 ms':>10}{'p99 ms':>10}")
     for label, count in (("small", 5), ("large", args.invoices)):
@@ -132,8 +106,8 @@ def main() -> None:
     print(f"statement PDF, 200 open invoices: median {statement_ms:.1f} ms over {len(pdf_times)} renders")
     small_p50 = percentile(results["small"]["both"], .5)
     large_p50 = percentile(results["large"]["both"], .5)
-    print(json.dumps({"small_p50_ms": round(small_p50, 2), "large_p50_ms": round(large_p50, 2),
-                      "large_over_small": round(large_p50 / small_p50, 2), "statement_pdf_ms": round(statement_ms, 1)}))
+    report({"small_p50_ms": round(small_p50, 2), "large_p50_ms": round(large_p50, 2),
+            "large_over_small": round(large_p50 / small_p50, 2), "statement_pdf_ms": round(statement_ms, 1)})
 
 
 if __name__ == "__main__":

@@ -11,30 +11,20 @@ table, drops the database, and ends with one JSON line:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import copy
-import json
 import statistics
-import sys
 import time
 import uuid
-from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path and its name would hide the comms package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+# Imported first: it takes this folder off sys.path, where comms.py would hide the comms package.
+from scratch import JWT_SECRET, report, scratch_app
+from sqlalchemy import text
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-from chassis.app import create_app
 from chassis.auth import mint_token
 from chassis.contracts import examples
 from chassis.messaging.apply import apply_event
-from chassis.settings import Settings
 from comms.bootstrap import SPEC
 
-SECRET = "bench-secret-of-at-least-thirty-two-bytes"
-ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PAGE = 20
 WARM_UP = 20
 
@@ -81,16 +71,13 @@ def p99(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=100)[98]
 
 
-def run(args, url: str) -> tuple[float, float]:
-    settings = Settings(service="comms", database_url=url, broker_url="amqp://guest:guest@127.0.0.1:5672/%2F",
-                        exchange="bench.events", queue_prefix="bench", jwt_secret=SECRET, port=0)
-    app = create_app(SPEC, settings)
-    runtime = app.extensions["fieldwork"]
-    try:
+def run(args) -> tuple[float, float]:
+    with scratch_app(SPEC) as app:
+        runtime = app.extensions["fieldwork"]
         account, small, large = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
         for customer, phone in ((small, "+15125550101"), (large, "+15125550142")):
             assert apply_event(runtime.database, SPEC.handlers, customer_created(account, customer, phone))
-        headers = {"Authorization": f"Bearer {mint_token(SECRET, sub='bench', account_id=account)}"}
+        headers = {"Authorization": f"Bearer {mint_token(JWT_SECRET, sub='bench', account_id=account)}"}
         client = app.test_client()
         started = time.perf_counter()
         with runtime.database.engine.begin() as connection:
@@ -110,21 +97,6 @@ def run(args, url: str) -> tuple[float, float]:
                 print(f"{customer:<18}{request:<14}{statistics.median(samples):>9.2f}{p99(samples):>9.2f}")
         small_samples, large_samples = first.values()
         return statistics.median(small_samples), statistics.median(large_samples)
-    finally:
-        runtime.database.dispose()
-
-
-@contextlib.contextmanager
-def scratch_database():
-    """The URL of a database made for this run; it is dropped whatever happens."""
-    name = f"fieldwork_bench_comms_{uuid.uuid4().hex[:8]}"
-    try:
-        yield make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def main() -> None:
@@ -132,10 +104,10 @@ def main() -> None:
     parser.add_argument("--communications", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=300)
     args = parser.parse_args()
-    with scratch_database() as url:
-        small, large = run(args, url)
+    small, large = run(args)
     figures = {"small_p50_ms": small, "large_p50_ms": large, "large_over_small": large / small}
-    print(json.dumps({key: round(value, 3) for key, value in figures.items()}))
+    report({key: round(value, 3) for key, value in figures.items()})
+
 
 if __name__ == "__main__":
     main()

@@ -15,7 +15,6 @@ Usage: .venv/bin/python bench/events.py [--drain 10000] [--rate 200] [--seconds 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import statistics
@@ -31,7 +30,8 @@ sys.path.insert(0, str(TOY_DIR))
 
 import pika  # noqa: E402
 from ledger_toy import CONSUMER, EVENT_TYPE, PRODUCER, status_change  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from chassis.messaging import emit  # noqa: E402
 from chassis.messaging.options import MessagingOptions  # noqa: E402
@@ -40,9 +40,6 @@ from chassis.migrations import upgrade  # noqa: E402
 from chassis.service import build_runtime  # noqa: E402
 from chassis.settings import Settings  # noqa: E402
 from chassis.testing.broker_cleanup import delete_run_topology  # noqa: E402
-
-POSTGRES = os.environ.get("FIELDWORK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-BROKER = os.environ.get("FIELDWORK_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
 
 
 def wait_until(condition, timeout: float, what: str, interval: float = 0.05):
@@ -55,14 +52,13 @@ def wait_until(condition, timeout: float, what: str, interval: float = 0.05):
 
 
 class Bench:
-    def __init__(self):
+    def __init__(self, database_url):
         run = uuid.uuid4().hex[:8]
         self.names = {"exchange": f"fwbench.{run}.events", "queue_prefix": f"fwbench.{run}"}
-        base = POSTGRES.rsplit("/", 1)[0]
         self.runtimes = {}
         for spec in (PRODUCER, CONSUMER):
-            settings = Settings(service=spec.name, database_url=f"{base}/fwbench_{run}_{spec.name}", broker_url=BROKER,
-                                jwt_secret="bench-secret-bench-secret-bench-secret", port=0, **self.names)
+            settings = Settings(service=spec.name, database_url=database_url(spec.name), broker_url=BROKER_URL,
+                                jwt_secret=JWT_SECRET, port=0, **self.names)
             upgrade(settings.database_url, spec.migrations)
             self.runtimes[spec.name] = build_runtime(spec, settings)
         self.producer, self.ledger = self.runtimes["customers"], self.runtimes["ledger"]
@@ -70,11 +66,11 @@ class Bench:
         self.env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TOY_DIR), os.environ.get("PYTHONPATH", "")]),
                     "FIELDWORK_CUSTOMERS_DATABASE_URL": self.producer.settings.database_url,
                     "FIELDWORK_LEDGER_DATABASE_URL": self.ledger.settings.database_url,
-                    "FIELDWORK_BROKER_URL": BROKER, "FIELDWORK_EXCHANGE": self.names["exchange"],
+                    "FIELDWORK_BROKER_URL": BROKER_URL, "FIELDWORK_EXCHANGE": self.names["exchange"],
                     "FIELDWORK_QUEUE_PREFIX": self.names["queue_prefix"]}
 
     def channel_do(self, action):
-        connection = pika.BlockingConnection(pika.URLParameters(BROKER))
+        connection = pika.BlockingConnection(pika.URLParameters(BROKER_URL))
         try:
             return action(connection.channel())
         finally:
@@ -134,19 +130,8 @@ class Bench:
                 process.send_signal(signal.SIGTERM)
                 process.wait(timeout=30)
         for runtime in self.runtimes.values():
-            runtime.database.dispose()
-        admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            for runtime in self.runtimes.values():
-                name = runtime.settings.database_url.rsplit("/", 1)[1]
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-        delete_run_topology(BROKER, self.names)
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+            runtime.database.dispose()  # the databases themselves are dropped by scratch_databases
+        delete_run_topology(BROKER_URL, self.names)
 
 
 def main() -> None:
@@ -155,15 +140,16 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=30)
     args = parser.parse_args()
-    bench = Bench()
-    try:
-        bench.channel_do(lambda channel: declare_consumer_queues(
-            channel, bench.ledger.settings, CONSUMER.handlers.types,
-            MessagingOptions.from_settings(bench.ledger.settings).delivery_limit))
-        drain_rate = bench.drain(args.drain)
-        lags = bench.steady(args.rate, args.seconds)
-    finally:
-        bench.close()
+    with scratch_databases("events") as database_url:
+        bench = Bench(database_url)
+        try:
+            bench.channel_do(lambda channel: declare_consumer_queues(
+                channel, bench.ledger.settings, CONSUMER.handlers.types,
+                MessagingOptions.from_settings(bench.ledger.settings).delivery_limit))
+            drain_rate = bench.drain(args.drain)
+            lags = bench.steady(args.rate, args.seconds)
+        finally:
+            bench.close()
     p50, p99 = percentile(lags, 0.50), percentile(lags, 0.99)
     print(f"{'measure':<34}{'value':>12}  target")
     print(f"{'drain of ' + str(args.drain) + ' events (events/s)':<34}{drain_rate:>12.0f}  >= 5000")
@@ -171,8 +157,8 @@ def main() -> None:
     print(f"{'lag p99 at ' + str(args.rate) + '/s (ms)':<34}{p99:>12.1f}  <= 25")
     print(f"{'lag mean / max (ms)':<34}{statistics.mean(lags):>6.1f} / {max(lags):.1f}")
     print(f"{'host load average (1 min)':<34}{os.getloadavg()[0]:>12.2f}")
-    print(json.dumps({"events": args.drain + len(lags), "drain_events_per_s": round(drain_rate),
-                      "lag_p50_ms": round(p50, 2), "lag_p99_ms": round(p99, 2)}))
+    report({"events": args.drain + len(lags), "drain_events_per_s": round(drain_rate),
+            "lag_p50_ms": round(p50, 2), "lag_p99_ms": round(p99, 2)})
 
 
 if __name__ == "__main__":

@@ -11,26 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 import uuid
-from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path and its name would hide the jobs package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+# Imported first: it takes this folder off sys.path, where jobs.py would hide the jobs package.
+from scratch import JWT_SECRET, percentile, report, scratch_app
+from sqlalchemy import text
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-from chassis.app import create_app
 from chassis.auth import mint_token
 from chassis.contracts import examples
 from chassis.messaging.apply import apply_event
-from chassis.settings import Settings
 from jobs.bootstrap import SPEC
-
-SECRET = "bench-secret-of-at-least-thirty-two-bytes"
-BASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 # Statuses spread like a long-standing customer's history: mostly completed, a few open.
 LOAD_JOBS = text("""
@@ -62,11 +53,6 @@ def customer_created(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
     return envelope
 
 
-def percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 # Both customers are asked for a full page of the same size: what may differ is only the history behind it.
 PAGE = 10
 
@@ -95,18 +81,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=300)
     args = parser.parse_args()
 
-    database = f"fieldwork_bench_jobs_{uuid.uuid4().hex[:8]}"
-    url = make_url(BASE_URL).set(database=database).render_as_string(hide_password=False)
-    settings = Settings(service="jobs", database_url=url, broker_url="amqp://guest:guest@127.0.0.1:5672/%2F",
-                        exchange="bench.events", queue_prefix="bench", jwt_secret=SECRET, port=0)
-    app = create_app(SPEC, settings)
-    runtime = app.extensions["fieldwork"]
-    try:
+    with scratch_app(SPEC) as app:
+        runtime = app.extensions["fieldwork"]
         account = uuid.uuid4()
         small, large = uuid.uuid4(), uuid.uuid4()
         for customer in (small, large):  # the service hears of its customers through customer.created
             assert apply_event(runtime.database, SPEC.handlers, customer_created(account, customer))
-        headers = {"Authorization": f"Bearer {mint_token(SECRET, sub='bench', account_id=account)}"}
+        headers = {"Authorization": f"Bearer {mint_token(JWT_SECRET, sub='bench', account_id=account)}"}
         client = app.test_client()
         for i in range(10):
             client.post("/jobs", json={"customer_id": str(small), "title": f"Small job {i}"}, headers=headers)
@@ -127,14 +108,8 @@ def main() -> None:
                 print(f"{name:<22}{request:<18}{statistics.median(samples):>9.2f}{percentile(samples, 0.99):>9.2f}")
         small_p50 = statistics.median(results["small (10 jobs)"]["page + summary"])
         large_p50 = statistics.median(results[f"large ({args.jobs} jobs)"]["page + summary"])
-    finally:
-        runtime.database.dispose()
-        admin = create_engine(BASE_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
-    print(json.dumps({"small_p50_ms": round(small_p50, 3), "large_p50_ms": round(large_p50, 3),
-                      "large_over_small": round(large_p50 / small_p50, 3)}))
+    report({"small_p50_ms": round(small_p50, 3), "large_p50_ms": round(large_p50, 3),
+            "large_over_small": round(large_p50 / small_p50, 3)})
 
 
 if __name__ == "__main__":

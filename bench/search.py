@@ -7,22 +7,19 @@ a table and ends with one JSON line. The scratch database is dropped at the end,
 from __future__ import annotations
 
 import io
-import json
 import os
 import random
-import statistics
 import sys
 import time
 import uuid
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import create_engine, text
+from scratch import percentile, report, scratch_database
 from sqlalchemy.engine import make_url
 
 CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "100000"))
 QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
-SERVER = os.environ.get("FIELDWORK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph "
          "Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Sandra Mark Ashley "
@@ -39,10 +36,6 @@ LAST = ("Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martin
         "Sanders Patel Myers Long Ross Foster Jimenez Whitfield Okafor Lindqvist Abernathy Castellanos").split()
 DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com", "hotmail.com", "comcast.net")
 TRADES = ("Dental", "Bakery", "Auto Repair", "Realty", "Fitness", "Law Group", "Cafe", "Veterinary Clinic")
-
-
-def scratch_url() -> str:
-    return make_url(SERVER).set(database=f"fwbench_search_{uuid.uuid4().hex[:8]}").render_as_string(False)
 
 
 def generate(account_id: uuid.UUID, rng: random.Random):
@@ -113,43 +106,32 @@ def measure(database, account_id: uuid.UUID, kind_queries: list[str]) -> tuple[l
     return timings, found
 
 
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
-
-
 def main() -> int:
     from chassis.db import Database
     from chassis.migrations import upgrade
     from customers.bootstrap import SPEC
 
     rng = random.Random(7)
-    url = scratch_url()
     account_id = uuid.uuid4()
-    database = None
-    try:
+    with scratch_database("search") as url:
         started = time.perf_counter()
         upgrade(url, Path(SPEC.migrations))
         sample = load(url, account_id, rng)
         print(f"loaded {CUSTOMERS} customers in {time.perf_counter() - started:.1f}s", file=sys.stderr)
         database = Database(url, service="customers")
-        results = {}
-        print(f"{'query':<8}{'runs':>6}{'hits':>6}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}")
-        for kind, kind_queries in queries(sample, rng).items():
-            timings, hits = measure(database, account_id, kind_queries)
-            results[kind] = (percentile(timings, 50), percentile(timings, 99))
-            print(f"{kind:<8}{len(timings):>6}{hits:>6}{results[kind][0]:>10.2f}{results[kind][1]:>10.2f}"
-                  f"{max(timings):>10.2f}")
-        print(json.dumps({"customers": CUSTOMERS, **{f"{k}_{p}_ms": round(v[i], 2) for k, v in results.items()
-                                                     for i, p in enumerate(("p50", "p99"))}}))
-        return 0
-    finally:
-        if database is not None:
+        try:
+            results = {}
+            print(f"{'query':<8}{'runs':>6}{'hits':>6}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}")
+            for kind, kind_queries in queries(sample, rng).items():
+                timings, hits = measure(database, account_id, kind_queries)
+                results[kind] = (percentile(timings, .50), percentile(timings, .99))
+                print(f"{kind:<8}{len(timings):>6}{hits:>6}{results[kind][0]:>10.2f}{results[kind][1]:>10.2f}"
+                      f"{max(timings):>10.2f}")
+            report({"customers": CUSTOMERS, **{f"{k}_{p}_ms": round(v[i], 2) for k, v in results.items()
+                                               for i, p in enumerate(("p50", "p99"))}})
+        finally:
             database.dispose()
-        admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-        admin.dispose()
+    return 0
 
 
 if __name__ == "__main__":

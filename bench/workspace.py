@@ -25,33 +25,18 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT / "gateway" / "tests"))
 
 import urllib3  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+# Before the packages below: it takes this folder off sys.path, as it does for the scripts named like a service.
+from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
 
 from chassis.auth import mint_token  # noqa: E402
 from gateway.composition.workspace import workspace_calls  # noqa: E402
 from stack import ServiceProcess, start_stack  # noqa: E402
 
-SECRET = "bench-secret-of-at-least-thirty-two-bytes"
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/"
-BROKER = "amqp://guest:guest@127.0.0.1:5672/%2F"
 DEADLINE_MS = 500
 RUN = uuid.uuid4().hex[:8]
-
-
-def database_url(name: str) -> str:
-    return f"{POSTGRES}fwbench_{RUN}_{name}"
-
-
-def drop_databases(names) -> None:
-    admin = create_engine(POSTGRES + "postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        for name in names:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "fwbench_{RUN}_{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 class Http:
@@ -91,11 +76,6 @@ def load_demo_customer(http: Http) -> str:
     return cid
 
 
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
 ERRORS: list[int] = []  # statuses other than 200 (an overloaded box trips the breakers): counted, timed too
 
 
@@ -132,13 +112,10 @@ def concurrent(fn, clients: int, seconds: float) -> tuple[list[float], float]:
     return samples, len(samples) / (time.monotonic() - started)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--seconds", type=float, default=10)
-    args = parser.parse_args()
+def run(args, database_url) -> dict:
+    """Starts the stack on the given databases, measures, stops everything and returns the figures."""
     log_dir = Path(tempfile.mkdtemp(prefix="fwbench-"))
-    stack = start_stack(database_url, BROKER, f"fwbench.{RUN}.events", f"fwbench.{RUN}", SECRET, log_dir,
+    stack = start_stack(database_url, BROKER_URL, f"fwbench.{RUN}.events", f"fwbench.{RUN}", JWT_SECRET, log_dir,
                         web_concurrency=2, events=False)
     gateway = ServiceProcess("gateway", {}, log_dir)
     gateway.env.update({**stack["customers"].env, "PORT": str(gateway.port)},
@@ -147,7 +124,7 @@ def main() -> None:
     try:
         assert gateway.start(), f"the gateway did not start; see {gateway.log_path}"
         account = uuid.uuid4()
-        token = mint_token(SECRET, sub="bench", account_id=account, ttl_seconds=3600)
+        token = mint_token(JWT_SECRET, sub="bench", account_id=account, ttl_seconds=3600)
         http = Http(gateway.url, token)
         print(f"services running: {sorted(stack.running)}; loading a demo customer…", file=sys.stderr)
         cid = load_demo_customer(http)
@@ -196,8 +173,17 @@ def main() -> None:
     finally:
         gateway.stop()
         stack.stop_all()
-        drop_databases(list(stack.processes))
-    print(json.dumps(result))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args()
+    with scratch_databases("workspace") as database_url:  # dropped once every process has stopped
+        result = run(args, database_url)
+    report(result)
 
 
 if __name__ == "__main__":
