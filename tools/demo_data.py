@@ -66,8 +66,9 @@ def create_customer(api: Api, n: int, seed: int) -> None:
     rng = random.Random(seed * 100_003 + n)
     name, email, phone = _person(rng, n)
     commercial = rng.random() < 0.2
+    company = rng.choice(COMPANIES) if commercial else None
     customer = api.call("POST", "/customers", {
-        "display_name": rng.choice(COMPANIES) if commercial else name, "company": rng.choice(COMPANIES) if commercial else None,
+        "display_name": company or name, "company": company,
         "kind": "commercial" if commercial else "residential", "status": rng.choice(STATUSES),
         "lead_source": rng.choice(["Google", "Referral", "Yelp", "Door hanger", "Repeat"]),
         "preferred_channel": rng.choice(["email", "phone", "sms"]), "tags": rng.sample(["vip", "warranty", "member", "spanish"], k=rng.randint(0, 2)),

@@ -6,7 +6,7 @@ const TOKEN_KEY = "fieldwork.token";
 
 function token() {
   const fromLink = new URLSearchParams(location.hash.split("?")[1] || "").get("token");
-  if (fromLink) { localStorage.setItem(TOKEN_KEY, fromLink); location.hash = "#/"; }
+  if (fromLink) { localStorage.setItem(TOKEN_KEY, fromLink); history.replaceState(null, "", location.hash.split("?")[0] || "#/"); }
   return localStorage.getItem(TOKEN_KEY);
 }
 
