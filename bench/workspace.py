@@ -33,7 +33,7 @@ from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_database
 
 from chassis.auth import mint_token  # noqa: E402
 from gateway.composition.workspace import workspace_calls  # noqa: E402
-from stack import ServiceProcess, start_stack  # noqa: E402
+from stack import ServiceProcess, free_port, start_stack  # noqa: E402
 
 DEADLINE_MS = 500
 RUN = uuid.uuid4().hex[:8]
@@ -117,12 +117,12 @@ def run(args, database_url) -> dict:
     log_dir = Path(tempfile.mkdtemp(prefix="fwbench-"))
     stack = start_stack(database_url, BROKER_URL, f"fwbench.{RUN}.events", f"fwbench.{RUN}", JWT_SECRET, log_dir,
                         web_concurrency=2, events=False)
-    gateway = ServiceProcess("gateway", {}, log_dir)
+    gateway = ServiceProcess("gateway", "web", {}, port=free_port(), log_dir=log_dir)
     gateway.env.update({**stack["customers"].env, "PORT": str(gateway.port)},
                        FIELDWORK_GATEWAY_DEADLINE_MS=str(DEADLINE_MS), WEB_CONCURRENCY="2")
     gateway.env.pop("FIELDWORK_CUSTOMERS_DATABASE_URL", None)
     try:
-        assert gateway.start(), f"the gateway did not start; see {gateway.log_path}"
+        gateway.start().wait_ready(60)
         account = uuid.uuid4()
         token = mint_token(JWT_SECRET, sub="bench", account_id=account, ttl_seconds=3600)
         http = Http(gateway.url, token)

@@ -4,6 +4,8 @@ A slow or dead service is simulated by a real process that is frozen (SIGSTOP) o
 """
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
 import signal
 import socket
@@ -81,6 +83,44 @@ class ServiceProcess:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError(f"{self.service} {self.command} did not become healthy: {self.log_tail()}")
+
+    def wait_ready(self, seconds: float = 60) -> "ServiceProcess":
+        """Web processes answer /healthz; a consumer says "consuming" once its queue is declared;
+        a relay answers nothing, so it is ready when it is still alive a moment after starting."""
+        if self.port is not None:
+            return self.wait_healthy(seconds)
+        deadline = time.monotonic() + (seconds if self.command == "consumer" else 1.5)
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"{self.service} {self.command} exited: {self.log_tail()}")
+            if self.command == "consumer" and b'"consuming"' in self.log_path.read_bytes():
+                return self
+            time.sleep(0.2)
+        if self.command == "consumer":
+            raise RuntimeError(f"{self.service} consumer did not start consuming: {self.log_tail()}")
+        return self
+
+    @property
+    def installed(self) -> bool:
+        return importlib.util.find_spec(self.service) is not None and (BIN / f"fieldwork-{self.service}").exists()
+
+    @contextlib.contextmanager
+    def stopped(self):
+        """The process is down for the block, and back (and ready) after it whatever happens."""
+        self.stop()
+        try:
+            yield self
+        finally:
+            self.start().wait_ready()
+
+    @contextlib.contextmanager
+    def frozen(self):
+        """SIGSTOP on the whole process group for the block, always SIGCONT after."""
+        self.freeze()
+        try:
+            yield self
+        finally:
+            self.thaw()
 
     def log_tail(self, lines: int = 30) -> str:
         try:
