@@ -116,7 +116,7 @@ def run(args, database_url) -> dict:
     """Starts the stack on the given databases, measures, stops everything and returns the figures."""
     log_dir = Path(tempfile.mkdtemp(prefix="fwbench-"))
     stack = start_stack(database_url, BROKER_URL, f"fwbench.{RUN}.events", f"fwbench.{RUN}", JWT_SECRET, log_dir,
-                        web_concurrency=2, events=False)
+                        web_concurrency=2, events=True)
     gateway = ServiceProcess("gateway", "web", {}, port=free_port(), log_dir=log_dir)
     gateway.env.update({**stack["customers"].env, "PORT": str(gateway.port)},
                        FIELDWORK_GATEWAY_DEADLINE_MS=str(DEADLINE_MS), WEB_CONCURRENCY="2")
