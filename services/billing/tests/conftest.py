@@ -106,30 +106,3 @@ def api(client, auth):
             return self.call("get", f"/customers/{customer_id}/billing-summary")
 
     return Api()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _inbox_first_sight_returning():
-    """Stop-gap for a chassis bug (reported): under SQLAlchemy 2.1 an INSERT's rowcount reads -1 unless
-    asked for, so every first delivery looked like a redelivery. Asks with RETURNING instead, until the
-    chassis does; it steps aside once chassis.messaging.apply is fixed."""
-    import inspect
-
-    from sqlalchemy.dialects.postgresql import insert
-
-    from chassis.db.schema import inbox
-    from chassis.messaging import apply
-
-    if "rowcount" not in inspect.getsource(apply._first_sight):
-        yield
-        return
-    original = apply._first_sight
-
-    def first_sight(session, event):
-        stmt = (insert(inbox).values(event_id=event.id, event_type=event.type)
-                .on_conflict_do_nothing(index_elements=[inbox.c.event_id]).returning(inbox.c.event_id))
-        return session.execute(stmt).first() is not None
-
-    apply._first_sight = first_sight
-    yield
-    apply._first_sight = original
