@@ -1,7 +1,9 @@
 """The app factory every service and the gateway are built with."""
 from __future__ import annotations
 
+import logging
 import os
+import time
 
 from flask import Flask, g, request
 from flask.json.provider import DefaultJSONProvider
@@ -13,6 +15,8 @@ from chassis.db import request as db_request
 from chassis.migrations import upgrade
 from chassis.service import Runtime, ServiceSpec, build_runtime
 from chassis.settings import Settings
+
+ACCESS_LOG = logging.getLogger("fieldwork.access")
 
 
 class _JsonProvider(DefaultJSONProvider):
@@ -65,11 +69,16 @@ def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters:
 def _install_request_id(app: Flask) -> None:
     @app.before_request
     def _bind():
+        g.request_started = time.perf_counter()
         g.request_id_token = logs.bind_request_id(request.headers.get(logs.REQUEST_ID_HEADER))
 
     @app.after_request
     def _echo(response):
         response.headers[logs.REQUEST_ID_HEADER] = logs.current_request_id() or ""
+        # The access log: gunicorn's own has no request id, so the app writes it (one JSON line a request).
+        ACCESS_LOG.info("request", extra={"method": request.method, "path": request.path,
+                                          "status": response.status_code,
+                                          "duration_ms": round((time.perf_counter() - g.request_started) * 1000, 2)})
         return response
 
     @app.teardown_request

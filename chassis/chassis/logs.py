@@ -10,7 +10,8 @@ import uuid
 
 REQUEST_ID_HEADER = "X-Request-Id"
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
-_service: contextvars.ContextVar[str | None] = contextvars.ContextVar("service", default=None)
+# Process-wide, not a ContextVar: threads (gunicorn gthread workers, consumers) start with an empty context.
+_service: str | None = None
 
 
 def current_request_id() -> str | None:
@@ -35,7 +36,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
-            "service": _service.get(),
+            "service": _service,
             "request_id": _request_id.get(),
         }
         entry.update({k: v for k, v in record.__dict__.items() if k not in self._SKIP and not k.startswith("_")})
@@ -45,7 +46,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure(service: str, level: str = "INFO") -> None:
-    _service.set(service)
+    global _service
+    _service = service
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()

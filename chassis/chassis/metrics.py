@@ -27,10 +27,7 @@ def render() -> Response:
 
 
 def install(app: Flask, service: str) -> None:
-    @app.before_request
-    def _start_timer():
-        g.request_started = time.perf_counter()
-
+    """Counts and times every request (the app factory starts the clock, in ``g.request_started``)."""
     @app.after_request
     def _observe(response):
         endpoint = request.endpoint or "unmatched"

@@ -1,9 +1,13 @@
 """The rules every service keeps, proven once on the chassis with a toy service."""
+import io
+import json
+import logging
 import uuid
 
 from sqlalchemy import select
 
 from chassis.db import UnscopedQuery
+from chassis.logs import JsonFormatter
 from toy_service.service import Widget
 
 
@@ -128,3 +132,18 @@ def test_a_scoped_session_cannot_write_into_another_account(app):
     finally:
         session.rollback()
         session.close()
+
+
+def test_every_request_is_logged_once_as_json_with_its_request_id_and_service(client, auth):
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.setFormatter(JsonFormatter())  # formats as the line is written, inside the request
+    logging.getLogger("fieldwork.access").addHandler(handler)
+    try:
+        client.get("/widgets", headers={**auth, "X-Request-Id": "trace-42"})
+    finally:
+        logging.getLogger("fieldwork.access").removeHandler(handler)
+    [entry] = [json.loads(line) for line in written.getvalue().splitlines()]
+    assert entry["request_id"] == "trace-42" and entry["service"] == "toy"
+    assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/widgets", 200)
+    assert entry["duration_ms"] >= 0
