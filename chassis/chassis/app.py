@@ -63,6 +63,8 @@ def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters:
     missing = unguarded_views(app)
     if missing:
         raise RuntimeError(f"Routes without @require or @public: {', '.join(sorted(missing))}")
+    if runtime.database is not None:
+        runtime.database.warm()
     return app
 
 

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import uuid
 from collections.abc import Iterator
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
+
+log = logging.getLogger(__name__)
 
 
 class Database:
@@ -33,6 +37,18 @@ class Database:
             raise
         finally:
             session.close()
+
+    def warm(self) -> None:
+        """Does at start what the first request would otherwise pay for: mapper configuration and a connection.
+
+        Each gunicorn worker builds its app after the fork, so this runs once per worker, before it serves.
+        A database that is down is not an error here: readiness reports it, and requests reconnect.
+        """
+        configure_mappers()
+        try:
+            self.ping()
+        except OperationalError as exc:
+            log.warning("database not reachable at start", extra={"error": str(exc).splitlines()[0]})
 
     def ping(self) -> None:
         with self.engine.connect() as connection:
