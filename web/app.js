@@ -175,6 +175,7 @@ async function renderWorkspace(id, tab = "Overview") {
   const header = ws.header || {};
   const figure = (label, value) => h("div", { class: "figure" }, h("div", { class: "label" }, label), h("div", { class: "value" }, value));
   const currency = header.currency || "USD";
+  const insights = insightsCard(ws.insights);
   const tabs = h("div", { class: "tabs", role: "tablist" }, Object.keys(TABS).map((name) =>
     h("button", { role: "tab", "aria-selected": String(name === tab), onclick: () => renderWorkspace(id, name) }, name)));
   view.replaceChildren(
@@ -189,7 +190,17 @@ async function renderWorkspace(id, tab = "Overview") {
       figure("Total billed", money(header.total_billed_cents, currency)), figure("Total paid", money(header.total_paid_cents, currency)),
       figure("Open jobs", header.open_job_count ?? "—"), figure("Open invoices", header.open_invoice_count ?? "—"),
       figure("Last contacted", day(header.last_contacted_at)), figure("Next follow-up", day(header.next_follow_up_at))),
-    h("div", { class: "layout" }, sidebar(profile), h("section", {}, insightsCard(ws.insights), tabs, ...TABS[tab](ws, id))));
+    h("div", { class: "layout" }, sidebar(profile), h("section", {}, insights, tabs, ...TABS[tab](ws, id))));
+  refreshAdvice(id, ws.insights, insights);
+}
+
+// The workspace never waits for the model (its deadline is tight): when no advice is cached for the current
+// facts, the page asks insights for it on its own and swaps the card in when it arrives.
+async function refreshAdvice(id, section, card) {
+  if (section?.data?.ai?.reason !== "not_ready") return;
+  try {
+    card.replaceWith(insightsCard({ status: "ok", data: await api(`/customers/${id}/insights`) }));
+  } catch { /* the card already says the suggestions are unavailable */ }
 }
 
 async function route() {
