@@ -202,6 +202,24 @@ class AIAnswer(AccountOwned, Base):
     created_at: Mapped[dt.datetime] = mapped_column(Moment)
 
 
-# What a rebuild drops and refills from the event log (settings and the log itself stay).
+class FactSnapshot(AccountOwned, Base):
+    """A customer's facts as last loaded, served until an event drops them or time makes them stale.
+
+    ``facts`` is NULL while dropped. ``generation`` grows with every drop and a reader's write must
+    still find the generation it read, so facts loaded before a drop committed are never stored
+    after it. ``shape`` names the encoding, so facts stored by an older release read as a miss.
+    """
+
+    __tablename__ = "fact_snapshots"
+    customer_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    generation: Mapped[int] = mapped_column(BigInteger)
+    shape: Mapped[str | None] = mapped_column(String(32))
+    facts: Mapped[dict | None] = mapped_column(JSONB)
+    computed_at: Mapped[dt.datetime | None] = mapped_column(Moment)  # the facts hold from here ...
+    valid_until: Mapped[dt.datetime | None] = mapped_column(Moment)  # ... to just before this
+
+
+# What a rebuild drops and refills from the event log (settings and the log itself stay; fact snapshots are
+# dropped by the rebuild itself, keeping their generations).
 MODEL_TABLES = (CustomerFact, MergeFact, JobFact, EstimateFact, PlanFact, InvoiceFact, PaymentFact,
                 PaymentAllocation, BalanceFact, CommunicationFact, StatementFact, AIAnswer)

@@ -64,8 +64,10 @@ def _jobs(session: Session, scope, now: dt.datetime) -> dict:
             "recent_jobs": tuple(_job(j) for j in recent)}
 
 
-def _estimates(session: Session, scope) -> dict:
-    waiting = and_(EstimateFact.customer_id.in_(scope), EstimateFact.status.in_(f.WAITING_ESTIMATE_STATUSES))
+def _estimates(session: Session, scope, account: uuid.UUID) -> dict:
+    # The account is spelled out: the chassis's scoping misses a count that names its table only in select_from.
+    waiting = and_(EstimateFact.account_id == account, EstimateFact.customer_id.in_(scope),
+                   EstimateFact.status.in_(f.WAITING_ESTIMATE_STATUSES))
     since = func.coalesce(EstimateFact.sent_at, EstimateFact.created_at, EstimateFact.status_at)
     rows = session.execute(select(EstimateFact, since).where(waiting).order_by(since, EstimateFact.id).limit(N))
     return {"estimates_by_status": _counts(session, EstimateFact.status, EstimateFact.customer_id, scope),
@@ -87,8 +89,10 @@ def _invoices(session: Session, scope, account: uuid.UUID, today: dt.date) -> di
     allocated = (select(PaymentAllocation.invoice_id, func.sum(PaymentAllocation.amount_cents).label("cents"))
                  .where(PaymentAllocation.account_id == account).group_by(PaymentAllocation.invoice_id).subquery())
     open_cents = func.greatest(InvoiceFact.total_cents - func.coalesce(allocated.c.cents, 0), 0)
-    is_open = and_(InvoiceFact.customer_id.in_(scope), InvoiceFact.sent_at.is_not(None),
-                   InvoiceFact.paid_at.is_(None), InvoiceFact.voided_at.is_(None), open_cents > 0)
+    # The account is spelled out: the chassis's scoping misses a count that names its table only in select_from.
+    is_open = and_(InvoiceFact.account_id == account, InvoiceFact.customer_id.in_(scope),
+                   InvoiceFact.sent_at.is_not(None), InvoiceFact.paid_at.is_(None), InvoiceFact.voided_at.is_(None),
+                   open_cents > 0)
     is_overdue = and_(is_open, InvoiceFact.due_date < today)
     base = select(InvoiceFact, open_cents).outerjoin(allocated, allocated.c.invoice_id == InvoiceFact.id)
     summary = select(func.count(), func.coalesce(func.sum(open_cents), 0), func.min(InvoiceFact.due_date))
@@ -140,9 +144,21 @@ def load_facts(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> f.
                                .where(PaymentFact.customer_id.in_(scope))).one()
     return f.CustomerFacts(
         profile=profile, money=_money(session, account, customer_id),
-        **_invoices(session, scope, account, now.date()), **_jobs(session, scope, now), **_estimates(session, scope),
-        **_plans(session, scope, account), **_communications(session, scope),
+        **_invoices(session, scope, account, now.date()), **_jobs(session, scope, now),
+        **_estimates(session, scope, account), **_plans(session, scope, account), **_communications(session, scope),
         last_statement_at=session.scalar(select(func.max(StatementFact.requested_at))
                                          .where(StatementFact.customer_id.in_(scope))),
         payment_count=payments[0], last_payment_at=payments[1],
     )
+
+
+def stable_until(facts: f.CustomerFacts, now: dt.datetime) -> dt.datetime:
+    """The first moment ``load_facts`` may answer differently with the model unchanged (facts hold before it).
+
+    The queries above read ``now`` twice: an open invoice is overdue once its due date is before
+    today, so the next midnight may add some; and the next scheduled job is the first that starts
+    at or after now, so it stops being next once its start has passed.
+    """
+    midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), tzinfo=now.tzinfo)
+    job = facts.next_scheduled_job
+    return min(midnight, job.scheduled_start) if job and job.scheduled_start else midnight

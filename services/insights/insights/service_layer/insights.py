@@ -12,12 +12,14 @@ from chassis.db import Database
 from chassis.errors import NotFound
 from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
 from insights.adapters.orm import AIAnswer
-from insights.adapters.read_model import load_facts
+from insights.adapters.read_state import read_state
 from insights.adapters.secrets import SecretBox, SecretUnreadable
 from insights.domain.advice import grounded
 from insights.domain.fact_sheet import build_fact_sheet, fact_ids, sheet_hash
 from insights.domain.rules import rule_cards
+from insights.domain.thresholds import Thresholds
 from insights.service_layer import settings
+from insights.service_layer.customer_facts import customer_facts
 
 CONNECT_HINT = {
     "message": "Connect OpenAI in Settings → Integrations to get a summary and next best actions.",
@@ -50,19 +52,19 @@ def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: 
     """The cards and the AI part; ``cached_only`` never waits for the model (the workspace's tight deadline)."""
     now = ctx.clock()
     with ctx.database.transaction(account_id=account_id) as session:
-        facts = load_facts(session, customer_id, now)
+        stored = read_state(session, customer_id, now)
+        facts = customer_facts(session, customer_id, now, stored.snapshot)
         if facts is None:
             raise NotFound("No such customer.")
-        cards = rule_cards(facts, settings.thresholds(session), now)
+        cards = rule_cards(facts, Thresholds.from_stored(stored.thresholds), now)
         sheet = build_fact_sheet(facts, cards, now)
         # The facts shown are exactly what the model is (or would be) told.
         answer = {"customer_id": str(customer_id), "as_of": now, "cards": [card.as_dict() for card in cards],
                   "facts": {key: value for key, value in sheet.items() if key != "rule_cards"}}
-        connection = settings.openai_setting(session)
+        connection, cached = stored.openai, stored.ai_answer
         if connection is None:
             return {**answer, "ai": {"status": "not_configured", **CONNECT_HINT}}
         digest, model = sheet_hash(sheet, connection.model), connection.model
-        cached = session.get(AIAnswer, {"account_id": account_id, "customer_id": customer_id})
         if cached is not None and cached.input_hash == digest:
             return {**answer, "ai": {**cached.answer, "cached": True}}
         if cached_only:

@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from chassis.db import Database
 from insights.adapters import event_log
 from insights.adapters.orm import MODEL_TABLES
-from insights.service_layer.projection import project
+from insights.service_layer.projection import replay
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,8 @@ def rebuild(database: Database, accounts: list[uuid.UUID] | None = None) -> Rebu
     """Drops each account's model (all accounts, or those given) and replays its events, one transaction per account.
 
     Per account rather than one TRUNCATE: readers keep seeing the old model until the account's
-    new one commits, and a failure leaves every account either rebuilt or untouched.
+    new one commits, and a failure leaves every account either rebuilt or untouched. The account's
+    fact snapshots are dropped in the same transaction.
     """
     if accounts is None:
         with database.transaction(unscoped=True) as session:
@@ -36,8 +37,6 @@ def rebuild(database: Database, accounts: list[uuid.UUID] | None = None) -> Rebu
         with database.transaction(account_id=account_id) as session:
             for model in MODEL_TABLES:
                 session.execute(delete(model))  # scoped to this account by the chassis
-            for event in event_log.replay(session, account_id):
-                project(session, event)
-                events += 1
+            events += replay(session, event_log.replay(session, account_id))
     log.info("read model rebuilt", extra={"accounts": len(account_ids), "events": events})
     return RebuildReport(len(account_ids), events)
