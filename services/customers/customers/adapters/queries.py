@@ -8,19 +8,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from chassis.errors import field_error
 from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
-from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, Property, StatusChangeRow, Tag
+from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, StatusChangeRow, Tag
 from customers.adapters.search import Filters, search_ids
 from customers.domain.search_terms import parse_query
 
-# What a list item shows (a summary); a profile also shows each property's equipment.
+# What a list item shows (a summary); a profile is read by adapters.profile_view.
 _SUMMARY = (selectinload(Customer.contacts).selectinload(Contact.emails),
             selectinload(Customer.contacts).selectinload(Contact.phones),
             selectinload(Customer.properties), selectinload(Customer.tags))
-_PROFILE = (*_SUMMARY, selectinload(Customer.properties).selectinload(Property.equipment))
 
 
-def customers_by_id(session: Session, ids: list[uuid.UUID], *, profile: bool = False) -> dict[uuid.UUID, Customer]:
-    rows = session.scalars(select(Customer).where(Customer.id.in_(ids)).options(*(_PROFILE if profile else _SUMMARY)))
+def customers_by_id(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Customer]:
+    rows = session.scalars(select(Customer).where(Customer.id.in_(ids)).options(*_SUMMARY))
     return {c.id: c for c in rows}
 
 
@@ -47,12 +46,6 @@ def search_customers(session: Session, query: str, filters: Filters, *, limit: i
     found = customers_by_id(session, [customer_id for customer_id, _ in hits])
     next_cursor = encode_cursor([hits[-1][1], hits[-1][0]]) if more and hits else None
     return Page([found[customer_id] for customer_id, _ in hits], next_cursor)
-
-
-def pinned_notes(session: Session, customer_id: uuid.UUID, limit: int = 20) -> list[Note]:
-    stmt = (select(Note).where(Note.customer_id == customer_id, Note.pinned.is_(True))
-            .order_by(Note.created_at.desc(), Note.id.desc()).limit(limit))
-    return list(session.scalars(stmt))
 
 
 def notes_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:

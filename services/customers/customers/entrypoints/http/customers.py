@@ -6,9 +6,9 @@ from flask_smorest import Blueprint
 
 from chassis.auth import require
 from chassis.db import request_session
-from chassis.errors import field_error
+from chassis.errors import NotFound, field_error
 from chassis.pagination import PageArgs, page_schema
-from customers.adapters import queries
+from customers.adapters import profile_view, queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import adapter, caller, now
@@ -20,12 +20,18 @@ from customers.service_layer.loading import customer_for_change, get_customer
 blp = Blueprint("customers", __name__, url_prefix="/customers", description="Customers")
 
 
+def profile_of(customer_id) -> dict:
+    """What `GET /customers/<id>` answers, in one statement; reading it is the visibility check (404)."""
+    found = profile_view.load_profile(request_session(), customer_id)
+    if found is None:
+        raise NotFound("No such customer.")
+    return presenters.profile(*found)
+
+
 def show(customer) -> dict:
-    session = request_session()
-    session.flush()
-    session.expire_all()  # rows moved by statements must be read again
-    found = queries.customers_by_id(session, [customer.id], profile=True)[customer.id]
-    return presenters.profile(found, queries.pinned_notes(session, customer.id))
+    """The profile after a change: flushed first, since the profile is read with SQL of its own."""
+    request_session().flush()
+    return profile_of(customer.id)
 
 
 @blp.route("")
@@ -58,7 +64,7 @@ class CustomerById(MethodView):
     @require("customers:view")
     @blp.response(200, CustomerOut)
     def get(self, customer_id):
-        return show(get_customer(request_session(), customer_id))
+        return profile_of(customer_id)
 
     @require("customers:edit")
     @blp.arguments(CustomerPatch(partial=True))
