@@ -36,6 +36,7 @@ def test_a_new_customer_publishes_its_whole_snapshot(create, app, emitted, accou
 def test_the_api_document_lists_every_route(client):
     paths = client.get("/openapi.json").json["paths"]
     for path in ("/customers", "/customers/{customer_id}", "/customers/{customer_id}/merge", "/merges/{merge_id}/undo",
-                 "/portal/redeem", "/customers/{customer_id}/activity", "/customers/{customer_id}/duplicates",
+                 "/portal/redeem", "/customers/{customer_id}/activity", "/customers/{customer_id}/workspace-part",
+                 "/customers/{customer_id}/duplicates",
                  "/customers/{customer_id}/properties/{property_id}/equipment/{equipment_id}"):
         assert path in paths, path

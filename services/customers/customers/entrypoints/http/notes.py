@@ -73,5 +73,9 @@ class Activity(MethodView):
     def get(self, args, customer_id):
         session = request_session()
         get_customer(session, customer_id)
-        page = queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
-        return page.as_dict(_timeline_item)
+        return activity_of(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+
+
+def activity_of(session, customer_id, *, limit: int, cursor: str | None = None) -> dict:
+    """A page of the customer's part of the timeline, for a customer already found to be the caller's."""
+    return queries.activity_page(session, customer_id, limit=limit, cursor=cursor).as_dict(_timeline_item)

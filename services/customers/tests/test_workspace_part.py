@@ -1,0 +1,103 @@
+"""The customers part of the workspace: the profile and the first activity page in one call, and what it costs."""
+import contextlib
+import uuid
+
+import pytest
+from sqlalchemy import event
+
+ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
+
+
+@pytest.fixture
+def rich(create, client, auth):
+    """A customer with two contacts, two properties with equipment, notes pinned and not, and a status change."""
+    customer = create(tags=["VIP", "Net 30"], lead_source="Referral",
+                      contacts=[{"name": "Dana", "emails": ["dana@example.com", "d@work.com"],
+                                 "phones": [{"number": "512-555-0142", "label": "mobile"}, {"number": "512-555-0100"}]},
+                                {"name": "Sam", "role": "Tenant", "phones": [{"number": "512-555-0199"}]}],
+                      properties=[ADDRESS, {**ADDRESS, "line1": "9 Lake Rd", "access_notes": "Gate 4321"}])
+    cid = customer["id"]
+    for prop in customer["properties"]:
+        for kind in ("furnace", "water_heater"):
+            response = client.post(f"/customers/{cid}/properties/{prop['id']}/equipment", headers=auth,
+                                   json={"kind": kind, "make": "Lennox", "installed_on": "2019-04-02"})
+            assert response.status_code == 201
+    for i in range(5):
+        assert client.post(f"/customers/{cid}/notes", json={"body": f"note {i}\nmore", "pinned": i % 2 == 0},
+                           headers=auth).status_code == 201
+    assert client.post(f"/customers/{cid}/status", json={"to": "prospect", "reason": "Called back"},
+                       headers=auth).status_code == 200
+    return cid
+
+
+@contextlib.contextmanager
+def counted(app):
+    """Counts the SQL statements this app sends while the block runs."""
+    statements = []
+    engine = app.extensions["fieldwork"].database.engine
+
+    def record(_conn, _cursor, statement, *_):
+        statements.append(statement)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_the_part_is_the_profile_and_the_first_activity_page(client, auth, rich):
+    profile = client.get(f"/customers/{rich}", headers=auth).json
+    assert len(profile["contacts"]) == 2 and len(profile["pinned_notes"]) == 3
+    assert [len(p["equipment"]) for p in profile["properties"]] == [2, 2]
+    part = client.get(f"/customers/{rich}/workspace-part", headers=auth)
+    assert part.status_code == 200
+    assert part.json == {"profile": profile,
+                         "activity": client.get(f"/customers/{rich}/activity?limit=20", headers=auth).json}
+    short = client.get(f"/customers/{rich}/workspace-part?activity_limit=2&limit=5", headers=auth).json
+    activity = client.get(f"/customers/{rich}/activity?limit=2", headers=auth).json
+    assert short["activity"] == activity and activity["next_cursor"] and len(activity["items"]) == 2
+    assert short["profile"] == profile
+
+
+def test_another_accounts_customer_or_an_unknown_one_is_404(client, auth, other_auth, rich):
+    for url, headers in ((f"/customers/{rich}/workspace-part", other_auth),
+                         (f"/customers/{uuid.uuid4()}/workspace-part", auth)):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 404 and response.json["error"]["code"] == "not_found", url
+        assert "profile" not in response.json
+
+
+def test_without_customers_view_is_403(client, make_token, account_id, rich):
+    headers = {"Authorization": f"Bearer {make_token(account_id, perms=['jobs:view', 'customers:edit'])}"}
+    response = client.get(f"/customers/{rich}/workspace-part", headers=headers)
+    assert response.status_code == 403 and "profile" not in response.json
+
+
+@pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
+                                          ("activity_limit=0", "activity_limit"), ("limit=many", "limit")])
+def test_bad_limits_are_422_with_the_field(client, auth, rich, query, field):
+    response = client.get(f"/customers/{rich}/workspace-part?{query}", headers=auth)
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "validation_error" and list(response.json["error"]["fields"]) == [field]
+
+
+def test_a_merged_customers_part_names_the_target(client, auth, create, rich):
+    duplicate = create("Dana W", contacts=[{"name": "Dana W", "emails": ["dana.w@example.com"]}])
+    merged = client.post(f"/customers/{rich}/merge", json={"duplicate_id": duplicate["id"]}, headers=auth)
+    assert merged.status_code == 201
+    part = client.get(f"/customers/{duplicate['id']}/workspace-part", headers=auth)
+    assert part.status_code == 200
+    assert part.json["profile"]["merged_into"] == rich and part.json["profile"]["contacts"] == []
+    assert part.json["profile"] == client.get(f"/customers/{duplicate['id']}", headers=auth).json
+    assert [i["title"] for i in part.json["activity"]["items"]] == ["Added as lead"]
+
+
+def test_the_profile_is_one_statement_and_the_part_two_whatever_the_customer_holds(app, client, auth, create, rich):
+    small = create("Ray Ortiz")["id"]
+    for customer_id in (small, rich):
+        with counted(app) as statements:
+            assert client.get(f"/customers/{customer_id}", headers=auth).status_code == 200
+        assert len(statements) == 1, statements
+        with counted(app) as statements:
+            assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
+        assert len(statements) == 2, statements
