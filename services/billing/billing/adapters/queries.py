@@ -2,24 +2,53 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 
-from sqlalchemy import String, and_, cast, func, literal, select, tuple_, union_all
+from sqlalchemy import (Date, DateTime, Integer, String, Uuid, and_, bindparam, cast, func, literal, select, tuple_,
+                        union_all)
 from sqlalchemy.orm import Session
 
-from billing.adapters.orm import CreditNote, Invoice, LedgerEntry, Payment, Refund
+from billing.adapters.orm import CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment, Refund
 from billing.domain.aging import OpenItem
 from billing.domain.invoice import OPEN_STATUSES, OVERDUE
 from chassis.errors import field_error
 from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
 
 
+# The summary and activity statements are built once, with bound parameters: composing them (subqueries, a
+# four-branch union) costs SQLAlchemy several times the CPU of running them, and they are read on every workspace.
+_ACCOUNT, _CUSTOMER = bindparam("account_id", type_=Uuid), bindparam("customer_id", type_=Uuid)
+_LIMIT = bindparam("limit", type_=Integer)
+
+
+def _overdue(customer, today):
+    return (select(func.coalesce(func.sum(Invoice.balance_cents), 0).label("overdue_cents"),
+                   func.min(Invoice.due_date).label("oldest_overdue_due_date"))
+            .where(Invoice.customer_id == customer, Invoice.status.in_(OPEN_STATUSES), Invoice.due_date < today,
+                   Invoice.balance_cents > 0))
+
+
 def open_position(session: Session, customer_id: uuid.UUID, today: dt.date) -> tuple[int, dt.date | None]:
     """Overdue balance and oldest overdue due date, from the partial index of open invoices only."""
-    row = session.execute(select(func.coalesce(func.sum(Invoice.balance_cents), 0), func.min(Invoice.due_date))
-                          .where(Invoice.customer_id == customer_id, Invoice.status.in_(OPEN_STATUSES),
-                                 Invoice.due_date < today, Invoice.balance_cents > 0)).one()
+    row = session.execute(_overdue(customer_id, today)).one()
     return int(row[0]), row[1]
+
+
+@functools.cache
+def _summary_statement():
+    # explicit account filter: the automatic one is not relied on inside a subquery
+    position = _overdue(_CUSTOMER, bindparam("today", type_=Date)).where(Invoice.account_id == _ACCOUNT).subquery()
+    return (select(CustomerSummary, position.c.overdue_cents, position.c.oldest_overdue_due_date)
+            .select_from(position).outerjoin(CustomerSummary, CustomerSummary.customer_id == _CUSTOMER))
+
+
+def summary_and_position(session: Session, customer_id: uuid.UUID,
+                         today: dt.date) -> tuple[CustomerSummary | None, int, dt.date | None]:
+    """The summary row (None before the first money change) and the open position in one round trip."""
+    summary, overdue_cents, oldest = session.execute(_summary_statement(), {
+        "account_id": session.info["account_id"], "customer_id": customer_id, "today": today}).one()
+    return summary, int(overdue_cents), oldest
 
 
 def status_condition(status: str, today: dt.date):
@@ -54,22 +83,38 @@ def open_items(session: Session, customer_id: uuid.UUID) -> list[OpenItem]:
     return [OpenItem(*row) for row in rows]
 
 
-def _activity_branch(session, model, kind: str, at, title, status, amount, link_prefix: str, customer_id, after,
-                     limit):
+def _activity_branch(model, kind: str, at, title, status, amount, link_prefix: str, paged: bool):
     # explicit account filter: the automatic one is not relied on inside a UNION's subqueries
     stmt = select(model.id.label("id"), literal(kind).label("kind"), at.label("occurred_at"), title.label("title"),
                   status.label("status"), amount.label("amount_cents"), model.currency.label("currency"),
                   (literal(link_prefix) + cast(model.id, String)).label("link")
-                  ).where(model.account_id == session.info["account_id"], model.customer_id == customer_id)
-    if after is not None:
-        stmt = stmt.where(tuple_(at, model.id) < tuple_(*after))
-    return stmt.order_by(at.desc(), model.id.desc()).limit(limit)
+                  ).where(model.account_id == _ACCOUNT, model.customer_id == _CUSTOMER)
+    if paged:
+        stmt = stmt.where(tuple_(at, model.id) < tuple_(bindparam("after_at", type_=DateTime(timezone=True)),
+                                                        bindparam("after_id", type_=Uuid)))
+    return stmt.order_by(at.desc(), model.id.desc()).limit(_LIMIT)
 
 
-def activity_rows(session: Session, customer_id: uuid.UUID, *, limit: int,
-                  cursor: str | None) -> tuple[list, str | None]:
+@functools.cache
+def _activity_statement(paged: bool):
+    """The first page's statement (``paged`` False) or the one of the pages after a cursor."""
+    branches = [
+        _activity_branch(Invoice, "invoice", Invoice.created_at, literal("Invoice ") + Invoice.number,
+                         Invoice.status, Invoice.total_cents, "/invoices/", paged),
+        _activity_branch(Payment, "payment", Payment.received_at, literal("Payment (") + Payment.method + ")",
+                         literal("recorded"), Payment.amount_cents, "/payments/", paged),
+        _activity_branch(CreditNote, "credit", CreditNote.created_at, literal("Credit note ") + CreditNote.number,
+                         literal("issued"), CreditNote.amount_cents, "/credit-notes/", paged),
+        _activity_branch(Refund, "refund", Refund.created_at, literal("Refund"), Refund.destination,
+                         Refund.amount_cents, "/refunds/", paged),
+    ]
+    merged = union_all(*[b.subquery().select() for b in branches]).subquery()
+    return select(merged).order_by(merged.c.occurred_at.desc(), merged.c.id.desc()).limit(_LIMIT)
+
+
+def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
     """Invoices, payments, credit notes and refunds merged newest first; each branch reads one page by index."""
-    after = None
+    values = {"account_id": session.info["account_id"], "customer_id": customer_id, "limit": limit + 1}
     if cursor is not None:
         try:
             after = decode_cursor(cursor)
@@ -77,23 +122,9 @@ def activity_rows(session: Session, customer_id: uuid.UUID, *, limit: int,
             raise field_error("cursor", "Not a valid cursor.") from None
         if len(after) != 2:
             raise field_error("cursor", "Not a valid cursor for this list.")
-    page = dict(customer_id=customer_id, after=after, limit=limit + 1)
-    branches = [
-        _activity_branch(session, Invoice, "invoice", Invoice.created_at, literal("Invoice ") + Invoice.number,
-                         Invoice.status, Invoice.total_cents, "/invoices/", **page),
-        _activity_branch(session, Payment, "payment", Payment.received_at,
-                         literal("Payment (") + Payment.method + ")", literal("recorded"), Payment.amount_cents,
-                         "/payments/", **page),
-        _activity_branch(session, CreditNote, "credit", CreditNote.created_at,
-                         literal("Credit note ") + CreditNote.number, literal("issued"), CreditNote.amount_cents,
-                         "/credit-notes/", **page),
-        _activity_branch(session, Refund, "refund", Refund.created_at, literal("Refund"), Refund.destination,
-                         Refund.amount_cents, "/refunds/", **page),
-    ]
-    merged = union_all(*[b.subquery().select() for b in branches]).subquery()
-    rows = list(session.execute(select(merged).order_by(merged.c.occurred_at.desc(), merged.c.id.desc())
-                                .limit(limit + 1)).mappings())
+        values.update(after_at=after[0], after_id=after[1])
+    rows = [{**row, "summary": None}
+            for row in session.execute(_activity_statement(cursor is not None), values).mappings()]
     has_more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor((rows[-1]["occurred_at"], rows[-1]["id"])) if has_more and rows else None
-    return rows, next_cursor
+    return Page(rows, encode_cursor((rows[-1]["occurred_at"], rows[-1]["id"])) if has_more and rows else None)

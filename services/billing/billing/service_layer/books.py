@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from billing.adapters.orm import CustomerSummary, LedgerEntry
-from billing.adapters.queries import open_position
+from billing.adapters.queries import open_position, summary_and_position
 from billing.domain.summary import FIELD_NAMES, Totals
 from chassis.errors import field_error
 from chassis.messaging import emit
@@ -75,15 +75,23 @@ def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> C
                            .with_for_update()).one()
 
 
-def summary_document(session: Session, summary: CustomerSummary | None, customer_id: uuid.UUID | None = None,
-                     today: dt.date | None = None) -> dict:
-    """The summary as the API and ``balance.changed`` show it, overdue read from the open-invoice index."""
-    today = today or utcnow().date()
-    if summary is None:
-        totals, currency, customer_id = Totals(), DEFAULT_CURRENCY, customer_id
+def summary_document(session: Session, summary: CustomerSummary, today: dt.date | None = None) -> dict:
+    """The summary as ``balance.changed`` tells it, overdue read from the open-invoice index."""
+    overdue_cents, oldest = open_position(session, summary.customer_id, today or utcnow().date())
+    return _document(summary, summary.customer_id, overdue_cents, oldest)
+
+
+def customer_summary(session: Session, customer_id: uuid.UUID, today: dt.date | None = None) -> dict:
+    """The summary as ``GET /customers/<id>/billing-summary`` shows it: the row and the overdue figures in one query."""
+    summary, overdue_cents, oldest = summary_and_position(session, customer_id, today or utcnow().date())
+    return _document(summary, customer_id, overdue_cents, oldest)
+
+
+def _document(summary: CustomerSummary | None, customer_id: uuid.UUID, overdue_cents: int,
+              oldest: dt.date | None) -> dict:
+    if summary is None:  # no money change yet
+        totals, currency = Totals(), DEFAULT_CURRENCY
     else:
-        totals = Totals(**{name: getattr(summary, name) for name in FIELD_NAMES})
-        currency, customer_id = summary.currency, summary.customer_id
-    overdue_cents, oldest = open_position(session, customer_id, today)
+        totals, currency = Totals(**{name: getattr(summary, name) for name in FIELD_NAMES}), summary.currency
     return {"customer_id": customer_id, "currency": currency, **totals.as_dict(), "overdue_cents": overdue_cents,
             "oldest_overdue_due_date": oldest, "as_of": utcnow()}

@@ -6,14 +6,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from billing.adapters import queries
-from billing.adapters.orm import CardOnFile, CustomerSummary
+from billing.adapters.orm import CardOnFile
 from billing.entrypoints.http.guard import refuse_card_data
-from billing.entrypoints.http.schemas import (CardIn, CardOut, InvoiceListArgs, InvoiceOut, LedgerEntryOut,
-                                              StatementArgs, StatementIn, StatementOut, SummaryOut)
+from billing.entrypoints.http.schemas import (ActivityPage, CardIn, CardOut, InvoiceListArgs, InvoicePage,
+                                              LedgerEntryOut, StatementArgs, StatementIn, StatementOut, SummaryOut)
 from billing.service_layer import statements
-from billing.service_layer.books import summary_document
+from billing.service_layer.books import customer_summary
 from billing.service_layer.customers import visible_customer, writable_customer
-from chassis.activity import ActivityItemSchema
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import NotFound
@@ -35,14 +34,13 @@ def _visible(customer_id):
 @require("billing:view")
 @blp.response(200, SummaryOut)
 def billing_summary(customer_id):
-    session = _visible(customer_id)
-    return summary_document(session, session.get(CustomerSummary, customer_id), customer_id)
+    return customer_summary(_visible(customer_id), customer_id)
 
 
 @blp.route("/invoices")
 @require("billing:view")
 @blp.arguments(InvoiceListArgs, location="query")
-@blp.response(200, page_schema(InvoiceOut))
+@blp.response(200, InvoicePage)
 def customer_invoices(args, customer_id):
     session = _visible(customer_id)
     return queries.invoice_page(session, customer_id, status=args["status"], today=utcnow().date(),
@@ -61,12 +59,10 @@ def ledger(args, customer_id):
 @blp.route("/activity")
 @require("billing:view")
 @blp.arguments(PageArgs, location="query")
-@blp.response(200, page_schema(ActivityItemSchema, name="BillingActivityPage"))
+@blp.response(200, ActivityPage)
 def activity(args, customer_id):
     session = _visible(customer_id)
-    rows, next_cursor = queries.activity_rows(session, customer_id, limit=args["limit"], cursor=args["cursor"])
-    items = [{**row, "summary": None} for row in rows]
-    return {"items": items, "next_cursor": next_cursor}
+    return queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.route("/statement.pdf")

@@ -7,7 +7,9 @@ from decimal import Decimal
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from billing.domain.invoice import STATUSES
-from chassis.pagination import PageArgs
+from chassis.activity import ActivityItemSchema
+from chassis.pagination import PageArgs, page_schema
+from chassis.workspace_part import part_schema
 
 CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
 METHODS = ("card", "cash", "check", "ach")
@@ -92,6 +94,11 @@ class InvoiceOut(Schema):
     paid_at = fields.DateTime(allow_none=True)
     voided_at = fields.DateTime(allow_none=True)
     lines = fields.List(fields.Nested(LineOut))
+
+
+# One class per page shape, shared by the list routes and the workspace part: the API document names each once.
+InvoicePage = page_schema(InvoiceOut)
+ActivityPage = page_schema(ActivityItemSchema, name="BillingActivityPage")
 
 
 class InvoiceListArgs(PageArgs):
@@ -227,3 +234,7 @@ class StatementOut(Schema):
     customer_id = fields.UUID()
     as_of = fields.Date()
     email = fields.String(allow_none=True)
+
+
+WorkspacePart = part_schema("billing", {"invoices": fields.Nested(InvoicePage, required=True),
+                                        "summary": fields.Nested(SummaryOut, required=True)})

@@ -1,0 +1,104 @@
+"""GET /customers/<id>/workspace-part: billing's share of the workspace in one call, as its own routes answer it."""
+from __future__ import annotations
+
+import contextlib
+import uuid
+
+import pytest
+from sqlalchemy import event
+
+PART = "/customers/{}/workspace-part"
+
+
+@pytest.fixture
+def busy_customer(api, customer):
+    """Five invoices (one overdue), two payments and a credit note: enough for a second page of each list."""
+    invoices = [api.invoice(customer, lines=[{"description": f"Visit {n}", "unit_price_cents": 10000 + n}])
+                for n in range(4)]
+    api.invoice(customer, issue_date="2020-01-01", due_date="2020-01-31")  # overdue ever since
+    api.pay(customer, 4000, [(invoices[0]["id"], 4000)])
+    api.pay(customer, 10001, [(invoices[1]["id"], 10001)])
+    api.call("post", "/credit-notes", 201, json={"customer_id": str(customer), "amount_cents": 300, "reason": "Late"})
+    return customer
+
+
+@contextlib.contextmanager
+def statements(app):
+    """The SQL statements the service sends to its database while the block runs."""
+    sent: list[str] = []
+    engine = app.extensions["fieldwork"].database.engine
+
+    def record(_conn, _cursor, statement, *_):
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_each_section_is_what_its_own_route_answers(api, busy_customer):
+    part = api.call("get", PART.format(busy_customer) + "?limit=3&activity_limit=4")
+    assert set(part) == {"invoices", "summary", "activity"}
+    assert part["invoices"] == api.call("get", f"/customers/{busy_customer}/invoices?limit=3")
+    assert part["summary"] == api.summary(busy_customer)
+    assert part["activity"] == api.call("get", f"/customers/{busy_customer}/activity?limit=4")
+    # the second pages exist, so the cursors are real ones, and the summary has figures to show
+    assert part["invoices"]["next_cursor"] and part["activity"]["next_cursor"]
+    assert part["summary"]["overdue_cents"] == 10000 and part["summary"]["total_paid_cents"] == 14001
+
+
+def test_defaults_are_the_gateways_first_pages(api, busy_customer):
+    part = api.call("get", PART.format(busy_customer))
+    assert part["invoices"] == api.call("get", f"/customers/{busy_customer}/invoices?limit=10")
+    assert part["activity"] == api.call("get", f"/customers/{busy_customer}/activity?limit=20")
+    assert len(part["activity"]["items"]) == 8 and part["activity"]["next_cursor"] is None
+
+
+def test_a_customer_without_money_yet_gets_empty_sections(api, customer):
+    part = api.call("get", PART.format(customer))
+    assert part["invoices"] == {"items": [], "next_cursor": None}
+    assert part["activity"] == {"items": [], "next_cursor": None}
+    assert part["summary"] == {**api.summary(customer), "balance_cents": 0, "overdue_cents": 0,
+                               "oldest_overdue_due_date": None, "currency": "USD"}
+
+
+def test_another_accounts_customer_or_an_unknown_one_is_404(client, busy_customer, other_auth, auth):
+    response = client.get(PART.format(busy_customer), headers=other_auth)
+    assert response.status_code == 404 and "invoices" not in response.get_data(as_text=True)
+    assert client.get(PART.format(uuid.uuid4()), headers=auth).status_code == 404
+
+
+def test_the_view_permission_is_required(client, customer, make_token, account_id):
+    token = make_token(account_id, perms=["billing:edit", "jobs:view", "comms:view"])
+    response = client.get(PART.format(customer), headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
+                                          ("limit=ten", "limit")])
+def test_bad_limits_are_422_naming_the_field(client, auth, customer, query, field):
+    response = client.get(PART.format(customer) + f"?{query}", headers=auth)
+    assert response.status_code == 422
+    error = response.json["error"]
+    assert error["code"] == "validation_error" and list(error["fields"]) == [field]
+
+
+def test_one_customer_check_and_no_query_twice(app, client, auth, api, busy_customer):
+    """Five statements: customer, invoices, their lines, summary with overdue, activity (three calls took seven)."""
+    with statements(app) as part:
+        assert client.get(PART.format(busy_customer), headers=auth).status_code == 200
+    assert len(part) == 5 and len(set(part)) == 5
+    assert sum("known_customers" in sql for sql in part) == 1
+    with statements(app) as separate:
+        for path in ("invoices?limit=10", "billing-summary", "activity?limit=20"):
+            api.call("get", f"/customers/{busy_customer}/{path}")
+    assert len(separate) == 7
+
+
+def test_the_activity_cursor_of_the_part_opens_the_next_page(api, busy_customer):
+    part = api.call("get", PART.format(busy_customer) + "?activity_limit=5")
+    rest = api.call("get", f"/customers/{busy_customer}/activity?limit=5&cursor={part['activity']['next_cursor']}")
+    everything = api.call("get", f"/customers/{busy_customer}/activity?limit=100")["items"]
+    assert part["activity"]["items"] + rest["items"] == everything and rest["next_cursor"] is None
