@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, literal, select, union_all
+from sqlalchemy.orm import Session, aliased
 
 from chassis.customer_directory import CustomersApi, KnownCustomer, lookup, require_customer
 from chassis.errors import NotFound, ValidationFailed
-from chassis.pagination import Page, keyset_page
-from jobs.adapters.orm import ActivityEntry, CustomerTally, Job
+from chassis.pagination import Page, encode_cursor, keyset_page
+from jobs.adapters.orm import ActivityEntry, CustomerTally, Estimate, Job, Plan
 
 RECENT_DAYS = 30
 RECENT_LIMIT = 10
@@ -47,26 +48,120 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
 
 def summary(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> dict:
     """Three index lookups and one counter row: the same cost for 10 jobs or 50,000."""
-    open_count = session.scalar(select(CustomerTally.open_jobs).where(CustomerTally.customer_id == customer_id))
-    last_completed = _completed(session, customer_id, 1, None)
-    next_scheduled = _upcoming(session, customer_id, now, 1)
-    return {"open_count": open_count or 0, "last_completed": last_completed[0] if last_completed else None,
-            "next_scheduled": next_scheduled[0] if next_scheduled else None}
+    return _summary(session.scalar(_open_jobs(customer_id)) or 0, _completed(session, customer_id, 1, None),
+                    _upcoming(session, customer_id, now, 1))
 
 
 def recent_activity(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> dict:
-    return {"completed_recently": _completed(session, customer_id, RECENT_LIMIT, now - dt.timedelta(days=RECENT_DAYS)),
+    return {"completed_recently": _completed(session, customer_id, RECENT_LIMIT, _recent_since(now)),
             "upcoming": _upcoming(session, customer_id, now, RECENT_LIMIT)}
 
 
+def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, now: dt.datetime, *, limit: int,
+                  activity_limit: int) -> dict:
+    """The customer's whole share of the workspace in one unit of work, each section as its own endpoint answers it.
+
+    Five statements where the six endpoints take fifteen: the customer check, one for everything about the jobs
+    (see ``_JOB_LISTS``), then estimates, plans and the timeline. The summary's last completed and next scheduled jobs
+    are the heads of the lists recent activity shows, so nothing is read twice.
+    """
+    visible_customer(session, customer_id, api)
+    jobs = _job_lists(session, customer_id, now, page_size=limit)
+    since = _recent_since(now)
+    return {
+        "jobs": _first_page(jobs.page, limit, key=lambda job: (job.created_at, job.id)).as_dict(),
+        "estimates": page_of(session, Estimate, customer_id, limit=limit, cursor=None).as_dict(),
+        "plans": page_of(session, Plan, customer_id, limit=limit, cursor=None).as_dict(),
+        # Completed jobs come newest first, so those of the last 30 days are a prefix of the latest ones, and the
+        # latest is the summary's last completed even when it is older than that.
+        "recent_activity": {"completed_recently": [job for job in jobs.completed if job.completed_at >= since],
+                            "upcoming": jobs.upcoming},
+        "summary": _summary(jobs.open_count, jobs.completed, jobs.upcoming),
+        "activity": activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
+    }
+
+
+def _summary(open_count: int, completed: list[Job], upcoming: list[Job]) -> dict:
+    return {"open_count": open_count, "last_completed": completed[0] if completed else None,
+            "next_scheduled": upcoming[0] if upcoming else None}
+
+
+def _open_jobs(customer_id) -> Select:
+    return select(CustomerTally.open_jobs).where(CustomerTally.customer_id == customer_id)
+
+
+def _recent_since(now: dt.datetime) -> dt.datetime:
+    return now - dt.timedelta(days=RECENT_DAYS)
+
+
+def _completed_jobs(customer_id) -> Select:
+    return (select(Job).where(Job.customer_id == customer_id, Job.status == "completed")
+            .order_by(Job.completed_at.desc()))
+
+
+def _upcoming_jobs(customer_id, now) -> Select:
+    return (select(Job).where(Job.customer_id == customer_id, Job.status == "scheduled", Job.scheduled_start >= now)
+            .order_by(Job.scheduled_start))
+
+
 def _completed(session: Session, customer_id: uuid.UUID, limit: int, since: dt.datetime | None) -> list[Job]:
-    stmt = select(Job).where(Job.customer_id == customer_id, Job.status == "completed")
+    stmt = _completed_jobs(customer_id)
     if since is not None:
         stmt = stmt.where(Job.completed_at >= since)
-    return list(session.scalars(stmt.order_by(Job.completed_at.desc()).limit(limit)))
+    return list(session.scalars(stmt.limit(limit)))
 
 
 def _upcoming(session: Session, customer_id: uuid.UUID, now: dt.datetime, limit: int) -> list[Job]:
-    return list(session.scalars(select(Job).where(Job.customer_id == customer_id, Job.status == "scheduled",
-                                                  Job.scheduled_start >= now)
-                                .order_by(Job.scheduled_start).limit(limit)))
+    return list(session.scalars(_upcoming_jobs(customer_id, now).limit(limit)))
+
+
+JOB_PAGE_ORDER = (Job.created_at, Job.id)
+
+
+def _job_lists_statement() -> Select:
+    """Everything the part shows about jobs in one statement: one round trip instead of four.
+
+    A UNION ALL of the first page of jobs (one row more, to know whether another page follows), the latest completed
+    and the next scheduled, each branch the statement of its own endpoint (one index scan); every row also carries
+    the open-job count (an uncorrelated subquery, run once). No row at all means no jobs, hence none open. Built once
+    with its values bound per call: building a union costs more than running it.
+    """
+    customer_id = bindparam("customer_id", type_=Uuid)
+    recent = bindparam("recent", type_=Integer)
+    branches = {
+        "page": select(Job).where(Job.customer_id == customer_id)
+        .order_by(*(column.desc() for column in JOB_PAGE_ORDER)).limit(bindparam("page_size", type_=Integer)),
+        "completed": _completed_jobs(customer_id).limit(recent),
+        "upcoming": _upcoming_jobs(customer_id, bindparam("now", type_=DateTime(timezone=True))).limit(recent),
+    }
+    lists = union_all(*(branch.add_columns(literal(name).label("list")) for name, branch in branches.items()))
+    lists = lists.subquery("job_lists")
+    return select(aliased(Job, lists), lists.c.list, _open_jobs(customer_id).scalar_subquery())
+
+
+_JOB_LISTS = _job_lists_statement()
+
+
+class JobLists(NamedTuple):
+    page: list[Job]
+    completed: list[Job]
+    upcoming: list[Job]
+    open_count: int
+
+
+def _job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, page_size: int) -> JobLists:
+    lists: dict[str, list[Job]] = {"page": [], "completed": [], "upcoming": []}
+    open_count = None
+    for job, name, open_count in session.execute(_JOB_LISTS, {"customer_id": customer_id, "recent": RECENT_LIMIT,
+                                                              "now": now, "page_size": page_size + 1}):
+        lists[name].append(job)
+    # A union promises no order across or within its branches: each list is put back in its endpoint's order.
+    lists["page"].sort(key=lambda job: (job.created_at, job.id), reverse=True)
+    lists["completed"].sort(key=lambda job: job.completed_at, reverse=True)
+    lists["upcoming"].sort(key=lambda job: job.scheduled_start)
+    return JobLists(lists["page"], lists["completed"], lists["upcoming"], open_count or 0)
+
+
+def _first_page(rows: list, limit: int, *, key) -> Page:
+    """A first page from ``limit + 1`` rows in page order, with the cursor ``keyset_page`` would give it."""
+    return Page(rows[:limit], encode_cursor(key(rows[limit - 1])) if len(rows) > limit else None)

@@ -18,6 +18,11 @@ from jobs.service_layer import views
 
 blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")
 
+# One class per page shape, shared with the workspace part, so the API document names each shape once.
+JobsPage = page_schema(JobBrief)
+EstimatesPage = page_schema(EstimateOut)
+PlansPage = page_schema(PlanOut)
+
 
 def _session_for(customer_id):
     """The request's session, once the customer is known to be the caller's (404 otherwise)."""
@@ -35,7 +40,7 @@ def _page(model, customer_id, args) -> dict:
 class CustomerJobs(MethodView):
     @require("jobs:view")
     @blp.arguments(status_filter(JOB.statuses), location="query")
-    @blp.response(200, page_schema(JobBrief))
+    @blp.response(200, JobsPage)
     def get(self, args, customer_id):
         return _page(Job, customer_id, args)
 
@@ -60,7 +65,7 @@ class CustomerRecentActivity(MethodView):
 class CustomerEstimates(MethodView):
     @require("jobs:view")
     @blp.arguments(status_filter(ESTIMATE.statuses), location="query")
-    @blp.response(200, page_schema(EstimateOut))
+    @blp.response(200, EstimatesPage)
     def get(self, args, customer_id):
         return _page(Estimate, customer_id, args)
 
@@ -69,7 +74,7 @@ class CustomerEstimates(MethodView):
 class CustomerPlans(MethodView):
     @require("jobs:view")
     @blp.arguments(status_filter(PLAN.statuses), location="query")
-    @blp.response(200, page_schema(PlanOut))
+    @blp.response(200, PlansPage)
     def get(self, args, customer_id):
         return _page(Plan, customer_id, args)
 

@@ -1,0 +1,36 @@
+"""The jobs service's share of the customer workspace in one call (the chassis workspace-part contract)."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import fields
+
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.workspace_part import PATH, PartArgs, part_schema
+from jobs.entrypoints.http.context import adapter, now
+from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
+from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
+from jobs.service_layer import views
+
+blp = Blueprint("workspace_part", __name__)
+
+# Each section is the shape of the endpoint it stands for, so the gateway reads them alike.
+JobsPart = part_schema("jobs", {
+    "jobs": fields.Nested(JobsPage, required=True),
+    "estimates": fields.Nested(EstimatesPage, required=True),
+    "plans": fields.Nested(PlansPage, required=True),
+    "recent_activity": fields.Nested(RecentActivityOut, required=True),
+    "summary": fields.Nested(SummaryOut, required=True),
+})
+
+
+@blp.route(PATH)
+class CustomerWorkspacePart(MethodView):
+    @require("jobs:view")
+    @blp.arguments(PartArgs, location="query")
+    @blp.response(200, JobsPart)
+    def get(self, args, customer_id):
+        """First pages of jobs, estimates and plans, recent activity, the summary and the first timeline page."""
+        return views.customer_part(request_session(), customer_id, adapter("customers_api"), now(),
+                                   limit=args["limit"], activity_limit=args["activity_limit"])
