@@ -1,8 +1,10 @@
-"""Benchmark: a customer's jobs page and summary cost the same for 10 jobs and for 50,000.
+"""Benchmark: a customer's jobs page and summary cost the same for 10 jobs and for 50,000, and so does
+the service's whole workspace part (first pages of jobs, estimates and plans, recent activity, summary, timeline).
 
-Makes its own scratch database, loads the large customer's jobs with one set-based INSERT,
-measures through the Flask test client, prints a table, drops the database, and ends with one
-JSON line: {"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …}.
+Makes its own scratch database, loads the large customer's jobs with one set-based INSERT (both customers
+also get 10 estimates and a plan through the API), measures through the Flask test client, prints a table,
+drops the database, and ends with one JSON line: {"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …,
+"part_small_p50_ms": …, "part_large_p50_ms": …, "part_large_over_small": …}.
 
     .venv/bin/python bench/jobs.py [--jobs 50000] [--rounds 300]
 """
@@ -57,9 +59,24 @@ def customer_created(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
 PAGE = 10
 
 
+def add_estimates_and_a_plan(client, headers, customer_id: uuid.UUID) -> None:
+    """A full first page of estimates and a plan, so the workspace part has every section to show."""
+    for i in range(PAGE):
+        line_items = [{"description": "Unit", "quantity": 1, "unit_price_cents": 450000}]
+        response = client.post("/estimates", json={"customer_id": str(customer_id), "title": f"Quote {i}",
+                                                   "line_items": line_items}, headers=headers)
+        assert response.status_code == 201, response.json
+    response = client.post("/plans", json={"customer_id": str(customer_id), "name": "Quarterly pest control",
+                                           "price_per_visit_cents": 8900, "status": "active",
+                                           "rrule": "FREQ=MONTHLY;INTERVAL=3", "starts_at": "2099-01-06T14:00:00Z"},
+                           headers=headers)
+    assert response.status_code == 201, response.json
+
+
 def measure(client, headers, customers: dict[str, uuid.UUID], rounds: int) -> dict[str, dict[str, list[float]]]:
     """Rounds alternate between the customers, so a busy machine slows both alike."""
-    timings = {name: {"jobs page": [], "summary": [], "page + summary": []} for name in customers}
+    timings = {name: {"jobs page": [], "summary": [], "page + summary": [], "workspace part": []}
+               for name in customers}
     for round_ in range(rounds + 20):
         for name, customer_id in customers.items():
             started = time.perf_counter()
@@ -67,11 +84,16 @@ def measure(client, headers, customers: dict[str, uuid.UUID], rounds: int) -> di
             middle = time.perf_counter()
             summary = client.get(f"/customers/{customer_id}/jobs/summary", headers=headers)
             finished = time.perf_counter()
+            part = client.get(f"/customers/{customer_id}/workspace-part", query_string={"limit": PAGE},
+                              headers=headers)
+            part_done = time.perf_counter()
             assert page.status_code == 200 and len(page.json["items"]) == PAGE and summary.status_code == 200
+            assert part.status_code == 200 and len(part.json["estimates"]["items"]) == PAGE
             if round_ >= 20:  # the first rounds warm caches and connections
                 timings[name]["jobs page"].append((middle - started) * 1000)
                 timings[name]["summary"].append((finished - middle) * 1000)
                 timings[name]["page + summary"].append((finished - started) * 1000)
+                timings[name]["workspace part"].append((part_done - finished) * 1000)
     return timings
 
 
@@ -91,6 +113,8 @@ def main() -> None:
         client = app.test_client()
         for i in range(10):
             client.post("/jobs", json={"customer_id": str(small), "title": f"Small job {i}"}, headers=headers)
+        for customer in (small, large):
+            add_estimates_and_a_plan(client, headers, customer)
 
         started = time.perf_counter()
         with runtime.database.engine.begin() as connection:
@@ -108,8 +132,11 @@ def main() -> None:
                 print(f"{name:<22}{request:<18}{statistics.median(samples):>9.2f}{percentile(samples, 0.99):>9.2f}")
         small_p50 = statistics.median(results["small (10 jobs)"]["page + summary"])
         large_p50 = statistics.median(results[f"large ({args.jobs} jobs)"]["page + summary"])
+        part_small = statistics.median(results["small (10 jobs)"]["workspace part"])
+        part_large = statistics.median(results[f"large ({args.jobs} jobs)"]["workspace part"])
     report({"small_p50_ms": round(small_p50, 3), "large_p50_ms": round(large_p50, 3),
-            "large_over_small": round(large_p50 / small_p50, 3)})
+            "large_over_small": round(large_p50 / small_p50, 3), "part_small_p50_ms": round(part_small, 3),
+            "part_large_p50_ms": round(part_large, 3), "part_large_over_small": round(part_large / part_small, 3)})
 
 
 if __name__ == "__main__":
