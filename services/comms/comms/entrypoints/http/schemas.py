@@ -6,6 +6,7 @@ import datetime as dt
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from chassis.pagination import PageArgs, page_schema
+from chassis.workspace_part import part_schema
 
 from comms.domain.communication import CHANNELS, DIRECTIONS, HANDLERS, LOGGED_STATUSES, SENDABLE_CHANNELS
 
@@ -42,6 +43,7 @@ class CommunicationOut(Schema):
 
 
 CommunicationPage = page_schema(CommunicationOut)  # one named schema, shared by every list of communications
+WorkspacePart = part_schema("comms", {"communications": fields.Nested(CommunicationPage, required=True)})
 
 
 class ThreadOut(Schema):

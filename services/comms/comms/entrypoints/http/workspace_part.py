@@ -1,0 +1,23 @@
+"""GET /customers/<id>/workspace-part: comms' share of the customer workspace in the gateway's one call."""
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.workspace_part import PATH, PartArgs
+
+from comms.entrypoints.http.schemas import WorkspacePart
+from comms.service_layer import views
+
+blp = Blueprint("workspace_part", __name__, description="comms' part of the customer workspace")
+
+
+@blp.route(PATH)
+@require("comms:view")
+@blp.arguments(PartArgs, location="query")
+@blp.response(200, WorkspacePart)
+def get(args, customer_id):
+    """The first page of communications and the first activity page, as their own routes answer them."""
+    return views.workspace_part(request_session(), customer_id, limit=args["limit"],
+                                activity_limit=args["activity_limit"])

@@ -1,0 +1,103 @@
+"""GET /customers/<id>/workspace-part: comms' share of the workspace in one call, as its own routes answer it."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import event
+
+PART = "/customers/{}/workspace-part"
+
+
+@pytest.fixture
+def busy_customer(client, auth, add_customer):
+    """Seven calls, texts and emails, two of each pair at the same time (ties break by id)."""
+    customer_id = add_customer(phones=["+15125550142"])
+    start = dt.datetime(2026, 11, 1, 9, tzinfo=dt.timezone.utc)
+    for i in range(7):
+        channel = ("call", "sms", "email")[i % 3]
+        body = {"customer_id": str(customer_id), "channel": channel, "direction": "inbound",
+                "subject": "AC not cooling" if channel == "email" else None, "body": f"Message {i}",
+                "transcript": "Caller asked for a visit" if channel == "call" else None,
+                "occurred_at": (start + dt.timedelta(hours=i // 2)).isoformat()}
+        assert client.post("/communications", json=body, headers=auth).status_code == 201
+    return customer_id
+
+
+def get(client, auth, path):
+    response = client.get(path, headers=auth)
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+@contextlib.contextmanager
+def statements(app):
+    """The SQL statements the service sends to its database while the block runs."""
+    sent: list[str] = []
+    engine = app.extensions["fieldwork"].database.engine
+
+    def record(_conn, _cursor, statement, *_):
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize("limit, activity_limit", [(3, 5), (5, 3), (4, 4), (10, 20), (7, 2), (1, 7)])
+def test_each_section_is_what_its_own_route_answers(client, auth, busy_customer, limit, activity_limit):
+    part = get(client, auth, PART.format(busy_customer) + f"?limit={limit}&activity_limit={activity_limit}")
+    assert set(part) == {"communications", "activity"}
+    assert part["communications"] == get(client, auth, f"/customers/{busy_customer}/communications?limit={limit}")
+    assert part["activity"] == get(client, auth, f"/customers/{busy_customer}/activity?limit={activity_limit}")
+
+
+def test_defaults_are_the_gateways_first_pages_and_cursors_lead_on(client, auth, busy_customer):
+    part = get(client, auth, PART.format(busy_customer) + "?limit=4")
+    assert part["activity"] == get(client, auth, f"/customers/{busy_customer}/activity?limit=20")
+    assert len(part["activity"]["items"]) == 7 and part["activity"]["next_cursor"] is None
+    rest = get(client, auth, f"/customers/{busy_customer}/communications?cursor={part['communications']['next_cursor']}")
+    everything = get(client, auth, f"/customers/{busy_customer}/communications?limit=100")["items"]
+    assert part["communications"]["items"] + rest["items"] == everything
+
+
+def test_a_customer_with_nothing_logged_yet_gets_empty_pages(client, auth, add_customer):
+    part = get(client, auth, PART.format(add_customer()))
+    assert part == {"communications": {"items": [], "next_cursor": None},
+                    "activity": {"items": [], "next_cursor": None}}
+
+
+def test_another_accounts_customer_or_an_unknown_one_is_404(client, auth, other_auth, busy_customer):
+    response = client.get(PART.format(busy_customer), headers=other_auth)
+    assert response.status_code == 404 and "Message" not in response.get_data(as_text=True)
+    assert client.get(PART.format(uuid.uuid4()), headers=auth).status_code == 404
+
+
+def test_the_view_permission_is_required(client, make_token, account_id, busy_customer):
+    token = make_token(account_id, perms=["comms:send", "billing:view", "jobs:view"])
+    response = client.get(PART.format(busy_customer), headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
+                                          ("activity_limit=lots", "activity_limit")])
+def test_bad_limits_are_422_naming_the_field(client, auth, busy_customer, query, field):
+    response = client.get(PART.format(busy_customer) + f"?{query}", headers=auth)
+    assert response.status_code == 422
+    error = response.json["error"]
+    assert error["code"] == "validation_error" and list(error["fields"]) == [field]
+
+
+def test_one_customer_check_and_one_read_of_the_feed(app, client, auth, busy_customer):
+    """Two statements: the customer check and the longer page; the two separate calls took four."""
+    with statements(app) as part:
+        get(client, auth, PART.format(busy_customer))
+    assert len(part) == 2 and sum("FROM communications" in sql for sql in part) == 1
+    with statements(app) as separate:
+        get(client, auth, f"/customers/{busy_customer}/communications?limit=10")
+        get(client, auth, f"/customers/{busy_customer}/activity?limit=20")
+    assert len(separate) == 4
