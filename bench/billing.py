@@ -2,8 +2,11 @@
 
 Makes its own scratch database, bulk-loads the large customer's invoices with one set-based INSERT
 (most paid, one in fifty still open and a third of those overdue), measures through the Flask test
-client, times a 200-line AR statement PDF, prints a table, drops the database, and ends with one
-JSON line: {"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …, "statement_pdf_ms": …}.
+client, then billing's share of the workspace asked the old way (three calls: invoices?limit=10,
+billing-summary, activity?limit=20) and as one workspace-part, times a 200-line AR statement PDF,
+prints tables, drops the database, and ends with one JSON line: {"small_p50_ms": …, "large_p50_ms": …,
+"large_over_small": …, "three_calls_p50_ms": …, "part_p50_ms": …, "statement_pdf_ms": …} (the workspace
+figures are the large customer's).
 
     .venv/bin/python bench/billing.py [--invoices 50000] [--rounds 300]
 """
@@ -74,6 +77,21 @@ def _one_round(client, headers, customer, samples: dict[str, list[float]]) -> No
     samples["both"].append((end - start) * 1000)
 
 
+def workspace_share(client, headers, customers: dict, rounds: int) -> dict[str, dict[str, list[float]]]:
+    """Billing's share of one workspace: the gateway's three calls in a row vs the one workspace-part call."""
+    ways = {"three calls": ("invoices?limit=10", "billing-summary", "activity?limit=20"), "part": ("workspace-part",)}
+    results = {label: {way: [] for way in ways} for label in customers}
+    for round_ in range(20 + rounds):  # the first rounds warm connections and caches
+        for label, customer in customers.items():
+            for way, paths in ways.items():
+                start = time.perf_counter()
+                for path in paths:
+                    assert client.get(f"/customers/{customer}/{path}", headers=headers).status_code == 200
+                if round_ >= 20:
+                    results[label][way].append((time.perf_counter() - start) * 1000)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--invoices", type=int, default=50_000)
@@ -90,6 +108,7 @@ def main() -> None:
         client = app.test_client()
         measure(client, headers, {"small": small, "large": large}, 20)  # warm up connections and caches
         results = measure(client, headers, {"small": small, "large": large}, args.rounds)
+        share = workspace_share(client, headers, {"small": small, "large": large}, args.rounds)
         pdf_times = []
         for _ in range(10):
             start = time.perf_counter()
@@ -102,12 +121,18 @@ def main() -> None:
         for what in ("summary", "page", "both"):
             samples = results[label][what]
             print(f"{label:<10}{count:>10}{what:>10}{percentile(samples, .5):>10.2f}{percentile(samples, .99):>10.2f}")
+    print(f"{'customer':<10}{'workspace share':>18}{'p50 ms':>10}{'p99 ms':>10}")
+    for label, ways in share.items():
+        for way, samples in ways.items():
+            print(f"{label:<10}{way:>18}{percentile(samples, .5):>10.2f}{percentile(samples, .99):>10.2f}")
     statement_ms = statistics.median(pdf_times)
     print(f"statement PDF, 200 open invoices: median {statement_ms:.1f} ms over {len(pdf_times)} renders")
     small_p50 = percentile(results["small"]["both"], .5)
     large_p50 = percentile(results["large"]["both"], .5)
     report({"small_p50_ms": round(small_p50, 2), "large_p50_ms": round(large_p50, 2),
-            "large_over_small": round(large_p50 / small_p50, 2), "statement_pdf_ms": round(statement_ms, 1)})
+            "large_over_small": round(large_p50 / small_p50, 2),
+            "three_calls_p50_ms": round(percentile(share["large"]["three calls"], .5), 2),
+            "part_p50_ms": round(percentile(share["large"]["part"], .5), 2), "statement_pdf_ms": round(statement_ms, 1)})
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 Makes its own scratch database, tells comms about two customers through customer.created, bulk-loads
 the large customer's history with one set-based INSERT (calls, texts and emails over years), measures
-the first feed page (and the first page filtered to texts) through the Flask test client, prints a
-table, drops the database, and ends with one JSON line:
-{"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …}.
+the first feed page (and the first page filtered to texts) through the Flask test client, then comms'
+share of the workspace asked the old way (communications?limit=10 and activity?limit=20) and as one
+workspace-part, prints tables, drops the database, and ends with one JSON line:
+{"small_p50_ms": …, "large_p50_ms": …, "large_over_small": …, "two_calls_p50_ms": …, "part_p50_ms": …}
+(the workspace figures are the large customer's).
 
     .venv/bin/python bench/comms.py [--communications 100000] [--rounds 300]
 """
@@ -67,11 +69,26 @@ def timed_pages(client, headers, customers: dict[str, uuid.UUID], rounds: int, *
     return samples
 
 
+def workspace_share(client, headers, customers: dict[str, uuid.UUID], rounds: int) -> dict[str, dict[str, list]]:
+    """comms' share of one workspace: the gateway's two calls in a row vs the one workspace-part call."""
+    ways = {"two calls": ("communications?limit=10", "activity?limit=20"), "part": ("workspace-part",)}
+    samples = {name: {way: [] for way in ways} for name in customers}
+    for round_ in range(WARM_UP + rounds):
+        for name, customer_id in customers.items():
+            for way, paths in ways.items():
+                started = time.perf_counter()
+                for path in paths:
+                    assert client.get(f"/customers/{customer_id}/{path}", headers=headers).status_code == 200
+                if round_ >= WARM_UP:
+                    samples[name][way].append((time.perf_counter() - started) * 1000)
+    return samples
+
+
 def p99(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=100)[98]
 
 
-def run(args) -> tuple[float, float]:
+def run(args) -> dict[str, float]:
     with scratch_app(SPEC) as app:
         runtime = app.extensions["fieldwork"]
         account, small, large = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
@@ -95,8 +112,17 @@ def run(args) -> tuple[float, float]:
         for request, timings in (("first page", first), ("texts only", texts)):
             for customer, samples in timings.items():
                 print(f"{customer:<18}{request:<14}{statistics.median(samples):>9.2f}{p99(samples):>9.2f}")
+        share = workspace_share(client, headers, customers, args.rounds)
+        print(f"{'customer':<18}{'workspace share':<16}{'p50 ms':>9}{'p99 ms':>9}")
+        for customer, ways in share.items():
+            for way, samples in ways.items():
+                print(f"{customer:<18}{way:<16}{statistics.median(samples):>9.2f}{p99(samples):>9.2f}")
         small_samples, large_samples = first.values()
-        return statistics.median(small_samples), statistics.median(large_samples)
+        small, large = statistics.median(small_samples), statistics.median(large_samples)
+        large_share = share[f"large ({args.communications})"]
+        return {"small_p50_ms": small, "large_p50_ms": large, "large_over_small": large / small,
+                "two_calls_p50_ms": statistics.median(large_share["two calls"]),
+                "part_p50_ms": statistics.median(large_share["part"])}
 
 
 def main() -> None:
@@ -104,9 +130,7 @@ def main() -> None:
     parser.add_argument("--communications", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=300)
     args = parser.parse_args()
-    small, large = run(args)
-    figures = {"small_p50_ms": small, "large_p50_ms": large, "large_over_small": large / small}
-    report({key: round(value, 3) for key, value in figures.items()})
+    report({key: round(value, 3) for key, value in run(args).items()})
 
 
 if __name__ == "__main__":
