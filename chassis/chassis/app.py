@@ -78,9 +78,12 @@ def _install_request_id(app: Flask) -> None:
     def _echo(response):
         response.headers[logs.REQUEST_ID_HEADER] = logs.current_request_id() or ""
         # The access log: gunicorn's own has no request id, so the app writes it (one JSON line a request).
+        # A hook put before this one (the gateway's CORS preflight) may answer first: then there is no start time.
+        started = g.get("request_started")
         ACCESS_LOG.info("request", extra={"method": request.method, "path": request.path,
                                           "status": response.status_code,
-                                          "duration_ms": round((time.perf_counter() - g.request_started) * 1000, 2)})
+                                          "duration_ms": round((time.perf_counter() - started) * 1000, 2)
+                                          if started is not None else None})
         return response
 
     @app.teardown_request
