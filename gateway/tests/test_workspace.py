@@ -1,6 +1,7 @@
 """The workspace against the real services: every section, permissions, tenancy, and each service failing."""
 from __future__ import annotations
 
+import json
 import time
 import uuid
 
@@ -10,6 +11,7 @@ import seed
 
 DEADLINE_MS = 1200  # long enough that a busy shared box does not time out the healthy services
 SECTIONS = ("jobs", "estimates", "plans", "recent_activity", "invoices", "communications", "insights")
+SERVICES = ("customers", "jobs", "billing", "comms", "insights")
 SECTION_SERVICE = {"jobs": "jobs", "estimates": "jobs", "plans": "jobs", "recent_activity": "jobs",
                    "invoices": "billing", "communications": "comms", "insights": "insights"}
 
@@ -53,6 +55,26 @@ def test_the_whole_workspace_from_every_service(gateway, headers_for, customer):
     assert doc["timeline"]["status"] == "ok" and doc["timeline"]["unavailable"] == []
     assert doc["insights"]["status"] == "ok"
     assert "cards" in doc["insights"]["data"] and doc["insights"]["data"]["ai"]["status"] == "not_configured"
+
+
+def test_the_workspace_makes_one_call_per_service(gateway, stack, headers_for, customer):
+    # every call's cost is mostly fixed, so the workspace asks each service once for its whole part
+    request_id = uuid.uuid4().hex
+    response = gateway.get(f"/api/customers/{customer['id']}/workspace",
+                           headers={**headers_for(), "X-Request-Id": request_id})
+    assert response.status_code == 200
+    calls = {}
+    for service in SERVICES:
+        lines = stack[service].log_path.read_text().splitlines()
+        calls[service] = [json.loads(line)["path"] for line in lines
+                          if request_id in line and '"fieldwork.access"' in line]
+    assert calls == {
+        "customers": [f"/customers/{customer['id']}/workspace-part"],
+        "jobs": [f"/customers/{customer['id']}/workspace-part"],
+        "billing": [f"/customers/{customer['id']}/workspace-part"],
+        "comms": [f"/customers/{customer['id']}/workspace-part"],
+        "insights": [f"/customers/{customer['id']}/insights"],
+    }
 
 
 def test_sections_the_caller_may_not_see_are_left_out(gateway, headers_for, customer):

@@ -1,4 +1,9 @@
-"""The customer workspace: which calls make it, and the one document built from their answers.
+"""The customer workspace: one call per service, and the one document built from their answers.
+
+Each service answers its whole share in one call (the chassis's workspace-part contract): the
+first pages of its lists, its header figures and the first page of its part of the timeline. A
+request costs CPU whatever it carries, so one call per service keeps the workspace's cost close to
+the cost of its slowest part.
 
 Only the profile (customers) is essential; every other section carries its own status, and a
 section the caller may not see is left out rather than refused.
@@ -8,44 +13,36 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from gateway.composition.rawjson import Raw
-from gateway.composition.sections import OK, UNAVAILABLE, parsed, section
-from gateway.composition.timeline import timeline_calls, timeline_from, visible_sources
+from chassis.workspace_part import ACTIVITY, FIRST_PAGE, TIMELINE_PAGE
+from gateway.composition.sections import OK, UNAVAILABLE, parsed, section, unavailable
+from gateway.composition.timeline import SOURCES, SourcePage, merge
 from gateway.upstream.calls import Call
+from gateway.upstream.fanout import Outcome
 
-FIRST_PAGE = 10
-TIMELINE_PAGE = 20
 PROFILE = "profile"
+INSIGHTS = "insights"
+PART_QUERY = (("limit", FIRST_PAGE), ("activity_limit", TIMELINE_PAGE))
 
-# section name → (permission, service, path under /customers/<id>, extra query)
-SECTIONS: dict[str, tuple[str, str, str, tuple]] = {
-    "jobs": ("jobs:view", "jobs", "jobs", (("limit", FIRST_PAGE),)),
-    "estimates": ("jobs:view", "jobs", "estimates", (("limit", FIRST_PAGE),)),
-    "plans": ("jobs:view", "jobs", "plans", (("limit", FIRST_PAGE),)),
-    "recent_activity": ("jobs:view", "jobs", "recent-activity", ()),
-    "invoices": ("billing:view", "billing", "invoices", (("limit", FIRST_PAGE),)),
-    "communications": ("comms:view", "comms", "communications", (("limit", FIRST_PAGE),)),
-    "insights": ("insights:view", "insights", "insights", ()),
-}
-# the header's figures that other services hold
-HEADER_PARTS: dict[str, tuple[str, str, str]] = {
-    "jobs_summary": ("jobs:view", "jobs", "jobs/summary"),
-    "billing_summary": ("billing:view", "billing", "billing-summary"),
+# section name → (service, key of the section in that service's part)
+SECTIONS: dict[str, tuple[str, str]] = {
+    "jobs": ("jobs", "jobs"),
+    "estimates": ("jobs", "estimates"),
+    "plans": ("jobs", "plans"),
+    "recent_activity": ("jobs", "recent_activity"),
+    "invoices": ("billing", "invoices"),
+    "communications": ("comms", "communications"),
 }
 BILLING_FIGURES = ("currency", "balance_cents", "lifetime_value_cents", "total_billed_cents", "total_paid_cents",
                    "overdue_cents", "credit_cents", "open_invoice_count")
 
 
 def workspace_calls(customer_id: uuid.UUID, perms) -> dict:
+    """One call per service the caller may see: its workspace part, or insights' cards (never waiting for the model)."""
     base = f"/customers/{customer_id}"
-    calls: dict = {PROFILE: Call("customers", base)}
-    for name, (permission, service, path, params) in SECTIONS.items():
-        if permission in perms:
-            calls[name] = Call(service, f"{base}/{path}", params)
-    for name, (permission, service, path) in HEADER_PARTS.items():
-        if permission in perms:
-            calls[name] = Call(service, f"{base}/{path}")
-    calls.update(timeline_calls(customer_id, visible_sources(perms), TIMELINE_PAGE, None))
+    calls = {service: Call(service, f"{base}/workspace-part", PART_QUERY)
+             for service, permission in SOURCES.items() if permission in perms}
+    if "insights:view" in perms:
+        calls[INSIGHTS] = Call("insights", f"{base}/insights", (("ai", "cached"),))
     return calls
 
 
@@ -56,38 +53,46 @@ def merged_document(profile: dict) -> dict:
             "workspace": f"/api/customers/{target}/workspace", "profile": {"status": OK, "data": profile}}
 
 
-def compose(customer_id: uuid.UUID, profile: dict, profile_body: bytes, outcomes: Mapping, perms) -> dict:
+def compose(customer_id: uuid.UUID, customers_part: dict, outcomes: Mapping[str, Outcome]) -> dict:
+    """The document from the customers part (already checked) and every other call's outcome."""
+    parts = {service: parsed(outcome) for service, outcome in outcomes.items() if service in SOURCES}
+    parts["customers"] = customers_part
+    profile = customers_part[PROFILE]
     document = {
         "customer_id": str(customer_id),
         "merged_into": None,
-        "profile": {"status": OK, "data": Raw(profile_body)},
-        "header": _header(profile, outcomes, perms),
+        "profile": {"status": OK, "data": profile},
+        "header": _header(profile, parts),
         "pinned_notes": {"status": OK, "items": profile.get("pinned_notes", [])},
     }
-    for name in SECTIONS:
-        if name in outcomes:
-            document[name] = section(outcomes[name])
-    sources = visible_sources(perms)
-    timeline = timeline_from(outcomes, sources, TIMELINE_PAGE)
+    for name, (service, key) in SECTIONS.items():
+        if service in outcomes:
+            part = parts[service]
+            document[name] = {"status": OK, "data": part[key]} if part is not None else unavailable(outcomes[service])
+    if INSIGHTS in outcomes:
+        document[INSIGHTS] = section(outcomes[INSIGHTS])
+    pages = {service: None if part is None else SourcePage(part[ACTIVITY]["items"], part[ACTIVITY]["next_cursor"])
+             for service, part in parts.items()}
+    timeline = merge(pages, TIMELINE_PAGE)
     document["timeline"] = {"status": UNAVAILABLE if timeline.unavailable else OK, **timeline.as_dict()}
     return document
 
 
-def _header(profile: dict, outcomes: Mapping, perms) -> dict:
+def _header(profile: dict, parts: Mapping[str, dict | None]) -> dict:
     figures: dict = {"last_contacted_at": profile.get("last_contacted_at"),
                      "next_follow_up_at": profile.get("next_follow_up_at")}
     missing = []
-    if "billing_summary" in outcomes:
-        billing = parsed(outcomes["billing_summary"])
-        if billing is None:
+    if "billing" in parts:
+        if parts["billing"] is None:
             missing.append("billing")
         else:
+            billing = parts["billing"]["summary"]
             figures.update({name: billing.get(name) for name in BILLING_FIGURES})
-    if "jobs_summary" in outcomes:
-        jobs = parsed(outcomes["jobs_summary"])
-        if jobs is None:
+    if "jobs" in parts:
+        if parts["jobs"] is None:
             missing.append("jobs")
         else:
+            jobs = parts["jobs"]["summary"]
             figures.update(open_job_count=jobs.get("open_count"), last_completed=jobs.get("last_completed"),
                            next_scheduled=jobs.get("next_scheduled"))
     header = {"status": UNAVAILABLE if missing else OK, **figures}

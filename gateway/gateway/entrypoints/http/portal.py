@@ -14,7 +14,7 @@ from chassis.errors import NotFound, Unauthorized, Unavailable
 from gateway import portal_sessions
 from gateway.composition.portal_view import ESTIMATES_TO_APPROVE, portal_calls, portal_view
 from gateway.entrypoints.http.context import call_headers, upstreams
-from gateway.entrypoints.http.workspace import essential_profile
+from gateway.entrypoints.http.workspace import customers_answer
 from gateway.portal_sessions import PortalVisitor
 from gateway.upstream.calls import run_calls
 from gateway.upstream.client import ServiceUnavailable
@@ -46,7 +46,7 @@ def _service_headers(visitor: PortalVisitor, perms=portal_sessions.READ_PERMISSI
 
 def _view_of(visitor: PortalVisitor) -> dict:
     outcomes = run_calls(upstreams(), portal_calls(visitor.customer_id), _service_headers(visitor))
-    profile = essential_profile(outcomes["profile"])
+    profile = customers_answer(outcomes["profile"])
     if profile.get("merged_into"):
         raise NotFound("This customer's records moved; ask for a new invitation.")
     return portal_view(profile, outcomes)

@@ -9,7 +9,7 @@ from chassis.auth import current_principal, require
 from chassis.pagination import PageArgs
 from gateway.composition.timeline import timeline_calls, timeline_from, visible_sources
 from gateway.entrypoints.http.context import call_headers, upstreams
-from gateway.entrypoints.http.workspace import essential_profile
+from gateway.entrypoints.http.workspace import customers_answer
 from gateway.upstream.calls import Call, run_calls
 
 blp = Blueprint("timeline", __name__, url_prefix="/api", description="The merged customer timeline.")
@@ -26,5 +26,5 @@ def timeline(args, customer_id: uuid.UUID):
     # The profile is asked beside the parts so that another account's customer answers 404.
     calls["profile"] = Call("customers", f"/customers/{customer_id}")
     outcomes = run_calls(upstreams(), calls, call_headers())
-    essential_profile(outcomes["profile"])
+    customers_answer(outcomes["profile"])
     return timeline_from(outcomes, sources, args["limit"]).as_dict()

@@ -17,8 +17,8 @@ from gateway.upstream.fanout import Failed
 blp = Blueprint("workspace", __name__, url_prefix="/api", description="The customer workspace.")
 
 
-def essential_profile(outcome) -> dict:
-    """The customers service's answer, without which there is no workspace: 404 and 503 otherwise."""
+def customers_answer(outcome) -> dict:
+    """The customers service's answer, without which nothing about the customer is shown: 404 and 503 otherwise."""
     if isinstance(outcome, Failed):
         raise Unavailable(f"The customers service did not answer ({outcome.reason}).")
     if outcome.status == 404:
@@ -37,9 +37,9 @@ def essential_profile(outcome) -> dict:
 def workspace(customer_id: uuid.UUID):
     principal = current_principal()
     outcomes = run_calls(upstreams(), workspace_calls(customer_id, principal.perms), call_headers())
-    profile = essential_profile(outcomes[PROFILE])
-    if profile.get("merged_into"):
-        document = merged_document(profile)
+    customers_part = customers_answer(outcomes["customers"])
+    if customers_part[PROFILE].get("merged_into"):
+        document = merged_document(customers_part[PROFILE])
     else:
-        document = compose(customer_id, profile, outcomes[PROFILE].body, outcomes, principal.perms)
+        document = compose(customer_id, customers_part, outcomes)
     return Response(dumps(document), mimetype="application/json")
