@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from chassis.auth import current_principal
 from chassis.db.schema import known_customers as table
-from chassis.errors import Unavailable, field_error
+from chassis.errors import NotFound, Unavailable, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
 from chassis.settings import service_url
 
@@ -98,3 +98,19 @@ def require_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi
     if known.archived and not allow_archived:
         raise field_error(field, "This customer is archived.")
     return known
+
+
+def visible_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi) -> KnownCustomer:
+    """The caller's customer for a read (archived and merged ones included), else 404: reads never reveal
+    another account's records, and an id not heard of yet is asked of the customers service once and kept."""
+    known = lookup(session, customer_id)
+    if known is not None:
+        return known
+    try:
+        return require_customer(session, customer_id, api, allow_archived=True)
+    except ValidationFailed:
+        known = lookup(session, customer_id)  # a merged customer was remembered by the check above
+        if known is None:
+            raise NotFound("No such customer.") from None
+        return known
+

@@ -6,9 +6,8 @@ import uuid
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from chassis.auth import current_principal
-from chassis.customer_directory import KnownCustomer, lookup, require_customer
-from chassis.errors import NotFound
+from chassis import customer_directory as directory
+from chassis.customer_directory import KnownCustomer, require_customer
 
 
 def _api():
@@ -20,9 +19,6 @@ def writable_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer
     return require_customer(session, customer_id, _api())
 
 
-def visible_customer(session: Session, customer_id: uuid.UUID) -> None:
+def visible_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer:
     """Reads answer 404 for a customer this account does not have (merged and archived ones still show)."""
-    if lookup(session, customer_id) is not None:
-        return
-    if _api().fetch(customer_id, current_principal().token) is None:
-        raise NotFound("No such customer.")
+    return directory.visible_customer(session, customer_id, _api())

@@ -8,27 +8,12 @@ from typing import NamedTuple
 from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from chassis.customer_directory import CustomersApi, KnownCustomer, lookup, require_customer
-from chassis.errors import NotFound, ValidationFailed
+from chassis.customer_directory import CustomersApi, visible_customer
 from chassis.pagination import Page, encode_cursor, keyset_page
 from jobs.adapters.orm import ActivityEntry, CustomerTally, Estimate, Job, Plan
 
 RECENT_DAYS = 30
 RECENT_LIMIT = 10
-
-
-def visible_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi) -> KnownCustomer:
-    """The caller's customer (archived or merged ones included), else 404: reads never reveal other accounts."""
-    known = lookup(session, customer_id)
-    if known is not None:
-        return known
-    try:
-        return require_customer(session, customer_id, api, allow_archived=True)
-    except ValidationFailed:
-        known = lookup(session, customer_id)  # a merged customer was remembered by the check above
-        if known is None:
-            raise NotFound("No such customer.") from None
-        return known
 
 
 def page_of(session: Session, model, customer_id: uuid.UUID, *, limit: int, cursor: str | None,

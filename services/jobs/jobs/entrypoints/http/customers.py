@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from chassis.activity import ActivityItemSchema
 from chassis.auth import require
+from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from jobs.adapters.orm import Estimate, Job, Plan
@@ -27,7 +28,7 @@ PlansPage = page_schema(PlanOut)
 def _session_for(customer_id):
     """The request's session, once the customer is known to be the caller's (404 otherwise)."""
     session = request_session()
-    views.visible_customer(session, customer_id, adapter("customers_api"))
+    visible_customer(session, customer_id, adapter("customers_api"))
     return session
 
 

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from chassis.auth import require
-from chassis.customer_directory import require_customer
+from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
 from chassis.errors import field_error
 from chassis.pagination import PageArgs, page_schema
@@ -18,7 +18,7 @@ from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import PhotoForm, PhotoOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, load_photo
-from jobs.service_layer.views import page_of, visible_customer
+from jobs.service_layer.views import page_of
 
 blp = Blueprint("photos", __name__)
 
