@@ -137,3 +137,19 @@ def test_the_consumers_batches_build_the_same_model(app, deliver, story, dana, d
     for account in (batched_a, batched_b):
         for customer in (dana, duplicate):
             assert facts_of(app, account, customer) == facts_of(app, one_by_one, customer)
+
+
+def test_counts_take_only_the_accounts_own_rows(app, deliver, story, make_event, dana):
+    """Two accounts that know the same customer id: one's waiting estimate and open invoice are not the other's."""
+    busy, quiet = uuid.uuid4(), uuid.uuid4()
+    for account in (busy, quiet):
+        for envelope in story(account):
+            deliver(app, envelope)
+    deliver(app, make_event(busy, "estimate.status_changed", STORY_NOW - dt.timedelta(days=2),
+                            estimate_id=str(uuid.uuid4()), customer_id=dana, to="sent",
+                            changed_at=STORY_NOW - dt.timedelta(days=2)))
+    deliver(app, make_event(busy, "invoice.sent", STORY_NOW - dt.timedelta(days=2), invoice_id=str(uuid.uuid4()),
+                            customer_id=dana, due_date="2026-12-30", sent_at=STORY_NOW - dt.timedelta(days=2)))
+    busy_facts, quiet_facts = facts_of(app, busy, dana), facts_of(app, quiet, dana)
+    assert (busy_facts.waiting_estimate_count, busy_facts.open_invoice_count) == (1, 1)
+    assert (quiet_facts.waiting_estimate_count, quiet_facts.open_invoice_count) == (0, 0)
