@@ -436,3 +436,23 @@ def test_snapshots_are_kept_per_account(app, deliver, make_event, story, read, t
     kept = row_of(app, other_account, dana)
     assert kept.facts is not None and kept.generation == other_generation
     assert read(other_account, dana)["facts"]["communications"]["by_channel"] == {"call": 1}
+
+
+def test_a_job_booked_on_another_customers_plan_drops_the_plans_owner(app, deliver, make_event, read, told,
+                                                                      account_id, dana, duplicate, clock):
+    plan, job = str(uuid.uuid4()), str(uuid.uuid4())
+    deliver(app, make_event(account_id, "plan.status_changed", clock.now - 30 * DAY, plan_id=plan,
+                            customer_id=duplicate, to="active", changed_at=clock.now - 30 * DAY,
+                            next_visit_at=clock.now + 5 * DAY))
+    deliver(app, make_event(account_id, "job.created", clock.now - DAY, job={
+        "id": job, "customer_id": dana, "status": "scheduled", "plan_id": plan, "estimate_id": None,
+        "scheduled_start": clock.now + 5 * DAY, "scheduled_end": clock.now + 5 * DAY + HOUR}))
+    assert read(account_id, duplicate)["facts"]["plans"]["soonest"][0]["visit_booked"] is True
+
+    # The visit is cancelled: the event names the job and Dana, never the plan or its owner.
+    deliver(app, make_event(account_id, "job.status_changed", clock.now, job_id=job, customer_id=dana,
+                            **{"from": "scheduled"}, to="cancelled", changed_at=clock.now,
+                            scheduled_start=clock.now + 5 * DAY, completed_at=None))
+
+    assert row_of(app, account_id, duplicate).facts is None
+    assert read(account_id, duplicate)["facts"]["plans"]["soonest"][0]["visit_booked"] is False

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Uuid, bindparam, literal, null, select, union, update
+from sqlalchemy import Uuid, and_, bindparam, literal, null, select, union, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -69,7 +69,11 @@ def _drop_affected_statement():
                                                        MergeFact.duplicate_id.in_(ids)),
                   select(MergeFact.target_id).where(MergeFact.account_id == account, MergeFact.target_id.in_(ids)),
                   *(select(model.customer_id).where(model.account_id == account, model.id.in_(ids),
-                                                    model.customer_id.is_not(None)) for model in _OWNED))
+                                                    model.customer_id.is_not(None)) for model in _OWNED),
+                  # A plan shows whether a visit is booked: its owner's facts follow the plan's jobs too.
+                  select(PlanFact.customer_id).join(JobFact, and_(JobFact.account_id == account,
+                                                                  JobFact.plan_id == PlanFact.id))
+                  .where(PlanFact.account_id == account, JobFact.id.in_(ids)))
     affected = select(seeds.subquery().c.id).cte("affected", recursive=True)
     affected = affected.union(select(MergeFact.target_id).where(MergeFact.account_id == account,
                                                                 MergeFact.duplicate_id == affected.c.id))
@@ -88,8 +92,9 @@ _DROP_AFFECTED = _drop_affected_statement()
 def drop_affected(session: Session, named: Collection[uuid.UUID]) -> None:
     """Drops the snapshots of every customer whose facts a change to the rows ``named`` may alter.
 
-    Those are the customers named, the owners of the rows named, and every customer they are
-    merged into, transitively (a target's facts include its duplicates'). Merges are followed
+    Those are the customers named, the owners of the rows named (and of the plans of the jobs
+    named), and every customer they are merged into, transitively (a target's facts include its
+    duplicates'). Merges are followed
     whether undone or not, and owners are read as they are before the change: a superset is safe.
     A row is written for each, even where nothing was stored yet, so a reader loading at this
     moment finds the generation moved.

@@ -7,7 +7,8 @@ id, so a late event only ever touches the entity it is about.
 
 Every event also drops the fact snapshots it may make stale, here and only here, so a projector
 added later cannot forget to: a projector writes only values the event carries, so the customers
-whose facts can change are those the event names and the owners of the rows it names.
+whose facts can change are those the event names and the owners of the rows it names (a plan's
+owner too when its jobs change: a plan shows whether a visit is booked).
 """
 from __future__ import annotations
 
