@@ -6,7 +6,6 @@ import os
 import time
 
 from flask import Flask, g, request
-from flask.json.provider import DefaultJSONProvider
 
 from chassis import health, logs, metrics
 from chassis.api import Api
@@ -15,12 +14,9 @@ from chassis.db import request as db_request
 from chassis.migrations import upgrade
 from chassis.service import Runtime, ServiceSpec, build_runtime
 from chassis.settings import Settings
+from chassis.wire_json import OrjsonProvider
 
 ACCESS_LOG = logging.getLogger("fieldwork.access")
-
-
-class _JsonProvider(DefaultJSONProvider):
-    sort_keys = False
 
 
 def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters: dict | None = None,
@@ -33,7 +29,7 @@ def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters:
     # An explicit root path: Flask would otherwise look the package up by name, and a same-named folder in
     # the working directory (the repository's gateway/ when run from the root) shadows the installed one.
     app = Flask(spec.name, root_path=os.getcwd())
-    app.json = _JsonProvider(app)
+    app.json = OrjsonProvider(app)
     app.config.update(
         FIELDWORK_SETTINGS=runtime.settings,
         API_TITLE=spec.title,

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from chassis.pagination import decode_cursor
-from gateway.composition.rawjson import Raw, dumps
+from chassis.wire_json import Fragment, dumps
 from gateway.composition.timeline import SourcePage, merge
 from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, BreakerOpen, CircuitBreaker
 from gateway.upstream.client import ServiceClient
@@ -118,8 +118,8 @@ def test_a_timed_out_call_counts_against_its_breaker(slow_server):
     fanout.shutdown()
 
 
-def test_raw_json_is_spliced_in_verbatim():
-    text = dumps({"a": Raw(b'{"x": [1, 2]}\n'), "b": "\x00tricky\x00", "c": [Raw("null")]})
+def test_a_service_reply_is_spliced_in_verbatim():
+    text = dumps({"a": Fragment(b'{"x": [1, 2]}'), "b": "\x00tricky\x00", "c": [Fragment("null")]})
     assert json.loads(text) == {"a": {"x": [1, 2]}, "b": "\x00tricky\x00", "c": [None]}
 
 

@@ -1,7 +1,7 @@
 """A section of a composed answer from one service call: its data as the service sent it, or why not."""
 from __future__ import annotations
 
-from gateway.composition.rawjson import Raw
+from chassis.wire_json import Fragment
 from gateway.upstream.calls import NOT_CONFIGURED
 from gateway.upstream.fanout import Failed, Outcome
 
@@ -12,7 +12,7 @@ def section(outcome: Outcome) -> dict:
     """The reply's body passed through as it came, or why there is none."""
     if isinstance(outcome, Failed) or not outcome.ok:
         return unavailable(outcome)
-    return {"status": OK, "data": Raw(outcome.body)}
+    return {"status": OK, "data": Fragment(outcome.body)}
 
 
 def unavailable(outcome: Outcome) -> dict:

@@ -1,12 +1,12 @@
 """One service's HTTP API: a pooled keep-alive urllib3 client behind that service's circuit breaker."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 import urllib3
 
+from chassis.wire_json import loads
 from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
 
 
@@ -23,7 +23,7 @@ class Reply:
         return 200 <= self.status < 300
 
     def json(self) -> Any:
-        return json.loads(self.body)
+        return loads(self.body)
 
 
 class ServiceUnavailable(Exception):

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from chassis.auth import current_principal, require
 from chassis.errors import AppError, NotFound, Unavailable
-from gateway.composition.rawjson import dumps
+from chassis.wire_json import dumps
 from gateway.composition.workspace import PROFILE, compose, merged_document, workspace_calls
 from gateway.entrypoints.http.context import call_headers, upstreams
 from gateway.upstream.calls import run_calls
