@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import null, select, update
 
 from insights.adapters import fact_snapshots
 from insights.adapters.facts_json import decode_facts, encode
@@ -44,7 +44,7 @@ def tamper(app, account_id, customer_id, **profile):
 def drop_every_snapshot(app, account_id):
     with _database(app).engine.begin() as connection:
         connection.execute(update(FactSnapshot).where(FactSnapshot.account_id == account_id)
-                           .values(facts=None, generation=FactSnapshot.generation + 1))
+                           .values(facts=null(), generation=FactSnapshot.generation + 1))
 
 
 @pytest.fixture
@@ -125,7 +125,8 @@ def rich_customer(account_id, customer, make_event, now):
     for n, channel in enumerate(["call", "sms", "email", "sms", "call", "email", "sms"]):
         events.append(make_event(account_id, "communication.logged", now - n * DAY, communication={
             "id": str(uuid.uuid4()), "customer_id": customer if n != 3 else twin, "channel": channel,
-            "direction": "outbound" if n % 2 else "inbound", "status": "delivered" if channel != "call" else "completed",
+            "direction": "outbound" if n % 2 else "inbound",
+            "status": "delivered" if channel != "call" else "completed",
             "occurred_at": now - n * DAY - dt.timedelta(seconds=n, microseconds=n * 1001),
             "subject": "Reach me at dana@example.com" if channel == "email" else None}))
     events.append(make_event(account_id, "statement.requested", now - 20 * DAY, statement_id=str(uuid.uuid4()),
