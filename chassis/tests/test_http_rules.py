@@ -4,7 +4,7 @@ import json
 import logging
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from chassis.db import UnscopedQuery
 from chassis.logs import JsonFormatter
@@ -147,3 +147,25 @@ def test_every_request_is_logged_once_as_json_with_its_request_id_and_service(cl
     assert entry["request_id"] == "trace-42" and entry["service"] == "toy"
     assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/widgets", 200)
     assert entry["duration_ms"] >= 0
+
+
+def test_aggregates_over_account_rows_are_scoped_too(app):
+    # select(func.count()).select_from(Model) names no entity in its columns; it must still be scoped
+    database = app.extensions["fieldwork"].database
+    mine, theirs = uuid.uuid4(), uuid.uuid4()
+    with database.transaction(account_id=theirs) as session:
+        session.add_all([Widget(name="t1", number="W-1"), Widget(name="t2", number="W-2")])
+    with database.transaction(account_id=mine) as session:
+        session.add(Widget(name="m1", number="W-1"))
+    with database.transaction(account_id=mine) as session:
+        assert session.scalar(select(func.count()).select_from(Widget)) == 1
+        assert session.scalar(select(func.count(Widget.id))) == 1
+        assert session.scalar(select(func.max(Widget.name))) == "m1"
+        assert session.scalar(select(func.count()).select_from(Widget).where(Widget.name != "")) == 1
+    with database.session() as session:
+        try:
+            session.scalar(select(func.count()).select_from(Widget))
+        except UnscopedQuery:
+            pass
+        else:
+            raise AssertionError("an unscoped count over account rows ran")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Uuid, event
+from sqlalchemy import Table, Uuid, event
+from sqlalchemy.sql import visitors
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
 
 
@@ -23,20 +24,39 @@ class Tenanted:
     account_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True, nullable=False)
 
 
+def _tenanted_tables() -> set[Table]:
+    """The tables of every account-owned model (computed per call: models may be defined after import)."""
+    tables, pending = set(), list(Tenanted.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        table = getattr(cls, "__table__", None)
+        if table is not None:
+            tables.add(table)
+    return tables
+
+
 def _touches_tenanted(state: ORMExecuteState) -> bool:
-    return any(issubclass(mapper.class_, Tenanted) for mapper in state.all_mappers)
+    """Whether any table the statement reads is account-owned, wherever it appears (columns, FROM, joins,
+    subqueries): ``select(func.count()).select_from(Model)`` names no entity among its columns."""
+    if any(issubclass(mapper.class_, Tenanted) for mapper in state.all_mappers):
+        return True
+    tenanted = _tenanted_tables()
+    return any(element in tenanted for element in visitors.iterate(state.statement) if isinstance(element, Table))
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_account(state: ORMExecuteState) -> None:
-    if not (state.is_select or state.is_update or state.is_delete) or not _touches_tenanted(state):
+    if not (state.is_select or state.is_update or state.is_delete):
         return
     info = state.session.info
     account_id = info.get("account_id")
     if account_id is None:
-        if info.get("unscoped"):
+        if info.get("unscoped") or not _touches_tenanted(state):
             return
         raise UnscopedQuery("This session has no account; open it with account_id=… or unscoped=True.")
+    # Added to every statement, not only those whose columns name an account-owned entity: SQLAlchemy
+    # applies it wherever such an entity appears (FROM, joins, subqueries) and nowhere else.
     state.statement = state.statement.options(
         with_loader_criteria(Tenanted, lambda cls: cls.account_id == account_id, include_aliases=True)
     )
