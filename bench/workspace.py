@@ -7,7 +7,8 @@ called alone (the workspace at 1 client should cost little more than the slowest
 the calls run in parallel); and the workspace while the billing service is frozen (`kill -STOP`).
 Prints a table, stops everything, drops the databases, and ends with one JSON line:
 {"c1_p50_ms", "c1_p99_ms", "c16_p50_ms", "c16_p99_ms", "c16_rps", "slowest_call_p50_ms",
- "workspace_over_slowest", "deadline_ms", "frozen_p99_ms"}.
+ "workspace_over_slowest", "deadline_ms", "frozen_p99_ms"}, plus "c16_not_200", the sum of the calls' p50s and
+the CPU all processes spend per workspace (the box's two cores divided by it bound the requests per second).
 
     .venv/bin/python bench/workspace.py [--requests 400] [--seconds 10]
 """
@@ -134,7 +135,12 @@ def run(args, database_url) -> dict:
 
         c1 = sequential(lambda: http.get(path), args.requests)
         c1_errors = len(ERRORS)
+        everyone = {**stack.processes, "gateway": gateway}
+        cpu_before = {name: process.cpu_seconds() for name, process in everyone.items()}
         c16, rps = concurrent(lambda: http.get(path), 16, args.seconds)
+        # Where the box's two cores go: CPU per workspace served, per process group (the load generator aside).
+        cpu_ms = {name: (process.cpu_seconds() - cpu_before[name]) * 1000 / len(c16)
+                  for name, process in everyone.items()}
         c16_errors = len(ERRORS) - c1_errors
 
         direct = {name: Http(process.url, token) for name, process in stack.processes.items()}
@@ -147,6 +153,7 @@ def run(args, database_url) -> dict:
                 call_p50[f"{call.service} {call.path.split(cid)[-1] or '/'}"] = (
                     statistics.median(sequential(fn, args.requests // 2)) if ok else float("nan"))
         slowest = max(v for v in call_p50.values() if v == v)
+        calls_sum = sum(v for v in call_p50.values() if v == v)
 
         doc = http.get(path).json()
         sections = {k: v.get("status") for k, v in doc.items() if isinstance(v, dict) and "status" in v}
@@ -163,12 +170,18 @@ def run(args, database_url) -> dict:
               f"{percentile(frozen, .99):>10.1f}   deadline {DEADLINE_MS} ms")
         for name, p50 in sorted(call_p50.items(), key=lambda kv: -kv[1]):
             print(f"{'  call ' + name:<44}{p50:>10.1f}")
+        print(f"{'  the calls one after another (sum)':<44}{calls_sum:>10.1f}")
+        print(f"\n{'CPU per workspace at 16 clients':<44}{'ms':>10}")
+        for name, ms in sorted(cpu_ms.items(), key=lambda kv: -kv[1]):
+            print(f"{'  ' + name:<44}{ms:>10.1f}")
+        print(f"{'  all services and the gateway':<44}{sum(cpu_ms.values()):>10.1f}")
         result = {
             "c1_p50_ms": round(statistics.median(c1), 2), "c1_p99_ms": round(percentile(c1, .99), 2),
             "c16_p50_ms": round(statistics.median(c16), 2), "c16_p99_ms": round(percentile(c16, .99), 2),
             "c16_rps": round(rps, 1), "slowest_call_p50_ms": round(slowest, 2),
             "workspace_over_slowest": round(statistics.median(c1) / slowest, 2), "deadline_ms": DEADLINE_MS,
             "frozen_p99_ms": round(percentile(frozen, .99), 2), "c16_not_200": c16_errors,
+            "calls_sum_p50_ms": round(calls_sum, 2), "cpu_ms_per_workspace": round(sum(cpu_ms.values()), 1),
         }
     finally:
         gateway.stop()

@@ -163,3 +163,12 @@ def test_a_service_not_written_yet_is_unavailable(make_gateway, stack, headers_f
     doc = gateway.get(f"/api/customers/{customer['id']}/workspace", headers=headers_for()).json
     assert doc["communications"]["status"] == "unavailable"
     assert doc["timeline"]["unavailable"] == ["comms"]
+
+
+def test_each_service_process_reports_the_cpu_it_spent(gateway, stack, headers_for, customer):
+    # bench/workspace.py divides this by the workspaces served to show where the box's CPU goes
+    before = {service: stack[service].cpu_seconds() for service in SERVICES}
+    for _ in range(20):
+        assert gateway.get(f"/api/customers/{customer['id']}/workspace", headers=headers_for()).status_code == 200
+    spent = {service: stack[service].cpu_seconds() - before[service] for service in SERVICES}
+    assert all(seconds > 0 for seconds in spent.values()), spent

@@ -154,6 +154,23 @@ class ServiceProcess:
         except subprocess.TimeoutExpired:
             self.kill()
 
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the live processes of its group (gunicorn's master and workers), from /proc."""
+        if self._process is None:
+            return 0.0
+        total = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:  # gone meanwhile
+                continue
+            if int(fields[2]) == self._process.pid:  # the process group
+                total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+
     @property
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
