@@ -1,11 +1,11 @@
 """GET /customers/<id>/workspace-part: billing's share of the workspace in one call, as its own routes answer it."""
 from __future__ import annotations
 
-import contextlib
 import uuid
 
 import pytest
-from sqlalchemy import event
+
+from chassis.testing.statements import sent_statements
 
 PART = "/customers/{}/workspace-part"
 
@@ -20,22 +20,6 @@ def busy_customer(api, customer):
     api.pay(customer, 10001, [(invoices[1]["id"], 10001)])
     api.call("post", "/credit-notes", 201, json={"customer_id": str(customer), "amount_cents": 300, "reason": "Late"})
     return customer
-
-
-@contextlib.contextmanager
-def statements(app):
-    """The SQL statements the service sends to its database while the block runs."""
-    sent: list[str] = []
-    engine = app.extensions["fieldwork"].database.engine
-
-    def record(_conn, _cursor, statement, *_):
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_each_section_is_what_its_own_route_answers(api, busy_customer):
@@ -87,11 +71,11 @@ def test_bad_limits_are_422_naming_the_field(client, auth, customer, query, fiel
 
 def test_one_customer_check_and_no_query_twice(app, client, auth, api, busy_customer):
     """Five statements: customer, invoices, their lines, summary with overdue, activity (three calls took seven)."""
-    with statements(app) as part:
+    with sent_statements(app) as part:
         assert client.get(PART.format(busy_customer), headers=auth).status_code == 200
     assert len(part) == 5 and len(set(part)) == 5
     assert sum("known_customers" in sql for sql in part) == 1
-    with statements(app) as separate:
+    with sent_statements(app) as separate:
         for path in ("invoices?limit=10", "billing-summary", "activity?limit=20"):
             api.call("get", f"/customers/{busy_customer}/{path}")
     assert len(separate) == 7

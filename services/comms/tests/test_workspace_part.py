@@ -1,12 +1,12 @@
 """GET /customers/<id>/workspace-part: comms' share of the workspace in one call, as its own routes answer it."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import uuid
 
 import pytest
-from sqlalchemy import event
+
+from chassis.testing.statements import sent_statements
 
 PART = "/customers/{}/workspace-part"
 
@@ -30,22 +30,6 @@ def get(client, auth, path):
     response = client.get(path, headers=auth)
     assert response.status_code == 200, response.json
     return response.json
-
-
-@contextlib.contextmanager
-def statements(app):
-    """The SQL statements the service sends to its database while the block runs."""
-    sent: list[str] = []
-    engine = app.extensions["fieldwork"].database.engine
-
-    def record(_conn, _cursor, statement, *_):
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 @pytest.mark.parametrize("limit, activity_limit", [(3, 5), (5, 3), (4, 4), (10, 20), (7, 2), (1, 7)])
@@ -94,10 +78,10 @@ def test_bad_limits_are_422_naming_the_field(client, auth, busy_customer, query,
 
 def test_one_customer_check_and_one_read_of_the_feed(app, client, auth, busy_customer):
     """Two statements: the customer check and the longer page; the two separate calls took four."""
-    with statements(app) as part:
+    with sent_statements(app) as part:
         get(client, auth, PART.format(busy_customer))
     assert len(part) == 2 and sum("FROM communications" in sql for sql in part) == 1
-    with statements(app) as separate:
+    with sent_statements(app) as separate:
         get(client, auth, f"/customers/{busy_customer}/communications?limit=10")
         get(client, auth, f"/customers/{busy_customer}/activity?limit=20")
     assert len(separate) == 4

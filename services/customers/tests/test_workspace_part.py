@@ -1,9 +1,9 @@
 """The customers part of the workspace: the profile and the first activity page in one call, and what it costs."""
-import contextlib
 import uuid
 
 import pytest
-from sqlalchemy import event
+
+from chassis.testing.statements import sent_statements
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
 
@@ -28,21 +28,6 @@ def rich(create, client, auth):
     assert client.post(f"/customers/{cid}/status", json={"to": "prospect", "reason": "Called back"},
                        headers=auth).status_code == 200
     return cid
-
-
-@contextlib.contextmanager
-def counted(app):
-    """Counts the SQL statements this app sends while the block runs."""
-    statements = []
-    engine = app.extensions["fieldwork"].database.engine
-
-    def record(_conn, _cursor, statement, *_):
-        statements.append(statement)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_the_part_is_the_profile_and_the_first_activity_page(client, auth, rich):
@@ -95,9 +80,9 @@ def test_a_merged_customers_part_names_the_target(client, auth, create, rich):
 def test_the_profile_is_one_statement_and_the_part_two_whatever_the_customer_holds(app, client, auth, create, rich):
     small = create("Ray Ortiz")["id"]
     for customer_id in (small, rich):
-        with counted(app) as statements:
+        with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}", headers=auth).status_code == 200
         assert len(statements) == 1, statements
-        with counted(app) as statements:
+        with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
         assert len(statements) == 2, statements

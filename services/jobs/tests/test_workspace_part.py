@@ -1,11 +1,11 @@
 """The jobs share of the customer workspace in one call: each section as its own endpoint answers it, 5 statements."""
-import contextlib
 import datetime as dt
 import uuid
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
+from chassis.testing.statements import sent_statements
 from jobs.adapters.orm import Job
 
 UTC = dt.timezone.utc
@@ -103,29 +103,14 @@ def test_a_customer_without_any_work_gets_empty_sections(client, auth, customer_
     assert part == singles(client, auth, customer_id)
 
 
-@contextlib.contextmanager
-def counted_statements(app):
-    statements = []
-
-    def count(_conn, _cursor, statement, *_):
-        statements.append(statement)
-
-    engine = app.extensions["fieldwork"].database.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
 def test_the_part_costs_five_statements_whatever_the_customer_holds(app, client, auth, busy_customer,
                                                                      new_customer):
     for customer_id in (busy_customer, new_customer()):
-        with counted_statements(app) as statements:
+        with sent_statements(app) as statements:
             assert client.get(PART.format(customer_id), headers=auth).status_code == 200
         assert len(statements) == PART_STATEMENTS, statements
     # The six endpoints it stands for take three times as many.
-    with counted_statements(app) as statements:
+    with sent_statements(app) as statements:
         singles(client, auth, busy_customer)
     assert len(statements) == 15
 
