@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import os
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -222,6 +224,22 @@ def examples() -> list[tuple[Path, dict]]:
         if _EXAMPLE_NAME.match(path.name)
     ]
     return sorted(found, key=lambda item: (_moment(item[1]), str(item[0])))
+
+
+def example(event_type: str, account_id: uuid.UUID | str | None = None) -> dict:
+    """A fresh copy of the type's main example (``v1.example.json``), for building a consumer test's events;
+    with ``account_id``, re-addressed to that account (see ``readdressed``)."""
+    envelope = _read_json(_catalog().folder / event_type / "v1.example.json")
+    return readdressed(envelope, account_id) if account_id is not None else copy.deepcopy(envelope)
+
+
+def readdressed(envelope: dict, account_id: uuid.UUID | str) -> dict:
+    """The same event for another account: an id derived from both (a redelivery keeps it), same entity ids,
+    so each test account replays the examples' story on its own."""
+    moved = copy.deepcopy(envelope)
+    moved["id"] = str(uuid.uuid5(uuid.UUID(str(account_id)), envelope["id"]))
+    moved["account_id"] = str(account_id)
+    return moved
 
 
 def _moment(envelope: dict) -> datetime:

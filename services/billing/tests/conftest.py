@@ -1,7 +1,6 @@
 """Billing on a fresh database, a local stand-in for the customers API, and helpers that speak its API."""
 from __future__ import annotations
 
-import copy
 import json
 import threading
 import uuid
@@ -10,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from billing.bootstrap import SPEC
-from chassis.contracts import examples
+from chassis.contracts import example
 from chassis.customer_directory import CustomersApi
 
 
@@ -55,17 +54,12 @@ def client(app):
     return app.test_client()
 
 
-def _example(event_type: str) -> dict:
-    return next(envelope for path, envelope in examples() if envelope["type"] == event_type
-                and "duplicate" not in path.name)
-
-
 @pytest.fixture
 def new_customer(app, deliver, account_id):
     """``new_customer()`` → the id of a customer billing has heard of through ``customer.created``."""
 
     def make(name: str = "Dana Whitfield", account=None) -> uuid.UUID:
-        envelope = copy.deepcopy(_example("customer.created"))
+        envelope = example("customer.created")
         customer_id = uuid.uuid4()
         envelope.update(id=str(uuid.uuid4()), account_id=str(account or account_id))
         envelope["data"]["customer"].update(id=str(customer_id), display_name=name)

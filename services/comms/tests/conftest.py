@@ -1,7 +1,6 @@
 """comms under test: the real app on its own database, a real SMTP server, and a local SMS provider and billing."""
 from __future__ import annotations
 
-import copy
 import json
 import socket
 import threading
@@ -13,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from chassis.auth import decode_token
-from chassis.contracts import examples
+from chassis.contracts import example
 from chassis.customer_directory import CustomersApi
 from chassis.testing.plugin import TEST_JWT_SECRET
 from comms.adapters.sms import HttpSmsProvider
@@ -177,16 +176,12 @@ def client(app):
     return app.test_client()
 
 
-def _example(event_type: str) -> dict:
-    return copy.deepcopy(next(env for _, env in examples() if env["type"] == event_type))
-
-
 @pytest.fixture
 def envelope(account_id):
     """``envelope("customer.merged", data_changes...)`` → a contract example for this test's account, fresh id."""
 
     def make(event_type: str, account=None, **data) -> dict:
-        env = _example(event_type)
+        env = example(event_type)
         env.update(id=str(uuid.uuid4()), account_id=str(account or account_id))
         env["data"].update(data)
         return env
@@ -199,7 +194,7 @@ def add_customer(app, deliver, envelope):
     """Delivers customer.created for a new customer with these phones and emails; returns its id."""
 
     def add(phones=(), emails=(), account=None, revision=1, name="Dana Whitfield") -> uuid.UUID:
-        customer = _example("customer.created")["data"]["customer"]
+        customer = example("customer.created")["data"]["customer"]
         customer.update(id=str(uuid.uuid4()), display_name=name, phones=list(phones), emails=list(emails))
         assert deliver(app, envelope("customer.created", account=account, customer=customer, revision=revision))
         return uuid.UUID(customer["id"])

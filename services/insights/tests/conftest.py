@@ -1,7 +1,6 @@
 """The insights app on a fresh database, a fixed clock, a local server that answers like OpenAI, and event builders."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import threading
@@ -12,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from cryptography.fernet import Fernet
 
-from chassis.contracts import examples
+from chassis.contracts import example, examples, readdressed
 from insights.adapters.openai_advisor import OpenAIAdvisor
 from insights.adapters.secrets import SecretBox
 from insights.bootstrap import SPEC
@@ -127,29 +126,10 @@ def client(app):
     return app.test_client()
 
 
-def readdress(envelope: dict, account_id: uuid.UUID) -> dict:
-    """The same event for another account: a new id (derived, so a redelivery keeps it), same entity ids."""
-    moved = copy.deepcopy(envelope)
-    moved["id"] = str(uuid.uuid5(account_id, envelope["id"]))
-    moved["account_id"] = str(account_id)
-    return moved
-
-
 @pytest.fixture
 def story():
     """``story(account_id)`` → the contract examples' customer story as events of that account, in order."""
-    return lambda account_id: [readdress(envelope, account_id) for _, envelope in examples()]
-
-
-_TEMPLATES = {}
-
-
-def _template(event_type: str) -> dict:
-    if not _TEMPLATES:
-        for path, envelope in examples():
-            if path.name == "v1.example.json":
-                _TEMPLATES[envelope["type"]] = envelope
-    return copy.deepcopy(_TEMPLATES[event_type])
+    return lambda account_id: [readdressed(envelope, account_id) for _, envelope in examples()]
 
 
 def _wire_time(moment: dt.datetime) -> str:
@@ -163,7 +143,7 @@ def make_event():
     Keyword arguments replace keys of ``data`` (a dict value is merged into the example's dict).
     """
     def make(account_id: uuid.UUID, event_type: str, at: dt.datetime, **changes) -> dict:
-        envelope = _template(event_type)
+        envelope = example(event_type)
         envelope.update(id=str(uuid.uuid4()), account_id=str(account_id), occurred_at=_wire_time(at))
         envelope.pop("request_id", None)
         for key, value in changes.items():

@@ -1,7 +1,6 @@
 """Fixtures of the jobs service tests: the app on its own database, customers known by event or by a local API."""
 from __future__ import annotations
 
-import copy
 import json
 import threading
 import uuid
@@ -9,16 +8,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from chassis.contracts import examples
+from chassis.contracts import example
 from chassis.customer_directory import CustomersApi
 from jobs.adapters.storage import LocalDirectoryStorage
 from jobs.bootstrap import SPEC
 
 PHOTO_MAX_BYTES = 300_000
-
-
-def example(event_type: str) -> dict:
-    return copy.deepcopy(next(envelope for _, envelope in examples() if envelope["type"] == event_type))
 
 
 class CustomersServer:
