@@ -93,7 +93,8 @@ def run(args) -> dict[str, float]:
         runtime = app.extensions["fieldwork"]
         account, small, large = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
         for customer, phone in ((small, "+15125550101"), (large, "+15125550142")):
-            assert apply_event(runtime.database, SPEC.handlers, customer_created(account, customer, phone))
+            assert apply_event(runtime.database, SPEC.handlers, customer_created(account, customer, phone),
+                               runtime.adapters)
         headers = {"Authorization": f"Bearer {mint_token(JWT_SECRET, sub='bench', account_id=account)}"}
         client = app.test_client()
         started = time.perf_counter()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -25,20 +26,22 @@ def _first_sight(session: Session, event: Event) -> bool:
     return recorded is not None
 
 
-def apply_event(database: Database, handlers: Handlers, envelope: dict) -> bool:
+def apply_event(database: Database, handlers: Handlers, envelope: dict, adapters: Mapping | None = None) -> bool:
     """Applies ``envelope`` once; returns False when it had been applied already.
 
     Raises ``ContractError`` for an event that breaks its contract (the consumer dead-letters
     it at once) and whatever a handler raises (the transaction rolls back and it is retried).
     """
-    return apply_events(database, handlers, [envelope])[0]
+    return apply_events(database, handlers, [envelope], adapters)[0]
 
 
-def apply_events(database: Database, handlers: Handlers, envelopes: list[dict]) -> list[bool]:
+def apply_events(database: Database, handlers: Handlers, envelopes: list[dict],
+                 adapters: Mapping | None = None) -> list[bool]:
     """Applies several events in one transaction, in order: one commit for all of them.
 
     All or nothing: when one breaks its contract or a handler raises, nothing is kept and the
     error is raised; the consumer then applies them one at a time to find the culprit.
+    ``adapters`` are the process's, handed to the handlers that name theirs.
     """
     for envelope in envelopes:
         validate_event(envelope)
@@ -50,7 +53,7 @@ def apply_events(database: Database, handlers: Handlers, envelopes: list[dict]) 
             token = logs.bind_request_id(event.request_id)
             try:
                 if _first_sight(session, event):
-                    handlers.dispatch(session, event)
+                    handlers.dispatch(session, event, adapters)
                     session.flush()  # before the next event changes the account new rows are stamped with
                     first_time.append(True)
                 else:

@@ -120,7 +120,7 @@ class Consumer:
             return
         try:
             outcomes = apply_events(self.runtime.database, self.runtime.spec.handlers,
-                                    [_decode(delivery.body) for delivery in batch])
+                                    [_decode(delivery.body) for delivery in batch], self.runtime.adapters)
         except Exception:  # nothing was kept; one at a time finds which one fails and why
             for delivery in batch:
                 self._handle(delivery)
@@ -133,7 +133,7 @@ class Consumer:
         service, attempt = self.settings.service, delivery.previous_deliveries + 1
         try:
             envelope = _decode(delivery.body)
-            applied = apply_event(self.runtime.database, self.runtime.spec.handlers, envelope)
+            applied = apply_event(self.runtime.database, self.runtime.spec.handlers, envelope, self.runtime.adapters)
         except ContractError as exc:
             log.error("invalid event dead-lettered", extra={"event_type": delivery.event_type, "error": str(exc)})
             stats.DEAD_LETTERED.labels(service, delivery.event_type, "invalid").inc()

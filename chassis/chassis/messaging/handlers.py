@@ -1,28 +1,38 @@
 """A service's event handlers, registered by event type; the consumer process dispatches to them."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from chassis.messaging.event import Event
 
-Handler = Callable[[Session, Event], None]
+Handler = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class _Registered:
+    fn: Handler
+    adapters: tuple[str, ...]
 
 
 class Handlers:
     """``@handlers.on("customer.merged")`` registers ``fn(session, event)``.
 
     The session is scoped to the event's account and commits together with the inbox record, so
-    a handler only writes; it never commits, publishes to the broker or acks by itself.
+    a handler only writes; it never commits, publishes to the broker or acks by itself. A handler
+    that needs the process's adapters names them, ``@handlers.on("x", adapters=("config",))``, and
+    is called ``fn(session, event, config=<the runtime's adapter>)`` — never module-level state.
     """
 
     def __init__(self):
-        self._handlers: dict[tuple[str, int], list[Handler]] = {}
+        self._handlers: dict[tuple[str, int], list[_Registered]] = {}
 
-    def on(self, event_type: str, *, version: int = 1) -> Callable[[Handler], Handler]:
+    def on(self, event_type: str, *, version: int = 1, adapters: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
         def register(fn: Handler) -> Handler:
-            self._handlers.setdefault((event_type, version), []).append(fn)
+            self._handlers.setdefault((event_type, version), []).append(_Registered(fn, tuple(adapters)))
             return fn
         return register
 
@@ -40,8 +50,8 @@ class Handlers:
         return set(self._handlers)
 
     def for_event(self, event_type: str, version: int) -> list[Handler]:
-        return self._handlers.get((event_type, version), [])
+        return [registered.fn for registered in self._handlers.get((event_type, version), [])]
 
-    def dispatch(self, session: Session, event: Event) -> None:
-        for fn in self.for_event(event.type, event.version):
-            fn(session, event)
+    def dispatch(self, session: Session, event: Event, adapters: Mapping[str, Any] | None = None) -> None:
+        for registered in self._handlers.get((event.type, event.version), []):
+            registered.fn(session, event, **{name: (adapters or {})[name] for name in registered.adapters})

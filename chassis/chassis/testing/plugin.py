@@ -123,7 +123,7 @@ def deliver():
 
     def apply(app, envelope: dict) -> bool:
         runtime = app.extensions["fieldwork"]
-        return apply_event(runtime.database, runtime.spec.handlers, envelope)
+        return apply_event(runtime.database, runtime.spec.handlers, envelope, runtime.adapters)
 
     return apply
 

@@ -19,7 +19,6 @@ from comms.service_layer.delivery import backlog
 def wire(runtime: Runtime) -> None:
     """Default adapters from the settings; a test replaces any of them through ``adapters=``."""
     config = CommsConfig.from_settings(runtime.settings)
-    events.configure(phone_region=config.phone_region, smtp_from=config.smtp_from)
     runtime.adapters.update(
         config=config,
         customers_api=CustomersApi(),

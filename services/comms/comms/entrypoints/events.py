@@ -9,27 +9,21 @@ from sqlalchemy.orm import Session
 from chassis import customer_directory
 from chassis.messaging import Event, Handlers
 
+from comms.config import CommsConfig
 from comms.service_layer import automatic, contacts, merges
 
 handlers = Handlers().include(customer_directory.handlers)
-
-# Set by bootstrap.wire: the handlers need the region numbers are read in and the From address.
-_CONFIG: dict = {"phone_region": "US", "smtp_from": "Fieldwork <no-reply@fieldwork.local>"}
-
-
-def configure(*, phone_region: str, smtp_from: str) -> None:
-    _CONFIG.update(phone_region=phone_region, smtp_from=smtp_from)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-@handlers.on("customer.created")
-@handlers.on("customer.updated")
-def keep_contact_points(session: Session, event: Event) -> None:
+@handlers.on("customer.created", adapters=("config",))
+@handlers.on("customer.updated", adapters=("config",))
+def keep_contact_points(session: Session, event: Event, config: CommsConfig) -> None:
     contacts.apply_snapshot(session, event.account_id, event.data["customer"], event.data["revision"],
-                            _CONFIG["phone_region"])
+                            config.phone_region)
 
 
 @handlers.on("customer.merged")
@@ -44,11 +38,11 @@ def move_back(session: Session, event: Event) -> None:
                       uuid.UUID(event.data["target_id"]))
 
 
-@handlers.on("portal.invite_requested")
-def email_portal_invite(session: Session, event: Event) -> None:
-    automatic.send_portal_invite(session, event.data, sender=_CONFIG["smtp_from"], now=_now())
+@handlers.on("portal.invite_requested", adapters=("config",))
+def email_portal_invite(session: Session, event: Event, config: CommsConfig) -> None:
+    automatic.send_portal_invite(session, event.data, sender=config.smtp_from, now=_now())
 
 
-@handlers.on("statement.requested")
-def email_statement(session: Session, event: Event) -> None:
-    automatic.send_statement(session, event.data, sender=_CONFIG["smtp_from"], now=_now())
+@handlers.on("statement.requested", adapters=("config",))
+def email_statement(session: Session, event: Event, config: CommsConfig) -> None:
+    automatic.send_statement(session, event.data, sender=config.smtp_from, now=_now())
