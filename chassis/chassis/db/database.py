@@ -3,23 +3,30 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 import uuid
 from collections.abc import Iterator
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 log = logging.getLogger(__name__)
 
 
+# A pooled connection idle this long is pinged before use; one used more recently is not. A ping on every
+# checkout (pool_pre_ping) is a round trip per request, and a busy service's connections are never stale.
+PING_AFTER_IDLE_SECONDS = 10.0
+
+
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 4, service: str = ""):
+    def __init__(self, url: str, *, pool_size: int = 4, service: str = "",
+                 ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS):
         self.url = url
         self.service = service
-        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                                            future=True)
+        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, future=True)
+        _ping_idle_connections(self.engine, ping_after_idle_seconds)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self, *, account_id: uuid.UUID | None = None, unscoped: bool = False) -> Session:
@@ -56,3 +63,24 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _ping_idle_connections(engine: Engine, idle_seconds: float) -> None:
+    """Pessimistic disconnect handling, only for connections that sat idle (SQLAlchemy's checkout-event
+    pattern): a dead one raises DisconnectionError, and the pool discards it and connects again."""
+
+    @event.listens_for(engine, "checkin")
+    def _note_return(_dbapi_connection, record):
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy):
+        returned_at = record.info.get("returned_at")
+        if returned_at is None or time.monotonic() - returned_at < idle_seconds:
+            return  # new, or in use a moment ago
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            dbapi_connection.rollback()
+        except Exception as exc:  # any driver error here means the connection is gone
+            raise DisconnectionError(str(exc)) from exc
