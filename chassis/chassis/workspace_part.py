@@ -10,12 +10,26 @@ guarded by that service's view permission, answering 404 for a customer that is 
 and holding under fixed keys the first pages of its lists (``limit`` items each), its figures for
 the header, and under ``activity`` the first page of its part of the timeline, exactly as its
 ``GET /customers/<id>/activity?limit=<activity_limit>`` would answer it.
+
+``answer_part`` answers it from the service's part store (``chassis.db.part_store``) while nothing it shows
+has changed, and computes and keeps it otherwise.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import hashlib
+import sys
+import uuid
+from pathlib import Path
+from typing import Callable
+
+from flask import Response, current_app
 from marshmallow import Schema, fields, validate
 
+from chassis import wire_json
 from chassis.activity import ActivityItemSchema
+from chassis.db import part_store, request_session
 from chassis.pagination import MAX_LIMIT, page_schema
 
 PATH = "/customers/<uuid:customer_id>/workspace-part"
@@ -35,3 +49,45 @@ def part_schema(service: str, sections: dict[str, fields.Field]) -> type[Schema]
     """The response schema of a service's part: its own sections plus the first activity page."""
     activity = fields.Nested(page_schema(ActivityItemSchema, name=f"{service.title()}PartActivityPage"), required=True)
     return Schema.from_dict({**sections, ACTIVITY: activity}, name=f"{service.title()}WorkspacePart")
+
+
+Computed = tuple[dict, "dt.datetime | None"]
+
+
+def answer_part(schema: type[Schema], customer_id: uuid.UUID, args: dict, *, now: dt.datetime,
+                compute: Callable[[], Computed]) -> Response:
+    """The part as stored when still current, else ``compute()`` dumped through ``schema``, kept and answered.
+
+    ``compute`` returns the document and the moment time alone would change it (None: only writes do), and does
+    the part's own visibility check: a customer that is not the caller's raises 404 before anything is kept, and a
+    stored part exists only for a customer its account could see when it was computed (hiding a customer is a
+    write, which makes it stale).
+    """
+    session = request_session()
+    package = current_app.extensions["fieldwork"].spec.app_factory.split(".")[0]
+    variant = f"{_code_fingerprint(package)}?limit={args['limit']}&activity_limit={args['activity_limit']}"
+    found = part_store.look_up(session, customer_id, variant, now)
+    body = found.body
+    if body is None:
+        document, valid_until = compute()
+        body = wire_json.dumps(_instance(schema).dump(document))
+        part_store.store(session, customer_id, variant, body, found, valid_until)
+    return current_app.response_class(body, mimetype="application/json")
+
+
+@functools.cache
+def _instance(schema: type[Schema]) -> Schema:
+    return schema()
+
+
+@functools.cache
+def _code_fingerprint(package: str) -> str:
+    """A digest of the service's and the chassis' source: a release that changes how a part is computed or shaped
+    never answers one stored by the release before it."""
+    digest = hashlib.sha256()
+    for name in (package, __name__.split(".")[0]):
+        for root in map(Path, sys.modules[name].__path__):  # a namespace package may have several
+            for source in sorted(root.rglob("*.py")):
+                digest.update(source.relative_to(root).as_posix().encode())
+                digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]

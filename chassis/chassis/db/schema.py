@@ -1,12 +1,13 @@
-"""The tables the chassis keeps in every service's database (outbox, inbox, sequences, customer directory).
+"""The tables the chassis keeps in every service's database (outbox, inbox, sequences, customer directory,
+stored workspace parts).
 
 Each service's first migration calls ``create_chassis_tables_v1``; a later change to these tables
 gets a ``..._v2`` that services call from a new migration, so old migrations never change meaning.
 """
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Identity, Index, Integer, MetaData, String, Table, Text,
-                        Uuid, func, text)
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Identity, Index, Integer, LargeBinary, MetaData, String,
+                        Table, Text, Uuid, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 
 chassis_metadata = MetaData()
@@ -54,7 +55,31 @@ known_customers = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 
+# A customer's workspace part as last answered, with the generations of what it was computed from
+# (chassis.db.part_store explains how writes make it stale).
+stored_parts = Table(
+    "stored_parts", chassis_metadata,
+    Column("account_id", Uuid, primary_key=True),
+    Column("customer_id", Uuid, primary_key=True),
+    Column("variant", String(200), primary_key=True),
+    Column("body", LargeBinary, nullable=False),
+    Column("customer_generation", BigInteger, nullable=False),
+    Column("account_generation", BigInteger, nullable=False),
+    Column("valid_until", DateTime(timezone=True)),
+    Column("stored_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Bumped by triggers whenever a statement changes rows about a customer (or, for rows that name none, about
+# the whole account: customer_id is then the nil UUID).
+part_generations = Table(
+    "part_generations", chassis_metadata,
+    Column("account_id", Uuid, primary_key=True),
+    Column("customer_id", Uuid, primary_key=True),
+    Column("generation", BigInteger, nullable=False),
+)
+
 CHASSIS_TABLES = {t.name for t in chassis_metadata.sorted_tables}
+_V1_TABLES = [account_sequences, outbox, inbox, known_customers]
 
 OUTBOX_CHANNEL = "fieldwork_outbox"
 
@@ -74,7 +99,7 @@ FOR EACH STATEMENT EXECUTE FUNCTION fieldwork_outbox_notify()
 def create_chassis_tables_v1(op) -> None:
     """Called from a service's first Alembic migration."""
     bind = op.get_bind()
-    chassis_metadata.create_all(bind)
+    chassis_metadata.create_all(bind, tables=_V1_TABLES)
     # NOTIFY wakes the relay at once after a commit that wrote events (it also polls: NOTIFY can be missed).
     op.execute(_NOTIFY_FUNCTION)
     op.execute(_NOTIFY_TRIGGER)

@@ -24,7 +24,7 @@ class Tenanted:
     account_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True, nullable=False)
 
 
-def _tenanted_tables() -> set[Table]:
+def tenanted_tables() -> set[Table]:
     """The tables of every account-owned model (computed per call: models may be defined after import)."""
     tables, pending = set(), list(Tenanted.__subclasses__())
     while pending:
@@ -41,7 +41,7 @@ def _touches_tenanted(state: ORMExecuteState) -> bool:
     subqueries): ``select(func.count()).select_from(Model)`` names no entity among its columns."""
     if any(issubclass(mapper.class_, Tenanted) for mapper in state.all_mappers):
         return True
-    tenanted = _tenanted_tables()
+    tenanted = tenanted_tables()
     return any(element in tenanted for element in visitors.iterate(state.statement) if isinstance(element, Table))
 
 

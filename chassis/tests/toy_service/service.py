@@ -1,20 +1,25 @@
 """A tiny service used only to prove the chassis: one account-owned resource with every rule applied."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
-from sqlalchemy import String, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, ForeignKey, String, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from chassis.auth import require
+from chassis.customer_directory import lookup
+from chassis.db.part_store import earliest
 from chassis.db import Tenanted, next_number, request_session
 from chassis.errors import NotFound
 from chassis.pagination import PageArgs, keyset_page, page_schema
 from chassis.service import ServiceSpec
+from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
 
 
 class Base(DeclarativeBase):
@@ -26,6 +31,32 @@ class Widget(Tenanted, Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     number: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(100))
+
+
+class Gadget(Tenanted, Base):
+    """A customer's record, with parts under it that name the customer only through it."""
+
+    __tablename__ = "gadgets"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID]
+    name: Mapped[str] = mapped_column(String(100))
+    due_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    parts: Mapped[list["GadgetPart"]] = relationship(order_by="GadgetPart.name", lazy="selectin")
+
+
+class GadgetPart(Tenanted, Base):
+    __tablename__ = "gadget_parts"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    gadget_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("gadgets.id"))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Setting(Tenanted, Base):
+    """An account-wide row that names no customer, yet shows in every customer's part."""
+
+    __tablename__ = "settings"
+    account_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    greeting: Mapped[str] = mapped_column(String(100))
 
 
 class WidgetIn(Schema):
@@ -74,5 +105,48 @@ class WidgetById(MethodView):
         return widget
 
 
-SPEC = ServiceSpec(name="toy", title="Toy", blueprints=[blp], migrations=Path(__file__).parent / "migrations",
+class GadgetOut(Schema):
+    name = fields.String()
+    due_at = fields.DateTime()
+    parts = fields.Pluck("GadgetPartOut", "name", many=True)
+
+
+class GadgetPartOut(Schema):
+    name = fields.String()
+
+
+ToyPart = part_schema("toy", {"customer": fields.String(), "gadgets": fields.List(fields.Nested(GadgetOut)),
+                              "greeting": fields.String()})
+
+parts = Blueprint("workspace_part", __name__)
+
+
+@parts.route(PATH)
+class WorkspacePart(MethodView):
+    @require("customers:view")
+    @parts.arguments(PartArgs, location="query")
+    @parts.response(200, ToyPart)
+    def get(self, args, customer_id):
+        # The toy's clock can be set by the caller, so the tests can move past a part's valid_until.
+        clock = request.headers.get("X-Toy-Now")
+        now = dt.datetime.fromisoformat(clock) if clock else dt.datetime.now(dt.timezone.utc)
+        return answer_part(ToyPart, customer_id, args, now=now, compute=lambda: toy_part(customer_id, args, now))
+
+
+def toy_part(customer_id: uuid.UUID, args: dict, now: dt.datetime):
+    session = request_session()
+    known = lookup(session, customer_id)
+    if known is None:
+        raise NotFound("No such customer.")
+    # A gadget shows until it falls due: time alone changes the part then.
+    gadgets = [gadget for gadget in session.scalars(select(Gadget).where(Gadget.customer_id == customer_id)
+                                                    .order_by(Gadget.name).limit(args["limit"]))
+               if gadget.due_at is None or gadget.due_at > now]
+    setting = session.scalar(select(Setting))
+    document = {"customer": known.display_name, "gadgets": gadgets, "greeting": setting.greeting if setting else None,
+                "activity": {"items": [], "next_cursor": None}}
+    return document, earliest(gadget.due_at for gadget in gadgets)
+
+
+SPEC = ServiceSpec(name="toy", title="Toy", blueprints=[blp, parts], migrations=Path(__file__).parent / "migrations",
                    app_factory="toy_service.service:create_app()")
