@@ -2,12 +2,14 @@
 
 Starts the five services and the gateway (`fieldwork-<svc> web`, gthread workers) on free ports
 against scratch databases, loads a demo-sized customer through the gateway's API, then measures:
-the workspace at 1 and 16 concurrent clients; the p50 of each service call the workspace makes,
+the workspace at 1 and 16 concurrent clients (and at 1 client with every service's stored parts forgotten
+before each request, as for a customer nobody opened since its last change); the p50 of each service call it makes,
 called alone (the workspace at 1 client should cost little more than the slowest of them, since
 the calls run in parallel); and the workspace while the billing service is frozen (`kill -STOP`).
 Prints a table, stops everything, drops the databases, and ends with one JSON line:
 {"c1_p50_ms", "c1_p99_ms", "c16_p50_ms", "c16_p99_ms", "c16_rps", "slowest_call_p50_ms",
- "workspace_over_slowest", "deadline_ms", "frozen_p99_ms"}, plus "c16_not_200", the sum of the calls' p50s and
+ "workspace_over_slowest", "deadline_ms", "frozen_p99_ms"}, plus "c1_cold_p50_ms", "c16_not_200", the sum of the
+calls' p50s and
 the CPU all processes spend per workspace (the box's two cores divided by it bound the requests per second).
 
     .venv/bin/python bench/workspace.py [--requests 400] [--seconds 10]
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "gateway" / "tests"))
 
 import urllib3  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
 # Before the packages below: it takes this folder off sys.path, as it does for the scripts named like a service.
 from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
 
@@ -113,6 +116,31 @@ def concurrent(fn, clients: int, seconds: float) -> tuple[list[float], float]:
     return samples, len(samples) / (time.monotonic() - started)
 
 
+class StoredParts:
+    """Forgets every service's stored workspace parts (chassis.db.part_store), so the next workspace computes them."""
+
+    def __init__(self, database_url, services):
+        self.engines = [create_engine(database_url(name), isolation_level="AUTOCOMMIT") for name in services]
+
+    def forget(self) -> None:
+        for engine in self.engines:
+            with engine.connect() as connection:
+                if connection.scalar(text("SELECT to_regclass('stored_parts') IS NOT NULL")):
+                    connection.execute(text("DELETE FROM stored_parts"))
+
+    def close(self) -> None:
+        for engine in self.engines:
+            engine.dispose()
+
+
+def cold(fn, count: int, stored: StoredParts) -> list[float]:
+    samples = []
+    for _ in range(count):
+        stored.forget()
+        samples.append(timed(fn))
+    return samples
+
+
 def run(args, database_url) -> dict:
     """Starts the stack on the given databases, measures, stops everything and returns the figures."""
     log_dir = Path(tempfile.mkdtemp(prefix="fwbench-"))
@@ -134,6 +162,11 @@ def run(args, database_url) -> dict:
             timed(lambda: http.get(path))
 
         c1 = sequential(lambda: http.get(path), args.requests)
+        stored = StoredParts(database_url, stack.running)
+        try:
+            c1_cold = cold(lambda: http.get(path), args.requests // 2, stored)
+        finally:
+            stored.close()
         c1_errors = len(ERRORS)
         everyone = {**stack.processes, "gateway": gateway}
         cpu_before = {name: process.cpu_seconds() for name, process in everyone.items()}
@@ -164,6 +197,8 @@ def run(args, database_url) -> dict:
         print(f"{'measure':<44}{'p50 ms':>10}{'p99 ms':>10}")
         print(f"{'workspace, 1 client':<44}{statistics.median(c1):>10.1f}{percentile(c1, .99):>10.1f}"
               f"   {c1_errors} not 200")
+        print(f"{'workspace, 1 client, parts not stored':<44}{statistics.median(c1_cold):>10.1f}"
+              f"{percentile(c1_cold, .99):>10.1f}")
         print(f"{'workspace, 16 clients':<44}{statistics.median(c16):>10.1f}{percentile(c16, .99):>10.1f}"
               f"   {rps:.0f} req/s, {c16_errors} not 200")
         print(f"{'workspace, billing frozen (kill -STOP)':<44}{statistics.median(frozen):>10.1f}"
@@ -177,6 +212,7 @@ def run(args, database_url) -> dict:
         print(f"{'  all services and the gateway':<44}{sum(cpu_ms.values()):>10.1f}")
         result = {
             "c1_p50_ms": round(statistics.median(c1), 2), "c1_p99_ms": round(percentile(c1, .99), 2),
+            "c1_cold_p50_ms": round(statistics.median(c1_cold), 2),
             "c16_p50_ms": round(statistics.median(c16), 2), "c16_p99_ms": round(percentile(c16, .99), 2),
             "c16_rps": round(rps, 1), "slowest_call_p50_ms": round(slowest, 2),
             "workspace_over_slowest": round(statistics.median(c1) / slowest, 2), "deadline_ms": DEADLINE_MS,
