@@ -139,15 +139,16 @@ def test_a_write_committed_while_the_part_was_computed_is_never_hidden_by_it(app
     # The reader reads the generations, another transaction commits a change, the reader keeps what it computed
     # before that change: the kept part must not be answered.
     with database.transaction(account_id=account_id) as reader:
-        found = part_store.look_up(reader, customer, "v", NOW)
+        found = part_store.look_up(reader, account_id, customer, "v", NOW)
         _add_gadget(database, account_id, customer, "committed meanwhile")
         part_store.store(reader, customer, "v", b'{"gadgets": []}', found, None)
     with database.transaction(account_id=account_id) as session:
-        assert part_store.look_up(session, customer, "v", NOW).body is None
-        again = part_store.look_up(session, customer, "v", NOW)
+        assert part_store.look_up(session, account_id, customer, "v", NOW).body is None
+        again = part_store.look_up(session, account_id, customer, "v", NOW)
         part_store.store(session, customer, "v", b'{"gadgets": ["committed meanwhile"]}', again, None)
     with database.transaction(account_id=account_id) as session:
-        assert part_store.look_up(session, customer, "v", NOW).body == b'{"gadgets": ["committed meanwhile"]}'
+        stored = part_store.look_up(session, account_id, customer, "v", NOW).body
+        assert stored == b'{"gadgets": ["committed meanwhile"]}'
 
 
 def test_another_accounts_customer_answers_404_and_nothing_is_stored(client, other_auth, database, customer):

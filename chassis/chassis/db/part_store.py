@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -172,10 +172,11 @@ FROM current LEFT JOIN stored_parts s
 """)
 
 
-def look_up(session: Session, customer_id: uuid.UUID, variant: str, now: dt.datetime) -> Lookup:
+def look_up(connection: Connection | Session, account_id: uuid.UUID, customer_id: uuid.UUID, variant: str,
+            now: dt.datetime) -> Lookup:
     """One statement: the stored part if it is still current, and the generations either way."""
-    row = session.execute(_LOOKUP, {"account": session.info["account_id"], "customer": customer_id,
-                                    "variant": variant, "now": now}).one()
+    row = connection.execute(_LOOKUP, {"account": account_id, "customer": customer_id, "variant": variant,
+                                       "now": now}).one()
     return Lookup(row.body, row.customer_generation, row.account_generation)
 
 
