@@ -43,22 +43,33 @@ def visible_sources(perms) -> list[str]:
     return [service for service, permission in SOURCES.items() if permission in perms]
 
 
-def _key(item: dict) -> tuple[dt.datetime, uuid.UUID]:
+def _when(item: dict) -> dt.datetime:
     occurred_at = dt.datetime.fromisoformat(item["occurred_at"])
     if occurred_at.tzinfo is None:  # the wire is UTC; a naive time must not break comparing with aware ones
         occurred_at = occurred_at.replace(tzinfo=dt.timezone.utc)
-    return occurred_at, uuid.UUID(item["id"])
+    return occurred_at
+
+
+def _sort_key(item: dict) -> tuple[dt.datetime, int]:
+    # A UUID orders by its integer, so the hex digits read as one number sort exactly as uuid.UUID would;
+    # building a UUID object per item (≈80 a workspace) cost more than the rest of the merge.
+    return _when(item), int(item["id"].replace("-", ""), 16)
+
+
+def _key(item: dict) -> tuple[dt.datetime, uuid.UUID]:
+    """The chassis cursor's key of an item: what the services page by."""
+    return _when(item), uuid.UUID(item["id"])
 
 
 def merge(pages: Mapping[str, SourcePage | None], limit: int) -> TimelinePage:
     """The newest ``limit`` items of the sources' pages; a source whose page is None was unavailable."""
-    keyed = [(_key(item), item) for page in pages.values() if page is not None for item in page.items]
-    keyed.sort(key=lambda pair: pair[0], reverse=True)
-    served = keyed[:limit]
-    more = len(keyed) > limit or any(page is not None and page.next_cursor for page in pages.values())
-    next_cursor = encode_cursor(served[-1][0]) if more and served else None
+    items = [item for page in pages.values() if page is not None for item in page.items]
+    items.sort(key=_sort_key, reverse=True)
+    served = items[:limit]
+    more = len(items) > limit or any(page is not None and page.next_cursor for page in pages.values())
+    next_cursor = encode_cursor(_key(served[-1])) if more and served else None
     unavailable = sorted(name for name, page in pages.items() if page is None)
-    return TimelinePage([item for _, item in served], next_cursor, unavailable)
+    return TimelinePage(served, next_cursor, unavailable)
 
 
 def timeline_calls(customer_id: uuid.UUID, sources: list[str], limit: int, cursor: str | None) -> dict:
