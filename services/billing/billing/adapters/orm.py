@@ -59,9 +59,11 @@ class Invoice(Tenanted, Base):
     viewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    shown_on = None  # not mapped: the day a read shows statuses for (a date; else the wall clock's day)
+
     @property
     def shown_status(self) -> str:
-        return effective_status(self.status, self.due_date, self.balance_cents, _now().date())
+        return effective_status(self.status, self.due_date, self.balance_cents, self.shown_on or _now().date())
 
     lines: Mapped[list["InvoiceLine"]] = relationship(order_by="InvoiceLine.position", lazy="selectin",
                                                       cascade="all, delete-orphan")

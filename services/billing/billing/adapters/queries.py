@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
+from typing import NamedTuple
 
 from sqlalchemy import (Date, DateTime, Integer, String, Uuid, and_, bindparam, cast, func, literal, select, tuple_,
                         union_all)
@@ -38,17 +39,30 @@ def open_position(session: Session, customer_id: uuid.UUID, today: dt.date) -> t
 @functools.cache
 def _summary_statement():
     # explicit account filter: the automatic one is not relied on inside a subquery
-    position = _overdue(_CUSTOMER, bindparam("today", type_=Date)).where(Invoice.account_id == _ACCOUNT).subquery()
-    return (select(CustomerSummary, position.c.overdue_cents, position.c.oldest_overdue_due_date)
+    today = bindparam("today", type_=Date)
+    position = _overdue(_CUSTOMER, today).where(Invoice.account_id == _ACCOUNT).subquery()
+    # the open invoice that falls overdue next: when time alone changes the figures (same partial index)
+    next_due = (select(func.min(Invoice.due_date))
+                .where(Invoice.account_id == _ACCOUNT, Invoice.customer_id == _CUSTOMER,
+                       Invoice.status.in_(OPEN_STATUSES), Invoice.due_date >= today, Invoice.balance_cents > 0)
+                .scalar_subquery())
+    return (select(CustomerSummary, position.c.overdue_cents, position.c.oldest_overdue_due_date,
+                   next_due.label("next_due_date"))
             .select_from(position).outerjoin(CustomerSummary, CustomerSummary.customer_id == _CUSTOMER))
 
 
-def summary_and_position(session: Session, customer_id: uuid.UUID,
-                         today: dt.date) -> tuple[CustomerSummary | None, int, dt.date | None]:
-    """The summary row (None before the first money change) and the open position in one round trip."""
-    summary, overdue_cents, oldest = session.execute(_summary_statement(), {
+class Position(NamedTuple):
+    summary: CustomerSummary | None  # None before the first money change
+    overdue_cents: int
+    oldest_overdue_due_date: dt.date | None
+    next_due_date: dt.date | None  # the earliest due date of an open invoice still owing that is not overdue yet
+
+
+def summary_and_position(session: Session, customer_id: uuid.UUID, today: dt.date) -> Position:
+    """The summary row and the open position in one round trip."""
+    summary, overdue_cents, oldest, next_due = session.execute(_summary_statement(), {
         "account_id": session.info["account_id"], "customer_id": customer_id, "today": today}).one()
-    return summary, int(overdue_cents), oldest
+    return Position(summary, int(overdue_cents), oldest, next_due)
 
 
 def status_condition(status: str, today: dt.date):
@@ -66,8 +80,11 @@ def invoice_page(session: Session, customer_id: uuid.UUID, *, status: str | None
     stmt = select(Invoice).where(Invoice.customer_id == customer_id)
     if status:
         stmt = stmt.where(status_condition(status, today))
-    return keyset_page(session, stmt, [Invoice.created_at, Invoice.id], limit=limit, cursor=cursor,
+    page = keyset_page(session, stmt, [Invoice.created_at, Invoice.id], limit=limit, cursor=cursor,
                        key=lambda i: (i.created_at, i.id))
+    for invoice in page.items:
+        invoice.shown_on = today  # statuses read for the same day the filter and the summary used
+    return page
 
 
 def ledger_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:

@@ -41,6 +41,11 @@ def effective_status(status: str, due_date: dt.date, balance_cents: int, today: 
     return status
 
 
+def falls_overdue_at(due_date: dt.date) -> dt.datetime:
+    """The moment an open invoice still owing reads ``overdue``: the first UTC midnight after its due date."""
+    return dt.datetime.combine(due_date + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
+
+
 def settled_status(invoice: InvoiceMoney) -> str:
     """The state an issued invoice is in after money moved on it."""
     if invoice.balance_cents < 0 or invoice.paid_cents < 0 or invoice.credited_cents < 0:

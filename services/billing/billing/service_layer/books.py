@@ -83,8 +83,15 @@ def summary_document(session: Session, summary: CustomerSummary, today: dt.date 
 
 def customer_summary(session: Session, customer_id: uuid.UUID, today: dt.date | None = None) -> dict:
     """The summary as ``GET /customers/<id>/billing-summary`` shows it: the row and the overdue figures in one query."""
-    summary, overdue_cents, oldest = summary_and_position(session, customer_id, today or utcnow().date())
-    return _document(summary, customer_id, overdue_cents, oldest)
+    return summary_and_next_due(session, customer_id, today or utcnow().date())[0]
+
+
+def summary_and_next_due(session: Session, customer_id: uuid.UUID, today: dt.date) -> tuple[dict, dt.date | None]:
+    """The summary as of ``today``, and the due date after which the next open invoice falls overdue (None: none
+    will), in the same one query."""
+    position = summary_and_position(session, customer_id, today)
+    return (_document(position.summary, customer_id, position.overdue_cents, position.oldest_overdue_due_date),
+            position.next_due_date)
 
 
 def _document(summary: CustomerSummary | None, customer_id: uuid.UUID, overdue_cents: int,

@@ -7,21 +7,31 @@ import uuid
 from sqlalchemy.orm import Session
 
 from billing.adapters import queries
-from billing.service_layer.books import customer_summary
+from billing.domain.invoice import falls_overdue_at
+from billing.service_layer.books import summary_and_next_due
 from billing.service_layer.customers import visible_customer
+from chassis.db.part_store import earliest
 
 
 def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int, activity_limit: int,
-                   today: dt.date) -> dict:
-    """Each section exactly as its own endpoint answers it, after one customer check.
+                   now: dt.datetime) -> tuple[dict, dt.datetime | None]:
+    """Each section exactly as its own endpoint answers it, after one customer check; and until when it holds.
 
     Five queries (four when the customer has no invoice) instead of eight over three requests: the
     customer is checked once, and the summary row comes with its overdue figures in one statement.
+
+    Time alone changes the part only where ``overdue`` is shown (invoice statuses, the summary's overdue figures):
+    at the midnight after the earliest due date of an open invoice still owing that is not overdue yet. Every such
+    invoice on the page is one of those the summary statement looks at, so that one date covers both. Nothing
+    else shown depends on the day (activity shows stored statuses; the card and statements are not in the part).
     """
+    today = now.astimezone(dt.timezone.utc).date()
     visible_customer(session, customer_id)
-    return {
-        "invoices": queries.invoice_page(session, customer_id, status=None, today=today, limit=limit,
-                                         cursor=None).as_dict(),
-        "summary": customer_summary(session, customer_id, today),
+    invoices = queries.invoice_page(session, customer_id, status=None, today=today, limit=limit, cursor=None)
+    summary, next_due = summary_and_next_due(session, customer_id, today)
+    document = {
+        "invoices": invoices.as_dict(),
+        "summary": summary,
         "activity": queries.activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
     }
+    return document, earliest([falls_overdue_at(next_due) if next_due else None])

@@ -8,7 +8,7 @@ from billing.service_layer.workspace import workspace_part
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
-from chassis.workspace_part import PATH, PartArgs
+from chassis.workspace_part import PATH, PartArgs, answer_part
 
 blp = Blueprint("workspace_part", __name__, description="Billing's part of the customer workspace")
 
@@ -19,5 +19,6 @@ blp = Blueprint("workspace_part", __name__, description="Billing's part of the c
 @blp.response(200, WorkspacePart)
 def get(args, customer_id):
     """The first invoices, the billing summary and the first activity page, as their own routes answer them."""
-    return workspace_part(request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"],
-                          today=utcnow().date())
+    now = utcnow()
+    return answer_part(WorkspacePart, customer_id, args, now=now, compute=lambda: workspace_part(
+        request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"], now=now))
