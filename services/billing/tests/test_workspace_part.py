@@ -70,11 +70,16 @@ def test_bad_limits_are_422_naming_the_field(client, auth, customer, query, fiel
 
 
 def test_one_customer_check_and_no_query_twice(app, client, auth, api, busy_customer):
-    """Five statements: customer, invoices, their lines, summary with overdue, activity (three calls took seven)."""
+    """A first ask: the store's lookup, five statements (customer, invoices, their lines, summary with overdue,
+    activity; three calls took seven), the store's upsert. The next ones: the lookup alone."""
     with sent_statements(app) as part:
         assert client.get(PART.format(busy_customer), headers=auth).status_code == 200
-    assert len(part) == 5 and len(set(part)) == 5
+    assert len(part) == 7 and len(set(part)) == 7
+    assert "stored_parts" in part[0] and "INSERT INTO stored_parts" in part[-1]
     assert sum("known_customers" in sql for sql in part) == 1
+    with sent_statements(app) as again:
+        assert client.get(PART.format(busy_customer), headers=auth).status_code == 200
+    assert len(again) == 1
     with sent_statements(app) as separate:
         for path in ("invoices?limit=10", "billing-summary", "activity?limit=20"):
             api.call("get", f"/customers/{busy_customer}/{path}")
