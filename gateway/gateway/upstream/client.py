@@ -8,6 +8,7 @@ import urllib3
 
 from chassis.wire_json import loads
 from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
+from gateway.upstream.keepalive import KeepAliveGets, Unreachable
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,16 @@ class ServiceClient:
         self.base_url = base_url
         self.breaker = breaker
         self.timeout_seconds = timeout_seconds
-        self._prefix = urllib3.util.parse_url(base_url).path or ""
+        url = urllib3.util.parse_url(base_url)
+        self._prefix = url.path or ""
         # block=False: a burst beyond max_connections opens extra connections instead of queueing;
         # retries=False: a retry would spend the caller's deadline on a service that just failed.
         self._pool = urllib3.connection_from_url(
             base_url, maxsize=max_connections, block=False, retries=False,
             timeout=urllib3.Timeout(total=timeout_seconds))
+        # The reads the gateway makes on every page (plain http to our own services) skip urllib3's overhead.
+        self._gets = (KeepAliveGets(url.host, url.port or 80, max_connections)
+                      if url.scheme == "http" and url.host else None)
 
     def request(self, method: str, path: str, *, headers: dict[str, str], query: str = "", body: bytes | None = None,
                 timeout_seconds: float | None = None) -> Reply:
@@ -70,7 +75,25 @@ class ServiceClient:
         return Reply(response.status, response.data, response.headers)
 
     def get(self, path: str, *, headers: dict[str, str], query: str = "") -> Reply:
-        return self.request("GET", path, headers=headers, query=query)
+        if self._gets is None:
+            return self.request("GET", path, headers=headers, query=query)
+        try:
+            self.breaker.before_call()
+        except BreakerOpen as exc:
+            raise ServiceUnavailable(self.name, str(exc)) from None
+        target = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
+        try:
+            status, body, reply_headers = self._gets.get(target, headers, self.timeout_seconds)
+        except Unreachable as exc:
+            self.breaker.record_failure()
+            raise ServiceUnavailable(self.name, exc.reason) from None
+        if status >= 500:
+            self.breaker.record_failure()
+        else:
+            self.breaker.record_success()
+        return Reply(status, body, reply_headers)
 
     def close(self) -> None:
         self._pool.close()
+        if self._gets is not None:
+            self._gets.close()
