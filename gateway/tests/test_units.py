@@ -118,6 +118,51 @@ def test_a_timed_out_call_counts_against_its_breaker(slow_server):
     fanout.shutdown()
 
 
+class FramingHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 keep-alive answers framed each way a service may frame them; counts the connections it accepts."""
+
+    protocol_version = "HTTP/1.1"
+    connections = 0
+
+    def setup(self):
+        type(self).connections += 1
+        super().setup()
+
+    def do_GET(self):
+        body = b'{"framed": "%s"}' % self.path.strip("/").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if self.path == "/chunked":
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for part in (body[:5], body[5:]):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            self.wfile.write(b"0\r\n\r\n")
+        else:
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def log_message(self, *_args):
+        pass
+
+
+def test_service_reads_reuse_one_connection_whatever_the_framing():
+    server = QuietServer(("127.0.0.1", 0), FramingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    client = ServiceClient("framed", f"http://127.0.0.1:{server.server_address[1]}", timeout_seconds=2,
+                           breaker=CircuitBreaker("framed"))
+    try:
+        replies = [client.get(path, headers={"Accept": "application/json"})
+                   for path in ("/length", "/chunked", "/length", "/chunked")]
+        assert [r.json() for r in replies] == [{"framed": "length"}, {"framed": "chunked"}] * 2
+        assert replies[0].headers["content-type"] == "application/json"
+        assert FramingHandler.connections == 1, "keep-alive answers must leave the connection reusable"
+    finally:
+        client.close()
+        server.shutdown()
+
+
 def test_a_service_reply_is_spliced_in_verbatim():
     text = dumps({"a": Fragment(b'{"x": [1, 2]}'), "b": "\x00tricky\x00", "c": [Fragment("null")]})
     assert json.loads(text) == {"a": {"x": [1, 2]}, "b": "\x00tricky\x00", "c": [None]}
