@@ -1,6 +1,7 @@
 """Reads: the customer's feed, SMS threads, the unmatched inbox, the timeline part and the workspace part."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from sqlalchemy import select
@@ -82,16 +83,22 @@ def activity(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: st
     return Page([activity_item(c) for c in page.items], page.next_cursor)
 
 
-def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int, activity_limit: int) -> dict:
-    """The first feed page and the first timeline page, as their own routes answer them, from one read.
+def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int,
+                   activity_limit: int) -> tuple[dict, dt.datetime | None]:
+    """The first feed page and the first timeline page, as their own routes answer them, from one read; and the
+    moment time alone would change them.
 
     Both list the customer's communications newest first by the same key, so one read of the longer page (after
     the feed's one customer check) serves both: two statements instead of four over two requests.
+
+    That moment is never: nothing here is read against the clock (no window, no due date; an item dated in the
+    future is listed by its date like any other), and a send's status moves on only when the sender writes it.
     """
     newest = feed(session, customer_id, channel=None, limit=max(limit, activity_limit), cursor=None)
     timeline = _first(newest, activity_limit)
-    return {"communications": _first(newest, limit).as_dict(),
-            "activity": Page([activity_item(c) for c in timeline.items], timeline.next_cursor).as_dict()}
+    document = {"communications": _first(newest, limit).as_dict(),
+                "activity": Page([activity_item(c) for c in timeline.items], timeline.next_cursor).as_dict()}
+    return document, None
 
 
 def _first(page: Page, limit: int) -> Page:

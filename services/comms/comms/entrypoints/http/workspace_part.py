@@ -5,7 +5,8 @@ from flask_smorest import Blueprint
 
 from chassis.auth import require
 from chassis.db import request_session
-from chassis.workspace_part import PATH, PartArgs
+from chassis.messaging.event import utcnow
+from chassis.workspace_part import PATH, PartArgs, answer_part
 
 from comms.entrypoints.http.schemas import WorkspacePart
 from comms.service_layer import views
@@ -18,6 +19,6 @@ blp = Blueprint("workspace_part", __name__, description="comms' part of the cust
 @blp.arguments(PartArgs, location="query")
 @blp.response(200, WorkspacePart)
 def get(args, customer_id):
-    """The first page of communications and the first activity page, as their own routes answer them."""
-    return views.workspace_part(request_session(), customer_id, limit=args["limit"],
-                                activity_limit=args["activity_limit"])
+    """The first page of communications and the first activity page, as their own routes answer them, stored."""
+    return answer_part(WorkspacePart, customer_id, args, now=utcnow(), compute=lambda: views.workspace_part(
+        request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"]))
