@@ -1,4 +1,5 @@
-"""The jobs share of the customer workspace in one call: each section as its own endpoint answers it, 5 statements."""
+"""The jobs share of the customer workspace in one call: each section as its own endpoint answers it, 5 statements
+(then kept in the part store: see test_stored_part.py)."""
 import datetime as dt
 import uuid
 
@@ -106,9 +107,15 @@ def test_a_customer_without_any_work_gets_empty_sections(client, auth, customer_
 def test_the_part_costs_five_statements_whatever_the_customer_holds(app, client, auth, busy_customer,
                                                                      new_customer):
     for customer_id in (busy_customer, new_customer()):
+        # A first ask: the store's lookup, the part's own five statements, the store's upsert.
         with sent_statements(app) as statements:
             assert client.get(PART.format(customer_id), headers=auth).status_code == 200
-        assert len(statements) == PART_STATEMENTS, statements
+        assert len(statements) == 1 + PART_STATEMENTS + 1, statements
+        assert "stored_parts" in statements[0] and "INSERT INTO stored_parts" in statements[-1]
+        # The next ones: the lookup alone.
+        with sent_statements(app) as again:
+            assert client.get(PART.format(customer_id), headers=auth).status_code == 200
+        assert len(again) == 1, again
     # The six endpoints it stands for take three times as many.
     with sent_statements(app) as statements:
         singles(client, auth, busy_customer)

@@ -13,3 +13,11 @@ def is_past_validity(status: str, valid_until: dt.date | None, today: dt.date) -
 
 def effective_status(status: str, valid_until: dt.date | None, today: dt.date) -> str:
     return "expired" if is_past_validity(status, valid_until, today) else status
+
+
+def expires_at(status: str, valid_until: dt.date | None, today: dt.date) -> dt.datetime | None:
+    """When an estimate read on ``today`` turns ``expired`` by time alone: the first UTC midnight after its last valid
+    day, while it is open and not past it already (None: time alone never changes its status)."""
+    if not ESTIMATE.is_open(status) or valid_until is None or valid_until < today:
+        return None
+    return dt.datetime.combine(valid_until + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)

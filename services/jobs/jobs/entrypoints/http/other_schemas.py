@@ -36,7 +36,7 @@ class ApproveIn(Schema):
 
 
 class EstimateOut(QuotedWorkOut):
-    status = fields.Function(lambda e: effective_status(e.status, e.valid_until, utcnow().date()))
+    status = fields.Function(lambda e: effective_status(e.status, e.valid_until, e.shown_on or utcnow().date()))
     valid_until = fields.Date(allow_none=True)
     job_id = fields.UUID(allow_none=True)
     created_at = fields.DateTime(format="iso")
@@ -80,7 +80,8 @@ class PlanOut(Schema):
     rrule = fields.String()
     starts_at = fields.DateTime(format="iso")
     visit_minutes = fields.Integer()
-    next_visits = fields.Function(lambda plan: [visit.isoformat() for visit in next_visits(plan, utcnow())])
+    next_visits = fields.Function(lambda plan: [visit.isoformat() for visit in (
+        next_visits(plan, utcnow()) if plan.shown_visits is None else plan.shown_visits)])
     created_at = fields.DateTime(format="iso")
 
 

@@ -7,7 +7,7 @@ from marshmallow import fields
 
 from chassis.auth import require
 from chassis.db import request_session
-from chassis.workspace_part import PATH, PartArgs, part_schema
+from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
 from jobs.entrypoints.http.context import adapter, now
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
@@ -32,5 +32,7 @@ class CustomerWorkspacePart(MethodView):
     @blp.response(200, JobsPart)
     def get(self, args, customer_id):
         """First pages of jobs, estimates and plans, recent activity, the summary and the first timeline page."""
-        return views.customer_part(request_session(), customer_id, adapter("customers_api"), now(),
-                                   limit=args["limit"], activity_limit=args["activity_limit"])
+        at = now()
+        return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: views.customer_part(
+            request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
+            activity_limit=args["activity_limit"]))
