@@ -91,8 +91,8 @@ def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int,
     Both list the customer's communications newest first by the same key, so one read of the longer page (after
     the feed's one customer check) serves both: two statements instead of four over two requests.
 
-    That moment is never: nothing here is read against the clock (no window, no due date; an item dated in the
-    future is listed by its date like any other), and a send's status moves on only when the sender writes it.
+    That moment is never: nothing here is read against the clock (no "recent" window, no due date, no age shown),
+    and a queued send's status moves on only when the sender writes it.
     """
     newest = feed(session, customer_id, channel=None, limit=max(limit, activity_limit), cursor=None)
     timeline = _first(newest, activity_limit)
