@@ -97,11 +97,12 @@ class KeepAliveGets:
 
 def _dropped(sock: socket.socket) -> bool:
     """An idle connection with something to read has been closed by the server (or is out of step)."""
+    poller = select.poll()  # not select(): it refuses descriptors past 1024, which a busy worker reaches
+    poller.register(sock, select.POLLIN)
     try:
-        readable, _, _ = select.select([sock], [], [], 0)
-    except (OSError, ValueError):
+        return bool(poller.poll(0))
+    except OSError:
         return True
-    return bool(readable)
 
 
 def _recv(sock: socket.socket, ends_at: float) -> bytes:
