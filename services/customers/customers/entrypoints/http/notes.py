@@ -9,6 +9,7 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from customers.adapters import queries
+from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import caller, now
 from customers.entrypoints.http.schemas_in import NoteIn, NotePatch
 from customers.entrypoints.http.schemas_out import NoteOut
@@ -53,18 +54,6 @@ class NoteById(MethodView):
         notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=caller())
 
 
-def _timeline_item(row) -> dict:
-    if row.kind == "note":
-        first_line = row.body.strip().splitlines()[0] if row.body.strip() else ""
-        return {"id": row.id, "kind": "note", "occurred_at": row.occurred_at, "title": "Note",
-                "summary": first_line[:200], "status": "pinned" if row.pinned else None, "amount_cents": None,
-                "currency": None, "link": None}
-    title = f"Status {row.from_status} → {row.to_status}" if row.from_status else f"Added as {row.to_status}"
-    summary = " · ".join(p for p in (row.cause, "automatic" if row.automatic else None) if p) or None
-    return {"id": row.id, "kind": "customer", "occurred_at": row.occurred_at, "title": title, "summary": summary,
-            "status": row.to_status, "amount_cents": None, "currency": None, "link": None}
-
-
 @blp.route("/activity")
 class Activity(MethodView):
     @require("customers:view")
@@ -78,4 +67,4 @@ class Activity(MethodView):
 
 def activity_of(session, customer_id, *, limit: int, cursor: str | None = None) -> dict:
     """A page of the customer's part of the timeline, for a customer already found to be the caller's."""
-    return queries.activity_page(session, customer_id, limit=limit, cursor=cursor).as_dict(_timeline_item)
+    return queries.activity_page(session, customer_id, limit=limit, cursor=cursor).as_dict(presenters.activity_item)

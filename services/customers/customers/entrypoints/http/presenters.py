@@ -50,3 +50,16 @@ def invite(i, now: dt.datetime) -> dict:
     status = "redeemed" if i.redeemed_at else ("expired" if i.expires_at <= now else "pending")
     return {"id": i.id, "customer_id": i.customer_id, "email": i.email, "created_by": i.created_by,
             "created_at": i.created_at, "expires_at": i.expires_at, "redeemed_at": i.redeemed_at, "status": status}
+
+
+def activity_item(row) -> dict:
+    """A note or a status change as an item of the timeline (chassis ActivityItemSchema)."""
+    if row.kind == "note":
+        first_line = row.body.strip().splitlines()[0] if row.body.strip() else ""
+        return {"id": row.id, "kind": "note", "occurred_at": row.occurred_at, "title": "Note",
+                "summary": first_line[:200], "status": "pinned" if row.pinned else None, "amount_cents": None,
+                "currency": None, "link": None}
+    title = f"Status {row.from_status} → {row.to_status}" if row.from_status else f"Added as {row.to_status}"
+    summary = " · ".join(p for p in (row.cause, "automatic" if row.automatic else None) if p) or None
+    return {"id": row.id, "kind": "customer", "occurred_at": row.occurred_at, "title": title, "summary": summary,
+            "status": row.to_status, "amount_cents": None, "currency": None, "link": None}
