@@ -94,3 +94,28 @@ def table_counts(app):
         with app.extensions["fieldwork"].database.engine.connect() as connection:
             return {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
     return count
+
+
+ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
+
+
+@pytest.fixture
+def rich(create, client, auth):
+    """A customer with two contacts, two properties with equipment, notes pinned and not, and a status change."""
+    customer = create(tags=["VIP", "Net 30"], lead_source="Referral",
+                      contacts=[{"name": "Dana", "emails": ["dana@example.com", "d@work.com"],
+                                 "phones": [{"number": "512-555-0142", "label": "mobile"}, {"number": "512-555-0100"}]},
+                                {"name": "Sam", "role": "Tenant", "phones": [{"number": "512-555-0199"}]}],
+                      properties=[ADDRESS, {**ADDRESS, "line1": "9 Lake Rd", "access_notes": "Gate 4321"}])
+    cid = customer["id"]
+    for prop in customer["properties"]:
+        for kind in ("furnace", "water_heater"):
+            response = client.post(f"/customers/{cid}/properties/{prop['id']}/equipment", headers=auth,
+                                   json={"kind": kind, "make": "Lennox", "installed_on": "2019-04-02"})
+            assert response.status_code == 201
+    for i in range(5):
+        assert client.post(f"/customers/{cid}/notes", json={"body": f"note {i}\nmore", "pinned": i % 2 == 0},
+                           headers=auth).status_code == 201
+    assert client.post(f"/customers/{cid}/status", json={"to": "prospect", "reason": "Called back"},
+                       headers=auth).status_code == 200
+    return cid

@@ -5,30 +5,6 @@ import pytest
 
 from chassis.testing.statements import sent_statements
 
-ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
-
-
-@pytest.fixture
-def rich(create, client, auth):
-    """A customer with two contacts, two properties with equipment, notes pinned and not, and a status change."""
-    customer = create(tags=["VIP", "Net 30"], lead_source="Referral",
-                      contacts=[{"name": "Dana", "emails": ["dana@example.com", "d@work.com"],
-                                 "phones": [{"number": "512-555-0142", "label": "mobile"}, {"number": "512-555-0100"}]},
-                                {"name": "Sam", "role": "Tenant", "phones": [{"number": "512-555-0199"}]}],
-                      properties=[ADDRESS, {**ADDRESS, "line1": "9 Lake Rd", "access_notes": "Gate 4321"}])
-    cid = customer["id"]
-    for prop in customer["properties"]:
-        for kind in ("furnace", "water_heater"):
-            response = client.post(f"/customers/{cid}/properties/{prop['id']}/equipment", headers=auth,
-                                   json={"kind": kind, "make": "Lennox", "installed_on": "2019-04-02"})
-            assert response.status_code == 201
-    for i in range(5):
-        assert client.post(f"/customers/{cid}/notes", json={"body": f"note {i}\nmore", "pinned": i % 2 == 0},
-                           headers=auth).status_code == 201
-    assert client.post(f"/customers/{cid}/status", json={"to": "prospect", "reason": "Called back"},
-                       headers=auth).status_code == 200
-    return cid
-
 
 def test_the_part_is_the_profile_and_the_first_activity_page(client, auth, rich):
     profile = client.get(f"/customers/{rich}", headers=auth).json
@@ -77,7 +53,9 @@ def test_a_merged_customers_part_names_the_target(client, auth, create, rich):
     assert [i["title"] for i in part.json["activity"]["items"]] == ["Added as lead"]
 
 
-def test_the_profile_is_one_statement_and_the_part_two_whatever_the_customer_holds(app, client, auth, create, rich):
+def test_the_profile_is_one_statement_and_the_part_four_then_one_whatever_the_customer_holds(app, client, auth,
+                                                                                              create, rich):
+    """A first ask: the store's lookup, the profile, the activity page, the store's upsert. The next: the lookup."""
     small = create("Ray Ortiz")["id"]
     for customer_id in (small, rich):
         with sent_statements(app) as statements:
@@ -85,4 +63,8 @@ def test_the_profile_is_one_statement_and_the_part_two_whatever_the_customer_hol
         assert len(statements) == 1, statements
         with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
-        assert len(statements) == 2, statements
+        assert len(statements) == 4, statements
+        assert "stored_parts" in statements[0] and "INSERT INTO stored_parts" in statements[-1]
+        with sent_statements(app) as statements:
+            assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
+        assert len(statements) == 1 and "stored_parts" in statements[0], statements

@@ -1,20 +1,32 @@
 """The customers service's share of the customer workspace in one call (the chassis workspace-part contract)."""
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields
+from sqlalchemy.orm import Session
 
 from chassis.auth import require
 from chassis.db import request_session
-from chassis.workspace_part import PATH, PartArgs, part_schema
-from customers.entrypoints.http.customers import profile_of
-from customers.entrypoints.http.notes import activity_of
+from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
+from customers.entrypoints.http import presenters
+from customers.entrypoints.http.context import now
 from customers.entrypoints.http.schemas_out import CustomerOut
+from customers.service_layer.workspace import workspace_part
 
 blp = Blueprint("workspace_part", __name__, description="The customer's share of the workspace")
 
 CustomersPart = part_schema("customers", {"profile": fields.Nested(CustomerOut, required=True)})
+
+
+def part_document(session: Session, customer_id: uuid.UUID, *, activity_limit: int) -> tuple[dict, dt.datetime | None]:
+    """The part as `GET /customers/<id>` and `GET …/activity` show its two sections, and until when it holds."""
+    read, valid_until = workspace_part(session, customer_id, activity_limit=activity_limit)
+    return {"profile": presenters.profile(read.customer, read.pinned_notes),
+            "activity": read.activity.as_dict(presenters.activity_item)}, valid_until
 
 
 @blp.route(PATH)
@@ -23,11 +35,11 @@ class WorkspacePart(MethodView):
     @blp.arguments(PartArgs, location="query")
     @blp.response(200, CustomersPart)
     def get(self, args, customer_id):
-        """The profile (as `GET /customers/<id>`) and the first activity page (as `GET …/activity`), in five statements.
+        """The profile (as `GET /customers/<id>`) and the first activity page (as `GET …/activity`): one statement
+        while stored, else the store's lookup, two statements and the store's upsert.
 
         A merged customer's profile is answered too, with `merged_into`: the gateway follows it. The profile has
         no lists that grow, so `limit` is accepted for the contract's sake and changes nothing here.
         """
-        profile = profile_of(customer_id)  # finds the customer or answers 404: the one visibility check
-        return {"profile": profile,
-                "activity": activity_of(request_session(), customer_id, limit=args["activity_limit"])}
+        return answer_part(CustomersPart, customer_id, args, now=now(), compute=lambda: part_document(
+            request_session(), customer_id, activity_limit=args["activity_limit"]))
