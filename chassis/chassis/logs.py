@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import json
 import logging
 import sys
 import uuid
+
+import orjson
 
 REQUEST_ID_HEADER = "X-Request-Id"
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
@@ -42,7 +43,8 @@ class JsonFormatter(logging.Formatter):
         entry.update({k: v for k, v in record.__dict__.items() if k not in self._SKIP and not k.startswith("_")})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+        # orjson: every request writes a line, and the standard library's encoder was a tenth of a call's CPU.
+        return orjson.dumps(entry, default=str).decode()
 
 
 def configure(service: str, level: str = "INFO") -> None:
