@@ -195,3 +195,12 @@ def test_a_changed_source_file_changes_the_fingerprint_of_stored_parts(tmp_path,
         _code_fingerprint.cache_clear()
         for name in [name for name in sys.modules if name.startswith("fingerprinted")]:
             del sys.modules[name]
+
+
+def test_a_row_under_a_record_of_no_customer_is_written_and_stales_nothing(app, client, auth, database, account_id,
+                                                                          customer):
+    _part(client, auth, customer)
+    _add_gadget(database, account_id, None, "in stock", parts=["valve"])  # no error from the trigger
+    with sent_statements(app) as sent:
+        _part(client, auth, customer)
+    assert len(sent) == 1

@@ -89,8 +89,8 @@ BEGIN
         || format('SELECT account_id, %1$I AS customer_id FROM changed WHERE %1$I IS NOT NULL', TG_ARGV[i]);
     END LOOP;
   ELSIF TG_ARGV[0] = 'via' THEN
-    customers := format('SELECT p.account_id, p.customer_id FROM changed c JOIN %I p ON p.id = c.%I',
-                        TG_ARGV[1], TG_ARGV[2]);
+    customers := format('SELECT p.account_id, p.customer_id FROM changed c JOIN %I p ON p.id = c.%I '
+                        'WHERE p.customer_id IS NOT NULL', TG_ARGV[1], TG_ARGV[2]);
   ELSE
     customers := 'SELECT account_id, ''{WHOLE_ACCOUNT}''::uuid AS customer_id FROM changed';
   END IF;

@@ -38,7 +38,7 @@ class Gadget(Tenanted, Base):
 
     __tablename__ = "gadgets"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    customer_id: Mapped[uuid.UUID]
+    customer_id: Mapped[uuid.UUID | None]  # a gadget in stock belongs to no customer yet
     name: Mapped[str] = mapped_column(String(100))
     due_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     parts: Mapped[list["GadgetPart"]] = relationship(order_by="GadgetPart.name", lazy="selectin")

@@ -16,7 +16,7 @@ def upgrade():
         "gadgets",
         sa.Column("id", sa.Uuid, primary_key=True),
         sa.Column("account_id", sa.Uuid, nullable=False, index=True),
-        sa.Column("customer_id", sa.Uuid, nullable=False, index=True),
+        sa.Column("customer_id", sa.Uuid, index=True),
         sa.Column("name", sa.String(100), nullable=False),
         sa.Column("due_at", sa.DateTime(timezone=True)),
     )
