@@ -135,6 +135,8 @@ class Change(Tenanted, Base):
     position: Mapped[int] = mapped_column(BigInteger, Identity())
     record_kind: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[uuid.UUID]
+    # The record's customer when the change was written: whose stored workspace part the change makes stale.
+    customer_id: Mapped[uuid.UUID]
     field: Mapped[str] = mapped_column(String(50))
     old_value: Mapped[object | None] = mapped_column(JSONB)
     new_value: Mapped[object | None] = mapped_column(JSONB)

@@ -34,7 +34,7 @@ def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, a
                         currency=currency, created_by=actor, created_at=at, updated_at=at, **details)
     session.add(estimate)
     session.flush()
-    record_changes(session, "estimate", estimate.id, {"status": (None, "draft")}, actor, at)
+    record_changes(session, "estimate", estimate, {"status": (None, "draft")}, actor, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} created: {estimate.title}")
     emit(session, "estimate.created", messages.estimate_created(estimate))
     return estimate
@@ -57,7 +57,7 @@ def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, 
 def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
     old = estimate.status
     estimate.status, estimate.updated_at = to, at
-    record_changes(session, "estimate", estimate.id, {"status": (old, to)}, actor, at)
+    record_changes(session, "estimate", estimate, {"status": (old, to)}, actor, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} {to}: {estimate.title}")
     emit(session, "estimate.status_changed", messages.estimate_status_changed(estimate, old, at))
     return estimate
@@ -76,7 +76,7 @@ def approve(session: Session, estimate: Estimate, *, create_job: bool, actor: st
                        description=estimate.description, service_type=estimate.service_type,
                        scheduled_start=scheduled_start, scheduled_end=scheduled_end, estimate_id=estimate.id)
         estimate.job_id = job.id
-        record_changes(session, "estimate", estimate.id, {"job_id": (None, job.id)}, actor, at)
+        record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, actor, at)
     return move_estimate(session, estimate, "approved", actor=actor, at=at)
 
 

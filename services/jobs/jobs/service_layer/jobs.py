@@ -41,7 +41,7 @@ def open_job(session: Session, *, customer_id: uuid.UUID, title: str, actor: str
               technicians=list(technicians), created_by=actor, created_at=at, updated_at=at, **details)
     session.add(job)
     session.flush()
-    record_changes(session, "job", job.id, {"status": (None, status)}, actor, at)
+    record_changes(session, "job", job, {"status": (None, status)}, actor, at)
     adjust_open_jobs(session, customer_id, 1 if JOB.is_open(status) else 0)
     _timeline(session, job, at, f"Job {job.number} created: {job.title}")
     emit(session, "job.created", messages.job_created(job))
@@ -71,7 +71,7 @@ def move_job(session: Session, job: Job, to: str, *, actor: str, at: dt.datetime
         job.completed_at = at
     elif to == "cancelled":
         job.cancelled_at = at
-    record_changes(session, "job", job.id, {"status": (old, to)}, actor, at)
+    record_changes(session, "job", job, {"status": (old, to)}, actor, at)
     adjust_open_jobs(session, job.customer_id, -1 if JOB.is_open(old) and not JOB.is_open(to) else 0)
     _timeline(session, job, at, f"Job {job.number} {to.replace('_', ' ')}: {job.title}")
     emit(session, "job.status_changed", messages.job_status_changed(job, old, at))

@@ -47,7 +47,7 @@ def set_up(session: Session, *, customer_id: uuid.UUID, name: str, rrule: str, s
                 status=status, created_by=actor, created_at=at, updated_at=at, **details)
     session.add(plan)
     session.flush()
-    record_changes(session, "plan", plan.id, {"status": (None, status)}, actor, at)
+    record_changes(session, "plan", plan, {"status": (None, status)}, actor, at)
     _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
     emit(session, "plan.created", messages.plan_created(plan, _next_visit(plan, at)))
     return plan
@@ -66,7 +66,7 @@ def move_plan(session: Session, plan: Plan, to: str, *, actor: str, at: dt.datet
     PLAN.check(plan.status, to)
     old = plan.status
     plan.status, plan.updated_at = to, at
-    record_changes(session, "plan", plan.id, {"status": (old, to)}, actor, at)
+    record_changes(session, "plan", plan, {"status": (old, to)}, actor, at)
     if to == "cancelled":
         cancel_future_visits(session, plan, actor=actor, at=at)
     _timeline(session, plan, at, f"Maintenance plan {to}: {plan.name}")

@@ -21,12 +21,15 @@ def _plain(value):
     return value
 
 
-def record_changes(session: Session, kind: str, record_id: uuid.UUID, changes: dict[str, tuple], actor: str,
+def record_changes(session: Session, kind: str, record, changes: dict[str, tuple], actor: str,
                    at: dt.datetime) -> None:
-    """One history row per changed field: who, when, from, to."""
+    """One history row per changed field of a job, estimate or plan: who, when, from, to.
+
+    Each row names the record's customer, so that writing it makes only that customer's stored part stale (the
+    part store watches ``changes`` by ``customer_id``), not every part of the account."""
     for field, (old, new) in changes.items():
-        session.add(Change(record_kind=kind, record_id=record_id, field=field, old_value=_plain(old),
-                           new_value=_plain(new), changed_by=actor, changed_at=at))
+        session.add(Change(record_kind=kind, record_id=record.id, customer_id=record.customer_id, field=field,
+                           old_value=_plain(old), new_value=_plain(new), changed_by=actor, changed_at=at))
 
 
 def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, at: dt.datetime) -> None:
@@ -40,7 +43,7 @@ def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, 
         setattr(record, field, value)
     if diff:
         record.updated_at = at
-        record_changes(session, kind, record.id, diff, actor, at)
+        record_changes(session, kind, record, diff, actor, at)
 
 
 def history(session: Session, record_id: uuid.UUID) -> list[Change]:
