@@ -180,12 +180,17 @@ def look_up(connection: Connection | Session, account_id: uuid.UUID, customer_id
     return Lookup(row.body, row.customer_generation, row.account_generation)
 
 
+_NO_FLUSH_WAIT = text("SET LOCAL synchronous_commit TO off")
+
+
 def store(session: Session, customer_id: uuid.UUID, variant: str, body: bytes, computed_under: Lookup,
           valid_until: dt.datetime | None) -> None:
     """Keeps ``body`` as the part computed under the generations ``look_up`` read before computing it."""
     values = {"account_id": session.info["account_id"], "customer_id": customer_id, "variant": variant,
               "body": body, "customer_generation": computed_under.customer_generation,
               "account_generation": computed_under.account_generation, "valid_until": valid_until}
+    # A stored part lost in a crash is computed again, so the read that keeps one need not wait for the WAL flush.
+    session.execute(_NO_FLUSH_WAIT)
     statement = insert(stored_parts).values(**values)
     session.execute(statement.on_conflict_do_update(
         index_elements=[stored_parts.c.account_id, stored_parts.c.customer_id, stored_parts.c.variant],

@@ -53,9 +53,10 @@ def test_a_merged_customers_part_names_the_target(client, auth, create, rich):
     assert [i["title"] for i in part.json["activity"]["items"]] == ["Added as lead"]
 
 
-def test_the_profile_is_one_statement_and_the_part_four_then_one_whatever_the_customer_holds(app, client, auth,
+def test_the_profile_is_one_statement_and_the_part_five_then_one_whatever_the_customer_holds(app, client, auth,
                                                                                               create, rich):
-    """A first ask: the store's lookup, the profile, the activity page, the store's upsert. The next: the lookup."""
+    """A first ask: the store's lookup, the profile, the activity page, the store's two (no WAL wait,
+    upsert). The next: the lookup."""
     small = create("Ray Ortiz")["id"]
     for customer_id in (small, rich):
         with sent_statements(app) as statements:
@@ -63,7 +64,7 @@ def test_the_profile_is_one_statement_and_the_part_four_then_one_whatever_the_cu
         assert len(statements) == 1, statements
         with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
-        assert len(statements) == 4, statements
+        assert len(statements) == 5, statements
         assert "stored_parts" in statements[0] and "INSERT INTO stored_parts" in statements[-1]
         with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
