@@ -169,3 +169,15 @@ def test_aggregates_over_account_rows_are_scoped_too(app):
             pass
         else:
             raise AssertionError("an unscoped count over account rows ran")
+
+
+def test_an_argument_schema_is_built_once_and_serves_every_request(client, auth):
+    from chassis.api import Blueprint
+    from chassis.pagination import PageArgs
+
+    parser = Blueprint.ARGUMENTS_PARSER
+    assert parser._get_schema(PageArgs, None) is parser._get_schema(PageArgs, None)
+    # and a shared instance still answers each request with its own values and errors
+    assert client.get("/widgets?limit=2", headers=auth).status_code == 200
+    response = client.get("/widgets?limit=0", headers=auth)
+    assert response.status_code == 422 and "limit" in response.get_json()["error"]["fields"]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 from sqlalchemy import DateTime, ForeignKey, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.customer_directory import lookup
 from chassis.db.part_store import earliest

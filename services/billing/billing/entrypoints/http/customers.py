@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from billing.adapters import queries
 from billing.adapters.orm import CardOnFile
@@ -13,6 +12,7 @@ from billing.entrypoints.http.schemas import (ActivityPage, CardIn, CardOut, Inv
 from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
 from billing.service_layer.customers import visible_customer, writable_customer
+from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import NotFound

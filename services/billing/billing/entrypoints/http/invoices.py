@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from billing.adapters.pdf import invoice_pdf
 from billing.entrypoints.http.guard import refuse_card_data
@@ -11,6 +10,7 @@ from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceChanges, Invo
 from billing.service_layer import invoices
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.statements import customer_name
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound

@@ -1,13 +1,13 @@
 """Routes of /payments, /credit-notes and /refunds."""
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 
 from billing.adapters.orm import CreditNote, Refund
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas import CreditNoteIn, CreditNoteOut, PaymentIn, PaymentOut, RefundIn, RefundOut
 from billing.service_layer import payments
 from billing.service_layer.customers import writable_customer
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound

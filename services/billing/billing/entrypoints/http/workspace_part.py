@@ -1,10 +1,10 @@
 """GET /customers/<id>/workspace-part: billing's share of the customer workspace in the gateway's one call."""
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 
 from billing.entrypoints.http.schemas import WorkspacePart
 from billing.service_layer.workspace import workspace_part
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow

@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
-from chassis.pagination import PageArgs, page_schema
+from chassis.pagination import PageArgs
 
 from comms.domain.communication import HandledBy
 from comms.entrypoints.http.schemas import AssignIn, CommunicationOut, CommunicationPage, MessageIn

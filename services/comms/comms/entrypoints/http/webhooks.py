@@ -12,9 +12,9 @@ import uuid
 from email.utils import parseaddr
 
 from flask import Response, request
-from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 
+from chassis.api import Blueprint
 from chassis.auth import public
 from chassis.db import request_session
 from chassis.errors import Unauthorized, ValidationFailed

@@ -1,8 +1,8 @@
 """GET /customers/<id>/workspace-part: comms' share of the customer workspace in the gateway's one call."""
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow

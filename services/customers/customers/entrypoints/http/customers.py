@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound, field_error

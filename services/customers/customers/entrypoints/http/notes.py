@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from chassis.activity import ActivityItemSchema
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema

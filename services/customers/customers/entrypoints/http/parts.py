@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import adapter, now
-from customers.entrypoints.http.schemas_in import ContactIn, ContactPatch, EquipmentIn, EquipmentPatch, PropertyIn, PropertyPatch
+from customers.entrypoints.http.schemas_in import (ContactIn, ContactPatch, EquipmentIn, EquipmentPatch, PropertyIn,
+                                                   PropertyPatch)
 from customers.entrypoints.http.schemas_out import ContactOut, EquipmentOut, PropertyOut
 from customers.service_layer import contacts, properties
 from customers.service_layer.loading import customer_for_change, get_customer

@@ -5,10 +5,10 @@ import datetime as dt
 import uuid
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import fields
 from sqlalchemy.orm import Session
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema

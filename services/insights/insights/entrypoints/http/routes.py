@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import ValidationFailed

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session

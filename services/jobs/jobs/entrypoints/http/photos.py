@@ -5,9 +5,9 @@ import uuid
 
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session

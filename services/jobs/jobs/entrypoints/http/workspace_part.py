@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import fields
 
+from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
