@@ -22,6 +22,7 @@ import hashlib
 import sys
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 from typing import Callable
 
 from flask import Response, current_app
@@ -59,6 +60,9 @@ def answer_part(schema: type[Schema], customer_id: uuid.UUID, args: dict, *, now
                 compute: Callable[[], Computed]) -> Response:
     """The part as stored when still current, else ``compute()`` dumped through ``schema``, kept and answered.
 
+    ``args`` are the request's parsed arguments (each combination is stored apart); any per-customer read whose
+    answer only writes and time change can be answered this way, not only the workspace-part route.
+
     ``compute`` returns the document and the moment time alone would change it (None: only writes do), and does
     the part's own visibility check: a customer that is not the caller's raises 404 before anything is kept, and a
     stored part exists only for a customer its account could see when it was computed (hiding a customer is a
@@ -66,7 +70,8 @@ def answer_part(schema: type[Schema], customer_id: uuid.UUID, args: dict, *, now
     """
     runtime = current_app.extensions["fieldwork"]
     package = runtime.spec.app_factory.split(".")[0]
-    variant = f"{_code_fingerprint(package)}?limit={args['limit']}&activity_limit={args['activity_limit']}"
+    # Every argument shapes the answer, so each combination is stored apart.
+    variant = f"{_code_fingerprint(package)}?{urlencode(sorted(args.items()))}"
     account_id = current_principal().account_id
     # Outside any transaction: a stored answer then costs one round trip, not BEGIN, the lookup and COMMIT. The
     # generations it reads still come before everything ``compute`` reads, which is all their order needs.
