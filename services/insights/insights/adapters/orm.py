@@ -202,12 +202,24 @@ class AIAnswer(AccountOwned, Base):
     created_at: Mapped[dt.datetime] = mapped_column(Moment)
 
 
+class FactGeneration(AccountOwned, Base):
+    """How many times a customer's facts were dropped: every event raises it for each customer it may change.
+
+    Apart from the snapshots so that storing one writes nothing the part store watches, while a drop (which
+    names every customer a duplicate is merged into) makes their stored insights stale too.
+    """
+
+    __tablename__ = "fact_generations"
+    customer_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    generation: Mapped[int] = mapped_column(BigInteger)
+
+
 class FactSnapshot(AccountOwned, Base):
     """A customer's facts as last loaded, served until an event drops them or time makes them stale.
 
-    ``facts`` is NULL while dropped. ``generation`` grows with every drop and a reader's write must
-    still find the generation it read, so facts loaded before a drop committed are never stored
-    after it. ``shape`` names the encoding, so facts stored by an older release read as a miss.
+    ``generation`` is the customer's ``FactGeneration`` read before the facts were loaded: the snapshot is
+    served only while that is still the current one, so facts loaded before a drop committed are never
+    served after it. ``shape`` names the encoding, so facts stored by an older release read as a miss.
     """
 
     __tablename__ = "fact_snapshots"
@@ -220,6 +232,6 @@ class FactSnapshot(AccountOwned, Base):
 
 
 # What a rebuild drops and refills from the event log (settings and the log itself stay; fact snapshots are
-# dropped by the rebuild itself, keeping their generations).
+# dropped by the rebuild itself, raising their generations).
 MODEL_TABLES = (CustomerFact, MergeFact, JobFact, EstimateFact, PlanFact, InvoiceFact, PaymentFact,
                 PaymentAllocation, BalanceFact, CommunicationFact, StatementFact, AIAnswer)

@@ -15,7 +15,7 @@ from sqlalchemy import Uuid, and_, bindparam, literal, select
 from sqlalchemy.orm import Session
 
 from insights.adapters import fact_snapshots
-from insights.adapters.orm import AIAnswer, FactSnapshot, OpenAISetting, ThresholdSetting
+from insights.adapters.orm import AIAnswer, OpenAISetting, ThresholdSetting
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,9 @@ class ReadState:
 
 _ACCOUNT, _CUSTOMER = bindparam("account", type_=Uuid), bindparam("customer", type_=Uuid)
 # Built once: building it costs about as much as running it.
-_READ = (select(*fact_snapshots.COLUMNS, ThresholdSetting.values, OpenAISetting.model, OpenAISetting.encrypted_key,
-                AIAnswer.input_hash, AIAnswer.answer)
-         .select_from(select(literal(1)).subquery())
-         .outerjoin(FactSnapshot, and_(FactSnapshot.account_id == _ACCOUNT, FactSnapshot.customer_id == _CUSTOMER))
+_READ = (fact_snapshots.joined(select(*fact_snapshots.COLUMNS, ThresholdSetting.values, OpenAISetting.model,
+                                       OpenAISetting.encrypted_key, AIAnswer.input_hash, AIAnswer.answer)
+                                .select_from(select(literal(1)).subquery()), _ACCOUNT, _CUSTOMER)
          .outerjoin(ThresholdSetting, ThresholdSetting.account_id == _ACCOUNT)
          .outerjoin(OpenAISetting, OpenAISetting.account_id == _ACCOUNT)
          .outerjoin(AIAnswer, and_(AIAnswer.account_id == _ACCOUNT, AIAnswer.customer_id == _CUSTOMER)))
