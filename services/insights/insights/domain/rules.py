@@ -148,3 +148,97 @@ def rule_cards(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> li
         return []
     rules = (overdue_statement,) if facts.profile.archived else (overdue_statement, *_WHILE_ACTIVE)
     return [card for rule in rules if (card := rule(facts, limits, now)) is not None]
+
+
+# -- when time alone changes the cards ------------------------------------------------------------------------------
+# Each rule's companion: the first moment after ``now`` at which that rule may answer differently with the facts and
+# thresholds unchanged, or None. Whatever turns at midnight (days past due, a plan's days to go, the overdue
+# threshold) is left out: the facts themselves hold only until midnight (``read_model.stable_until``).
+
+def _next_whole_day(since: dt.datetime, now: dt.datetime) -> dt.datetime:
+    """When ``(now - since).days`` next grows."""
+    return since + dt.timedelta(days=(now - since).days + 1)
+
+
+def _next_month(earlier: dt.datetime, after: dt.datetime) -> dt.datetime:
+    """When ``months_between(earlier, after)`` next grows: on earlier's day and time of a month, or a month's first
+    instant (where that day does not exist); the value holds between those moments."""
+    current = months_between(earlier, after)
+    candidates = []
+    for offset in range(3):
+        year, month = divmod(after.month - 1 + offset, 12)
+        year, month = after.year + year, month + 1
+        candidates.append(dt.datetime(year, month, 1, tzinfo=after.tzinfo))
+        try:
+            candidates.append(dt.datetime.combine(dt.date(year, month, earlier.day), earlier.time(), after.tzinfo))
+        except ValueError:
+            pass
+    return min(moment for moment in candidates if moment > after and months_between(earlier, moment) != current)
+
+
+def _overdue_statement_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    overdue = facts.overdue
+    if overdue.total_cents <= 0 or overdue.oldest_due_date is None or facts.last_statement_at is None:
+        return None
+    if (now.date() - overdue.oldest_due_date).days < limits.overdue_days:
+        return None
+    quiet_until = facts.last_statement_at + dt.timedelta(days=limits.statement_quiet_days)
+    return quiet_until if quiet_until > now else None
+
+
+def _win_back_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    job = facts.last_completed_job
+    if job is None or job.completed_at is None or facts.profile.do_not_service or facts.open_job_count:
+        return None
+    # The card shows the months once they reach the threshold; before, only reaching it changes anything.
+    moment = now
+    for _ in range(limits.win_back_months + 1):
+        moment = _next_month(job.completed_at, moment)
+        if months_between(job.completed_at, moment) >= limits.win_back_months:
+            break
+    return moment
+
+
+def _maintenance_due_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    if facts.profile.do_not_service:
+        return None
+    window = dt.timedelta(days=limits.maintenance_due_days)
+    return min((plan.next_visit_at - window for plan in facts.plans
+                if plan.status == "active" and plan.next_visit_at is not None and not plan.has_open_visit
+                and plan.next_visit_at - window > now), default=None)
+
+
+def _estimate_follow_up_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    window = dt.timedelta(days=limits.estimate_follow_up_days)
+    waiting = [e.waiting_since for e in facts.waiting_estimates if e.waiting_since is not None]
+    moments = [since + window for since in waiting if since + window > now]  # joins the stale ones
+    stale = [since for since in waiting if since + window <= now]
+    if stale:
+        moments.append(_next_whole_day(stale[0], now))  # the oldest one's days waited, as the card says them
+    return min(moments, default=None)
+
+
+def _lead_call_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    profile = facts.profile
+    if profile.status != "lead":
+        return None
+    since = facts.last_contact.occurred_at if facts.last_contact else profile.created_at
+    if since is None:
+        return None
+    # Shown from the threshold's day on, with the days counted since.
+    return since + dt.timedelta(days=max((now - since).days + 1, limits.lead_contact_days))
+
+
+_CHANGES = {overdue_statement: _overdue_statement_changes, win_back: _win_back_changes,
+            maintenance_due: _maintenance_due_changes, estimate_follow_up: _estimate_follow_up_changes,
+            lead_call: _lead_call_changes}
+
+
+def cards_change_at(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    """The first moment after ``now`` at which ``rule_cards`` may answer differently for the same facts and
+    thresholds, midnight aside (None: not before then)."""
+    if facts.profile.merged_into is not None:
+        return None
+    rules = (overdue_statement,) if facts.profile.archived else (overdue_statement, *_WHILE_ACTIVE)
+    return min((moment for rule in rules if (moment := _CHANGES[rule](facts, limits, now)) is not None),
+               default=None)

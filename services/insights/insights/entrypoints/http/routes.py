@@ -8,10 +8,11 @@ from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import ValidationFailed
+from chassis.workspace_part import answer_part
 from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAISettingsIn, OpenAISettingsOut,
                                                ThresholdsOut, ThresholdsPatch)
 from insights.service_layer import settings
-from insights.service_layer.insights import InsightsContext, customer_insights
+from insights.service_layer.insights import InsightsContext, cached_insights, customer_insights
 
 blp = Blueprint("insights", __name__, description="Insight cards and their settings")
 
@@ -27,9 +28,14 @@ class CustomerInsights(MethodView):
     @blp.response(200, InsightsOut)
     def get(self, args, customer_id):
         runtime = _runtime()
+        if args["ai"] == "cached":
+            # Reads only, so kept in the part store; asking the model (and keeping its answer) is never stored.
+            now = runtime.adapter("clock")()
+            return answer_part(InsightsOut, customer_id, args, now=now,
+                               compute=lambda: cached_insights(request_session(), customer_id, now))
         ctx = InsightsContext(runtime.database, runtime.adapter("secrets"), runtime.adapter("openai"),
                               runtime.adapter("clock"))
-        return customer_insights(ctx, current_principal().account_id, customer_id, cached_only=args["ai"] == "cached")
+        return customer_insights(ctx, current_principal().account_id, customer_id)
 
 
 @blp.route("/settings/integrations/openai")
