@@ -2,10 +2,13 @@
 
 urllib3 (over http.client and its email-parser headers) spent ≈450 µs of CPU a call here, a raw socket
 read of the same answer ≈60 µs: on a 2-core box five calls a workspace were a third of the gateway's
-CPU. The services are our own gunicorn processes answering framed HTTP/1.1, so reading one answer is a
-status line, a few headers and a Content-Length (or chunked) body; anything else still works (an answer
-framed by closing the connection is read to the end and the connection dropped). Writes, uploads and
-the proxied resource API keep going through urllib3.
+CPU. So this module keeps only what the call itself needs: a pool of idle connections, one deadline over
+connect, send and read, and urllib3's names for what went wrong (the breaker and the workspace report them).
+Reading the answer (status, headers, where the body ends: Content-Length, chunks or the connection
+closing, and whether the connection may be reused) is left to httptools, the binding of llhttp that uvicorn
+reads requests with: framing is where hand-written readers go wrong (chunk extensions and trailers, bytes past
+the end, HTTP/1.0, interim 1xx answers), and llhttp, written in C, costs no more CPU than the hand-written reader
+it replaced. Writes, uploads and the proxied resource API keep going through urllib3.
 """
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ import socket
 import threading
 import time
 
+import httptools
 from urllib3 import HTTPHeaderDict
 
 _RECV = 65536
-_NO_BODY = (204, 304)
 
 
 class Unreachable(Exception):
@@ -54,7 +57,7 @@ class KeepAliveGets:
         except socket.timeout:
             sock.close()
             raise Unreachable("ReadTimeoutError") from None
-        except (OSError, ValueError):
+        except (OSError, ValueError, httptools.HttpParserError):
             sock.close()
             raise Unreachable("ProtocolError") from None
         if reusable:
@@ -113,71 +116,64 @@ def _recv(sock: socket.socket, ends_at: float) -> bytes:
     return sock.recv(_RECV)
 
 
+class _Answer:
+    """httptools' callbacks for one answer: llhttp finds where it ends, this keeps what it said."""
+
+    __slots__ = ("parser", "status", "headers", "parts", "done", "reusable")
+
+    def __init__(self):
+        self.parser = httptools.HttpResponseParser(self)
+        self.status = 0
+        self.headers = HTTPHeaderDict()
+        self.parts: list[bytes] = []
+        self.done = False
+        self.reusable = False
+
+    def on_message_begin(self) -> None:
+        if self.done:  # bytes past the end of the answer: the connection is out of step, so stop there
+            raise ValueError("data after the answer")
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if self.status:  # past the head: a chunked body's trailers, which urllib3 drops too
+            return
+        self.headers.add(name.decode("latin-1"), value.decode("latin-1"))
+
+    def on_headers_complete(self) -> None:
+        self.status = self.parser.get_status_code()
+
+    def on_body(self, body: bytes) -> None:
+        self.parts.append(body)
+
+    def on_message_complete(self) -> None:
+        if self.status < 200:  # an interim answer (100 Continue, 103 Early Hints); the real one follows
+            self.status, self.headers = 0, HTTPHeaderDict()
+            return
+        # Asked here: llhttp forgets the answer's Connection and framing once the next message may begin.
+        self.reusable = self.parser.should_keep_alive()
+        self.done = True
+
+    def ended_by_close(self) -> bool:
+        """An answer with neither a length nor chunks is framed by the server closing the connection."""
+        return (self.status != 0 and "Content-Length" not in self.headers
+                and "chunked" not in self.headers.get("Transfer-Encoding", "").lower())
+
+
 def _read_reply(sock: socket.socket, ends_at: float) -> tuple[int, bytes, HTTPHeaderDict, bool]:
-    buffer = b""
-    while True:
-        end = buffer.find(b"\r\n\r\n")
-        if end >= 0:
-            break
-        chunk = _recv(sock, ends_at)
-        if not chunk:
-            raise ValueError("connection closed before the answer's headers")
-        buffer += chunk
-    head = buffer[:end].decode("latin-1").split("\r\n")
-    rest = buffer[end + 4:]
-    version, _, status_text = head[0].partition(" ")
-    status = int(status_text[:3])
-    headers = HTTPHeaderDict()
-    for line in head[1:]:
-        name, _, value = line.partition(":")
-        headers.add(name.strip(), value.strip())
-    connection = headers.get("Connection", "").lower()
-    reusable = version == "HTTP/1.1" and "close" not in connection
-    if status in _NO_BODY or 100 <= status < 200:
-        return status, b"", headers, reusable
-    if "chunked" in headers.get("Transfer-Encoding", "").lower():
-        body, rest = _read_chunked(sock, rest, ends_at)
-        return status, body, headers, reusable and not rest
-    length = headers.get("Content-Length")
-    if length is not None:
-        size = int(length)
-        parts, have = [rest], len(rest)
-        while have < size:
-            chunk = _recv(sock, ends_at)
-            if not chunk:
-                raise ValueError("connection closed inside the body")
-            parts.append(chunk)
-            have += len(chunk)
-        body = b"".join(parts)
-        return status, body[:size], headers, reusable and have == size
-    parts = [rest]  # framed by the end of the connection
-    while chunk := _recv(sock, ends_at):
-        parts.append(chunk)
-    return status, b"".join(parts), headers, False
-
-
-def _read_chunked(sock: socket.socket, buffer: bytes, ends_at: float) -> tuple[bytes, bytes]:
-    body = []
-    while True:
-        while (line_end := buffer.find(b"\r\n")) < 0:
-            buffer += _more(sock, ends_at)
-        size = int(buffer[:line_end].split(b";", 1)[0], 16)
-        buffer = buffer[line_end + 2:]
-        if size == 0:
-            while (trailer_end := buffer.find(b"\r\n")) != 0:  # trailers, then the blank line
-                if trailer_end < 0:
-                    buffer += _more(sock, ends_at)
-                else:
-                    buffer = buffer[trailer_end + 2:]
-            return b"".join(body), buffer[2:]
-        while len(buffer) < size + 2:
-            buffer += _more(sock, ends_at)
-        body.append(buffer[:size])
-        buffer = buffer[size + 2:]
-
-
-def _more(sock: socket.socket, ends_at: float) -> bytes:
-    chunk = _recv(sock, ends_at)
-    if not chunk:
-        raise ValueError("connection closed inside a chunked body")
-    return chunk
+    answer = _Answer()
+    while not answer.done:
+        data = _recv(sock, ends_at)
+        if not data:
+            # httptools has no way to say "end of input" (llhttp_finish is not bound), so the one framing that
+            # ends there is recognised here; anything else cut short is a broken answer.
+            if not answer.ended_by_close():
+                raise ValueError("connection closed before the end of the answer")
+            return answer.status, b"".join(answer.parts), answer.headers, False
+        try:
+            answer.parser.feed_data(data)
+        except httptools.HttpParserError:
+            if not answer.done:
+                raise
+            answer.reusable = False  # the answer was whole, but something followed it
+        except httptools.HttpParserUpgrade:
+            raise ValueError("the service switched protocols on a GET") from None
+    return answer.status, b"".join(answer.parts), answer.headers, answer.reusable
