@@ -14,7 +14,7 @@ from chassis.pagination import decode_cursor
 from chassis.wire_json import Fragment, dumps
 from gateway.composition.timeline import SourcePage, merge
 from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, BreakerOpen, CircuitBreaker
-from gateway.upstream.client import ServiceClient
+from gateway.upstream.client import ServiceClient, ServiceUnavailable
 from gateway.upstream.fanout import Failed, Fanout
 
 
@@ -158,6 +158,42 @@ def test_service_reads_reuse_one_connection_whatever_the_framing():
         assert [r.json() for r in replies] == [{"framed": "length"}, {"framed": "chunked"}] * 2
         assert replies[0].headers["content-type"] == "application/json"
         assert FramingHandler.connections == 1, "keep-alive answers must leave the connection reusable"
+    finally:
+        client.close()
+        server.shutdown()
+
+
+class ClosingHandler(BaseHTTPRequestHandler):
+    """Answers that end where the server closes the connection: whole without a length, or cut short of one."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = b'{"framed": "by close"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if self.path == "/cut":
+            self.send_header("Content-Length", str(len(body) + 10))
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+    def log_message(self, *_args):
+        pass
+
+
+def test_an_answer_ended_by_closing_is_read_whole_and_one_cut_short_counts_as_a_failure():
+    server = QuietServer(("127.0.0.1", 0), ClosingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    breaker = CircuitBreaker("closing", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("closing", f"http://127.0.0.1:{server.server_address[1]}", timeout_seconds=2,
+                           breaker=breaker)
+    try:
+        assert client.get("/whole", headers={}).json() == {"framed": "by close"}
+        with pytest.raises(ServiceUnavailable) as cut:
+            client.get("/cut", headers={})
+        assert cut.value.reason == "ProtocolError"
+        assert breaker.state == OPEN
     finally:
         client.close()
         server.shutdown()
