@@ -118,6 +118,24 @@ def test_a_timed_out_call_counts_against_its_breaker(slow_server):
     fanout.shutdown()
 
 
+
+@pytest.mark.parametrize("method", ["get", "request"])
+def test_a_call_that_fails_on_our_side_still_settles_a_half_open_trial(slow_server, method):
+    clock = Clock()
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=2, clock=clock)
+    client = ServiceClient("slow", slow_server, timeout_seconds=1, breaker=breaker)
+    breaker.before_call()
+    breaker.record_failure()
+    clock.now = 3  # half-open: the next call is the one trial
+    call = client.get if method == "get" else (lambda path, headers: client.request("GET", path, headers=headers))
+    with pytest.raises(ValueError):
+        call("/sleep/0", headers={"X-Bad": "line\nbreak"})
+    assert breaker.state == OPEN  # the trial failed; not stuck half-open with a trial that never ends
+    clock.now = 6
+    assert call("/sleep/0", headers={}).status == 200
+    assert breaker.state == CLOSED
+
+
 class FramingHandler(BaseHTTPRequestHandler):
     """HTTP/1.1 keep-alive answers framed each way a service may frame them; counts the connections it accepts."""
 

@@ -68,6 +68,9 @@ class ServiceClient:
         except urllib3.exceptions.HTTPError as exc:
             self.breaker.record_failure()
             raise ServiceUnavailable(self.name, type(exc).__name__) from None
+        except Exception:  # a bug of ours (a header that cannot be sent): still settles a half-open trial
+            self.breaker.record_failure()
+            raise
         if response.status >= 500:
             self.breaker.record_failure()
         else:
@@ -87,6 +90,9 @@ class ServiceClient:
         except Unreachable as exc:
             self.breaker.record_failure()
             raise ServiceUnavailable(self.name, exc.reason) from None
+        except Exception:  # as above: an unsettled trial would keep the breaker half-open for good
+            self.breaker.record_failure()
+            raise
         if status >= 500:
             self.breaker.record_failure()
         else:
