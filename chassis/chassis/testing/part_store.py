@@ -1,10 +1,16 @@
-"""For each service's tests: the tables whose writes would not make a stored workspace part stale."""
+"""For each service's tests of its stored answers (chassis.db.part_store): what every service checks alike."""
 from __future__ import annotations
 
+import uuid
+from typing import Callable
+
+from flask import Flask
 from sqlalchemy import text
 
+from chassis.contracts import example
 from chassis.db import Database
 from chassis.db.tenancy import tenanted_tables
+from chassis.testing.statements import sent_statements
 
 
 def unwatched_tables(database: Database, *also: str) -> set[str]:
@@ -16,3 +22,30 @@ def unwatched_tables(database: Database, *also: str) -> set[str]:
             "WHERE t.tgname = 'parts_stale_on_insert'")))
     owned = {table.name for table in tenanted_tables()} | set(also)
     return (owned & present) - watched
+
+
+def assert_stored(app: Flask, ask: Callable):
+    """Asks twice: the second answer must be the store's lookup alone, with the first's bytes. Returns it."""
+    first = ask()
+    with sent_statements(app) as sent:
+        second = ask()
+    assert len(sent) == 1 and "stored_parts" in sent[0], sent
+    assert second.status_code == 200 and second.data == first.data
+    return second
+
+
+def assert_recomputed(app: Flask, ask: Callable):
+    """The next answer must have been computed again (more than the lookup). Returns it."""
+    with sent_statements(app) as sent:
+        fresh = ask()
+    assert fresh.status_code == 200 and len(sent) > 1, sent
+    return fresh
+
+
+def directory_update(account_id: uuid.UUID, customer_id, **snapshot) -> dict:
+    """A ``customer.updated`` the directory takes (newer than any the tests made), changing ``snapshot``'s fields."""
+    envelope = example("customer.updated", account_id)
+    envelope["id"] = str(uuid.uuid4())
+    envelope["data"]["customer"].update(id=str(customer_id), **snapshot)
+    envelope["data"]["revision"] = 99
+    return envelope
