@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
@@ -15,6 +17,9 @@ from chassis.contracts import example, examples, readdressed
 from insights.adapters.openai_advisor import OpenAIAdvisor
 from insights.adapters.secrets import SecretBox
 from insights.bootstrap import SPEC
+
+# The tests share their event stories through insight_stories (test modules import nothing by name here).
+sys.path.insert(0, str(Path(__file__).parent))
 
 STORY_NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone.utc)
 DANA = "2b6f9d14-5c3a-4e8b-a1f7-6d0e9c2b4a83"

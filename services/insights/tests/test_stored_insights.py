@@ -4,9 +4,7 @@ AI answer kept, and once time alone changes it; ``?ai=wait``, which may ask the 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,20 +14,12 @@ from chassis.testing.part_store import assert_recomputed, assert_stored, unwatch
 from chassis.testing.statements import sent_statements
 from insights.entrypoints.http.schemas import InsightsOut
 from insights.service_layer.insights import cached_insights
+from insight_stories import event_cases, rich_customer
 
 DAY, HOUR, MINUTE = dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=1)
 KEY = "sk-test-0123456789abcdefwxyz"
 
 
-def _load(name):
-    """The snapshot tests' event cases and rich customer (test modules are not importable by name here)."""
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_snapshots = _load("test_fact_snapshots")
 
 
 @pytest.fixture
@@ -92,17 +82,17 @@ def test_every_account_owned_table_but_the_snapshots_and_the_directory_is_watche
 
 def test_the_second_ask_is_one_statement_with_the_same_bytes(app, deliver, make_event, ask, account_id, clock):
     customer = str(uuid.uuid4())
-    for envelope in _snapshots.rich_customer(account_id, customer, make_event, clock.now):
+    for envelope in rich_customer(account_id, customer, make_event, clock.now):
         deliver(app, envelope)
     assert_stored(app, lambda: ask(account_id, customer))
 
 
-@pytest.mark.parametrize("event_type", sorted(_snapshots._cases(uuid.uuid4(), "d", "o", lambda *a, **k: None,
+@pytest.mark.parametrize("event_type", sorted(event_cases(uuid.uuid4(), "d", "o", lambda *a, **k: None,
                                                                 dt.datetime.now(dt.timezone.utc))))
 def test_each_kind_of_event_makes_the_stored_answer_fresh(app, deliver, make_event, ask, fresh, told, account_id,
                                                           dana, duplicate, clock, event_type):
     other = str(uuid.uuid4())
-    setup, change = _snapshots._cases(account_id, dana, other, make_event, clock.now)[event_type]
+    setup, change = event_cases(account_id, dana, other, make_event, clock.now)[event_type]
     for envelope in setup:
         assert deliver(app, envelope)
     customers = [dana, other] if "merged" in event_type else [dana]  # a merge and its undo change both sides
