@@ -64,14 +64,3 @@ class CircuitBreaker:
             if self._trial_running or self._failures >= self.failure_threshold:
                 self._opened_at = self._clock()
             self._trial_running = False
-
-    def call(self, fn: Callable[[], object]) -> object:
-        """Runs ``fn`` under the breaker; any exception counts as a failure and is raised again."""
-        self.before_call()
-        try:
-            result = fn()
-        except Exception:
-            self.record_failure()
-            raise
-        self.record_success()
-        return result

@@ -56,41 +56,40 @@ class ServiceClient:
 
     def request(self, method: str, path: str, *, headers: dict[str, str], query: str = "", body: bytes | None = None,
                 timeout_seconds: float | None = None) -> Reply:
-        try:
-            self.breaker.before_call()
-        except BreakerOpen as exc:
-            raise ServiceUnavailable(self.name, str(exc)) from None
         url = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
-        timeout = urllib3.Timeout(total=timeout_seconds) if timeout_seconds is not None else None
-        try:
-            response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
-                                          timeout=timeout or self._pool.timeout, preload_content=True)
-        except urllib3.exceptions.HTTPError as exc:
-            self.breaker.record_failure()
-            raise ServiceUnavailable(self.name, type(exc).__name__) from None
-        except Exception:  # a bug of ours (a header that cannot be sent): still settles a half-open trial
-            self.breaker.record_failure()
-            raise
-        if response.status >= 500:
-            self.breaker.record_failure()
-        else:
-            self.breaker.record_success()
-        return Reply(response.status, response.data, response.headers)
+        timeout = urllib3.Timeout(total=timeout_seconds) if timeout_seconds is not None else self._pool.timeout
+
+        def send() -> tuple[int, bytes, Any]:
+            try:
+                response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
+                                              timeout=timeout, preload_content=True)
+            except urllib3.exceptions.HTTPError as exc:
+                raise ServiceUnavailable(self.name, type(exc).__name__) from None
+            return response.status, response.data, response.headers
+        return self._through_breaker(send)
 
     def get(self, path: str, *, headers: dict[str, str], query: str = "") -> Reply:
         if self._gets is None:
             return self.request("GET", path, headers=headers, query=query)
+        target = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
+
+        def send() -> tuple[int, bytes, Any]:
+            try:
+                return self._gets.get(target, headers, self.timeout_seconds)
+            except Unreachable as exc:
+                raise ServiceUnavailable(self.name, exc.reason) from None
+        return self._through_breaker(send)
+
+    def _through_breaker(self, send) -> Reply:
+        """One call under the service's breaker: not reaching the service, a 5xx, or an exception of ours (a header
+        that cannot be sent) count against it, so a half-open trial always settles; any other answer closes it."""
         try:
             self.breaker.before_call()
         except BreakerOpen as exc:
             raise ServiceUnavailable(self.name, str(exc)) from None
-        target = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
         try:
-            status, body, reply_headers = self._gets.get(target, headers, self.timeout_seconds)
-        except Unreachable as exc:
-            self.breaker.record_failure()
-            raise ServiceUnavailable(self.name, exc.reason) from None
-        except Exception:  # as above: an unsettled trial would keep the breaker half-open for good
+            status, body, reply_headers = send()
+        except Exception:
             self.breaker.record_failure()
             raise
         if status >= 500:
