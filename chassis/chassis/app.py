@@ -21,7 +21,7 @@ ACCESS_LOG = logging.getLogger("fieldwork.access")
 
 def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters: dict | None = None,
                migrate: bool = True, runtime: Runtime | None = None) -> Flask:
-    runtime = runtime or build_runtime(spec, settings, adapters)
+    runtime = runtime or build_runtime(spec, settings, adapters, web=True)
     logs.configure(spec.name)
     if migrate and runtime.database is not None and os.environ.get("FIELDWORK_MIGRATE_AT_START", "1") != "0":
         upgrade(runtime.settings.database_url, spec.migrations)

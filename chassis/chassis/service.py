@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from chassis.db import Database
+from chassis.db.database import DEFAULT_POOL_SIZE
 from chassis.settings import Settings
 
 
@@ -38,9 +39,15 @@ class Runtime:
         return self.adapters[name]
 
 
-def build_runtime(spec: ServiceSpec, settings: Settings | None = None, adapters: dict | None = None) -> Runtime:
+def build_runtime(spec: ServiceSpec, settings: Settings | None = None, adapters: dict | None = None, *,
+                  web: bool = False) -> Runtime:
+    """``web``: the process is a web worker, serving ``settings.web_threads`` requests at once; its database pool
+    keeps that many connections, so steady load never closes one only to open another (a backend fork each)."""
     settings = settings or Settings.from_env(spec.name, uses_database=spec.migrations is not None)
-    database = Database(settings.database_url, service=spec.name) if settings.database_url else None
+    database = None
+    if settings.database_url:
+        pool_size = settings.web_threads if web else DEFAULT_POOL_SIZE
+        database = Database(settings.database_url, service=spec.name, pool_size=pool_size)
     runtime = Runtime(spec=spec, settings=settings, database=database)
     if spec.wire:
         spec.wire(runtime)

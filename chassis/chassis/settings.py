@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 DEV_JWT_SECRET = "fieldwork-development-secret-not-for-production"
 SERVICE_PORTS = {"customers": 8001, "jobs": 8002, "billing": 8003, "comms": 8004, "insights": 8005, "gateway": 8080}
+DEFAULT_WEB_THREADS = 8
 
 
 def _env(name: str, default: str) -> str:
@@ -18,6 +19,11 @@ def service_url(service: str) -> str:
     return _env(f"FIELDWORK_{service.upper()}_URL", f"http://127.0.0.1:{SERVICE_PORTS[service]}")
 
 
+def web_threads() -> int:
+    """How many requests a web worker serves at once: gunicorn's threads, and what its database pools are sized to."""
+    return int(_env("WEB_THREADS", str(DEFAULT_WEB_THREADS)))
+
+
 @dataclass(frozen=True)
 class Settings:
     service: str
@@ -28,6 +34,7 @@ class Settings:
     jwt_secret: str
     port: int
     extra: dict = field(default_factory=dict)
+    web_threads: int = DEFAULT_WEB_THREADS
 
     @classmethod
     def from_env(cls, service: str, *, uses_database: bool = True) -> "Settings":
@@ -40,6 +47,7 @@ class Settings:
             queue_prefix=_env("FIELDWORK_QUEUE_PREFIX", "fieldwork"),
             jwt_secret=_env("FIELDWORK_JWT_SECRET", DEV_JWT_SECRET),
             port=int(_env("PORT", str(SERVICE_PORTS.get(service, 8000)))),
+            web_threads=web_threads(),
         )
 
     def with_(self, **changes) -> "Settings":

@@ -1,10 +1,14 @@
 """The process's database: warmed at start so that a worker's first request costs what every other does."""
+import threading
+
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
+from chassis.app import create_app
 from chassis.db import Database
 from chassis.testing.processes import free_port
+from toy_service.service import SPEC
 
 
 def test_a_new_app_has_a_connection_waiting_in_its_pool(app):
@@ -52,5 +56,38 @@ def test_a_connection_used_a_moment_ago_is_not_pinged(app):
         with pytest.raises(OperationalError):
             _backend_pid(database)
         assert _backend_pid(database) != first
+    finally:
+        database.dispose()
+
+
+def test_a_web_worker_opens_no_more_connections_than_it_has_threads_however_long_they_work(app):
+    # Bursts of requests, one per thread, with a quiet moment between them (as the workspace's fan-out comes): a
+    # pool that keeps fewer connections than the threads closes the others while all are idle, and opens them
+    # again at the next burst, a backend fork each time.
+    threads = 6
+    worker = create_app(SPEC, app.extensions["fieldwork"].settings.with_(web_threads=threads), migrate=False)
+    database = worker.extensions["fieldwork"].database
+    opened = [database.engine.pool.checkedin()]  # warmed at start
+    event.listen(database.engine, "connect", lambda *_: opened.append(1))
+    all_together = threading.Barrier(threads)
+    failures = []
+
+    def serve_bursts():
+        try:
+            for _ in range(5):
+                with database.transaction() as session:
+                    session.execute(text("SELECT 1"))
+                    all_together.wait(timeout=10)  # every thread holds a connection
+                all_together.wait(timeout=10)  # every connection is back in the pool
+        except Exception as exc:  # a thread's failure must fail the test, not vanish with the thread
+            failures.append(exc)
+
+    workers = [threading.Thread(target=serve_bursts) for _ in range(threads)]
+    try:
+        for thread in workers:
+            thread.start()
+        for thread in workers:
+            thread.join()
+        assert failures == [] and sum(opened) <= threads
     finally:
         database.dispose()

@@ -18,10 +18,12 @@ log = logging.getLogger(__name__)
 # A pooled connection idle this long is pinged before use; one used more recently is not. A ping on every
 # checkout (pool_pre_ping) is a round trip per request, and a busy service's connections are never stale.
 PING_AFTER_IDLE_SECONDS = 10.0
+# A process that is no web worker (relay, consumer, a command) works in a thread or two.
+DEFAULT_POOL_SIZE = 4
 
 
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 4, service: str = "",
+    def __init__(self, url: str, *, pool_size: int = DEFAULT_POOL_SIZE, service: str = "",
                  ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS):
         self.url = url
         self.service = service
