@@ -26,11 +26,11 @@ def _read(settings: Settings, key: str, env: str, default):
 class GatewayConfig:
     service_urls: dict[str, str | None]
     deadline_ms: int = 500          # the whole workspace answers within this
-    call_timeout_ms: int = 450      # one service call; a frozen service holds a thread no longer than this
+    call_timeout_ms: int = 450      # one service call; a frozen service is waited for no longer than this
     proxy_timeout_ms: int = 10000   # a request of the resource API (writes, PDFs) passed on to its service
     breaker_failures: int = 5       # consecutive failures that open a service's breaker
     breaker_reset_ms: int = 2000    # how long an open breaker refuses before one trial call
-    pool_threads: int = 128         # a gthread worker runs 8 requests at once, each with up to ~14 calls
+    pool_threads: int = 128         # idle connections kept per service; threads for services over https
     cors_origin: str | None = None
     portal_secret: bytes = b""
     portal_ttl_seconds: int = 1800

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import socket
 import threading
 import time
 import uuid
@@ -15,7 +16,8 @@ from chassis.wire_json import Fragment, dumps
 from gateway.composition.timeline import SourcePage, merge
 from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, BreakerOpen, CircuitBreaker
 from gateway.upstream.client import ServiceClient, ServiceUnavailable
-from gateway.upstream.fanout import Failed, Fanout
+from gateway.upstream.fanout import Failed, Fanout, Get
+from gateway.upstream.keepalive import Exchange, KeepAliveGets, drive
 
 
 class Clock:
@@ -71,6 +73,10 @@ class SlowHandler(BaseHTTPRequestHandler):
 
 
 class QuietServer(ThreadingHTTPServer):
+    # Eight connections opened in the same instant overflow socketserver's default backlog of 5, and the kernel
+    # then drops SYNs that are retried a second later (gunicorn listens with a backlog of 2048).
+    request_queue_size = 64
+
     def handle_error(self, request, client_address):
         pass  # a client that timed out closed its end: expected here
 
@@ -88,35 +94,84 @@ def test_calls_through_one_breaker_run_in_parallel(slow_server):
     client = ServiceClient("slow", slow_server, timeout_seconds=2, breaker=CircuitBreaker("slow"))
     fanout = Fanout(16)
     started = time.monotonic()
-    outcomes = fanout.gather({n: (lambda: client.get("/sleep/0.3", headers={})) for n in range(8)}, 2)
+    outcomes = fanout.gather({n: Get(client, "/sleep/0.3") for n in range(8)}, {}, 2)
     elapsed = time.monotonic() - started
     assert all(o.status == 200 for o in outcomes.values())
     assert elapsed < 0.3 * 3, "eight 0.3 s calls through one breaker must overlap, not queue"
+    assert not [t for t in threading.enumerate() if t.name.startswith("fanout")], \
+        "plain-HTTP GETs are read together on the caller's thread, not handed to the pool"
     fanout.shutdown()
+    client.close()
 
 
-def test_the_deadline_is_kept_by_waiting_on_futures(slow_server):
-    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=CircuitBreaker("slow"))
+def test_the_deadline_is_kept_by_the_poll_and_a_late_call_counts_against_its_breaker(slow_server):
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=breaker)
     fanout = Fanout(4)
     started = time.monotonic()
-    outcomes = fanout.gather({"fast": lambda: client.get("/sleep/0", headers={}),
-                              "slow": lambda: client.get("/sleep/1.5", headers={})}, 0.3)
+    outcomes = fanout.gather({"fast": Get(client, "/sleep/0"), "slow": Get(client, "/sleep/1.5")}, {}, 0.3)
+    assert time.monotonic() - started < 0.5
+    assert outcomes["fast"].json() == {"slept": 0.0}
+    assert outcomes["slow"] == Failed("deadline")
+    assert breaker.state == OPEN
+    fanout.shutdown()
+    client.close()
+
+
+def test_the_deadline_is_kept_by_waiting_on_futures_for_a_service_read_through_urllib3(slow_server):
+    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=CircuitBreaker("slow"))
+    client._gets = None  # as for a service reached over https: its GETs go through urllib3, a thread each
+    assert not client.multiplexes
+    fanout = Fanout(4)
+    started = time.monotonic()
+    outcomes = fanout.gather({"fast": Get(client, "/sleep/0"), "slow": Get(client, "/sleep/1.5")}, {}, 0.3)
     assert time.monotonic() - started < 0.5
     assert outcomes["fast"].json() == {"slept": 0.0}
     assert outcomes["slow"] == Failed("deadline")
     fanout.shutdown()
+    client.close()
 
 
 def test_a_timed_out_call_counts_against_its_breaker(slow_server):
     breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=60)
     client = ServiceClient("slow", slow_server, timeout_seconds=0.1, breaker=breaker)
     fanout = Fanout(2)
-    first = fanout.gather({"a": lambda: client.get("/sleep/0.5", headers={})}, 1)
+    first = fanout.gather({"a": Get(client, "/sleep/0.5")}, {}, 1)
     assert first["a"] == Failed("ReadTimeoutError")
-    second = fanout.gather({"a": lambda: client.get("/sleep/0", headers={})}, 1)
+    second = fanout.gather({"a": Get(client, "/sleep/0")}, {}, 1)
     assert second["a"].reason.startswith("slow is failing")
     fanout.shutdown()
+    client.close()
 
+
+def test_a_service_that_refuses_connections_fails_at_once_without_holding_up_the_others(slow_server):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        refused_port = closed.getsockname()[1]  # bound, never listening: connecting is refused
+        gone = ServiceClient("gone", f"http://127.0.0.1:{refused_port}", timeout_seconds=2,
+                             breaker=CircuitBreaker("gone", failure_threshold=1, reset_seconds=60))
+        slow = ServiceClient("slow", slow_server, timeout_seconds=2, breaker=CircuitBreaker("slow"))
+        fanout = Fanout(2)
+        outcomes = fanout.gather({"gone": Get(gone, "/x"), "slow": Get(slow, "/sleep/0.2")}, {}, 1)
+    assert outcomes["gone"] == Failed("NewConnectionError")
+    assert outcomes["slow"].json() == {"slept": 0.2}
+    assert gone.breaker.state == OPEN
+    fanout.shutdown()
+
+
+def test_a_host_answering_on_its_second_address_is_reached(slow_server):
+    port = int(slow_server.rsplit(":", 1)[1])
+    gets = KeepAliveGets("localhost", port, 4)
+    addresses = [info[4] for info in socket.getaddrinfo("127.0.0.1", port, type=socket.SOCK_STREAM)]
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        dead = ("127.0.0.1", closed.getsockname()[1])
+        exchange = Exchange(gets, None, b"GET /sleep/0 HTTP/1.1\r\nHost: x\r\n\r\n", time.monotonic() + 2,
+                            addresses=[dead, *addresses])
+        drive([exchange])
+    status, body, _ = exchange.answer()
+    assert (status, json.loads(body)) == (200, {"slept": 0.0})
+    gets.close()
 
 
 @pytest.mark.parametrize("method", ["get", "request"])

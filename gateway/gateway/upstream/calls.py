@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Hashable
 from urllib.parse import urlencode
 
-from gateway.upstream.fanout import Failed, Outcome
+from gateway.upstream.fanout import Failed, Get, Outcome
 from gateway.upstream.registry import Upstreams
 
 NOT_CONFIGURED = "not_configured"
@@ -25,13 +25,13 @@ class Call:
 def run_calls(registry: Upstreams, calls: Mapping[Hashable, Call], headers: dict[str, str],
               deadline_seconds: float | None = None) -> dict[Hashable, Outcome]:
     """Every call at once, under one deadline; a service this deployment lacks is Failed("not_configured")."""
-    runnable, outcomes = {}, {}
+    gets, outcomes = {}, {}
     for key, call in calls.items():
         client = registry.client(call.service)
         if client is None:
             outcomes[key] = Failed(NOT_CONFIGURED)
         else:
-            runnable[key] = (lambda c=client, call=call: c.get(call.path, headers=headers, query=call.query()))
+            gets[key] = Get(client, call.path, call.query())
     deadline = registry.deadline_seconds if deadline_seconds is None else deadline_seconds
-    outcomes.update(registry.fanout.gather(runnable, deadline))
+    outcomes.update(registry.fanout.gather(gets, headers, deadline))
     return outcomes

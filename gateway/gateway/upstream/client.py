@@ -1,14 +1,17 @@
-"""One service's HTTP API: a pooled keep-alive urllib3 client behind that service's circuit breaker."""
+"""One service's HTTP API behind that service's circuit breaker: its GETs over keepalive.py (one at a time, or sent
+at once with others as ``Flight``s), everything else over a pooled keep-alive urllib3 client."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import urllib3
 
 from chassis.wire_json import loads
+from gateway.upstream import keepalive
 from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
-from gateway.upstream.keepalive import KeepAliveGets, Unreachable
+from gateway.upstream.keepalive import Exchange, KeepAliveGets, Unreachable
 
 
 @dataclass(frozen=True)
@@ -68,30 +71,51 @@ class ServiceClient:
             return response.status, response.data, response.headers
         return self._through_breaker(send)
 
+    @property
+    def multiplexes(self) -> bool:
+        """Its GETs can be sent without a thread each and read together with others (``Flight``)."""
+        return self._gets is not None
+
     def get(self, path: str, *, headers: dict[str, str], query: str = "") -> Reply:
         if self._gets is None:
             return self.request("GET", path, headers=headers, query=query)
-        target = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
+        flight = self.send_get(path, headers=headers, query=query, ends_at=time.monotonic() + self.timeout_seconds)
+        keepalive.drive([flight.exchange])
+        return flight.reply()
 
-        def send() -> tuple[int, bytes, Any]:
-            try:
-                return self._gets.get(target, headers, self.timeout_seconds)
-            except Unreachable as exc:
-                raise ServiceUnavailable(self.name, exc.reason) from None
-        return self._through_breaker(send)
+    def send_get(self, path: str, *, headers: dict[str, str], query: str = "", ends_at: float) -> Flight:
+        """Starts a GET under the service's breaker and returns at once; ``keepalive.drive`` reads the answer,
+        then ``Flight.reply`` settles the breaker. Raises ServiceUnavailable if the breaker refuses the call."""
+        target = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
+        self._breaker_lets_through()
+        try:
+            exchange = self._gets.start(target, headers, min(ends_at, time.monotonic() + self.timeout_seconds))
+        except Unreachable as exc:
+            self.breaker.record_failure()
+            raise ServiceUnavailable(self.name, exc.reason) from None
+        except Exception:
+            self.breaker.record_failure()
+            raise
+        return Flight(self, exchange)
 
     def _through_breaker(self, send) -> Reply:
         """One call under the service's breaker: not reaching the service, a 5xx, or an exception of ours (a header
         that cannot be sent) count against it, so a half-open trial always settles; any other answer closes it."""
-        try:
-            self.breaker.before_call()
-        except BreakerOpen as exc:
-            raise ServiceUnavailable(self.name, str(exc)) from None
+        self._breaker_lets_through()
         try:
             status, body, reply_headers = send()
         except Exception:
             self.breaker.record_failure()
             raise
+        return self._settle(status, body, reply_headers)
+
+    def _breaker_lets_through(self) -> None:
+        try:
+            self.breaker.before_call()
+        except BreakerOpen as exc:
+            raise ServiceUnavailable(self.name, str(exc)) from None
+
+    def _settle(self, status: int, body: bytes, reply_headers: Any) -> Reply:
         if status >= 500:
             self.breaker.record_failure()
         else:
@@ -102,3 +126,23 @@ class ServiceClient:
         self._pool.close()
         if self._gets is not None:
             self._gets.close()
+
+
+class Flight:
+    """A GET sent to a service and not yet settled: its exchange is driven with others, then ``reply`` reports
+    the outcome to the service's breaker exactly once."""
+
+    __slots__ = ("client", "exchange")
+
+    def __init__(self, client: ServiceClient, exchange: Exchange):
+        self.client = client
+        self.exchange = exchange
+
+    def reply(self) -> Reply:
+        client = self.client
+        try:
+            status, body, reply_headers = self.exchange.answer()
+        except Unreachable as exc:
+            client.breaker.record_failure()
+            raise ServiceUnavailable(client.name, exc.reason) from None
+        return client._settle(status, body, reply_headers)

@@ -7,7 +7,7 @@ from chassis import logs
 from chassis.auth import public
 from gateway.config import SERVICES
 from gateway.entrypoints.http.context import upstreams
-from gateway.upstream.fanout import Failed
+from gateway.upstream.fanout import Failed, Get
 
 blp = Blueprint("operators", __name__, description="Operators: the readiness of every service.")
 
@@ -28,8 +28,8 @@ def status():
     """Readiness of every service (its database, broker, outbox backlog), asked in parallel."""
     registry = upstreams()
     headers = {logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
-    calls = {name: (lambda c=client: c.get("/readyz", headers=headers)) for name, client in registry.clients.items()}
-    outcomes = registry.fanout.gather(calls, registry.deadline_seconds)
+    outcomes = registry.fanout.gather({name: Get(client, "/readyz") for name, client in registry.clients.items()},
+                                      headers, registry.deadline_seconds)
     services = {name: (_readiness(outcomes[name]) if name in outcomes else {"status": "not_configured"})
                 for name in SERVICES}
     for name, client in registry.clients.items():
