@@ -75,8 +75,7 @@ def answer_part(schema: type[Schema], customer_id: uuid.UUID, args: dict, *, now
     account_id = current_principal().account_id
     # Outside any transaction: a stored answer then costs one round trip, not BEGIN, the lookup and COMMIT. The
     # generations it reads still come before everything ``compute`` reads, which is all their order needs.
-    with runtime.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        found = part_store.look_up(connection, account_id, customer_id, variant, now)
+    found = part_store.look_up(runtime.database, account_id, customer_id, variant, now)
     body = found.body
     if body is None:
         document, valid_until = compute()

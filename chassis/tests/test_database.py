@@ -91,3 +91,25 @@ def test_a_web_worker_opens_no_more_connections_than_it_has_threads_however_long
         assert failures == [] and sum(opened) <= threads
     finally:
         database.dispose()
+
+
+def test_a_read_outside_transactions_on_a_connection_that_died_fails_once_and_the_next_gets_a_new_one(app):
+    database = Database(app.extensions["fieldwork"].database.url, ping_after_idle_seconds=3600)
+    try:
+        [first] = database.read_one("SELECT pg_backend_pid()", {})
+        _terminate(app, first)
+        with pytest.raises(OperationalError):  # SQLAlchemy's error, as a read through Core would raise
+            database.read_one("SELECT pg_backend_pid()", {})
+        assert database.read_one("SELECT pg_backend_pid()", {}) != (first,)
+    finally:
+        database.dispose()
+
+
+def test_a_read_connection_that_died_while_idle_is_replaced_before_use(app):
+    database = Database(app.extensions["fieldwork"].database.url, ping_after_idle_seconds=0)
+    try:
+        [first] = database.read_one("SELECT pg_backend_pid()", {})
+        _terminate(app, first)
+        assert database.read_one("SELECT pg_backend_pid()", {}) != (first,)
+    finally:
+        database.dispose()

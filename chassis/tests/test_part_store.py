@@ -5,7 +5,7 @@ import sys
 import uuid
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, event, text, update
 
 from chassis.db import part_store
 from chassis.testing.part_store import unwatched_tables
@@ -135,20 +135,40 @@ def test_a_part_is_recomputed_once_time_alone_changes_it(client, auth, database,
     assert _gadgets(_part(client, auth, customer, now=NOW + dt.timedelta(hours=1))) == ["due later"]
 
 
-def test_a_write_committed_while_the_part_was_computed_is_never_hidden_by_it(app, database, account_id, customer):
-    # The reader reads the generations, another transaction commits a change, the reader keeps what it computed
-    # before that change: the kept part must not be answered.
-    with database.transaction(account_id=account_id) as reader:
-        found = part_store.look_up(reader, account_id, customer, "v", NOW)
-        _add_gadget(database, account_id, customer, "committed meanwhile")
-        part_store.store(reader, customer, "v", b'{"gadgets": []}', found, None)
-    with database.transaction(account_id=account_id) as session:
-        assert part_store.look_up(session, account_id, customer, "v", NOW).body is None
-        again = part_store.look_up(session, account_id, customer, "v", NOW)
-        part_store.store(session, customer, "v", b'{"gadgets": ["committed meanwhile"]}', again, None)
-    with database.transaction(account_id=account_id) as session:
-        stored = part_store.look_up(session, account_id, customer, "v", NOW).body
-        assert stored == b'{"gadgets": ["committed meanwhile"]}'
+def test_a_write_committed_while_the_part_was_computed_is_never_hidden_by_it(database, account_id, customer):
+    # As answer_part does: the generations are read, then the part is computed in a transaction of its own. A change
+    # committed in between is not in what was kept, so the kept part must not be answered.
+    found = part_store.look_up(database, account_id, customer, "v", NOW)
+    _add_gadget(database, account_id, customer, "committed meanwhile")
+    with database.transaction(account_id=account_id) as computing:
+        part_store.store(computing, customer, "v", b'{"gadgets": []}', found, None)
+    assert part_store.look_up(database, account_id, customer, "v", NOW).body is None
+    again = part_store.look_up(database, account_id, customer, "v", NOW)
+    with database.transaction(account_id=account_id) as computing:
+        part_store.store(computing, customer, "v", b'{"gadgets": ["committed meanwhile"]}', again, None)
+    assert part_store.look_up(database, account_id, customer, "v", NOW).body == b'{"gadgets": ["committed meanwhile"]}'
+
+
+def test_a_stored_answer_is_one_statement_on_a_connection_that_is_autocommit_for_good(app, client, auth, database,
+                                                                                       customer):
+    # A transactional connection switched to autocommit for the lookup costs SQLAlchemy a set and a reset of its
+    # isolation level at every checkout; the stored answer borrows nothing from that pool.
+    _part(client, auth, customer)
+    borrowed = []
+    for name, engine in (("transactional", database.engine), ("autocommit", database.reads)):
+        event.listen(engine, "checkout", lambda *_, name=name: borrowed.append(name))
+    with sent_statements(app) as sent:
+        stored = _part(client, auth, customer)
+    assert stored.status_code == 200 and len(sent) == 1 and borrowed == ["autocommit"]
+    with database.reads.connect() as connection:
+        assert connection.connection.dbapi_connection.autocommit
+
+
+def test_a_part_stored_for_one_account_is_never_answered_to_another(client, auth, other_auth, database, account_id,
+                                                                    customer):
+    _add_gadget(database, account_id, customer, "boiler")
+    assert _part(client, auth, customer).status_code == 200  # stored now
+    assert _part(client, other_auth, customer).status_code == 404
 
 
 def test_another_accounts_customer_answers_404_and_nothing_is_stored(client, other_auth, database, customer):

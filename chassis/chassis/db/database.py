@@ -5,11 +5,12 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,15 @@ class Database:
         self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, future=True)
         _ping_idle_connections(self.engine, ping_after_idle_seconds)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Reads that need no transaction (a stored part's lookup) go to connections that are autocommit for good:
+        # one round trip, where a transaction costs BEGIN and a rollback on return, and SQLAlchemy sets and resets
+        # the isolation level of a connection switched per checkout. No overflow: a thread holds one such
+        # connection only for its statement, so the threads never need more than one each.
+        self.reads: Engine = create_engine(url, isolation_level="AUTOCOMMIT", pool_size=pool_size, max_overflow=0)
+        _ping_idle_connections(self.reads, ping_after_idle_seconds)
+        # Called with each statement ``read_one`` sends, which passes SQLAlchemy's execution events by
+        # (chassis.testing.statements counts them with the rest).
+        self.raw_statement_listeners: list[Callable[[str], None]] = []
 
     def session(self, *, account_id: uuid.UUID | None = None, unscoped: bool = False) -> Session:
         return self._sessions(info={"account_id": account_id, "unscoped": unscoped, "service": self.service})
@@ -47,8 +57,36 @@ class Database:
         finally:
             session.close()
 
+    def read_one(self, sql: str, parameters: Mapping[str, Any]) -> tuple | None:
+        """The first row of one statement, run outside any transaction through the driver's own cursor.
+
+        ``sql`` is written in the driver's parameter style (``%(name)s``). Through SQLAlchemy's Core on a connection
+        switched to autocommit, the stored part's lookup cost ~420 µs of CPU against ~180 µs here: this is for the
+        one read that answers most requests, not a second way to query.
+        """
+        connection = self.reads.raw_connection()
+        cursor = None
+        try:
+            cursor = connection.cursor()
+            for listener in self.raw_statement_listeners:
+                listener(sql)
+            cursor.execute(sql, parameters)
+            return cursor.fetchone()
+        except self.reads.dialect.loaded_dbapi.Error as error:
+            # As Core would: a connection that broke is not handed out again, and callers see SQLAlchemy's errors.
+            gone = self.reads.dialect.is_disconnect(error, connection.dbapi_connection, cursor)
+            if gone:
+                connection.invalidate(error)
+            raise DBAPIError.instance(sql, parameters, error, self.reads.dialect.loaded_dbapi.Error,
+                                      connection_invalidated=gone, dialect=self.reads.dialect) from error
+        finally:
+            if cursor is not None:
+                cursor.close()
+            connection.close()
+
     def warm(self) -> None:
-        """Does at start what the first request would otherwise pay for: mapper configuration and a connection.
+        """Does at start what the first request would otherwise pay for: mapper configuration and a connection in
+        each pool.
 
         Each gunicorn worker builds its app after the fork, so this runs once per worker, before it serves.
         A database that is down is not an error here: readiness reports it, and requests reconnect.
@@ -56,6 +94,8 @@ class Database:
         configure_mappers()
         try:
             self.ping()
+            with self.reads.connect():
+                pass
         except OperationalError as exc:
             log.warning("database not reachable at start", extra={"error": str(exc).splitlines()[0]})
 
@@ -65,6 +105,7 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self.reads.dispose()
 
 
 def _ping_idle_connections(engine: Engine, idle_seconds: float) -> None:

@@ -25,10 +25,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from chassis.db.database import Database
 from chassis.db.schema import part_generations, stored_parts
 
 WHOLE_ACCOUNT = uuid.UUID(int=0)  # the generation row of an account's rows that name no customer
@@ -158,26 +159,31 @@ class Lookup(NamedTuple):
     account_generation: int
 
 
-_LOOKUP = text(f"""
+# In the driver's parameter style: ``look_up`` sends it through the DBAPI cursor.
+_LOOKUP = f"""
 WITH current AS (
   SELECT coalesce((SELECT generation FROM part_generations
-                    WHERE account_id = :account AND customer_id = :customer), 0) AS customer_generation,
+                    WHERE account_id = %(account)s AND customer_id = %(customer)s), 0) AS customer_generation,
          coalesce((SELECT generation FROM part_generations
-                    WHERE account_id = :account AND customer_id = '{WHOLE_ACCOUNT}'), 0) AS account_generation)
+                    WHERE account_id = %(account)s AND customer_id = '{WHOLE_ACCOUNT}'), 0) AS account_generation)
 SELECT s.body, current.customer_generation, current.account_generation
 FROM current LEFT JOIN stored_parts s
-  ON s.account_id = :account AND s.customer_id = :customer AND s.variant = :variant
+  ON s.account_id = %(account)s AND s.customer_id = %(customer)s AND s.variant = %(variant)s
  AND s.customer_generation = current.customer_generation AND s.account_generation = current.account_generation
- AND (s.valid_until IS NULL OR s.valid_until > :now)
-""")
+ AND (s.valid_until IS NULL OR s.valid_until > %(now)s)
+"""
 
 
-def look_up(connection: Connection | Session, account_id: uuid.UUID, customer_id: uuid.UUID, variant: str,
+def look_up(database: Database, account_id: uuid.UUID, customer_id: uuid.UUID, variant: str,
             now: dt.datetime) -> Lookup:
-    """One statement: the stored part if it is still current, and the generations either way."""
-    row = connection.execute(_LOOKUP, {"account": account_id, "customer": customer_id, "variant": variant,
-                                       "now": now}).one()
-    return Lookup(row.body, row.customer_generation, row.account_generation)
+    """One statement outside any transaction: the stored part if it is still current, and the generations either way.
+
+    Call it before computing the part (see the module's docstring), with the caller's account: nothing stored for
+    another account is ever found.
+    """
+    body, customer_generation, account_generation = database.read_one(
+        _LOOKUP, {"account": account_id, "customer": customer_id, "variant": variant, "now": now})
+    return Lookup(body, customer_generation, account_generation)
 
 
 _NO_FLUSH_WAIT = text("SET LOCAL synchronous_commit TO off")
