@@ -20,3 +20,9 @@ graceful_timeout = 20
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = None  # the app logs each request as JSON with its request id
 errorlog = "-"
+# Request lines and headers parsed by gunicorn's own C parser (gunicorn_h1c, on picohttpparser), not in Python for
+# every request. "auto" would fall back to Python without a word where the extension is missing, and "fast" alone
+# would only fail each request: importing it here stops gunicorn at start instead.
+import gunicorn_h1c  # noqa: E402, F401
+
+http_parser = "fast"
