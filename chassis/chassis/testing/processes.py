@@ -21,10 +21,27 @@ from chassis.settings import Settings
 BIN = Path(sys.executable).parent
 
 
+# Every port free_port() has given, each still bound by its probing socket until this process ends.
+_reserved: dict[int, socket.socket] = {}
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port the kernel gives to nothing else on the machine until this process ends, yet which the caller's server
+    still binds if it sets SO_REUSEADDR before it binds, as gunicorn, asyncio and http.server do.
+
+    Test stacks choose every port first (each service's URL goes into the others' environment) and start the
+    services after. Letting go of the probing socket left that gap open: another stack's bind to port 0, or any
+    outgoing connection, could be given the number meanwhile, and the service failed with "Address already in use"
+    on a URL the others already had. So the probing socket stays bound and never listens: a bind to port 0 or a
+    connect() is never given a port a socket is bound to, and a plain bind of it fails; two SO_REUSEADDR sockets may
+    share it while only one listens. Kept to the end, so a stopped service's port is still its own when it restarts.
+    """
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("0.0.0.0", 0))  # the wildcard, as gunicorn binds: binds to port 0 at every local address avoid it
+    port = sock.getsockname()[1]
+    _reserved[port] = sock
+    return port
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
