@@ -17,6 +17,7 @@ from insights.service_layer.insights import cached_insights
 from insight_stories import event_cases, rich_customer
 
 DAY, HOUR, MINUTE = dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=1)
+MICRO = dt.timedelta(microseconds=1)
 KEY = "sk-test-0123456789abcdefwxyz"
 
 
@@ -183,6 +184,68 @@ def test_the_answer_is_recomputed_once_a_card_turns_by_time_alone_and_not_before
     midnight = dt.datetime.combine(clock.now.date() + DAY, dt.time(), tzinfo=dt.timezone.utc)
     [(_, valid_until)] = _stored(database, account_id, lead)
     assert valid_until == min(since + 8 * DAY, midnight)  # the days the card counts, or the facts' midnight
+
+
+def _kinds(response) -> dict:
+    return {card["kind"]: card for card in response.json["cards"]}
+
+
+@pytest.fixture
+def turns_at(app, database, ask, computed, account_id, clock):
+    """Asserts the stored answer of ``customer`` holds until ``turn`` and no longer: stored with that ``valid_until``,
+    answered from the store (one statement, the same bytes) up to the microsecond before it, and computed again at it,
+    as a fresh computation gives it. Returns the answer at ``turn``."""
+    def check(customer, stored, turn):
+        [(_, valid_until)] = _stored(database, account_id, customer)
+        assert valid_until == turn
+        clock.now = turn - MICRO
+        assert assert_stored(app, lambda: ask(account_id, customer)).data == stored.data
+        clock.now = turn
+        after = assert_recomputed(app, lambda: ask(account_id, customer))
+        assert after.data != stored.data and after.data == computed(account_id, customer)
+        return after
+    return check
+
+
+@pytest.fixture
+def active_customer(app, deliver, make_event, account_id, clock):
+    """A customer of over a year who is no lead (so no lead card turns)."""
+    customer = str(uuid.uuid4())
+    deliver(app, make_event(account_id, "customer.created", clock.now - 400 * DAY,
+                            customer={"id": customer, "status": "active"}))
+    return customer
+
+
+def test_the_answer_is_recomputed_when_an_estimate_is_due_a_follow_up_and_as_its_days_grow(
+        app, deliver, make_event, ask, turns_at, account_id, clock, active_customer):
+    # Sent 6 days 21 hours ago: the follow-up card shows three hours from now, then counts whole days since.
+    estimate, sent = str(uuid.uuid4()), clock.now - 7 * DAY + 3 * HOUR + 250 * MICRO
+    deliver(app, make_event(account_id, "estimate.status_changed", sent, estimate_id=estimate,
+                            customer_id=active_customer, to="sent", changed_at=sent))
+    stored = ask(account_id, active_customer)
+    assert "estimate_follow_up" not in _kinds(stored)
+
+    after = turns_at(active_customer, stored, sent + 7 * DAY)
+    assert "has waited 7 days" in _kinds(after)["estimate_follow_up"]["reason"]
+
+    # Midnight comes first (the days the facts show turn then), and the next whole day of waiting after it.
+    midnight = dt.datetime.combine(clock.now.date() + DAY, dt.time(), tzinfo=dt.timezone.utc)
+    after = turns_at(active_customer, after, midnight)
+    after = turns_at(active_customer, after, sent + 8 * DAY)
+    assert "has waited 8 days" in _kinds(after)["estimate_follow_up"]["reason"]
+
+
+def test_the_answer_is_recomputed_when_a_plans_visit_enters_the_maintenance_window(
+        app, deliver, make_event, ask, turns_at, account_id, clock, active_customer):
+    plan, visit = str(uuid.uuid4()), clock.now + 14 * DAY + 2 * HOUR + 250 * MICRO
+    deliver(app, make_event(account_id, "plan.status_changed", clock.now - 30 * DAY, plan_id=plan,
+                            customer_id=active_customer, to="active", changed_at=clock.now - 30 * DAY,
+                            next_visit_at=visit))
+    stored = ask(account_id, active_customer)
+    assert "maintenance_due" not in _kinds(stored)
+
+    after = turns_at(active_customer, stored, visit - 14 * DAY)
+    assert "is due in 14 days" in _kinds(after)["maintenance_due"]["reason"]
 
 
 def test_at_midnight_the_answer_is_recomputed(app, database, ask, computed, told, account_id, dana, clock):

@@ -155,9 +155,16 @@ def rule_cards(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> li
 # thresholds unchanged, or None. Whatever turns at midnight (days past due, a plan's days to go, the overdue
 # threshold) is left out: the facts themselves hold only until midnight (``read_model.stable_until``).
 
+def _elapsed(moment: dt.datetime, span: dt.timedelta) -> dt.datetime:
+    """The instant ``span`` of elapsed time after ``moment``, as the rules measure it (``now - moment``, in UTC). An
+    aware datetime's own ``+`` keeps its wall clock: in a zone with daylight saving (psycopg hands timestamptz back in
+    the session's TimeZone) it would land an hour off across a change, and the stored answer would miss the turn."""
+    return moment.astimezone(dt.timezone.utc) + span
+
+
 def _next_whole_day(since: dt.datetime, now: dt.datetime) -> dt.datetime:
     """When ``(now - since).days`` next grows."""
-    return since + dt.timedelta(days=(now - since).days + 1)
+    return _elapsed(since, dt.timedelta(days=(now - since).days + 1))
 
 
 def _next_month(earlier: dt.datetime, after: dt.datetime) -> dt.datetime:
@@ -182,7 +189,7 @@ def _overdue_statement_changes(facts: CustomerFacts, limits: Thresholds, now: dt
         return None
     if (now.date() - overdue.oldest_due_date).days < limits.overdue_days:
         return None
-    quiet_until = facts.last_statement_at + dt.timedelta(days=limits.statement_quiet_days)
+    quiet_until = _elapsed(facts.last_statement_at, dt.timedelta(days=limits.statement_quiet_days))
     return quiet_until if quiet_until > now else None
 
 
@@ -203,16 +210,16 @@ def _maintenance_due_changes(facts: CustomerFacts, limits: Thresholds, now: dt.d
     if facts.profile.do_not_service:
         return None
     window = dt.timedelta(days=limits.maintenance_due_days)
-    return min((plan.next_visit_at - window for plan in facts.plans
-                if plan.status == "active" and plan.next_visit_at is not None and not plan.has_open_visit
-                and plan.next_visit_at - window > now), default=None)
+    entering = (_elapsed(plan.next_visit_at, -window) for plan in facts.plans
+                if plan.status == "active" and plan.next_visit_at is not None and not plan.has_open_visit)
+    return min((moment for moment in entering if moment > now), default=None)
 
 
 def _estimate_follow_up_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
     window = dt.timedelta(days=limits.estimate_follow_up_days)
     waiting = [e.waiting_since for e in facts.waiting_estimates if e.waiting_since is not None]
-    moments = [since + window for since in waiting if since + window > now]  # joins the stale ones
-    stale = [since for since in waiting if since + window <= now]
+    moments = [_elapsed(since, window) for since in waiting if _elapsed(since, window) > now]  # joins the stale ones
+    stale = [since for since in waiting if _elapsed(since, window) <= now]
     if stale:
         moments.append(_next_whole_day(stale[0], now))  # the oldest one's days waited, as the card says them
     return min(moments, default=None)
@@ -226,7 +233,7 @@ def _lead_call_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetim
     if since is None:
         return None
     # Shown from the threshold's day on, with the days counted since.
-    return since + dt.timedelta(days=max((now - since).days + 1, limits.lead_contact_days))
+    return _elapsed(since, dt.timedelta(days=max((now - since).days + 1, limits.lead_contact_days)))
 
 
 _CHANGES = {overdue_statement: _overdue_statement_changes, win_back: _win_back_changes,
