@@ -1,7 +1,6 @@
 """The app factory every service and the gateway are built with."""
 from __future__ import annotations
 
-import logging
 import os
 import time
 
@@ -15,8 +14,6 @@ from chassis.migrations import upgrade
 from chassis.service import Runtime, ServiceSpec, build_runtime
 from chassis.settings import Settings
 from chassis.wire_json import OrjsonProvider
-
-ACCESS_LOG = logging.getLogger("fieldwork.access")
 
 
 def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters: dict | None = None,
@@ -76,10 +73,8 @@ def _install_request_id(app: Flask) -> None:
         # The access log: gunicorn's own has no request id, so the app writes it (one JSON line a request).
         # A hook put before this one (the gateway's CORS preflight) may answer first: then there is no start time.
         started = g.get("request_started")
-        ACCESS_LOG.info("request", extra={"method": request.method, "path": request.path,
-                                          "status": response.status_code,
-                                          "duration_ms": round((time.perf_counter() - started) * 1000, 2)
-                                          if started is not None else None})
+        logs.log_access(request.method, request.path, response.status_code,
+                        round((time.perf_counter() - started) * 1000, 2) if started is not None else None)
         return response
 
     @app.teardown_request

@@ -28,11 +28,21 @@ def render() -> Response:
 
 def install(app: Flask, service: str) -> None:
     """Counts and times every request (the app factory starts the clock, in ``g.request_started``)."""
+    # The labelled series of each (endpoint, method, status) seen: ``labels()`` checks and joins its values on
+    # every call, more than the observation itself costs.
+    series: dict[tuple, tuple] = {}
+
     @app.after_request
     def _observe(response):
         endpoint = request.endpoint or "unmatched"
+        key = (endpoint, request.method, response.status_code)
+        found = series.get(key)
+        if found is None:
+            found = series[key] = (HTTP_LATENCY.labels(service, endpoint),
+                                   HTTP_REQUESTS.labels(service, request.method, endpoint, response.status_code))
+        latency, count = found
         started = g.get("request_started")
         if started is not None:
-            HTTP_LATENCY.labels(service, endpoint).observe(time.perf_counter() - started)
-        HTTP_REQUESTS.labels(service, request.method, endpoint, response.status_code).inc()
+            latency.observe(time.perf_counter() - started)
+        count.inc()
         return response

@@ -181,3 +181,22 @@ def test_an_argument_schema_is_built_once_and_serves_every_request(client, auth)
     assert client.get("/widgets?limit=2", headers=auth).status_code == 200
     response = client.get("/widgets?limit=0", headers=auth)
     assert response.status_code == 422 and "limit" in response.get_json()["error"]["fields"]
+
+
+def test_every_request_is_counted_and_timed_under_its_endpoint_method_and_status(app, client, auth):
+    from prometheus_client import REGISTRY
+
+    endpoint = app.url_map.bind("").match("/widgets")[0]
+
+    def counted(status):
+        return REGISTRY.get_sample_value("http_requests_total", {"service": "toy", "method": "GET",
+                                                                 "endpoint": endpoint, "status": status}) or 0
+
+    def timed():
+        return REGISTRY.get_sample_value("http_request_seconds_count", {"service": "toy", "endpoint": endpoint}) or 0
+
+    before = counted("200"), counted("401"), timed()
+    for _ in range(2):
+        assert client.get("/widgets", headers=auth).status_code == 200
+    assert client.get("/widgets").status_code == 401
+    assert (counted("200"), counted("401"), timed()) == (before[0] + 2, before[1] + 1, before[2] + 3)
