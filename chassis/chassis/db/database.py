@@ -67,7 +67,9 @@ class Database:
         connection = self.reads.raw_connection()
         cursor = None
         try:
-            cursor = connection.cursor()
+            # Results in binary: a stored part's body then crosses as its bytes, not as hex text twice its size that
+            # the server encodes and the driver decodes (~30 µs of CPU between them for a 13 KB part).
+            cursor = connection.cursor(binary=True)
             for listener in self.raw_statement_listeners:
                 listener(sql)
             cursor.execute(sql, parameters)
