@@ -48,6 +48,15 @@ def test_small_non_root_image_running_the_service_script(dockerfile):
     assert "HEALTHCHECK" in dockerfile
 
 
+def test_the_builder_can_compile_the_dependencies_published_as_source_only(dockerfile, repo):
+    # gunicorn_h1c, gunicorn's C request parser that the chassis requires, comes as an sdist: the slim image has no
+    # compiler, and the wheel build would fail in the builder stage, never reaching the compiler-free runtime.
+    assert "gunicorn_h1c" in (repo / "chassis/pyproject.toml").read_text()
+    builder, runtime = dockerfile.split("AS runtime", 1)
+    assert re.search(r"apt-get install -y --no-install-recommends gcc libc6-dev", builder)
+    assert "gcc" not in runtime
+
+
 def test_contracts_are_copied_where_the_environment_says(dockerfile, repo):
     contracts_dir = re.search(r"FIELDWORK_CONTRACTS_DIR=(\S+)", dockerfile).group(1)
     assert f"COPY contracts/events/ {contracts_dir}/" in dockerfile
