@@ -19,6 +19,11 @@ graceful_timeout = 20
 # ~0.8 ms request here. gunicorn's own advice is a memory filesystem where there is one.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = None  # the app logs each request as JSON with its request id
+# gunicorn 25+ opens a control socket for gunicornc at one default path per user ($HOME/.gunicorn/gunicorn.ctl):
+# every service's master on a host deletes and rebinds the same file, so the tool would reach whichever started
+# last, and each master runs a thread for it. Processes here are managed by their supervisor (compose, Kubernetes,
+# honcho) and signals.
+control_socket_disable = True
 errorlog = "-"
 # Request lines and headers parsed by gunicorn's own C parser (gunicorn_h1c, on picohttpparser), not in Python for
 # every request. "auto" would fall back to Python without a word where the extension is missing, and "fast" alone

@@ -44,9 +44,11 @@ def _gunicorn(tmp_path, *args, **env) -> subprocess.Popen:
                             env=environment, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
-def test_requests_are_parsed_by_gunicorns_c_parser(tmp_path):
+def test_requests_are_parsed_by_gunicorns_c_parser_and_no_control_socket_is_opened(tmp_path):
     port = free_port()
-    server = _gunicorn(tmp_path, PORT=str(port))
+    home = tmp_path / "home"
+    home.mkdir()
+    server = _gunicorn(tmp_path, PORT=str(port), HOME=str(home), XDG_RUNTIME_DIR=str(home))
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -57,6 +59,8 @@ def test_requests_are_parsed_by_gunicorns_c_parser(tmp_path):
             except OSError:
                 assert server.poll() is None and time.monotonic() < deadline, server.stdout.read().decode()
                 time.sleep(0.1)
+        # Serving: a control socket would be bound by now, at its default path under HOME or XDG_RUNTIME_DIR.
+        assert list(home.rglob("*.ctl")) == []
     finally:
         server.terminate()
         server.wait(timeout=30)
