@@ -10,6 +10,8 @@ no repeats.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -63,10 +65,12 @@ def _key(item: dict) -> tuple[dt.datetime, uuid.UUID]:
 
 def merge(pages: Mapping[str, SourcePage | None], limit: int) -> TimelinePage:
     """The newest ``limit`` items of the sources' pages; a source whose page is None was unavailable."""
-    items = [item for page in pages.values() if page is not None for item in page.items]
-    items.sort(key=_sort_key, reverse=True)
-    served = items[:limit]
-    more = len(items) > limit or any(page is not None and page.next_cursor for page in pages.values())
+    available = [page for page in pages.values() if page is not None]
+    # Each page comes newest first by the same key, so a k-way merge serves the newest ``limit`` keying only what it
+    # serves and one item ahead per page (a workspace: ~24 of the ~80 it is sent) instead of sorting them all.
+    merged = heapq.merge(*(page.items for page in available), key=_sort_key, reverse=True)
+    served = list(itertools.islice(merged, limit))
+    more = next(merged, None) is not None or any(page.next_cursor for page in available)
     next_cursor = encode_cursor(_key(served[-1])) if more and served else None
     unavailable = sorted(name for name, page in pages.items() if page is None)
     return TimelinePage(served, next_cursor, unavailable)
