@@ -164,6 +164,15 @@ def make_event():
 
 
 @pytest.fixture
+def active_customer(app, deliver, make_event, account_id, clock):
+    """A customer of the account for over a year, no lead (so no lead card turns); returns its id."""
+    customer_id = str(uuid.uuid4())
+    deliver(app, make_event(account_id, "customer.created", clock.now - dt.timedelta(days=400),
+                            customer={"id": customer_id, "status": "active"}))
+    return customer_id
+
+
+@pytest.fixture
 def dana():
     """The customer of the contract examples' story."""
     return DANA

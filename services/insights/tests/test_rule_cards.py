@@ -8,12 +8,8 @@ DAY = dt.timedelta(days=1)
 
 
 @pytest.fixture
-def customer(app, deliver, make_event, account_id, clock):
-    """A fresh active customer of the account; returns its id."""
-    customer_id = str(uuid.uuid4())
-    deliver(app, make_event(account_id, "customer.created", clock.now - 400 * DAY,
-                            customer={"id": customer_id, "status": "active"}))
-    return customer_id
+def customer(active_customer):
+    return active_customer
 
 
 @pytest.fixture

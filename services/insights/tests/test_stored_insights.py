@@ -207,15 +207,6 @@ def turns_at(app, database, ask, computed, account_id, clock):
     return check
 
 
-@pytest.fixture
-def active_customer(app, deliver, make_event, account_id, clock):
-    """A customer of over a year who is no lead (so no lead card turns)."""
-    customer = str(uuid.uuid4())
-    deliver(app, make_event(account_id, "customer.created", clock.now - 400 * DAY,
-                            customer={"id": customer, "status": "active"}))
-    return customer
-
-
 def test_the_answer_is_recomputed_when_an_estimate_is_due_a_follow_up_and_as_its_days_grow(
         app, deliver, make_event, ask, turns_at, account_id, clock, active_customer):
     # Sent 6 days 21 hours ago: the follow-up card shows three hours from now, then counts whole days since.
