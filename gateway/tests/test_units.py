@@ -182,6 +182,22 @@ def test_a_call_that_fails_on_our_side_still_settles_a_half_open_trial(slow_serv
     assert breaker.state == CLOSED
 
 
+def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_settle_a_half_open_trial(slow_server):
+    clock = Clock()
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=2, clock=clock)
+    client = ServiceClient("slow", slow_server, timeout_seconds=1, breaker=breaker)
+    breaker.before_call()
+    breaker.record_failure()
+    clock.now = 3  # half-open: the next call is the one trial
+    fanout = Fanout(2)
+    outcomes = fanout.gather({"a": Get(client, "/sleep/0"), "b": Get(client, "/sleep/0")}, {"X-Bad": "a\nb"}, 1)
+    assert outcomes["a"] == Failed("ValueError")  # an outcome, as on a thread, not an exception out of the page
+    assert breaker.state == OPEN  # the trial failed; not stuck half-open with a trial that never ends
+    assert outcomes["b"].reason.startswith("slow is failing")  # so the second call was not let through
+    fanout.shutdown()
+    client.close()
+
+
 class FramingHandler(BaseHTTPRequestHandler):
     """HTTP/1.1 keep-alive answers framed each way a service may frame them; counts the connections it accepts."""
 

@@ -57,6 +57,9 @@ class Fanout:
                 flights[key] = get.client.send_get(get.path, headers=headers, query=get.query, ends_at=ends_at)
             except ServiceUnavailable as exc:
                 outcomes[key] = Failed(exc.reason)
+            except Exception as exc:  # noqa: BLE001 - ours (a header that cannot be sent): that call fails, as on a
+                # thread, and the calls already sent are still read and settled rather than left half-done
+                outcomes[key] = Failed(type(exc).__name__)
         keepalive.drive([flight.exchange for flight in flights.values()], ends_at)
         for key, flight in flights.items():
             try:
