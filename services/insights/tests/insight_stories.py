@@ -5,6 +5,17 @@ import uuid
 DAY, HOUR = dt.timedelta(days=1), dt.timedelta(hours=1)
 
 
+def merge_chain(account_id, target, duplicate, make_event, now) -> tuple[str, list]:
+    """target ← duplicate ← third: a new third customer merged into a duplicate already merged into the target, so
+    the third's history shows on the duplicate and, through it, on the target. Returns the third and the events."""
+    third = str(uuid.uuid4())
+    return third, [make_event(account_id, "customer.merged", now - DAY, merge_id=str(uuid.uuid4()),
+                              duplicate_id=duplicate, target_id=target),
+                   make_event(account_id, "customer.created", now - DAY, customer={"id": third}),
+                   make_event(account_id, "customer.merged", now - HOUR, merge_id=str(uuid.uuid4()),
+                              duplicate_id=third, target_id=duplicate)]
+
+
 def rich_customer(account_id, customer, make_event, now):
     """Something of everything: overdue and open invoices, payments, waiting estimates, plans, jobs in every state,
     messages on every channel, a statement, billing's figures, and a duplicate merged in with its own history."""

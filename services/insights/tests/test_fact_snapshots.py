@@ -19,7 +19,7 @@ from insights.adapters.orm import FactGeneration, FactSnapshot
 from insights.adapters.read_model import load_facts
 from insights.domain import facts as f
 from insights.service_layer.rebuild import rebuild
-from insight_stories import event_cases, rich_customer
+from insight_stories import event_cases, merge_chain, rich_customer
 
 UTC = dt.timezone.utc
 DAY, HOUR, MINUTE = dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=1)
@@ -177,13 +177,8 @@ def test_each_kind_of_event_drops_the_snapshots_it_affects(app, deliver, make_ev
 
 def test_a_duplicates_event_drops_every_customer_it_is_merged_into(app, deliver, make_event, read, recomputed, told,
                                                                    account_id, dana, duplicate, clock):
-    # Dana ← duplicate ← third: the third's history shows on the duplicate and, through it, on Dana.
-    third = str(uuid.uuid4())
-    for envelope in (make_event(account_id, "customer.merged", clock.now - DAY, merge_id=str(uuid.uuid4()),
-                                duplicate_id=duplicate, target_id=dana),
-                     make_event(account_id, "customer.created", clock.now - DAY, customer={"id": third}),
-                     make_event(account_id, "customer.merged", clock.now - HOUR, merge_id=str(uuid.uuid4()),
-                                duplicate_id=third, target_id=duplicate)):
+    third, chain = merge_chain(account_id, dana, duplicate, make_event, clock.now)
+    for envelope in chain:
         deliver(app, envelope)
     before = {customer: read(account_id, customer) for customer in (dana, duplicate, third)}
 

@@ -14,7 +14,7 @@ from chassis.testing.part_store import assert_recomputed, assert_stored, unwatch
 from chassis.testing.statements import sent_statements
 from insights.entrypoints.http.schemas import InsightsOut
 from insights.service_layer.insights import cached_insights
-from insight_stories import event_cases, rich_customer
+from insight_stories import event_cases, merge_chain, rich_customer
 
 DAY, HOUR, MINUTE = dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=1)
 MICRO = dt.timedelta(microseconds=1)
@@ -112,13 +112,8 @@ def test_each_kind_of_event_makes_the_stored_answer_fresh(app, deliver, make_eve
 def test_an_event_of_a_duplicate_down_a_merge_chain_makes_every_target_fresh(app, deliver, make_event, ask, fresh,
                                                                               told, account_id, dana, duplicate,
                                                                               clock):
-    # Dana ← duplicate ← third: the third's history shows on the duplicate and, through it, on Dana.
-    third = str(uuid.uuid4())
-    for envelope in (make_event(account_id, "customer.merged", clock.now - DAY, merge_id=str(uuid.uuid4()),
-                                duplicate_id=duplicate, target_id=dana),
-                     make_event(account_id, "customer.created", clock.now - DAY, customer={"id": third}),
-                     make_event(account_id, "customer.merged", clock.now - HOUR, merge_id=str(uuid.uuid4()),
-                                duplicate_id=third, target_id=duplicate)):
+    third, chain = merge_chain(account_id, dana, duplicate, make_event, clock.now)
+    for envelope in chain:
         deliver(app, envelope)
     stored = {customer: ask(account_id, customer) for customer in (dana, duplicate)}
 
