@@ -165,14 +165,20 @@ def test_a_host_answering_on_its_second_address_is_reached(slow_server):
     gets.close()
 
 
-@pytest.mark.parametrize("method", ["get", "request"])
-def test_a_call_that_fails_on_our_side_still_settles_a_half_open_trial(slow_server, method):
+def _half_open(slow_server) -> tuple[Clock, CircuitBreaker, ServiceClient]:
+    """A client whose breaker opened on one failure and is now half-open: its next call is the one trial."""
     clock = Clock()
     breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=2, clock=clock)
     client = ServiceClient("slow", slow_server, timeout_seconds=1, breaker=breaker)
     breaker.before_call()
     breaker.record_failure()
-    clock.now = 3  # half-open: the next call is the one trial
+    clock.now = 3
+    return clock, breaker, client
+
+
+@pytest.mark.parametrize("method", ["get", "request"])
+def test_a_call_that_fails_on_our_side_still_settles_a_half_open_trial(slow_server, method):
+    clock, breaker, client = _half_open(slow_server)
     call = client.get if method == "get" else (lambda path, headers: client.request("GET", path, headers=headers))
     with pytest.raises(ValueError):
         call("/sleep/0", headers={"X-Bad": "line\nbreak"})
@@ -183,12 +189,7 @@ def test_a_call_that_fails_on_our_side_still_settles_a_half_open_trial(slow_serv
 
 
 def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_settle_a_half_open_trial(slow_server):
-    clock = Clock()
-    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=2, clock=clock)
-    client = ServiceClient("slow", slow_server, timeout_seconds=1, breaker=breaker)
-    breaker.before_call()
-    breaker.record_failure()
-    clock.now = 3  # half-open: the next call is the one trial
+    _, breaker, client = _half_open(slow_server)
     fanout = Fanout(2)
     outcomes = fanout.gather({"a": Get(client, "/sleep/0"), "b": Get(client, "/sleep/0")}, {"X-Bad": "a\nb"}, 1)
     assert outcomes["a"] == Failed("ValueError")  # an outcome, as on a thread, not an exception out of the page

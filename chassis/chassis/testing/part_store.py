@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from types import SimpleNamespace
 from typing import Callable
 
 from flask import Flask
@@ -40,6 +41,30 @@ def assert_recomputed(app: Flask, ask: Callable):
         fresh = ask()
     assert fresh.status_code == 200 and len(sent) > 1, sent
     return fresh
+
+
+def assert_a_write_recomputes(app: Flask, ask: Callable, customer: dict, write: Callable, computed: Callable,
+                              **context):
+    """``write(writer, customer)`` changes what the customer's part shows: the next answer must be computed again,
+    differ from the one stored before, and equal ``computed()`` (a fresh computation). ``writer`` carries ``app``,
+    ``ask``, ``stored`` (the answer before the write) and ``context``. Returns the fresh answer."""
+    writer = SimpleNamespace(app=app, ask=ask, stored=ask(customer["id"]), **context)
+    write(writer, customer)
+    fresh = assert_recomputed(app, lambda: ask(customer["id"]))
+    assert fresh.data != writer.stored.data
+    assert fresh.data == computed()
+    return fresh
+
+
+def assert_a_directory_change_recomputes(app: Flask, ask: Callable, deliver: Callable, account_id: uuid.UUID,
+                                         customer_id, computed: Callable):
+    """A change to the customer in the directory (the customer.updated it takes) makes the next answer computed again,
+    for a part that shows nothing of the snapshot but may show the customer at all only through it: the same bytes as
+    before, equal to ``computed()``."""
+    stored = ask(customer_id)
+    assert deliver(app, directory_update(account_id, customer_id, display_name="Dana W."))
+    fresh = assert_recomputed(app, lambda: ask(customer_id))
+    assert fresh.data == stored.data == computed()
 
 
 def directory_update(account_id: uuid.UUID, customer_id, **snapshot) -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import text
@@ -16,7 +15,8 @@ from billing.service_layer.workspace import workspace_part
 from chassis import wire_json
 from chassis.contracts import example
 from chassis.messaging.event import utcnow
-from chassis.testing.part_store import assert_recomputed, assert_stored, directory_update, unwatched_tables
+from chassis.testing.part_store import (assert_a_directory_change_recomputes, assert_a_write_recomputes,
+                                        assert_stored, unwatched_tables)
 from chassis.testing.statements import sent_statements
 
 PART = "/customers/{}/workspace-part"
@@ -122,21 +122,14 @@ WRITES = {
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, auth, api, deliver, account_id,
                                                                  new_customer, rich_customer, write):
-    ask = functools.partial(_ask, client, auth)
-    writer = SimpleNamespace(api=api, app=app, deliver=deliver, account_id=account_id, new_customer=new_customer,
-                             ask=ask, stored=ask(rich_customer["id"]))
-    write(writer, rich_customer)
-    fresh = assert_recomputed(app, lambda: ask(rich_customer["id"]))
-    assert fresh.data != writer.stored.data
-    assert fresh.data == _computed(app, account_id, rich_customer["id"])
+    assert_a_write_recomputes(app, functools.partial(_ask, client, auth), rich_customer, write,
+                              lambda: _computed(app, account_id, rich_customer["id"]),
+                              api=api, deliver=deliver, account_id=account_id, new_customer=new_customer)
 
 
 def test_a_directory_change_recomputes_the_part(app, client, auth, deliver, account_id, rich_customer):
-    # Billing shows nothing of the snapshot, but whether the customer may be shown at all comes from it.
-    stored = _ask(client, auth, rich_customer["id"])
-    assert deliver(app, directory_update(account_id, rich_customer["id"], display_name="Dana W."))
-    fresh = assert_recomputed(app, lambda: _ask(client, auth, rich_customer["id"]))
-    assert fresh.data == stored.data == _computed(app, account_id, rich_customer["id"])
+    assert_a_directory_change_recomputes(app, functools.partial(_ask, client, auth), deliver, account_id,
+                                         rich_customer["id"], lambda: _computed(app, account_id, rich_customer["id"]))
 
 
 def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth, api, new_customer, rich_customer):

@@ -14,7 +14,8 @@ from sqlalchemy import text, update
 import jobs.entrypoints.http.workspace_part as part_route
 from chassis import wire_json
 from chassis.messaging.event import utcnow
-from chassis.testing.part_store import assert_recomputed, assert_stored, directory_update, unwatched_tables
+from chassis.testing.part_store import (assert_a_directory_change_recomputes, assert_a_write_recomputes,
+                                        assert_stored, unwatched_tables)
 from chassis.testing.statements import sent_statements
 from jobs.adapters.orm import Job
 from jobs.service_layer import views
@@ -190,21 +191,14 @@ WRITES = {
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, auth, deliver, event, account_id,
                                                                  new_customer, rich_customer, write):
-    ask = functools.partial(_ask, client, auth)
-    writer = SimpleNamespace(client=client, auth=auth, app=app, deliver=deliver, event=event, account_id=account_id,
-                             new_customer=new_customer, ask=ask, stored=ask(rich_customer["id"]))
-    write(writer, rich_customer)
-    fresh = assert_recomputed(app, lambda: ask(rich_customer["id"]))
-    assert fresh.data != writer.stored.data
-    assert fresh.data == _computed(app, account_id, rich_customer["id"])
+    assert_a_write_recomputes(app, functools.partial(_ask, client, auth), rich_customer, write,
+                              lambda: _computed(app, account_id, rich_customer["id"]), client=client, auth=auth,
+                              deliver=deliver, event=event, account_id=account_id, new_customer=new_customer)
 
 
 def test_a_directory_change_recomputes_the_part(app, client, auth, deliver, account_id, rich_customer):
-    # The part shows nothing of the snapshot, but whether the customer may be shown at all comes from it.
-    stored = _ask(client, auth, rich_customer["id"])
-    assert deliver(app, directory_update(account_id, rich_customer["id"], display_name="Dana W."))
-    fresh = assert_recomputed(app, lambda: _ask(client, auth, rich_customer["id"]))
-    assert fresh.data == stored.data == _computed(app, account_id, rich_customer["id"])
+    assert_a_directory_change_recomputes(app, functools.partial(_ask, client, auth), deliver, account_id,
+                                         rich_customer["id"], lambda: _computed(app, account_id, rich_customer["id"]))
 
 
 def test_another_customer_entering_the_directory_leaves_the_stored_part(app, client, auth, new_customer,
