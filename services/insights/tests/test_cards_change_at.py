@@ -152,6 +152,18 @@ def test_a_win_back_month_whose_day_a_month_lacks_turns_at_the_next_months_first
     assert "was 13 months ago" in after[0]["reason"]
 
 
+def test_win_back_months_are_counted_in_utc_whatever_zone_the_job_comes_back_in():
+    # psycopg hands timestamptz back in the session's TimeZone. At 23:30 on 31 January in Chicago it is already
+    # 1 February in UTC, the zone ``now`` is in: mixing the two, the twelfth month was reached on 31 January 23:30
+    # UTC, six hours early. Counted in UTC it is reached on 1 February 2026 at 05:30.
+    done = dt.datetime(2025, 1, 31, 23, 30, tzinfo=ZoneInfo("America/Chicago"))
+    facts = CustomerFacts(customer(), last_completed_job=completed_job(done))
+    now = dt.datetime(2026, 1, 31, 23, 45, tzinfo=UTC)
+    assert kinds(facts, LIMITS, now) == set()
+    after = assert_turns_at(facts, LIMITS, now, dt.datetime(2026, 2, 1, 5, 30, tzinfo=UTC))
+    assert "was 12 months ago" in after[0]["reason"]
+
+
 @pytest.mark.parametrize("change", [{"jobs_by_status": {"scheduled": 1}}, {"profile": customer(do_not_service=True)}],
                          ids=["a visit booked", "do not service"])
 def test_no_win_back_turn_while_a_visit_is_booked_or_the_customer_is_not_serviced(change):

@@ -36,6 +36,10 @@ def _link(kind: str, entity_id, href: str) -> dict:
 
 
 def months_between(earlier: dt.datetime, later: dt.datetime) -> int:
+    """Whole calendar months from ``earlier`` to ``later``, counted in UTC: the two may come in different zones (psycopg
+    hands timestamptz back in the session's TimeZone, ``now`` is UTC), and their wall clocks compared as they stand
+    would turn a month hours off."""
+    earlier, later = earlier.astimezone(dt.timezone.utc), later.astimezone(dt.timezone.utc)
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     return months - 1 if (later.day, later.time()) < (earlier.day, earlier.time()) else months
 
@@ -169,7 +173,9 @@ def _next_whole_day(since: dt.datetime, now: dt.datetime) -> dt.datetime:
 
 def _next_month(earlier: dt.datetime, after: dt.datetime) -> dt.datetime:
     """When ``months_between(earlier, after)`` next grows: on earlier's day and time of a month, or a month's first
-    instant (where that day does not exist); the value holds between those moments."""
+    instant (where that day does not exist), in UTC as ``months_between`` counts; the value holds between those
+    moments."""
+    earlier, after = earlier.astimezone(dt.timezone.utc), after.astimezone(dt.timezone.utc)
     current = months_between(earlier, after)
     candidates = []
     for offset in range(3):
