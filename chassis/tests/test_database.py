@@ -3,7 +3,7 @@ import threading
 
 import pytest
 from sqlalchemy import event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from chassis.app import create_app
 from chassis.db import Database
@@ -89,6 +89,83 @@ def test_a_web_worker_opens_no_more_connections_than_it_has_threads_however_long
         for thread in workers:
             thread.join()
         assert failures == [] and sum(opened) <= threads
+    finally:
+        database.dispose()
+
+
+def _connections_to(app) -> int:
+    with app.extensions["fieldwork"].database.engine.connect() as admin:
+        return admin.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")).scalar()
+
+
+def test_a_web_workers_reads_and_units_of_work_share_its_connections(app):
+    # Bursts of stored-part reads, then bursts of transactions, one per thread: a pool of their own for the reads
+    # kept a second connection a thread open beside the first.
+    threads = 4
+    before = _connections_to(app)
+    worker = create_app(SPEC, app.extensions["fieldwork"].settings.with_(web_threads=threads), migrate=False)
+    database = worker.extensions["fieldwork"].database
+    all_together = threading.Barrier(threads)
+    failures = []
+
+    def reads_then_transactions():
+        try:
+            for _ in range(3):
+                database.read_one("SELECT pg_sleep(0.05)", {})
+                all_together.wait(timeout=10)
+            for _ in range(3):
+                with database.transaction() as session:
+                    session.execute(text("SELECT pg_sleep(0.05)"))
+                all_together.wait(timeout=10)
+        except Exception as exc:  # a thread's failure must fail the test, not vanish with the thread
+            failures.append(exc)
+
+    workers = [threading.Thread(target=reads_then_transactions) for _ in range(threads)]
+    try:
+        for thread in workers:
+            thread.start()
+        for thread in workers:
+            thread.join()
+        assert failures == [] and _connections_to(app) - before <= threads
+    finally:
+        database.dispose()
+
+
+def _xact_status(database: Database, xid: str) -> str:
+    [status] = database.read_one("SELECT pg_xact_status(%(xid)s::xid8)", {"xid": xid})
+    return status
+
+
+def _rolled_back_work(database: Database) -> tuple[int, str]:
+    """The backend and the outcome of a unit of work that writes (it takes a transaction id) and is rolled back: one
+    that ran in autocommit has committed whatever the rollback says."""
+    session = database.session()
+    try:
+        pid, xid = session.execute(text("SELECT pg_backend_pid(), pg_current_xact_id()::text")).one()
+        session.rollback()
+    finally:
+        session.close()
+    return pid, _xact_status(database, xid)
+
+
+def test_a_read_outside_transactions_sends_no_begin_and_hands_its_connection_back_transactional(app):
+    database = Database(app.extensions["fieldwork"].database.url, pool_size=1)
+    try:
+        reader, xid = database.read_one("SELECT pg_backend_pid(), pg_current_xact_id()::text", {})
+        # Committed with its statement: a BEGIN before it would have held it open until the pool rolled it back.
+        assert _xact_status(database, xid) == "committed"
+        assert _rolled_back_work(database) == (reader, "aborted")
+    finally:
+        database.dispose()
+
+
+def test_a_read_that_fails_still_hands_its_connection_back_transactional(app):
+    database = Database(app.extensions["fieldwork"].database.url, pool_size=1)
+    try:
+        [reader] = database.read_one("SELECT pg_backend_pid()", {})
+        with pytest.raises(DBAPIError):
+            database.read_one("SELECT 1 / 0", {})
+        assert _rolled_back_work(database) == (reader, "aborted")
     finally:
         database.dispose()
 

@@ -28,15 +28,11 @@ class Database:
                  ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS):
         self.url = url
         self.service = service
+        # Overflow as large as the pool: a thread may hold its unit of work's connection while it reads a row outside
+        # it (``read_one``), so a worker's threads may need two connections each at most.
         self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, future=True)
         _ping_idle_connections(self.engine, ping_after_idle_seconds)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # Reads that need no transaction (a stored part's lookup) go to connections that are autocommit for good:
-        # one round trip, where a transaction costs BEGIN and a rollback on return, and SQLAlchemy sets and resets
-        # the isolation level of a connection switched per checkout. No overflow: a thread holds one such
-        # connection only for its statement, so the threads never need more than one each.
-        self.reads: Engine = create_engine(url, isolation_level="AUTOCOMMIT", pool_size=pool_size, max_overflow=0)
-        _ping_idle_connections(self.reads, ping_after_idle_seconds)
         # Called with each statement ``read_one`` sends, which passes SQLAlchemy's execution events by
         # (chassis.testing.statements counts them with the rest).
         self.raw_statement_listeners: list[Callable[[str], None]] = []
@@ -63,32 +59,40 @@ class Database:
         ``sql`` is written in the driver's parameter style (``%(name)s``). Through SQLAlchemy's Core on a connection
         switched to autocommit, the stored part's lookup cost ~420 µs of CPU against ~180 µs here: this is for the
         one read that answers most requests, not a second way to query.
+
+        The connection is the pool's own, switched to autocommit for the statement and back before it returns:
+        psycopg keeps that switch on the client, so it costs no round trip, and the one statement sends no BEGIN
+        and leaves nothing to roll back. A second pool kept for such reads held up to a third of a worker's
+        connections besides.
         """
-        connection = self.reads.raw_connection()
+        connection = self.engine.raw_connection()
+        driver = connection.dbapi_connection
         cursor = None
         try:
+            driver.autocommit = True
             # Results in binary: a stored part's body then crosses as its bytes, not as hex text twice its size that
             # the server encodes and the driver decodes (~30 µs of CPU between them for a 13 KB part).
-            cursor = connection.cursor(binary=True)
+            cursor = driver.cursor(binary=True)
             for listener in self.raw_statement_listeners:
                 listener(sql)
             cursor.execute(sql, parameters)
             return cursor.fetchone()
-        except self.reads.dialect.loaded_dbapi.Error as error:
+        except self.engine.dialect.loaded_dbapi.Error as error:
             # As Core would: a connection that broke is not handed out again, and callers see SQLAlchemy's errors.
-            gone = self.reads.dialect.is_disconnect(error, connection.dbapi_connection, cursor)
+            gone = self.engine.dialect.is_disconnect(error, driver, cursor)
             if gone:
                 connection.invalidate(error)
-            raise DBAPIError.instance(sql, parameters, error, self.reads.dialect.loaded_dbapi.Error,
-                                      connection_invalidated=gone, dialect=self.reads.dialect) from error
+            raise DBAPIError.instance(sql, parameters, error, self.engine.dialect.loaded_dbapi.Error,
+                                      connection_invalidated=gone, dialect=self.engine.dialect) from error
         finally:
             if cursor is not None:
                 cursor.close()
+            _back_to_transactions(connection)
             connection.close()
 
     def warm(self) -> None:
-        """Does at start what the first request would otherwise pay for: mapper configuration and a connection in
-        each pool.
+        """Does at start what the first request would otherwise pay for: mapper configuration and a first
+        connection.
 
         Each gunicorn worker builds its app after the fork, so this runs once per worker, before it serves.
         A database that is down is not an error here: readiness reports it, and requests reconnect.
@@ -96,8 +100,6 @@ class Database:
         configure_mappers()
         try:
             self.ping()
-            with self.reads.connect():
-                pass
         except OperationalError as exc:
             log.warning("database not reachable at start", extra={"error": str(exc).splitlines()[0]})
 
@@ -107,7 +109,17 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-        self.reads.dispose()
+
+
+def _back_to_transactions(connection) -> None:
+    """Hands ``read_one``'s connection back as the pool lent it: a connection left in autocommit would make the next
+    unit of work on it commit statement by statement. One that cannot be switched back (it broke) is dropped."""
+    if connection.dbapi_connection is None:  # invalidated above
+        return
+    try:
+        connection.dbapi_connection.autocommit = False
+    except Exception as error:  # any driver error here means the connection is unusable
+        connection.invalidate(error)
 
 
 def _ping_idle_connections(engine: Engine, idle_seconds: float) -> None:

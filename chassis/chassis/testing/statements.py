@@ -11,21 +11,18 @@ from sqlalchemy import event
 @contextlib.contextmanager
 def sent_statements(app: Flask) -> Iterator[list[str]]:
     """The SQL statements the app sends to its database while the block runs (pool pings aside), in order: through
-    SQLAlchemy on either pool, and through the driver's cursor (``Database.read_one``)."""
+    SQLAlchemy, and through the driver's cursor (``Database.read_one``)."""
     sent: list[str] = []
     database = app.extensions["fieldwork"].database
-    engines = (database.engine, database.reads)
 
     def record(_conn, _cursor, statement, *_):
         sent.append(statement)
 
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", record)
+    event.listen(database.engine, "before_cursor_execute", record)
     record_raw = sent.append
     database.raw_statement_listeners.append(record_raw)
     try:
         yield sent
     finally:
         database.raw_statement_listeners.remove(record_raw)
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", record)
+        event.remove(database.engine, "before_cursor_execute", record)
