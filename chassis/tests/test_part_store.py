@@ -5,7 +5,7 @@ import sys
 import uuid
 
 import pytest
-from sqlalchemy import delete, event, text, update
+from sqlalchemy import delete, text, update
 
 from chassis.db import part_store
 from chassis.testing.part_store import unwatched_tables
