@@ -5,11 +5,13 @@ against scratch databases, loads a demo-sized customer through the gateway's API
 the workspace at 1 and 16 concurrent clients (and at 1 client with every service's stored parts forgotten
 before each request, as for a customer nobody opened since its last change); the p50 of each service call it makes,
 called alone (the workspace at 1 client should cost little more than the slowest of them, since
-the calls run in parallel); and the workspace while the billing service is frozen (`kill -STOP`).
+the calls run in parallel), and all of them at once straight from this process through the gateway's own fan-out (what
+the box allows at best: the calls are CPU-bound, so on two cores the five at once take longer than the slowest alone);
+and the workspace while the billing service is frozen (`kill -STOP`).
 Prints a table, stops everything, drops the databases, and ends with one JSON line:
 {"c1_p50_ms", "c1_p99_ms", "c16_p50_ms", "c16_p99_ms", "c16_rps", "slowest_call_p50_ms",
  "workspace_over_slowest", "deadline_ms", "frozen_p99_ms"}, plus "c1_cold_p50_ms", "c16_not_200", the sum of the
-calls' p50s,
+calls' p50s, the p50 of the calls all at once ("calls_at_once_p50_ms") over the slowest ("at_once_over_slowest"),
 the CPU all processes spend per workspace (the box's two cores divided by it bound the requests per second) and the
 load generator's own ("load_generator_cpu_ms").
 
@@ -27,6 +29,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +43,9 @@ from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_database
 
 from chassis.auth import mint_token  # noqa: E402
 from gateway.composition.workspace import workspace_calls  # noqa: E402
+from gateway.upstream.breaker import CircuitBreaker  # noqa: E402
+from gateway.upstream.client import ServiceClient  # noqa: E402
+from gateway.upstream.fanout import Fanout, Get  # noqa: E402
 from gateway.upstream.keepalive import KeepAliveGets  # noqa: E402
 from stack import ServiceProcess, free_port, start_stack  # noqa: E402
 
@@ -159,6 +165,25 @@ def cold(fn, count: int, stored: StoredParts) -> list[float]:
     return samples
 
 
+def calls_at_once(stack, calls, headers: dict[str, str], count: int) -> list[float]:
+    """The workspace's service calls sent all at once through the gateway's fan-out, straight from this process: the
+    floor for a workspace's time on this box, before the gateway's own request and composition."""
+    clients = {name: ServiceClient(name, stack[name].url, timeout_seconds=10, breaker=CircuitBreaker(name))
+               for name in {call.service for call in calls.values()}}
+    gets = {key: Get(clients[call.service], call.path, call.query()) for key, call in calls.items()}
+    fanout = Fanout(1)
+    samples = []
+    try:
+        for _ in range(count):
+            started = time.perf_counter()
+            outcomes = fanout.gather(gets, headers, 10)
+            samples.append((time.perf_counter() - started) * 1000)
+            assert all(getattr(outcome, "status", None) == 200 for outcome in outcomes.values()), outcomes
+    finally:
+        fanout.shutdown()
+    return samples
+
+
 def _own_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -203,15 +228,17 @@ def run(args, database_url) -> dict:
 
         direct = {name: Http(process.url, token) for name, process in stack.processes.items()}
         call_p50 = {}
-        for key, call in workspace_calls(uuid.UUID(cid), {"customers:view", "jobs:view", "billing:view",
-                                                          "comms:view", "insights:view"}).items():
-            if call.service in stack.running:
-                fn = (lambda c=call: direct[c.service].get(c.path, c.query()))
-                ok = fn().status == 200
-                call_p50[f"{call.service} {call.path.split(cid)[-1] or '/'}"] = (
-                    statistics.median(sequential(fn, args.requests // 2)) if ok else float("nan"))
+        calls = {key: call for key, call in workspace_calls(uuid.UUID(cid), {
+            "customers:view", "jobs:view", "billing:view", "comms:view", "insights:view"}).items()
+            if call.service in stack.running}
+        for call in calls.values():
+            fn = (lambda c=call: direct[c.service].get(c.path, c.query()))
+            ok = fn().status == 200
+            call_p50[f"{call.service} {call.path.split(cid)[-1] or '/'}"] = (
+                statistics.median(sequential(fn, args.requests // 2)) if ok else float("nan"))
         slowest = max(v for v in call_p50.values() if v == v)
         calls_sum = sum(v for v in call_p50.values() if v == v)
+        at_once = statistics.median(calls_at_once(stack, calls, http.headers, args.requests // 2))
 
         doc = http.get(path).json()
         sections = {k: v.get("status") for k, v in doc.items() if isinstance(v, dict) and "status" in v}
@@ -225,12 +252,13 @@ def run(args, database_url) -> dict:
         print(f"{'workspace, 1 client, parts not stored':<44}{statistics.median(c1_cold):>10.1f}"
               f"{percentile(c1_cold, .99):>10.1f}")
         print(f"{'workspace, 16 clients':<44}{statistics.median(c16):>10.1f}{percentile(c16, .99):>10.1f}"
-              f"   {rps:.0f} req/s, {c16_errors} not 200")
+              f"   {rps:.0f} req/s, {c16_errors} not 200 {dict(Counter(ERRORS[c1_errors:])) or ''}")
         print(f"{'workspace, billing frozen (kill -STOP)':<44}{statistics.median(frozen):>10.1f}"
               f"{percentile(frozen, .99):>10.1f}   deadline {DEADLINE_MS} ms")
         for name, p50 in sorted(call_p50.items(), key=lambda kv: -kv[1]):
             print(f"{'  call ' + name:<44}{p50:>10.1f}")
         print(f"{'  the calls one after another (sum)':<44}{calls_sum:>10.1f}")
+        print(f"{'  the calls all at once, straight':<44}{at_once:>10.1f}   {at_once / slowest:.2f}× the slowest")
         print(f"\n{'CPU per workspace at 16 clients':<44}{'ms':>10}")
         for name, ms in sorted(cpu_ms.items(), key=lambda kv: -kv[1]):
             print(f"{'  ' + name:<44}{ms:>10.1f}")
@@ -243,7 +271,8 @@ def run(args, database_url) -> dict:
             "c16_rps": round(rps, 1), "slowest_call_p50_ms": round(slowest, 2),
             "workspace_over_slowest": round(statistics.median(c1) / slowest, 2), "deadline_ms": DEADLINE_MS,
             "frozen_p99_ms": round(percentile(frozen, .99), 2), "c16_not_200": c16_errors,
-            "calls_sum_p50_ms": round(calls_sum, 2), "cpu_ms_per_workspace": round(sum(cpu_ms.values()), 1),
+            "calls_sum_p50_ms": round(calls_sum, 2), "calls_at_once_p50_ms": round(at_once, 2),
+            "at_once_over_slowest": round(at_once / slowest, 2), "cpu_ms_per_workspace": round(sum(cpu_ms.values()), 1),
             "load_generator_cpu_ms": round(load_generator_ms, 2),
         }
     finally:
