@@ -60,35 +60,49 @@ def test_a_connection_used_a_moment_ago_is_not_pinged(app):
         database.dispose()
 
 
+def _web_worker(app, threads: int) -> Database:
+    worker = create_app(SPEC, app.extensions["fieldwork"].settings.with_(web_threads=threads), migrate=False)
+    return worker.extensions["fieldwork"].database
+
+
+def _together(threads: int, work) -> list[Exception]:
+    """Runs ``work(barrier)`` on ``threads`` threads that meet at the barrier; what any of them raised (a thread's
+    failure must fail the test, not vanish with the thread)."""
+    all_together = threading.Barrier(threads)
+    failures = []
+
+    def run():
+        try:
+            work(all_together)
+        except Exception as exc:
+            failures.append(exc)
+
+    workers = [threading.Thread(target=run) for _ in range(threads)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    return failures
+
+
 def test_a_web_worker_opens_no_more_connections_than_it_has_threads_however_long_they_work(app):
     # Bursts of requests, one per thread, with a quiet moment between them (as the workspace's fan-out comes): a
     # pool that keeps fewer connections than the threads closes the others while all are idle, and opens them
     # again at the next burst, a backend fork each time.
     threads = 6
-    worker = create_app(SPEC, app.extensions["fieldwork"].settings.with_(web_threads=threads), migrate=False)
-    database = worker.extensions["fieldwork"].database
+    database = _web_worker(app, threads)
     opened = [database.engine.pool.checkedin()]  # warmed at start
     event.listen(database.engine, "connect", lambda *_: opened.append(1))
-    all_together = threading.Barrier(threads)
-    failures = []
 
-    def serve_bursts():
-        try:
-            for _ in range(5):
-                with database.transaction() as session:
-                    session.execute(text("SELECT 1"))
-                    all_together.wait(timeout=10)  # every thread holds a connection
-                all_together.wait(timeout=10)  # every connection is back in the pool
-        except Exception as exc:  # a thread's failure must fail the test, not vanish with the thread
-            failures.append(exc)
+    def serve_bursts(all_together):
+        for _ in range(5):
+            with database.transaction() as session:
+                session.execute(text("SELECT 1"))
+                all_together.wait(timeout=10)  # every thread holds a connection
+            all_together.wait(timeout=10)  # every connection is back in the pool
 
-    workers = [threading.Thread(target=serve_bursts) for _ in range(threads)]
     try:
-        for thread in workers:
-            thread.start()
-        for thread in workers:
-            thread.join()
-        assert failures == [] and sum(opened) <= threads
+        assert _together(threads, serve_bursts) == [] and sum(opened) <= threads
     finally:
         database.dispose()
 
@@ -103,30 +117,19 @@ def test_a_web_workers_reads_and_units_of_work_share_its_connections(app):
     # kept a second connection a thread open beside the first.
     threads = 4
     before = _connections_to(app)
-    worker = create_app(SPEC, app.extensions["fieldwork"].settings.with_(web_threads=threads), migrate=False)
-    database = worker.extensions["fieldwork"].database
-    all_together = threading.Barrier(threads)
-    failures = []
+    database = _web_worker(app, threads)
 
-    def reads_then_transactions():
-        try:
-            for _ in range(3):
-                database.read_one("SELECT pg_sleep(0.05)", {})
-                all_together.wait(timeout=10)
-            for _ in range(3):
-                with database.transaction() as session:
-                    session.execute(text("SELECT pg_sleep(0.05)"))
-                all_together.wait(timeout=10)
-        except Exception as exc:  # a thread's failure must fail the test, not vanish with the thread
-            failures.append(exc)
+    def reads_then_transactions(all_together):
+        for _ in range(3):
+            database.read_one("SELECT pg_sleep(0.05)", {})
+            all_together.wait(timeout=10)
+        for _ in range(3):
+            with database.transaction() as session:
+                session.execute(text("SELECT pg_sleep(0.05)"))
+            all_together.wait(timeout=10)
 
-    workers = [threading.Thread(target=reads_then_transactions) for _ in range(threads)]
     try:
-        for thread in workers:
-            thread.start()
-        for thread in workers:
-            thread.join()
-        assert failures == [] and _connections_to(app) - before <= threads
+        assert _together(threads, reads_then_transactions) == [] and _connections_to(app) - before <= threads
     finally:
         database.dispose()
 
