@@ -11,7 +11,7 @@ from chassis.settings import web_threads
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count())))
-threads = web_threads()  # each worker's database pools hold as many connections (chassis.service.build_runtime)
+threads = web_threads()  # each worker's database pool keeps as many connections (chassis.service.build_runtime)
 keepalive = 30
 timeout = 30
 graceful_timeout = 20

@@ -20,7 +20,7 @@ def service_url(service: str) -> str:
 
 
 def web_threads() -> int:
-    """How many requests a web worker serves at once: gunicorn's threads, and what its database pools are sized to."""
+    """How many requests a web worker serves at once: gunicorn's threads, and what its database pool is sized to."""
     return int(_env("WEB_THREADS", str(DEFAULT_WEB_THREADS)))
 
 
