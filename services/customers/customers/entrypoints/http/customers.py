@@ -12,7 +12,8 @@ from customers.adapters import profile_view, queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import adapter, caller, now
-from customers.entrypoints.http.schemas_in import CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn
+from customers.entrypoints.http.schemas_in import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
+                                                   patch_body)
 from customers.entrypoints.http.schemas_out import CustomerOut, CustomerSummaryOut, StatusChangeOut
 from customers.service_layer import customers as cases
 from customers.service_layer.loading import customer_for_change, get_customer
@@ -67,7 +68,7 @@ class CustomerById(MethodView):
         return profile_of(customer_id)
 
     @require("customers:edit")
-    @blp.arguments(CustomerPatch(partial=True))
+    @blp.arguments(patch_body(CustomerPatch))
     @blp.response(200, CustomerOut)
     def patch(self, body, customer_id):
         session = request_session()

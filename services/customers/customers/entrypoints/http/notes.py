@@ -11,7 +11,7 @@ from chassis.pagination import PageArgs, page_schema
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import caller, now
-from customers.entrypoints.http.schemas_in import NoteIn, NotePatch
+from customers.entrypoints.http.schemas_in import NoteIn, NotePatch, patch_body
 from customers.entrypoints.http.schemas_out import NoteOut
 from customers.service_layer import notes
 from customers.service_layer.loading import customer_for_change, get_customer
@@ -40,7 +40,7 @@ class Notes(MethodView):
 @blp.route("/notes/<uuid:note_id>")
 class NoteById(MethodView):
     @require("customers:edit")
-    @blp.arguments(NotePatch(partial=True))
+    @blp.arguments(patch_body(NotePatch))
     @blp.response(200, NoteOut)
     def patch(self, body, customer_id, note_id):
         session = request_session()

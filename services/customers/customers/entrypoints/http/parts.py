@@ -9,7 +9,7 @@ from chassis.db import request_session
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.context import adapter, now
 from customers.entrypoints.http.schemas_in import (ContactIn, ContactPatch, EquipmentIn, EquipmentPatch, PropertyIn,
-                                                   PropertyPatch)
+                                                   PropertyPatch, patch_body)
 from customers.entrypoints.http.schemas_out import ContactOut, EquipmentOut, PropertyOut
 from customers.service_layer import contacts, properties
 from customers.service_layer.loading import customer_for_change, get_customer
@@ -36,7 +36,7 @@ class Contacts(MethodView):
 @blp.route("/contacts/<uuid:contact_id>")
 class ContactById(MethodView):
     @require("customers:edit")
-    @blp.arguments(ContactPatch(partial=True))
+    @blp.arguments(patch_body(ContactPatch))
     @blp.response(200, ContactOut)
     def patch(self, body, customer_id, contact_id):
         session = request_session()
@@ -70,7 +70,7 @@ class Properties(MethodView):
 @blp.route("/properties/<uuid:property_id>")
 class PropertyById(MethodView):
     @require("customers:edit")
-    @blp.arguments(PropertyPatch(partial=True))
+    @blp.arguments(patch_body(PropertyPatch))
     @blp.response(200, PropertyOut)
     def patch(self, body, customer_id, property_id):
         session = request_session()
@@ -115,7 +115,7 @@ class EquipmentList(MethodView):
 @blp.route("/properties/<uuid:property_id>/equipment/<uuid:equipment_id>")
 class EquipmentById(MethodView):
     @require("customers:edit")
-    @blp.arguments(EquipmentPatch(partial=True))
+    @blp.arguments(patch_body(EquipmentPatch))
     @blp.response(200, EquipmentOut)
     def patch(self, body, customer_id, property_id, equipment_id):
         session = request_session()

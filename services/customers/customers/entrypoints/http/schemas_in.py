@@ -117,6 +117,15 @@ class SearchArgs(PageArgs):
     tag = fields.String(validate=validate.Length(min=1, max=40))
 
 
+def patch_body(schema: type[Schema]) -> Schema:
+    """A PATCH body of ``schema``: any top-level field may be left out, but an object sent is validated whole.
+
+    ``partial=True`` would reach into nested objects too and let ``{"do_not_service": {"reason": "x"}}`` or a phone
+    without its number through to code that needs them; naming the top-level fields stops at the first level.
+    """
+    return schema(partial=tuple(schema().fields))
+
+
 # PATCH bodies: the same fields, all optional (own names keep the OpenAPI document unambiguous).
 class CustomerPatch(CustomerFieldsIn):
     pass
