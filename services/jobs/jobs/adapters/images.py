@@ -10,6 +10,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from chassis.errors import PayloadTooLarge, field_error
 
 _ACCEPTED = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+ACCEPTED_TYPES = tuple(content_type for content_type, _ in _ACCEPTED.values())
 THUMBNAIL_SIZE = (320, 320)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound
@@ -23,14 +24,35 @@ def add_photo(session: Session, storage: PhotoStorage, rules: ImageRules, data: 
                   filename=filename, content_type=image.content_type, size_bytes=len(data), width=image.width,
                   height=image.height, storage_key=f"{folder}/{photo_id}.{image.extension}",
                   thumbnail_key=f"{folder}/{photo_id}.thumb.jpg", uploaded_by=actor, uploaded_at=at)
-    # Files first: a failed commit leaves an unreferenced file, never a row pointing at nothing.
-    storage.save(photo.storage_key, data)
-    storage.save(photo.thumbnail_key, image.thumbnail)
     session.add(photo)
     where = f"job {job.number}" if job else "the customer"
     add_activity(session, customer_id=customer_id, record_id=photo_id, kind="photo", at=at,
                  title=f"Photo added to {where}", summary=caption, link=f"/photos/{photo_id}")
+    session.flush()  # rows the database refuses fail here, before any file is written
+    _store_with_the_rows(session, storage, {photo.storage_key: data, photo.thumbnail_key: image.thumbnail})
     return photo
+
+
+def _store_with_the_rows(session: Session, storage: PhotoStorage, files: dict[str, bytes]) -> None:
+    """Writes the files, and deletes them again if the transaction that holds their rows is rolled back.
+
+    The files cannot join the database transaction, so they follow it: written once the rows are in, removed when
+    the rows go, so neither a row pointing at nothing nor a file nobody references is left.
+    """
+    unsettled = set(files)
+
+    def delete_unsettled(*_) -> None:
+        while unsettled:
+            storage.delete(unsettled.pop())
+
+    event.listen(session, "after_rollback", delete_unsettled)
+    event.listen(session, "after_commit", lambda *_: unsettled.clear())
+    try:
+        for key, content in files.items():
+            storage.save(key, content)
+    except BaseException:
+        delete_unsettled()
+        raise
 
 
 def load_photo(session: Session, photo_id: uuid.UUID) -> Photo:

@@ -1,12 +1,16 @@
 """Wire shapes of estimates, maintenance plans and photos."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from flask_smorest.fields import Upload
+from marshmallow import Schema, ValidationError, fields, validate, validates
+from werkzeug.datastructures import FileStorage
 
 from chassis.messaging.event import utcnow
 from jobs.domain.estimates import effective_status
 from jobs.service_layer.plans import next_visits
 from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
+
+FILENAME_MAX = 255  # the photos.filename column
 
 
 class EstimateEditable(PropertyFields):
@@ -85,8 +89,21 @@ class PlanOut(Schema):
     created_at = fields.DateTime(format="iso")
 
 
-class PhotoForm(Schema):
+class PhotoUpload(Schema):
+    """A multipart body: the image as the file field ``file``, and an optional caption."""
+
+    file = Upload(required=True)
     caption = fields.String(load_default=None, validate=validate.Length(max=500))
+
+    @validates("file")
+    def _a_file_named_plainly(self, upload, **_):
+        if not isinstance(upload, FileStorage):
+            raise ValidationError("Send the image as a file, not as text.")
+        name = upload.filename or ""
+        if len(name) > FILENAME_MAX:
+            raise ValidationError(f"The file name may be at most {FILENAME_MAX} characters.")
+        if any(ord(character) < 32 or character == "\x7f" for character in name):
+            raise ValidationError("The file name may not contain control characters.")
 
 
 class PhotoOut(Schema):

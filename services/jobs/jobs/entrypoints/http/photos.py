@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response, request
+from flask import Response
 from flask.views import MethodView
 from sqlalchemy import select
 
-from chassis.api import Blueprint
+from chassis.api import BINARY, Blueprint
 from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
-from chassis.errors import field_error
 from chassis.pagination import PageArgs, page_schema
+from jobs.adapters.images import ACCEPTED_TYPES
 from jobs.adapters.orm import Job, Photo
 from jobs.entrypoints.http.context import actor, adapter, now
-from jobs.entrypoints.http.other_schemas import PhotoForm, PhotoOut
+from jobs.entrypoints.http.other_schemas import PhotoOut, PhotoUpload
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, load_photo
 from jobs.service_layer.views import page_of
@@ -30,9 +30,7 @@ def photo_view(photo: Photo, job: Job | None) -> dict:
 
 
 def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
-    upload = request.files.get("file")
-    if upload is None:
-        raise field_error("file", "Send the image as the multipart field 'file'.")
+    upload = form["file"]
     photo = add_photo(request_session(), adapter("photo_storage"), adapter("image_rules"), upload.read(),
                       customer_id=customer_id, job=job, filename=upload.filename, caption=form["caption"],
                       actor=actor(), at=now())
@@ -42,7 +40,7 @@ def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
 @blp.route("/jobs/<uuid:job_id>/photos")
 class JobPhotos(MethodView):
     @require("jobs:edit")
-    @blp.arguments(PhotoForm, location="form")
+    @blp.arguments(PhotoUpload, location="multipart")
     @blp.response(201, PhotoOut)
     def post(self, form, job_id):
         job = load_job(request_session(), job_id)
@@ -64,7 +62,7 @@ class CustomerPhotos(MethodView):
         return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
 
     @require("jobs:edit")
-    @blp.arguments(PhotoForm, location="form")
+    @blp.arguments(PhotoUpload, location="multipart")
     @blp.response(201, PhotoOut)
     def post(self, form, customer_id):
         require_customer(request_session(), customer_id, adapter("customers_api"), allow_archived=True)
@@ -80,6 +78,8 @@ def _file(photo: Photo, key: str, content_type: str) -> Response:
 @blp.route("/photos/<uuid:photo_id>")
 class PhotoImage(MethodView):
     @require("jobs:view")
+    @blp.doc(responses={"200": {"description": "The photo as uploaded.",
+                                "content": {content_type: {"schema": BINARY} for content_type in ACCEPTED_TYPES}}})
     def get(self, photo_id):
         photo = load_photo(request_session(), photo_id)
         return _file(photo, photo.storage_key, photo.content_type)
@@ -88,6 +88,7 @@ class PhotoImage(MethodView):
 @blp.route("/photos/<uuid:photo_id>/thumbnail")
 class PhotoThumbnail(MethodView):
     @require("jobs:view")
+    @blp.response(200, BINARY, content_type="image/jpeg", description="A JPEG at most 320 pixels across.")
     def get(self, photo_id):
         photo = load_photo(request_session(), photo_id)
         return _file(photo, photo.thumbnail_key, "image/jpeg")
