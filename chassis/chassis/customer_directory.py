@@ -2,7 +2,9 @@
 
 Services that hold records about customers (jobs, billing, comms) check a customer id against
 this copy instead of calling the customers service on every write; only an id never heard of
-(an event still on its way) costs one call to the customers API, and the answer is kept.
+(an event still on its way) costs one call to the customers API, and the answer is kept. The customers'
+properties come with the same snapshots and are kept beside them, so a ``property_id`` in a body is checked the
+same way.
 """
 from __future__ import annotations
 
@@ -11,14 +13,16 @@ import uuid
 from dataclasses import dataclass
 
 import urllib3
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from chassis.auth import current_principal
 from chassis.db.schema import known_customers as table
+from chassis.db.schema import known_properties
 from chassis.errors import NotFound, Unavailable, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
+from chassis.references import no_such, not_this_customers
 from chassis.settings import service_url
 
 handlers = Handlers()
@@ -31,6 +35,50 @@ class KnownCustomer:
     display_name: str
     archived: bool
     merged_into: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class KnownProperty:
+    id: uuid.UUID
+    customer_id: uuid.UUID
+    address: dict
+
+    @property
+    def one_line(self) -> str:
+        """The address as a record shows it: "4812 Ridgeview Dr, Austin, TX 78731"."""
+        a = self.address
+        street = ", ".join(part for part in (a.get("line1"), a.get("line2")) if part)
+        place = " ".join(part for part in (a.get("region"), a.get("postal_code")) if part)
+        return ", ".join(part for part in (street, a.get("city"), place) if part)
+
+
+_ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
+
+
+def _address(prop: dict) -> dict:
+    # Events carry {"id", "address"}; the customers API answers its properties with the address fields flat.
+    source = prop.get("address") or prop
+    return {name: source.get(name) for name in _ADDRESS_FIELDS}
+
+
+def _remember_properties(session: Session, account_id: uuid.UUID, customer_id: uuid.UUID, properties: list[dict],
+                         revision: int) -> None:
+    held = session.scalar(select(table.c.revision).where(table.c.id == customer_id, table.c.account_id == account_id))
+    if held is None or held > revision:
+        return  # another account's id, or a later snapshot already said which properties the customer has
+    ids = [uuid.UUID(str(prop["id"])) for prop in properties]
+    session.execute(delete(known_properties).where(known_properties.c.customer_id == customer_id,
+                                                   known_properties.c.account_id == account_id,
+                                                   known_properties.c.id.not_in(ids)))
+    for prop, property_id in zip(properties, ids):
+        stmt = insert(known_properties).values(id=property_id, account_id=account_id, customer_id=customer_id,
+                                               address=_address(prop))
+        # A property moves between customers only by a merge or its undoing, within one account.
+        session.execute(stmt.on_conflict_do_update(
+            index_elements=[known_properties.c.id],
+            set_={"customer_id": stmt.excluded.customer_id, "address": stmt.excluded.address,
+                  "updated_at": stmt.excluded.updated_at},
+            where=known_properties.c.account_id == stmt.excluded.account_id))
 
 
 def _remember(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int) -> None:
@@ -47,6 +95,8 @@ def _remember(session: Session, account_id: uuid.UUID, snapshot: dict, revision:
         set_={k: stmt.excluded[k] for k in ("number", "display_name", "archived", "merged_into", "revision")},
         where=(table.c.revision < stmt.excluded.revision) & (table.c.account_id == stmt.excluded.account_id),
     ))
+    if snapshot.get("properties") is not None:  # optional in v1: a snapshot without them says nothing of them
+        _remember_properties(session, account_id, values["id"], snapshot["properties"], revision)
 
 
 @handlers.on("customer.created")
@@ -114,3 +164,27 @@ def visible_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi
             raise NotFound("No such customer.") from None
         return known
 
+
+def _property(session: Session, property_id: uuid.UUID) -> KnownProperty | None:
+    row = session.execute(select(known_properties).where(
+        known_properties.c.id == property_id, known_properties.c.account_id == session.info["account_id"])).first()
+    return KnownProperty(row.id, row.customer_id, row.address) if row else None
+
+
+def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid.UUID, api: CustomersApi, *,
+                     field: str = "property_id") -> KnownProperty:
+    """The property ``property_id`` of the caller's customer ``customer_id``, or a 422 on ``field``.
+
+    A property not kept as that customer's (just added, or just moved to it by a merge, its event still on the
+    way) is looked for once in the customer as the customers API answers it, and what it says is kept."""
+    known = _property(session, property_id)
+    if known is None or known.customer_id != customer_id:
+        body = api.fetch(customer_id, current_principal().token)
+        if body is not None and body.get("properties") is not None:
+            _remember(session, session.info["account_id"], body, int(body.get("revision", 0)))
+            known = _property(session, property_id)
+    if known is None:
+        raise no_such(field, "property")
+    if known.customer_id != customer_id:
+        raise not_this_customers(field, "property")
+    return known

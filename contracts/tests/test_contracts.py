@@ -195,3 +195,35 @@ def test_updated_names_only_snapshot_fields():
     envelope = _example("customer.updated")
     envelope["data"]["changed"] = ["phones", "favourite_colour"]
     assert _keywords_at(_refused(envelope)) == {("data.changed.1", "enum")}
+
+
+# --- the customer snapshot's properties (optional in v1) ------------------------------------
+def test_a_snapshot_without_properties_still_validates():
+    envelope = _example("customer.created")
+    del envelope["data"]["customer"]["properties"]
+    validate_event(envelope)
+
+
+def test_a_property_in_a_snapshot_needs_its_address():
+    envelope = _example("customer.updated")
+    del envelope["data"]["customer"]["properties"][0]["address"]
+    assert _keywords_at(_refused(envelope)) == {("data.customer.properties.0", "required")}
+
+
+def test_a_property_in_a_snapshot_carries_only_its_id_and_address():
+    envelope = _example("customer.created")
+    envelope["data"]["customer"]["properties"][0]["access_notes"] = "Gate code 4411"
+    assert _keywords_at(_refused(envelope)) == {("data.customer.properties.0", "additionalProperties")}
+
+
+def test_every_property_the_story_names_was_announced_by_its_customer_first():
+    """A consumer keeping properties from snapshots knows each property_id before a record names it."""
+    announced: dict[str, str] = {}
+    for _, envelope in EXAMPLES:
+        data = envelope["data"]
+        if envelope["type"] in ("customer.created", "customer.updated"):
+            for prop in data["customer"].get("properties", []):
+                announced[prop["id"]] = data["customer"]["id"]
+        for record in (data, *(value for value in data.values() if isinstance(value, dict))):
+            if record.get("property_id"):
+                assert announced.get(record["property_id"]) == record["customer_id"], envelope["type"]

@@ -1,5 +1,5 @@
-"""The tables the chassis keeps in every service's database (outbox, inbox, sequences, customer directory,
-stored workspace parts).
+"""The tables the chassis keeps in every service's database (outbox, inbox, sequences, customer directory and the
+references it checks, stored workspace parts).
 
 Each service's first migration calls ``create_chassis_tables_v1``; a later change to these tables
 gets a ``..._v2`` that services call from a new migration, so old migrations never change meaning.
@@ -55,6 +55,28 @@ known_customers = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 
+# The properties of the customers above, kept from the same snapshots: a body naming a property_id is checked
+# against them (chassis.customer_directory.require_property).
+known_properties = Table(
+    "known_properties", chassis_metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("account_id", Uuid, nullable=False),
+    Column("customer_id", Uuid, nullable=False, index=True),
+    Column("address", JSONB, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Ids of records another service owns (a job, a communication), kept from its events with the customer each is
+# about (null when it names none): a body referring to one is checked against them (chassis.references).
+known_records = Table(
+    "known_records", chassis_metadata,
+    Column("kind", String(40), primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("account_id", Uuid, nullable=False),
+    Column("customer_id", Uuid),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
 # A customer's workspace part as last answered, with the generations of what it was computed from
 # (chassis.db.part_store explains how writes make it stale).
 stored_parts = Table(
@@ -80,6 +102,7 @@ part_generations = Table(
 
 CHASSIS_TABLES = {t.name for t in chassis_metadata.sorted_tables}
 _V1_TABLES = [account_sequences, outbox, inbox, known_customers]
+_V2_TABLES = [known_properties, known_records]
 
 OUTBOX_CHANNEL = "fieldwork_outbox"
 
@@ -103,3 +126,10 @@ def create_chassis_tables_v1(op) -> None:
     # NOTIFY wakes the relay at once after a commit that wrote events (it also polls: NOTIFY can be missed).
     op.execute(_NOTIFY_FUNCTION)
     op.execute(_NOTIFY_TRIGGER)
+
+
+def create_chassis_tables_v2(op) -> None:
+    """Called from a service's migration after v1: the kept properties and records references are checked against.
+
+    No part-store watch: no workspace part reads them (a job keeps the address it was given on its own row)."""
+    chassis_metadata.create_all(op.get_bind(), tables=_V2_TABLES)

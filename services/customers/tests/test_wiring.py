@@ -29,7 +29,10 @@ def test_a_new_customer_publishes_its_whole_snapshot(create, app, emitted, accou
         "kind": "residential", "status": "lead", "lead_source": "Google Ads", "do_not_service": False,
         "archived": False, "merged_into": None, "emails": ["dana@example.com"], "phones": ["+15125550142"],
         "primary_address": {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX",
-                            "postal_code": "78731", "country": "US"}}
+                            "postal_code": "78731", "country": "US"},
+        "properties": [{"id": customer["properties"][0]["id"], "address": {
+            "line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX", "postal_code": "78731",
+            "country": "US"}}]}
     assert emitted(app, account_id, "customer.updated") == []
 
 

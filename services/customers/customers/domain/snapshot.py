@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 SNAPSHOT_FIELDS = ("id", "number", "display_name", "company", "kind", "status", "lead_source", "do_not_service",
-                   "archived", "merged_into", "emails", "phones", "primary_address")
+                   "archived", "merged_into", "emails", "phones", "primary_address", "properties")
 
 
 def _unique(values) -> list:
@@ -41,6 +41,8 @@ def customer_snapshot(customer) -> dict:
         "emails": _unique(e.address.lower() for c in contacts for e in c.emails),
         "phones": _unique(p.e164 for c in contacts for p in c.phones),
         "primary_address": address_of(primary) if primary else None,
+        # Other services check a property_id they are given against these (and show the address they keep).
+        "properties": [{"id": str(p.id), "address": address_of(p)} for p in _primary_first(customer.properties)],
     }
 
 
