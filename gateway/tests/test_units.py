@@ -177,24 +177,31 @@ def _half_open(slow_server) -> tuple[Clock, CircuitBreaker, ServiceClient]:
 
 
 @pytest.mark.parametrize("method", ["get", "request"])
-def test_a_call_that_fails_on_our_side_still_settles_a_half_open_trial(slow_server, method):
+def test_a_call_that_fails_on_our_side_ends_a_half_open_trial_without_counting(slow_server, method):
     clock, breaker, client = _half_open(slow_server)
     call = client.get if method == "get" else (lambda path, headers: client.request("GET", path, headers=headers))
     with pytest.raises(ValueError):
         call("/sleep/0", headers={"X-Bad": "line\nbreak"})
-    assert breaker.state == OPEN  # the trial failed; not stuck half-open with a trial that never ends
-    clock.now = 6
+    # Our request could not be sent: that says nothing about the service, but the trial is over (not stuck
+    # half-open with a trial that never ends), so the next call is the trial.
+    assert breaker.state == HALF_OPEN
     assert call("/sleep/0", headers={}).status == 200
     assert breaker.state == CLOSED
+    for _ in range(breaker.failure_threshold + 2):
+        with pytest.raises(ValueError):
+            call("/sleep/0", headers={"X-Bad": "line\nbreak"})
+    assert breaker.state == CLOSED, "requests of ours that cannot be sent never open the breaker"
 
 
-def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_settle_a_half_open_trial(slow_server):
+def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_end_a_half_open_trial(slow_server):
     _, breaker, client = _half_open(slow_server)
     fanout = Fanout(2)
     outcomes = fanout.gather({"a": Get(client, "/sleep/0"), "b": Get(client, "/sleep/0")}, {"X-Bad": "a\nb"}, 1)
-    assert outcomes["a"] == Failed("ValueError")  # an outcome, as on a thread, not an exception out of the page
-    assert breaker.state == OPEN  # the trial failed; not stuck half-open with a trial that never ends
-    assert outcomes["b"].reason.startswith("slow is failing")  # so the second call was not let through
+    # outcomes, as on a thread, not an exception out of the page; each ended its trial, so the second was let through
+    assert outcomes == {"a": Failed("ValueError"), "b": Failed("ValueError")}
+    assert breaker.state == HALF_OPEN
+    assert fanout.gather({"c": Get(client, "/sleep/0")}, {}, 1)["c"].status == 200
+    assert breaker.state == CLOSED
     fanout.shutdown()
     client.close()
 

@@ -10,6 +10,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from gateway.upstream.sickness import Verdict
+
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
 
 
@@ -52,6 +54,15 @@ class CircuitBreaker:
                 return
         raise BreakerOpen(f"{self.name} is failing; not called for now.")
 
+    def record(self, verdict: Verdict) -> None:
+        """Settles a call by what it said about the service (``gateway.upstream.sickness`` decides that)."""
+        if verdict is Verdict.SICK:
+            self.record_failure()
+        elif verdict is Verdict.HEALTHY:
+            self.record_success()
+        else:
+            self.record_no_verdict()
+
     def record_success(self) -> None:
         with self._lock:
             self._failures = 0
@@ -63,4 +74,10 @@ class CircuitBreaker:
             self._failures += 1
             if self._trial_running or self._failures >= self.failure_threshold:
                 self._opened_at = self._clock()
+            self._trial_running = False
+
+    def record_no_verdict(self) -> None:
+        """A call that says nothing about the service: the count stays, and a half-open trial is over, so the next
+        call is the trial instead of the breaker waiting for one that never ends."""
+        with self._lock:
             self._trial_running = False

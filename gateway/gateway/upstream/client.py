@@ -9,7 +9,7 @@ from typing import Any
 import urllib3
 
 from chassis.wire_json import loads
-from gateway.upstream import keepalive
+from gateway.upstream import keepalive, sickness
 from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
 from gateway.upstream.keepalive import Exchange, KeepAliveGets, Unreachable
 
@@ -62,14 +62,16 @@ class ServiceClient:
         url = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
         timeout = urllib3.Timeout(total=timeout_seconds) if timeout_seconds is not None else self._pool.timeout
 
-        def send() -> tuple[int, bytes, Any]:
-            try:
-                response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
-                                              timeout=timeout, preload_content=True)
-            except urllib3.exceptions.HTTPError as exc:
+        self._breaker_lets_through()
+        try:
+            response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
+                                          timeout=timeout, preload_content=True)
+        except Exception as exc:
+            self.breaker.record(sickness.of_error(exc))
+            if isinstance(exc, urllib3.exceptions.HTTPError):
                 raise ServiceUnavailable(self.name, type(exc).__name__) from None
-            return response.status, response.data, response.headers
-        return self._through_breaker(send)
+            raise
+        return self._settle(response.status, response.data, response.headers)
 
     @property
     def multiplexes(self) -> bool:
@@ -90,24 +92,13 @@ class ServiceClient:
         self._breaker_lets_through()
         try:
             exchange = self._gets.start(target, headers, min(ends_at, time.monotonic() + self.timeout_seconds))
-        except Unreachable as exc:
-            self.breaker.record_failure()
-            raise ServiceUnavailable(self.name, exc.reason) from None
-        except Exception:
-            self.breaker.record_failure()
+        except Exception as exc:
+            # Every call settles its breaker, so a half-open trial always ends, whatever the verdict.
+            self.breaker.record(sickness.of_error(exc))
+            if isinstance(exc, Unreachable):
+                raise ServiceUnavailable(self.name, exc.reason) from None
             raise
         return Flight(self, exchange)
-
-    def _through_breaker(self, send) -> Reply:
-        """One call under the service's breaker: not reaching the service, a 5xx, or an exception of ours (a header
-        that cannot be sent) count against it, so a half-open trial always settles; any other answer closes it."""
-        self._breaker_lets_through()
-        try:
-            status, body, reply_headers = send()
-        except Exception:
-            self.breaker.record_failure()
-            raise
-        return self._settle(status, body, reply_headers)
 
     def _breaker_lets_through(self) -> None:
         try:
@@ -116,10 +107,7 @@ class ServiceClient:
             raise ServiceUnavailable(self.name, str(exc)) from None
 
     def _settle(self, status: int, body: bytes, reply_headers: Any) -> Reply:
-        if status >= 500:
-            self.breaker.record_failure()
-        else:
-            self.breaker.record_success()
+        self.breaker.record(sickness.of_answer(status))
         return Reply(status, body, reply_headers)
 
     def close(self) -> None:
@@ -143,6 +131,6 @@ class Flight:
         try:
             status, body, reply_headers = self.exchange.answer()
         except Unreachable as exc:
-            client.breaker.record_failure()
+            client.breaker.record(sickness.of_error(exc))
             raise ServiceUnavailable(client.name, exc.reason) from None
         return client._settle(status, body, reply_headers)
