@@ -89,12 +89,36 @@ def test_expired_forged_and_staff_tokens_open_nothing(gateway, stack, invited, h
 def test_staff_can_view_as_client(gateway, invited, headers_for, other_auth):
     customer, _ = invited
     path = f"/api/customers/{customer['id']}/portal-view"
-    view = gateway.get(path, headers=headers_for(perms=["customers:view"]))
+    view = gateway.get(path, headers=headers_for(perms=["customers:view", "jobs:view", "billing:view"]))
     assert view.status_code == 200 and view.json["customer"]["name"] == "Dana Whitfield"
     assert [i["total_cents"] for i in view.json["invoices"]["items"]] == [12500]
+    assert view.json["upcoming_visits"]["status"] == "ok" and view.json["estimates_to_approve"]["status"] == "ok"
     assert not any(word in view.get_data(as_text=True) for word in INTERNAL_WORDS)
     assert gateway.get(path, headers=headers_for(perms=["jobs:view"])).status_code == 403
     assert gateway.get(path, headers=other_auth).status_code == 404
+
+
+def test_view_as_client_shows_only_the_sections_the_staff_user_may_see(gateway, invited, headers_for):
+    customer, _ = invited
+    path = f"/api/customers/{customer['id']}/portal-view"
+    hidden = {"billing": {"status": "not_permitted", "permission": "billing:view"},
+              "jobs": {"status": "not_permitted", "permission": "jobs:view"}}
+
+    no_billing = gateway.get(path, headers=headers_for(perms=["customers:view", "jobs:view"]))
+    assert no_billing.status_code == 200, no_billing.json
+    assert no_billing.json["invoices"] == hidden["billing"]
+    assert "12500" not in no_billing.get_data(as_text=True) and "balance_cents" not in no_billing.get_data(as_text=True)
+    assert no_billing.json["estimates_to_approve"]["status"] == "ok"
+
+    profile_only = gateway.get(path, headers=headers_for(perms=["customers:view"]))
+    assert profile_only.status_code == 200, profile_only.json
+    assert profile_only.json["customer"]["name"] == "Dana Whitfield"
+    assert profile_only.json["invoices"] == hidden["billing"]
+    assert profile_only.json["upcoming_visits"] == profile_only.json["estimates_to_approve"] == hidden["jobs"]
+
+    no_jobs = gateway.get(path, headers=headers_for(perms=["customers:view", "billing:view"]))
+    assert no_jobs.json["upcoming_visits"] == hidden["jobs"]
+    assert [i["total_cents"] for i in no_jobs.json["invoices"]["items"]] == [12500]
 
 
 def test_the_customer_approves_their_own_estimate_only(gateway, headers_for, invited):

@@ -1,16 +1,20 @@
 """What a customer sees in the portal: written field by field, so nothing internal can slip through.
 
 Never shown: notes, tags, insights, lead status or source, access notes, other customers.
+
+Staff see the same page ("view as client") only as far as their own permissions go: a section needs the view
+permission of the service it comes from, and a section they may not see says so instead of showing its records.
 """
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from gateway.composition.sections import OK, UNAVAILABLE, parsed
 from gateway.upstream.calls import Call
 
 PAGE = 50
+NOT_PERMITTED = "not_permitted"
 ESTIMATES_TO_APPROVE = ("sent", "viewed")
 INVOICES_SHOWN = ("sent", "viewed", "partial", "paid", "overdue")
 _ADDRESS = ("id", "line1", "line2", "city", "region", "postal_code", "country")
@@ -20,15 +24,25 @@ _ESTIMATE = ("id", "number", "title", "description", "property_address", "line_i
 _INVOICE = ("id", "number", "status", "issue_date", "due_date", "currency", "total_cents", "paid_cents",
             "balance_cents")
 
+# Each section of the page and the view permission of the service its records come from.
+SECTION_PERMISSIONS = {"upcoming_visits": "jobs:view", "estimates_to_approve": "jobs:view", "invoices": "billing:view"}
+EVERY_SECTION = tuple(SECTION_PERMISSIONS)
 
-def portal_calls(customer_id: uuid.UUID) -> dict:
+
+def sections_for(perms: Collection[str]) -> tuple[str, ...]:
+    """The sections a staff user with ``perms`` may see of a customer's page."""
+    return tuple(name for name, permission in SECTION_PERMISSIONS.items() if permission in perms)
+
+
+def portal_calls(customer_id: uuid.UUID, sections: Collection[str] = EVERY_SECTION) -> dict:
+    """The profile and one call per section shown; a section not shown is not asked for."""
     base = f"/customers/{customer_id}"
-    return {
-        "profile": Call("customers", base),
-        "visits": Call("jobs", f"{base}/recent-activity"),
-        "estimates": Call("jobs", f"{base}/estimates", (("limit", PAGE),)),
+    calls = {
+        "upcoming_visits": Call("jobs", f"{base}/recent-activity"),
+        "estimates_to_approve": Call("jobs", f"{base}/estimates", (("limit", PAGE),)),
         "invoices": Call("billing", f"{base}/invoices", (("limit", PAGE),)),
     }
+    return {"profile": Call("customers", base), **{name: calls[name] for name in sections}}
 
 
 def _pick(record: dict, names) -> dict:
@@ -40,17 +54,32 @@ def _section(outcome, build) -> dict:
     return {"status": UNAVAILABLE} if body is None else {"status": OK, "items": build(body)}
 
 
-def portal_view(profile: dict, outcomes: Mapping) -> dict:
-    invoices = _section(outcomes["invoices"], lambda page: [
+def _upcoming_visits(outcome) -> dict:
+    return _section(outcome, lambda body: [_pick(j, _VISIT) for j in body["upcoming"]])
+
+
+def _estimates_to_approve(outcome) -> dict:
+    return _section(outcome, lambda page: [
+        _pick(e, _ESTIMATE) for e in page["items"] if e.get("status") in ESTIMATES_TO_APPROVE])
+
+
+def _invoices(outcome) -> dict:
+    invoices = _section(outcome, lambda page: [
         {**_pick(i, _INVOICE), "pdf": f"/api/portal/invoices/{i['id']}/pdf"}
         for i in page["items"] if i.get("status") in INVOICES_SHOWN])
     if invoices["status"] == OK:
         invoices["balance_cents"] = sum(i["balance_cents"] or 0 for i in invoices["items"])
-    return {
-        "customer": {"name": profile.get("display_name"), "company": profile.get("company"),
-                     "properties": [_pick(p, _ADDRESS) for p in profile.get("properties", [])]},
-        "upcoming_visits": _section(outcomes["visits"], lambda body: [_pick(j, _VISIT) for j in body["upcoming"]]),
-        "estimates_to_approve": _section(outcomes["estimates"], lambda page: [
-            _pick(e, _ESTIMATE) for e in page["items"] if e.get("status") in ESTIMATES_TO_APPROVE]),
-        "invoices": invoices,
-    }
+    return invoices
+
+
+_BUILDERS = {"upcoming_visits": _upcoming_visits, "estimates_to_approve": _estimates_to_approve, "invoices": _invoices}
+
+
+def portal_view(profile: dict, outcomes: Mapping, sections: Collection[str] = EVERY_SECTION) -> dict:
+    """The page from the profile and the sections' outcomes; a section not in ``sections`` only says it is hidden."""
+    view: dict = {"customer": {"name": profile.get("display_name"), "company": profile.get("company"),
+                               "properties": [_pick(p, _ADDRESS) for p in profile.get("properties", [])]}}
+    for name, build in _BUILDERS.items():
+        view[name] = (build(outcomes[name]) if name in sections
+                      else {"status": NOT_PERMITTED, "permission": SECTION_PERMISSIONS[name]})
+    return view

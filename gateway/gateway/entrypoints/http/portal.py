@@ -12,7 +12,8 @@ from chassis import logs
 from chassis.auth import current_principal, public, require
 from chassis.errors import NotFound, Unauthorized, Unavailable
 from gateway import portal_sessions
-from gateway.composition.portal_view import ESTIMATES_TO_APPROVE, portal_calls, portal_view
+from gateway.composition.portal_view import (ESTIMATES_TO_APPROVE, EVERY_SECTION, portal_calls, portal_view,
+                                             sections_for)
 from gateway.entrypoints.http.context import call_headers, upstreams
 from gateway.entrypoints.http.workspace import customers_answer
 from gateway.portal_sessions import PortalVisitor
@@ -44,12 +45,12 @@ def _service_headers(visitor: PortalVisitor, perms=portal_sessions.READ_PERMISSI
     return call_headers(portal_sessions.service_token(_config().jwt_secret, visitor, perms))
 
 
-def _view_of(visitor: PortalVisitor) -> dict:
-    outcomes = run_calls(upstreams(), portal_calls(visitor.customer_id), _service_headers(visitor))
+def _view_of(customer_id: uuid.UUID, headers: dict[str, str], sections=EVERY_SECTION) -> dict:
+    outcomes = run_calls(upstreams(), portal_calls(customer_id, sections), headers)
     profile = customers_answer(outcomes["profile"])
     if profile.get("merged_into"):
         raise NotFound("This customer's records moved; ask for a new invitation.")
-    return portal_view(profile, outcomes)
+    return portal_view(profile, outcomes, sections)
 
 
 @blp.route("/portal/sessions", methods=["POST"])
@@ -79,7 +80,8 @@ def open_session(body):
 @public  # authenticated by the portal session, which staff tokens are not
 @blp.response(200, description="The customer-facing view: name, properties, visits, estimates, invoices.")
 def my_portal():
-    return _view_of(_visitor())
+    visitor = _visitor()
+    return _view_of(visitor.customer_id, _service_headers(visitor))
 
 
 @blp.route("/portal/invoices/<uuid:invoice_id>/pdf")
@@ -130,4 +132,6 @@ def approve_my_estimate(estimate_id: uuid.UUID):
 @require("customers:view")
 @blp.response(200, description="View as client: exactly what the customer sees in the portal.")
 def view_as_client(customer_id: uuid.UUID):
-    return _view_of(PortalVisitor(customer_id, current_principal().account_id))
+    # With the staff user's own token, and only the sections their permissions show: the page must not be a way
+    # round them (invoice balances to someone without billing:view).
+    return _view_of(customer_id, call_headers(), sections_for(current_principal().perms))
