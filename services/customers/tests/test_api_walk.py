@@ -1,0 +1,65 @@
+"""The customers API walked from its own document: generated inputs, another account's ids, each permission."""
+from __future__ import annotations
+
+import pytest
+
+from chassis.testing.api_document import view_permissions
+from chassis.testing.api_walk import Seeder, Walk, assert_clean, deliverer
+
+ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
+
+
+def seed(api: Seeder) -> None:
+    """One record of every kind the customers service keeps, through its API (and the events it consumes)."""
+    customer = api.post("/customers", {"display_name": "Dana Whitfield", "tags": ["vip"], "lead_source": "Referral"})
+    api.ids.update(customer_id=customer["id"], tag="vip")
+    contact = api.post("/customers/{customer_id}/contacts", {
+        "name": "Dana", "emails": ["dana@example.com"], "phones": [{"number": "512-555-0142", "label": "mobile"}]})
+    api.ids["contact_id"] = contact["id"]
+    prop = api.post("/customers/{customer_id}/properties", ADDRESS)
+    api.ids["property_id"] = prop["id"]
+    equipment = api.post("/customers/{customer_id}/properties/{property_id}/equipment",
+                         {"kind": "furnace", "make": "Lennox", "installed_on": "2019-04-02"})
+    api.ids["equipment_id"] = equipment["id"]
+    communication = api.event("communication.logged", communication={"id": _new_id(),
+                                                                      "customer_id": customer["id"]})
+    api.ids["communication_id"] = communication["data"]["communication"]["id"]
+    note = api.post("/customers/{customer_id}/notes", {"body": "Gate code 4411", "pinned": True})
+    api.ids["note_id"] = note["id"]
+    api.post("/customers/{customer_id}/tags", {"tag": "Net 30"})
+    api.post("/customers/{customer_id}/status", {"to": "prospect", "reason": "Called back"})
+    api.post("/customers/{customer_id}/portal-invites", {"email": "dana@example.com"})
+    duplicate = api.post("/customers", {"display_name": "Dana W."})
+    api.ids["duplicate_id"] = duplicate["id"]
+    merge = api.post("/customers/{customer_id}/merge", {"duplicate_id": duplicate["id"]})
+    api.ids["merge_id"] = merge["id"]
+    for template, body in (("/customers/{customer_id}", {"company": "Whitfield HVAC"}),
+                           ("/customers/{customer_id}/contacts/{contact_id}", {"role": "Owner"}),
+                           ("/customers/{customer_id}/properties/{property_id}", {"access_notes": "Gate 4321"}),
+                           ("/customers/{customer_id}/properties/{property_id}/equipment/{equipment_id}",
+                            {"model": "SL280"}),
+                           ("/customers/{customer_id}/notes/{note_id}", {"body": "Gate code 4412"})):
+        api.call("PATCH", template, body)
+
+
+def _new_id() -> str:
+    import uuid
+    return str(uuid.uuid4())
+
+
+@pytest.fixture(scope="module")
+def walk(app):
+    return Walk(app, seed, database_urls=[app.extensions["fieldwork"].settings.database_url],
+                permission_of=view_permissions(app), deliver=deliverer(app))
+
+
+def test_every_answer_is_deliberate_and_documented(walk):
+    assert_clean("schemathesis", walk.fuzz_failures(walk.seeded(), max_examples=12))
+
+
+def test_another_account_reaches_none_of_its_records(walk):
+    assert_clean("tenancy", walk.tenancy_failures(walk.seeded(), walk.seeded()))
+
+
+def test_each_operation_needs_exactly_its_permission(walk):
+    assert_clean("permissions", walk.permission_failures(walk.seeded()))
