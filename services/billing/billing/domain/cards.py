@@ -2,17 +2,25 @@
 
 Only a processor token, brand, last four digits and expiry may be stored. A request body that
 carries anything resembling a card number or a CVV anywhere is refused as a whole, and the value is
-never echoed or logged: the finding names only where it was found.
+never echoed or logged: the finding names only where it was found. The token itself is held to the
+processor's shape (an allow-list), since no pattern of what a card number looks like catches every
+way of writing one.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-# 13–19 digits, optionally grouped by single spaces or dashes ("4242 4242 4242 4242"), standing
-# on their own (not inside a hex string). UUIDs are removed first: their dashed digit groups can
-# join into a Luhn-valid run by chance.
-_DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z])")
+# The processor's references to a card (Stripe's: a token, a payment method, a card or a source id),
+# an underscore, then letters and digits only.
+PROCESSOR_TOKEN = re.compile(r"^(?:tok|pm|card|src)_[A-Za-z0-9]{6,100}$")
+_DIGITS = re.compile(r"\d+")
+
+# 13–19 digits, optionally grouped by up to two spaces, dots, dashes, underscores or slashes
+# ("4242 4242 4242 4242", "4242.4242…"), not within a longer run of digits. UUIDs are removed
+# first: their dashed digit groups can join into a Luhn-valid run by chance.
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ ._/-]{0,2}\d){12,18}(?!\d)")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _SECURITY_CODE_KEYS = {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security_code", "card_code", "card_verification",
                        "verification_value"}
@@ -30,9 +38,20 @@ def luhn_valid(digits: str) -> bool:
 
 def has_card_number(text: str) -> bool:
     for match in _DIGIT_RUN.finditer(_UUID.sub(" ", text)):
-        if luhn_valid(re.sub(r"[ -]", "", match.group())):
+        if luhn_valid(re.sub(r"\D", "", match.group())):
             return True
     return False
+
+
+def is_processor_token(text: str) -> bool:
+    """A reference of the processor's shape that does not carry a card number inside it."""
+    return bool(PROCESSOR_TOKEN.match(text)) and not any(
+        13 <= len(run) <= 19 and luhn_valid(run) for run in _DIGITS.findall(text))
+
+
+def card_expired(exp_month: int, exp_year: int, *, today: dt.date) -> bool:
+    """A card is good through the last day of its expiry month."""
+    return (exp_year, exp_month) < (today.year, today.month)
 
 
 def _normalised_key(key: str) -> str:

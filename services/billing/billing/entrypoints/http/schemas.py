@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
+from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_token
 from billing.domain.invoice import STATUSES
 from chassis.activity import ActivityItemSchema
 from chassis.pagination import PageArgs, page_schema
@@ -204,11 +205,24 @@ class LedgerEntryOut(Schema):
 
 
 class CardIn(Schema):
-    processor_token = fields.String(required=True, validate=validate.Length(min=4, max=200))
+    processor_token = fields.String(required=True, validate=[
+        validate.Length(max=200),
+        validate.Regexp(PROCESSOR_TOKEN, error="Not a token of the card processor: tok_, pm_, card_ or src_, then "
+                                               "letters and digits.")])
     brand = fields.String(required=True, validate=validate.OneOf(("visa", "mastercard", "amex", "discover", "other")))
     last4 = fields.String(required=True, validate=validate.Regexp(r"^\d{4}$"))
     exp_month = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=12))
     exp_year = fields.Integer(strict=True, required=True, validate=validate.Range(min=2000, max=2100))
+
+    @validates("processor_token")
+    def _no_card_number_inside(self, token, **_):
+        if not is_processor_token(token):
+            raise ValidationError("Card numbers are never accepted; send the processor's token.")
+
+    @validates_schema
+    def _not_expired(self, data, **_):
+        if card_expired(data["exp_month"], data["exp_year"], today=dt.datetime.now(dt.UTC).date()):
+            raise ValidationError("The card has expired.", "exp_year")
 
 
 class CardOut(Schema):
