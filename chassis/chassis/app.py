@@ -70,10 +70,12 @@ def _install_request_id(app: Flask) -> None:
     @app.after_request
     def _echo(response):
         response.headers[logs.REQUEST_ID_HEADER] = logs.current_request_id() or ""
-        # The access log: gunicorn's own has no request id, so the app writes it (one JSON line a request).
+        # The access log: gunicorn's own has no request id, so the app writes it (one JSON line a request), naming
+        # the route matched rather than the path, which may hold a secret (a portal magic link's token).
         # A hook put before this one (the gateway's CORS preflight) may answer first: then there is no start time.
         started = g.get("request_started")
-        logs.log_access(request.method, request.path, response.status_code,
+        rule = request.url_rule
+        logs.log_access(request.method, rule.rule if rule is not None else None, response.status_code,
                         round((time.perf_counter() - started) * 1000, 2) if started is not None else None)
         return response
 

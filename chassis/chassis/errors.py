@@ -49,6 +49,10 @@ class PayloadTooLarge(AppError):
     status, code = 413, "payload_too_large"
 
 
+class UnsupportedMediaType(AppError):
+    status, code = 415, "unsupported_media_type"
+
+
 class ValidationFailed(AppError):
     """Input that is well-formed but wrong; ``fields`` maps each field to its messages."""
 

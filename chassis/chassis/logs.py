@@ -4,13 +4,21 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import logging
+import re
 import sys
+import traceback
 import uuid
 
 import orjson
 
 REQUEST_ID_HEADER = "X-Request-Id"
 ACCESS_LOG = logging.getLogger("fieldwork.access")
+# A request id from outside is kept only when it is a short, plain token: it goes into every log line, every
+# response and every event's envelope (whose contract bounds it), so anything else is replaced by one of ours.
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Exceptions whose message may quote the data they failed on: a driver's DETAIL ("Key (email)=(…)"), SQLAlchemy's
+# statement and parameters, a contract violation's offending value. Their logs show the type and the frames only.
+_DATA_QUOTING_MODULES = ("sqlalchemy", "psycopg", "psycopg2", "psycopg_pool", "jsonschema", "chassis.contracts")
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 # Process-wide, not a ContextVar: threads (gunicorn gthread workers, consumers) start with an empty context.
 _service: str | None = None
@@ -21,16 +29,59 @@ def current_request_id() -> str | None:
 
 
 def bind_request_id(value: str | None) -> contextvars.Token:
-    """Sets the request id for what runs next in this thread (a request, or an event's handler)."""
-    return _request_id.set(value or uuid.uuid4().hex)
+    """Sets the request id for what runs next in this thread (a request, or an event's handler): ``value`` when
+    it is a short plain token, else a fresh one."""
+    return _request_id.set(value if value and _SAFE_REQUEST_ID.fullmatch(value) else uuid.uuid4().hex)
+
+
+def quotes_data(error: BaseException) -> bool:
+    """Whether the error's message may carry the values it failed on (and so never goes into a log)."""
+    module = type(error).__module__
+    return any(module == name or module.startswith(name + ".") for name in _DATA_QUOTING_MODULES)
+
+
+def describe_error(error: BaseException) -> str:
+    """What a log line may say of an error: its type, and its message unless that may quote data."""
+    name = type(error).__qualname__
+    if quotes_data(error):
+        return f"{name} (message withheld: it may quote data)"
+    return f"{name}: {error}" if str(error) else name
+
+
+def format_exception(error: BaseException, *, messages: bool = True) -> str:
+    """A traceback as Python prints it, every exception in the chain described by ``describe_error`` (by its type
+    alone without ``messages``: an event handler's error may quote the event it failed on)."""
+    chain: list[tuple[BaseException, str]] = []
+    seen: set[int] = set()
+    current, link = error, ""
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append((current, link))
+        if current.__cause__ is not None:
+            current, link = current.__cause__, "The above exception was the direct cause of the following exception:"
+        elif current.__context__ is not None and not current.__suppress_context__:
+            current, link = current.__context__, "During handling of the above exception, another exception occurred:"
+        else:
+            current = None
+    parts = []
+    for exception, link in reversed(chain):
+        frames = "".join(traceback.format_tb(exception.__traceback__))
+        described = describe_error(exception) if messages else type(exception).__qualname__
+        parts.append(f"Traceback (most recent call last):\n{frames}{described}")
+        if link:
+            parts.append(link)
+    return "\n\n".join(parts)
 
 
 def reset_request_id(token: contextvars.Token) -> None:
     _request_id.reset(token)
 
 
-def log_access(method: str, path: str, status: int, duration_ms: float | None) -> None:
+def log_access(method: str, route: str | None, status: int, duration_ms: float | None) -> None:
     """The access line of a request (gunicorn's own has no request id).
+
+    ``route`` is the rule the request matched (``/portal/magic/<token>``), never the path as sent, which may carry
+    a secret; a request that matched no route has none.
 
     Made with ``makeRecord`` and ``handle``, as ``Logger.info`` would after first walking the stack for the
     caller's file, line and function, which the line never shows; the same handlers, filters and levels apply.
@@ -38,11 +89,14 @@ def log_access(method: str, path: str, status: int, duration_ms: float | None) -
     if ACCESS_LOG.isEnabledFor(logging.INFO):
         ACCESS_LOG.handle(ACCESS_LOG.makeRecord(
             ACCESS_LOG.name, logging.INFO, "", 0, "request", None, None,
-            extra={"method": method, "path": path, "status": status, "duration_ms": duration_ms}))
+            extra={"method": method, "route": route, "status": status, "duration_ms": duration_ms}))
 
 
 class JsonFormatter(logging.Formatter):
     _SKIP = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+    def formatException(self, exc_info) -> str:
+        return format_exception(exc_info[1]) if exc_info[1] is not None else super().formatException(exc_info)
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {

@@ -145,7 +145,7 @@ def test_every_request_is_logged_once_as_json_with_its_request_id_and_service(cl
         logging.getLogger("fieldwork.access").removeHandler(handler)
     [entry] = [json.loads(line) for line in written.getvalue().splitlines()]
     assert entry["request_id"] == "trace-42" and entry["service"] == "toy"
-    assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/widgets", 200)
+    assert (entry["method"], entry["route"], entry["status"]) == ("GET", "/widgets", 200)
     assert entry["duration_ms"] >= 0
 
 

@@ -30,7 +30,9 @@ class Database:
         self.service = service
         # Overflow as large as the pool: a thread may hold its unit of work's connection while it reads a row outside
         # it (``read_one``), so a worker's threads may need two connections each at most.
-        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, future=True)
+        # hide_parameters: a statement's parameters (a note's text, an email) never appear in an error's message.
+        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, future=True,
+                                            hide_parameters=True)
         _ping_idle_connections(self.engine, ping_after_idle_seconds)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Called with each statement ``read_one`` sends, which passes SQLAlchemy's execution events by
@@ -83,7 +85,8 @@ class Database:
             if gone:
                 connection.invalidate(error)
             raise DBAPIError.instance(sql, parameters, error, self.engine.dialect.loaded_dbapi.Error,
-                                      connection_invalidated=gone, dialect=self.engine.dialect) from error
+                                      hide_parameters=True, connection_invalidated=gone,
+                                      dialect=self.engine.dialect) from error
         finally:
             if cursor is not None:
                 cursor.close()

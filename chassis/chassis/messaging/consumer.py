@@ -14,6 +14,7 @@ import queue
 import threading
 from dataclasses import dataclass
 
+from chassis import logs
 from chassis.contracts import ContractError
 from chassis.messaging import stats
 from chassis.messaging.apply import apply_event, apply_events
@@ -52,7 +53,7 @@ class Consumer:
                 try:
                     self._consume_until_stopped(backoff)
                 except BROKER_ERRORS as exc:
-                    log.warning("consumer lost the broker; reconnecting", extra={"error": repr(exc)})
+                    log.warning("consumer lost the broker; reconnecting", extra={"error": logs.describe_error(exc)})
                     backoff.wait(self.stop)
         finally:
             self._inbox.put(None)
@@ -135,7 +136,10 @@ class Consumer:
             envelope = _decode(delivery.body)
             applied = apply_event(self.runtime.database, self.runtime.spec.handlers, envelope, self.runtime.adapters)
         except ContractError as exc:
-            log.error("invalid event dead-lettered", extra={"event_type": delivery.event_type, "error": str(exc)})
+            # Where the event breaks its contract and which rule, never the offending values.
+            log.error("invalid event dead-lettered", extra={
+                "event_type": delivery.event_type, "error": exc.message,
+                "violations": [f"{violation.path or '<root>'}: {violation.keyword}" for violation in exc.errors]})
             stats.DEAD_LETTERED.labels(service, delivery.event_type, "invalid").inc()
             self._settle(delivery, "reject")
             return
@@ -150,14 +154,15 @@ class Consumer:
 
     def _retry_later(self, delivery: _Delivery, attempt: int, exc: Exception) -> None:
         service, event_type = self.settings.service, delivery.event_type
-        context = {"event_type": event_type, "attempt": attempt, "error": repr(exc)}
+        # The error's type and where it was raised, not its message: a handler's error may quote the event's data.
+        context = {"event_type": event_type, "attempt": attempt, "error": type(exc).__qualname__,
+                   "traceback": logs.format_exception(exc, messages=False)}
         if delivery.previous_deliveries >= self.options.delivery_limit:
-            log.error("handler failed for the last time; the queue dead-letters the event", exc_info=exc,
-                      extra=context)
+            log.error("handler failed for the last time; the queue dead-letters the event", extra=context)
             stats.DEAD_LETTERED.labels(service, event_type, "handler_failed").inc()
             self._settle(delivery, "nack")
             return
-        log.warning("handler failed; the event will be retried", exc_info=exc, extra=context)
+        log.warning("handler failed; the event will be retried", extra=context)
         stats.RETRIED.labels(service, event_type).inc()
         # A pause before handing it back, so a short outage is not burnt through in milliseconds.
         self.stop.wait(min(self.options.retry_delay_seconds * 2 ** delivery.previous_deliveries,

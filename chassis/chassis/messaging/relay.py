@@ -17,6 +17,7 @@ import pika
 import psycopg
 from sqlalchemy.engine import make_url
 
+from chassis import logs
 from chassis.db.schema import OUTBOX_CHANNEL
 from chassis.messaging import stats
 from chassis.messaging.broker import BROKER_ERRORS, Backoff, connection_parameters, quiet_pika
@@ -72,7 +73,7 @@ class OutboxRelay:
                     finally:
                         publisher.close()
             except (psycopg.Error, PublishFailed, *BROKER_ERRORS) as exc:
-                log.warning("relay lost a connection; reconnecting", extra={"error": str(exc)})
+                log.warning("relay lost a connection; reconnecting", extra={"error": logs.describe_error(exc)})
                 backoff.wait(self.stop)
         log.info("relay stopped")
 

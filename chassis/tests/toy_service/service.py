@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import request
 from flask.views import MethodView
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 from sqlalchemy import DateTime, ForeignKey, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -17,9 +17,11 @@ from chassis.customer_directory import lookup
 from chassis.db.part_store import earliest
 from chassis.db import Tenanted, next_number, request_session
 from chassis.errors import NotFound
+from chassis.schemas import Schema
 from chassis.pagination import PageArgs, keyset_page, page_schema
 from chassis.service import ServiceSpec
 from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
+from toy_service import inputs
 
 
 class Base(DeclarativeBase):
@@ -148,5 +150,5 @@ def toy_part(customer_id: uuid.UUID, args: dict, now: dt.datetime):
     return document, earliest(gadget.due_at for gadget in gadgets)
 
 
-SPEC = ServiceSpec(name="toy", title="Toy", blueprints=[blp, parts], migrations=Path(__file__).parent / "migrations",
+SPEC = ServiceSpec(name="toy", title="Toy", blueprints=[blp, parts, inputs.blp], migrations=Path(__file__).parent / "migrations",
                    app_factory="toy_service.service:create_app()")

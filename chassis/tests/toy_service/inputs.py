@@ -1,0 +1,126 @@
+"""The toy's routes for proving how the chassis reads input, logs failures and documents errors."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+from flask.views import MethodView
+from flask_smorest.fields import Upload
+from marshmallow import fields, validate
+from sqlalchemy import text
+
+from chassis.api import Blueprint
+from chassis.api_doc import conflicts
+from chassis.auth import public, require
+from chassis.db import request_session
+from chassis.errors import NotFound
+from chassis.messaging import emit
+from chassis.schemas import Schema
+from chassis.service import ServiceSpec
+
+blp = Blueprint("inputs", __name__)
+
+
+class CreditIn(Schema):
+    """Every field optional, as billing's apply-credit: an empty body would apply the whole credit."""
+
+    amount_cents = fields.Integer(load_default=None)
+    notify = fields.Boolean(load_default=True)
+    lines = fields.List(fields.Nested(lambda: LineIn()), load_default=list)
+
+
+class LineIn(Schema):
+    label = fields.String(required=True)
+    quantity = fields.Integer(required=True)
+
+
+class CreditArgs(Schema):
+    limit = fields.Integer(load_default=10)
+    notify = fields.Boolean(load_default=False)
+    q = fields.String(load_default="")
+
+
+class PhotoIn(Schema):
+    file = Upload(required=True)
+    caption = fields.String(load_default=None)
+
+
+class ContactIn(Schema):
+    email = fields.String(required=True)
+    note = fields.String(required=True)
+
+
+class Echo(Schema):
+    amount_cents = fields.Integer(allow_none=True)
+    notify = fields.Boolean()
+    lines = fields.List(fields.Dict())
+
+
+@blp.route("/credits")
+class Credits(MethodView):
+    @require("billing:view")
+    @blp.arguments(CreditArgs, location="query")
+    @blp.response(200, CreditArgs)
+    def get(self, args):
+        return args
+
+    @require("billing:edit")
+    @blp.arguments(CreditIn)
+    @blp.response(200, Echo)
+    def post(self, body):
+        return body
+
+
+@blp.route("/credits/preview", methods=["POST"])
+@require("billing:view")
+@blp.arguments(CreditIn, required=False)
+@blp.response(200, Echo)
+def preview(body):
+    return body
+
+
+@blp.route("/photos", methods=["POST"])
+@require("jobs:edit")
+@blp.arguments(PhotoIn, location="multipart")
+@blp.response(201, description="The stored photo's name and size.")
+def upload(form):
+    return {"filename": form["file"].filename, "size": len(form["file"].read()), "caption": form["caption"]}
+
+
+@blp.route("/contacts", methods=["POST"])
+@require("customers:edit")
+@conflicts
+@blp.arguments(ContactIn)
+@blp.response(201, description="The contact, written.")
+def add_contact(body):
+    request_session().execute(text("INSERT INTO toy_contacts (id, account_id, email, note) VALUES (:id, :a, :e, :n)"),
+                              {"id": uuid.uuid4(), "a": request_session().info["account_id"], "e": body["email"],
+                               "n": body["note"]})
+    return {"email": body["email"]}
+
+
+@blp.route("/magic/<token>")
+@public
+@blp.response(200, description="Never: no magic link is valid here.")
+def magic(token):
+    raise NotFound("This link is not valid.")
+
+
+emitting = Blueprint("statuses", __name__)
+
+
+@emitting.route("/statuses/<uuid:customer_id>", methods=["POST"])
+@require("customers:edit")
+@emitting.response(201, description="The event was written.")
+def change_status(customer_id):
+    now = dt.datetime.now(dt.timezone.utc)
+    event = emit(request_session(), "customer.status_changed", {
+        "customer_id": customer_id, "from": "lead", "to": "active", "automatic": True, "changed_by": None,
+        "changed_at": now})
+    return {"event_id": str(event.id), "request_id": event.request_id}
+
+
+# A second toy named as the producer of customer.status_changed, since an event's contract names who publishes it.
+EMITTER = ServiceSpec(name="customers", title="Toy emitter", blueprints=[emitting],
+                      migrations=Path(__file__).parent / "migrations")
