@@ -1,0 +1,68 @@
+"""The jobs API walked from its own document: generated inputs, another account's ids, each permission."""
+from __future__ import annotations
+
+import io
+import uuid
+
+import pytest
+from PIL import Image
+
+from chassis.testing.api_document import view_permissions
+from chassis.testing.api_walk import Seeder, Walk, assert_clean, deliverer
+
+ADDRESS = {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX", "postal_code": "78731",
+           "country": "US"}
+
+
+def seed(api: Seeder) -> None:
+    """One record of every kind the jobs service keeps: a job, an estimate, a plan, photos, statuses moved."""
+    property_id = str(uuid.uuid4())
+    api.ids["property_id"] = property_id
+    api.ids["customer_id"] = api.customer_known(properties=[{"id": property_id, "address": ADDRESS}])
+    job = api.post("/jobs", {"customer_id": api.ids["customer_id"], "property_id": property_id,
+                             "title": "Furnace tune-up", "scheduled_start": "2027-01-10T14:00:00Z",
+                             "scheduled_end": "2027-01-10T16:00:00Z",
+                             "line_items": [{"description": "Tune-up", "quantity": 1, "unit_price_cents": 12900}]})
+    api.ids["job_id"] = job["id"]
+    api.post("/jobs/{job_id}/status", {"to": "in_progress"})
+    estimate = api.post("/estimates", {"customer_id": api.ids["customer_id"], "property_id": property_id,
+                                       "title": "New garage door",
+                                       "line_items": [{"description": "Door", "quantity": 1,
+                                                       "unit_price_cents": 189900}]})
+    api.ids["estimate_id"] = estimate["id"]
+    plan = api.post("/plans", {"customer_id": api.ids["customer_id"], "property_id": property_id,
+                               "name": "Quarterly pest control", "price_per_visit_cents": 8900,
+                               "rrule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "starts_at": "2027-03-02T14:00:00Z"})
+    api.ids["plan_id"] = plan["id"]
+    photo = api.call("POST", "/jobs/{job_id}/photos", content_type="multipart/form-data",
+                     data={"file": (io.BytesIO(_png()), "door.png"), "caption": "Broken spring"})
+    api.ids["photo_id"] = photo["id"]
+    api.call("POST", "/customers/{customer_id}/photos", content_type="multipart/form-data",
+             data={"file": (io.BytesIO(_png()), "drive.png"), "caption": "Driveway"})
+    api.call("PATCH", "/jobs/{job_id}", {"property_id": property_id, "notes": "Dog in the yard"})
+    api.call("PATCH", "/estimates/{estimate_id}", {"property_id": property_id, "description": "Insulated"})
+    api.call("PATCH", "/plans/{plan_id}", {"property_id": property_id, "visit_minutes": 45})
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def walk(app):
+    return Walk(app, seed, database_urls=[app.extensions["fieldwork"].settings.database_url],
+                permission_of=view_permissions(app), deliver=deliverer(app))
+
+
+def test_every_answer_is_deliberate_and_documented(walk):
+    assert_clean("schemathesis", walk.fuzz_failures(walk.seeded(), max_examples=12))
+
+
+def test_another_account_reaches_none_of_its_records(walk):
+    assert_clean("tenancy", walk.tenancy_failures(walk.seeded(), walk.seeded()))
+
+
+def test_each_operation_needs_exactly_its_permission(walk):
+    assert_clean("permissions", walk.permission_failures(walk.seeded()))
