@@ -111,7 +111,7 @@ def main() -> None:
             subprocess.run([str(BIN / "python"), str(ROOT / "tools" / "demo_data.py"), "--if-empty", "--gateway", front],
                            env=env, check=False)
             token = subprocess.run([str(BIN / "fieldwork-token")], env=env, capture_output=True, text=True).stdout.strip()
-            _say(f"Fieldwork is running. Open {front}/#/?token={token}")
+            _say(f"Fieldwork is running. Open {front}/customers?token={token}")
             _say(f"(the API is under {front}/api/ with that bearer token; every service's readiness at {front}/status)")
         honcho.wait()
     except KeyboardInterrupt:

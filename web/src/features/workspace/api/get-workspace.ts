@@ -1,0 +1,54 @@
+import { useQuery } from "@tanstack/react-query";
+
+import type { Section } from "@/components/section-message";
+import { getJson } from "@/lib/api-client";
+import type { components } from "@/lib/api-types";
+
+type S = components["schemas"];
+export type Profile = S["CustomersCustomerOut"];
+export type Note = S["CustomersNoteOut"];
+export type ActivityItem = S["CustomersActivityItem"] & { link?: string | null };
+type Page<T> = { items: T[]; next_cursor?: string | null };
+
+export type Header = {
+  status: string;
+  missing?: string[];
+  currency?: string;
+  balance_cents?: number | null;
+  lifetime_value_cents?: number | null;
+  total_billed_cents?: number | null;
+  total_paid_cents?: number | null;
+  overdue_cents?: number | null;
+  open_invoice_count?: number | null;
+  open_job_count?: number | null;
+  last_contacted_at?: string | null;
+  next_follow_up_at?: string | null;
+};
+
+/**
+ * The gateway's composed workspace. Its route is the gateway's own and not yet described in the
+ * OpenAPI document, so the envelope is written here; every part inside is a generated schema.
+ */
+export type Workspace = {
+  customer_id: string;
+  merged_into: string | null;
+  profile: Section<Profile> & { data: Profile };
+  header?: Header;
+  jobs?: Section<Page<S["JobsJobBrief"]>>;
+  estimates?: Section<Page<S["JobsEstimateOut"]>>;
+  plans?: Section<Page<S["JobsPlanOut"]>>;
+  recent_activity?: Section<S["JobsRecentActivityOut"]>;
+  invoices?: Section<Page<S["BillingInvoiceOut"]>>;
+  communications?: Section<Page<S["CommsCommunicationOut"]>>;
+  insights?: Section<S["InsightsInsightsOut"]>;
+  timeline?: { status: string; items: ActivityItem[]; next_cursor?: string | null; unavailable?: string[] };
+};
+
+export const workspaceKey = (customerId: string) => ["workspace", customerId] as const;
+
+export function useWorkspace(customerId: string) {
+  return useQuery({
+    queryKey: workspaceKey(customerId),
+    queryFn: () => getJson<Workspace>(`/api/customers/${customerId}/workspace`),
+  });
+}

@@ -1,0 +1,54 @@
+import { Alert, Button, Checkbox, Group, Stack, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+
+import { applyFieldErrors } from "@/components/field-errors";
+
+export type NoteValues = { body: string; pinned: boolean };
+
+type Props = {
+  initial?: NoteValues;
+  submitLabel: string;
+  onSubmit: (values: NoteValues) => Promise<unknown>;
+  onCancel?: () => void;
+};
+
+/** Adds or edits a note; the server's field errors appear under the field. */
+export function NoteForm({ initial = { body: "", pinned: false }, submitLabel, onSubmit, onCancel }: Props) {
+  const form = useForm<NoteValues>({
+    initialValues: initial,
+    validate: { body: (value) => (value.trim() ? null : "Write the note first.") },
+  });
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  async function save(values: NoteValues) {
+    setProblems([]);
+    setSaving(true);
+    try {
+      await onSubmit({ body: values.body, pinned: values.pinned });
+      form.reset();
+    } catch (error) {
+      setProblems(applyFieldErrors(form, error, (path) => path === "body" || path === "pinned"));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit(save)} noValidate aria-label={submitLabel}>
+      <Stack gap="xs">
+        <Textarea label="Note" placeholder="An internal note (markdown); customers never see it" autosize minRows={3}
+          {...form.getInputProps("body")} key={form.key("body")} />
+        <Group justify="space-between">
+          <Checkbox label="Pin to top" {...form.getInputProps("pinned", { type: "checkbox" })} key={form.key("pinned")} />
+          <Group gap="xs">
+            {onCancel && <Button variant="default" size="xs" onClick={onCancel}>Cancel</Button>}
+            <Button type="submit" size="xs" loading={saving}>{submitLabel}</Button>
+          </Group>
+        </Group>
+        {problems.length > 0 && <Alert color="red" role="alert">{problems.join(" ")}</Alert>}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+
+import { useArchive } from "../api/archive-customer";
+import type { Header, Profile } from "../api/get-workspace";
+import { ActionsMenu } from "./actions-menu";
+import { FollowUp } from "./follow-up";
+import { LeadStatus } from "./lead-status";
+import { TagsEditor } from "./tags-editor";
+import { day } from "@/lib/format";
+
+type Props = { profile: Profile; header: Header | undefined };
+
+/** Who the customer is, at a glance, with the changes an office user makes most. */
+export function WorkspaceHeader({ profile, header }: Props) {
+  const customerId = profile.id!;
+  const unarchive = useArchive(customerId, false);
+  return (
+    <Stack gap="xs">
+      {profile.do_not_service?.flag && (
+        <Alert color="red" variant="filled" title="Do not service" role="alert">
+          {profile.do_not_service.reason || "No reason recorded."}
+        </Alert>
+      )}
+      {profile.archived && (
+        <Alert color="gray" title="This customer is archived" role="status">
+          <Group justify="space-between">
+            <Text size="sm">Archived {day(profile.archived_at)}. It does not appear in searches unless asked for.</Text>
+            <Button size="xs" variant="white" color="dark" loading={unarchive.isPending} onClick={() => unarchive.mutate()}>Unarchive</Button>
+          </Group>
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Group gap="sm" align="baseline">
+              <Title order={1} size="h2">{profile.display_name}</Title>
+              <Text c="dimmed">{profile.number}</Text>
+            </Group>
+            {profile.company && profile.company !== profile.display_name && <Text>{profile.company}</Text>}
+            <Group gap="lg">
+              <LeadStatus customerId={customerId} status={profile.status ?? "lead"} />
+              <Text size="sm">Last contacted: <b>{day(header?.last_contacted_at ?? profile.last_contacted_at)}</b></Text>
+              <FollowUp customerId={customerId} at={profile.next_follow_up_at} />
+            </Group>
+            <TagsEditor customerId={customerId} tags={profile.tags ?? []} />
+          </Stack>
+          <ActionsMenu profile={profile} />
+        </Group>
+      </Paper>
+    </Stack>
+  );
+}

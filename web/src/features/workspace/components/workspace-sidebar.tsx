@@ -1,0 +1,116 @@
+import { Anchor, Badge, CopyButton, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+
+import type { Profile } from "../api/get-workspace";
+import { day, when, words } from "@/lib/format";
+
+function Copy({ value, label }: { value: string; label: string }) {
+  return (
+    <CopyButton value={value}>
+      {({ copied, copy }) => (
+        <UnstyledButton onClick={copy} aria-label={`Copy ${label}`} fz="xs" c={copied ? "teal" : "dimmed"}>
+          {copied ? "copied" : "copy"}
+        </UnstyledButton>
+      )}
+    </CopyButton>
+  );
+}
+
+type Property = NonNullable<Profile["properties"]>[number];
+
+function address(p: Property) {
+  return [p.line1, p.line2, p.city, p.region, p.postal_code].filter(Boolean).join(", ");
+}
+
+function PropertyCard({ property }: { property: Property }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const geocode = property.geocode;
+  return (
+    <Stack gap={4} pb="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+      <Group gap={6} justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={500}>{address(property)}</Text>
+        <Copy value={address(property)} label="address" />
+      </Group>
+      <Group gap={4}>
+        <Badge size="xs" variant="light">{property.kind}</Badge>
+        {property.is_primary && <Badge size="xs">primary</Badge>}
+      </Group>
+      {property.access_notes && <Text size="xs">Access: {property.access_notes}</Text>}
+      {geocode?.status === "failed"
+        ? <Text size="xs" c="orange">Not located: {geocode.error || "the address was not found"}</Text>
+        : null}
+      <Anchor size="xs" target="_blank" rel="noopener"
+        href={geocode?.latitude != null
+          ? `https://www.openstreetmap.org/?mlat=${geocode.latitude}&mlon=${geocode.longitude}#map=17/${geocode.latitude}/${geocode.longitude}`
+          : `https://www.openstreetmap.org/search?query=${encodeURIComponent(address(property))}`}>
+        Open in a map
+      </Anchor>
+      {property.equipment?.length ? (
+        <Table fz="xs" withRowBorders={false} aria-label={`Equipment at ${property.line1}`}>
+          <Table.Thead>
+            <Table.Tr><Table.Th>Equipment</Table.Th><Table.Th>Make / model</Table.Th><Table.Th>Warranty</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {property.equipment.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{words(e.kind)}{e.serial && <Text fz="xs" c="dimmed">SN {e.serial}</Text>}</Table.Td>
+                <Table.Td>{[e.make, e.model].filter(Boolean).join(" ") || "—"}{e.installed_on && <Text fz="xs" c="dimmed">installed {day(e.installed_on)}</Text>}</Table.Td>
+                <Table.Td>
+                  {e.warranty_until
+                    ? e.warranty_until < today ? <Badge size="xs" color="red" variant="light">expired {day(e.warranty_until)}</Badge> : day(e.warranty_until)
+                    : "—"}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : <Text size="xs" c="dimmed">No equipment recorded</Text>}
+    </Stack>
+  );
+}
+
+/** Contacts and properties (with the equipment at each), beside the tabs. */
+export function WorkspaceSidebar({ profile }: { profile: Profile }) {
+  return (
+    <Stack>
+      <Paper withBorder p="md" component="section" aria-labelledby="contacts-title">
+        <Title order={2} size="h4" id="contacts-title" mb="xs">Contacts</Title>
+        <Stack gap="sm">
+          {profile.contacts?.length ? profile.contacts.map((c) => (
+            <Stack key={c.id} gap={2}>
+              <Group gap={6}>
+                <Text fw={500} size="sm">{c.name}</Text>
+                {c.is_primary && <Badge size="xs">primary</Badge>}
+                {c.role && <Text size="xs" c="dimmed">{c.role}</Text>}
+              </Group>
+              {c.phones?.map((p) => (
+                <Group key={p.e164} gap={6}>
+                  <Anchor size="sm" href={`tel:${p.e164}`}>{p.number}</Anchor>
+                  {p.label && <Text size="xs" c="dimmed">{p.label}</Text>}
+                  <Copy value={p.number ?? ""} label={`phone ${p.number}`} />
+                </Group>
+              ))}
+              {c.emails?.map((e) => (
+                <Group key={e} gap={6}>
+                  <Anchor size="sm" href={`mailto:${e}`}>{e}</Anchor>
+                  <Copy value={e} label={`email ${e}`} />
+                </Group>
+              ))}
+            </Stack>
+          )) : <Text size="sm" c="dimmed">No contacts</Text>}
+          <Text size="xs" c="dimmed">
+            Prefers {profile.preferred_channel ?? "—"} · Source {profile.lead_source ?? "—"}<br />
+            Created {when(profile.created_at)} by {profile.created_by ?? "—"}
+          </Text>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="properties-title">
+        <Title order={2} size="h4" id="properties-title" mb="xs">Properties</Title>
+        <Stack gap="sm">
+          {profile.properties?.length
+            ? profile.properties.map((p) => <PropertyCard key={p.id} property={p} />)
+            : <Text size="sm" c="dimmed">No properties</Text>}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

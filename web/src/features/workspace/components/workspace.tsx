@@ -1,0 +1,63 @@
+import { Grid, Loader, Paper, Stack, Tabs } from "@mantine/core";
+import { Navigate, useNavigate } from "react-router";
+
+import { useWorkspace } from "../api/get-workspace";
+import { ActivityTab } from "./activity-tab";
+import { InsightsCard } from "./insights-card";
+import { NotesTab } from "./notes-tab";
+import { OverviewTab } from "./overview-tab";
+import { CommunicationsTable, EstimatesTable, InvoicesTable, JobsTable, PlansTable } from "./section-tables";
+import { StatCards } from "./stat-cards";
+import { WorkspaceHeader } from "./workspace-header";
+import { WorkspaceSidebar } from "./workspace-sidebar";
+import { ErrorBoundary, PageError } from "@/components/page-error";
+
+export const TABS = [
+  ["overview", "Overview"], ["jobs", "Jobs"], ["estimates", "Estimates"], ["maintenance", "Maintenance"],
+  ["invoices", "Invoices"], ["communication", "Communication"], ["notes", "Notes"], ["activity", "Activity"],
+] as const;
+
+/** One customer on one page: header, figures, sidebar, tabs and insights, each part standing on its own. */
+export function Workspace({ customerId, tab }: { customerId: string; tab: string }) {
+  const navigate = useNavigate();
+  const workspace = useWorkspace(customerId);
+
+  if (workspace.isPending) return <Loader aria-label="Loading the customer" m="xl" />;
+  if (workspace.isError) return <PageError error={workspace.error} retry={() => workspace.refetch()} />;
+  const ws = workspace.data;
+  if (ws.merged_into) return <Navigate to={`/customers/${ws.merged_into}`} replace />;
+  const current = TABS.some(([key]) => key === tab) ? tab : "overview";
+
+  const panels: Record<string, React.ReactNode> = {
+    overview: <OverviewTab ws={ws} />, jobs: <JobsTable ws={ws} />, estimates: <EstimatesTable ws={ws} />,
+    maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationsTable ws={ws} />,
+    notes: <NotesTab customerId={customerId} />, activity: <ActivityTab customerId={customerId} />,
+  };
+
+  return (
+    <Stack>
+      <WorkspaceHeader profile={ws.profile.data} header={ws.header} />
+      <StatCards header={ws.header} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <ErrorBoundary><WorkspaceSidebar profile={ws.profile.data} /></ErrorBoundary>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <ErrorBoundary><InsightsCard ws={ws} /></ErrorBoundary>
+            <Paper withBorder p="md">
+              <Tabs value={current} onChange={(next) => navigate(`/customers/${customerId}/${next}`)} keepMounted={false}>
+                <Tabs.List mb="sm">
+                  {TABS.map(([key, label]) => <Tabs.Tab key={key} value={key}>{label}</Tabs.Tab>)}
+                </Tabs.List>
+                {TABS.map(([key]) => (
+                  <Tabs.Panel key={key} value={key}><ErrorBoundary>{panels[key]}</ErrorBoundary></Tabs.Panel>
+                ))}
+              </Tabs>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

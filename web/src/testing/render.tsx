@@ -1,0 +1,30 @@
+import { QueryClient } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { MemoryRouter } from "react-router";
+
+import { AppProvider } from "@/app/provider";
+
+/** Renders a component inside the app's providers, with a query client that never retries. */
+export function renderWithApp(ui: ReactElement) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(<AppProvider client={client}><MemoryRouter>{ui}</MemoryRouter></AppProvider>);
+}
+
+type Answer = { status: number; body: unknown };
+
+/**
+ * Answers the page's requests in order, the way the gateway would, and records them; component tests
+ * check what the form shows for each answer (the browser journeys run against the real system).
+ */
+export function answerRequests(...answers: Answer[]) {
+  const requests: { method: string; url: string; body: unknown }[] = [];
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(String(input), init);
+    const text = request.method === "GET" ? "" : await request.clone().text();
+    requests.push({ method: request.method, url: request.url, body: text ? JSON.parse(text) : undefined });
+    const answer = answers.shift() ?? { status: 500, body: { error: { code: "unexpected", message: "no answer left" } } };
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } });
+  }) as typeof fetch;
+  return requests;
+}
