@@ -2,6 +2,8 @@
 
 Only operations the route table exposes are kept (service-internal ones like /portal/redeem are not),
 and each service's schema names get the service's name in front so that two services' "Page" never collide.
+A workspace section's ``data`` is what a service answered, passed on as it came, so the document points it at
+the schema that service documents for it.
 """
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ import copy
 import re
 from collections.abc import Mapping
 
+from gateway.composition.workspace import INSIGHTS, PROFILE, SECTIONS
 from gateway.entrypoints.http.proxy import API_PREFIX, READ_METHODS, WRITE_METHODS
+from gateway.entrypoints.http.shapes import section_schema_name
 from gateway.routes import ROUTES, Resource
 
 _METHODS = {m.lower() for m in READ_METHODS + WRITE_METHODS}
@@ -72,4 +76,24 @@ def merge(own: dict, services: Mapping[str, dict | None]) -> dict:
                     kept[method] = operation
             if kept:
                 paths[f"{API_PREFIX}{path}"] = kept
+    _point_sections_at_services(document)
     return document
+
+
+def _point_sections_at_services(document: dict) -> None:
+    schemas = document["components"]["schemas"]
+    passed_on = {section: _part_property(schemas, service, key)
+                 for section, (service, key) in {**SECTIONS, PROFILE: ("customers", PROFILE)}.items()}
+    insights = document["paths"].get(f"{API_PREFIX}/customers/{{customer_id}}/insights", {}).get("get", {})
+    passed_on[INSIGHTS] = insights.get("responses", {}).get("200", {}).get("content", {}).get(
+        "application/json", {}).get("schema")
+    for section, schema in passed_on.items():
+        own = schemas.get(section_schema_name(section))
+        if own is not None and schema is not None:
+            own["properties"]["data"] = copy.deepcopy(schema)
+
+
+def _part_property(schemas: dict, service: str, key: str) -> dict | None:
+    """The schema of ``key`` in the service's workspace part (``chassis.workspace_part.part_schema`` names it)."""
+    part = schemas.get(f"{service.capitalize()}{service.title()}WorkspacePart")
+    return None if part is None else part.get("properties", {}).get(key)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, request
-from flask_smorest import Blueprint
 
 from chassis import logs
+from chassis.api import Blueprint
 
 ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
 ALLOWED_HEADERS = f"Authorization, Content-Type, If-Match, If-None-Match, {logs.REQUEST_ID_HEADER}"

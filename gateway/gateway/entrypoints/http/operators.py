@@ -1,12 +1,12 @@
 """`GET /status`: every service's readiness in one answer (the chassis serves /healthz and /readyz)."""
 from __future__ import annotations
 
-from flask_smorest import Blueprint
-
 from chassis import logs
+from chassis.api import Blueprint
 from chassis.auth import public
 from gateway.config import SERVICES
-from gateway.entrypoints.http.context import upstreams
+from gateway.entrypoints.http.context import json_answer, upstreams
+from gateway.entrypoints.http.shapes import Status
 from gateway.upstream.fanout import Failed, Get
 
 blp = Blueprint("operators", __name__, description="Operators: the readiness of every service.")
@@ -22,8 +22,9 @@ def _readiness(outcome) -> dict:
     return {"status": body.get("status", "ready" if outcome.ok else "not_ready"), "checks": body.get("checks", {})}
 
 
-@blp.get("/status")
+@blp.route("/status")
 @public
+@blp.response(200, Status, description="ok when every service this deployment has is ready, else degraded.")
 def status():
     """Readiness of every service (its database, broker, outbox backlog), asked in parallel."""
     registry = upstreams()
@@ -35,4 +36,4 @@ def status():
     for name, client in registry.clients.items():
         services[name]["breaker"] = client.breaker.state
     ready = all(s["status"] in ("ready", "not_configured") for s in services.values())
-    return {"status": "ok" if ready else "degraded", "services": services}
+    return json_answer({"status": "ok" if ready else "degraded", "services": services})

@@ -5,22 +5,24 @@ import json
 import uuid
 
 from flask import Response, current_app, request
-from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from chassis import logs
+from chassis.api import BINARY, Blueprint
+from chassis.schemas import Schema
 from chassis.auth import current_principal, public, require
 from chassis.errors import NotFound, Unauthorized, Unavailable
 from gateway import portal_sessions
 from gateway.composition.portal_view import (ESTIMATES_TO_APPROVE, EVERY_SECTION, portal_calls, portal_view,
                                              sections_for)
-from gateway.entrypoints.http.context import call_headers, upstreams
+from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
+from gateway.entrypoints.http.shapes import ESTIMATE, PORTAL_SECURITY, PortalSession, PortalView
+from gateway.entrypoints.http.shapes import PORTAL_COOKIE as COOKIE
 from gateway.entrypoints.http.workspace import customers_answer
 from gateway.portal_sessions import PortalVisitor
 from gateway.upstream.calls import run_calls
 from gateway.upstream.client import ServiceUnavailable
 
-COOKIE = "fieldwork_portal"
 
 blp = Blueprint("portal", __name__, url_prefix="/api", description="The client portal.")
 
@@ -56,7 +58,9 @@ def _view_of(customer_id: uuid.UUID, headers: dict[str, str], sections=EVERY_SEC
 @blp.route("/portal/sessions", methods=["POST"])
 @public  # the magic-link token is the credential: the customers service checks signature, expiry, single use
 @blp.arguments(MagicLinkIn)
-@blp.response(201, description="A portal session (also set as an HttpOnly cookie).")
+@blp.response(201, PortalSession, description="A portal session (also set as an HttpOnly cookie).")
+@blp.alt_response(401, response="UNAUTHORIZED", description="The link is not valid, has expired or was used.")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def open_session(body):
     client = upstreams().client("customers")
     headers = {"Content-Type": "application/json", logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
@@ -77,16 +81,24 @@ def open_session(body):
 
 
 @blp.route("/portal/me")
+@blp.doc(security=PORTAL_SECURITY)
 @public  # authenticated by the portal session, which staff tokens are not
-@blp.response(200, description="The customer-facing view: name, properties, visits, estimates, invoices.")
+@blp.response(200, PortalView, description="The customer-facing view: name, properties, visits, estimates, invoices.")
+@blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
+@blp.alt_response(404, response="NOT_FOUND", description="The customer's records moved (merged).")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def my_portal():
     visitor = _visitor()
-    return _view_of(visitor.customer_id, _service_headers(visitor))
+    return json_answer(_view_of(visitor.customer_id, _service_headers(visitor)))
 
 
 @blp.route("/portal/invoices/<uuid:invoice_id>/pdf")
+@blp.doc(security=PORTAL_SECURITY)
 @public  # authenticated by the portal session
-@blp.response(200, description="The invoice as a PDF, when it is the visitor's own.")
+@blp.response(200, BINARY, content_type="application/pdf", description="The invoice as a PDF, when it is the "
+                                                                        "visitor's own.")
+@blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The billing service did not answer.")
 def my_invoice_pdf(invoice_id: uuid.UUID):
     visitor = _visitor()
     client = upstreams().client("billing")
@@ -108,8 +120,12 @@ def my_invoice_pdf(invoice_id: uuid.UUID):
 
 
 @blp.route("/portal/estimates/<uuid:estimate_id>/approve", methods=["POST"])
+@blp.doc(security=PORTAL_SECURITY)
 @public  # authenticated by the portal session
-@blp.response(200, description="The customer approves one of their own estimates awaiting approval.")
+@blp.response(200, ESTIMATE, description="The customer approves one of their own estimates awaiting approval.")
+@blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
+@blp.alt_response(409, response="CONFLICT", description="The estimate can no longer be approved.")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The jobs service did not answer.")
 def approve_my_estimate(estimate_id: uuid.UUID):
     visitor = _visitor()
     client = upstreams().client("jobs")
@@ -130,8 +146,10 @@ def approve_my_estimate(estimate_id: uuid.UUID):
 
 @blp.route("/customers/<uuid:customer_id>/portal-view")
 @require("customers:view")
-@blp.response(200, description="View as client: exactly what the customer sees in the portal.")
+@blp.response(200, PortalView, description="View as client: what the customer sees in the portal, as far as the "
+                                           "staff user's own permissions go (other sections say not_permitted).")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def view_as_client(customer_id: uuid.UUID):
     # With the staff user's own token, and only the sections their permissions show: the page must not be a way
     # round them (invoice balances to someone without billing:view).
-    return _view_of(customer_id, call_headers(), sections_for(current_principal().perms))
+    return json_answer(_view_of(customer_id, call_headers(), sections_for(current_principal().perms)))

@@ -5,9 +5,9 @@ from urllib.parse import quote
 
 import flask
 from flask import Response, request
-from flask_smorest import Blueprint
 
 from chassis import logs
+from chassis.api import Blueprint
 from chassis.auth import public, require
 from chassis.errors import Unavailable
 from gateway.entrypoints.http.context import upstreams

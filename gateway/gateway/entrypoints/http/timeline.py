@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import uuid
 
-from flask_smorest import Blueprint
-
+from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.pagination import PageArgs
 from gateway.composition.timeline import timeline_calls, timeline_from, visible_sources
-from gateway.entrypoints.http.context import call_headers, upstreams
+from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
+from gateway.entrypoints.http.shapes import TimelinePage
 from gateway.entrypoints.http.workspace import customers_answer
 from gateway.upstream.calls import Call, run_calls
 
@@ -18,8 +18,9 @@ blp = Blueprint("timeline", __name__, url_prefix="/api", description="The merged
 @blp.route("/customers/<uuid:customer_id>/timeline")
 @require("customers:view")
 @blp.arguments(PageArgs, location="query")
-@blp.response(200, description="A page of the merged timeline: items, next_cursor, and the services "
-                               "whose part is missing from this page (unavailable).")
+@blp.response(200, TimelinePage, description="A page of the merged timeline: items, next_cursor, and the "
+                                             "services whose part is missing from this page (unavailable).")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def timeline(args, customer_id: uuid.UUID):
     sources = visible_sources(current_principal().perms)
     calls = timeline_calls(customer_id, sources, args["limit"], args["cursor"])
@@ -27,4 +28,4 @@ def timeline(args, customer_id: uuid.UUID):
     calls["profile"] = Call("customers", f"/customers/{customer_id}")
     outcomes = run_calls(upstreams(), calls, call_headers())
     customers_answer(outcomes["profile"])
-    return timeline_from(outcomes, sources, args["limit"]).as_dict()
+    return json_answer(timeline_from(outcomes, sources, args["limit"]).as_dict())

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response
-from flask_smorest import Blueprint
 
+from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.errors import AppError, NotFound, Unavailable
-from chassis.wire_json import dumps
 from gateway.composition.workspace import PROFILE, compose, merged_document, workspace_calls
-from gateway.entrypoints.http.context import call_headers, upstreams
+from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
+from gateway.entrypoints.http.shapes import Workspace
 from gateway.upstream.calls import run_calls
 from gateway.upstream.fanout import Failed
 
@@ -32,8 +31,9 @@ def customers_answer(outcome) -> dict:
 
 @blp.route("/customers/<uuid:customer_id>/workspace")
 @require("customers:view")
-@blp.response(200, description="Profile, header figures, first pages of every list, timeline and insights; "
-                               "each section with status ok, unavailable or not_configured.")
+@blp.response(200, Workspace, description="Profile, header figures, first pages of every list, timeline and "
+                                          "insights; each section with status ok, unavailable or not_configured.")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def workspace(customer_id: uuid.UUID):
     principal = current_principal()
     outcomes = run_calls(upstreams(), workspace_calls(customer_id, principal.perms), call_headers())
@@ -42,4 +42,4 @@ def workspace(customer_id: uuid.UUID):
         document = merged_document(customers_part[PROFILE])
     else:
         document = compose(customer_id, customers_part, outcomes)
-    return Response(dumps(document), mimetype="application/json")
+    return json_answer(document)
