@@ -63,7 +63,7 @@ class Seeder:
     def account_id(self) -> uuid.UUID:
         return self.seeded.account_id
 
-    def call(self, method: str, template: str, body=None, expect=(200, 201, 204), **kwargs):
+    def call(self, method: str, template: str, body=None, expect=(200, 201, 202, 204), **kwargs):
         """``call("POST", "/customers/{customer_id}/notes", {...})``: path values from ``ids``; the body is kept
         as this operation's sample for the walks."""
         path = self.prefix + template
