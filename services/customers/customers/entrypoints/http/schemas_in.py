@@ -1,9 +1,10 @@
 """What clients may send: every body and query string, validated before any use case runs."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import ValidationError, fields, validate, validates
 
 from chassis.pagination import PageArgs
+from chassis.schemas import Schema
 from customers.domain.lifecycle import STATUSES
 from customers.domain.phones import InvalidPhone, to_e164
 

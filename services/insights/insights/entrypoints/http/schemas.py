@@ -1,8 +1,9 @@
 """The wire shapes of the insights API, written on purpose."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
+from chassis.schemas import Schema
 from insights.domain.thresholds import BOUNDS
 
 # OpenAI keys: "sk-" then letters, digits, "-" and "_" (project keys are "sk-proj-…").

@@ -1,8 +1,9 @@
 """Wire shapes of jobs."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
+from chassis.schemas import Schema
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
 

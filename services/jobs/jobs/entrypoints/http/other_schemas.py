@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from flask_smorest.fields import Upload
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import ValidationError, fields, validate, validates
 from werkzeug.datastructures import FileStorage
 
 from chassis.messaging.event import utcnow
+from chassis.schemas import Schema
 from jobs.domain.estimates import effective_status
 from jobs.service_layer.plans import next_visits
 from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from chassis.pagination import PageArgs
+from chassis.schemas import Schema
 
 UTC = dt.timezone.utc
 Currency = lambda: fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))  # noqa: E731
