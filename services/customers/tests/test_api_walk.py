@@ -1,6 +1,8 @@
 """The customers API walked from its own document: generated inputs, another account's ids, each permission."""
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from chassis.testing.api_document import view_permissions
@@ -21,7 +23,7 @@ def seed(api: Seeder) -> None:
     equipment = api.post("/customers/{customer_id}/properties/{property_id}/equipment",
                          {"kind": "furnace", "make": "Lennox", "installed_on": "2019-04-02"})
     api.ids["equipment_id"] = equipment["id"]
-    communication = api.event("communication.logged", communication={"id": _new_id(),
+    communication = api.event("communication.logged", communication={"id": str(uuid.uuid4()),
                                                                       "customer_id": customer["id"]})
     api.ids["communication_id"] = communication["data"]["communication"]["id"]
     note = api.post("/customers/{customer_id}/notes", {"body": "Gate code 4411", "pinned": True})
@@ -40,11 +42,6 @@ def seed(api: Seeder) -> None:
                             {"model": "SL280"}),
                            ("/customers/{customer_id}/notes/{note_id}", {"body": "Gate code 4412"})):
         api.call("PATCH", template, body)
-
-
-def _new_id() -> str:
-    import uuid
-    return str(uuid.uuid4())
 
 
 @pytest.fixture(scope="module")
