@@ -52,7 +52,7 @@ def test_photos_of_another_account_are_404(client, auth, other_auth, customer_id
     photo = upload(client, auth, f"/customers/{customer_id}/photos", png(50, 50)).json
     assert client.get(photo["url"], headers=other_auth).status_code == 404
     assert client.get(photo["thumbnail_url"], headers=other_auth).status_code == 404
-    assert upload(client, other_auth, f"/customers/{customer_id}/photos", png()).status_code == 422
+    assert upload(client, other_auth, f"/customers/{customer_id}/photos", png()).status_code == 404
 
 
 def test_a_photo_for_another_accounts_job_is_404(client, auth, other_auth, customer_id):

@@ -11,6 +11,7 @@ from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut
 from jobs.service_layer.estimates import approve, load_estimate, move_estimate, quote, revise
+from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
 
 blp = Blueprint("estimates", __name__)
@@ -24,6 +25,7 @@ class Estimates(MethodView):
     def post(self, body):
         session = request_session()
         require_customer(session, body["customer_id"], adapter("customers_api"))
+        body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
         return quote(session, actor=actor(), at=now(), **body)
 
 
@@ -40,6 +42,7 @@ class EstimateById(MethodView):
     def patch(self, changes, estimate_id):
         session = request_session()
         estimate = load_estimate(session, estimate_id, for_update=True)
+        changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"))
         return revise(session, estimate, changes, actor=actor(), at=now())
 
 

@@ -15,6 +15,7 @@ from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.job_schemas import JobBrief, JobEditable, JobIn, JobOut, JobStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut, status_filter
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
+from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
@@ -38,6 +39,7 @@ class Jobs(MethodView):
     def post(self, body):
         session = request_session()
         require_customer(session, body["customer_id"], adapter("customers_api"))
+        body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
         return open_job(session, actor=actor(), at=now(), **body)
 
 
@@ -53,7 +55,9 @@ class JobById(MethodView):
     @blp.response(200, JobOut)
     def patch(self, changes, job_id):
         session = request_session()
-        return edit_job(session, load_job(session, job_id, for_update=True), changes, actor=actor(), at=now())
+        job = load_job(session, job_id, for_update=True)
+        changes = at_customers_property(session, changes, job.customer_id, adapter("customers_api"))
+        return edit_job(session, job, changes, actor=actor(), at=now())
 
 
 @blp.route("/<uuid:job_id>/status")

@@ -65,6 +65,8 @@ class CustomerPhotos(MethodView):
     @blp.arguments(PhotoUpload, location="multipart")
     @blp.response(201, PhotoOut)
     def post(self, form, customer_id):
+        # The customer is in the path: another account's is 404, like any read; a merged one still 422.
+        visible_customer(request_session(), customer_id, adapter("customers_api"))
         require_customer(request_session(), customer_id, adapter("customers_api"), allow_archived=True)
         return _upload(customer_id, None, form)
 

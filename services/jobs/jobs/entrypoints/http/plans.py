@@ -10,6 +10,7 @@ from chassis.db import request_session
 from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import PlanEditable, PlanIn, PlanOut, PlanStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut
+from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import load_plan, move_plan, revise_plan, set_up
 from jobs.service_layer.records import history
 
@@ -24,6 +25,7 @@ class Plans(MethodView):
     def post(self, body):
         session = request_session()
         require_customer(session, body["customer_id"], adapter("customers_api"))
+        body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
         return set_up(session, actor=actor(), at=now(), **body)
 
 
@@ -39,7 +41,9 @@ class PlanById(MethodView):
     @blp.response(200, PlanOut)
     def patch(self, changes, plan_id):
         session = request_session()
-        return revise_plan(session, load_plan(session, plan_id, for_update=True), changes, actor=actor(), at=now())
+        plan = load_plan(session, plan_id, for_update=True)
+        changes = at_customers_property(session, changes, plan.customer_id, adapter("customers_api"))
+        return revise_plan(session, plan, changes, actor=actor(), at=now())
 
 
 @blp.route("/plans/<uuid:plan_id>/status")
