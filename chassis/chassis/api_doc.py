@@ -30,11 +30,14 @@ class ErrorSchema(Schema):
     error = fields.Nested(ErrorDetailSchema, required=True)
 
 
-def document(view, **operation):
-    """Adds ``operation`` to the view's OpenAPI operation, as flask-smorest's ``Blueprint.doc`` does."""
+def document(view, *, unless_given: bool = False, **operation):
+    """Adds ``operation`` to the view's OpenAPI operation, as flask-smorest's ``Blueprint.doc`` does; with
+    ``unless_given``, only the keys the route has not documented itself (whichever decorator comes first)."""
     apidoc = copy.deepcopy(getattr(view, "_apidoc", {}))  # the dict may be shared with a wrapped function
     manual = apidoc.setdefault("manual_doc", {})
     for key, value in operation.items():
+        if unless_given and key in manual:
+            continue
         if isinstance(value, dict) and isinstance(manual.get(key), dict):
             manual[key] = {**manual[key], **value}
         else:

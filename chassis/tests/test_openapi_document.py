@@ -31,7 +31,7 @@ def test_errors_are_documented_in_our_envelope(document):
 
 
 def test_every_guarded_operation_names_its_permission_and_documents_401_and_403(document):
-    guarded = [(path, method, op) for path, method, op in _operations(document) if op.get("security") != []]
+    guarded = [(path, method, op) for path, method, op in _operations(document) if "security" not in op]
     assert guarded
     for path, method, operation in guarded:
         assert ":" in operation["x-permission"], (path, method)
@@ -42,6 +42,10 @@ def test_every_guarded_operation_names_its_permission_and_documents_401_and_403(
 def test_public_operations_need_no_token(document):
     magic = document["paths"]["/magic/{token}"]["get"]
     assert magic["security"] == [] and "x-permission" not in magic and "401" not in magic["responses"]
+
+
+def test_a_public_route_with_a_credential_of_its_own_keeps_its_security(document):
+    assert document["paths"]["/sessions/current"]["get"]["security"] == [{"bearer": []}]
 
 
 def test_paths_with_parameters_document_404_and_bodies_415_and_422(document):

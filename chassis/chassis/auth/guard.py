@@ -16,9 +16,9 @@ _PERMISSION = "_fieldwork_permission"
 
 def public(view):
     """Marks a route that needs no token (health, metrics, signed webhooks, the API document); its OpenAPI
-    operation says so (``security: []``)."""
+    operation says so (``security: []``) unless the route documents a credential of its own (a portal session)."""
     setattr(view, _PUBLIC, True)
-    return document(view, security=[])
+    return document(view, unless_given=True, security=[])
 
 
 def require(permission: str):

@@ -107,6 +107,14 @@ def magic(token):
     raise NotFound("This link is not valid.")
 
 
+@blp.route("/sessions/current")
+@public  # checked by the route itself, as the gateway's portal checks its own sessions
+@blp.doc(security=[{"bearer": []}])
+@blp.response(200, description="Never: no session is current here.")
+def current_session():
+    raise NotFound("No session.")
+
+
 emitting = Blueprint("statuses", __name__)
 
 
