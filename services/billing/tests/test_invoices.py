@@ -7,7 +7,7 @@ import datetime as dt
 def test_invoice_numbers_lines_tax_and_rounding(api, customer):
     invoice = api.invoice(customer, send=False, lines=[
         {"description": "Labour", "quantity": "1.5", "unit_price_cents": 3333, "tax_rate": "8.25"},
-        {"description": "Filter", "quantity": 3, "unit_price_cents": 1999, "tax_rate": "0"},
+        {"description": "Filter", "quantity": "3", "unit_price_cents": 1999, "tax_rate": "0"},
     ])
     second = api.invoice(customer, send=False)
     assert invoice["number"].startswith("INV-") and int(second["number"][4:]) == int(invoice["number"][4:]) + 1
@@ -92,7 +92,7 @@ def test_invoice_list_pages_newest_first(api, customer):
 def test_only_a_draft_can_be_revised(api, customer):
     draft = api.invoice(customer, send=False)
     revised = api.call("patch", f"/invoices/{draft['id']}", json={
-        "lines": [{"description": "Two visits", "quantity": 2, "unit_price_cents": 7000}], "notes": "Gate code 1234"})
+        "lines": [{"description": "Two visits", "quantity": "2", "unit_price_cents": 7000}], "notes": "Gate code 1234"})
     assert (revised["total_cents"], len(revised["lines"]), revised["notes"]) == (14000, 1, "Gate code 1234")
     api.call("patch", f"/invoices/{draft['id']}", 422, json={"lines": []})
     api.call("post", f"/invoices/{draft['id']}/send")

@@ -15,7 +15,7 @@ def _text(response) -> str:
 def test_invoice_pdf_has_lines_and_totals(api, client, auth, new_customer):
     customer = new_customer("Ada Lovelace")
     invoice = api.invoice(customer, lines=[
-        {"description": "Water heater flush", "quantity": 2, "unit_price_cents": 12550, "tax_rate": "8.25"}])
+        {"description": "Water heater flush", "quantity": "2", "unit_price_cents": 12550, "tax_rate": "8.25"}])
     api.pay(customer, 5000, [(invoice["id"], 5000)])
     text = _text(client.get(f"/invoices/{invoice['id']}/pdf", headers=auth))
     for expected in (f"Invoice {invoice['number']}", "Ada Lovelace", "Water heater flush", "USD 251.00",

@@ -12,7 +12,7 @@ from billing.entrypoints.http.schemas import (ActivityPage, CardIn, CardOut, Inv
 from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
 from billing.service_layer.customers import visible_customer, writable_customer
-from chassis.api import Blueprint
+from chassis.api import BINARY, Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import NotFound
@@ -68,6 +68,7 @@ def activity(args, customer_id):
 @blp.route("/statement.pdf")
 @require("billing:view")
 @blp.arguments(StatementArgs, location="query")
+@blp.response(200, BINARY, content_type="application/pdf", description="The customer's statement as a PDF.")
 def statement_pdf(args, customer_id):
     session = _visible(customer_id)
     body = statements.render_statement(session, customer_id, args["as_of"] or utcnow().date())

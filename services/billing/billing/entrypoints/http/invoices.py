@@ -10,7 +10,7 @@ from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceChanges, Invo
 from billing.service_layer import invoices
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.statements import customer_name
-from chassis.api import Blueprint
+from chassis.api import BINARY, Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound
@@ -53,6 +53,7 @@ class InvoiceById(MethodView):
 
 @blp.route("/<uuid:invoice_id>/pdf")
 @require("billing:view")
+@blp.response(200, BINARY, content_type="application/pdf", description="The invoice as a PDF.")
 def invoice_as_pdf(invoice_id):
     invoice = _find(invoice_id)
     body = invoice_pdf(invoice, customer_name(request_session(), invoice.customer_id))
@@ -68,7 +69,7 @@ def send(invoice_id):
 
 
 @blp.route("/<uuid:invoice_id>/viewed", methods=["POST"])
-@require("billing:view")
+@require("billing:edit")
 @blp.response(200, InvoiceOut)
 def viewed(invoice_id):
     """The customer portal reports that the customer opened the invoice."""

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
-from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_token
 from billing.domain.invoice import STATUSES
 from chassis.activity import ActivityItemSchema
 from chassis.pagination import PageArgs, page_schema
+from chassis.schemas import Schema
 from chassis.workspace_part import part_schema
 
 CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
@@ -20,18 +22,36 @@ def cents(**kwargs):
     return fields.Integer(strict=True, validate=validate.Range(min=kwargs.pop("min", 0), max=10**12), **kwargs)
 
 
+class DecimalText(fields.String):
+    """An exact decimal, sent and answered as a JSON string ("1.5").
+
+    What is multiplied with cents must be exactly what was typed; a JSON number goes through binary floating point
+    in most clients' parsers, a string goes through none. Documented as ``type: string, format: decimal`` with the
+    pattern it is held to (its bounds as ``x-minimum``/``x-maximum``: OpenAPI's own are for numbers only).
+    """
+
+    def __init__(self, *, digits: int, places: int, **kwargs):
+        self.shape = re.compile(rf"^[0-9]{{1,{digits}}}(\.[0-9]{{1,{places}}})?$")
+        self.places = places
+        super().__init__(metadata={"format": "decimal", "pattern": self.shape.pattern}, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else str(value)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not self.shape.fullmatch(text):  # not match: "$" would let a final newline through
+            raise ValidationError(f'A decimal written as a string, such as "1.5", with at most {self.places} decimals.')
+        return Decimal(text)
+
+
 class LineIn(Schema):
     description = fields.String(required=True, validate=validate.Length(min=1, max=500))
-    quantity = fields.Decimal(load_default=Decimal(1), validate=validate.Range(min=0.01, max=1_000_000))
+    quantity = DecimalText(digits=7, places=2, load_default=Decimal(1),
+                           validate=validate.Range(min=Decimal("0.01"), max=Decimal(1_000_000)))
     unit_price_cents = cents(required=True)
-    tax_rate = fields.Decimal(load_default=Decimal(0), validate=validate.Range(min=0, max=100))
-
-    @validates_schema
-    def _precision(self, data, **_):
-        if data["quantity"].as_tuple().exponent < -2:
-            raise ValidationError("At most two decimals.", "quantity")
-        if data["tax_rate"].as_tuple().exponent < -3:
-            raise ValidationError("At most three decimals.", "tax_rate")
+    tax_rate = DecimalText(digits=3, places=3, load_default=Decimal(0),
+                           validate=validate.Range(min=Decimal(0), max=Decimal(100)))
 
 
 class InvoiceIn(Schema):
@@ -65,9 +85,9 @@ class InvoiceChanges(Schema):
 
 class LineOut(Schema):
     description = fields.String()
-    quantity = fields.Decimal(as_string=True)
+    quantity = DecimalText(digits=7, places=2)
     unit_price_cents = fields.Integer()
-    tax_rate = fields.Decimal(as_string=True)
+    tax_rate = DecimalText(digits=3, places=3)
     amount_cents = fields.Integer()
     tax_cents = fields.Integer()
 
