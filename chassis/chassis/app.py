@@ -11,6 +11,7 @@ from chassis.api import Api
 from chassis.auth.guard import authenticate_request, unguarded_views
 from chassis.db import request as db_request
 from chassis.migrations import upgrade
+from chassis.request_parser import refuse_nul_in_path
 from chassis.service import Runtime, ServiceSpec, build_runtime
 from chassis.settings import Settings
 from chassis.wire_json import OrjsonProvider
@@ -46,6 +47,7 @@ def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters:
     _install_request_id(app)
     metrics.install(app, spec.name)
     app.before_request(authenticate_request)
+    app.before_request(refuse_nul_in_path)
     db_request.install(app)
 
     api = Api(app)

@@ -5,7 +5,7 @@
 - A required body (flask-smorest's ``required=True``, its default, which the OpenAPI document states) that is
   omitted is a 422, as is a body that is not valid JSON or not the object the schema expects.
 - No NUL character gets in (PostgreSQL refuses it in text): one in a JSON key or string, a query parameter, a form
-  field or an uploaded file's name answers 422 naming the field.
+  field, an uploaded file's name or a path parameter answers 422 naming the field.
 - Integers and booleans in a JSON body are taken only as sent (``chassis.schemas``).
 """
 from __future__ import annotations
@@ -15,11 +15,12 @@ from typing import Any
 
 import marshmallow
 import orjson
+from flask import request
 from webargs import core
 from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import CombinedMultiDict
 
-from chassis.errors import UnsupportedMediaType
+from chassis.errors import UnsupportedMediaType, ValidationFailed
 from chassis.schemas import loading_json_body
 
 BODY = "_body"  # the field an error about the body as a whole is reported on
@@ -107,6 +108,14 @@ class RequestParser(FlaskParser):
     def load_querystring(self, req, schema):
         _refuse_nul_in_pairs(req.args.items(multi=True))
         return super().load_querystring(req, schema)
+
+
+def refuse_nul_in_path() -> None:
+    """before_request hook: a path parameter is read by its route, not by the parser, so it is checked here."""
+    found = {name: [NUL_MESSAGE] for name, value in (request.view_args or {}).items()
+             if isinstance(value, str) and NUL in value}
+    if found:
+        raise ValidationFailed(found)
 
 
 def _sent(req) -> bool:

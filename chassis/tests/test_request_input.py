@@ -112,6 +112,11 @@ def test_a_nul_in_a_form_field_or_a_file_name_is_422_naming_it(client, auth):
     assert response.status_code == 201 and response.get_json() == {"filename": "a.jpg", "size": 5, "caption": "fine"}
 
 
+def test_a_nul_in_a_path_parameter_is_422_naming_it(client):
+    response = client.get("/magic/a%00b")
+    assert response.status_code == 422 and list(_fields(response)) == ["token"]
+
+
 # --- types in JSON bodies -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("body, field", [
     ({"amount_cents": 1.5}, "amount_cents"), ({"amount_cents": "1"}, "amount_cents"),
