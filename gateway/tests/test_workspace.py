@@ -66,14 +66,15 @@ def test_the_workspace_makes_one_call_per_service(gateway, stack, headers_for, c
     calls = {}
     for service in SERVICES:
         lines = stack[service].log_path.read_text().splitlines()
-        calls[service] = [json.loads(line)["path"] for line in lines
+        # the access line names the route, not the path (a path may hold a secret)
+        calls[service] = [json.loads(line)["route"] for line in lines
                           if request_id in line and '"fieldwork.access"' in line]
     assert calls == {
-        "customers": [f"/customers/{customer['id']}/workspace-part"],
-        "jobs": [f"/customers/{customer['id']}/workspace-part"],
-        "billing": [f"/customers/{customer['id']}/workspace-part"],
-        "comms": [f"/customers/{customer['id']}/workspace-part"],
-        "insights": [f"/customers/{customer['id']}/insights"],
+        "customers": ["/customers/<uuid:customer_id>/workspace-part"],
+        "jobs": ["/customers/<uuid:customer_id>/workspace-part"],
+        "billing": ["/customers/<uuid:customer_id>/workspace-part"],
+        "comms": ["/customers/<uuid:customer_id>/workspace-part"],
+        "insights": ["/customers/<uuid:customer_id>/insights"],
     }
 
 
