@@ -7,11 +7,13 @@ from billing.entrypoints.events import handlers
 from billing.entrypoints.http import customers, invoices, payments, workspace_part
 from chassis.app import create_app as chassis_create_app
 from chassis.customer_directory import CustomersApi
+from chassis.references import RecordsApi
 from chassis.service import Runtime, ServiceSpec
 
 
 def wire(runtime: Runtime) -> None:
     runtime.adapters["customers_api"] = CustomersApi()
+    runtime.adapters["jobs_api"] = RecordsApi("jobs", "/jobs/{id}")
 
 
 SPEC = ServiceSpec(

@@ -11,6 +11,7 @@ import pytest
 from billing.bootstrap import SPEC
 from chassis.contracts import example
 from chassis.customer_directory import CustomersApi
+from chassis.references import RecordsApi
 
 
 class _CustomersStandIn(BaseHTTPRequestHandler):
@@ -38,9 +39,41 @@ def customers_api():
     server.shutdown()
 
 
+class _JobsStandIn(_CustomersStandIn):
+    """Answers GET /jobs/<id> like the jobs service for the jobs in ``known``, 404 for every other."""
+
+    known: dict[str, dict] = {}
+    asked: list[str] = []
+
+    def do_GET(self):  # noqa: N802
+        self.asked.append(self.path.rsplit("/", 1)[-1])
+        super().do_GET()
+
+
 @pytest.fixture(scope="session")
-def app(make_app, customers_api):
-    return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_api)})
+def jobs_api():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _JobsStandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def app(make_app, customers_api, jobs_api):
+    return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_api),
+                                    "jobs_api": RecordsApi("jobs", "/jobs/{id}", base_url=jobs_api)})
+
+
+@pytest.fixture
+def jobs_known():
+    """Jobs the jobs stand-in answers for (body by id), as the jobs service would."""
+    return _JobsStandIn.known
+
+
+@pytest.fixture
+def jobs_asked():
+    """The job ids the jobs stand-in was asked about, in order."""
+    return _JobsStandIn.asked
 
 
 @pytest.fixture

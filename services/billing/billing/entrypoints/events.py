@@ -1,13 +1,15 @@
-"""The events billing consumes: customer snapshots (the shared directory), merges and unmerges."""
+"""The events billing consumes: customer snapshots (the shared directory), merges and unmerges, and new jobs (the
+ids an invoice's job_id is checked against)."""
 from __future__ import annotations
 
 import uuid
 
 from billing.service_layer import merges
+from billing.service_layer.references import JOBS
 from chassis import customer_directory
 from chassis.messaging import Handlers
 
-handlers = Handlers().include(customer_directory.handlers)
+handlers = Handlers().include(customer_directory.handlers).include(JOBS.handlers)
 
 
 @handlers.on("customer.merged")

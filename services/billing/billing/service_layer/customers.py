@@ -19,6 +19,13 @@ def writable_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer
     return require_customer(session, customer_id, _api())
 
 
+def writable_path_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer:
+    """The customer a write's path names: 404 for one this account does not have (as a read would answer), 422 for
+    one that may not be written for (merged, archived)."""
+    visible_customer(session, customer_id)
+    return writable_customer(session, customer_id)
+
+
 def visible_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer:
     """Reads answer 404 for a customer this account does not have (merged and archived ones still show)."""
     return directory.visible_customer(session, customer_id, _api())

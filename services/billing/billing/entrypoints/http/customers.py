@@ -11,7 +11,7 @@ from billing.entrypoints.http.schemas import (ActivityPage, CardIn, CardOut, Inv
                                               LedgerEntryOut, StatementArgs, StatementIn, StatementOut, SummaryOut)
 from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
-from billing.service_layer.customers import visible_customer, writable_customer
+from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
@@ -82,7 +82,7 @@ def statement_pdf(args, customer_id):
 @blp.response(202, StatementOut)
 def send_statement(body, customer_id):
     session = request_session()
-    writable_customer(session, customer_id)
+    writable_path_customer(session, customer_id)
     return statements.request_statement(session, customer_id, as_of=body["as_of"] or utcnow().date(),
                                         email=body["email"], requested_by=current_principal().sub)
 
@@ -102,7 +102,7 @@ class Card(MethodView):
     @blp.response(200, CardOut)
     def put(self, body, customer_id):
         session = request_session()
-        writable_customer(session, customer_id)
+        writable_path_customer(session, customer_id)
         card = session.get(CardOnFile, customer_id)
         if card is None:
             card = CardOnFile(customer_id=customer_id, **body)

@@ -9,6 +9,7 @@ from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceChanges, InvoiceIn, InvoiceOut
 from billing.service_layer import invoices
 from billing.service_layer.customers import writable_customer
+from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
 from chassis.api import BINARY, Blueprint
 from chassis.auth import require
@@ -34,6 +35,7 @@ class InvoiceCollection(MethodView):
     def post(self, body):
         session = request_session()
         writable_customer(session, body["customer_id"])
+        check_references(session, body, body["customer_id"])
         return invoices.create_invoice(session, body)
 
 
@@ -48,6 +50,7 @@ class InvoiceById(MethodView):
     @blp.arguments(InvoiceChanges)
     @blp.response(200, InvoiceOut)
     def patch(self, changes, invoice_id):
+        check_references(request_session(), changes, _find(invoice_id).customer_id)
         return invoices.revise_draft(request_session(), invoice_id, changes)
 
 

@@ -1,0 +1,29 @@
+"""What an invoice may refer to: a property of its customer and a job of its customer (422 on the field otherwise).
+
+Jobs are the jobs service's: billing keeps their ids and customers from ``job.created`` (``JOBS.handlers``) and
+asks the jobs API about an id not heard of yet."""
+from __future__ import annotations
+
+import uuid
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from chassis.customer_directory import require_property
+from chassis.references import KeptRecords, require_reference
+
+JOBS = KeptRecords("job")
+JOBS.keep_from("job.created", lambda data: data["job"])
+
+
+def _adapter(name: str):
+    return current_app.extensions["fieldwork"].adapters[name]
+
+
+def check_references(session: Session, body: dict, customer_id: uuid.UUID) -> None:
+    """Checks the ``property_id`` and ``job_id`` an invoice body names (a new invoice's or a draft's changes)."""
+    if body.get("property_id") is not None:
+        require_property(session, body["property_id"], customer_id, _adapter("customers_api"))
+    if body.get("job_id") is not None:
+        require_reference(session, JOBS, body["job_id"], _adapter("jobs_api"), customer_id=customer_id,
+                          field="job_id")
