@@ -82,6 +82,8 @@ class Delivery(Tenanted, Base):
     next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
     attachment: Mapped[dict | None] = mapped_column(JSONB)  # e.g. {"kind": "statement", ...}, fetched at send time
+    # Secrets the stored body shows as placeholders ({"[portal link]": url}), put back at send time, then dropped.
+    withheld: Mapped[dict | None] = mapped_column(JSONB)
 
     __table_args__ = (
         Index("deliveries_due", "next_attempt_at", postgresql_where=text("state = 'pending'")),

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from comms.adapters.orm import Communication
 from comms.domain.communication import HandledBy
 from comms.domain.contact_points import normalise_email
+from comms.domain.withheld import PORTAL_LINK
 from comms.service_layer import contacts
 from comms.service_layer.sending import queue_message, record_unsendable
 
@@ -18,12 +19,12 @@ AUTOMATIC = HandledBy("staff", None, "Fieldwork (automatic)")
 def send_portal_invite(session: Session, data: dict, *, sender: str, now: dt.datetime) -> Communication:
     expires = data["expires_at"]
     body = (f"Hello {data['customer_name']},\n\n"
-            f"You are invited to your customer portal. Open this link to sign in:\n\n{data['magic_link']}\n\n"
+            f"You are invited to your customer portal. Open this link to sign in:\n\n{PORTAL_LINK}\n\n"
             f"The link works once and expires at {expires}.\n")
     return queue_message(session, customer_id=uuid.UUID(data["customer_id"]), channel="email",
                          to=normalise_email(data["email"]), subject="Your customer portal invitation", body=body,
                          handled_by=AUTOMATIC, from_address=sender, now=now,
-                         source_ref=f"portal_invite:{data['invite_id']}")
+                         source_ref=f"portal_invite:{data['invite_id']}", withheld={PORTAL_LINK: data["magic_link"]})
 
 
 def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetime) -> Communication:

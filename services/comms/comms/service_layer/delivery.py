@@ -21,6 +21,7 @@ from comms.adapters.orm import Communication, Delivery
 from comms.adapters.smtp import Attachment, OutgoingEmail
 from comms.domain.communication import FAILED, SENT
 from comms.domain.retry import DeliveryError, RetryPolicy
+from comms.domain.withheld import put_back
 from comms.service_layer.publishing import communication_logged
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,11 @@ def _attachments(providers: Providers, comm: Communication, delivery: Delivery) 
 
 
 def _hand_over(providers: Providers, comm: Communication, delivery: Delivery) -> str:
+    body = put_back(comm.body or "", delivery.withheld)
     if comm.channel == "sms":
-        return providers.sms.send(to=comm.to_address, body=comm.body or "", reference=str(comm.id))
+        return providers.sms.send(to=comm.to_address, body=body, reference=str(comm.id))
     email = OutgoingEmail(message_id=message_id(comm), to=comm.to_address, subject=comm.subject or "",
-                          body=comm.body or "", attachments=_attachments(providers, comm, delivery))
+                          body=body, attachments=_attachments(providers, comm, delivery))
     return providers.mailer.send(email)
 
 
@@ -77,7 +79,7 @@ def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, n
             log.exception("delivery broke", extra={"communication_id": str(comm.id)})
             _failed_attempt(session, policy, comm, delivery, DeliveryError(f"Unexpected error: {exc!r}"), now)
             return True
-        delivery.state, delivery.last_error = "done", None
+        delivery.state, delivery.last_error, delivery.withheld = "done", None, None
         comm.status, comm.failure_reason, comm.provider_ref = SENT, None, reference or None
         session.flush()
         communication_logged(session, comm)
@@ -90,7 +92,7 @@ def _failed_attempt(session: Session, policy: RetryPolicy, comm: Communication, 
                     error: DeliveryError, now: dt.datetime) -> None:
     delivery.last_error = error.reason
     if policy.gives_up(delivery.attempts, error):
-        delivery.state = "done"
+        delivery.state, delivery.withheld = "done", None
         comm.status, comm.failure_reason = FAILED, error.reason
         log.warning("message failed", extra={"communication_id": str(comm.id), "reason": error.reason})
     else:

@@ -32,8 +32,12 @@ def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | 
 
 def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: str, to: str, subject: str | None,
                   body: str, handled_by: HandledBy, from_address: str, now: dt.datetime,
-                  source_ref: str | None = None, attachment: dict | None = None) -> Communication:
-    """Writes the message (status queued) and its pending delivery; with ``source_ref``, at most once."""
+                  source_ref: str | None = None, attachment: dict | None = None,
+                  withheld: dict[str, str] | None = None) -> Communication:
+    """Writes the message (status queued) and its pending delivery; with ``source_ref``, at most once.
+
+    ``withheld`` maps placeholders in ``body`` to the secrets only the message that goes out carries
+    (``comms.domain.withheld``)."""
     if source_ref is not None:
         existing = session.scalars(select(Communication).where(Communication.source_ref == source_ref)).first()
         if existing is not None:
@@ -48,7 +52,7 @@ def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: s
     session.add(comm)
     session.flush()
     session.add(Delivery(communication_id=comm.id, account_id=comm.account_id, state="pending", attempts=0,
-                         next_attempt_at=now, attachment=attachment))
+                         next_attempt_at=now, attachment=attachment, withheld=withheld))
     session.flush()
     return comm
 
