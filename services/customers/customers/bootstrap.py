@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from chassis.app import create_app as chassis_create_app
+from chassis.references import RecordsApi
 from chassis.service import Runtime, ServiceSpec
 from customers.adapters.geocoding import NoGeocoder, google_geocoder
 from customers.adapters.portal_tokens import PortalTokens
@@ -21,6 +22,7 @@ def wire(runtime: Runtime) -> None:
     runtime.adapters["geocoder"] = google_geocoder(key, base_url=base_url) if key else NoGeocoder()
     runtime.adapters["portal_tokens"] = PortalTokens(runtime.settings.jwt_secret)
     runtime.adapters["portal_url"] = os.environ.get("FIELDWORK_PORTAL_URL", DEFAULT_PORTAL_URL)
+    runtime.adapters["comms_api"] = RecordsApi("comms", "/communications/{id}")
 
 
 SPEC = ServiceSpec(

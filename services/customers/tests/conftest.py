@@ -53,19 +53,63 @@ def geocoding_server():
     server.shutdown()
 
 
-def _adapters(geocoder):
+class _CommsApi(BaseHTTPRequestHandler):
+    """Answers GET /communications/<id> like the comms API for the communications in ``known``, else 404."""
+
+    known: dict[str, dict] = {}
+    asked: list[str] = []
+
+    def do_GET(self):
+        communication_id = self.path.rsplit("/", 1)[-1]
+        self.asked.append(communication_id)
+        body = self.known.get(communication_id)
+        payload = json.dumps(body or {"error": {"code": "not_found", "message": "No such communication."}}).encode()
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *_):
+        pass
+
+
+@pytest.fixture(scope="session")
+def comms_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CommsApi)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def comms_known():
+    """Communications the comms stand-in answers for (body by id), as the comms service would."""
+    return _CommsApi.known
+
+
+@pytest.fixture
+def comms_asked():
+    """The communication ids the comms stand-in was asked about, in order."""
+    return _CommsApi.asked
+
+
+def _adapters(geocoder, comms_url):
+    from chassis.references import RecordsApi
     from chassis.testing.plugin import TEST_JWT_SECRET
-    return {"geocoder": geocoder, "portal_tokens": PortalTokens(TEST_JWT_SECRET), "portal_url": PORTAL_URL}
+    return {"geocoder": geocoder, "portal_tokens": PortalTokens(TEST_JWT_SECRET), "portal_url": PORTAL_URL,
+            "comms_api": RecordsApi("comms", "/communications/{id}", base_url=comms_url)}
 
 
 @pytest.fixture(scope="session")
-def app(make_app, geocoding_server):
-    return make_app(SPEC, adapters=_adapters(google_geocoder(TEST_KEY, base_url=geocoding_server, retry_timeout=2)))
+def app(make_app, geocoding_server, comms_server):
+    return make_app(SPEC, adapters=_adapters(google_geocoder(TEST_KEY, base_url=geocoding_server, retry_timeout=2),
+                                             comms_server))
 
 
 @pytest.fixture(scope="session")
-def app_without_geocoding(make_app):
-    return make_app(SPEC, adapters=_adapters(NoGeocoder()))
+def app_without_geocoding(make_app, comms_server):
+    return make_app(SPEC, adapters=_adapters(NoGeocoder(), comms_server))
 
 
 @pytest.fixture

@@ -1,13 +1,19 @@
 """Notes: markdown, pinned first, a link to a communication, only the author edits; notes on the timeline."""
 import uuid
 
+from chassis.contracts import example
 
-def test_notes_pinned_first_and_on_the_profile(create, client, auth):
+
+def test_notes_pinned_first_and_on_the_profile(create, client, auth, app, deliver, account_id):
     customer = create()
     url = f"/customers/{customer['id']}/notes"
     client.post(url, json={"body": "First call, **wants quote**"}, headers=auth)
     pinned = client.post(url, json={"body": "Gate code 4321", "pinned": True}, headers=auth).json
     comm = str(uuid.uuid4())
+    logged = example("communication.logged")
+    logged.update(id=str(uuid.uuid4()), account_id=str(account_id))
+    logged["data"]["communication"].update(id=comm, customer_id=customer["id"])
+    assert deliver(app, logged)
     linked = client.post(url, json={"body": "Re: the call", "communication_id": comm}, headers=auth).json
     assert linked["communication_id"] == comm and linked["author"] == "user-1"
     bodies = [n["body"] for n in client.get(url, headers=auth).json["items"]]

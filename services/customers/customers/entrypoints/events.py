@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from chassis.messaging import Event, Handlers
 from chassis.messaging.event import utcnow
 from customers.domain import lifecycle
+from customers.service_layer.references import COMMUNICATIONS
 from customers.service_layer.work import record_contact, record_work
 
-handlers = Handlers()
+handlers = Handlers().include(COMMUNICATIONS.handlers)
 
 
 def _time(value: str) -> dt.datetime:

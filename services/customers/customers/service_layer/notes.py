@@ -8,9 +8,11 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import Forbidden, NotFound
 from customers.adapters.orm import Customer, Note
+from customers.service_layer.references import check_communication
 
 
 def add_note(session: Session, customer: Customer, body: dict, *, by: str, now: dt.datetime) -> Note:
+    check_communication(session, customer.id, body.get("communication_id"))
     note = Note(customer_id=customer.id, body=body["body"], pinned=body.get("pinned", False), author=by,
                 communication_id=body.get("communication_id"), created_at=now)
     session.add(note)
@@ -30,6 +32,8 @@ def own_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: st
 def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, changes: dict, *, by: str,
               now: dt.datetime) -> Note:
     note = own_note(session, customer, note_id, by=by)
+    if changes.get("communication_id") not in (None, note.communication_id):
+        check_communication(session, customer.id, changes["communication_id"])
     for name in ("body", "pinned", "communication_id"):
         if name in changes:
             setattr(note, name, changes[name])
