@@ -44,7 +44,10 @@ def test_the_api_and_the_operators_routes_stay_the_gateways(make_app, built):
 
 def test_the_pages_are_not_in_the_api_document(make_app, built):
     paths = make_app(SPEC).test_client().get("/api/openapi.json").get_json()["paths"]
-    assert not [p for p in paths if p == "/" or p.startswith(("/customers", "/assets"))]
+    assert not [p for p in paths if p.startswith(("/customers", "/assets"))]
+    # `/` alone is documented (the gateway's brief: what the server's root answers), as HTML, never as JSON
+    assert {status: list(answer["content"]) for status, answer in paths["/"]["get"]["responses"].items()} == {
+        "200": ["text/html"], "503": ["text/plain"]}
 
 
 def test_an_unbuilt_front_end_says_how_to_build_it(make_app, tmp_path, monkeypatch):
