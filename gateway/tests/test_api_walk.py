@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from chassis.testing.api_document import PUBLIC, Operation, view_permissions
-from chassis.testing.api_walk import Seeder, Walk, assert_clean
+from chassis.testing.api_walk import Form, Seeder, Walk, assert_clean
 from gateway.bootstrap import SPEC
 from gateway.composition.openapi import _covers
 from gateway.routes import ROUTES
@@ -59,8 +59,9 @@ def _jobs(api: Seeder) -> None:
                                              "starts_at": "2027-03-02T14:00:00Z"})["id"]
     out = io.BytesIO()
     Image.new("RGB", (64, 48), (200, 40, 40)).save(out, format="PNG")
-    api.ids["photo_id"] = api.call("POST", "/jobs/{job_id}/photos", content_type="multipart/form-data",
-                                   data={"file": (io.BytesIO(out.getvalue()), "door.png")})["id"]
+    photo = Form({"file": (out.getvalue(), "door.png")})
+    api.ids["photo_id"] = api.post("/jobs/{job_id}/photos", photo)["id"]
+    api.post("/customers/{customer_id}/photos", photo)
     api.call("PATCH", "/jobs/{job_id}", {"property_id": api.ids["property_id"], "notes": "Dog in the yard"})
 
 

@@ -39,10 +39,6 @@ class Operation:
     def url(self, values: dict) -> str:
         return _PARAMETER.sub(lambda match: quote(str(values[match.group(1)]), safe=""), self.path)
 
-    @property
-    def takes_json(self) -> bool:
-        return not self.media_types or any(t.endswith("json") for t in self.media_types)
-
 
 def operations(document: dict) -> list[Operation]:
     """Every operation of the document, in its order."""

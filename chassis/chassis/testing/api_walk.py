@@ -12,7 +12,9 @@ get three walks over the document the app serves, so a new route is walked witho
 """
 from __future__ import annotations
 
+import copy
 import hashlib
+import io
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -77,11 +79,11 @@ class Seeder:
         return self.seeded.account_id
 
     def call(self, method: str, template: str, body=None, expect=(200, 201, 202, 204), **kwargs):
-        """``call("POST", "/customers/{customer_id}/notes", {...})``: path values from ``ids``; the body is kept
-        as this operation's sample for the walks."""
+        """``call("POST", "/customers/{customer_id}/notes", {...})``: path values from ``ids``; the body (JSON, or a
+        ``Form``) is kept as this operation's sample for the walks."""
         path = self.prefix + template
         url = Operation(method, path, (), (), (), None, {}).url(self.ids)
-        response = self.client.open(url, method=method, json=body, headers=self.headers, **kwargs)
+        response = self.client.open(url, method=method, headers=self.headers, **_body_kwargs(body), **kwargs)
         assert response.status_code in expect, (method, url, response.status_code, response.get_data(as_text=True))
         if body is not None:
             self.seeded.bodies[(method, path)] = body
@@ -107,6 +109,24 @@ class Seeder:
         customer_id = str(uuid.uuid4())
         self.event("customer.created", customer={"id": customer_id, "display_name": name, **snapshot})
         return customer_id
+
+
+@dataclass(frozen=True)
+class Form:
+    """A multipart form body: plain fields, and files as ``(content, filename)``; sent afresh each time."""
+    fields: dict
+
+    def data(self) -> dict:
+        return {name: (io.BytesIO(value[0]), value[1]) if isinstance(value, tuple) else value
+                for name, value in self.fields.items()}
+
+
+def _body_kwargs(body) -> dict:
+    if body is None:
+        return {}
+    if isinstance(body, Form):
+        return {"data": body.data(), "content_type": "multipart/form-data"}
+    return {"json": body}
 
 
 def deliverer(app) -> Callable[[dict], bool]:
@@ -172,15 +192,14 @@ class Walk:
     def body(self, operation: Operation, seeded: Seeded):
         sample = seeded.bodies.get((operation.method, operation.path))
         if sample is not None:
-            return _copy(sample)
+            return copy.deepcopy(sample)
         return minimal_body(self.document, operation, seeded.ids)
 
     def send(self, operation: Operation, seeded: Seeded, perms=ALL_PERMISSIONS, *, path_ids: dict | None = None,
              body=None, account=None):
         url = operation.url({**seeded.for_path(operation.path), **(path_ids or {})})
-        kwargs = {"json": body} if body is not None and operation.takes_json else {}
         return self.client.open(url, method=operation.method, headers=bearer(account or seeded.account_id, perms),
-                                **kwargs)
+                                **_body_kwargs(body))
 
     # -- property-based ------------------------------------------------------------------------------------------
 
@@ -275,6 +294,7 @@ def fuzz(schema) -> tuple[list[str], int]:
     """Runs each operation's generated cases as schemathesis' pytest plugin would (examples, then fuzzing), one
     operation after another, and keeps going past a failing one so a run lists them all."""
     from hypothesis.errors import HypothesisException
+    from schemathesis.core.result import Err
     from schemathesis.generation.feedback import FeedbackSources
     from schemathesis.pytest._test_builder import build_operation_test
 
@@ -285,6 +305,9 @@ def fuzz(schema) -> tuple[list[str], int]:
         case.call_and_validate(checks=CHECKS)
 
     for result in schema.get_all_operations():
+        if isinstance(result, Err):
+            failures.append(f"an operation schemathesis cannot read: {result.err()}")
+            continue
         operation = result.ok()
         test = build_operation_test(config=schema.config, operation=operation, test_func=call, given_kwargs={},
                                     feedback=FeedbackSources())
@@ -295,20 +318,8 @@ def fuzz(schema) -> tuple[list[str], int]:
         except BaseException as error:  # noqa: BLE001 -- a check's failure group, or the app raising: both listed
             if isinstance(error, KeyboardInterrupt):
                 raise
-            failures.append(f"{operation.label}: {_describe(error)}")
+            failures.append(f"{operation.label}: {str(error).strip()}")
     return failures, sent[0]
-
-
-def _describe(error: BaseException) -> str:
-    return str(error).strip()
-
-
-def _copy(value):
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def _place(body, ref: tuple[str, ...], value) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from chassis.testing.api_document import view_permissions
-from chassis.testing.api_walk import Seeder, Walk, assert_clean, deliverer
+from chassis.testing.api_walk import Form, Seeder, Walk, assert_clean, deliverer
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX", "postal_code": "78731",
            "country": "US"}
@@ -34,11 +34,9 @@ def seed(api: Seeder) -> None:
                                "name": "Quarterly pest control", "price_per_visit_cents": 8900,
                                "rrule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "starts_at": "2027-03-02T14:00:00Z"})
     api.ids["plan_id"] = plan["id"]
-    photo = api.call("POST", "/jobs/{job_id}/photos", content_type="multipart/form-data",
-                     data={"file": (io.BytesIO(_png()), "door.png"), "caption": "Broken spring"})
+    photo = api.post("/jobs/{job_id}/photos", Form({"file": (_png(), "door.png"), "caption": "Broken spring"}))
     api.ids["photo_id"] = photo["id"]
-    api.call("POST", "/customers/{customer_id}/photos", content_type="multipart/form-data",
-             data={"file": (io.BytesIO(_png()), "drive.png"), "caption": "Driveway"})
+    api.post("/customers/{customer_id}/photos", Form({"file": (_png(), "drive.png"), "caption": "Driveway"}))
     api.call("PATCH", "/jobs/{job_id}", {"property_id": property_id, "notes": "Dog in the yard"})
     api.call("PATCH", "/estimates/{estimate_id}", {"property_id": property_id, "description": "Insulated"})
     api.call("PATCH", "/plans/{plan_id}", {"property_id": property_id, "visit_minutes": 45})
