@@ -11,13 +11,16 @@ import copy
 import http
 
 from apispec import BasePlugin
-from marshmallow import Schema, fields
+from marshmallow import INCLUDE, Schema, fields
 
 PERMISSION = "x-permission"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 class ErrorDetailSchema(Schema):
+    class Meta:
+        unknown = INCLUDE  # an error may carry details of its own beside these (a conflict's "from" and "to")
+
     code = fields.String(required=True, metadata={"description": "Stable, for programs: validation_error, not_found…"})
     message = fields.String(required=True, metadata={"description": "For people."})
     field_errors = fields.Dict(data_key="fields", keys=fields.String(), metadata={

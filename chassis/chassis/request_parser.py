@@ -55,8 +55,8 @@ class RequestParser(FlaskParser):
         return super().use_args(argmap, req, location=location, **kwargs)
 
     def _get_schema(self, argmap, req):
-        # webargs builds a new instance of an argument schema given as a class on every request (~0.15 ms, a tenth
-        # of a stored workspace part's cost); one instance per class serves them all, as loading keeps no state on it.
+        # webargs builds a new instance of an argument schema given as a class on every request, a cost the stored
+        # workspace part would feel (bench/); one instance per class serves them all, as loading keeps no state on it.
         if isinstance(argmap, type) and issubclass(argmap, marshmallow.Schema):
             return _instance(argmap)
         return super()._get_schema(argmap, req)
