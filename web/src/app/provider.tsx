@@ -1,16 +1,34 @@
-import { MantineProvider, createTheme } from "@mantine/core";
+import { Alert, MantineProvider, createTheme, type CSSVariablesResolver } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
 import { makeQueryClient } from "@/lib/query-client";
 
-const theme = createTheme({ primaryColor: "indigo", defaultRadius: "md" });
+// Shade 8 of indigo keeps links and filled buttons above WCAG AA contrast on white.
+// Light alerts tint their background and keep dark text, which reads at AA contrast in every colour.
+const theme = createTheme({
+  primaryColor: "indigo",
+  primaryShade: 8,
+  defaultRadius: "md",
+  components: {
+    Alert: Alert.extend({
+      vars: (_theme, props) => ({
+        root: props.variant && props.variant !== "light" ? {} : { "--alert-color": "var(--mantine-color-dark-8)" },
+      }),
+    }),
+  },
+});
+
+// Mantine's "dimmed" grey is below WCAG AA contrast for small text on white; one shade darker passes.
+const resolver: CSSVariablesResolver = () => ({
+  variables: {}, light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" }, dark: {},
+});
 
 export function AppProvider({ children, client }: { children: ReactNode; client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? makeQueryClient());
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={resolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>

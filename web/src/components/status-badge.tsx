@@ -10,5 +10,6 @@ const COLORS: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {
   if (!status) return null;
-  return <Badge color={COLORS[status] ?? "gray"} variant="light">{words(status)}</Badge>;
+  // The colour tints the background; the text stays dark so every status reads at AA contrast.
+  return <Badge color={COLORS[status] ?? "gray"} variant="light" c="dark.8">{words(status)}</Badge>;
 }

@@ -77,7 +77,7 @@ export function CustomersList() {
           </Group>
         </Stack>
       </Paper>
-      <Modal opened={creating} onClose={close} title="New customer" size="lg">
+      <Modal opened={creating} onClose={close} title="New customer" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
         <NewCustomerForm onCancel={close} onCreated={(id) => { close(); navigate(`/customers/${id}`); }} />
       </Modal>
     </Stack>

@@ -107,7 +107,7 @@ export function NewCustomerForm({ onCreated, onCancel }: Props) {
                 </List.Item>
               ))}
             </List>
-            <Button size="xs" color="yellow" onClick={() => save(form.getValues(), true)} loading={create.isPending}>Create anyway</Button>
+            <Button size="xs" onClick={() => save(form.getValues(), true)} loading={create.isPending}>Create anyway</Button>
           </Alert>
         )}
         {problems.length > 0 && (

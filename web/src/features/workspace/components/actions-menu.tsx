@@ -29,7 +29,7 @@ export function ActionsMenu({ profile }: { profile: Profile }) {
           )}
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={dialog === "edit"} onClose={close} title="Edit customer" size="lg">
+      <Modal opened={dialog === "edit"} onClose={close} title="Edit customer" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
         <EditCustomerForm profile={profile} onDone={close} />
       </Modal>
     </>

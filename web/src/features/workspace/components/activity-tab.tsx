@@ -23,7 +23,7 @@ export function ActivityTab({ customerId }: { customerId: string }) {
           {items.map((item) => (
             <Timeline.Item key={`${item.kind}-${item.id}`} title={
               <Group gap={6}>
-                <Badge size="xs" variant="light">{words(item.kind)}</Badge>
+                <Badge size="xs" variant="light" c="dark.8">{words(item.kind)}</Badge>
                 <Text size="sm" fw={500}>{item.title}</Text>
                 <StatusBadge status={item.status} />
                 {item.amount_cents != null && <Text size="sm">{money(item.amount_cents, item.currency ?? "USD")}</Text>}

@@ -29,7 +29,7 @@ export function InsightsCard({ ws }: { ws: Workspace }) {
 function AiSuggestions({ ai }: { ai: { status?: string; summary?: string; reason?: string } | undefined }) {
   if (ai?.status === "ok" && ai.summary) return <Text size="sm"><b>AI summary:</b> {ai.summary}</Text>;
   if (ai?.status === "not_configured") {
-    return <Text size="sm" c="dimmed">AI suggestions are off. <Anchor href="/settings/integrations" size="sm">Connect OpenAI</Anchor> under Settings → Integrations.</Text>;
+    return <Text size="sm" c="dimmed">AI suggestions are off. <Anchor href="/settings/integrations" size="sm" underline="always">Connect OpenAI</Anchor> under Settings → Integrations.</Text>;
   }
   return <Text size="sm" c="dimmed">AI suggestions are not ready yet.</Text>;
 }

@@ -18,7 +18,7 @@ export function LeadStatus({ customerId, status }: { customerId: string; status:
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
           <UnstyledButton aria-label={`Lead status: ${words(status)}. Change`}>
-            <Badge size="lg" color={COLORS[status] ?? "gray"} style={{ cursor: "pointer" }} rightSection="▾">{words(status)}</Badge>
+            <Badge size="lg" variant="light" c="dark.8" color={COLORS[status] ?? "gray"} style={{ cursor: "pointer" }} rightSection="▾">{words(status)}</Badge>
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>

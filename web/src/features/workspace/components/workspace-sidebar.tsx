@@ -31,7 +31,7 @@ function PropertyCard({ property }: { property: Property }) {
         <Copy value={address(property)} label="address" />
       </Group>
       <Group gap={4}>
-        <Badge size="xs" variant="light">{property.kind}</Badge>
+        <Badge size="xs" variant="light" c="dark.8">{property.kind}</Badge>
         {property.is_primary && <Badge size="xs">primary</Badge>}
       </Group>
       {property.access_notes && <Text size="xs">Access: {property.access_notes}</Text>}
@@ -56,7 +56,7 @@ function PropertyCard({ property }: { property: Property }) {
                 <Table.Td>{[e.make, e.model].filter(Boolean).join(" ") || "—"}{e.installed_on && <Text fz="xs" c="dimmed">installed {day(e.installed_on)}</Text>}</Table.Td>
                 <Table.Td>
                   {e.warranty_until
-                    ? e.warranty_until < today ? <Badge size="xs" color="red" variant="light">expired {day(e.warranty_until)}</Badge> : day(e.warranty_until)
+                    ? e.warranty_until < today ? <Badge size="xs" color="red" variant="light" c="red.9">expired {day(e.warranty_until)}</Badge> : day(e.warranty_until)
                     : "—"}
                 </Table.Td>
               </Table.Tr>
