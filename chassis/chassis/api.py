@@ -8,9 +8,11 @@ import flask_smorest
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
-from chassis.api_doc import ErrorResponses, ErrorSchema
+from chassis.api_doc import ErrorResponses, ErrorSchema, conflicts
 from chassis.errors import AppError, envelope
 from chassis.request_parser import BODY_LOCATIONS, RequestParser
+
+__all__ = ["Api", "BINARY", "Blueprint", "conflicts"]  # a route says it may answer 409 with @conflicts
 
 log = logging.getLogger("chassis.errors")
 

@@ -10,8 +10,7 @@ from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 from sqlalchemy import text
 
-from chassis.api import Blueprint
-from chassis.api_doc import conflicts
+from chassis.api import Blueprint, conflicts
 from chassis.auth import public, require
 from chassis.db import request_session
 from chassis.errors import NotFound
