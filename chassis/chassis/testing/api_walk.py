@@ -7,8 +7,8 @@ get three walks over the document the app serves, so a new route is walked witho
   checks below, bounded and derandomized;
 - ``tenancy_failures()``: account B, holding every permission, gets 404 for each of account A's ids in a path and
   422 on the field for each of A's ids referenced in a body, and A's rows are the same afterwards;
-- ``permission_failures()``: every other permission gets 403, the operation's permission alone gets past
-  authorization (and 200 for a read of a seeded record).
+- ``permission_failures()``: the document's ``x-permission`` is what the code requires; every other permission
+  gets 403, the operation's permission alone gets past authorization (and 200 for a read of a seeded record).
 """
 from __future__ import annotations
 
@@ -162,8 +162,9 @@ def account_digest(database_urls: list[str], account_id) -> dict[str, str]:
 class Walk:
     """The three walks over one app's document (a service, or the gateway in front of the whole system).
 
-    ``seed(seeder)`` writes one record of every kind; ``permission_of(operation)`` is the fallback for operations
-    whose document carries no ``x-permission`` yet; ``database_urls`` hold the account-owned tables.
+    ``seed(seeder)`` writes one record of every kind; ``permission_of(operation)`` is what the code requires (the
+    view's ``@require``), checked against the document's ``x-permission`` and used where the document names none;
+    ``database_urls`` hold the account-owned tables.
     """
 
     def __init__(self, app, seed: Callable[[Seeder], None], *, database_urls: list[str],
@@ -262,13 +263,17 @@ class Walk:
 
     def permission_failures(self, seeded: Seeded) -> tuple[list[str], int]:
         """Each operation with every other permission, then with its own alone: (what failed, requests sent).
-        Reads go first and deletes last, so the seeded records are there for every read."""
+        The permission is the document's ``x-permission``, which must agree with what the code requires
+        (``permission_of``). Reads go first and deletes last, so the seeded records are there for every read."""
         failures, sent = [], 0
         order = {"GET": 0, "DELETE": 2}
         for operation in sorted(self.guarded(), key=lambda op: order.get(op.method, 1)):
-            permission = self.permission(operation)
+            permission, declared = self.permission(operation), self._permission_of(operation)
+            if operation.permission is None:
+                failures.append(f"{operation}: the document names no x-permission (the code requires {declared})")
+            elif declared is not None and declared != operation.permission:
+                failures.append(f"{operation}: the document says {operation.permission}, the code requires {declared}")
             if permission is None:
-                failures.append(f"{operation}: declares no permission")
                 continue
             missing = [name for name in operation.path_params if name not in seeded.for_path(operation.path)]
             if missing:
