@@ -88,6 +88,10 @@ def test_workspace_sections_point_at_what_each_service_documents(gateway):
         "WorkspaceInvoicesSection": schemas["BillingBillingWorkspacePart"]["properties"]["invoices"],
         "WorkspaceInsightsSection": {"$ref": "#/components/schemas/InsightsInsightsOut"},
     }
+    jobs_summary = schemas["JobsSummaryOut"]["properties"]
+    assert schemas["WorkspaceHeader"]["properties"]["next_scheduled"] == jobs_summary["next_scheduled"]
+    assert schemas["PinnedNotesSection"]["properties"]["items"] == \
+        schemas["CustomersCustomerOut"]["properties"]["pinned_notes"]
 
 
 def test_every_route_of_the_table_reaches_an_operation_of_its_service(stack):

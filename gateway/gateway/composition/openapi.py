@@ -80,20 +80,34 @@ def merge(own: dict, services: Mapping[str, dict | None]) -> dict:
     return document
 
 
+# What the gateway passes on from a service part, by where it sits in the gateway's schemas and in that part.
+_PASSED_ON = {
+    **{(section_schema_name(section), "data"): (service, (key,)) for section, (service, key) in SECTIONS.items()},
+    (section_schema_name(PROFILE), "data"): ("customers", (PROFILE,)),
+    ("PinnedNotesSection", "items"): ("customers", (PROFILE, "pinned_notes")),
+    ("WorkspaceHeader", "last_completed"): ("jobs", ("summary", "last_completed")),
+    ("WorkspaceHeader", "next_scheduled"): ("jobs", ("summary", "next_scheduled")),
+}
+
+
 def _point_sections_at_services(document: dict) -> None:
     schemas = document["components"]["schemas"]
-    passed_on = {section: _part_property(schemas, service, key)
-                 for section, (service, key) in {**SECTIONS, PROFILE: ("customers", PROFILE)}.items()}
+    passed_on = {place: _part_property(schemas, service, keys) for place, (service, keys) in _PASSED_ON.items()}
     insights = document["paths"].get(f"{API_PREFIX}/customers/{{customer_id}}/insights", {}).get("get", {})
-    passed_on[INSIGHTS] = insights.get("responses", {}).get("200", {}).get("content", {}).get(
-        "application/json", {}).get("schema")
-    for section, schema in passed_on.items():
-        own = schemas.get(section_schema_name(section))
+    passed_on[(section_schema_name(INSIGHTS), "data")] = insights.get("responses", {}).get("200", {}).get(
+        "content", {}).get("application/json", {}).get("schema")
+    for (name, prop), schema in passed_on.items():
+        own = schemas.get(name)
         if own is not None and schema is not None:
-            own["properties"]["data"] = copy.deepcopy(schema)
+            own["properties"][prop] = copy.deepcopy(schema)
 
 
-def _part_property(schemas: dict, service: str, key: str) -> dict | None:
-    """The schema of ``key`` in the service's workspace part (``chassis.workspace_part.part_schema`` names it)."""
-    part = schemas.get(f"{service.capitalize()}{service.title()}WorkspacePart")
-    return None if part is None else part.get("properties", {}).get(key)
+def _part_property(schemas: dict, service: str, keys: tuple[str, ...]) -> dict | None:
+    """The schema at ``keys`` in the service's workspace part (``chassis.workspace_part.part_schema`` names it),
+    following the service's references on the way."""
+    schema = schemas.get(f"{service.capitalize()}{service.title()}WorkspacePart")
+    for key in keys:
+        while schema is not None and "$ref" in schema:
+            schema = schemas.get(schema["$ref"].rpartition("/")[2])
+        schema = None if schema is None else schema.get("properties", {}).get(key)
+    return schema
