@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 import urllib3
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -70,15 +70,17 @@ def _remember_properties(session: Session, account_id: uuid.UUID, customer_id: u
     session.execute(delete(known_properties).where(known_properties.c.customer_id == customer_id,
                                                    known_properties.c.account_id == account_id,
                                                    known_properties.c.id.not_in(ids)))
-    for prop, property_id in zip(properties, ids):
-        stmt = insert(known_properties).values(id=property_id, account_id=account_id, customer_id=customer_id,
-                                               address=_address(prop))
-        # A property moves between customers only by a merge or its undoing, within one account.
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=[known_properties.c.id],
-            set_={"customer_id": stmt.excluded.customer_id, "address": stmt.excluded.address,
-                  "updated_at": stmt.excluded.updated_at},
-            where=known_properties.c.account_id == stmt.excluded.account_id))
+    if not ids:
+        return
+    stmt = insert(known_properties).values([
+        {"id": property_id, "account_id": account_id, "customer_id": customer_id, "address": _address(prop)}
+        for prop, property_id in zip(properties, ids)])
+    # A property moves between customers only by a merge or its undoing, within one account.
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=[known_properties.c.id],
+        set_={"customer_id": stmt.excluded.customer_id, "address": stmt.excluded.address,
+              "updated_at": func.now()},
+        where=known_properties.c.account_id == stmt.excluded.account_id))
 
 
 def _remember(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int) -> None:

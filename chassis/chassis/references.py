@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import urllib3
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -97,7 +97,7 @@ class KeptRecords:
         # An id is one account's for good: a row of another account is never taken over.
         session.execute(stmt.on_conflict_do_update(
             index_elements=[known_records.c.kind, known_records.c.id],
-            set_={"customer_id": stmt.excluded.customer_id, "updated_at": stmt.excluded.updated_at},
+            set_={"customer_id": stmt.excluded.customer_id, "updated_at": func.now()},
             where=known_records.c.account_id == stmt.excluded.account_id))
 
     def lookup(self, session: Session, record_id: uuid.UUID) -> KnownRecord | None:
