@@ -43,9 +43,11 @@ def seed(api: Seeder) -> None:
         "customer_id": api.ids["customer_id"], "channel": "call", "direction": "inbound", "body": "Asked"})["id"]
     api.post("/messages", {"customer_id": api.ids["customer_id"], "channel": "email", "to": "dana@example.com",
                            "subject": "Your visit", "body": "See you Tuesday"})
-    # An SMS thread needs the sender worker or a signed provider webhook, which the stack does not give a client.
+    # An SMS thread or an unmatched text needs the sender worker or a signed provider webhook, which this stack does
+    # not have (comms' own walk seeds both); its communication is already a customer's.
     api.ids["thread_id"] = str(uuid.uuid4())
     api.seeded.unseeded.add("thread_id")
+    api.seeded.no_reference_walk["POST /api/unmatched/{communication_id}/assign"] = "no unmatched text at the gateway"
     api.call("PUT", "/settings/integrations/openai", {"api_key": "sk-test-walk-0123456789abcdef"})
     api.call("PATCH", "/settings/insights", {"overdue_days": 30})
 

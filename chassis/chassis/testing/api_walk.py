@@ -53,6 +53,7 @@ class Seeded:
     bodies: dict[tuple[str, str], Any] = field(default_factory=dict)
     under: dict[str, dict[str, Any]] = field(default_factory=dict)
     unseeded: set[str] = field(default_factory=set)
+    no_reference_walk: dict[str, str] = field(default_factory=dict)  # "POST /path" → why its body refs are not walked
 
     def for_path(self, path: str) -> dict[str, Any]:
         values = dict(self.ids)
@@ -238,6 +239,9 @@ class Walk:
                 if response.status_code != 404:
                     failures.append(f"{operation} with A's {', '.join(operation.id_params)} as B: "
                                     f"{response.status_code} {_short(response)} (expected 404)")
+            if operation.body_refs and str(operation) in b.no_reference_walk:
+                print(f"tenancy: {operation}'s body references not walked: {b.no_reference_walk[str(operation)]}")
+                continue
             for ref in operation.body_refs:
                 name = ref[-1]
                 body = self.body(operation, b)
