@@ -1,10 +1,11 @@
 """Tests that walk an API document: generated inputs on every operation, another account's ids, each permission.
 
 A service's tests give a seed (one record of every kind, written through the service's own API and events) and
-get three walks over the document the app serves, so a new route is walked without anyone adding it:
+get three walks over the document the app serves, so a new route is walked without anyone adding it (each walk
+returns every failure it found and the number of requests it sent; ``assert_clean`` fails listing them all):
 
-- ``schema()`` + ``check(case)``: schemathesis on every operation, path ids filled with the seeded ones, with the
-  checks below, bounded and derandomized;
+- ``fuzz_failures()``: schemathesis on every operation, path ids filled with the seeded ones, with the checks
+  below, bounded and derandomized;
 - ``tenancy_failures()``: account B, holding every permission, gets 404 for each of account A's ids in a path and
   422 on the field for each of A's ids referenced in a body, and A's rows are the same afterwards;
 - ``permission_failures()``: the document's ``x-permission`` is what the code requires; every other permission
