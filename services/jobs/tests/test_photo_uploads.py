@@ -107,6 +107,15 @@ def test_a_storage_failure_leaves_neither_a_file_nor_a_row(app, account_id, cust
     assert files_of(photo_dir, account_id) == [] and photo_rows(app, account_id) == 0
 
 
+def test_a_failed_write_leaves_no_partial_file(tmp_path):
+    storage = LocalDirectoryStorage(tmp_path)
+    key = f"{uuid.uuid4()}/{uuid.uuid4()}.png"
+    (tmp_path / key).mkdir(parents=True)  # the rename onto the key fails
+    with pytest.raises(OSError):
+        storage.save(key, png())
+    assert [p.name for p in (tmp_path / key).parent.iterdir()] == [key.rpartition("/")[2]]
+
+
 def test_the_document_says_uploads_are_multipart_with_a_binary_file_and_photos_are_images(client):
     document = client.get("/openapi.json").json
     schemas = document["components"]["schemas"]

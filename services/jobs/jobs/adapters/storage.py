@@ -33,8 +33,12 @@ class LocalDirectoryStorage:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(data)
-        os.replace(partial, path)  # readers never see half a file
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, path)  # readers never see half a file
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a full disk or a failed rename leaves nothing behind
+            raise
 
     def read(self, key: str) -> bytes:
         return self._path(key).read_bytes()
