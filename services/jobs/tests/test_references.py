@@ -158,3 +158,10 @@ def test_a_merge_moves_the_duplicates_properties_to_the_target(client, auth, acc
     assert create(client, auth, "job", target, duplicates["id"]).status_code == 201
     assert create(client, auth, "job", duplicate, duplicates["id"]).status_code == 422
 
+
+
+def test_an_edit_naming_the_same_property_keeps_the_address_typed(client, auth, at, new_customer):
+    customer, prop = at(new_customer)
+    job = create(client, auth, "job", customer, prop, property_address="Back gate, 4812 Ridgeview").json
+    again = client.patch(f"/jobs/{job['id']}", json={"property_id": prop, "title": "Furnace check"}, headers=auth)
+    assert again.status_code == 200 and again.json["property_address"] == "Back gate, 4812 Ridgeview"

@@ -42,7 +42,8 @@ class EstimateById(MethodView):
     def patch(self, changes, estimate_id):
         session = request_session()
         estimate = load_estimate(session, estimate_id, for_update=True)
-        changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"))
+        changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"),
+                                        current=estimate.property_id)
         return revise(session, estimate, changes, actor=actor(), at=now())
 
 

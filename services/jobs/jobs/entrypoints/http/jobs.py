@@ -56,7 +56,8 @@ class JobById(MethodView):
     def patch(self, changes, job_id):
         session = request_session()
         job = load_job(session, job_id, for_update=True)
-        changes = at_customers_property(session, changes, job.customer_id, adapter("customers_api"))
+        changes = at_customers_property(session, changes, job.customer_id, adapter("customers_api"),
+                                        current=job.property_id)
         return edit_job(session, job, changes, actor=actor(), at=now())
 
 

@@ -42,7 +42,8 @@ class PlanById(MethodView):
     def patch(self, changes, plan_id):
         session = request_session()
         plan = load_plan(session, plan_id, for_update=True)
-        changes = at_customers_property(session, changes, plan.customer_id, adapter("customers_api"))
+        changes = at_customers_property(session, changes, plan.customer_id, adapter("customers_api"),
+                                        current=plan.property_id)
         return revise_plan(session, plan, changes, actor=actor(), at=now())
 
 
