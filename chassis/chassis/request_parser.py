@@ -21,7 +21,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import CombinedMultiDict
 
 from chassis.errors import UnsupportedMediaType, ValidationFailed
-from chassis.schemas import loading_json_body
+from chassis.schemas import Schema, loading_json_body
 
 BODY = "_body"  # the field an error about the body as a whole is reported on
 NUL = "\x00"
@@ -40,6 +40,7 @@ def _instance(schema: type[marshmallow.Schema]) -> marshmallow.Schema:
 
 
 class RequestParser(FlaskParser):
+    DEFAULT_SCHEMA_CLASS = Schema  # what a dict of fields given as arguments is made into
     __location_map__ = {**FlaskParser.__location_map__, "multipart": "load_multipart",
                         **{required: f"load_{required}" for required in _REQUIRED.values()}}
     # A required body's unknown fields are treated as the same location's; a multipart body's as a form's.

@@ -164,3 +164,17 @@ def test_a_plain_request_id_is_kept_through_to_the_event(emitter, auth, account_
     assert response.status_code == 201 and response.headers["X-Request-Id"] == sent
     [event] = emitted(emitter.application, account_id, "customer.status_changed")
     assert event["request_id"] == sent
+
+
+def test_fields_given_as_a_dict_follow_the_body_rules_too(app):
+    from marshmallow import fields
+    from werkzeug.exceptions import UnprocessableEntity
+
+    from chassis.api import Blueprint
+
+    parser = Blueprint.ARGUMENTS_PARSER
+    with app.test_request_context("/", method="POST", json={"n": 1.5}):
+        with pytest.raises(UnprocessableEntity):
+            parser.parse({"n": fields.Integer()}, location="json")
+    with app.test_request_context("/", method="POST", json={"n": 2}):
+        assert parser.parse({"n": fields.Integer()}, location="json") == {"n": 2}
