@@ -32,7 +32,7 @@ export function LeadStatus({ customerId, status }: { customerId: string; status:
         <Popover.Target>
           <Button variant="subtle" size="compact-xs" onClick={() => setHistoryOpen((o) => !o)}>History</Button>
         </Popover.Target>
-        <Popover.Dropdown aria-label="Status history">
+        <Popover.Dropdown>
           <Stack gap={6}>
             {history.isPending && <Text size="sm">Loading…</Text>}
             {history.isError && <Text size="sm" c="red">The history could not be loaded.</Text>}
