@@ -70,7 +70,8 @@ def test_the_gateways_own_operations_document_their_answers_and_errors(gateway):
     assert list(pdf) == ["application/pdf"]
     page = paths["/"]["get"]
     assert list(page["responses"]["200"]["content"]) == ["text/html"] and page["security"] == []
-    for path in ("/api/portal/me", "/api/portal/invoices/{invoice_id}/pdf", "/api/portal/estimates/{estimate_id}/approve"):
+    for path in ("/api/portal/me", "/api/portal/invoices/{invoice_id}/pdf",
+                 "/api/portal/estimates/{estimate_id}/approve"):
         assert paths[path][method_of(paths[path])]["security"] == [{"portalSession": []}, {"portalCookie": []}]
 
 
