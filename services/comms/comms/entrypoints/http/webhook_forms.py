@@ -1,12 +1,18 @@
 """The forms telephony providers post (Twilio's field names), read after the signature was checked."""
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, fields, pre_load, validate
 
 
 class _ProviderForm(Schema):
     class Meta:
         unknown = EXCLUDE  # providers send many fields we do not use (AccountSid, FromCity, ...)
+
+    @pre_load
+    def _without_nul(self, form: dict, **_) -> dict:
+        # PostgreSQL cannot store NUL. What a customer sent is kept without it rather than refused: the provider
+        # would give up on a 4xx and the message would be lost. (The signature was checked on the form as sent.)
+        return {name: value.replace("\x00", "") if isinstance(value, str) else value for name, value in form.items()}
 
 
 class SmsForm(_ProviderForm):
