@@ -75,8 +75,10 @@ def test_the_portal_answers_as_documented(gateway, stack, headers_for, conforms)
     assert invite.status_code == 201, invite.json
     opened = gateway.post("/api/portal/sessions", json={"token": magic_link_token(stack, customer["id"])})
     conforms("/api/portal/sessions", "post", opened, status=201)
-    conforms("/api/portal/me", "get", gateway.get("/api/portal/me",
-                                                  headers={"Authorization": f"Bearer {opened.json['session']}"}))
+    session = {"Authorization": f"Bearer {opened.json['session']}"}
+    conforms("/api/portal/me", "get", gateway.get("/api/portal/me", headers=session))
+    conforms("/api/portal/estimates/{estimate_id}/approve", "post",
+             gateway.post(f"/api/portal/estimates/{estimate['id']}/approve", headers=session))
     path = f"/api/customers/{customer['id']}/portal-view"
     conforms("/api/customers/{customer_id}/portal-view", "get", gateway.get(path, headers=headers))
     conforms("/api/customers/{customer_id}/portal-view", "get",

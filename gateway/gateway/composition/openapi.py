@@ -93,13 +93,22 @@ _PASSED_ON = {
 def _point_sections_at_services(document: dict) -> None:
     schemas = document["components"]["schemas"]
     passed_on = {place: _part_property(schemas, service, keys) for place, (service, keys) in _PASSED_ON.items()}
-    insights = document["paths"].get(f"{API_PREFIX}/customers/{{customer_id}}/insights", {}).get("get", {})
-    passed_on[(section_schema_name(INSIGHTS), "data")] = insights.get("responses", {}).get("200", {}).get(
-        "content", {}).get("application/json", {}).get("schema")
+    insights = _json_answer(document, f"{API_PREFIX}/customers/{{customer_id}}/insights", "get", "200")
+    passed_on[(section_schema_name(INSIGHTS), "data")] = None if insights is None else insights["schema"]
     for (name, prop), schema in passed_on.items():
         own = schemas.get(name)
         if own is not None and schema is not None:
             own["properties"][prop] = copy.deepcopy(schema)
+    # A portal visitor's approval answers what the jobs service's approval answered.
+    approved = _json_answer(document, f"{API_PREFIX}/estimates/{{estimate_id}}/approve", "post", "200")
+    portal_approval = _json_answer(document, f"{API_PREFIX}/portal/estimates/{{estimate_id}}/approve", "post", "200")
+    if approved is not None and portal_approval is not None:
+        portal_approval["schema"] = copy.deepcopy(approved["schema"])
+
+
+def _json_answer(document: dict, path: str, method: str, status: str) -> dict | None:
+    operation = document["paths"].get(path, {}).get(method, {})
+    return operation.get("responses", {}).get(status, {}).get("content", {}).get("application/json")
 
 
 def _part_property(schemas: dict, service: str, keys: tuple[str, ...]) -> dict | None:
