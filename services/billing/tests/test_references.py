@@ -139,3 +139,27 @@ def test_a_write_to_another_accounts_customer_in_the_path_is_404(method, path, b
     customer, _ = customer_at()
     answer = getattr(client, method)(path.format(id=customer), json=body, headers=other_auth)
     assert answer.status_code == 404, answer.json
+
+
+def test_a_credit_note_against_another_customers_invoice_is_422_on_invoice_id(app, client, auth, customer_at):
+    neighbour, _ = customer_at()
+    their_invoice = post_invoice(client, auth, neighbour).json
+    mine, _ = customer_at()
+    before = written(app)
+    answer = client.post("/credit-notes", json={"customer_id": mine, "amount_cents": 500, "reason": "Goodwill",
+                                                "invoice_id": their_invoice["id"]}, headers=auth)
+    assert answer.status_code == 422
+    assert answer.json["error"]["fields"] == {"invoice_id": ["This invoice is another customer's."]}
+    assert written(app) == before
+
+
+def test_a_credit_note_against_another_accounts_invoice_is_422_on_invoice_id(client, auth, customer_at,
+                                                                             make_token):
+    elsewhere = uuid.uuid4()
+    theirs, _ = customer_at(elsewhere)
+    their_invoice = post_invoice(client, {"Authorization": f"Bearer {make_token(elsewhere)}"}, theirs).json
+    mine, _ = customer_at()
+    answer = client.post("/credit-notes", json={"customer_id": mine, "amount_cents": 500, "reason": "Goodwill",
+                                                "invoice_id": their_invoice["id"]}, headers=auth)
+    assert answer.status_code == 422
+    assert answer.json["error"]["fields"] == {"invoice_id": ["No such invoice in this account."]}

@@ -14,6 +14,7 @@ from billing.service_layer.books import Books
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
 from chassis.db import next_number
 from chassis.errors import Conflict, NotFound, field_error
+from chassis.references import no_such, not_this_customers
 from chassis.messaging import emit
 
 TO_CUSTOMER, TO_CREDIT = "customer", "account_credit"
@@ -29,6 +30,16 @@ def _locked_invoices(session: Session, customer_id: uuid.UUID, invoice_ids: list
         if invoice is None or invoice.customer_id != customer_id:
             raise field_error("allocations", f"Item {index}: no such invoice for this customer.")
     return found
+
+
+def _named_invoice(session: Session, customer_id: uuid.UUID, invoice_id: uuid.UUID, *, field: str) -> Invoice:
+    """The one invoice a body names on ``field``, locked (after the summary row); else 422 on that field."""
+    invoice = session.scalars(select(Invoice).where(Invoice.id == invoice_id).with_for_update()).first()
+    if invoice is None:
+        raise no_such(field, "invoice")
+    if invoice.customer_id != customer_id:
+        raise not_this_customers(field, "invoice")
+    return invoice
 
 
 def _oldest_open(session: Session, customer_id: uuid.UUID, amount: int) -> list[tuple[uuid.UUID, int]]:
@@ -88,7 +99,7 @@ def issue_credit_note(session: Session, body: dict) -> CreditNote:
     books.open(customer_id, body["currency"])
     invoice = None
     if body.get("invoice_id"):
-        invoice = _locked_invoices(session, customer_id, [body["invoice_id"]])[body["invoice_id"]]
+        invoice = _named_invoice(session, customer_id, body["invoice_id"], field="invoice_id")
         rules.require_open(money_of(invoice), "a credit note")
         if body["amount_cents"] > invoice.balance_cents:
             raise field_error("amount_cents", f"Invoice {invoice.number} owes only {invoice.balance_cents}.")
