@@ -7,6 +7,7 @@ import uuid
 import urllib3
 
 import seed
+from chassis.pagination import encode_cursor
 
 SOURCES = ("customers", "jobs", "billing", "comms")
 
@@ -63,7 +64,10 @@ def test_bad_query_answers_422_and_nothing_else(gateway, headers_for):
     customer_id = seed.customer(gateway, headers_for())["id"]
     path = f"/api/customers/{customer_id}/timeline"
     for query, field in (({"limit": 0}, "limit"), ({"limit": "many"}, "limit"), ({"limit": 101}, "limit"),
-                         ({"cursor": "%%%not-a-cursor"}, "cursor")):
+                         ({"cursor": "%%%not-a-cursor"}, "cursor"),
+                         # readable cursors, but not of a timeline: the services would compare times with them
+                         ({"cursor": encode_cursor(["a", "b"])}, "cursor"), ({"cursor": encode_cursor([1])}, "cursor"),
+                         ({"cursor": encode_cursor([uuid.uuid4(), dt.datetime.now(dt.timezone.utc)])}, "cursor")):
         response = gateway.get(path, query_string=query, headers=headers_for())
         assert response.status_code == 422, query
         assert response.json["error"]["code"] == "validation_error"

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from chassis.pagination import encode_cursor
+from chassis.pagination import decode_cursor, encode_cursor
 from gateway.composition.sections import parsed
 from gateway.upstream.calls import Call
 from gateway.upstream.fanout import Outcome
@@ -74,6 +74,16 @@ def merge(pages: Mapping[str, SourcePage | None], limit: int) -> TimelinePage:
     next_cursor = encode_cursor(_key(served[-1])) if more and served else None
     unavailable = sorted(name for name, page in pages.items() if page is None)
     return TimelinePage(served, next_cursor, unavailable)
+
+
+def is_timeline_cursor(cursor: str) -> bool:
+    """Whether ``cursor`` is a timeline key (a time and an id), the only cursor the sources' lists can page by: a
+    readable cursor of another shape must be refused here, before five services are asked with it."""
+    try:
+        key = decode_cursor(cursor)
+    except ValueError:
+        return False
+    return len(key) == 2 and isinstance(key[0], dt.datetime) and isinstance(key[1], uuid.UUID)
 
 
 def timeline_calls(customer_id: uuid.UUID, sources: list[str], limit: int, cursor: str | None) -> dict:

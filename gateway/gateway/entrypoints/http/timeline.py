@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import uuid
 
+from marshmallow import ValidationError, validates
+
 from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.pagination import PageArgs
-from gateway.composition.timeline import timeline_calls, timeline_from, visible_sources
+from gateway.composition.timeline import is_timeline_cursor, timeline_calls, timeline_from, visible_sources
 from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
 from gateway.entrypoints.http.shapes import TimelinePage
 from gateway.entrypoints.http.workspace import customers_answer
@@ -15,9 +17,16 @@ from gateway.upstream.calls import Call, run_calls
 blp = Blueprint("timeline", __name__, url_prefix="/api", description="The merged customer timeline.")
 
 
+class TimelineArgs(PageArgs):
+    @validates("cursor")
+    def _cursor_is_a_timeline_key(self, value, **_):
+        if value is not None and not is_timeline_cursor(value):
+            raise ValidationError("Not a cursor of this timeline.")
+
+
 @blp.route("/customers/<uuid:customer_id>/timeline")
 @require("customers:view")
-@blp.arguments(PageArgs, location="query")
+@blp.arguments(TimelineArgs, location="query")
 @blp.response(200, TimelinePage, description="A page of the merged timeline: items, next_cursor, and the "
                                              "services whose part is missing from this page (unavailable).")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
