@@ -1,18 +1,29 @@
 import { Button, Menu, Modal } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import { useArchive } from "../api/archive-customer";
 import type { Profile } from "../api/get-workspace";
 import { EditCustomerForm } from "./edit-customer-form";
+import { MergeDialog } from "./merge-dialog";
+import { PortalInviteDialog } from "./portal-invite-dialog";
+import { PortalViewDialog } from "./portal-view-dialog";
+import { StatementDialog } from "./statement-dialog";
 
-type Dialog = "edit" | null;
+type Dialog = "edit" | "merge" | "invite" | "portal" | "statement" | null;
 
 /** Everything one does to a customer as a whole. */
 export function ActionsMenu({ profile }: { profile: Profile }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const archive = useArchive(profile.id!, true);
   const close = () => setDialog(null);
+  const dialogs: Record<Exclude<Dialog, null>, [string, ReactNode]> = {
+    edit: ["Edit customer", <EditCustomerForm profile={profile} onDone={close} />],
+    merge: ["Merge a duplicate into this customer", <MergeDialog profile={profile} onDone={close} />],
+    invite: ["Send portal invite", <PortalInviteDialog profile={profile} onDone={close} />],
+    portal: ["View as client", <PortalViewDialog customerId={profile.id!} />],
+    statement: ["AR statement", <StatementDialog profile={profile} onDone={close} />],
+  };
 
   return (
     <>
@@ -22,6 +33,10 @@ export function ActionsMenu({ profile }: { profile: Profile }) {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => setDialog("edit")}>Edit</Menu.Item>
+          <Menu.Item onClick={() => setDialog("merge")}>Merge…</Menu.Item>
+          <Menu.Item onClick={() => setDialog("invite")}>Send portal invite</Menu.Item>
+          <Menu.Item onClick={() => setDialog("portal")}>View as client</Menu.Item>
+          <Menu.Item onClick={() => setDialog("statement")}>Send AR statement</Menu.Item>
           {!profile.archived && (
             <Menu.Item color="red" onClick={() => archive.mutate(undefined, {
               onSuccess: () => notifications.show({ message: `${profile.display_name} archived.` }),
@@ -29,9 +44,11 @@ export function ActionsMenu({ profile }: { profile: Profile }) {
           )}
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={dialog === "edit"} onClose={close} title="Edit customer" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
-        <EditCustomerForm profile={profile} onDone={close} />
-      </Modal>
+      {dialog && (
+        <Modal opened onClose={close} title={dialogs[dialog][0]} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+          {dialogs[dialog][1]}
+        </Modal>
+      )}
     </>
   );
 }

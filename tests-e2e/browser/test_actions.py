@@ -1,0 +1,72 @@
+"""The actions menu: merge a duplicate (and undo it), portal invite, view as client, AR statement."""
+from playwright.sync_api import expect
+
+from browser.accessibility import accessibility_problems
+from polling import eventually
+
+
+def workspace(demo, customer_id):
+    return demo.get(f"/customers/{customer_id}/workspace")
+
+
+def invoice_ids(demo, customer_id):
+    return {i["id"] for i in demo.get(f"/customers/{customer_id}/invoices?limit=100")["items"]}
+
+
+def test_merge_a_duplicate_in_then_undo(page, demo, screenshots):
+    everyone = demo.customers()
+    target, duplicate = everyone[2], next(c for c in everyone[3:] if invoice_ids(demo, c["id"]))
+    theirs, ours = invoice_ids(demo, duplicate["id"]), invoice_ids(demo, target["id"])
+
+    page.goto(f"/customers/{target['id']}")
+    page.get_by_role("button", name="Actions").click()
+    page.get_by_role("menuitem", name="Merge…").click()
+    dialog = page.get_by_role("dialog", name="Merge a duplicate into this customer")
+    dialog.get_by_label("Find a customer").fill(duplicate["number"])
+    dialog.get_by_role("radio", name=f"{duplicate['display_name']} ({duplicate['number']})", exact=False).check()
+    expect(dialog.get_by_text("What will move")).to_be_visible()
+    assert accessibility_problems(page) == []
+    page.screenshot(path=str(screenshots / "merge-dialog.png"))
+    dialog.get_by_role("button", name="Merge").click()
+
+    expect(page.get_by_text(f"{duplicate['display_name']} merged into {target['display_name']}")).to_be_visible()
+    assert workspace(demo, duplicate["id"])["merged_into"] == target["id"]
+    eventually(lambda: (invoice_ids(demo, target["id"]) == ours | theirs) or None, seconds=30)
+
+    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_text("Merge undone.")).to_be_visible()
+    assert workspace(demo, duplicate["id"])["merged_into"] is None
+    eventually(lambda: (invoice_ids(demo, duplicate["id"]) == theirs and invoice_ids(demo, target["id"]) == ours) or None,
+               seconds=30)
+
+
+def test_portal_invite_view_as_client_and_statement(page, demo, system):
+    customer = next(c for c in demo.customers() if c.get("primary_email"))
+    page.goto(f"/customers/{customer['id']}")
+    expect(page.get_by_role("heading", name=customer["display_name"], level=1)).to_be_visible()
+
+    page.get_by_role("button", name="Actions").click()
+    page.get_by_role("menuitem", name="Send portal invite").click()
+    dialog = page.get_by_role("dialog", name="Send portal invite")
+    expect(dialog.get_by_label("Email")).to_have_value(customer["primary_email"])
+    assert accessibility_problems(page) == []
+    dialog.get_by_role("button", name="Send invite").click()
+    expect(page.get_by_text(f"Portal invite sent to {customer['primary_email']}.")).to_be_visible()
+    invites = demo.get(f"/customers/{customer['id']}/portal-invites")["items"]
+    assert [i["email"] for i in invites] == [customer["primary_email"]] and invites[0]["status"] == "pending"
+
+    page.get_by_role("button", name="Actions").click()
+    page.get_by_role("menuitem", name="View as client").click()
+    dialog = page.get_by_role("dialog", name="View as client")
+    expect(dialog.get_by_text(f"what {customer['display_name']} sees")).to_be_visible()
+    expect(dialog.get_by_role("heading", name="invoices")).to_be_visible()
+    page.keyboard.press("Escape")
+
+    sent_before = len(system.smtp.messages)
+    page.get_by_role("button", name="Actions").click()
+    page.get_by_role("menuitem", name="Send AR statement").click()
+    dialog = page.get_by_role("dialog", name="AR statement")
+    expect(dialog.locator("iframe[title='Statement preview']")).to_be_visible()
+    dialog.get_by_role("button", name="Send statement").click()
+    expect(page.get_by_text(f"Statement sent to {customer['primary_email']}.")).to_be_visible()
+    eventually(lambda: len(system.smtp.messages) > sent_before or None, seconds=30)
