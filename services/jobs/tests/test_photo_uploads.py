@@ -77,6 +77,14 @@ def test_the_files_go_when_the_transaction_that_holds_their_rows_rolls_back(app,
     assert files_of(photo_dir, account_id) == [] and photo_rows(app, account_id) == 0
 
 
+def test_the_files_go_when_the_session_is_closed_without_a_commit(app, account_id, customer_id, photo_dir):
+    session = app.extensions["fieldwork"].database.session(account_id=account_id)
+    _add(session, LocalDirectoryStorage(photo_dir), customer_id)
+    assert len(files_of(photo_dir, account_id)) == 2
+    session.close()  # as after a commit that failed, or a request that ended without one
+    assert files_of(photo_dir, account_id) == [] and photo_rows(app, account_id) == 0
+
+
 def test_the_files_stay_once_their_rows_are_committed(app, account_id, customer_id, photo_dir):
     storage = LocalDirectoryStorage(photo_dir)
     session = app.extensions["fieldwork"].database.session(account_id=account_id)

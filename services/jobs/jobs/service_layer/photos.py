@@ -34,10 +34,11 @@ def add_photo(session: Session, storage: PhotoStorage, rules: ImageRules, data: 
 
 
 def _store_with_the_rows(session: Session, storage: PhotoStorage, files: dict[str, bytes]) -> None:
-    """Writes the files, and deletes them again if the transaction that holds their rows is rolled back.
+    """Writes the files, and deletes them again unless the transaction that holds their rows commits.
 
     The files cannot join the database transaction, so they follow it: written once the rows are in, removed when
-    the rows go, so neither a row pointing at nothing nor a file nobody references is left.
+    the transaction ends any other way (rolled back, a commit that failed, a session closed without one), so
+    neither a row pointing at nothing nor a file nobody references is left.
     """
     unsettled = set(files)
 
@@ -45,8 +46,12 @@ def _store_with_the_rows(session: Session, storage: PhotoStorage, files: dict[st
         while unsettled:
             storage.delete(unsettled.pop())
 
-    event.listen(session, "after_rollback", delete_unsettled)
-    event.listen(session, "after_commit", lambda *_: unsettled.clear())
+    def transaction_ended(_session, transaction) -> None:
+        if transaction.parent is None:  # the outermost one; a savepoint's end decides nothing
+            delete_unsettled()
+
+    event.listen(session, "after_commit", lambda *_: unsettled.clear())  # runs before the transaction's end
+    event.listen(session, "after_transaction_end", transaction_ended)
     try:
         for key, content in files.items():
             storage.save(key, content)
