@@ -1,0 +1,97 @@
+"""Benchmark: the web front end's customer workspace in Chromium, from navigation to its header and first tab on screen.
+
+Needs the system running with demo data (`make run`, which also builds web/). Signs a page in with a
+development token, opens one demo customer's workspace once to warm every cache (browser, gateway,
+services), then loads it --loads times and reads, in the page, the milliseconds from navigation start
+until the customer's name (the header's heading) and the first tab's panel both show. Also sums the
+gzip size of the JavaScript that page loaded. Prints a table and ends with one JSON line:
+{"workspace_visible_p50_ms": …, "workspace_visible_p95_ms": …, "js_gzip_kb": …}
+
+    .venv/bin/python bench/web.py [--gateway http://127.0.0.1:8080] [--loads 50]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+# Resolves with performance.now() (ms since navigation start) once the header and the first tab's panel show.
+VISIBLE = """() => {
+  const heading = document.querySelector('main h1');
+  const panel = document.querySelector('[role=tabpanel]');
+  return heading && heading.textContent && panel && panel.childElementCount > 0 ? performance.now() : null;
+}"""
+
+
+def token() -> str:
+    script = Path(sys.executable).parent / "fieldwork-token"
+    return subprocess.run([str(script)], capture_output=True, text=True, check=True, env=os.environ).stdout.strip()
+
+
+def a_demo_customer(gateway: str, bearer: str) -> dict | None:
+    request = urllib.request.Request(f"{gateway}/api/customers?limit=1", headers={"Authorization": f"Bearer {bearer}"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            items = json.load(response)["items"]
+    except OSError:
+        return None
+    return items[0] if items else None
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gateway", default=os.environ.get("FIELDWORK_GATEWAY_URL", "http://127.0.0.1:8080"))
+    parser.add_argument("--loads", type=int, default=50)
+    args = parser.parse_args()
+    bearer = token()
+    customer = a_demo_customer(args.gateway, bearer)
+    if customer is None:
+        # `make bench` runs every bench; this one measures a running system rather than making its own.
+        print(f"skipped: no system with demo data at {args.gateway}; start it with `make run`, then run this again")
+        return
+    url = f"{args.gateway}/customers/{customer['id']}"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{args.gateway}/customers?token={bearer}")
+        page.wait_for_selector("main h1")
+
+        scripts: dict[str, bytes] = {}
+        page.on("response", lambda r: r.request.resource_type == "script" and r.ok and scripts.setdefault(r.url, r.body()))
+        page.goto(url)
+        page.wait_for_function(VISIBLE)
+        js_gzip_kb = sum(len(gzip.compress(body, 9)) for body in scripts.values()) / 1024
+
+        timings = []
+        for _ in range(args.loads):
+            page.goto(url, wait_until="commit")
+            timings.append(page.wait_for_function(VISIBLE, polling="raf").json_value())
+        browser.close()
+
+    p50, p95 = statistics.median(timings), percentile(timings, 0.95)
+    print(f"workspace of {customer['number']} in Chromium, {args.loads} warm loads")
+    print(f"{'navigation → header and first tab':<40} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   min {min(timings):6.1f}   max {max(timings):6.1f}")
+    print(f"{'JavaScript loaded (gzip)':<40} {js_gzip_kb:7.1f} KB in {len(scripts)} file(s)")
+    print(json.dumps({"workspace_visible_p50_ms": round(p50, 1), "workspace_visible_p95_ms": round(p95, 1),
+                      "js_gzip_kb": round(js_gzip_kb, 1)}))
+
+
+if __name__ == "__main__":
+    main()
