@@ -97,6 +97,18 @@ class Page:
         return {"items": items, "next_cursor": self.next_cursor}
 
 
+def _fits(column, value) -> bool:
+    """Whether a cursor's value can be compared with its column. A cursor comes back from the client, and one that
+    decodes to values of other types (a string for a timestamp, a NUL in a string) is refused by PostgreSQL."""
+    try:
+        expected = column.type.python_type
+    except (AttributeError, NotImplementedError):
+        return True
+    if isinstance(value, bool) and expected is not bool:
+        return False
+    return isinstance(value, expected) and not (isinstance(value, str) and "\x00" in value)
+
+
 def keyset_page(session: Session, stmt: Select, order: Sequence, *, limit: int, cursor: str | None,
                 key: Callable[[Any], Sequence[Any]], descending: bool = True) -> Page:
     """One page of ``stmt`` ordered by the columns ``order`` (all one direction); ``key`` reads an item's key.
@@ -108,7 +120,7 @@ def keyset_page(session: Session, stmt: Select, order: Sequence, *, limit: int, 
             after = decode_cursor(cursor)
         except ValueError:
             raise field_error("cursor", "Not a valid cursor.") from None
-        if len(after) != len(order):
+        if len(after) != len(order) or not all(map(_fits, order, after)):
             raise field_error("cursor", "Not a valid cursor for this list.")
         columns = tuple_(*order)
         stmt = stmt.where(columns < tuple_(*after) if descending else columns > tuple_(*after))

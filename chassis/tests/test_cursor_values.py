@@ -1,0 +1,28 @@
+"""A cursor is the client's input: one that decodes to values its list cannot be compared with answers 422, never
+the 500 of PostgreSQL refusing to compare them."""
+import uuid
+
+import pytest
+
+from chassis.pagination import encode_cursor
+
+
+@pytest.mark.parametrize("key", [
+    ["a", "b"],                        # a string where the list's id is a UUID
+    [1, str(uuid.uuid4())],            # a number where the list's number is text
+    [True, None],
+    ["W-1\x00", uuid.uuid4()],         # PostgreSQL refuses NUL in text
+], ids=["strings", "number", "bool-null", "nul"])
+def test_a_readable_cursor_of_the_wrong_types_is_422(client, auth, key):
+    client.post("/widgets", json={"name": "one"}, headers=auth)
+    response = client.get("/widgets", query_string={"cursor": encode_cursor(key)}, headers=auth)
+    assert response.status_code == 422, response.get_data(as_text=True)
+    assert response.json["error"]["fields"] == {"cursor": ["Not a valid cursor for this list."]}
+
+
+def test_a_cursor_of_the_lists_own_types_still_pages(client, auth):
+    for name in ("a", "b", "c"):
+        client.post("/widgets", json={"name": name}, headers=auth)
+    first = client.get("/widgets", query_string={"limit": 1}, headers=auth).json
+    second = client.get("/widgets", query_string={"limit": 1, "cursor": first["next_cursor"]}, headers=auth)
+    assert second.status_code == 200 and second.json["items"] != first["items"]
