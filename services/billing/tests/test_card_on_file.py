@@ -16,7 +16,8 @@ GOOD = {"processor_token": "tok_1N3T00LkdIwHu7ixt44h1F8k", "brand": "visa", "las
 
 @pytest.mark.parametrize("token", ["4242.4242.4242.4242", "4242_4242_4242_4242", "4242/4242/4242/4242",
                                    "4242  4242  4242  4242", "pan4242424242424242", "tok_" + CARD_DIGITS,
-                                   "pm_a" + CARD_DIGITS, "card number 4242", "tok_", "tok_abc 123", "sk_live_abc123"])
+                                   "pm_a" + CARD_DIGITS, "card number 4242", "tok_", "tok_abc 123", "sk_live_abc123",
+                                   "tok_abc123\n"])
 def test_anything_but_a_processor_token_is_refused_and_not_echoed(client, auth, customer, caplog, token):
     caplog.set_level(logging.DEBUG)
     response = client.put(f"/customers/{customer}/card", json={**GOOD, "processor_token": token}, headers=auth)
@@ -59,6 +60,11 @@ def test_a_card_is_good_through_the_last_day_of_its_month():
     assert not card_expired(2, 2028, today=dt.date(2028, 2, 29))
     assert card_expired(2, 2028, today=dt.date(2028, 3, 1))
     assert card_expired(12, 2027, today=dt.date(2028, 1, 1))
+
+
+def test_the_document_states_the_token_shape(client):
+    token = client.get("/openapi.json").get_json()["components"]["schemas"]["CardIn"]["properties"]["processor_token"]
+    assert token["pattern"] == "^(?:tok|pm|card|src)_[A-Za-z0-9]{6,100}$"
 
 
 def test_the_token_shape_is_an_allow_list():

@@ -45,7 +45,7 @@ def has_card_number(text: str) -> bool:
 
 def is_processor_token(text: str) -> bool:
     """A reference of the processor's shape that does not carry a card number inside it."""
-    return bool(PROCESSOR_TOKEN.match(text)) and not any(
+    return bool(PROCESSOR_TOKEN.fullmatch(text)) and not any(  # fullmatch: "$" lets a final newline through
         13 <= len(run) <= 19 and luhn_valid(run) for run in _DIGITS.findall(text))
 
 

@@ -225,19 +225,18 @@ class LedgerEntryOut(Schema):
 
 
 class CardIn(Schema):
-    processor_token = fields.String(required=True, validate=[
-        validate.Length(max=200),
-        validate.Regexp(PROCESSOR_TOKEN, error="Not a token of the card processor: tok_, pm_, card_ or src_, then "
-                                               "letters and digits.")])
+    processor_token = fields.String(required=True, validate=validate.Length(max=200),
+                                    metadata={"pattern": PROCESSOR_TOKEN.pattern})
     brand = fields.String(required=True, validate=validate.OneOf(("visa", "mastercard", "amex", "discover", "other")))
     last4 = fields.String(required=True, validate=validate.Regexp(r"^\d{4}$"))
     exp_month = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=12))
     exp_year = fields.Integer(strict=True, required=True, validate=validate.Range(min=2000, max=2100))
 
     @validates("processor_token")
-    def _no_card_number_inside(self, token, **_):
+    def _of_the_processors_shape(self, token, **_):
         if not is_processor_token(token):
-            raise ValidationError("Card numbers are never accepted; send the processor's token.")
+            raise ValidationError("Not a token of the card processor: tok_, pm_, card_ or src_, then letters and "
+                                  "digits (never a card number).")
 
     @validates_schema
     def _not_expired(self, data, **_):
