@@ -97,16 +97,32 @@ class Page:
         return {"items": items, "next_cursor": self.next_cursor}
 
 
+def decode_key(cursor: str, *types) -> list[Any]:
+    """The values of a cursor over a key of ``types`` (e.g. ``dt.datetime, uuid.UUID``), else 422 on cursor: for lists
+    that page by hand rather than with ``keyset_page``."""
+    try:
+        values = decode_cursor(cursor)
+    except ValueError:
+        values = None
+    if values is None or len(values) != len(types) or not all(map(_is_a, values, types)):
+        raise field_error("cursor", "Not a valid cursor for this list.")
+    return values
+
+
+def _is_a(value, expected) -> bool:
+    """Whether a cursor's value is of its key's type. A cursor comes back from the client, and one that decodes to
+    values of other types (a string for a timestamp, a NUL in a string) would be refused by PostgreSQL."""
+    if isinstance(value, bool) and expected is not bool:
+        return False
+    return isinstance(value, expected) and not (isinstance(value, str) and "\x00" in value)
+
+
 def _fits(column, value) -> bool:
-    """Whether a cursor's value can be compared with its column. A cursor comes back from the client, and one that
-    decodes to values of other types (a string for a timestamp, a NUL in a string) is refused by PostgreSQL."""
     try:
         expected = column.type.python_type
     except (AttributeError, NotImplementedError):
         return True
-    if isinstance(value, bool) and expected is not bool:
-        return False
-    return isinstance(value, expected) and not (isinstance(value, str) and "\x00" in value)
+    return _is_a(value, expected)
 
 
 def keyset_page(session: Session, stmt: Select, order: Sequence, *, limit: int, cursor: str | None,

@@ -26,3 +26,17 @@ def test_a_cursor_of_the_lists_own_types_still_pages(client, auth):
     first = client.get("/widgets", query_string={"limit": 1}, headers=auth).json
     second = client.get("/widgets", query_string={"limit": 1, "cursor": first["next_cursor"]}, headers=auth)
     assert second.status_code == 200 and second.json["items"] != first["items"]
+
+
+def test_a_list_paged_by_hand_reads_its_cursor_with_decode_key():
+    import datetime as dt
+
+    from chassis.errors import ValidationFailed
+    from chassis.pagination import decode_key
+
+    key = [dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), uuid.uuid4()]
+    assert decode_key(encode_cursor(key), dt.datetime, uuid.UUID) == key
+    for wrong in (["a", "b"], key[:1], [key[1], key[0]], [True, key[1]], "%%%"):
+        with pytest.raises(ValidationFailed) as refused:
+            decode_key(wrong if isinstance(wrong, str) else encode_cursor(wrong), dt.datetime, uuid.UUID)
+        assert refused.value.fields == {"cursor": ["Not a valid cursor for this list."]}

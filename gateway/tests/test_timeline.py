@@ -120,3 +120,13 @@ def test_status_reports_every_service(gateway, stack):
     for name in stack.running:
         assert body["services"][name]["status"] in ("ready", "not_ready"), body["services"][name]
     assert gateway.get("/healthz").json["status"] == "ok"
+
+
+def test_lists_refuse_a_readable_cursor_of_another_shape(gateway, headers_for):
+    customer_id = seed.customer(gateway, headers_for())["id"]
+    for path, query in (("/api/customers", {"q": "dana"}), ("/api/customers", {}), ("/api/jobs", {}),
+                        (f"/api/customers/{customer_id}/invoices", {}), (f"/api/customers/{customer_id}/notes", {})):
+        for key in (["a", "b"], [1], [True, None]):
+            response = gateway.get(path, query_string={**query, "cursor": encode_cursor(key)}, headers=headers_for())
+            assert response.status_code == 422, (path, key, response.get_data(as_text=True))
+            assert "cursor" in response.json["error"]["fields"], (path, key)

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from billing.adapters.orm import CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment, Refund
 from billing.domain.aging import OpenItem
 from billing.domain.invoice import OPEN_STATUSES, OVERDUE
-from chassis.errors import field_error
-from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
+from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 
 
 # The summary and activity statements are built once, with bound parameters: composing them (subqueries, a
@@ -133,12 +132,7 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
     """Invoices, payments, credit notes and refunds merged newest first; each branch reads one page by index."""
     values = {"account_id": session.info["account_id"], "customer_id": customer_id, "limit": limit + 1}
     if cursor is not None:
-        try:
-            after = decode_cursor(cursor)
-        except ValueError:
-            raise field_error("cursor", "Not a valid cursor.") from None
-        if len(after) != 2:
-            raise field_error("cursor", "Not a valid cursor for this list.")
+        after = decode_key(cursor, dt.datetime, uuid.UUID)
         values.update(after_at=after[0], after_id=after[1])
     rows = [{**row, "summary": None}
             for row in session.execute(_activity_statement(cursor is not None), values).mappings()]

@@ -1,13 +1,13 @@
 """Read side: pages and views queried directly (no domain rules involved), all on indexes."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from sqlalchemy import exists, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from chassis.errors import field_error
-from chassis.pagination import Page, decode_cursor, encode_cursor, keyset_page
+from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, StatusChangeRow, Tag
 from customers.adapters.search import Filters, search_ids
 from customers.domain.search_terms import parse_query
@@ -38,7 +38,7 @@ def list_customers(session: Session, filters: Filters, *, limit: int, cursor: st
 def search_customers(session: Session, query: str, filters: Filters, *, limit: int, cursor: str | None) -> Page:
     after = None
     if cursor:
-        score, customer_id = decode_cursor(cursor)
+        score, customer_id = decode_key(cursor, (int, float), uuid.UUID)
         after = (int(score), customer_id)
     hits = search_ids(session, parse_query(query), filters, limit=limit + 1, after=after)
     more = len(hits) > limit
@@ -71,10 +71,7 @@ ORDER BY occurred_at DESC, id DESC LIMIT :limit
 
 
 def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
-    try:
-        after_at, after_id = decode_cursor(cursor) if cursor else (None, None)
-    except ValueError:
-        raise field_error("cursor", "Not a valid cursor for this list.") from None
+    after_at, after_id = decode_key(cursor, dt.datetime, uuid.UUID) if cursor else (None, None)
     rows = list(session.execute(text(_ACTIVITY), {
         "account": session.info["account_id"], "customer": customer_id, "after_at": after_at, "after_id": after_id,
         "limit": limit + 1}))
