@@ -1,4 +1,6 @@
 """The actions menu: merge a duplicate (and undo it), portal invite, view as client, AR statement."""
+import re
+
 from playwright.sync_api import expect
 
 from browser.accessibility import accessibility_problems
@@ -70,3 +72,39 @@ def test_portal_invite_view_as_client_and_statement(page, demo, system):
     dialog.get_by_role("button", name="Send statement").click()
     expect(page.get_by_text(f"Statement sent to {customer['primary_email']}.")).to_be_visible()
     eventually(lambda: len(system.smtp.messages) > sent_before or None, seconds=30)
+
+
+def test_email_from_the_quick_actions_appears_in_the_feed_with_its_status(page, demo, system):
+    customer = next(c for c in demo.customers() if c.get("primary_email"))
+    page.goto(f"/customers/{customer['id']}")
+    page.get_by_role("button", name="Email", exact=True).click()
+    form = page.get_by_role("form", name="Email")
+    form.get_by_role("button", name="Send").click()
+    expect(form.get_by_text("Give the email a subject.")).to_be_visible()
+    assert accessibility_problems(page) == []
+    form.get_by_label("Subject").fill("Your visit on Tuesday")
+    form.get_by_label("Message").fill("Our technician arrives between 9 and 11.")
+    form.get_by_role("button", name="Send").click()
+    expect(page).to_have_url(re.compile(f"/customers/{customer['id']}/communication$"))
+
+    def sent():
+        items = demo.get(f"/customers/{customer['id']}/communications?limit=50")["items"]
+        return next((c for c in items if c.get("subject") == "Your visit on Tuesday" and c["status"] == "sent"), None)
+    eventually(sent, seconds=30)
+    page.reload()
+    row = page.get_by_role("table", name="Communication").get_by_role("row").filter(has_text="Your visit on Tuesday")
+    expect(row).to_contain_text("sent")
+
+
+def test_a_suggested_duplicate_leads_to_the_merge_dialog(page, demo):
+    existing = next(c for c in demo.customers() if c.get("primary_phone"))
+    twin = demo.session.post(f"{demo.base}/api/customers", timeout=15, json={
+        "display_name": existing["display_name"], "contacts": [{"name": existing["display_name"],
+                                                                "phones": [{"number": existing["primary_phone"]["number"]}]}]})
+    assert twin.status_code == 201, twin.text
+    page.goto(f"/customers/{twin.json()['id']}")
+    suggestions = page.get_by_role("status").filter(has_text="Possible duplicates")
+    expect(suggestions.get_by_role("link", name=f"{existing['display_name']} ({existing['number']})")).to_be_visible()
+    suggestions.get_by_role("button", name="Review and merge").click()
+    dialog = page.get_by_role("dialog", name="Merge a duplicate into this customer")
+    expect(dialog.get_by_role("radio", name=f"{existing['display_name']} ({existing['number']})", exact=False)).to_be_visible()

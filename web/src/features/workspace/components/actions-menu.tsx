@@ -1,6 +1,6 @@
 import { Button, Menu, Modal } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
 import { useArchive } from "../api/archive-customer";
 import type { Profile } from "../api/get-workspace";
@@ -10,11 +10,12 @@ import { PortalInviteDialog } from "./portal-invite-dialog";
 import { PortalViewDialog } from "./portal-view-dialog";
 import { StatementDialog } from "./statement-dialog";
 
-type Dialog = "edit" | "merge" | "invite" | "portal" | "statement" | null;
+export type Dialog = "edit" | "merge" | "invite" | "portal" | "statement" | null;
 
-/** Everything one does to a customer as a whole. */
-export function ActionsMenu({ profile }: { profile: Profile }) {
-  const [dialog, setDialog] = useState<Dialog>(null);
+type Props = { profile: Profile; dialog: Dialog; onDialog: (dialog: Dialog) => void };
+
+/** Everything one does to a customer as a whole; the open dialog is the header's, so other parts can open one. */
+export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
   const archive = useArchive(profile.id!, true);
   const close = () => setDialog(null);
   const dialogs: Record<Exclude<Dialog, null>, [string, ReactNode]> = {

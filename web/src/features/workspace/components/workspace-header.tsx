@@ -1,10 +1,13 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 
 import { useArchive } from "../api/archive-customer";
 import type { Header, Profile } from "../api/get-workspace";
-import { ActionsMenu } from "./actions-menu";
+import { ActionsMenu, type Dialog } from "./actions-menu";
+import { DuplicatesCard } from "./duplicates-card";
 import { FollowUp } from "./follow-up";
 import { LeadStatus } from "./lead-status";
+import { QuickActions } from "./quick-actions";
 import { TagsEditor } from "./tags-editor";
 import { day } from "@/lib/format";
 
@@ -14,6 +17,7 @@ type Props = { profile: Profile; header: Header | undefined };
 export function WorkspaceHeader({ profile, header }: Props) {
   const customerId = profile.id!;
   const unarchive = useArchive(customerId, false);
+  const [dialog, setDialog] = useState<Dialog>(null);
   return (
     <Stack gap="xs">
       {profile.do_not_service?.flag && (
@@ -44,9 +48,13 @@ export function WorkspaceHeader({ profile, header }: Props) {
             </Group>
             <TagsEditor customerId={customerId} tags={profile.tags ?? []} />
           </Stack>
-          <ActionsMenu profile={profile} />
+          <Stack gap="xs" align="flex-end">
+            <ActionsMenu profile={profile} dialog={dialog} onDialog={setDialog} />
+            <QuickActions profile={profile} />
+          </Stack>
         </Group>
       </Paper>
+      <DuplicatesCard customerId={customerId} onMerge={() => setDialog("merge")} />
     </Stack>
   );
 }

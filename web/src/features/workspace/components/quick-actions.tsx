@@ -1,0 +1,31 @@
+import { Button, Drawer, Group } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+
+import type { Profile } from "../api/get-workspace";
+import { ComposeForm } from "./compose-form";
+
+/** Call, text and email the customer without leaving the page. */
+export function QuickActions({ profile }: { profile: Profile }) {
+  const navigate = useNavigate();
+  const [channel, setChannel] = useState<"sms" | "email" | null>(null);
+  const phone = (profile.primary_phone as { e164?: string } | null)?.e164;
+  const sent = () => {
+    notifications.show({ message: channel === "sms" ? "Text queued." : "Email queued." });
+    setChannel(null);
+    navigate(`/customers/${profile.id}/communication`);
+  };
+  return (
+    <Group gap="xs">
+      <Button size="xs" variant="light" component="a" href={phone ? `tel:${phone}` : undefined} disabled={!phone}>Call</Button>
+      <Button size="xs" variant="light" onClick={() => setChannel("sms")} disabled={!phone}>Text</Button>
+      <Button size="xs" variant="light" onClick={() => setChannel("email")} disabled={!profile.primary_email}>Email</Button>
+      <Drawer opened={channel !== null} onClose={() => setChannel(null)} position="right" size="md"
+        title={channel === "sms" ? `Text ${profile.display_name}` : `Email ${profile.display_name}`}
+        closeButtonProps={{ "aria-label": "Close" }}>
+        {channel && <ComposeForm profile={profile} channel={channel} onSent={sent} />}
+      </Drawer>
+    </Group>
+  );
+}
