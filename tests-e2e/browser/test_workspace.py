@@ -126,3 +126,18 @@ def test_edit_shows_the_do_not_service_banner(page, demo):
     page.get_by_role("form", name="Edit customer").get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert").filter(has_text="Threatened a technician.")).to_have_count(0)
     assert demo.get(f"/customers/{customer['id']}")["do_not_service"]["flag"] is False
+
+
+def test_a_tab_pages_past_the_workspaces_first_page(page, demo):
+    customer = demo.customers()[-1]
+    for n in range(14):
+        logged = demo.session.post(f"{demo.base}/api/communications", timeout=15, json={
+            "customer_id": customer["id"], "channel": "call", "direction": "inbound", "status": "completed",
+            "body": f"Paging call {n}", "duration_seconds": 60})
+        assert logged.status_code == 201, logged.text
+    everything = demo.get(f"/customers/{customer['id']}/communications?limit=100")["items"]
+    page.goto(f"/customers/{customer['id']}/communication")
+    rows = page.get_by_role("table", name="Communication").locator("tbody tr")
+    expect(rows).to_have_count(10)
+    page.get_by_role("button", name="Load more").click()
+    expect(rows).to_have_count(min(len(everything), 35))

@@ -1,6 +1,7 @@
-import { Table, Text } from "@mantine/core";
+import { Button, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
+import { useSectionPages } from "../api/get-section-page";
 import type { Workspace } from "../api/get-workspace";
 import { SectionMessage, sectionOk, type Section } from "@/components/section-message";
 import { StatusBadge } from "@/components/status-badge";
@@ -8,25 +9,37 @@ import { day, money, when, words } from "@/lib/format";
 
 type Column<T> = [header: string, cell: (row: T) => ReactNode];
 
-function SectionTable<T extends { id?: string }>(
-  { name, section, columns, empty }: { name: string; section: Section<{ items: T[] }> | undefined; columns: Column<T>[]; empty: string },
-) {
+type TableProps<T> = {
+  name: string; list: string; ws: Workspace; section: Section<{ items: T[]; next_cursor?: string | null }> | undefined;
+  columns: Column<T>[]; empty: string;
+};
+
+function SectionTable<T extends { id?: string }>({ name, list, ws, section, columns, empty }: TableProps<T>) {
+  const pages = useSectionPages<T>(ws.customer_id, list, sectionOk(section) ? section.data : undefined);
   if (!sectionOk(section)) return <SectionMessage name={name} section={section} />;
-  if (!section.data.items.length) return <Text c="dimmed" size="sm">{empty}</Text>;
+  const items = pages.data?.pages.flatMap((p) => p.items) ?? section.data.items;
+  if (!items.length) return <Text c="dimmed" size="sm">{empty}</Text>;
   return (
-    <Table striped verticalSpacing="xs" aria-label={name}>
-      <Table.Thead><Table.Tr>{columns.map(([h]) => <Table.Th key={h}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
-      <Table.Tbody>
-        {section.data.items.map((row, i) => (
-          <Table.Tr key={row.id ?? i}>{columns.map(([h, cell]) => <Table.Td key={h}>{cell(row)}</Table.Td>)}</Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack gap="xs">
+      <Table striped verticalSpacing="xs" aria-label={name}>
+        <Table.Thead><Table.Tr>{columns.map(([h]) => <Table.Th key={h}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {items.map((row, i) => (
+            <Table.Tr key={row.id ?? i}>{columns.map(([h, cell]) => <Table.Td key={h}>{cell(row)}</Table.Td>)}</Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {pages.hasNextPage && (
+        <Button variant="default" size="xs" w="fit-content" loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
+          Load more
+        </Button>
+      )}
+    </Stack>
   );
 }
 
 export function JobsTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Jobs" section={ws.jobs} empty="No jobs yet." columns={[
+  return <SectionTable name="Jobs" list="jobs" ws={ws} section={ws.jobs} empty="No jobs yet." columns={[
     ["Job", (j) => j.number], ["Title", (j) => j.title], ["Property", (j) => j.property_address ?? "—"],
     ["Scheduled", (j) => when(j.scheduled_start)], ["Total", (j) => money(j.total_cents, j.currency)],
     ["Status", (j) => <StatusBadge status={j.status} />],
@@ -34,14 +47,14 @@ export function JobsTable({ ws }: { ws: Workspace }) {
 }
 
 export function EstimatesTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Estimates" section={ws.estimates} empty="No estimates." columns={[
+  return <SectionTable name="Estimates" list="estimates" ws={ws} section={ws.estimates} empty="No estimates." columns={[
     ["Estimate", (e) => e.number], ["Title", (e) => e.title], ["Valid until", (e) => day(e.valid_until)],
     ["Total", (e) => money(e.total_cents, e.currency)], ["Status", (e) => <StatusBadge status={e.status as string} />],
   ]} />;
 }
 
 export function PlansTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Maintenance plans" section={ws.plans} empty="No maintenance plans." columns={[
+  return <SectionTable name="Maintenance plans" list="plans" ws={ws} section={ws.plans} empty="No maintenance plans." columns={[
     ["Plan", (p) => p.name], ["Per visit", (p) => money(p.price_per_visit_cents, p.currency)],
     ["Next visits", (p) => ((p.next_visits ?? []) as string[]).slice(0, 3).map((v) => day(v)).join(", ") || "—"],
     ["Status", (p) => <StatusBadge status={p.status} />],
@@ -49,7 +62,7 @@ export function PlansTable({ ws }: { ws: Workspace }) {
 }
 
 export function InvoicesTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Invoices" section={ws.invoices} empty="No invoices." columns={[
+  return <SectionTable name="Invoices" list="invoices" ws={ws} section={ws.invoices} empty="No invoices." columns={[
     ["Invoice", (i) => i.number], ["Issued", (i) => day(i.issue_date)], ["Due", (i) => day(i.due_date)],
     ["Total", (i) => money(i.total_cents, i.currency)], ["Balance", (i) => money(i.balance_cents, i.currency)],
     ["Status", (i) => <StatusBadge status={i.status as string} />],
@@ -57,7 +70,7 @@ export function InvoicesTable({ ws }: { ws: Workspace }) {
 }
 
 export function CommunicationsTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Communication" section={ws.communications} empty="No calls, texts or emails yet." columns={[
+  return <SectionTable name="Communication" list="communications" ws={ws} section={ws.communications} empty="No calls, texts or emails yet." columns={[
     ["When", (c) => when(c.occurred_at)], ["Channel", (c) => words(c.channel)], ["Direction", (c) => c.direction],
     ["Subject / summary", (c) => c.subject || (c.body ?? "").slice(0, 120)], ["Status", (c) => <StatusBadge status={c.status} />],
   ]} />;
