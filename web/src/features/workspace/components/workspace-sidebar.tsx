@@ -1,6 +1,9 @@
-import { Anchor, Badge, CopyButton, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { Anchor, Badge, Button, CopyButton, Group, Modal, Paper, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { useState, type ReactNode } from "react";
 
 import type { Profile } from "../api/get-workspace";
+import { useRemoveEquipment, useSaveContact, useSaveProperty } from "../api/sidebar-records";
+import { ContactForm, EquipmentForm, PropertyForm } from "./record-forms";
 import { day, when, words } from "@/lib/format";
 
 function Copy({ value, label }: { value: string; label: string }) {
@@ -21,7 +24,11 @@ function address(p: Property) {
   return [p.line1, p.line2, p.city, p.region, p.postal_code].filter(Boolean).join(", ");
 }
 
-function PropertyCard({ property }: { property: Property }) {
+type Open = (title: string, form: (close: () => void) => ReactNode) => void;
+
+function PropertyCard({ customerId, property, open }: { customerId: string; property: Property; open: Open }) {
+  const save = useSaveProperty(customerId);
+  const remove = useRemoveEquipment(customerId);
   const today = new Date().toISOString().slice(0, 10);
   const geocode = property.geocode;
   return (
@@ -35,6 +42,14 @@ function PropertyCard({ property }: { property: Property }) {
         {property.is_primary && <Badge size="xs">primary</Badge>}
       </Group>
       {property.access_notes && <Text size="xs">Access: {property.access_notes}</Text>}
+      <Group gap={4}>
+        <Button size="compact-xs" variant="subtle" aria-label={`Edit property ${property.line1}`}
+          onClick={() => open("Edit property", (close) => <PropertyForm customerId={customerId} property={property} onDone={close} />)}>Edit</Button>
+        {!property.is_primary && <Button size="compact-xs" variant="subtle" loading={save.isPending} aria-label={`Make ${property.line1} primary`}
+          onClick={() => save.mutate({ propertyId: property.id, body: { is_primary: true } })}>Make primary</Button>}
+        <Button size="compact-xs" variant="subtle" aria-label={`Add equipment at ${property.line1}`}
+          onClick={() => open("Add equipment", (close) => <EquipmentForm customerId={customerId} propertyId={property.id!} onDone={close} />)}>Add equipment</Button>
+      </Group>
       {geocode?.status === "failed"
         ? <Text size="xs" c="orange">Not located: {geocode.error || "the address was not found"}</Text>
         : null}
@@ -47,7 +62,7 @@ function PropertyCard({ property }: { property: Property }) {
       {property.equipment?.length ? (
         <Table fz="xs" withRowBorders={false} aria-label={`Equipment at ${property.line1}`}>
           <Table.Thead>
-            <Table.Tr><Table.Th>Equipment</Table.Th><Table.Th>Make / model</Table.Th><Table.Th>Warranty</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th>Equipment</Table.Th><Table.Th>Make / model</Table.Th><Table.Th>Warranty</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {property.equipment.map((e) => (
@@ -58,6 +73,14 @@ function PropertyCard({ property }: { property: Property }) {
                   {e.warranty_until
                     ? e.warranty_until < today ? <Badge size="xs" color="red" variant="light" c="red.9">expired {day(e.warranty_until)}</Badge> : day(e.warranty_until)
                     : "—"}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={2} wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" aria-label={`Edit ${words(e.kind)}`}
+                      onClick={() => open("Edit equipment", (close) => <EquipmentForm customerId={customerId} propertyId={property.id!} equipment={e} onDone={close} />)}>Edit</Button>
+                    <Button size="compact-xs" variant="subtle" color="red" aria-label={`Remove ${words(e.kind)}`}
+                      onClick={() => remove.mutate({ propertyId: property.id!, equipmentId: e.id! })}>Remove</Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -70,10 +93,21 @@ function PropertyCard({ property }: { property: Property }) {
 
 /** Contacts and properties (with the equipment at each), beside the tabs. */
 export function WorkspaceSidebar({ profile }: { profile: Profile }) {
+  const customerId = profile.id!;
+  const saveContact = useSaveContact(customerId);
+  const [dialog, setDialog] = useState<{ title: string; form: (close: () => void) => ReactNode } | null>(null);
+  const open: Open = (title, form) => setDialog({ title, form });
+  const close = () => setDialog(null);
   return (
     <Stack>
+      <Modal opened={dialog !== null} onClose={close} title={dialog?.title} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+        {dialog?.form(close)}
+      </Modal>
       <Paper withBorder p="md" component="section" aria-labelledby="contacts-title">
-        <Title order={2} size="h4" id="contacts-title" mb="xs">Contacts</Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4" id="contacts-title">Contacts</Title>
+          <Button size="compact-xs" variant="light" onClick={() => open("Add contact", (c) => <ContactForm customerId={customerId} onDone={c} />)}>Add contact</Button>
+        </Group>
         <Stack gap="sm">
           {profile.contacts?.length ? profile.contacts.map((c) => (
             <Stack key={c.id} gap={2}>
@@ -81,6 +115,10 @@ export function WorkspaceSidebar({ profile }: { profile: Profile }) {
                 <Text fw={500} size="sm">{c.name}</Text>
                 {c.is_primary && <Badge size="xs">primary</Badge>}
                 {c.role && <Text size="xs" c="dimmed">{c.role}</Text>}
+                <Button size="compact-xs" variant="subtle" aria-label={`Edit contact ${c.name}`}
+                  onClick={() => open("Edit contact", (close) => <ContactForm customerId={customerId} contact={c} onDone={close} />)}>Edit</Button>
+                {!c.is_primary && <Button size="compact-xs" variant="subtle" aria-label={`Make ${c.name} primary`}
+                  onClick={() => saveContact.mutate({ contactId: c.id, body: { name: c.name!, is_primary: true } })}>Make primary</Button>}
               </Group>
               {c.phones?.map((p) => (
                 <Group key={p.e164} gap={6}>
@@ -104,10 +142,13 @@ export function WorkspaceSidebar({ profile }: { profile: Profile }) {
         </Stack>
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="properties-title">
-        <Title order={2} size="h4" id="properties-title" mb="xs">Properties</Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4" id="properties-title">Properties</Title>
+          <Button size="compact-xs" variant="light" onClick={() => open("Add property", (c) => <PropertyForm customerId={customerId} onDone={c} />)}>Add property</Button>
+        </Group>
         <Stack gap="sm">
           {profile.properties?.length
-            ? profile.properties.map((p) => <PropertyCard key={p.id} property={p} />)
+            ? profile.properties.map((p) => <PropertyCard key={p.id} customerId={customerId} property={p} open={open} />)
             : <Text size="sm" c="dimmed">No properties</Text>}
         </Stack>
       </Paper>
