@@ -108,3 +108,19 @@ def test_a_suggested_duplicate_leads_to_the_merge_dialog(page, demo):
     suggestions.get_by_role("button", name="Review and merge").click()
     dialog = page.get_by_role("dialog", name="Merge a duplicate into this customer")
     expect(dialog.get_by_role("radio", name=f"{existing['display_name']} ({existing['number']})", exact=False)).to_be_visible()
+
+
+def test_an_insight_card_and_a_timeline_item_lead_to_their_records(page, demo):
+    def statement_card(customer):
+        cards = demo.get(f"/customers/{customer['id']}/insights?ai=cached")["cards"]
+        return next((c for c in cards if (c.get("link") or {}).get("kind") == "statement"), None)
+    customer, card = next((c, card) for c in demo.customers() if (card := statement_card(c)))
+    page.goto(f"/customers/{customer['id']}")
+    page.get_by_role("region", name="Insights").get_by_role("button", name=card["action"]).click()
+    expect(page.get_by_role("dialog", name="AR statement")).to_be_visible()
+    page.keyboard.press("Escape")
+
+    page.get_by_role("tab", name="Activity").click()
+    page.get_by_label("Activity").get_by_role("link").filter(has_text="Invoice").first.click()
+    expect(page).to_have_url(re.compile(f"/customers/{customer['id']}/invoices$"))
+    expect(page.get_by_role("table", name="Invoices")).to_be_visible()

@@ -1,10 +1,14 @@
-import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
 
 import type { Workspace } from "../api/get-workspace";
+import { tabOfKind } from "./record-links";
 import { SectionMessage, sectionOk } from "@/components/section-message";
 
-/** The rule cards and, when OpenAI is connected, the AI's suggestions. */
-export function InsightsCard({ ws }: { ws: Workspace }) {
+type Props = { ws: Workspace; onStatement: () => void };
+
+/** The rule cards, each with its action, and, when OpenAI is connected, the AI's suggestions. */
+export function InsightsCard({ ws, onStatement }: Props) {
   const section = ws.insights;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="insights-title">
@@ -15,7 +19,11 @@ export function InsightsCard({ ws }: { ws: Workspace }) {
             <Paper key={`${card.kind}-${i}`} p="xs" bg="indigo.0">
               <Text size="sm" fw={600}>{card.title}</Text>
               <Text size="sm">{card.reason}</Text>
-              {card.action && <Text size="xs" c="indigo.8" fw={500}>→ {card.action}</Text>}
+              {card.action && (card.link?.kind === "statement"
+                ? <Button size="compact-xs" variant="light" mt={4} onClick={onStatement}>{card.action}</Button>
+                : tabOfKind(card.link?.kind)
+                  ? <Anchor component={Link} size="xs" fw={500} to={`/customers/${ws.customer_id}/${tabOfKind(card.link?.kind)}`}>→ {card.action}</Anchor>
+                  : <Text size="xs" fw={500}>→ {card.action}</Text>)}
             </Paper>
           ))}
           {!section.data.cards?.length && <Text size="sm" c="dimmed">Nothing needs attention.</Text>}

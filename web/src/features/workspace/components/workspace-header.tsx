@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
 
 import { useArchive } from "../api/archive-customer";
 import type { Header, Profile } from "../api/get-workspace";
@@ -11,13 +10,12 @@ import { QuickActions } from "./quick-actions";
 import { TagsEditor } from "./tags-editor";
 import { day } from "@/lib/format";
 
-type Props = { profile: Profile; header: Header | undefined };
+type Props = { profile: Profile; header: Header | undefined; dialog: Dialog; onDialog: (dialog: Dialog) => void };
 
 /** Who the customer is, at a glance, with the changes an office user makes most. */
-export function WorkspaceHeader({ profile, header }: Props) {
+export function WorkspaceHeader({ profile, header, dialog, onDialog: setDialog }: Props) {
   const customerId = profile.id!;
   const unarchive = useArchive(customerId, false);
-  const [dialog, setDialog] = useState<Dialog>(null);
   return (
     <Stack gap="xs">
       {profile.do_not_service?.flag && (

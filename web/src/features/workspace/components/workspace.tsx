@@ -1,7 +1,9 @@
 import { Grid, Loader, Paper, Stack, Tabs } from "@mantine/core";
+import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
 
 import { useWorkspace } from "../api/get-workspace";
+import type { Dialog } from "./actions-menu";
 import { ActivityTab } from "./activity-tab";
 import { InsightsCard } from "./insights-card";
 import { NotesTab } from "./notes-tab";
@@ -21,6 +23,8 @@ export const TABS = [
 export function Workspace({ customerId, tab }: { customerId: string; tab: string }) {
   const navigate = useNavigate();
   const workspace = useWorkspace(customerId);
+  // The header's actions own the dialogs; the insights card opens one (the statement) too.
+  const [dialog, setDialog] = useState<Dialog>(null);
 
   if (workspace.isPending) return <Loader aria-label="Loading the customer" m="xl" />;
   if (workspace.isError) return <PageError error={workspace.error} retry={() => workspace.refetch()} />;
@@ -36,7 +40,7 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
 
   return (
     <Stack>
-      <WorkspaceHeader profile={ws.profile.data} header={ws.header} />
+      <WorkspaceHeader profile={ws.profile.data} header={ws.header} dialog={dialog} onDialog={setDialog} />
       <StatCards header={ws.header} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -44,7 +48,7 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <ErrorBoundary><InsightsCard ws={ws} /></ErrorBoundary>
+            <ErrorBoundary><InsightsCard ws={ws} onStatement={() => setDialog("statement")} /></ErrorBoundary>
             <Paper withBorder p="md">
               <Tabs value={current} onChange={(next) => navigate(`/customers/${customerId}/${next}`)} keepMounted={false}>
                 <Tabs.List mb="sm">
