@@ -141,3 +141,17 @@ def test_a_tab_pages_past_the_workspaces_first_page(page, demo):
     expect(rows).to_have_count(10)
     page.get_by_role("button", name="Load more").click()
     expect(rows).to_have_count(min(len(everything), 35))
+
+
+def test_the_balance_opens_the_billing_history_and_the_card_on_file_shows(page, demo):
+    customer = next(c for c in demo.customers() if demo.get(f"/customers/{c['id']}/ledger?limit=100")["items"])
+    ledger = demo.get(f"/customers/{customer['id']}/ledger?limit=50")["items"]
+    page.goto(f"/customers/{customer['id']}")
+    figures = page.get_by_label("Figures")
+    card = demo.session.get(f"{demo.base}/api/customers/{customer['id']}/card", timeout=10)
+    expect(figures).to_contain_text(f"·{card.json()['last4']}" if card.status_code == 200 else "Card on fileNone")
+    figures.get_by_role("button", name="Balance").click()
+    history = page.get_by_role("table", name="Billing history")
+    expect(history.locator("tbody tr")).to_have_count(len(ledger))
+    expect(history).to_contain_text(ledger[0]["description"])
+    assert accessibility_problems(page) == []

@@ -41,7 +41,7 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
   return (
     <Stack>
       <WorkspaceHeader profile={ws.profile.data} header={ws.header} dialog={dialog} onDialog={setDialog} />
-      <StatCards header={ws.header} />
+      <StatCards customerId={customerId} header={ws.header} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <ErrorBoundary><WorkspaceSidebar profile={ws.profile.data} /></ErrorBoundary>
