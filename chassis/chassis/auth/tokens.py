@@ -1,4 +1,5 @@
-"""HS256 JWTs with the claims every Fieldwork token carries: sub, account_id, perms, exp."""
+"""HS256 JWTs with the claims every Fieldwork token carries: sub, account_id, perms, exp; and name, the user's
+display name, which records show as who did it."""
 from __future__ import annotations
 
 import functools
@@ -23,14 +24,22 @@ class Principal:
     account_id: uuid.UUID
     perms: frozenset[str]
     token: str
+    # The user's display name: what a record's "by" shows. A token without one (a machine's) shows its subject.
+    name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.sub
 
     def can(self, permission: str) -> bool:
         return permission in self.perms
 
 
 def mint_token(secret: str, *, sub: str, account_id: uuid.UUID | str, perms=ALL_PERMISSIONS, ttl_seconds: int = 3600,
-               extra: dict | None = None) -> str:
+               name: str | None = None, extra: dict | None = None) -> str:
     claims = {"sub": sub, "account_id": str(account_id), "perms": list(perms), "exp": int(time.time()) + ttl_seconds}
+    if name:
+        claims["name"] = name
     claims.update(extra or {})
     return jwt.encode(claims, secret, algorithm="HS256")
 
@@ -56,8 +65,12 @@ def _verified(token: str, secret: str) -> tuple[Principal, float]:
         if not isinstance(perms, list) or not all(isinstance(p, str) for p in perms):
             raise ValueError("perms must be a list of strings")
         expires_at = float(claims["exp"])
+        name = claims.get("name", "")
+        if not isinstance(name, str):
+            raise ValueError("name must be a string")
     except jwt.ExpiredSignatureError:
         raise Unauthorized("The token has expired.") from None
     except (jwt.InvalidTokenError, ValueError, TypeError):
         raise Unauthorized("The token is not valid.") from None
-    return Principal(sub=str(claims["sub"]), account_id=account_id, perms=frozenset(perms), token=token), expires_at
+    return Principal(sub=str(claims["sub"]), account_id=account_id, perms=frozenset(perms), token=token,
+                     name=name.strip()), expires_at

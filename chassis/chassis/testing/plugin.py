@@ -87,8 +87,10 @@ def account_id() -> uuid.UUID:
 
 @pytest.fixture
 def make_token():
-    def make(account_id: uuid.UUID, perms=ALL_PERMISSIONS, sub: str = "user-1", ttl_seconds: int = 3600) -> str:
-        return mint_token(TEST_JWT_SECRET, sub=sub, account_id=account_id, perms=perms, ttl_seconds=ttl_seconds)
+    def make(account_id: uuid.UUID, perms=ALL_PERMISSIONS, sub: str = "user-1", ttl_seconds: int = 3600,
+             name: str | None = None) -> str:
+        return mint_token(TEST_JWT_SECRET, sub=sub, account_id=account_id, perms=perms, ttl_seconds=ttl_seconds,
+                          name=name)
     return make
 
 

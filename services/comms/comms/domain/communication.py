@@ -26,13 +26,14 @@ class HandledBy:
     name: str | None = None
 
     @classmethod
-    def staff(cls, subject: str | None) -> "HandledBy":
-        """A staff member known by their token subject; the id is kept only when the subject is a UUID."""
+    def staff(cls, subject: str | None, name: str | None = None) -> "HandledBy":
+        """A staff member known by their token subject, shown by their display name; the id is kept only when the
+        subject is a UUID."""
         try:
             staff_id = uuid.UUID(subject) if subject else None
         except ValueError:
             staff_id = None
-        return cls("staff", staff_id, subject)
+        return cls("staff", staff_id, name or subject)
 
 
 AI = HandledBy("ai", None, "AI receptionist")

@@ -41,11 +41,11 @@ def check_logged(body: dict, now: dt.datetime) -> None:
 
 
 def log_communication(session: Session, body: dict, *, subject_of_token: str, customers: CustomersApi,
-                      region: str, now: dt.datetime) -> Communication:
+                      region: str, now: dt.datetime, name_of_user: str | None = None) -> Communication:
     check_logged(body, now)
     customer = require_customer(session, body["customer_id"], customers, allow_archived=True)
     channel, direction = body["channel"], body["direction"]
-    handled_by = rules.AI if body.get("handled_by") == "ai" else rules.HandledBy.staff(subject_of_token)
+    handled_by = rules.AI if body.get("handled_by") == "ai" else rules.HandledBy.staff(subject_of_token, name_of_user)
     occurred_at = body.get("occurred_at") or now
     thread_id = None
     if channel == "sms":

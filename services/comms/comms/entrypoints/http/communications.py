@@ -71,6 +71,7 @@ class Communications(MethodView):
         """Log a call, text or email by hand."""
         config = adapters()["config"]
         return log_communication(request_session(), body, subject_of_token=current_principal().sub,
+                                 name_of_user=current_principal().display_name,
                                  customers=adapters()["customers_api"], region=config.phone_region,
                                  now=dt.datetime.now(dt.timezone.utc))
 

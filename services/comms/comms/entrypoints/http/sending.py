@@ -34,7 +34,8 @@ class Messages(MethodView):
         sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
         return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
                              subject=body["subject"], body=body["body"],
-                             handled_by=HandledBy.staff(current_principal().sub), from_address=sender,
+                             handled_by=HandledBy.staff(current_principal().sub, current_principal().display_name),
+                             from_address=sender,
                              now=dt.datetime.now(dt.timezone.utc))
 
 

@@ -13,7 +13,8 @@ def now() -> dt.datetime:
 
 
 def caller() -> str:
-    return current_principal().sub
+    """Who acts, as records show it: the user's display name."""
+    return current_principal().display_name
 
 
 def adapter(name: str):

@@ -8,7 +8,8 @@ from chassis.messaging.event import utcnow
 
 
 def actor() -> str:
-    return current_principal().sub
+    """Who acts, as records show it: the user's display name."""
+    return current_principal().display_name
 
 
 def adapter(name: str):
