@@ -5,6 +5,11 @@ Integer turns ``1.5`` into 1 and ``"1"`` into 1, its Boolean takes ``0``, ``1`` 
 client chose the type, so a wrong one is refused rather than guessed at. The request parser
 (``chassis.request_parser``) marks what it loads from a JSON body; the same schema read from a query string
 keeps parsing ``"10"`` and ``"true"``.
+
+An integer field that declares no ``validate.Range`` of its own takes only what a PostgreSQL ``integer`` column
+holds (int32): a larger number would reach the database and fail there as a data exception, a 500 answering
+input. A field meant for a ``bigint`` column says so with ``metadata={"format": "int64"}`` (which the OpenAPI
+document shows too) and is bounded to int64; a field with its own Range keeps exactly that Range.
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import numbers
 from collections.abc import Iterator
 
 import marshmallow
-from marshmallow import fields
+from marshmallow import fields, validate
 
 _loading_json_body: contextvars.ContextVar[bool] = contextvars.ContextVar("loading_json_body", default=False)
 
@@ -30,11 +35,26 @@ def loading_json_body() -> Iterator[None]:
         _loading_json_body.reset(token)
 
 
+INT32 = (-2**31, 2**31 - 1)
+INT64 = (-2**63, 2**63 - 1)
+
+
+def column_bounds(field: fields.Integer) -> tuple[int, int] | None:
+    """The range an integer field takes when it declares none: what the column behind it can hold."""
+    if any(isinstance(rule, validate.Range) for rule in field.validators):
+        return None
+    return INT64 if field.metadata.get("format") == "int64" else INT32
+
+
 def _integer_rule(parent: type) -> dict:
     def _validated(self, value):
         if _loading_json_body.get() and (isinstance(value, bool) or not isinstance(value, numbers.Integral)):
             raise self.make_error("invalid", input=value)
-        return parent._validated(self, value)
+        number = parent._validated(self, value)
+        bounds = column_bounds(self)
+        if number is not None and bounds is not None and not bounds[0] <= number <= bounds[1]:
+            raise marshmallow.ValidationError(f"Must be between {bounds[0]} and {bounds[1]}.")
+        return number
 
     return {"_validated": _validated}
 
@@ -84,7 +104,8 @@ def _inner_fields(field: fields.Field) -> list[fields.Field]:
 
 class Schema(marshmallow.Schema):
     """Every service's request and response schemas inherit from this (nested schemas too, so the rule reaches
-    them): an integer field in a JSON body takes a JSON integer only, a boolean field ``true`` or ``false`` only."""
+    them): an integer field in a JSON body takes a JSON integer only, a boolean field ``true`` or ``false`` only, and
+    an integer field without a Range of its own takes only what its column holds (``column_bounds``)."""
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
         super().on_bind_field(field_name, field_obj)
