@@ -6,9 +6,10 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis.errors import NotFound
+from chassis.errors import NotFound, ValidationFailed
 from customers.adapters.geocoding import GeocodingFailed
 from customers.adapters.orm import Customer, Equipment, Property
+from customers.domain import addresses
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
 from customers.domain.snapshot import address_of
 from customers.service_layer.publishing import customer_change
@@ -35,6 +36,15 @@ def geocode(prop: Property, geocoder, *, now: dt.datetime) -> None:
     prop.latitude, prop.longitude, prop.formatted_address = found.latitude, found.longitude, found.formatted_address
 
 
+def _check_address(prop: Property) -> None:
+    """The address is a real one (addresses.checked), kept in its standard form; else 422 on the wrong fields."""
+    try:
+        standard = addresses.checked(address_of(prop))
+    except addresses.InvalidAddress as exc:
+        raise ValidationFailed({name: [message] for name, message in exc.problems.items()}) from None
+    prop.country, prop.region, prop.postal_code = standard["country"], standard["region"], standard["postal_code"]
+
+
 def _apply(customer: Customer, prop: Property, body: dict) -> None:
     for name in ADDRESS_FIELDS + OTHER_FIELDS:
         if name in body:
@@ -49,9 +59,10 @@ def add_property(session: Session, customer: Customer, body: dict, *, geocoder, 
                  publish: bool = True) -> Property:
     def add() -> Property:
         prop = Property(customer_id=customer.id, is_primary=False, kind=body.get("kind", customer.kind),
-                        country=body.get("country", "US"))
+                        country=body.get("country", addresses.DEFAULT_COUNTRY))
         customer.properties.append(prop)
         _apply(customer, prop, body)
+        _check_address(prop)
         geocode(prop, geocoder, now=now)
         session.flush()
         return prop
@@ -74,7 +85,8 @@ def update_property(session: Session, customer: Customer, property_id: uuid.UUID
     with customer_change(session, customer):
         before = address_of(prop)
         _apply(customer, prop, body)
-        if address_of(prop) != before:
+        if address_of(prop) != before:  # an address kept from before these checks may still be edited around
+            _check_address(prop)
             geocode(prop, geocoder, now=now)
     return prop
 

@@ -1,10 +1,11 @@
 """What clients may send: every body and query string, validated before any use case runs."""
 from __future__ import annotations
 
-from marshmallow import ValidationError, fields, validate, validates
+from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from chassis.pagination import PageArgs
 from chassis.schemas import Schema
+from customers.domain.addresses import InvalidAddress, checked
 from customers.domain.lifecycle import STATUSES
 from customers.domain.phones import InvalidPhone, to_e164
 
@@ -49,6 +50,17 @@ class PropertyIn(Schema):
     access_notes = _optional(2000)
     notes = _optional(5000)
     is_primary = fields.Boolean()
+
+    @validates_schema
+    def _a_real_address(self, data, **_):
+        """Checked here so a property inside a new customer names its place in the body (properties.0.region);
+        a PATCH sends part of an address, checked with the rest of it in service_layer.properties."""
+        if self.partial:
+            return
+        try:
+            checked(data)
+        except InvalidAddress as exc:
+            raise ValidationError({name: [message] for name, message in exc.problems.items()}) from None
 
 
 class EquipmentIn(Schema):
