@@ -155,3 +155,21 @@ def test_the_balance_opens_the_billing_history_and_the_card_on_file_shows(page, 
     expect(history.locator("tbody tr")).to_have_count(len(ledger))
     expect(history).to_contain_text(ledger[0]["description"])
     assert accessibility_problems(page) == []
+
+
+def test_a_note_linked_to_a_call_shows_the_call_beside_it(page, demo):
+    def a_call(customer):
+        calls = demo.get(f"/customers/{customer['id']}/communications?channel=call&limit=50")["items"]
+        return calls[0] if calls else None
+    customer, call = next((c, call) for c in demo.customers() if (call := a_call(c)))
+    page.goto(f"/customers/{customer['id']}/notes")
+    form = page.get_by_role("form", name="Add note")
+    form.get_by_label("Note").fill("Asked for a callback next week.")
+    form.get_by_role("combobox", name="Linked call").click()
+    page.get_by_role("option").first.click()
+    form.get_by_role("button", name="Add note").click()
+    note = page.get_by_label("Note", exact=True).filter(has_text="Asked for a callback next week.")
+    expect(note.get_by_label("Linked call")).to_be_visible()
+    [saved] = [n for n in demo.get(f"/customers/{customer['id']}/notes?limit=100")["items"]
+               if n["body"] == "Asked for a callback next week."]
+    assert saved["communication_id"] == call["id"]

@@ -24,6 +24,6 @@ describe("NoteForm", () => {
     await userEvent.click(screen.getByLabelText("Pin to top"));
     await userEvent.click(screen.getByRole("button", { name: "Add note" }));
     await waitFor(() => expect(screen.getByLabelText("Note")).toHaveAccessibleDescription(expect.stringContaining("Longer than maximum length 20000.")));
-    expect(onSubmit).toHaveBeenCalledWith({ body: "Gate code 1234", pinned: true });
+    expect(onSubmit).toHaveBeenCalledWith({ body: "Gate code 1234", pinned: true, communication_id: null });
   });
 });
