@@ -40,11 +40,9 @@ def search_customers(session: Session, query: str, filters: Filters, *, limit: i
     if cursor:
         score, customer_id = decode_key(cursor, (int, float), uuid.UUID)
         after = (int(score), customer_id)
-    hits = search_ids(session, parse_query(query), filters, limit=limit + 1, after=after)
-    more = len(hits) > limit
-    hits = hits[:limit]
+    hits, carry_on = search_ids(session, parse_query(query), filters, limit=limit, after=after)
     found = customers_by_id(session, [customer_id for customer_id, _ in hits])
-    next_cursor = encode_cursor([hits[-1][1], hits[-1][0]]) if more and hits else None
+    next_cursor = encode_cursor([carry_on[0], carry_on[1]]) if carry_on else None
     return Page([found[customer_id] for customer_id, _ in hits], next_cursor)
 
 

@@ -1,4 +1,4 @@
-"""What a search box query can mean: a name, a company, a customer number, an email or a phone."""
+"""What a search box query can mean: a name, a company, a customer number, an email, a phone or an address."""
 from __future__ import annotations
 
 import re
@@ -15,12 +15,13 @@ def like_escape(text: str) -> str:
 
 @dataclass(frozen=True)
 class SearchTerms:
-    text: str                 # lower-cased, spaces collapsed
-    contains: str             # LIKE pattern: anywhere in the text
-    prefix: str               # LIKE pattern: at the start
-    number: str | None        # "C-1001" when the query can be a customer number
-    digits: str | None        # LIKE pattern over phone digits, when the query looks like a phone
-    e164: str | None          # the whole number, when the query is one
+    text: str                       # lower-cased, spaces collapsed
+    contains: str                   # LIKE pattern: anywhere in the text
+    prefix: str                     # LIKE pattern: at the start
+    word_prefixes: tuple[str, ...]  # LIKE patterns over " " + text: each word typed starts a word there
+    number: str | None              # "C-1001" when the query can be a customer number
+    digits: str | None              # LIKE pattern over phone digits, when the query looks like a phone
+    e164: str | None                # the whole number, when the query is one
 
 
 def parse_query(query: str) -> SearchTerms:
@@ -37,6 +38,7 @@ def parse_query(query: str) -> SearchTerms:
         text=text,
         contains=f"%{like_escape(text)}%",
         prefix=f"{like_escape(text)}%",
+        word_prefixes=tuple(f"% {like_escape(word)}%" for word in text.split()),
         number=f"C-{int(match.group(1))}" if match else None,
         digits=f"%{digits}%" if digits else None,
         e164=e164,

@@ -6,7 +6,9 @@ from marshmallow import Schema, fields
 
 class PhoneOut(Schema):
     number = fields.String(metadata={"description": "As entered."})
-    e164 = fields.String()
+    e164 = fields.String(metadata={"description": "The number without its extension."})
+    extension = fields.String(allow_none=True, metadata={"description": "The extension (\"x12\" gives \"12\")."})
+    tel = fields.String(metadata={"description": "A tel: URI (RFC 3966) that dials the number and its extension."})
     label = fields.String(allow_none=True)
 
 
@@ -37,7 +39,10 @@ class GeocodeOut(Schema):
     longitude = fields.Float(allow_none=True)
     formatted_address = fields.String(allow_none=True)
     geocoded_at = fields.DateTime(allow_none=True)
-    error = fields.String(allow_none=True)
+    reason = fields.String(allow_none=True, metadata={"description": (
+        "Why there is no location: not_configured (no Google Maps key), address_not_found, quota_exceeded, "
+        "key_refused, request_refused or provider_unavailable; null when geocoded or never tried")})
+    error = fields.String(allow_none=True, metadata={"description": "The reason in words."})
 
 
 class PropertyOut(Schema):
@@ -124,7 +129,8 @@ class MergeOut(Schema):
 
 class DuplicateOut(Schema):
     customer = fields.Nested(CustomerSummaryOut)
-    reasons = fields.List(fields.String(), metadata={"description": "phone, email, name_and_address"})
+    reasons = fields.List(fields.String(), metadata={"description": "phone, email, name_and_address (same name and address), address (same address, "
+                                 "another name); phone and email matches rank first"})
 
 
 class DuplicatesOut(Schema):
