@@ -173,3 +173,22 @@ def test_a_note_linked_to_a_call_shows_the_call_beside_it(page, demo):
     [saved] = [n for n in demo.get(f"/customers/{customer['id']}/notes?limit=100")["items"]
                if n["body"] == "Asked for a callback next week."]
     assert saved["communication_id"] == call["id"]
+
+
+def test_the_photos_tab_shows_the_jobs_photos(page, demo):
+    import io
+
+    from PIL import Image
+
+    customer, job = next((c, jobs[0]) for c in demo.customers()
+                         if (jobs := demo.get(f"/customers/{c['id']}/jobs?limit=5")["items"]))
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 80, 40)).save(picture, "PNG")
+    uploaded = demo.session.post(f"{demo.base}/api/jobs/{job['id']}/photos", timeout=15, data={"caption": "Rusted flue pipe"},
+                                 files={"file": ("flue.png", picture.getvalue(), "image/png")})
+    assert uploaded.status_code == 201, uploaded.text
+    page.goto(f"/customers/{customer['id']}/photos")
+    image = page.get_by_role("img", name="Rusted flue pipe")
+    expect(image).to_be_visible()
+    assert page.evaluate("(img) => img.naturalWidth > 0", image.element_handle())
+    assert "Rusted flue pipe" in [p["caption"] for p in demo.get(f"/customers/{customer['id']}/photos")["items"]]

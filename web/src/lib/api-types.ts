@@ -4,6 +4,51 @@
  */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web app's page (its router takes over in the browser). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description The web app is not built in this deployment. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communications": {
         parameters: {
             query?: never;
@@ -36,6 +81,9 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -75,6 +123,9 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -117,6 +168,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingCreditNoteOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -156,6 +210,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingCreditNoteOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -199,6 +256,8 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerSummaryOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -226,6 +285,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -265,6 +327,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -297,6 +362,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -334,6 +403,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -372,6 +444,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingSummaryOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -412,6 +487,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingCardOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -439,6 +517,10 @@ export interface paths {
                         "application/json": components["schemas"]["BillingCardOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -462,6 +544,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -504,6 +589,9 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -545,6 +633,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersContactOut"][];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -573,6 +664,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersContactOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -615,6 +710,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -645,6 +743,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersContactOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -680,6 +782,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersDuplicatesOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -724,6 +829,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsEstimateOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -768,6 +876,9 @@ export interface paths {
                         "application/json": components["schemas"]["InsightsInsightsOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -813,6 +924,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -858,6 +972,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsJobBriefPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -899,6 +1016,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsSummaryOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -942,6 +1062,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingLedgerEntryOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -989,6 +1112,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersMergeOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1031,6 +1158,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersNoteOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1060,6 +1190,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersNoteOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1102,6 +1236,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1132,6 +1269,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersNoteOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1170,6 +1311,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPhotoOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1186,7 +1330,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/x-www-form-urlencoded": components["schemas"]["JobsPhotoForm"];
+                    "multipart/form-data": components["schemas"]["JobsPhotoUpload"];
                 };
             };
             responses: {
@@ -1199,6 +1343,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPhotoOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1242,6 +1390,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPlanOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1286,6 +1437,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersInviteOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1315,6 +1469,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersInviteOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1345,13 +1503,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description View as client: exactly what the customer sees in the portal. */
+                /** @description View as client: what the customer sees in the portal, as far as the staff user's own permissions go (other sections say not_permitted). */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PortalView"];
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1392,6 +1556,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersPropertyOut"][];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1420,6 +1587,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersPropertyOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1462,6 +1633,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1492,6 +1666,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersPropertyOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1529,6 +1707,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersEquipmentOut"][];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1558,6 +1739,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersEquipmentOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1602,6 +1787,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1633,6 +1821,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersEquipmentOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1672,6 +1864,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersPropertyOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1710,6 +1905,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsRecentActivityOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1743,6 +1941,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The customer's statement as a PDF. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1790,6 +2000,10 @@ export interface paths {
                         "application/json": components["schemas"]["BillingStatementOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1832,6 +2046,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersStatusChangeOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1861,6 +2078,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1906,6 +2127,10 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1950,6 +2175,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1991,6 +2219,9 @@ export interface paths {
                         "application/json": components["schemas"]["CommsThreadOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2031,9 +2262,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TimelinePage"];
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2076,6 +2313,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersCustomerOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2110,8 +2350,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Workspace"];
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2154,6 +2400,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsEstimateOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2193,6 +2442,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsEstimateOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2225,6 +2477,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsEstimateOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2266,6 +2522,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsEstimateOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2305,6 +2565,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsHistoryOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2351,6 +2614,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsEstimateOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2392,6 +2659,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2431,6 +2701,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2463,6 +2736,10 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2504,6 +2781,10 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2534,6 +2815,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The invoice as a PDF. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2576,6 +2869,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2617,6 +2913,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2657,6 +2956,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingInvoiceOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2695,6 +2997,8 @@ export interface paths {
                         "application/json": components["schemas"]["JobsAccountJobPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2722,6 +3026,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsJobOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2761,6 +3068,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsJobOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2793,6 +3103,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsJobOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2828,6 +3142,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsHistoryOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2861,7 +3178,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/x-www-form-urlencoded": components["schemas"]["JobsPhotoForm"];
+                    "multipart/form-data": components["schemas"]["JobsPhotoUpload"];
                 };
             };
             responses: {
@@ -2874,6 +3191,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPhotoOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2919,6 +3240,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsJobOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2960,6 +3285,9 @@ export interface paths {
                         "application/json": components["schemas"]["CustomersMergeOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3001,6 +3329,9 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3032,7 +3363,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3076,6 +3409,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingPaymentOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3115,6 +3451,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingPaymentOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3146,6 +3485,20 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The photo as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3177,6 +3530,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description A JPEG at most 320 pixels across. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3219,6 +3584,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPlanOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3258,6 +3626,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPlanOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3290,6 +3661,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPlanOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3325,6 +3700,9 @@ export interface paths {
                         "application/json": components["schemas"]["JobsHistoryOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3371,6 +3749,10 @@ export interface paths {
                         "application/json": components["schemas"]["JobsPlanOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3408,8 +3790,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["JobsEstimateOut"];
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3444,8 +3832,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3478,8 +3871,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PortalView"];
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3518,9 +3916,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PortalSession"];
+                    };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3561,6 +3964,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingRefundOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3600,6 +4006,9 @@ export interface paths {
                         "application/json": components["schemas"]["BillingRefundOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3636,6 +4045,8 @@ export interface paths {
                         "application/json": components["schemas"]["InsightsThresholdsOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3666,6 +4077,9 @@ export interface paths {
                         "application/json": components["schemas"]["InsightsThresholdsOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3697,6 +4111,8 @@ export interface paths {
                         "application/json": components["schemas"]["InsightsOpenAISettingsOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3722,6 +4138,9 @@ export interface paths {
                         "application/json": components["schemas"]["InsightsOpenAISettingsOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3743,6 +4162,8 @@ export interface paths {
                     };
                     content?: never;
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3784,6 +4205,9 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3825,6 +4249,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOutPage"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3873,6 +4299,10 @@ export interface paths {
                         "application/json": components["schemas"]["CommsCommunicationOut"];
                     };
                 };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3905,6 +4335,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3936,6 +4367,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3967,6 +4399,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3993,6 +4426,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description ok when every service this deployment has is ready, else degraded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Status"];
+                    };
+                };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -4008,6 +4450,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityItem: {
+            amount_cents?: number | null;
+            currency?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
+            /** @description API path of the record, e.g. /jobs/<id> */
+            link?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            status?: string | null;
+            summary?: string | null;
+            title: string;
+        };
         BillingActivityItem: {
             amount_cents?: number | null;
             currency?: string | null;
@@ -4035,6 +4492,15 @@ export interface components {
         BillingBillingActivityPage: {
             items?: components["schemas"]["BillingActivityItem"][];
             next_cursor?: string | null;
+        };
+        BillingBillingPartActivityPage: {
+            items?: components["schemas"]["BillingActivityItem"][];
+            next_cursor?: string | null;
+        };
+        BillingBillingWorkspacePart: {
+            activity: components["schemas"]["BillingBillingPartActivityPage"];
+            invoices: components["schemas"]["BillingInvoiceOutPage"];
+            summary: components["schemas"]["BillingSummaryOut"];
         };
         BillingCardIn: {
             /** @enum {string} */
@@ -4082,16 +4548,19 @@ export interface components {
             unallocated_cents?: number;
         };
         BillingError: {
-            /** @description Error code */
-            code?: number;
-            /** @description Errors */
-            errors?: {
+            error: components["schemas"]["BillingErrorDetail"];
+        };
+        BillingErrorDetail: {
+            /** @description Stable, for programs: validation_error, not_found… */
+            code: string;
+            /** @description Each field that is wrong, with its messages (nested fields nest). */
+            fields?: {
                 [key: string]: unknown;
             };
-            /** @description Error message */
-            message?: string;
-            /** @description Error name */
-            status?: string;
+            /** @description For people. */
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
         BillingInvoiceChanges: {
             /** Format: date */
@@ -4197,18 +4666,26 @@ export interface components {
         };
         BillingLineIn: {
             description: string;
-            /** @default 1 */
-            quantity: number;
-            /** @default 0 */
-            tax_rate: number;
+            /**
+             * Format: decimal
+             * @default 1
+             */
+            quantity: string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            tax_rate: string;
             unit_price_cents: number;
         };
         BillingLineOut: {
             amount_cents?: number;
             description?: string;
-            quantity?: number;
+            /** Format: decimal */
+            quantity?: string;
             tax_cents?: number;
-            tax_rate?: number;
+            /** Format: decimal */
+            tax_rate?: string;
             unit_price_cents?: number;
         };
         BillingPaginationMetadata: {
@@ -4348,6 +4825,14 @@ export interface components {
             /** Format: uuid */
             customer_id: string;
         };
+        CommsCommsPartActivityPage: {
+            items?: components["schemas"]["CommsActivityItem"][];
+            next_cursor?: string | null;
+        };
+        CommsCommsWorkspacePart: {
+            activity: components["schemas"]["CommsCommsPartActivityPage"];
+            communications: components["schemas"]["CommsCommunicationOutPage"];
+        };
         CommsCommunicationOut: {
             body?: string | null;
             channel?: string;
@@ -4382,16 +4867,19 @@ export interface components {
             next_cursor?: string | null;
         };
         CommsError: {
-            /** @description Error code */
-            code?: number;
-            /** @description Errors */
-            errors?: {
+            error: components["schemas"]["CommsErrorDetail"];
+        };
+        CommsErrorDetail: {
+            /** @description Stable, for programs: validation_error, not_found… */
+            code: string;
+            /** @description Each field that is wrong, with its messages (nested fields nest). */
+            fields?: {
                 [key: string]: unknown;
             };
-            /** @description Error message */
-            message?: string;
-            /** @description Error name */
-            status?: string;
+            /** @description For people. */
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
         CommsLogIn: {
             /** @default null */
@@ -4671,16 +5159,19 @@ export interface components {
             warranty_until?: string | null;
         };
         CustomersError: {
-            /** @description Error code */
-            code?: number;
-            /** @description Errors */
-            errors?: {
+            error: components["schemas"]["CustomersErrorDetail"];
+        };
+        CustomersErrorDetail: {
+            /** @description Stable, for programs: validation_error, not_found… */
+            code: string;
+            /** @description Each field that is wrong, with its messages (nested fields nest). */
+            fields?: {
                 [key: string]: unknown;
             };
-            /** @description Error message */
-            message?: string;
-            /** @description Error name */
-            status?: string;
+            /** @description For people. */
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
         CustomersGeocodeOut: {
             error?: string | null;
@@ -4874,16 +5365,19 @@ export interface components {
             tag: string;
         };
         Error: {
-            /** @description Error code */
-            code?: number;
-            /** @description Errors */
-            errors?: {
+            error: components["schemas"]["ErrorDetail"];
+        };
+        ErrorDetail: {
+            /** @description Stable, for programs: validation_error, not_found… */
+            code: string;
+            /** @description Each field that is wrong, with its messages (nested fields nest). */
+            fields?: {
                 [key: string]: unknown;
             };
-            /** @description Error message */
-            message?: string;
-            /** @description Error name */
-            status?: string;
+            /** @description For people. */
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
         InsightsCardOut: {
             action?: string;
@@ -4894,16 +5388,19 @@ export interface components {
             title?: string;
         };
         InsightsError: {
-            /** @description Error code */
-            code?: number;
-            /** @description Errors */
-            errors?: {
+            error: components["schemas"]["InsightsErrorDetail"];
+        };
+        InsightsErrorDetail: {
+            /** @description Stable, for programs: validation_error, not_found… */
+            code: string;
+            /** @description Each field that is wrong, with its messages (nested fields nest). */
+            fields?: {
                 [key: string]: unknown;
             };
-            /** @description Error message */
-            message?: string;
-            /** @description Error name */
-            status?: string;
+            /** @description For people. */
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
         InsightsInsightsOut: {
             /** @description status ok | unavailable | not_configured, and what goes with it */
@@ -5009,16 +5506,19 @@ export interface components {
             to?: unknown;
         };
         JobsError: {
-            /** @description Error code */
-            code?: number;
-            /** @description Errors */
-            errors?: {
+            error: components["schemas"]["JobsErrorDetail"];
+        };
+        JobsErrorDetail: {
+            /** @description Stable, for programs: validation_error, not_found… */
+            code: string;
+            /** @description Each field that is wrong, with its messages (nested fields nest). */
+            fields?: {
                 [key: string]: unknown;
             };
-            /** @description Error message */
-            message?: string;
-            /** @description Error name */
-            status?: string;
+            /** @description For people. */
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
         JobsEstimateEditable: {
             description?: string | null;
@@ -5189,6 +5689,18 @@ export interface components {
             items?: components["schemas"]["JobsActivityItem"][];
             next_cursor?: string | null;
         };
+        JobsJobsPartActivityPage: {
+            items?: components["schemas"]["JobsActivityItem"][];
+            next_cursor?: string | null;
+        };
+        JobsJobsWorkspacePart: {
+            activity: components["schemas"]["JobsJobsPartActivityPage"];
+            estimates: components["schemas"]["JobsEstimateOutPage"];
+            jobs: components["schemas"]["JobsJobBriefPage"];
+            plans: components["schemas"]["JobsPlanOutPage"];
+            recent_activity: components["schemas"]["JobsRecentActivityOut"];
+            summary: components["schemas"]["JobsSummaryOut"];
+        };
         JobsLineItemIn: {
             description: string;
             quantity: number;
@@ -5216,10 +5728,6 @@ export interface components {
             /** @description Total number of pages. */
             total_pages?: number;
         };
-        JobsPhotoForm: {
-            /** @default null */
-            caption: string | null;
-        };
         JobsPhotoOut: {
             caption?: string | null;
             content_type?: string;
@@ -5244,6 +5752,12 @@ export interface components {
         JobsPhotoOutPage: {
             items?: components["schemas"]["JobsPhotoOut"][];
             next_cursor?: string | null;
+        };
+        JobsPhotoUpload: {
+            /** @default null */
+            caption: string | null;
+            /** Format: binary */
+            file: string;
         };
         JobsPlanEditable: {
             name?: string;
@@ -5336,8 +5850,291 @@ export interface components {
             /** @description Total number of pages. */
             total_pages?: number;
         };
+        PinnedNotesSection: {
+            items: components["schemas"]["CustomersNoteOut"][];
+            /** @enum {string} */
+            status: "ok";
+        };
+        PortalAddress: {
+            city?: string | null;
+            country?: string | null;
+            /** Format: uuid */
+            id?: string;
+            line1?: string | null;
+            line2?: string | null;
+            postal_code?: string | null;
+            region?: string | null;
+        };
+        PortalCustomer: {
+            company?: string | null;
+            name?: string | null;
+            properties: components["schemas"]["PortalAddress"][];
+        };
+        PortalEstimate: {
+            currency?: string | null;
+            description?: string | null;
+            /** Format: uuid */
+            id?: string;
+            line_items?: {
+                [key: string]: unknown;
+            }[] | null;
+            number?: string | null;
+            property_address?: string | null;
+            status?: string | null;
+            title?: string | null;
+            total_cents?: number | null;
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        PortalEstimatesToApprove: {
+            /** @description When ok. */
+            items?: components["schemas"]["PortalEstimate"][];
+            /** @description The permission that shows it (when not_permitted). */
+            permission?: string;
+            /**
+             * @description not_permitted: view as client by a user without jobs:view
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_permitted";
+        };
+        PortalInvoice: {
+            balance_cents?: number | null;
+            currency?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: uuid */
+            id?: string;
+            /** Format: date */
+            issue_date?: string | null;
+            number?: string | null;
+            paid_cents?: number | null;
+            /** @description Where the customer downloads it. */
+            pdf: string;
+            status?: string | null;
+            total_cents?: number | null;
+        };
+        PortalInvoices: {
+            /** @description What the invoices shown still owe (when ok). */
+            balance_cents?: number;
+            /** @description When ok. */
+            items?: components["schemas"]["PortalInvoice"][];
+            /** @description The permission that shows it (when not_permitted). */
+            permission?: string;
+            /**
+             * @description not_permitted: view as client by a user without billing:view
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_permitted";
+        };
+        PortalSession: {
+            /** Format: uuid */
+            customer_id: string;
+            /** @description Unix time the session ends. */
+            expires_at: number;
+            /** @description Bearer token of the portal (also a cookie). */
+            session: string;
+        };
+        PortalUpcomingVisits: {
+            /** @description When ok. */
+            items?: components["schemas"]["PortalVisit"][];
+            /** @description The permission that shows it (when not_permitted). */
+            permission?: string;
+            /**
+             * @description not_permitted: view as client by a user without jobs:view
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_permitted";
+        };
+        PortalView: {
+            customer: components["schemas"]["PortalCustomer"];
+            estimates_to_approve: components["schemas"]["PortalEstimatesToApprove"];
+            invoices: components["schemas"]["PortalInvoices"];
+            upcoming_visits: components["schemas"]["PortalUpcomingVisits"];
+        };
+        PortalVisit: {
+            /** Format: uuid */
+            id?: string;
+            number?: string | null;
+            property_address?: string | null;
+            /** Format: date-time */
+            scheduled_end?: string | null;
+            /** Format: date-time */
+            scheduled_start?: string | null;
+            service_type?: string | null;
+            status?: string | null;
+            title?: string | null;
+        };
+        ServiceReadiness: {
+            /**
+             * @description The gateway's circuit breaker for the service.
+             * @enum {string}
+             */
+            breaker?: "closed" | "open" | "half_open";
+            /** @description The service's own readiness checks. */
+            checks?: {
+                [key: string]: unknown;
+            };
+            /** @description Why the service did not answer (when unavailable). */
+            reason?: string;
+            /** @description ready, not_ready, unavailable or not_configured */
+            status: string;
+        };
+        Status: {
+            services: {
+                [key: string]: components["schemas"]["ServiceReadiness"];
+            };
+            /** @enum {string} */
+            status: "ok" | "degraded";
+        };
+        TimelinePage: {
+            items: components["schemas"]["ActivityItem"][];
+            next_cursor: string | null;
+            /** @description Services whose part is missing from this page. */
+            unavailable: string[];
+        };
+        Workspace: {
+            communications?: components["schemas"]["WorkspaceCommunicationsSection"];
+            /** Format: uuid */
+            customer_id: string;
+            estimates?: components["schemas"]["WorkspaceEstimatesSection"];
+            header?: components["schemas"]["WorkspaceHeader"];
+            insights?: components["schemas"]["WorkspaceInsightsSection"];
+            invoices?: components["schemas"]["WorkspaceInvoicesSection"];
+            jobs?: components["schemas"]["WorkspaceJobsSection"];
+            /**
+             * Format: uuid
+             * @description The customer this one was merged into, if it was.
+             */
+            merged_into: string | null;
+            pinned_notes?: components["schemas"]["PinnedNotesSection"];
+            plans?: components["schemas"]["WorkspacePlansSection"];
+            profile: components["schemas"]["WorkspaceProfileSection"];
+            recent_activity?: components["schemas"]["WorkspaceRecentActivitySection"];
+            timeline?: components["schemas"]["WorkspaceTimeline"];
+            /** @description Where the merged customer's workspace is (when merged). */
+            workspace?: string;
+        };
+        WorkspaceCommunicationsSection: {
+            data?: components["schemas"]["CommsCommunicationOutPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceEstimatesSection: {
+            data?: components["schemas"]["JobsEstimateOutPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceHeader: {
+            balance_cents?: number | null;
+            credit_cents?: number | null;
+            currency?: string | null;
+            last_completed?: (Record<string, never> | null) | components["schemas"]["JobsJobBrief"];
+            /** Format: date-time */
+            last_contacted_at: string | null;
+            lifetime_value_cents?: number | null;
+            /** @description Services whose figures are missing (if not ok). */
+            missing?: string[];
+            /** Format: date-time */
+            next_follow_up_at: string | null;
+            next_scheduled?: (Record<string, never> | null) | components["schemas"]["JobsJobBrief"];
+            open_invoice_count?: number | null;
+            open_job_count?: number | null;
+            overdue_cents?: number | null;
+            /**
+             * @description unavailable: the services in `missing` did not answer
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
+            total_billed_cents?: number | null;
+            total_paid_cents?: number | null;
+        };
+        WorkspaceInsightsSection: {
+            data?: components["schemas"]["InsightsInsightsOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceInvoicesSection: {
+            data?: components["schemas"]["BillingInvoiceOutPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceJobsSection: {
+            data?: components["schemas"]["JobsJobBriefPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspacePlansSection: {
+            data?: components["schemas"]["JobsPlanOutPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceProfileSection: {
+            data: components["schemas"]["CustomersCustomerOut"];
+            /** @enum {string} */
+            status: "ok";
+        };
+        WorkspaceRecentActivitySection: {
+            data?: components["schemas"]["JobsRecentActivityOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceTimeline: {
+            items: components["schemas"]["ActivityItem"][];
+            next_cursor: string | null;
+            /**
+             * @description unavailable: some services' parts are missing
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
+            /** @description Services whose part is missing from this page. */
+            unavailable: string[];
+        };
     };
     responses: {
+        /** @description Conflict */
+        CONFLICT: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Default error response */
         DEFAULT_ERROR: {
             headers: {
@@ -5347,8 +6144,53 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Forbidden */
+        FORBIDDEN: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not Found */
+        NOT_FOUND: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Service Unavailable */
+        SERVICE_UNAVAILABLE: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unauthorized */
+        UNAUTHORIZED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Unprocessable Entity */
         UNPROCESSABLE_ENTITY: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unsupported Media Type */
+        UNSUPPORTED_MEDIA_TYPE: {
             headers: {
                 [name: string]: unknown;
             };

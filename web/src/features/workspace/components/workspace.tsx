@@ -8,6 +8,7 @@ import { ActivityTab } from "./activity-tab";
 import { InsightsCard } from "./insights-card";
 import { NotesTab } from "./notes-tab";
 import { OverviewTab } from "./overview-tab";
+import { PhotosTab } from "./photos-tab";
 import { CommunicationsTable, EstimatesTable, InvoicesTable, JobsTable, PlansTable } from "./section-tables";
 import { StatCards } from "./stat-cards";
 import { WorkspaceHeader } from "./workspace-header";
@@ -16,7 +17,7 @@ import { ErrorBoundary, PageError } from "@/components/page-error";
 
 export const TABS = [
   ["overview", "Overview"], ["jobs", "Jobs"], ["estimates", "Estimates"], ["maintenance", "Maintenance"],
-  ["invoices", "Invoices"], ["communication", "Communication"], ["notes", "Notes"], ["activity", "Activity"],
+  ["invoices", "Invoices"], ["communication", "Communication"], ["photos", "Photos"], ["notes", "Notes"], ["activity", "Activity"],
 ] as const;
 
 /** One customer on one page: header, figures, sidebar, tabs and insights, each part standing on its own. */
@@ -34,7 +35,7 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
 
   const panels: Record<string, React.ReactNode> = {
     overview: <OverviewTab ws={ws} />, jobs: <JobsTable ws={ws} />, estimates: <EstimatesTable ws={ws} />,
-    maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationsTable ws={ws} />,
+    maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationsTable ws={ws} />, photos: <PhotosTab customerId={customerId} />,
     notes: <NotesTab customerId={customerId} />, activity: <ActivityTab customerId={customerId} />,
   };
 
