@@ -17,7 +17,8 @@ PORTAL_URL = "https://portal.example.test/magic"
 
 
 class _GeocodingApi(BaseHTTPRequestHandler):
-    """Answers like Google's Geocoding API: OK, ZERO_RESULTS for "Nowhere", REQUEST_DENIED for "Denied"."""
+    """Answers like Google's Geocoding API: OK, ZERO_RESULTS for "Nowhere", REQUEST_DENIED for "Denied",
+    OVER_QUERY_LIMIT for "Quota", and HTTP 503 (down) for "Outage"."""
 
     def do_GET(self):
         url = urlparse(self.path)
@@ -29,6 +30,12 @@ class _GeocodingApi(BaseHTTPRequestHandler):
             body = {"status": "ZERO_RESULTS", "results": []}
         elif "Denied" in address:
             body = {"status": "REQUEST_DENIED", "error_message": "The provided API key is invalid.", "results": []}
+        elif "Quota" in address:
+            body = {"status": "OVER_QUERY_LIMIT", "error_message": "You have exceeded your daily request quota.",
+                    "results": []}
+        elif "Outage" in address:
+            self.send_error(503)
+            return
         else:
             body = {"status": "OK", "results": [{
                 "formatted_address": address.upper(),

@@ -9,8 +9,10 @@ def test_phones_are_normalised_and_shown_as_entered(create, client, auth):
     contact = client.post(url, headers=auth, json={
         "name": "Dana", "role": "Owner", "emails": ["dana@example.com"],
         "phones": [{"number": "(555) 010-2233", "label": "mobile"}, {"number": "+44 20 7946 0958"}]}).json
-    assert contact["phones"] == [{"number": "(555) 010-2233", "e164": "+15550102233", "label": "mobile"},
-                                 {"number": "+44 20 7946 0958", "e164": "+442079460958", "label": None}]
+    assert contact["phones"] == [{"number": "(555) 010-2233", "e164": "+15550102233", "extension": None,
+                                  "tel": "tel:+15550102233", "label": "mobile"},
+                                 {"number": "+44 20 7946 0958", "e164": "+442079460958", "extension": None,
+                                  "tel": "tel:+442079460958", "label": None}]
     assert contact["is_primary"] is True
     profile = client.get(f"/customers/{customer['id']}", headers=auth).json
     assert profile["primary_phone"]["e164"] == "+15550102233"
@@ -70,8 +72,10 @@ def test_geocoding_failures_keep_the_address(create, client, auth):
 def test_without_a_key_properties_are_not_geocoded(app_without_geocoding, auth):
     client = app_without_geocoding.test_client()
     customer = client.post("/customers", json={"display_name": "No Maps", "properties": [ADDRESS]}, headers=auth).json
-    assert customer["properties"][0]["geocode"] == {"status": "not_geocoded", "latitude": None, "longitude": None,
-                                                    "formatted_address": None, "geocoded_at": None, "error": None}
+    assert customer["properties"][0]["geocode"] == {
+        "status": "not_geocoded", "latitude": None, "longitude": None, "formatted_address": None, "geocoded_at": None,
+        "reason": "not_configured",
+        "error": "No Google Maps API key is configured (FIELDWORK_GOOGLE_MAPS_API_KEY)."}
 
 
 def test_exactly_one_primary_property_and_primary_address_published(create, client, auth, app, emitted, account_id):

@@ -79,6 +79,7 @@ class ContactPhone(Tenanted, Base):
     position: Mapped[int] = mapped_column(Integer)
     entered: Mapped[str] = mapped_column(String(40))
     e164: Mapped[str] = mapped_column(String(16))
+    extension: Mapped[str | None] = mapped_column(String(20))  # E.164 has no room for "x12"
     label: Mapped[str | None] = mapped_column(String(20))
     digits: Mapped[str] = mapped_column(String(16), Computed("ltrim(e164, '+')", persisted=True))
 
@@ -102,6 +103,7 @@ class Property(Tenanted, Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     formatted_address: Mapped[str | None] = mapped_column(String(300))
     geocoded_at: Mapped[dt.datetime | None] = mapped_column(Stamp)
+    geocode_reason: Mapped[str | None] = mapped_column(String(30))  # why there is no location (adapters.geocoding)
     geocode_error: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(Stamp, server_default=func.now())
     address_key: Mapped[str] = mapped_column(

@@ -30,7 +30,8 @@ SELECT c.id, c.number, c.display_name, c.company, c.kind, c.status, c.preferred_
             'emails', (SELECT coalesce(json_agg(e.address ORDER BY e.position), '[]') FROM contact_emails e
                         WHERE e.account_id = k.account_id AND e.contact_id = k.id),
             'phones', (SELECT coalesce(json_agg(json_build_object('entered', p.entered, 'e164', p.e164,
-                                                                  'label', p.label) ORDER BY p.position), '[]')
+                                                                  'extension', p.extension, 'label', p.label)
+                                                ORDER BY p.position), '[]')
                          FROM contact_phones p WHERE p.account_id = k.account_id AND p.contact_id = k.id))
           ORDER BY k.created_at, k.id), '[]')
      FROM contacts k WHERE k.account_id = c.account_id AND k.customer_id = c.id) AS contacts,
@@ -39,7 +40,7 @@ SELECT c.id, c.number, c.display_name, c.company, c.kind, c.status, c.preferred_
             'city', r.city, 'region', r.region, 'postal_code', r.postal_code, 'country', r.country,
             'access_notes', r.access_notes, 'notes', r.notes, 'geocode_status', r.geocode_status,
             'latitude', r.latitude, 'longitude', r.longitude, 'formatted_address', r.formatted_address,
-            'geocoded_at', r.geocoded_at, 'geocode_error', r.geocode_error,
+            'geocoded_at', r.geocoded_at, 'geocode_reason', r.geocode_reason, 'geocode_error', r.geocode_error,
             'equipment', (SELECT coalesce(json_agg(json_build_object(
                                    'id', q.id, 'property_id', q.property_id, 'kind', q.kind, 'make', q.make,
                                    'model', q.model, 'serial', q.serial, 'installed_on', q.installed_on,

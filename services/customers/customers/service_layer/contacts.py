@@ -1,4 +1,5 @@
-"""Contacts of a customer: several, exactly one primary; emails and phones (E.164 kept beside what was typed)."""
+"""Contacts of a customer: several, exactly one primary; emails and phones (E.164 and extension kept beside what
+was typed)."""
 from __future__ import annotations
 
 import uuid
@@ -7,17 +8,22 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound
 from customers.adapters.orm import Contact, ContactEmail, ContactPhone, Customer
-from customers.domain.phones import to_e164
+from customers.domain import phones
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
 from customers.service_layer.publishing import customer_change
+
+
+def _phone(position: int, sent: dict) -> ContactPhone:
+    e164, extension = phones.parse(sent["number"])
+    return ContactPhone(position=position, entered=sent["number"], e164=e164, extension=extension,
+                        label=sent.get("label"))
 
 
 def _set_points(contact: Contact, body: dict) -> None:
     if "emails" in body:
         contact.emails = [ContactEmail(position=i, address=address) for i, address in enumerate(body["emails"])]
     if "phones" in body:
-        contact.phones = [ContactPhone(position=i, entered=p["number"], e164=to_e164(p["number"]), label=p.get("label"))
-                          for i, p in enumerate(body["phones"])]
+        contact.phones = [_phone(i, p) for i, p in enumerate(body["phones"])]
 
 
 def _apply(customer: Customer, contact: Contact, body: dict) -> None:

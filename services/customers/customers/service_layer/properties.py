@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound, ValidationFailed
+from customers.adapters import geocoding
 from customers.adapters.geocoding import GeocodingFailed
 from customers.adapters.orm import Customer, Equipment, Property
 from customers.domain import addresses
@@ -19,18 +20,19 @@ OTHER_FIELDS = ("kind", "access_notes", "notes")
 
 
 def geocode(prop: Property, geocoder, *, now: dt.datetime) -> None:
-    """Fills the location; whatever happens the address as typed is kept and the state says what happened."""
-    prop.latitude = prop.longitude = prop.formatted_address = prop.geocoded_at = prop.geocode_error = None
-    if not geocoder.configured:
-        prop.geocode_status = "not_geocoded"
-        return
+    """Fills the location; whatever happens the address as typed is kept and the state says what happened and why
+    (``geocode_reason``, one of adapters.geocoding's codes, and ``geocode_error`` in words)."""
+    prop.latitude = prop.longitude = prop.formatted_address = prop.geocoded_at = None
+    prop.geocode_reason = prop.geocode_error = None
     try:
         found = geocoder.geocode(address_of(prop))
     except GeocodingFailed as exc:
-        prop.geocode_status, prop.geocode_error = "failed", str(exc)[:300]
+        prop.geocode_status = "not_geocoded" if exc.reason == geocoding.NOT_CONFIGURED else "failed"
+        prop.geocode_reason, prop.geocode_error = exc.reason, exc.message[:300]
         return
     if found is None:
-        prop.geocode_status = "not_found"
+        prop.geocode_status, prop.geocode_reason = "not_found", geocoding.ADDRESS_NOT_FOUND
+        prop.geocode_error = "Google Maps found no place at this address."
         return
     prop.geocode_status, prop.geocoded_at = "geocoded", now
     prop.latitude, prop.longitude, prop.formatted_address = found.latitude, found.longitude, found.formatted_address

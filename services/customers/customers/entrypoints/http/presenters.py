@@ -7,7 +7,8 @@ from customers.domain.snapshot import address_of
 
 
 def phone(p) -> dict:
-    return {"number": p.entered, "e164": p.e164, "label": p.label}
+    tel = f"tel:{p.e164};ext={p.extension}" if p.extension else f"tel:{p.e164}"
+    return {"number": p.entered, "e164": p.e164, "extension": p.extension, "tel": tel, "label": p.label}
 
 
 def contact(c) -> dict:
@@ -20,7 +21,7 @@ def property_(p) -> dict:
             "notes": p.notes, "equipment": p.equipment,
             "geocode": {"status": p.geocode_status, "latitude": p.latitude, "longitude": p.longitude,
                         "formatted_address": p.formatted_address, "geocoded_at": p.geocoded_at,
-                        "error": p.geocode_error}}
+                        "reason": p.geocode_reason, "error": p.geocode_error}}
 
 
 def summary(c) -> dict:
