@@ -47,7 +47,7 @@ ROUTES: tuple[Resource, ...] = (
     # communications
     *(_area("comms", f"{CUSTOMER}/{part}", "comms", write="comms:send") for part in ("communications", "threads")),
     *(_area("comms", f"/{part}", "comms", write="comms:send") for part in (
-        "unmatched", "messages", "communications", "threads")),
+        "unmatched", "messages", "communications", "threads", "channels")),
     Resource("/webhooks", "comms", None, None, subtree=True, public=True),
     # insights and the account's integration settings
     _area("insights", f"{CUSTOMER}/insights", "insights"),

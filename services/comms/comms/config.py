@@ -20,11 +20,12 @@ def _get(settings: Settings, key: str, env: str, default: str = "") -> str:
 class CommsConfig:
     webhook_secret: str            # FIELDWORK_WEBHOOK_SECRET; empty = every webhook is refused
     webhook_public_base: str       # the base URL the provider calls, when a proxy rewrites ours ("" = as received)
+    status_callback_base: str      # where providers reach our webhooks to report a send's status ("" = not asked to)
     phone_region: str              # how to read numbers written without a country code
-    smtp_host: str
+    smtp_host: str                 # "" = no mail server: emails are refused up front
     smtp_port: int
     smtp_from: str
-    sms_base_url: str              # "" = no SMS provider yet: texts wait (and retry) until one is configured
+    sms_base_url: str              # "" = no SMS provider: texts are refused up front
     sms_from: str
     sms_api_key: str
     retry: RetryPolicy
@@ -35,8 +36,10 @@ class CommsConfig:
         return cls(
             webhook_secret=_get(settings, "webhook_secret", "FIELDWORK_WEBHOOK_SECRET"),
             webhook_public_base=_get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE").rstrip("/"),
+            status_callback_base=_get(settings, "status_callback_base", "FIELDWORK_STATUS_CALLBACK_BASE",
+                                      _get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE")).rstrip("/"),
             phone_region=_get(settings, "phone_region", "FIELDWORK_PHONE_REGION", "US"),
-            smtp_host=_get(settings, "smtp_host", "FIELDWORK_SMTP_HOST", "127.0.0.1"),
+            smtp_host=_get(settings, "smtp_host", "FIELDWORK_SMTP_HOST"),
             smtp_port=int(_get(settings, "smtp_port", "FIELDWORK_SMTP_PORT", "1025")),
             smtp_from=_get(settings, "smtp_from", "FIELDWORK_SMTP_FROM", "Fieldwork <no-reply@fieldwork.local>"),
             sms_base_url=_get(settings, "sms_base_url", "FIELDWORK_SMS_BASE_URL"),

@@ -42,6 +42,10 @@ class Communication(Tenanted, Base):
     provider_ref: Mapped[str | None] = mapped_column(String(100))
     # What asked for an outbound message ("portal_invite:<id>"): an event sent twice queues one email.
     source_ref: Mapped[str | None] = mapped_column(String(120))
+    # A send's tries so far and when the next one is due (null once it went or gave up), kept beside the
+    # message so every list that shows it shows them without a join.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
         Index("communications_feed", "account_id", "customer_id", "occurred_at", "id"),

@@ -9,7 +9,7 @@ from comms.domain.retry import DeliveryError
 
 
 class HttpSmsProvider:
-    """``POST {base}/messages`` with To, From, Body; the answer's ``sid`` is the provider's message id.
+    """``POST {base}/messages`` with To, From, Body (and StatusCallback); the answer's ``sid`` is the provider's message id.
 
     The communication id goes in ``Idempotency-Key``, so a retry after a lost answer is not sent twice
     by providers that honour the key.
@@ -21,15 +21,22 @@ class HttpSmsProvider:
         self.api_key = api_key
         self._pool = urllib3.PoolManager(maxsize=4, timeout=urllib3.Timeout(total=timeout), retries=False)
 
-    def send(self, *, to: str, body: str, reference: str) -> str:
+    @property
+    def configured(self) -> bool:
+        return bool(self.base_url)
+
+    def send(self, *, to: str, body: str, reference: str, status_callback: str | None = None) -> str:
         if not self.base_url:
             raise DeliveryError("No SMS provider is configured (FIELDWORK_SMS_BASE_URL).")
         headers = {"Idempotency-Key": reference}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
+        form = {"To": to, "From": self.sender, "Body": body}
+        if status_callback:
+            form["StatusCallback"] = status_callback  # Twilio's name: where the provider posts delivered/failed
         try:
             response = self._pool.request_encode_body(
-                "POST", f"{self.base_url}/messages", fields={"To": to, "From": self.sender, "Body": body},
+                "POST", f"{self.base_url}/messages", fields=form,
                 headers=headers, encode_multipart=False)
         except urllib3.exceptions.HTTPError as exc:
             raise DeliveryError(f"The SMS provider could not be reached: {exc}") from exc

@@ -10,6 +10,10 @@ from email.utils import formatdate
 from comms.domain.retry import DeliveryError
 
 
+# The header a delivery-reporting relay (the local sink of `make run`) reads to post the message's status back.
+STATUS_CALLBACK_HEADER = "X-Fieldwork-Status-Callback"
+
+
 @dataclass(frozen=True)
 class Attachment:
     filename: str
@@ -24,11 +28,17 @@ class OutgoingEmail:
     subject: str
     body: str
     attachments: list[Attachment] = field(default_factory=list)
+    status_callback: str | None = None  # where a relay that reports delivery posts it (see comms' README)
 
 
 class SmtpMailer:
     def __init__(self, host: str, port: int, sender: str, *, timeout: float = 10.0):
         self.host, self.port, self.sender, self.timeout = host, port, sender, timeout
+
+    @property
+    def configured(self) -> bool:
+        """No host = no mail server: emails are refused when asked for, never queued to fail later."""
+        return bool(self.host)
 
     def compose(self, email: OutgoingEmail) -> EmailMessage:
         message = EmailMessage()
@@ -37,6 +47,8 @@ class SmtpMailer:
         message["Subject"] = email.subject
         message["Date"] = formatdate(usegmt=True)
         message["Message-ID"] = email.message_id
+        if email.status_callback:
+            message[STATUS_CALLBACK_HEADER] = email.status_callback
         message.set_content(email.body)
         for item in email.attachments:
             maintype, _, subtype = item.content_type.partition("/")

@@ -12,6 +12,10 @@ HANDLERS = ("staff", "ai")
 # The statuses of communication.logged v1; which ones a record may hold depends on how it came to be.
 QUEUED, SENT, FAILED, RECEIVED, COMPLETED, MISSED, VOICEMAIL = (
     "queued", "sent", "failed", "received", "completed", "missed", "voicemail")
+# A send's path: queued → sending (with a provider now) → sent → delivered (the provider's status callback),
+# or failed with the reason at any step.
+SENDING, DELIVERED = "sending", "delivered"
+SEND_STATUSES = (QUEUED, SENDING, SENT, DELIVERED, FAILED)
 CALL_STATUSES = (COMPLETED, MISSED, VOICEMAIL)
 LOGGED_STATUSES = (COMPLETED, MISSED, VOICEMAIL, SENT, RECEIVED)
 
@@ -58,15 +62,20 @@ def allowed_logged_statuses(channel: str, direction: str) -> tuple[str, ...]:
     return (SENT,) if direction == "outbound" else (RECEIVED,)
 
 
-def activity_title(channel: str, direction: str, handled_by_kind: str, subject: str | None) -> str:
-    """The line a timeline shows for a communication."""
+def activity_title(channel: str, direction: str, handled_by_kind: str, subject: str | None,
+                   status: str = SENT, failure_reason: str | None = None) -> str:
+    """The line a timeline shows for a communication; an outbound text or email says where it stands."""
     if channel == "call":
         title = "Inbound call" if direction == "inbound" else "Outbound call"
         return f"{title} (AI receptionist)" if handled_by_kind == "ai" else title
-    if channel == "sms":
-        return "Text received" if direction == "inbound" else "Text sent"
-    prefix = "Email received" if direction == "inbound" else "Email sent"
-    return f"{prefix}: {subject}" if subject else prefix
+    noun = "Text" if channel == "sms" else "Email"
+    if direction == "inbound":
+        title = f"{noun} received"
+    elif status == FAILED:
+        title = f"{noun} failed: {failure_reason}" if failure_reason else f"{noun} failed"
+    else:
+        title = f"{noun} {status if status in SEND_STATUSES else SENT}"
+    return f"{title}: {subject}" if subject and channel == "email" and status != FAILED else title
 
 
 def snippet(text: str | None, length: int = 140) -> str | None:

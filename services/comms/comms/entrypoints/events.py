@@ -38,11 +38,13 @@ def move_back(session: Session, event: Event) -> None:
                       uuid.UUID(event.data["target_id"]))
 
 
-@handlers.on("portal.invite_requested", adapters=("config",))
-def email_portal_invite(session: Session, event: Event, config: CommsConfig) -> None:
-    automatic.send_portal_invite(session, event.data, sender=config.smtp_from, now=_now())
+@handlers.on("portal.invite_requested", adapters=("config", "mailer"))
+def email_portal_invite(session: Session, event: Event, config: CommsConfig, mailer) -> None:
+    automatic.send_portal_invite(session, event.data, sender=config.smtp_from, now=_now(),
+                                 mail_configured=mailer.configured)
 
 
-@handlers.on("statement.requested", adapters=("config",))
-def email_statement(session: Session, event: Event, config: CommsConfig) -> None:
-    automatic.send_statement(session, event.data, sender=config.smtp_from, now=_now())
+@handlers.on("statement.requested", adapters=("config", "mailer"))
+def email_statement(session: Session, event: Event, config: CommsConfig, mailer) -> None:
+    automatic.send_statement(session, event.data, sender=config.smtp_from, now=_now(),
+                             mail_configured=mailer.configured)

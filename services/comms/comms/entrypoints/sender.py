@@ -29,7 +29,8 @@ def run_sender(runtime: Runtime, _argv: list[str] | None = None) -> None:
     log.info("sender started", extra={"poll_seconds": config.sender_poll_seconds})
     while not stopping.is_set():
         try:
-            worked = deliver_due(runtime.database, providers, config.retry, limit=50)
+            worked = deliver_due(runtime.database, providers, config.retry, limit=50,
+                                 callback_base=config.status_callback_base)
         except Exception:  # the database went away, say: log, wait, and carry on rather than die
             log.exception("sender pass failed")
             worked = 0

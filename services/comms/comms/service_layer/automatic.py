@@ -11,23 +11,30 @@ from comms.domain.communication import HandledBy
 from comms.domain.contact_points import normalise_email
 from comms.domain.withheld import PORTAL_LINK
 from comms.service_layer import contacts
-from comms.service_layer.sending import queue_message, record_unsendable
+from comms.service_layer.sending import NOT_CONFIGURED, queue_message, record_unsendable
 
 AUTOMATIC = HandledBy("staff", None, "Fieldwork (automatic)")
 
 
-def send_portal_invite(session: Session, data: dict, *, sender: str, now: dt.datetime) -> Communication:
+def send_portal_invite(session: Session, data: dict, *, sender: str, now: dt.datetime,
+                       mail_configured: bool = True) -> Communication:
     expires = data["expires_at"]
     body = (f"Hello {data['customer_name']},\n\n"
             f"You are invited to your customer portal. Open this link to sign in:\n\n{PORTAL_LINK}\n\n"
             f"The link works once and expires at {expires}.\n")
+    if not mail_configured:
+        return record_unsendable(session, customer_id=uuid.UUID(data["customer_id"]), channel="email",
+                                 subject="Your customer portal invitation", body=body, handled_by=AUTOMATIC,
+                                 reason=NOT_CONFIGURED["email"], now=now,
+                                 source_ref=f"portal_invite:{data['invite_id']}")
     return queue_message(session, customer_id=uuid.UUID(data["customer_id"]), channel="email",
                          to=normalise_email(data["email"]), subject="Your customer portal invitation", body=body,
                          handled_by=AUTOMATIC, from_address=sender, now=now,
                          source_ref=f"portal_invite:{data['invite_id']}", withheld={PORTAL_LINK: data["magic_link"]})
 
 
-def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetime) -> Communication:
+def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetime,
+                   mail_configured: bool = True) -> Communication:
     """Queues the statement email; the sender fetches the PDF from billing when it sends."""
     customer_id = uuid.UUID(data["customer_id"])
     requested_by = HandledBy.staff(data["requested_by"])
@@ -35,10 +42,10 @@ def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetim
     body = f"Hello,\n\nPlease find attached your account statement as of {data['as_of']}.\n"
     source_ref = f"statement:{data['statement_id']}"
     to = normalise_email(data.get("email")) or contacts.primary(session, customer_id, contacts.EMAIL)
-    if to is None:
+    if to is None or not mail_configured:
+        reason = NOT_CONFIGURED["email"] if not mail_configured else "The customer has no email address on file."
         return record_unsendable(session, customer_id=customer_id, channel="email", subject=subject, body=body,
-                                 handled_by=requested_by, reason="The customer has no email address on file.",
-                                 now=now, source_ref=source_ref)
+                                 handled_by=requested_by, reason=reason, now=now, source_ref=source_ref)
     return queue_message(session, customer_id=customer_id, channel="email", to=to, subject=subject, body=body,
                          handled_by=requested_by, from_address=sender, now=now, source_ref=source_ref,
                          attachment={"kind": "statement", "as_of": data["as_of"]})

@@ -38,6 +38,18 @@ def apply_snapshot(session: Session, account_id: uuid.UUID, snapshot: dict, revi
     return True
 
 
+def snapshot_of_api(body: dict) -> dict:
+    """The customers service's ``GET /customers/{id}`` answer in the shape of an event's snapshot: the primary
+    email and phone first, then every contact's."""
+    phones = [(body.get("primary_phone") or {}).get("e164")]
+    emails = [body.get("primary_email")]
+    for contact in body.get("contacts") or []:
+        emails += contact.get("emails") or []
+        phones += [phone.get("e164") or phone.get("number") for phone in contact.get("phones") or []]
+    return {"id": body["id"], "merged_into": body.get("merged_into"),
+            "phones": [p for p in phones if p], "emails": [e for e in emails if e]}
+
+
 def _points(snapshot: dict, region: str) -> list[tuple[str, str]]:
     found: dict[tuple[str, str], None] = {}  # ordered and without repeats: the first of each kind is primary
     for raw in snapshot.get("phones") or []:

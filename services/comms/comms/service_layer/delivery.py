@@ -19,7 +19,7 @@ from chassis.db import Database
 
 from comms.adapters.orm import Communication, Delivery
 from comms.adapters.smtp import Attachment, OutgoingEmail
-from comms.domain.communication import FAILED, SENT
+from comms.domain.communication import FAILED, QUEUED, SENDING, SENT
 from comms.domain.retry import DeliveryError, RetryPolicy
 from comms.domain.withheld import put_back
 from comms.service_layer.publishing import communication_logged
@@ -34,25 +34,42 @@ class Providers:
     statements: Any   # .fetch(account_id, customer_id, as_of) -> PDF bytes
 
 
-def message_id(comm: Communication) -> str:
-    return f"<{comm.id}@comms.fieldwork>"
+# How long a claimed message is held as "sending" before another sender may take it again: longer than any
+# hand-over (provider and PDF timeouts), so only a sender that died mid-send lets it go.
+SENDING_LEASE = dt.timedelta(minutes=5)
 
 
-def _attachments(providers: Providers, comm: Communication, delivery: Delivery) -> list[Attachment]:
-    spec = delivery.attachment or {}
+@dataclass(frozen=True)
+class _Claimed:
+    """What the hand-over needs, read while the claim was made (the provider is called outside the transaction)."""
+    communication_id: Any
+    account_id: Any
+    customer_id: Any
+    channel: str
+    to: str
+    subject: str
+    body: str
+    attachment: dict | None
+    status_callback: str | None
+
+
+def _attachments(providers: Providers, claimed: _Claimed) -> list[Attachment]:
+    spec = claimed.attachment or {}
     if spec.get("kind") != "statement":
         return []
     as_of = dt.date.fromisoformat(spec["as_of"]) if spec.get("as_of") else None
-    pdf = providers.statements.fetch(comm.account_id, comm.customer_id, as_of)
+    pdf = providers.statements.fetch(claimed.account_id, claimed.customer_id, as_of)
     return [Attachment(f"statement-{spec.get('as_of') or 'current'}.pdf", "application/pdf", pdf)]
 
 
-def _hand_over(providers: Providers, comm: Communication, delivery: Delivery) -> str:
-    body = put_back(comm.body or "", delivery.withheld)
-    if comm.channel == "sms":
-        return providers.sms.send(to=comm.to_address, body=body, reference=str(comm.id))
-    email = OutgoingEmail(message_id=message_id(comm), to=comm.to_address, subject=comm.subject or "",
-                          body=body, attachments=_attachments(providers, comm, delivery))
+def _hand_over(providers: Providers, claimed: _Claimed) -> str:
+    reference = str(claimed.communication_id)
+    if claimed.channel == "sms":
+        return providers.sms.send(to=claimed.to, body=claimed.body, reference=reference,
+                                  status_callback=claimed.status_callback)
+    email = OutgoingEmail(message_id=f"<{reference}@comms.fieldwork>", to=claimed.to, subject=claimed.subject,
+                          body=claimed.body, attachments=_attachments(providers, claimed),
+                          status_callback=claimed.status_callback)
     return providers.mailer.send(email)
 
 
@@ -62,22 +79,42 @@ def _claim(session: Session, now: dt.datetime) -> Delivery | None:
         .order_by(Delivery.next_attempt_at).limit(1).with_for_update(skip_locked=True)).first()
 
 
-def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime) -> bool:
-    """Works on one due delivery; False when none is due (or all due ones are held by other senders)."""
+def _start(database: Database, now: dt.datetime, callback_base: str) -> _Claimed | None:
+    """Claims one due delivery and commits it as ``sending``, held from other senders for ``SENDING_LEASE``."""
     with database.transaction(unscoped=True) as session:
         delivery = _claim(session, now)
         if delivery is None:
-            return False
+            return None
         comm = session.get(Communication, delivery.communication_id)
         delivery.attempts += 1
-        try:
-            reference = _hand_over(providers, comm, delivery)
-        except DeliveryError as error:
+        delivery.next_attempt_at = now + SENDING_LEASE
+        comm.status, comm.attempts, comm.next_attempt_at = SENDING, delivery.attempts, None
+        return _Claimed(comm.id, comm.account_id, comm.customer_id, comm.channel, comm.to_address or "",
+                        comm.subject or "", put_back(comm.body or "", delivery.withheld), delivery.attachment,
+                        f"{callback_base}/webhooks/delivery/{comm.account_id}" if callback_base else None)
+
+
+def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime,
+                callback_base: str = "") -> bool:
+    """Works on one due delivery; False when none is due (or all due ones are held by other senders).
+
+    ``callback_base`` is where the provider may post the message's later status (``/webhooks/delivery``)."""
+    claimed = _start(database, now, callback_base)
+    if claimed is None:
+        return False
+    error = None
+    try:
+        reference = _hand_over(providers, claimed)
+    except DeliveryError as exc:
+        error = exc
+    except Exception as exc:  # a bug must not pin this row at the head of the queue: back off like an outage
+        log.exception("delivery broke", extra={"communication_id": str(claimed.communication_id)})
+        error = DeliveryError(f"Unexpected error: {exc!r}")
+    with database.transaction(unscoped=True) as session:
+        delivery = session.get(Delivery, claimed.communication_id, with_for_update=True)
+        comm = session.get(Communication, claimed.communication_id)
+        if error is not None:
             _failed_attempt(session, policy, comm, delivery, error, now)
-            return True
-        except Exception as exc:  # a bug must not pin this row at the head of the queue: back off like an outage
-            log.exception("delivery broke", extra={"communication_id": str(comm.id)})
-            _failed_attempt(session, policy, comm, delivery, DeliveryError(f"Unexpected error: {exc!r}"), now)
             return True
         delivery.state, delivery.last_error, delivery.withheld = "done", None, None
         comm.status, comm.failure_reason, comm.provider_ref = SENT, None, reference or None
@@ -97,16 +134,19 @@ def _failed_attempt(session: Session, policy: RetryPolicy, comm: Communication, 
         log.warning("message failed", extra={"communication_id": str(comm.id), "reason": error.reason})
     else:
         delivery.next_attempt_at = now + policy.delay(delivery.attempts)
+        # Queued again, and the reason of the last try shown, so the office sees why it waits.
+        comm.status, comm.failure_reason, comm.next_attempt_at = QUEUED, error.reason, delivery.next_attempt_at
         log.info("delivery will be retried", extra={"communication_id": str(comm.id), "reason": error.reason,
                                                     "next_attempt_at": delivery.next_attempt_at.isoformat()})
     session.flush()
 
 
 def deliver_due(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime | None = None,
-                limit: int = 100) -> int:
+                limit: int = 100, callback_base: str = "") -> int:
     """Works through up to ``limit`` due deliveries; returns how many it worked on."""
     done = 0
-    while done < limit and deliver_one(database, providers, policy, now or dt.datetime.now(dt.timezone.utc)):
+    while done < limit and deliver_one(database, providers, policy, now or dt.datetime.now(dt.timezone.utc),
+                                       callback_base):
         done += 1
     return done
 

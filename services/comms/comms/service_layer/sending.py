@@ -7,7 +7,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.errors import field_error
+from chassis.customer_directory import CustomersApi
+from chassis.errors import Conflict, field_error
 
 from comms.adapters.orm import Communication, Delivery
 from comms.domain.communication import FAILED, QUEUED, HandledBy
@@ -16,8 +17,29 @@ from comms.service_layer import contacts
 from comms.service_layer.threads import touch_thread
 
 
-def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | None, region: str) -> str:
-    """Where the message goes: the address given (checked and normalised) or the customer's primary one."""
+NOT_CONFIGURED = {
+    "email": "Email is not configured: no mail server is set (FIELDWORK_SMTP_HOST).",
+    "sms": "Texting is not configured: no SMS provider is set (FIELDWORK_SMS_BASE_URL).",
+}
+
+
+def configured_channels(adapters: dict) -> dict[str, bool]:
+    """Which sending channels have somewhere to go: the mailer's and the SMS provider's settings."""
+    return {"email": adapters["mailer"].configured, "sms": adapters["sms"].configured}
+
+
+def require_configured(channel: str, configured: dict[str, bool]) -> None:
+    """Refuses a send up front when nothing could carry it, rather than queue a message that can only fail."""
+    if not configured.get(channel):
+        raise Conflict(NOT_CONFIGURED[channel], fields={"channel": [NOT_CONFIGURED[channel]]})
+
+
+def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | None, region: str,
+              customers: CustomersApi | None = None, token: str | None = None) -> str:
+    """Where the message goes: the address given (checked and normalised) or the customer's primary one.
+
+    A customer whose snapshot has not reached us yet (created a moment ago) is asked of the customers service,
+    as the customer directory does for ids, and its contact points kept."""
     kind = contacts.PHONE if channel == "sms" else contacts.EMAIL
     if to:
         value = normalise_phone(to, region) if channel == "sms" else normalise_email(to)
@@ -25,6 +47,12 @@ def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | 
             raise field_error("to", "Not a valid phone number." if channel == "sms" else "Not a valid email address.")
         return value
     value = contacts.primary(session, customer_id, kind)
+    if value is None and customers is not None and token and not contacts.knows(session, customer_id):
+        body = customers.fetch(customer_id, token)
+        if body is not None:
+            contacts.apply_snapshot(session, session.info["account_id"], contacts.snapshot_of_api(body),
+                                    int(body.get("revision", 0)), region)
+            value = contacts.primary(session, customer_id, kind)
     if value is None:
         raise field_error("to", f"The customer has no {'phone number' if channel == 'sms' else 'email'} on file.")
     return value
@@ -47,7 +75,7 @@ def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: s
         id=uuid.uuid4(), customer_id=customer_id, channel=channel, direction="outbound",
         handled_by_kind=handled_by.kind, handled_by_id=handled_by.id, handled_by_name=handled_by.name,
         from_address=from_address, to_address=to, subject=subject, body=body, status=QUEUED,
-        thread_id=thread_id, occurred_at=now, source_ref=source_ref,
+        thread_id=thread_id, occurred_at=now, source_ref=source_ref, attempts=0, next_attempt_at=now,
     )
     session.add(comm)
     session.flush()

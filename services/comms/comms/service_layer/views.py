@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chassis.activity import api_link
 from chassis.customer_directory import lookup
 from chassis.errors import NotFound
 from chassis.pagination import Page, encode_cursor, keyset_page
@@ -72,9 +73,10 @@ def thread_messages(session: Session, thread_id: uuid.UUID, *, limit: int, curso
 def activity_item(comm: Communication) -> dict:
     return {
         "id": comm.id, "kind": "communication", "occurred_at": comm.occurred_at,
-        "title": activity_title(comm.channel, comm.direction, comm.handled_by_kind, comm.subject),
+        "title": activity_title(comm.channel, comm.direction, comm.handled_by_kind, comm.subject, comm.status,
+                                comm.failure_reason),
         "summary": snippet(comm.body or comm.transcript), "status": comm.status,
-        "amount_cents": None, "currency": None, "link": f"/communications/{comm.id}",
+        "amount_cents": None, "currency": None, "link": api_link(f"/communications/{comm.id}"),
     }
 
 

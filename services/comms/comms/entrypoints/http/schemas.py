@@ -36,8 +36,12 @@ class CommunicationOut(Schema):
     duration_seconds = fields.Integer(allow_none=True)
     recording_url = fields.String(allow_none=True)
     transcript = fields.String(allow_none=True)
-    status = fields.String(metadata={"description": "queued|sent|failed for sends; received, completed, missed, voicemail"})
+    status = fields.String(metadata={"description": "queued|sending|sent|delivered|failed for sends; received, "
+                                                    "completed, missed, voicemail"})
     failure_reason = fields.String(allow_none=True)
+    attempts = fields.Integer(metadata={"description": "How many times the sender tried to hand a send over."})
+    next_attempt_at = fields.DateTime(format="iso", allow_none=True,
+                                      metadata={"description": "When a queued send is tried again; null otherwise."})
     thread_id = fields.UUID(allow_none=True)
     occurred_at = fields.DateTime(format="iso")
     created_at = fields.DateTime(format="iso")
@@ -94,6 +98,16 @@ class MessageIn(Schema):
             raise ValidationError("A text has no subject.", "subject")
         if data.get("channel") == "sms" and len(data.get("body") or "") > 1600:
             raise ValidationError("A text is at most 1600 characters.", "body")
+
+
+class ChannelOut(Schema):
+    configured = fields.Boolean()
+    message = fields.String(allow_none=True, metadata={"description": "Why the channel cannot send, when it cannot."})
+
+
+class ChannelsOut(Schema):
+    email = fields.Nested(ChannelOut)
+    sms = fields.Nested(ChannelOut)
 
 
 class AssignIn(Schema):

@@ -5,18 +5,19 @@ import datetime as dt
 
 from flask.views import MethodView
 
-from chassis.api import Blueprint
+from chassis.api import Blueprint, conflicts
 from chassis.auth import current_principal, require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs
 
 from comms.domain.communication import HandledBy
-from comms.entrypoints.http.schemas import AssignIn, CommunicationOut, CommunicationPage, MessageIn
+from comms.entrypoints.http.schemas import AssignIn, ChannelsOut, CommunicationOut, CommunicationPage, MessageIn
 from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.assignment import assign
-from comms.service_layer.sending import queue_message, recipient
+from comms.service_layer.outcomes import retry
+from comms.service_layer.sending import NOT_CONFIGURED, configured_channels, queue_message, recipient, require_configured
 
 blp = Blueprint("sending", __name__, description="Outbound email and SMS, and the unmatched inbox")
 
@@ -24,19 +25,47 @@ blp = Blueprint("sending", __name__, description="Outbound email and SMS, and th
 @blp.route("/messages")
 class Messages(MethodView):
     @require("comms:send")
+    @conflicts
     @blp.arguments(MessageIn)
     @blp.response(202, CommunicationOut)
     def post(self, body):
-        """Queue an email or text; the sender delivers it (status queued → sent, or failed with the reason)."""
+        """Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
+
+        409 when the channel has nowhere to go (no mail server or SMS provider configured): nothing is queued."""
         session, config = request_session(), adapters()["config"]
+        require_configured(body["channel"], configured_channels(adapters()))
         customer = require_customer(session, body["customer_id"], adapters()["customers_api"])
-        to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region)
+        to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region,
+                       adapters()["customers_api"], current_principal().token)
         sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
         return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
                              subject=body["subject"], body=body["body"],
                              handled_by=HandledBy.staff(current_principal().sub, current_principal().display_name),
                              from_address=sender,
                              now=dt.datetime.now(dt.timezone.utc))
+
+
+@blp.route("/channels")
+class Channels(MethodView):
+    @require("comms:view")
+    @blp.response(200, ChannelsOut)
+    def get(self):
+        """Which channels can send here: a page offers Email or Text only where one is configured."""
+        configured = configured_channels(adapters())
+        return {channel: {"configured": configured[channel],
+                          "message": None if configured[channel] else NOT_CONFIGURED[channel]}
+                for channel in configured}
+
+
+@blp.route("/communications/<uuid:communication_id>/retry")
+class RetrySend(MethodView):
+    @require("comms:send")
+    @conflicts
+    @blp.response(202, CommunicationOut)
+    def post(self, communication_id):
+        """Queue a failed send again from its first attempt (409 when it did not fail)."""
+        return retry(request_session(), communication_id, dt.datetime.now(dt.timezone.utc),
+                     configured_channels(adapters()))
 
 
 @blp.route("/unmatched")

@@ -46,3 +46,11 @@ class EmailForm(_ProviderForm):
     To = fields.String(required=True, validate=validate.Length(min=1, max=320))
     Subject = fields.String(load_default=None, validate=validate.Length(max=300))
     Text = fields.String(load_default=None, validate=validate.Length(max=100_000))
+
+
+class DeliveryStatusForm(_ProviderForm):
+    """A provider's status callback for a message we sent (Twilio's field names): its id and where it stands."""
+
+    MessageSid = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    MessageStatus = fields.String(required=True, validate=validate.Length(min=1, max=20))
+    ErrorMessage = fields.String(load_default=None, validate=validate.Length(max=500))

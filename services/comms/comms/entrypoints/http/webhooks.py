@@ -23,9 +23,10 @@ from comms.domain import signature
 from comms.domain.communication import AI, RECEIVED, HandledBy, call_status
 from comms.domain.contact_points import normalise_email, normalise_phone
 from comms.entrypoints.http.runtime import adapters
-from comms.entrypoints.http.webhook_forms import CallForm, EmailForm, SmsForm
+from comms.entrypoints.http.webhook_forms import CallForm, DeliveryStatusForm, EmailForm, SmsForm
 from comms.service_layer import contacts
 from comms.service_layer.inbound import Inbound, receive
+from comms.service_layer.outcomes import report_delivery
 
 blp = Blueprint("webhooks", __name__, description="Signed provider webhooks (calls, texts, emails)")
 
@@ -100,3 +101,15 @@ def email_received(account_id):
         channel="email", direction="inbound", provider_ref=form["MessageId"], counterpart_kind=contacts.EMAIL,
         counterpart=normalise_email(parseaddr(form["From"])[1]), from_address=form["From"], to_address=form["To"],
         status=RECEIVED, handled_by=_PROVIDER, occurred_at=_now(), subject=form["Subject"], body=form["Text"]))
+
+
+@blp.route("/webhooks/delivery/<uuid:account_id>", methods=["POST"])
+@public
+def delivery_reported(account_id):
+    """A provider's status callback for a message we sent: delivered, or failed with its reason."""
+    form = _verified_form(DeliveryStatusForm())
+    comm = report_delivery(request_session(account_id=account_id), form["MessageSid"], form["MessageStatus"],
+                           form["ErrorMessage"])
+    response = Response(_EMPTY_TWIML, status=200, mimetype="text/xml")
+    response.headers["X-Communication-Id"] = str(comm.id)
+    return response
