@@ -114,4 +114,5 @@ def test_events_this_service_consumes_all_have_contracts():
     from chassis.contracts import known_types
     from customers.entrypoints.events import handlers
     assert handlers.keys <= known_types()
-    assert handlers.types == {"communication.logged", "estimate.status_changed", "job.status_changed", "job.created"}
+    assert handlers.types == {"communication.logged", "estimate.status_changed", "job.status_changed", "job.created",
+                              "invoice.created", "payment.recorded"}

@@ -3,7 +3,8 @@
 The rule, precisely:
 
 1. Work moves a customer along the funnel lead → prospect → quoted → active: an estimate
-   sent makes them *quoted*; a job scheduled, started or completed makes them *active*.
+   sent makes them *quoted*; a job scheduled, started or completed makes them *active*, and so
+   does paid work: an invoice or a payment recorded for them.
 2. Only forward. A customer already at or past the target keeps their status (an active
    customer who is sent another estimate stays active).
 3. *Inactive* is outside the funnel and only a person sets it: work never moves it.
@@ -26,6 +27,7 @@ INITIAL_STATUS = "lead"
 
 ESTIMATE_SENT = "quoted"
 JOB_UNDER_WAY = "active"
+PAID_WORK = "active"
 JOB_STATUSES_THAT_ACTIVATE = ("scheduled", "in_progress", "completed")
 
 

@@ -44,6 +44,20 @@ def on_job_status_changed(session: Session, event: Event) -> None:
                     now=utcnow())
 
 
+@handlers.on("invoice.created")
+def on_invoice_created(session: Session, event: Event) -> None:
+    invoice = event.data["invoice"]
+    record_work(session, uuid.UUID(invoice["customer_id"]), target=lifecycle.PAID_WORK, work_at=event.occurred_at,
+                cause=f"invoice {invoice['number']} recorded", now=utcnow())
+
+
+@handlers.on("payment.recorded")
+def on_payment_recorded(session: Session, event: Event) -> None:
+    data = event.data
+    record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.PAID_WORK,
+                work_at=_time(data["received_at"]), cause="payment recorded", now=utcnow())
+
+
 @handlers.on("job.created")
 def on_job_created(session: Session, event: Event) -> None:
     job = event.data["job"]

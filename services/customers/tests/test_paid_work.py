@@ -1,0 +1,32 @@
+"""Paid work makes a customer active: an invoice or a payment recorded moves a lead on, like a scheduled job."""
+import copy
+import uuid
+
+import pytest
+
+from chassis.contracts import examples, validate_event
+
+
+def _event(event_type: str, account_id, customer_id) -> dict:
+    event = next(copy.deepcopy(e) for path, e in examples()
+                 if path.parent.name == event_type and path.name == "v1.example.json")
+    event.update(id=str(uuid.uuid4()), account_id=str(account_id))
+    (event["data"].get("invoice") or event["data"])["customer_id"] = customer_id
+    validate_event(event)
+    return event
+
+
+@pytest.mark.parametrize("event_type, cause", [("invoice.created", "invoice INV-1033 recorded"),
+                                               ("payment.recorded", "payment recorded")])
+def test_paid_work_makes_a_lead_active(app, client, auth, deliver, account_id, create, event_type, cause):
+    customer = create()
+    assert deliver(app, _event(event_type, account_id, customer["id"]))
+    assert client.get(f"/customers/{customer['id']}", headers=auth).json["status"] == "active"
+    change = client.get(f"/customers/{customer['id']}/status", headers=auth).json["items"][0]
+    assert (change["from"], change["to"], change["automatic"], change["cause"]) == ("lead", "active", True, cause)
+
+
+def test_paid_work_for_another_account_changes_nothing(app, client, auth, deliver, create):
+    customer = create()
+    deliver(app, _event("invoice.created", uuid.uuid4(), customer["id"]))
+    assert client.get(f"/customers/{customer['id']}", headers=auth).json["status"] == "lead"
