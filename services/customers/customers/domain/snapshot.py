@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 SNAPSHOT_FIELDS = ("id", "number", "display_name", "company", "kind", "status", "lead_source", "do_not_service",
-                   "archived", "merged_into", "emails", "phones", "primary_address", "properties")
+                   "do_not_service_reason", "archived", "merged_into", "emails", "phones", "primary_address", "properties")
 
 
 def _unique(values) -> list:
@@ -36,6 +36,7 @@ def customer_snapshot(customer) -> dict:
         "status": customer.status,
         "lead_source": customer.lead_source,
         "do_not_service": customer.do_not_service,
+        "do_not_service_reason": customer.do_not_service_reason,
         "archived": customer.archived_at is not None,
         "merged_into": str(customer.merged_into) if customer.merged_into else None,
         "emails": _unique(e.address.lower() for c in contacts for e in c.emails),

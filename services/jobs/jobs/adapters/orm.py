@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import (BigInteger, Date, DateTime, ForeignKey, Identity, Index, Integer, String, Text,
+from sqlalchemy import (BigInteger, Computed, Date, DateTime, ForeignKey, Identity, Index, Integer, String, Text,
                         UniqueConstraint, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -37,6 +37,9 @@ class QuotedWork:
     currency: Mapped[str] = mapped_column(String(3))
 
 
+WORK_AT = "COALESCE(completed_at, scheduled_start, created_at)"
+
+
 class Job(QuotedWork, Tenanted, Base):
     __tablename__ = "jobs"
     __table_args__ = (
@@ -44,6 +47,8 @@ class Job(QuotedWork, Tenanted, Base):
         # A plan's visit at a given time exists once, however often the scheduler runs.
         UniqueConstraint("plan_id", "visit_at", name="jobs_one_job_per_plan_visit"),
         Index("jobs_by_customer", "account_id", "customer_id", "created_at", "id"),
+        Index("jobs_by_customer_work_date", "account_id", "customer_id", "work_at", "id"),
+        Index("jobs_by_work_date", "account_id", "work_at", "id"),
         Index("jobs_by_customer_status", "account_id", "customer_id", "status", "created_at", "id"),
         # Full (not partial) indexes: a bound status parameter can use them under any query plan.
         Index("jobs_completed_by_customer", "account_id", "customer_id", "status", "completed_at"),
@@ -63,6 +68,10 @@ class Job(QuotedWork, Tenanted, Base):
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = _now_column()
     updated_at: Mapped[dt.datetime] = _now_column()
+    # The date the work was (or will be) done, which service history is ordered by: written by PostgreSQL from the
+    # columns it follows, so no write path can forget it.
+    work_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), Computed(WORK_AT, persisted=True),
+                                               nullable=False)
 
 
 class Estimate(QuotedWork, Tenanted, Base):

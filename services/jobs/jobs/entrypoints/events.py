@@ -5,11 +5,22 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis import customer_directory
+from chassis import customer_directory, do_not_service
 from chassis.messaging import Event, Handlers
 from jobs.service_layer import merges, plans
 
-handlers = Handlers().include(customer_directory.handlers)
+handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
+
+
+@handlers.on("customer.created")
+@handlers.on("customer.updated")
+def on_customer_snapshot(session: Session, event: Event) -> None:
+    """A customer flagged do-not-service gets no more plan visits: their active plans pause. Only when the flag is
+    set: a plan activated since by an explicit override stays active through the customer's other changes."""
+    flag_set = "changed" not in event.data or "do_not_service" in event.data["changed"]
+    if event.data["customer"].get("do_not_service") and flag_set:
+        plans.pause_active_plans(session, uuid.UUID(event.data["customer"]["id"]), actor="system:do-not-service",
+                                 at=event.occurred_at)
 
 
 @handlers.on("customer.merged")

@@ -12,7 +12,7 @@ from chassis.messaging import emit
 from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
 from jobs.domain.money import price_line_items
-from jobs.domain.schedule import check_schedulable, check_window
+from jobs.domain.schedule import check_moved_at, check_schedulable, check_window
 from jobs.service_layer import messages
 from jobs.service_layer.records import add_activity, adjust_open_jobs, apply_edits, record_changes
 
@@ -59,12 +59,17 @@ def edit_job(session: Session, job: Job, changes: dict, *, actor: str, at: dt.da
     return job
 
 
-def move_job(session: Session, job: Job, to: str, *, actor: str, at: dt.datetime) -> Job:
+def move_job(session: Session, job: Job, to: str, *, actor: str, now: dt.datetime,
+             at: dt.datetime | None = None) -> Job:
+    """Moves a job's status, dated ``at`` (when it really happened) or ``now``."""
     JOB.check(job.status, to)
     if to == "scheduled":
         check_schedulable(job.scheduled_start)
+    if at is not None:
+        check_moved_at(at, now, started_at=job.started_at if to == "completed" else None)
+    at = at or now
     old = job.status
-    job.status, job.updated_at = to, at
+    job.status, job.updated_at = to, now
     if to == "in_progress":
         job.started_at = at
     elif to == "completed":

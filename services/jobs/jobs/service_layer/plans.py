@@ -78,7 +78,7 @@ def cancel_future_visits(session: Session, plan: Plan, *, actor: str, at: dt.dat
     visits = session.scalars(select(Job).where(Job.plan_id == plan.id, Job.status.in_(("draft", "scheduled")),
                                                Job.scheduled_start > at).with_for_update()).all()
     for job in visits:
-        move_job(session, job, "cancelled", actor=actor, at=at)
+        move_job(session, job, "cancelled", actor=actor, now=at)
     return len(visits)
 
 

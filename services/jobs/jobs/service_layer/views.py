@@ -18,10 +18,17 @@ from jobs.service_layer.plans import next_visits
 RECENT_DAYS = 30
 RECENT_LIMIT = 10
 
+# Service history: newest first by the date the work was (or will be) done, the id breaking ties.
+JOB_PAGE_ORDER = (Job.work_at, Job.id)
+
+
+def job_page_key(job: Job) -> tuple:
+    return job.work_at, job.id
+
 
 def page_of(session: Session, model, customer_id: uuid.UUID, *, limit: int, cursor: str | None,
             status: str | None = None, order=None) -> Page:
-    order = order or [model.created_at, model.id]
+    order = order or ([*JOB_PAGE_ORDER] if model is Job else [model.created_at, model.id])
     stmt = select(model).where(model.customer_id == customer_id)
     if status:
         stmt = stmt.where(model.status == status)
@@ -69,7 +76,7 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, n
     for plan in plans.items:
         plan.shown_visits = next_visits(plan, now)
     document = {
-        "jobs": _first_page(jobs.page, limit, key=lambda job: (job.created_at, job.id)).as_dict(),
+        "jobs": _first_page(jobs.page, limit, key=job_page_key).as_dict(),
         "estimates": estimates.as_dict(),
         "plans": plans.as_dict(),
         "recent_activity": {"completed_recently": recent, "upcoming": jobs.upcoming},
@@ -131,7 +138,6 @@ def _upcoming(session: Session, customer_id: uuid.UUID, now: dt.datetime, limit:
     return list(session.scalars(_upcoming_jobs(customer_id, now).limit(limit)))
 
 
-JOB_PAGE_ORDER = (Job.created_at, Job.id)
 
 
 def _job_lists_statement() -> Select:
@@ -172,7 +178,7 @@ def _job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, pa
                                                               "now": now, "page_size": page_size + 1}):
         lists[name].append(job)
     # A union promises no order across or within its branches: each list is put back in its endpoint's order.
-    lists["page"].sort(key=lambda job: (job.created_at, job.id), reverse=True)
+    lists["page"].sort(key=job_page_key, reverse=True)
     lists["completed"].sort(key=lambda job: job.completed_at, reverse=True)
     lists["upcoming"].sort(key=lambda job: job.scheduled_start)
     return JobLists(lists["page"], lists["completed"], lists["upcoming"], open_count or 0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from chassis.api import Blueprint
+from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
@@ -11,6 +11,7 @@ from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut
 from jobs.service_layer.estimates import approve, load_estimate, move_estimate, quote, revise
+from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
 
@@ -20,13 +21,17 @@ blp = Blueprint("estimates", __name__)
 @blp.route("/estimates")
 class Estimates(MethodView):
     @require("jobs:edit")
+    @conflicts
     @blp.arguments(EstimateIn)
     @blp.response(201, EstimateOut)
     def post(self, body):
         session = request_session()
         require_customer(session, body["customer_id"], adapter("customers_api"))
+        body, override = cleared_for_work(session, body["customer_id"], body, "estimates")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-        return quote(session, actor=actor(), at=now(), **body)
+        estimate = quote(session, actor=actor(), at=now(), **body)
+        keep_override(session, "estimate", estimate, override, actor(), now())
+        return estimate
 
 
 @blp.route("/estimates/<uuid:estimate_id>")

@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 
 from chassis.schemas import Schema
 from jobs.domain.lifecycle import JOB
-from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
+from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, override_field, when
 
 
 class JobEditable(PropertyFields):
@@ -25,10 +25,13 @@ class JobIn(JobEditable):
     title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     status = fields.String(validate=validate.OneOf(("draft", "scheduled")))
     currency = Currency()
+    do_not_service_override = override_field()
 
 
 class JobStatusMove(Schema):
     to = fields.String(required=True, validate=validate.OneOf(JOB.statuses))
+    at = when(metadata={"description": "When the move really happened (a job completed on site days ago): any "
+                                       "past moment, not a future one; now when omitted."})
 
 
 class JobOut(QuotedWorkOut):

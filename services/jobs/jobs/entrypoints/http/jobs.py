@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from sqlalchemy import select
 
-from chassis.api import Blueprint
+from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
@@ -14,9 +14,11 @@ from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.job_schemas import JobBrief, JobEditable, JobIn, JobOut, JobStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut, status_filter
+from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
+from jobs.service_layer.views import JOB_PAGE_ORDER, job_page_key
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
@@ -30,17 +32,21 @@ class Jobs(MethodView):
         stmt = select(Job)
         if args["status"]:
             stmt = stmt.where(Job.status == args["status"])
-        return keyset_page(request_session(), stmt, [Job.created_at, Job.id], limit=args["limit"],
-                           cursor=args["cursor"], key=lambda job: (job.created_at, job.id)).as_dict()
+        return keyset_page(request_session(), stmt, list(JOB_PAGE_ORDER), limit=args["limit"],
+                           cursor=args["cursor"], key=job_page_key).as_dict()
 
     @require("jobs:edit")
+    @conflicts
     @blp.arguments(JobIn)
     @blp.response(201, JobOut)
     def post(self, body):
         session = request_session()
         require_customer(session, body["customer_id"], adapter("customers_api"))
+        body, override = cleared_for_work(session, body["customer_id"], body, "jobs")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-        return open_job(session, actor=actor(), at=now(), **body)
+        job = open_job(session, actor=actor(), at=now(), **body)
+        keep_override(session, "job", job, override, actor(), now())
+        return job
 
 
 @blp.route("/<uuid:job_id>")
@@ -68,7 +74,8 @@ class JobStatus(MethodView):
     @blp.response(200, JobOut)
     def post(self, body, job_id):
         session = request_session()
-        return move_job(session, load_job(session, job_id, for_update=True), body["to"], actor=actor(), at=now())
+        return move_job(session, load_job(session, job_id, for_update=True), body["to"], actor=actor(), now=now(),
+                        at=body.get("at"))
 
 
 @blp.route("/<uuid:job_id>/history")

@@ -9,7 +9,7 @@ from chassis.messaging.event import utcnow
 from chassis.schemas import Schema
 from jobs.domain.estimates import effective_status
 from jobs.service_layer.plans import next_visits
-from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, when
+from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, override_field, when
 
 FILENAME_MAX = 255  # the photos.filename column
 
@@ -27,6 +27,7 @@ class EstimateIn(EstimateEditable):
     title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     line_items = fields.List(fields.Nested(LineItemIn), load_default=list, validate=validate.Length(max=200))
     currency = Currency()
+    do_not_service_override = override_field()
 
 
 class EstimateStatusMove(Schema):
@@ -66,10 +67,12 @@ class PlanIn(PlanEditable):
     rrule = fields.String(required=True, validate=validate.Length(min=6, max=500))
     starts_at = when(required=True)
     visit_minutes = fields.Integer(load_default=60, strict=True, validate=validate.Range(min=5, max=24 * 60))
+    do_not_service_override = override_field()
 
 
 class PlanStatusMove(Schema):
     to = fields.String(required=True, validate=validate.OneOf(("active", "assessment", "paused", "cancelled")))
+    do_not_service_override = override_field()
 
 
 class PlanOut(Schema):

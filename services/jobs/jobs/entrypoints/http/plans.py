@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from chassis.api import Blueprint
+from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import PlanEditable, PlanIn, PlanOut, PlanStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut
+from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import load_plan, move_plan, revise_plan, set_up
 from jobs.service_layer.records import history
@@ -20,13 +21,17 @@ blp = Blueprint("plans", __name__)
 @blp.route("/plans")
 class Plans(MethodView):
     @require("jobs:edit")
+    @conflicts
     @blp.arguments(PlanIn)
     @blp.response(201, PlanOut)
     def post(self, body):
         session = request_session()
         require_customer(session, body["customer_id"], adapter("customers_api"))
+        body, override = cleared_for_work(session, body["customer_id"], body, "plan visits")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-        return set_up(session, actor=actor(), at=now(), **body)
+        plan = set_up(session, actor=actor(), at=now(), **body)
+        keep_override(session, "plan", plan, override, actor(), now())
+        return plan
 
 
 @blp.route("/plans/<uuid:plan_id>")
@@ -50,11 +55,18 @@ class PlanById(MethodView):
 @blp.route("/plans/<uuid:plan_id>/status")
 class PlanStatus(MethodView):
     @require("jobs:edit")
+    @conflicts
     @blp.arguments(PlanStatusMove)
     @blp.response(200, PlanOut)
     def post(self, body, plan_id):
         session = request_session()
-        return move_plan(session, load_plan(session, plan_id, for_update=True), body["to"], actor=actor(), at=now())
+        plan = load_plan(session, plan_id, for_update=True)
+        override = None
+        if body["to"] == "active":
+            body, override = cleared_for_work(session, plan.customer_id, body, "plan visits")
+        plan = move_plan(session, plan, body["to"], actor=actor(), at=now())
+        keep_override(session, "plan", plan, override, actor(), now())
+        return plan
 
 
 @blp.route("/plans/<uuid:plan_id>/history")

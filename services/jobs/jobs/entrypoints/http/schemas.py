@@ -17,6 +17,17 @@ def when(**kwargs) -> fields.AwareDateTime:
     return fields.AwareDateTime(format="iso", default_timezone=UTC, **kwargs)
 
 
+class OverrideIn(Schema):
+    """An explicit decision to work for a customer flagged do-not-service, with its own reason (kept in history)."""
+
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
+
+
+def override_field():
+    return fields.Nested(OverrideIn, metadata={
+        "description": "Needed to open work for a customer flagged do-not-service (else 409 with the flag's reason)."})
+
+
 class LineItemIn(Schema):
     description = fields.String(required=True, validate=validate.Length(min=1, max=300))
     quantity = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=100_000))

@@ -1,0 +1,73 @@
+"""Customers not to be serviced: the do-not-service flag of the customer snapshots, kept where new work is made.
+
+A service that opens work for customers (jobs, estimates, plan visits) or sends them marketing-type messages
+includes ``handlers`` and calls ``create_holds_table_v1(op)`` from a migration. New work for a flagged customer is
+refused with 409 and the flag's reason unless the request carries an explicit override with its own reason.
+"""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, Table, Uuid, func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from chassis.db.schema import chassis_metadata
+from chassis.errors import Conflict
+from chassis.messaging import Event, Handlers
+
+handlers = Handlers()
+
+holds = Table(
+    "do_not_service", chassis_metadata,
+    Column("customer_id", Uuid, primary_key=True),
+    Column("account_id", Uuid, nullable=False),
+    Column("flagged", Boolean, nullable=False),
+    Column("reason", String(500)),
+    Column("revision", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+
+def create_holds_table_v1(op) -> None:
+    """Called from the migration of a service that keeps the flag."""
+    chassis_metadata.create_all(op.get_bind(), tables=[holds])
+
+
+def keep_flag(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int) -> None:
+    """Keeps a snapshot's flag; a snapshot older than the one held (events arrive out of order) changes nothing."""
+    flagged = bool(snapshot.get("do_not_service"))
+    stmt = insert(holds).values(customer_id=uuid.UUID(str(snapshot["id"])), account_id=account_id, flagged=flagged,
+                                reason=snapshot.get("do_not_service_reason") if flagged else None, revision=revision)
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=[holds.c.customer_id],
+        set_={"flagged": stmt.excluded.flagged, "reason": stmt.excluded.reason, "revision": stmt.excluded.revision,
+              "updated_at": func.now()},
+        where=(holds.c.revision < stmt.excluded.revision) & (holds.c.account_id == stmt.excluded.account_id)))
+
+
+@handlers.on("customer.created")
+@handlers.on("customer.updated")
+def _on_snapshot(session: Session, event: Event) -> None:
+    keep_flag(session, event.account_id, event.data["customer"], event.data["revision"])
+
+
+def flagged(session: Session, customer_id: uuid.UUID) -> tuple[bool, str | None]:
+    """Whether the caller's customer is flagged do-not-service, and the flag's reason."""
+    row = session.execute(select(holds.c.flagged, holds.c.reason).where(
+        holds.c.customer_id == customer_id, holds.c.account_id == session.info["account_id"])).first()
+    return (True, row.reason) if row and row.flagged else (False, None)
+
+
+def refuse_unless_overridden(session: Session, customer_id: uuid.UUID, override: dict | None, *,
+                             what: str = "work") -> str | None:
+    """409 with the flag's reason when the customer is flagged and ``override`` (``{"reason": ...}``) is absent;
+    else the override's reason when one was needed, for the record to keep and show."""
+    is_flagged, reason = flagged(session, customer_id)
+    if not is_flagged:
+        return None
+    if not override or not (override.get("reason") or "").strip():
+        because = f": {reason}" if reason else ""
+        raise Conflict(f"This customer is flagged do-not-service{because}. New {what} needs an override with its "
+                       f"own reason (do_not_service_override).", details={"do_not_service_reason": reason})
+    return override["reason"].strip()
