@@ -41,9 +41,11 @@ def test_contributions():
     assert summary.of_invoice("draft", 1000, 0, 0) == summary.ZERO
     assert summary.of_invoice("partial", 1000, 300, 200).as_dict() == {
         "total_billed_cents": 1000, "total_paid_cents": 300, "balance_cents": 500, "credit_cents": 0,
-        "lifetime_value_cents": 0, "open_invoice_count": 1}
+        "lifetime_value_cents": 0, "open_invoice_count": 1, "lifetime_revenue_cents": 1000}
+    assert summary.of_invoice("void", 1000, 0, 0) == summary.ZERO
     payment = summary.of_payment(1000, 600, 100)
-    assert (payment.credit_cents, payment.lifetime_value_cents) == (300, 900)
+    assert (payment.credit_cents, payment.lifetime_value_cents, payment.lifetime_revenue_cents) == (300, 900, -100)
+    assert summary.of_credit_note(400, 100).lifetime_revenue_cents == -400
 
 
 def test_aging_buckets():

@@ -73,4 +73,4 @@ def test_activity_lists_invoices_payments_credits_refunds(api, customer):
     assert sorted(i["kind"] for i in items) == ["credit", "invoice", "payment", "refund"]
     keys = [(i["occurred_at"], i["id"]) for i in items]
     assert keys == sorted(keys, reverse=True) and rest["next_cursor"] is None
-    assert next(i for i in items if i["kind"] == "invoice")["link"] == f"/invoices/{invoice['id']}"
+    assert next(i for i in items if i["kind"] == "invoice")["link"] == f"/api/invoices/{invoice['id']}"

@@ -32,6 +32,7 @@ class CustomerSummary(Tenanted, Base):
     credit_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     lifetime_value_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     open_invoice_count: Mapped[int] = mapped_column(Integer, default=0)
+    lifetime_revenue_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     ledger_position: Mapped[int] = mapped_column(BigInteger, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
 

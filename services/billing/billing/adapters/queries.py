@@ -6,13 +6,13 @@ import functools
 import uuid
 from typing import NamedTuple
 
-from sqlalchemy import (Date, DateTime, Integer, String, Uuid, and_, bindparam, cast, func, literal, select, tuple_,
-                        union_all)
+from sqlalchemy import (BigInteger, Date, DateTime, Integer, String, Uuid, and_, bindparam, cast, func, literal, or_,
+                        select, tuple_, union_all)
 from sqlalchemy.orm import Session
 
-from billing.adapters.orm import CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment, Refund
+from billing.adapters.orm import Allocation, CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment, Refund
 from billing.domain.aging import OpenItem
-from billing.domain.invoice import OPEN_STATUSES, OVERDUE
+from billing.domain.invoice import DRAFT, OPEN_STATUSES, OVERDUE
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 
 
@@ -91,11 +91,29 @@ def ledger_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor:
     return keyset_page(session, stmt, [LedgerEntry.position], limit=limit, cursor=cursor, key=lambda e: (e.position,))
 
 
-def open_items(session: Session, customer_id: uuid.UUID) -> list[OpenItem]:
-    rows = session.execute(select(Invoice.number, Invoice.issue_date, Invoice.due_date, Invoice.total_cents,
-                                  Invoice.balance_cents)
-                           .where(Invoice.customer_id == customer_id, Invoice.status.in_(OPEN_STATUSES),
-                                  Invoice.balance_cents > 0).order_by(Invoice.due_date, Invoice.number))
+def open_items(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> list[OpenItem]:
+    """What the customer owed at the end of ``as_of``: invoices issued by then (not void by then), less the payments
+    received and credit notes issued by then that are applied to them, with refunds made later taken back out."""
+    end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
+    paid = (select(func.coalesce(func.sum(Allocation.amount_cents), 0))
+            .join(Payment, Payment.id == Allocation.payment_id)
+            .where(Allocation.invoice_id == Invoice.id, Payment.received_at < end).scalar_subquery())
+    credited = (select(func.coalesce(func.sum(Allocation.amount_cents), 0))
+                .join(CreditNote, CreditNote.id == Allocation.credit_note_id)
+                .where(Allocation.invoice_id == Invoice.id, CreditNote.created_at < end).scalar_subquery())
+    # a refund off an invoice lowered its allocation in place; one made after the day was still applied on it
+    refunded_later = (select(func.coalesce(func.sum(Refund.amount_cents), 0))
+                      .join(Payment, Payment.id == Refund.payment_id)
+                      .where(Refund.invoice_id == Invoice.id, Refund.created_at >= end, Payment.received_at < end)
+                      .scalar_subquery())
+    applied = paid + credited + refunded_later
+    owed = cast(func.least(Invoice.total_cents, func.greatest(Invoice.total_cents - applied, 0)), BigInteger)
+    owed_then = (select(Invoice.number, Invoice.issue_date, Invoice.due_date, Invoice.total_cents, owed.label("owed"))
+                 .where(Invoice.customer_id == customer_id, Invoice.status != DRAFT, Invoice.issue_date <= as_of,
+                        or_(Invoice.voided_at.is_(None), Invoice.voided_at >= end))
+                 .subquery())
+    rows = session.execute(select(owed_then).where(owed_then.c.owed > 0)
+                           .order_by(owed_then.c.due_date, owed_then.c.number))
     return [OpenItem(*row) for row in rows]
 
 
@@ -116,13 +134,13 @@ def _activity_statement(paged: bool):
     """The first page's statement (``paged`` False) or the one of the pages after a cursor."""
     branches = [
         _activity_branch(Invoice, "invoice", Invoice.created_at, literal("Invoice ") + Invoice.number,
-                         Invoice.status, Invoice.total_cents, "/invoices/", paged),
+                         Invoice.status, Invoice.total_cents, "/api/invoices/", paged),
         _activity_branch(Payment, "payment", Payment.received_at, literal("Payment (") + Payment.method + ")",
-                         literal("recorded"), Payment.amount_cents, "/payments/", paged),
+                         literal("recorded"), Payment.amount_cents, "/api/payments/", paged),
         _activity_branch(CreditNote, "credit", CreditNote.created_at, literal("Credit note ") + CreditNote.number,
-                         literal("issued"), CreditNote.amount_cents, "/credit-notes/", paged),
+                         literal("issued"), CreditNote.amount_cents, "/api/credit-notes/", paged),
         _activity_branch(Refund, "refund", Refund.created_at, literal("Refund"), Refund.destination,
-                         Refund.amount_cents, "/refunds/", paged),
+                         Refund.amount_cents, "/api/refunds/", paged),
     ]
     merged = union_all(*[b.subquery().select() for b in branches]).subquery()
     return select(merged).order_by(merged.c.occurred_at.desc(), merged.c.id.desc()).limit(_LIMIT)

@@ -31,6 +31,8 @@ class InvoiceMoney:
 
     @property
     def balance_cents(self) -> int:
+        if self.status == VOID:
+            return 0  # a void invoice owes nothing, whatever its total was
         return self.total_cents - self.paid_cents - self.credited_cents
 
 

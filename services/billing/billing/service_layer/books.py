@@ -70,7 +70,7 @@ def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> C
     session.execute(insert(CustomerSummary).values(
         customer_id=customer_id, account_id=session.info["account_id"], currency=currency, total_billed_cents=0,
         total_paid_cents=0, balance_cents=0, credit_cents=0, lifetime_value_cents=0, open_invoice_count=0,
-        ledger_position=0).on_conflict_do_nothing())
+        lifetime_revenue_cents=0, ledger_position=0).on_conflict_do_nothing())
     return session.scalars(select(CustomerSummary).where(CustomerSummary.customer_id == customer_id)
                            .with_for_update()).one()
 

@@ -28,6 +28,11 @@ def contribution(invoice: Invoice) -> summary.Totals:
     return summary.of_invoice(invoice.status, invoice.total_cents, invoice.paid_cents, invoice.credited_cents)
 
 
+def issued_at(issue_date: dt.date) -> dt.datetime:
+    """The ledger dates an invoice by the day it was issued, not by when it was typed in or sent."""
+    return dt.datetime.combine(issue_date, dt.time(), tzinfo=dt.timezone.utc)
+
+
 def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
     """The invoice with its customer's books locked first, then the invoice row (always in that order)."""
     invoice = session.get(Invoice, invoice_id)
@@ -95,7 +100,7 @@ def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     invoice.sent_at = utcnow()
     books.change(invoice.customer_id, contribution(invoice) - before)
     books.post(invoice.customer_id, kind="invoice", record_id=invoice.id, description=f"Invoice {invoice.number}",
-               debit_cents=invoice.total_cents)
+               debit_cents=invoice.total_cents, occurred_at=issued_at(invoice.issue_date))
     emit(session, "invoice.sent", wire.invoice_sent(invoice))
     if invoice.status == rules.PAID:
         invoice.paid_at = invoice.sent_at
@@ -116,9 +121,10 @@ def void_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     books = Books(session)
     was_issued = invoice.status in rules.ISSUED_STATUSES
     before = contribution(invoice)
-    invoice.status = rules.void(money_of(invoice))
-    invoice.voided_at = utcnow()
+    status = rules.void(money_of(invoice))
     _release_credit_notes(session, books, invoice)
+    invoice.status, invoice.voided_at = status, utcnow()
+    invoice.balance_cents = money_of(invoice).balance_cents  # in the same flush as the status: void owes nothing
     books.change(invoice.customer_id, contribution(invoice) - before)
     if was_issued:
         books.post(invoice.customer_id, kind="void", record_id=invoice.id,

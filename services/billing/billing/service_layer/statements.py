@@ -21,7 +21,7 @@ def customer_name(session: Session, customer_id: uuid.UUID) -> str:
 
 def render_statement(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> bytes:
     summary = session.get(CustomerSummary, customer_id)
-    return pdf.statement_pdf(customer_name(session, customer_id), open_items(session, customer_id), as_of,
+    return pdf.statement_pdf(customer_name(session, customer_id), open_items(session, customer_id, as_of), as_of,
                              summary.currency if summary else DEFAULT_CURRENCY,
                              summary.credit_cents if summary else 0)
 

@@ -9,6 +9,7 @@ from marshmallow import ValidationError, fields, validate, validates, validates_
 
 from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_token
 from billing.domain.invoice import STATUSES
+from billing.domain.summary import MEANINGS as FIGURES
 from chassis.activity import ActivityItemSchema
 from chassis.pagination import PageArgs, page_schema
 from chassis.schemas import Schema
@@ -201,14 +202,15 @@ class RefundOut(Schema):
 class SummaryOut(Schema):
     customer_id = fields.UUID()
     currency = fields.String()
-    total_billed_cents = fields.Integer()
-    total_paid_cents = fields.Integer()
-    balance_cents = fields.Integer()
-    overdue_cents = fields.Integer()
+    total_billed_cents = fields.Integer(metadata={"description": FIGURES["total_billed_cents"]})
+    total_paid_cents = fields.Integer(metadata={"description": FIGURES["total_paid_cents"]})
+    balance_cents = fields.Integer(metadata={"description": FIGURES["balance_cents"]})
+    overdue_cents = fields.Integer(metadata={"description": FIGURES["overdue_cents"]})
     oldest_overdue_due_date = fields.Date(allow_none=True)
-    lifetime_value_cents = fields.Integer()
+    lifetime_revenue_cents = fields.Integer(metadata={"description": FIGURES["lifetime_revenue_cents"]})
+    lifetime_value_cents = fields.Integer(metadata={"description": FIGURES["lifetime_value_cents"]})
     open_invoice_count = fields.Integer()
-    credit_cents = fields.Integer()
+    credit_cents = fields.Integer(metadata={"description": FIGURES["credit_cents"]})
 
 
 class LedgerEntryOut(Schema):
