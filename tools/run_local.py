@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SERVICES = {"customers": 8001, "jobs": 8002, "billing": 8003, "comms": 8004, "insights": 8005}
 GATEWAY_PORT = int(os.environ.get("FIELDWORK_GATEWAY_PORT", "8080"))
+SINK_SMTP_PORT, SINK_HTTP_PORT = 1025, 1080
+SINK_URL = f"http://127.0.0.1:{SINK_HTTP_PORT}"
+# The sink runs unless both a real mail server and SMS provider are configured.
+USE_SINK = not (os.environ.get("FIELDWORK_SMTP_HOST") and os.environ.get("FIELDWORK_SMS_BASE_URL"))
 
 sys.path.insert(0, str(ROOT / "chassis"))
 from chassis.testing.infrastructure import DEFAULT_BROKER, DEFAULT_POSTGRES, reachable  # noqa: E402
@@ -54,12 +58,16 @@ def _environment() -> dict:
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env.setdefault("FIELDWORK_CONTRACTS_DIR", str(ROOT / "contracts" / "events"))
     env.setdefault("FIELDWORK_PHOTOS_DIR", str(ROOT / ".run" / "photos"))
+    # What is sent goes to the delivery sink (tools/delivery_sink.py) unless a real server is configured.
     env.setdefault("FIELDWORK_SMTP_HOST", "127.0.0.1")
-    env.setdefault("FIELDWORK_SMTP_PORT", "1025")
+    env.setdefault("FIELDWORK_SMTP_PORT", str(SINK_SMTP_PORT))
+    env.setdefault("FIELDWORK_SMS_BASE_URL", SINK_URL)
+    env.setdefault("FIELDWORK_WEBHOOK_SECRET", "local-webhook-secret")
     for service, port in SERVICES.items():
         env.setdefault(f"FIELDWORK_{service.upper()}_PORT", str(port))
         env.setdefault(f"FIELDWORK_{service.upper()}_URL", f"http://127.0.0.1:{env[f'FIELDWORK_{service.upper()}_PORT']}")
     env.setdefault("FIELDWORK_GATEWAY_PORT", str(GATEWAY_PORT))
+    env.setdefault("FIELDWORK_STATUS_CALLBACK_BASE", env["FIELDWORK_COMMS_URL"])  # where the sink reports delivery
     return env
 
 
@@ -72,6 +80,9 @@ def _procfile(services: list[str]) -> Path:
     wanted = set(services) | ({"gateway"} if (BIN / "fieldwork-gateway").exists() else set())
     lines = [line for line in (ROOT / "Procfile").read_text().splitlines()
              if line.strip() and line.split("-", 1)[0] in wanted]
+    if USE_SINK:
+        lines.append(f"delivery-sink: python {ROOT / 'tools' / 'delivery_sink.py'} "
+                     f"--smtp-port {SINK_SMTP_PORT} --http-port {SINK_HTTP_PORT}")
     path = ROOT / ".run" / "Procfile"
     path.parent.mkdir(exist_ok=True)
     path.write_text("\n".join(lines) + "\n")
@@ -113,6 +124,8 @@ def main() -> None:
             token = subprocess.run([str(BIN / "fieldwork-token")], env=env, capture_output=True, text=True).stdout.strip()
             _say(f"Fieldwork is running. Open {front}/customers?token={token}")
             _say(f"(the API is under {front}/api/ with that bearer token; every service's readiness at {front}/status)")
+            if USE_SINK:
+                _say(f"Every email and text sent lands in the inbox at {SINK_URL}/ (nothing leaves this machine)")
         honcho.wait()
     except KeyboardInterrupt:
         stop()
