@@ -24,7 +24,7 @@ def world(client, auth, create):
         ("get", f"{base}/contacts", None), ("post", f"{base}/contacts", {"name": "B"}),
         ("patch", f"{base}/contacts/{contact}", {"name": "C"}), ("delete", f"{base}/contacts/{contact}", None),
         ("get", f"{base}/properties", None),
-        ("post", f"{base}/properties", {"line1": "2 Main", "city": "Austin", "region": "TX", "postal_code": "1"}),
+        ("post", f"{base}/properties", {"line1": "2 Main", "city": "Austin", "region": "TX", "postal_code": "78701"}),
         ("patch", f"{base}/properties/{prop}", {"notes": "x"}), ("delete", f"{base}/properties/{prop}", None),
         ("post", f"{base}/properties/{prop}/geocode", None),
         ("get", f"{base}/properties/{prop}/equipment", None),

@@ -19,7 +19,8 @@ def test_create_with_contacts_and_properties(create):
                       properties=[{"line1": "1 Main St", "city": "Austin", "region": "TX", "postal_code": "78701"}])
     assert customer["company"] == "Hill Country Dental"
     assert customer["contacts"][0]["is_primary"] is True
-    assert customer["contacts"][0]["phones"] == [{"number": "(512) 555-0142", "e164": "+15125550142", "label": None}]
+    assert customer["contacts"][0]["phones"] == [{"number": "(512) 555-0142", "e164": "+15125550142", "extension": None,
+                                                  "tel": "tel:+15125550142", "label": None}]
     assert customer["properties"][0]["is_primary"] is True and customer["properties"][0]["kind"] == "commercial"
     assert customer["primary_email"] == "Ana@HCD.com"
 
