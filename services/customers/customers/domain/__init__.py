@@ -1,1 +1,1 @@
-"""Plain Python rules of customers: phones, lifecycle, snapshots, merges, search terms."""
+"""Plain Python rules of customers: addresses, phones, lifecycle, snapshots, merges, search terms."""
