@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
 
@@ -27,4 +28,12 @@ export function answerRequests(...answers: Answer[]) {
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } });
   }) as typeof fetch;
   return requests;
+}
+
+/** Types into the field a label names in one paste: typing key by key is slow and tells these tests nothing more. */
+export async function fill(label: string, text: string) {
+  const field = screen.getByLabelText(label);
+  await userEvent.clear(field);
+  await userEvent.click(field);
+  await userEvent.paste(text);
 }

@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 // Mantine reads these browser APIs, which jsdom does not have.
@@ -17,5 +17,8 @@ window.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
 if (!("fonts" in document)) {
   Object.defineProperty(document, "fonts", { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
 }
+
+// make test runs these beside the browser journeys on two cores: give the page time to answer.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());

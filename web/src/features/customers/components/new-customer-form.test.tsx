@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { NewCustomerForm } from "./new-customer-form";
-import { answerRequests, renderWithApp } from "@/testing/render";
+import { answerRequests, fill, renderWithApp } from "@/testing/render";
 
 const noMatches = { status: 200, body: { items: [], next_cursor: null } };
 
@@ -25,13 +25,13 @@ describe("NewCustomerForm", () => {
       } } },
     });
     renderWithApp(<NewCustomerForm onCreated={vi.fn()} />);
-    await userEvent.type(screen.getByLabelText("Name"), "Ada Lovelace");
-    await userEvent.type(screen.getByLabelText("Contact name"), "Ada");
-    await userEvent.type(screen.getByLabelText("Phone 1"), "12345");
-    await userEvent.type(screen.getByLabelText("Address line 1"), "1 Main St");
-    await userEvent.type(screen.getByLabelText("City"), "Springfield");
-    await userEvent.type(screen.getByLabelText("State / region"), "IL");
-    await userEvent.type(screen.getByLabelText("Postal code"), "??");
+    await fill("Name", "Ada Lovelace");
+    await fill("Contact name", "Ada");
+    await fill("Phone 1", "12345");
+    await fill("Address line 1", "1 Main St");
+    await fill("City", "Springfield");
+    await fill("State / region", "IL");
+    await fill("Postal code", "??");
     await userEvent.click(screen.getByRole("button", { name: "Create customer" }));
 
     const phone = screen.getByLabelText("Phone 1");
@@ -53,7 +53,7 @@ describe("NewCustomerForm", () => {
       { status: 201, body: { id: "c-2", display_name: "Ada Lovelace" } },
     );
     renderWithApp(<NewCustomerForm onCreated={onCreated} />);
-    await userEvent.type(screen.getByLabelText("Name"), "Ada Lovelace");
+    await fill("Name", "Ada Lovelace");
     await userEvent.click(screen.getByRole("button", { name: "Create customer" }));
 
     expect(await screen.findByText("This customer may already exist")).toBeInTheDocument();

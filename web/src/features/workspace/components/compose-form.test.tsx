@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { Profile } from "../api/get-workspace";
 import { ComposeForm } from "./compose-form";
-import { answerRequests, renderWithApp } from "@/testing/render";
+import { answerRequests, fill, renderWithApp } from "@/testing/render";
 
 const profile: Profile = { id: "c-1", display_name: "Ada Lovelace", primary_email: "ada@example.com" };
 
@@ -25,10 +25,9 @@ describe("ComposeForm", () => {
       code: "validation_error", message: "The input is not valid.", fields: { to: ["Not a valid email address."] },
     } } });
     renderWithApp(<ComposeForm profile={profile} channel="email" onSent={onSent} />);
-    await userEvent.clear(screen.getByLabelText("To"));
-    await userEvent.type(screen.getByLabelText("To"), "ada@");
-    await userEvent.type(screen.getByLabelText("Subject"), "Tuesday");
-    await userEvent.type(screen.getByLabelText("Message"), "See you then.");
+    await fill("To", "ada@");
+    await fill("Subject", "Tuesday");
+    await fill("Message", "See you then.");
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
     await waitFor(() => expect(screen.getByLabelText("To")).toHaveAccessibleDescription(expect.stringContaining("Not a valid email address.")));
     expect(onSent).not.toHaveBeenCalled();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { Profile } from "../api/get-workspace";
 import { EditCustomerForm } from "./edit-customer-form";
-import { answerRequests, renderWithApp } from "@/testing/render";
+import { answerRequests, fill, renderWithApp } from "@/testing/render";
 
 const profile: Profile = {
   id: "c-1", display_name: "Ada Lovelace", company: null, kind: "residential", lead_source: "Referral",
@@ -27,8 +27,7 @@ describe("EditCustomerForm", () => {
       code: "validation_error", message: "The input is not valid.", fields: { lead_source: ["Longer than maximum length 100."] },
     } } });
     renderWithApp(<EditCustomerForm profile={profile} onDone={onDone} />);
-    await userEvent.clear(screen.getByLabelText("Lead source"));
-    await userEvent.type(screen.getByLabelText("Lead source"), "Yard sign");
+    await fill("Lead source", "Yard sign");
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.getByLabelText("Lead source"))
       .toHaveAccessibleDescription(expect.stringContaining("Longer than maximum length 100.")));

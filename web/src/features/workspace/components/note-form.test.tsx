@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { NoteForm } from "./note-form";
 import { ApiError } from "@/lib/api-client";
-import { renderWithApp } from "@/testing/render";
+import { fill, renderWithApp } from "@/testing/render";
 
 describe("NoteForm", () => {
   it("refuses an empty note without calling the server", async () => {
@@ -20,7 +20,7 @@ describe("NoteForm", () => {
       body: ["Longer than maximum length 20000."],
     }));
     renderWithApp(<NoteForm submitLabel="Add note" onSubmit={onSubmit} />);
-    await userEvent.type(screen.getByLabelText("Note"), "Gate code 1234");
+    await fill("Note", "Gate code 1234");
     await userEvent.click(screen.getByLabelText("Pin to top"));
     await userEvent.click(screen.getByRole("button", { name: "Add note" }));
     await waitFor(() => expect(screen.getByLabelText("Note")).toHaveAccessibleDescription(expect.stringContaining("Longer than maximum length 20000.")));
