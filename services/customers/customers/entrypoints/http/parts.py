@@ -90,6 +90,12 @@ class Geocode(MethodView):
     @require("customers:edit")
     @blp.response(200, PropertyOut)
     def post(self, customer_id, property_id):
+        """Geocode the property again; the answer's geocode state says what happened and why.
+
+        Whatever the geocoder says, the address is kept and the property answered with its state: `geocoded`, or
+        the reason there is no location (`not_configured`, `address_not_found`, `quota_exceeded`, `key_refused`,
+        `request_refused`, `provider_unavailable`) and that reason in words.
+        """
         session = request_session()
         prop = properties.regeocode(session, customer_for_change(session, customer_id), property_id,
                                     geocoder=adapter("geocoder"), now=now())
