@@ -49,6 +49,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which channels can send here: a page offers Email or Text only where one is configured. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommsChannelsOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communications": {
         parameters: {
             query?: never;
@@ -131,6 +170,51 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communications/{communication_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communication_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a failed send again from its first attempt (409 when it did not fail). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    communication_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommsCommunicationOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1126,6 +1210,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customer_id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersMergeOutPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{customer_id}/notes": {
         parameters: {
             query?: never;
@@ -1843,6 +1974,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Geocode the property again; the answer's geocode state says what happened and why.
+         * @description Whatever the geocoder says, the address is kept and the property answered with its state: `geocoded`, or
+         *     the reason there is no location (`not_configured`, `address_not_found`, `quota_exceeded`, `key_refused`,
+         *     `request_refused`, `provider_unavailable`) and that reason in words.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2402,6 +2539,7 @@ export interface paths {
                 };
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
+                409: components["responses"]["CONFLICT"];
                 415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -3028,6 +3166,7 @@ export interface paths {
                 };
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
+                409: components["responses"]["CONFLICT"];
                 415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -3254,6 +3393,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{job_id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsVisitsOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobsVisitIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsVisitOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/visits/{visit_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+                visit_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                    visit_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobsVisitMove"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsVisitOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merges/{merge_id}/undo": {
         parameters: {
             query?: never;
@@ -3306,7 +3572,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue an email or text; the sender delivers it (status queued → sent, or failed with the reason). */
+        /**
+         * Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
+         * @description 409 when the channel has nowhere to go (no mail server or SMS provider configured): nothing is queued.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3331,6 +3600,7 @@ export interface paths {
                 };
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
+                409: components["responses"]["CONFLICT"];
                 415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -3586,6 +3856,7 @@ export interface paths {
                 };
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
+                409: components["responses"]["CONFLICT"];
                 415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -3752,6 +4023,7 @@ export interface paths {
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
                 404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
                 415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -4345,6 +4617,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/delivery/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A provider's status callback for a message we sent: delivered, or failed with its reason. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/email/{account_id}": {
         parameters: {
             query?: never;
@@ -4457,7 +4762,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
-            /** @description API path of the record, e.g. /jobs/<id> */
+            /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
             occurred_at: string;
@@ -4472,7 +4777,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
-            /** @description API path of the record, e.g. /jobs/<id> */
+            /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
             occurred_at: string;
@@ -4789,17 +5094,25 @@ export interface components {
             id?: string;
         };
         BillingSummaryOut: {
+            /** @description What open invoices still owe; a void invoice owes nothing. */
             balance_cents?: number;
+            /** @description Payments and credit notes not applied to any invoice, usable by later invoices. */
             credit_cents?: number;
             currency?: string;
             /** Format: uuid */
             customer_id?: string;
+            /** @description Lifetime revenue: the total billed (void excluded) less credit notes issued and refunds paid back to the customer. */
+            lifetime_revenue_cents?: number;
+            /** @description Net cash received: every payment, less refunds paid back to the customer. */
             lifetime_value_cents?: number;
             /** Format: date */
             oldest_overdue_due_date?: string | null;
             open_invoice_count?: number;
+            /** @description The part of the balance on invoices past their due date. */
             overdue_cents?: number;
+            /** @description Totals of issued invoices (sent, viewed, partial, paid); drafts and voids count 0. */
             total_billed_cents?: number;
+            /** @description Payment money applied to invoices, net of refunds and moves to account credit. */
             total_paid_cents?: number;
         };
         CommsActivityItem: {
@@ -4809,7 +5122,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
-            /** @description API path of the record, e.g. /jobs/<id> */
+            /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
             occurred_at: string;
@@ -4825,6 +5138,15 @@ export interface components {
             /** Format: uuid */
             customer_id: string;
         };
+        CommsChannelOut: {
+            configured?: boolean;
+            /** @description Why the channel cannot send, when it cannot. */
+            message?: string | null;
+        };
+        CommsChannelsOut: {
+            email?: components["schemas"]["CommsChannelOut"];
+            sms?: components["schemas"]["CommsChannelOut"];
+        };
         CommsCommsPartActivityPage: {
             items?: components["schemas"]["CommsActivityItem"][];
             next_cursor?: string | null;
@@ -4834,6 +5156,8 @@ export interface components {
             communications: components["schemas"]["CommsCommunicationOutPage"];
         };
         CommsCommunicationOut: {
+            /** @description How many times the sender tried to hand a send over. */
+            attempts?: number;
             body?: string | null;
             channel?: string;
             /** Format: date-time */
@@ -4851,10 +5175,15 @@ export interface components {
             readonly handled_by?: unknown;
             /** Format: uuid */
             id?: string;
+            /**
+             * Format: date-time
+             * @description When a queued send is tried again; null otherwise.
+             */
+            next_attempt_at?: string | null;
             /** Format: date-time */
             occurred_at?: string;
             recording_url?: string | null;
-            /** @description queued|sent|failed for sends; received, completed, missed, voicemail */
+            /** @description queued|sending|sent|delivered|failed for sends; received, completed, missed, voicemail */
             status?: string;
             subject?: string | null;
             /** Format: uuid */
@@ -4970,7 +5299,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
-            /** @description API path of the record, e.g. /jobs/<id> */
+            /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
             occurred_at: string;
@@ -5113,7 +5442,7 @@ export interface components {
         };
         CustomersDuplicateOut: {
             customer?: components["schemas"]["CustomersCustomerSummaryOut"];
-            /** @description phone, email, name_and_address */
+            /** @description phone, email, name_and_address (same name and address), address (same address, another name); phone and email matches rank first */
             reasons?: string[];
         };
         CustomersDuplicatesOut: {
@@ -5174,12 +5503,15 @@ export interface components {
             [key: string]: unknown;
         };
         CustomersGeocodeOut: {
+            /** @description The reason in words. */
             error?: string | null;
             formatted_address?: string | null;
             /** Format: date-time */
             geocoded_at?: string | null;
             latitude?: number | null;
             longitude?: number | null;
+            /** @description Why there is no location: not_configured (no Google Maps key), address_not_found, quota_exceeded, key_refused, request_refused or provider_unavailable; null when geocoded or never tried */
+            reason?: string | null;
             /** @description geocoded, not_geocoded, not_found or failed */
             status?: string;
         };
@@ -5285,10 +5617,15 @@ export interface components {
             number: string;
         };
         CustomersPhoneOut: {
+            /** @description The number without its extension. */
             e164?: string;
+            /** @description The extension ("x12" gives "12"). */
+            extension?: string | null;
             label?: string | null;
             /** @description As entered. */
             number?: string;
+            /** @description A tel: URI (RFC 3966) that dials the number and its extension. */
+            tel?: string;
         };
         CustomersPropertyIn: {
             access_notes?: string | null;
@@ -5479,7 +5816,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
-            /** @description API path of the record, e.g. /jobs/<id> */
+            /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
             occurred_at: string;
@@ -5537,6 +5874,8 @@ export interface components {
             /** Format: uuid */
             customer_id: string;
             description?: string | null;
+            /** @description Needed to open work for a customer flagged do-not-service (else 409 with the flag's reason). */
+            do_not_service_override?: components["schemas"]["JobsOverrideIn"];
             line_items?: components["schemas"]["JobsLineItemIn"][];
             property_address?: string | null;
             /** Format: uuid */
@@ -5619,7 +5958,8 @@ export interface components {
             /** Format: date-time */
             scheduled_start?: string | null;
             service_type?: string | null;
-            technicians?: string[];
+            /** @description Technicians of the account (active ones), by id. */
+            technician_ids?: string[];
             title?: string;
         };
         JobsJobIn: {
@@ -5628,6 +5968,8 @@ export interface components {
             /** Format: uuid */
             customer_id: string;
             description?: string | null;
+            /** @description Needed to open work for a customer flagged do-not-service (else 409 with the flag's reason). */
+            do_not_service_override?: components["schemas"]["JobsOverrideIn"];
             line_items?: components["schemas"]["JobsLineItemIn"][];
             notes?: string | null;
             property_address?: string | null;
@@ -5640,7 +5982,8 @@ export interface components {
             service_type?: string | null;
             /** @enum {string} */
             status?: "draft" | "scheduled";
-            technicians?: string[];
+            /** @description Technicians of the account (active ones), by id. */
+            technician_ids?: string[];
             title: string;
         };
         JobsJobOut: {
@@ -5675,6 +6018,8 @@ export interface components {
             /** Format: date-time */
             started_at?: string | null;
             status?: string;
+            technician_ids?: string[];
+            /** @description The assigned technicians' names, in order. */
             technicians?: string[];
             title?: string;
             total_cents?: number;
@@ -5682,6 +6027,11 @@ export interface components {
             updated_at?: string;
         };
         JobsJobStatusMove: {
+            /**
+             * Format: date-time
+             * @description When the move really happened (a job completed on site days ago): any past moment, not a future one; now when omitted.
+             */
+            at?: string;
             /** @enum {string} */
             to: "draft" | "scheduled" | "in_progress" | "completed" | "cancelled";
         };
@@ -5711,6 +6061,9 @@ export interface components {
             quantity: number;
             total_cents?: number;
             unit_price_cents: number;
+        };
+        JobsOverrideIn: {
+            reason: string;
         };
         JobsPaginationMetadata: {
             /** @description First available page number. */
@@ -5776,6 +6129,8 @@ export interface components {
             currency: string;
             /** Format: uuid */
             customer_id: string;
+            /** @description Needed to open work for a customer flagged do-not-service (else 409 with the flag's reason). */
+            do_not_service_override?: components["schemas"]["JobsOverrideIn"];
             name: string;
             price_per_visit_cents: number;
             property_address?: string | null;
@@ -5819,6 +6174,8 @@ export interface components {
             next_cursor?: string | null;
         };
         JobsPlanStatusMove: {
+            /** @description Needed to open work for a customer flagged do-not-service (else 409 with the flag's reason). */
+            do_not_service_override?: components["schemas"]["JobsOverrideIn"];
             /** @enum {string} */
             to: "active" | "assessment" | "paused" | "cancelled";
         };
@@ -5830,6 +6187,68 @@ export interface components {
             last_completed?: (Record<string, never> | null) | components["schemas"]["JobsJobBrief"];
             next_scheduled?: (Record<string, never> | null) | components["schemas"]["JobsJobBrief"];
             open_count?: number;
+        };
+        JobsTechnicianEditable: {
+            active?: boolean;
+            colour?: string;
+            name?: string;
+        };
+        JobsTechnicianIn: {
+            active?: boolean;
+            colour: string;
+            name: string;
+        };
+        JobsTechnicianOut: {
+            active?: boolean;
+            colour?: string;
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+        };
+        JobsTechnicianPage: {
+            items?: components["schemas"]["JobsTechnicianOut"][];
+            next_cursor?: string | null;
+        };
+        JobsVisitIn: {
+            notes?: string | null;
+            /** Format: date-time */
+            scheduled_end?: string | null;
+            /** Format: date-time */
+            scheduled_start: string;
+            /** @description Technicians of the account (active ones), by id. */
+            technician_ids?: string[];
+        };
+        JobsVisitMove: {
+            /**
+             * Format: date-time
+             * @description When the visit was really made: any past moment; now when omitted.
+             */
+            at?: string;
+            /** @enum {string} */
+            to: "completed" | "cancelled";
+        };
+        JobsVisitOut: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            job_id?: string;
+            notes?: string | null;
+            /** Format: date-time */
+            scheduled_end?: string | null;
+            /** Format: date-time */
+            scheduled_start?: string;
+            status?: string;
+            technician_ids?: string[];
+            /** @description The technicians' names, in order. */
+            technicians?: string[];
+        };
+        JobsVisitsOut: {
+            items?: components["schemas"]["JobsVisitOut"][];
         };
         MagicLinkIn: {
             token: string;
@@ -6041,6 +6460,9 @@ export interface components {
             last_completed?: (Record<string, never> | null) | components["schemas"]["JobsJobBrief"];
             /** Format: date-time */
             last_contacted_at: string | null;
+            /** @description Lifetime revenue: the total billed (void excluded) less credit notes issued and refunds paid back. */
+            lifetime_revenue_cents?: number | null;
+            /** @description Net cash received: every payment, less refunds paid back to the customer. */
             lifetime_value_cents?: number | null;
             /** @description Services whose figures are missing (if not ok). */
             missing?: string[];
@@ -6055,7 +6477,9 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "unavailable";
+            /** @description Totals of issued invoices (sent, viewed, partial, paid); drafts and voids count 0. */
             total_billed_cents?: number | null;
+            /** @description Payment money applied to invoices, net of refunds and moves to account credit. */
             total_paid_cents?: number | null;
         };
         WorkspaceInsightsSection: {
