@@ -25,6 +25,11 @@ def seed(api: Seeder) -> None:
                              "line_items": [{"description": "Tune-up", "quantity": 1, "unit_price_cents": 12900}]})
     api.ids["job_id"] = job["id"]
     api.post("/jobs/{job_id}/status", {"to": "in_progress"})
+    technician = api.post("/technicians", {"name": "Sam Ortiz", "colour": "#2F80ED"})
+    api.ids["technician_id"] = technician["id"]
+    visit = api.post("/jobs/{job_id}/visits", {"scheduled_start": "2027-01-11T14:00:00Z",
+                                               "technician_ids": [technician["id"]]})
+    api.ids["visit_id"] = visit["id"]
     estimate = api.post("/estimates", {"customer_id": api.ids["customer_id"], "property_id": property_id,
                                        "title": "New garage door",
                                        "line_items": [{"description": "Door", "quantity": 1,

@@ -4,7 +4,7 @@ import uuid
 
 def job_body(customer_id, **overrides):
     body = {"customer_id": customer_id, "title": "Replace 3-ton AC condenser", "service_type": "HVAC install",
-            "property_address": "4812 Ridgeview Dr, Austin TX 78731", "technicians": ["Sam Ortiz"],
+            "property_address": "4812 Ridgeview Dr, Austin TX 78731",
             "line_items": [{"description": "Condenser", "quantity": 1, "unit_price_cents": 450000},
                            {"description": "Labour hour", "quantity": 3, "unit_price_cents": 12500}]}
     body.update(overrides)
@@ -12,13 +12,14 @@ def job_body(customer_id, **overrides):
 
 
 def test_a_job_gets_a_number_line_totals_and_a_total(client, auth, customer_id):
-    first = client.post("/jobs", json=job_body(customer_id), headers=auth)
+    sam = client.post("/technicians", json={"name": "Sam Ortiz", "colour": "#2F80ED"}, headers=auth).json
+    first = client.post("/jobs", json=job_body(customer_id, technician_ids=[sam["id"]]), headers=auth)
     assert first.status_code == 201, first.json
     job = first.json
     assert job["number"] == "J-1001" and job["status"] == "draft"
     assert [item["total_cents"] for item in job["line_items"]] == [450000, 37500]
     assert job["total_cents"] == 487500 and job["currency"] == "USD"
-    assert job["technicians"] == ["Sam Ortiz"]
+    assert job["technicians"] == ["Sam Ortiz"] and job["technician_ids"] == [sam["id"]]
     assert client.post("/jobs", json=job_body(customer_id), headers=auth).json["number"] == "J-1002"
     assert client.get(f"/jobs/{job['id']}", headers=auth).json["property_address"].startswith("4812")
 

@@ -60,6 +60,8 @@ class Job(QuotedWork, Tenanted, Base):
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # The assigned technicians' ids, and their names as they were when assigned (what the job shows).
+    technician_ids: Mapped[list] = mapped_column(JSONB, default=list)
     technicians: Mapped[list] = mapped_column(JSONB, default=list)
     notes: Mapped[str | None] = mapped_column(Text)
     plan_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("plans.id"))
@@ -72,6 +74,39 @@ class Job(QuotedWork, Tenanted, Base):
     # columns it follows, so no write path can forget it.
     work_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), Computed(WORK_AT, persisted=True),
                                                nullable=False)
+
+
+class Technician(Tenanted, Base):
+    """A person of the account who does the work: assigned to jobs and visits by id, shown by name and colour."""
+
+    __tablename__ = "technicians"
+    __table_args__ = (Index("technicians_by_name", "account_id", "name", "id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(default=True)
+    colour: Mapped[str] = mapped_column(String(7))
+    created_at: Mapped[dt.datetime] = _now_column()
+
+
+class Visit(Tenanted, Base):
+    """One trip of a job that takes several: when, who, and whether it was made."""
+
+    __tablename__ = "job_visits"
+    __table_args__ = (Index("visits_by_job", "account_id", "job_id", "scheduled_start", "id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
+    customer_id: Mapped[uuid.UUID]
+    scheduled_start: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    scheduled_end: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20))
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    technician_ids: Mapped[list] = mapped_column(JSONB, default=list)
+    technicians: Mapped[list] = mapped_column(JSONB, default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = _now_column()
 
 
 class Estimate(QuotedWork, Tenanted, Base):

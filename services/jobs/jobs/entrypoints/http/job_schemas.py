@@ -4,6 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from chassis.schemas import Schema
+from jobs.entrypoints.http.crew_schemas import technician_ids
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas import Currency, LineItemIn, PropertyFields, QuotedWorkOut, override_field, when
 
@@ -14,8 +15,7 @@ class JobEditable(PropertyFields):
     service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
     scheduled_start = when(allow_none=True)
     scheduled_end = when(allow_none=True)
-    technicians = fields.List(fields.String(validate=validate.Length(min=1, max=200)),
-                              validate=validate.Length(max=20))
+    technician_ids = technician_ids()
     line_items = fields.List(fields.Nested(LineItemIn), validate=validate.Length(max=200))
     notes = fields.String(allow_none=True, validate=validate.Length(max=10_000))
 
@@ -41,7 +41,8 @@ class JobOut(QuotedWorkOut):
     started_at = fields.DateTime(format="iso", allow_none=True)
     completed_at = fields.DateTime(format="iso", allow_none=True)
     cancelled_at = fields.DateTime(format="iso", allow_none=True)
-    technicians = fields.List(fields.String())
+    technician_ids = fields.List(fields.UUID())
+    technicians = fields.List(fields.String(), metadata={"description": "The assigned technicians' names, in order."})
     notes = fields.String(allow_none=True)
     plan_id = fields.UUID(allow_none=True)
     estimate_id = fields.UUID(allow_none=True)

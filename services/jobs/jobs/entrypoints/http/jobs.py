@@ -18,6 +18,7 @@ from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
+from jobs.service_layer.technicians import assign_crew
 from jobs.service_layer.views import JOB_PAGE_ORDER, job_page_key
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
@@ -44,6 +45,7 @@ class Jobs(MethodView):
         require_customer(session, body["customer_id"], adapter("customers_api"))
         body, override = cleared_for_work(session, body["customer_id"], body, "jobs")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
+        body = assign_crew(session, body)
         job = open_job(session, actor=actor(), at=now(), **body)
         keep_override(session, "job", job, override, actor(), now())
         return job
@@ -64,6 +66,7 @@ class JobById(MethodView):
         job = load_job(session, job_id, for_update=True)
         changes = at_customers_property(session, changes, job.customer_id, adapter("customers_api"),
                                         current=job.property_id)
+        changes = assign_crew(session, changes)
         return edit_job(session, job, changes, actor=actor(), at=now())
 
 

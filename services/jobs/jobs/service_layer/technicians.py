@@ -1,0 +1,52 @@
+"""Technicians: the account's people who do the work, and the crews assigned to jobs and visits by id."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.errors import NotFound, field_error
+from jobs.adapters.orm import Technician
+
+
+def add_technician(session: Session, *, name: str, colour: str, active: bool = True) -> Technician:
+    technician = Technician(id=uuid.uuid4(), name=name, colour=colour.lower(), active=active)
+    session.add(technician)
+    session.flush()
+    return technician
+
+
+def load_technician(session: Session, technician_id: uuid.UUID) -> Technician:
+    technician = session.get(Technician, technician_id)
+    if technician is None:
+        raise NotFound("No such technician.")
+    return technician
+
+
+def edit_technician(session: Session, technician: Technician, changes: dict) -> Technician:
+    for field, value in changes.items():
+        setattr(technician, field, value.lower() if field == "colour" else value)
+    return technician
+
+
+def crew(session: Session, ids: list[uuid.UUID], *, field: str = "technician_ids") -> tuple[list[str], list[str]]:
+    """The ids and names of the technicians ``ids`` names, in its order; 422 on ``field`` for an id that is not an
+    active technician of the account."""
+    ids = list(dict.fromkeys(ids))
+    found = {t.id: t for t in session.scalars(select(Technician).where(Technician.id.in_(ids)))} if ids else {}
+    unknown = [str(i) for i in ids if i not in found]
+    if unknown:
+        raise field_error(field, f"No such technician in this account: {', '.join(unknown)}.")
+    inactive = [found[i].name for i in ids if not found[i].active]
+    if inactive:
+        raise field_error(field, f"Not an active technician: {', '.join(inactive)}.")
+    return [str(i) for i in ids], [found[i].name for i in ids]
+
+
+def assign_crew(session: Session, details: dict) -> dict:
+    """``details`` with ``technician_ids`` checked and the technicians' names beside them (what the record shows)."""
+    if "technician_ids" not in details:
+        return details
+    ids, names = crew(session, details["technician_ids"])
+    return {**details, "technician_ids": ids, "technicians": names}

@@ -1,0 +1,65 @@
+"""Visits within a job: a job that takes several trips keeps each one, with its time, crew and outcome."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chassis.errors import Conflict, NotFound
+from jobs.adapters.orm import Job, Visit
+from jobs.domain.lifecycle import JOB
+from jobs.domain.schedule import check_moved_at, check_window
+from jobs.service_layer.records import record_changes
+from jobs.service_layer.technicians import crew
+
+VISIT_MOVES = {"scheduled": {"completed", "cancelled"}, "completed": set(), "cancelled": set()}
+
+
+def add_visit(session: Session, job: Job, *, scheduled_start: dt.datetime, actor: str, at: dt.datetime,
+              scheduled_end: dt.datetime | None = None, technician_ids=(), notes: str | None = None) -> Visit:
+    if not JOB.is_open(job.status):
+        raise Conflict(f"A {job.status} job takes no more visits.")
+    check_window(scheduled_start, scheduled_end)
+    ids, names = crew(session, list(technician_ids))
+    visit = Visit(id=uuid.uuid4(), job_id=job.id, customer_id=job.customer_id, scheduled_start=scheduled_start,
+                  scheduled_end=scheduled_end, status="scheduled", technician_ids=ids, technicians=names, notes=notes,
+                  created_by=actor, created_at=at)
+    session.add(visit)
+    session.flush()
+    record_changes(session, "job", job, {"visit": (None, _shown(visit))}, actor, at)
+    return visit
+
+
+def visits_of(session: Session, job_id: uuid.UUID) -> list[Visit]:
+    return list(session.scalars(select(Visit).where(Visit.job_id == job_id)
+                                .order_by(Visit.scheduled_start, Visit.id)))
+
+
+def load_visit(session: Session, job_id: uuid.UUID, visit_id: uuid.UUID, *, for_update: bool = False) -> Visit:
+    visit = session.get(Visit, visit_id, with_for_update=for_update)
+    if visit is None or visit.job_id != job_id:
+        raise NotFound("No such visit of this job.")
+    return visit
+
+
+def move_visit(session: Session, job: Job, visit: Visit, to: str, *, actor: str, now: dt.datetime,
+               at: dt.datetime | None = None) -> Visit:
+    """Marks a visit made (at when it really was, else now) or cancelled; the job's history keeps it."""
+    if to not in VISIT_MOVES[visit.status]:
+        raise Conflict(f"A {visit.status} visit cannot become {to}.")
+    if at is not None:
+        check_moved_at(at, now)
+    before = _shown(visit)
+    visit.status = to
+    if to == "completed":
+        visit.completed_at = at or now
+    record_changes(session, "job", job, {"visit": (before, _shown(visit))}, actor, now)
+    return visit
+
+
+def _shown(visit: Visit) -> dict:
+    """A visit as the job's history shows it."""
+    return {"id": str(visit.id), "scheduled_start": visit.scheduled_start.isoformat(), "status": visit.status,
+            "technicians": visit.technicians}
