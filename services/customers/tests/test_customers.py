@@ -65,7 +65,8 @@ def test_patch_edits_and_publishes_a_snapshot(create, client, auth, app, emitted
     assert body["revision"] == 2
     updated = emitted(app, account_id, "customer.updated")[-1]["data"]
     assert updated["revision"] == 2 and updated["customer"]["do_not_service"] is True
-    assert set(updated["changed"]) == {"display_name", "lead_source", "do_not_service"}
+    assert set(updated["changed"]) == {"display_name", "lead_source", "do_not_service", "do_not_service_reason"}
+    assert updated["customer"]["do_not_service_reason"] == "Unpaid balance, abusive to staff"
     listed = client.get("/customers", headers=auth).json["items"][0]
     assert listed["do_not_service"] == {"flag": True, "reason": "Unpaid balance, abusive to staff"}
 

@@ -27,6 +27,7 @@ def test_a_new_customer_publishes_its_whole_snapshot(create, app, emitted, accou
     assert event["data"]["customer"] == {
         "id": customer["id"], "number": customer["number"], "display_name": "Dana Whitfield", "company": None,
         "kind": "residential", "status": "lead", "lead_source": "Google Ads", "do_not_service": False,
+        "do_not_service_reason": None,
         "archived": False, "merged_into": None, "emails": ["dana@example.com"], "phones": ["+15125550142"],
         "primary_address": {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX",
                             "postal_code": "78731", "country": "US"},
