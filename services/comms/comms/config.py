@@ -22,6 +22,7 @@ class CommsConfig:
     webhook_public_base: str       # the base URL the provider calls, when a proxy rewrites ours ("" = as received)
     status_callback_base: str      # where providers reach our webhooks to report a send's status ("" = not asked to)
     phone_region: str              # how to read numbers written without a country code
+    portal_base_url: str           # where a customer opens their portal: links in invoice and estimate emails
     smtp_host: str                 # "" = no mail server: emails are refused up front
     smtp_port: int
     smtp_from: str
@@ -39,6 +40,8 @@ class CommsConfig:
             status_callback_base=_get(settings, "status_callback_base", "FIELDWORK_STATUS_CALLBACK_BASE",
                                       _get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE")).rstrip("/"),
             phone_region=_get(settings, "phone_region", "FIELDWORK_PHONE_REGION", "US"),
+            portal_base_url=_get(settings, "portal_base_url", "FIELDWORK_PORTAL_BASE_URL",
+                                 "http://127.0.0.1:8080").rstrip("/"),
             smtp_host=_get(settings, "smtp_host", "FIELDWORK_SMTP_HOST"),
             smtp_port=int(_get(settings, "smtp_port", "FIELDWORK_SMTP_PORT", "1025")),
             smtp_from=_get(settings, "smtp_from", "FIELDWORK_SMTP_FROM", "Fieldwork <no-reply@fieldwork.local>"),

@@ -23,6 +23,7 @@ from comms.domain import signature
 
 WEBHOOK_SECRET = "webhook-secret-for-tests"
 STATEMENT_PDF = b"%PDF-1.4\n% a statement\n%%EOF\n"
+INVOICE_PDF = b"%PDF-1.4\n% an invoice\n%%EOF\n"
 
 
 def _free_port() -> int:
@@ -111,7 +112,8 @@ class SmsProvider(_LocalHttp):
 
 
 class BillingStatementEndpoint(_LocalHttp):
-    """Stands in for billing's GET /customers/{id}/statement.pdf and checks the token as billing does."""
+    """Stands in for billing's GET /customers/{id}/statement.pdf and /invoices/{id}/pdf, checking the token as
+    billing does."""
 
     def __init__(self):
         self.requests: list[dict] = []
@@ -123,7 +125,8 @@ class BillingStatementEndpoint(_LocalHttp):
         self.requests.append({"path": handler.path, "account_id": principal.account_id, "perms": principal.perms})
         if "billing:view" not in principal.perms:
             return self.answer(handler, 403, b"{}")
-        self.answer(handler, 200, STATEMENT_PDF, "application/pdf")
+        self.answer(handler, 200, INVOICE_PDF if handler.path.startswith("/invoices/") else STATEMENT_PDF,
+                    "application/pdf")
 
 
 @pytest.fixture(scope="session")

@@ -88,7 +88,7 @@ def test_activity_uses_the_timeline_contract(client, auth, add_customer):
     _log(client, auth, customer_id, channel="email", direction="outbound", subject="Quote", duration_seconds=None)
     items = client.get(f"/customers/{customer_id}/activity", headers=auth).json["items"]
     assert {i["title"] for i in items} == {"Inbound call (AI receptionist)", "Email sent: Quote"}
-    assert all(i["kind"] == "communication" and i["link"].startswith("/communications/") for i in items)
+    assert all(i["kind"] == "communication" and i["link"].startswith("/api/communications/") for i in items)
 
 
 def test_another_account_gets_404_and_never_data(client, auth, other_auth, add_customer):

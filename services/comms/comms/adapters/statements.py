@@ -1,4 +1,4 @@
-"""The account statement PDF, fetched from billing at send time with a short-lived service token."""
+"""The PDFs billing makes (account statement, invoice), fetched at send time with a short-lived service token."""
 from __future__ import annotations
 
 import datetime as dt
@@ -32,15 +32,21 @@ class BillingStatements:
                           ttl_seconds=TOKEN_SECONDS)
 
     def fetch(self, account_id: uuid.UUID, customer_id: uuid.UUID, as_of: dt.date | None) -> bytes:
-        url = f"{self.base_url}/customers/{customer_id}/statement.pdf"
+        return self._pdf(account_id, f"/customers/{customer_id}/statement.pdf", "the statement",
+                         {"as_of": as_of.isoformat()} if as_of else None)
+
+    def fetch_invoice(self, account_id: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
+        return self._pdf(account_id, f"/invoices/{invoice_id}/pdf", "the invoice")
+
+    def _pdf(self, account_id: uuid.UUID, path: str, what: str, query: dict | None = None) -> bytes:
         try:
-            response = self._pool.request("GET", url, fields={"as_of": as_of.isoformat()} if as_of else None,
+            response = self._pool.request("GET", self.base_url + path, fields=query,
                                           headers={"Authorization": f"Bearer {self.token(account_id)}"})
         except urllib3.exceptions.HTTPError as exc:
-            raise DeliveryError(f"Billing could not be reached for the statement: {exc}") from exc
+            raise DeliveryError(f"Billing could not be reached for {what}: {exc}") from exc
         if response.status == 404:
-            raise DeliveryError("Billing has no statement for this customer.", permanent=True)
+            raise DeliveryError(f"Billing has no such document ({what}).", permanent=True)
         if response.status != 200:
-            raise DeliveryError(f"Billing answered {response.status} for the statement.",
+            raise DeliveryError(f"Billing answered {response.status} for {what}.",
                                 permanent=response.status in (400, 401, 403, 422))
         return response.data

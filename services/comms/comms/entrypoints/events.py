@@ -1,4 +1,5 @@
-"""The events comms consumes: customer snapshots (contact points), merges, and messages to send."""
+"""The events comms consumes: customer snapshots (contact points), merges, and messages to send (invites,
+statements, invoices and estimates sent)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -48,3 +49,15 @@ def email_portal_invite(session: Session, event: Event, config: CommsConfig, mai
 def email_statement(session: Session, event: Event, config: CommsConfig, mailer) -> None:
     automatic.send_statement(session, event.data, sender=config.smtp_from, now=_now(),
                              mail_configured=mailer.configured)
+
+
+@handlers.on("invoice.sent", adapters=("config", "mailer"))
+def email_invoice(session: Session, event: Event, config: CommsConfig, mailer) -> None:
+    automatic.send_invoice(session, event.data, sender=config.smtp_from, now=_now(), portal=config.portal_base_url,
+                           mail_configured=mailer.configured)
+
+
+@handlers.on("estimate.status_changed", adapters=("config", "mailer"))
+def email_estimate(session: Session, event: Event, config: CommsConfig, mailer) -> None:
+    automatic.send_estimate(session, event.data, sender=config.smtp_from, now=_now(),
+                            portal=config.portal_base_url, mail_configured=mailer.configured)

@@ -1,4 +1,4 @@
-"""Messages other services ask comms to send: portal invitations and account statements."""
+"""Messages other services ask comms to send: portal invitations, statements, invoices and estimates sent."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from comms.adapters.orm import Communication
 from comms.domain.communication import HandledBy
 from comms.domain.contact_points import normalise_email
+from comms.domain.documents import estimate_email, invoice_email
 from comms.domain.withheld import PORTAL_LINK
 from comms.service_layer import contacts
 from comms.service_layer.sending import NOT_CONFIGURED, queue_message, record_unsendable
@@ -49,3 +50,35 @@ def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetim
     return queue_message(session, customer_id=customer_id, channel="email", to=to, subject=subject, body=body,
                          handled_by=requested_by, from_address=sender, now=now, source_ref=source_ref,
                          attachment={"kind": "statement", "as_of": data["as_of"]})
+
+
+def send_invoice(session: Session, data: dict, *, sender: str, now: dt.datetime, portal: str,
+                 mail_configured: bool = True) -> Communication:
+    """Emails an invoice that was sent, its PDF fetched from billing when it goes; once per invoice."""
+    subject, body = invoice_email(data, portal)
+    return _document(session, data, subject, body, sender=sender, now=now, mail_configured=mail_configured,
+                     source_ref=f"invoice_sent:{data['invoice_id']}",
+                     attachment={"kind": "invoice", "invoice_id": data["invoice_id"], "number": data["number"]})
+
+
+def send_estimate(session: Session, data: dict, *, sender: str, now: dt.datetime, portal: str,
+                  mail_configured: bool = True) -> Communication | None:
+    """Emails an estimate that moved to sent, with its approve and decline links; once per estimate."""
+    if data["to"] != "sent":
+        return None
+    subject, body = estimate_email(data, portal)
+    return _document(session, data, subject, body, sender=sender, now=now, mail_configured=mail_configured,
+                     source_ref=f"estimate_sent:{data['estimate_id']}")
+
+
+def _document(session: Session, data: dict, subject: str, body: str, *, sender: str, now: dt.datetime,
+              mail_configured: bool, source_ref: str, attachment: dict | None = None) -> Communication:
+    customer_id = uuid.UUID(data["customer_id"])
+    to = contacts.primary(session, customer_id, contacts.EMAIL)
+    if to is None or not mail_configured:
+        reason = NOT_CONFIGURED["email"] if not mail_configured else "The customer has no email address on file."
+        return record_unsendable(session, customer_id=customer_id, channel="email", subject=subject, body=body,
+                                 handled_by=AUTOMATIC, reason=reason, now=now, source_ref=source_ref)
+    return queue_message(session, customer_id=customer_id, channel="email", to=to, subject=subject, body=body,
+                         handled_by=AUTOMATIC, from_address=sender, now=now, source_ref=source_ref,
+                         attachment=attachment)
