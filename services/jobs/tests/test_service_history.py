@@ -64,3 +64,15 @@ def test_a_completion_in_the_future_or_before_the_start_is_refused(client, auth,
     response = client.post(f"/jobs/{job['id']}/status", json={"to": "completed", "at": at}, headers=auth)
     assert response.status_code == 422 and message in response.json["error"]["fields"]["at"][0]
     assert client.get(f"/jobs/{job['id']}", headers=auth).json["status"] == "in_progress"
+
+
+def test_an_estimate_sent_days_ago_is_dated_when_it_was_sent(app, client, auth, customer_id, account_id, emitted):
+    estimate = client.post("/estimates", json={"customer_id": customer_id, "title": "New furnace"}, headers=auth).json
+    sent = client.post(f"/estimates/{estimate['id']}/status", json={"to": "sent", "at": "2026-01-05T10:00:00Z"},
+                       headers=auth)
+    assert sent.status_code == 200, sent.json
+    [event] = emitted(app, account_id, "estimate.status_changed")
+    assert event["data"]["changed_at"].startswith("2026-01-05T10:00:00")
+    tomorrow = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)).isoformat()
+    refused = client.post(f"/estimates/{estimate['id']}/status", json={"to": "viewed", "at": tomorrow}, headers=auth)
+    assert refused.status_code == 422 and "at" in refused.json["error"]["fields"]

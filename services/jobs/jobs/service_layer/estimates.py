@@ -14,6 +14,7 @@ from jobs.adapters.orm import Estimate
 from jobs.domain.estimates import effective_status, is_past_validity
 from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
+from jobs.domain.schedule import check_moved_at
 from jobs.service_layer import messages
 from jobs.service_layer.jobs import open_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
@@ -48,10 +49,14 @@ def revise(session: Session, estimate: Estimate, changes: dict, *, actor: str, a
     return estimate
 
 
-def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
+def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime,
+                  happened_at: dt.datetime | None = None) -> Estimate:
+    """Moves the estimate at ``at``, dated ``happened_at`` when it really happened earlier (sent by hand last week)."""
     # An estimate past its valid-until date is expired even before the sweep has written it down.
     ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), to)
-    return _write_status(session, estimate, to, actor=actor, at=at)
+    if happened_at is not None:
+        check_moved_at(happened_at, at)
+    return _write_status(session, estimate, to, actor=actor, at=happened_at or at)
 
 
 def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:

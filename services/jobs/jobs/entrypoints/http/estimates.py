@@ -60,7 +60,7 @@ class EstimateStatus(MethodView):
     def post(self, body, estimate_id):
         session = request_session()
         estimate = load_estimate(session, estimate_id, for_update=True)
-        return move_estimate(session, estimate, body["to"], actor=actor(), at=now())
+        return move_estimate(session, estimate, body["to"], actor=actor(), at=now(), happened_at=body.get("at"))
 
 
 @blp.route("/estimates/<uuid:estimate_id>/approve")

@@ -33,6 +33,8 @@ class EstimateIn(EstimateEditable):
 class EstimateStatusMove(Schema):
     # "approved" through /approve (which can make the job), "expired" only by time.
     to = fields.String(required=True, validate=validate.OneOf(("sent", "viewed", "declined")))
+    at = when(metadata={"description": "When the move really happened (sent by hand last week): any past moment, "
+                                       "not a future one; now when omitted."})
 
 
 class ApproveIn(Schema):
