@@ -5,9 +5,11 @@ of a name, of an address, name contains, email or phone contains, address contai
 tier has the tier's score, so a tier is read in customer-id order through its index and only a page's worth of it
 (plus one) is kept: the work follows the page, not the number of matches, and nothing is scored one by one.
 
-A customer found by several tiers ranks by its best: the few candidates of a page are scored against every tier.
-When a tier is cut at its limit, nothing below its last key is known yet, so the page stops there and the cursor
-carries on from that key; this keeps pages free of gaps and repeats however the tiers overlap.
+Tiers are read best first and reading stops once more than a page is known. A customer found by several tiers ranks
+by the best (the first to find it): a tier leaves out customers a better tier on the customer row ranks, and one the
+cursor has passed is asked only about the few customers found below it. When a tier is cut at its limit, nothing
+below its last key is known yet, so the page stops there and the cursor carries on from that key; this keeps pages
+free of gaps and repeats however the tiers overlap.
 """
 from __future__ import annotations
 
@@ -67,8 +69,8 @@ def _all_words(expression: str, count: int) -> str:
     return "(" + " AND ".join(f"{expression} LIKE :word_{i}" for i in range(count)) + ")"
 
 
-def tiers(terms: SearchTerms, *, typo: bool) -> list[Tier]:
-    """The tiers a query asks, best first; ``typo`` when no name contains the text (then guessing is worth it)."""
+def tiers(terms: SearchTerms) -> list[Tier]:
+    """The tiers a query asks, best first."""
     found = []
     if terms.number:
         where = "c.number = :number"
@@ -97,20 +99,15 @@ def tiers(terms: SearchTerms, *, typo: bool) -> list[Tier]:
         digits = "p.digits LIKE :digits"
         found.append(Tier(KEY_CONTAINS, _PHONES, digits, _contact_holds("contact_phones", "p", digits)))
     address_contains = f"{_ADDRESS} LIKE :contains"
-    found.append(Tier(ADDRESS_CONTAINS, _PROPERTIES, address_contains, _property_holds(address_contains)))
-    if typo:
-        fuzzy = f":text <% {_WORDS}"
+    # A property whose address starts with the text is ranked by the tier above: left out before its customer is read.
+    found.append(Tier(ADDRESS_CONTAINS, _PROPERTIES, f"{address_contains} AND NOT {address_words}",
+                      _property_holds(address_contains)))
+    if len(terms.text) >= MIN_FUZZY and "@" not in terms.text and not any(ch.isdigit() for ch in terms.text):
+        # Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing.
+        fuzzy = (f"(:text <% {_WORDS} AND NOT EXISTS (SELECT 1 FROM customers n WHERE n.account_id = :account "
+                 "AND (' ' || n.search_name) LIKE :contains))")
         found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True))
     return found
-
-
-def wants_typo(session: Session, terms: SearchTerms) -> bool:
-    """Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing."""
-    if len(terms.text) < MIN_FUZZY or "@" in terms.text or terms.digits:
-        return False
-    sql = f"SELECT NOT EXISTS (SELECT 1 FROM customers c WHERE c.account_id = :account AND {_WORDS} LIKE :contains)"
-    return bool(session.execute(text(sql), {"account": session.info["account_id"],
-                                            "contains": terms.contains}).scalar())
 
 
 def filter_sql(filters: Filters, alias: str = "c") -> str:
@@ -125,60 +122,79 @@ def filter_sql(filters: Filters, alias: str = "c") -> str:
     return sql
 
 
-def _candidates_sql(found: list[Tier], filters: Filters, after: tuple[int, uuid.UUID] | None) -> str:
-    """One limited, id-ordered read per tier the cursor has not passed, each naming its tier."""
-    parts = []
-    for index, tier in enumerate(found):
-        if after is not None and tier.score > after[0]:
-            continue
-        better = [t.holds for t in found if t.score > tier.score and t.own_row]
-        distinct = "" if tier.own_row else "DISTINCT "  # a customer has several contacts and properties
-        sql = (f"SELECT {distinct}c.id AS customer_id, {index} AS tier FROM {tier.source} "
-               f"WHERE c.account_id = :account AND {tier.where}" + filter_sql(filters))
-        sql += "".join(f" AND NOT coalesce({holds}, false)" for holds in better)
-        if after is not None and tier.score == after[0]:
-            sql += " AND c.id < :after_id"
-        parts.append(f"(SELECT customer_id, tier FROM ({sql}) t ORDER BY customer_id DESC LIMIT :fetch)")
-    return " UNION ALL ".join(parts)
+def _tier_sql(found: list[Tier], index: int, filters: Filters, after: tuple[int, uuid.UUID] | None) -> str:
+    """The first ids of one tier in id order, leaving out those a better tier on the customer row already ranks."""
+    tier = found[index]
+    distinct = "" if tier.own_row else "DISTINCT "  # a customer has several contacts and properties
+    sql = (f"SELECT {distinct}c.id AS customer_id FROM {tier.source} "
+           f"WHERE c.account_id = :account AND {tier.where}" + filter_sql(filters))
+    sql += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
+    if after is not None and tier.score == after[0]:
+        sql += " AND c.id < :after_id"
+    # OFFSET 0 keeps the order and limit out of the tier's own plan: pushed in, they tempt the planner into walking
+    # the primary key backwards and filtering, which reads the whole table when a tier is empty.
+    return f"(SELECT customer_id, {index} AS tier FROM ({sql} OFFSET 0) t ORDER BY customer_id DESC LIMIT :fetch)"
 
 
-def _scores_sql(found: list[Tier]) -> str:
-    cases = ", ".join(f"CASE WHEN {tier.holds} THEN {tier.score} END" for tier in found)
-    return (f"SELECT c.id, GREATEST({cases}) AS score FROM customers c "
-            "WHERE c.account_id = :account AND c.id = ANY(:ids)")
+# Every lookup has its index; when the planner overestimates hits it would rather scan the account, which costs the
+# whole table when nothing matches: this (read-only) transaction never scans. Contacts and properties reach their
+# customer through its primary key, one probe per hit; hashing or sorting the account's customers instead reads the
+# whole account. A page's lookups are small: parallel workers cost more than they save and take others' cores.
+_SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
+             "set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
+             f"set_config('pg_trgm.word_similarity_threshold', '{FUZZY_THRESHOLD}', true)")
+# Tiers read in one statement a round: exact keys and name prefixes (usually a page on their own), then the rest.
+_ROUNDS = ((NAME_PREFIX, NUMBER), (TYPO, ADDRESS_PREFIX))
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
                after: tuple[int, uuid.UUID] | None) -> tuple[list[tuple[uuid.UUID, int]], tuple[int, uuid.UUID] | None]:
     """Up to ``limit`` (customer id, score) pairs, best first, after the cursor key ``after``; and the key to carry on
-    from (None at the end)."""
-    # Every lookup has its index; when the planner overestimates hits it would rather scan the
-    # account, which costs the whole table when nothing matches. This (read-only) transaction never scans.
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    typo = wants_typo(session, terms)
-    if typo:
-        session.execute(text(f"SET LOCAL pg_trgm.word_similarity_threshold = {FUZZY_THRESHOLD}"))
-    found = tiers(terms, typo=typo)
+    from (None at the end).
+
+    Reading stops once more than a page is known: a worse tier can only add customers below those.
+    """
+    session.execute(text(_SETTINGS))
+    found = tiers(terms)
     params = {"account": session.info["account_id"], "text": terms.text, "contains": terms.contains,
               "prefix": terms.prefix, "number": terms.number, "digits": terms.digits, "e164": terms.e164,
               "status": filters.status, "tag": filters.tag, "fetch": limit + 1,
               **{f"word_{i}": pattern for i, pattern in enumerate(terms.word_prefixes)}}
     if after is not None:
         params["after_id"] = after[1]
-    sql = _candidates_sql(found, filters, after)
-    if not sql:
-        return [], None
-    by_tier: dict[int, list[uuid.UUID]] = {}
-    for row in session.execute(text(sql), params):
-        by_tier.setdefault(row.tier, []).append(row.customer_id)
-    # A tier cut at its limit is only known down to its last key: the page must not reach past it.
-    frontier = max(((found[t].score, min(ids)) for t, ids in by_tier.items() if len(ids) > limit), default=None)
-    ids = list({i for tier_ids in by_tier.values() for i in tier_ids})
-    if not ids:
-        return [], None
-    scored = [(row.score, row.id) for row in session.execute(text(_scores_sql(found)), {**params, "ids": ids})]
-    keys = sorted((key for key in scored if (after is None or key < after) and (frontier is None or key >= frontier)),
-                  reverse=True)
+    best: dict[uuid.UUID, int] = {}
+    frontier = None  # a tier cut at its limit is only known down to its last key: the page must not reach past it
+    passed = [t for t in found if after is not None and t.score > after[0]]
+    keys: list[tuple[int, uuid.UUID]] = []
+    for low, high in _ROUNDS:
+        indexes = [i for i, t in enumerate(found) if low <= t.score <= high and t not in passed]
+        if not indexes:
+            continue
+        sql = " UNION ALL ".join(_tier_sql(found, i, filters, after) for i in indexes)
+        by_tier: dict[int, list[uuid.UUID]] = {}
+        for row in session.execute(text(sql), params):
+            by_tier.setdefault(row.tier, []).append(row.customer_id)
+        read: dict[uuid.UUID, int] = {}
+        for tier, ids in by_tier.items():
+            score = found[tier].score
+            if len(ids) > limit and (frontier is None or (score, min(ids)) > frontier):
+                frontier = (score, min(ids))
+            for customer_id in ids:
+                read[customer_id] = max(read.get(customer_id, 0), score)
+        new = read.keys() - best.keys()
+        if passed and new:
+            # Tiers the cursor has passed are not read again: a customer they rank was listed on an earlier page.
+            new -= _ranked_by(session, passed, list(new), params)
+        best.update({customer_id: read[customer_id] for customer_id in new})
+        keys = sorted(((s, i) for i, s in best.items() if frontier is None or (s, i) >= frontier), reverse=True)
+        if len(keys) > limit:
+            break
     if len(keys) > limit:
         return [(i, s) for s, i in keys[:limit]], keys[limit - 1]
     return [(i, s) for s, i in keys], frontier
+
+
+def _ranked_by(session: Session, passed: list[Tier], ids: list[uuid.UUID], params: dict) -> set[uuid.UUID]:
+    holds = " OR ".join(f"coalesce({t.holds}, false)" for t in passed)
+    sql = f"SELECT c.id FROM customers c WHERE c.account_id = :account AND c.id = ANY(:ids) AND ({holds})"
+    return {row.id for row in session.execute(text(sql), {**params, "ids": ids})}
