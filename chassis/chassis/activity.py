@@ -21,7 +21,15 @@ class ActivityItemSchema(Schema):
     status = fields.String(allow_none=True)
     amount_cents = fields.Integer(allow_none=True)
     currency = fields.String(allow_none=True)
-    link = fields.String(allow_none=True, metadata={"description": "API path of the record, e.g. /jobs/<id>"})
+    link = fields.String(allow_none=True, metadata={"description": "Public API path of the record, e.g. /api/jobs/<id>"})
+
+
+API_PREFIX = "/api"  # every public path is the gateway's /api + the service's own path (gateway/routes.py)
+
+
+def api_link(path: str) -> str:
+    """The public address of a service's own path: every link the API hands out resolves through the gateway."""
+    return API_PREFIX + path
 
 
 def activity_key(item) -> tuple:

@@ -33,13 +33,15 @@ ROUTES: tuple[Resource, ...] = (
     _area("customers", "/customers", "customers", subtree=False),
     _area("customers", CUSTOMER, "customers", subtree=False),
     *(_area("customers", f"{CUSTOMER}/{part}", "customers") for part in (
-        "contacts", "properties", "notes", "tags", "status", "archive", "unarchive", "merge", "duplicates",
+        "contacts", "properties", "notes", "tags", "status", "archive", "unarchive", "merge", "merges", "duplicates",
         "portal-invites")),
     _area("customers", "/merges", "customers"),
     # jobs, estimates, plans, photos
     *(_area("jobs", f"{CUSTOMER}/{part}", "jobs") for part in (
         "jobs", "recent-activity", "estimates", "plans", "photos")),
     *(_area("jobs", f"/{part}", "jobs") for part in ("jobs", "estimates", "plans", "photos")),
+    # the account's technicians: read with jobs, kept with the account's settings
+    _area("jobs", "/technicians", "jobs", write="settings:edit"),
     # billing
     *(_area("billing", f"{CUSTOMER}/{part}", "billing") for part in (
         "billing-summary", "invoices", "ledger", "statement.pdf", "statements", "card")),

@@ -32,8 +32,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "invoices": ("billing", "invoices"),
     "communications": ("comms", "communications"),
 }
-BILLING_FIGURES = ("currency", "balance_cents", "lifetime_value_cents", "total_billed_cents", "total_paid_cents",
-                   "overdue_cents", "credit_cents", "open_invoice_count")
+BILLING_FIGURES = ("currency", "balance_cents", "lifetime_revenue_cents", "lifetime_value_cents", "total_billed_cents",
+                   "total_paid_cents", "overdue_cents", "credit_cents", "open_invoice_count")
 
 
 def workspace_calls(customer_id: uuid.UUID, perms) -> dict:

@@ -38,7 +38,7 @@ def test_without_a_key_the_ai_part_says_how_to_connect(client, auth, told_story,
     assert answer["facts"]["communications"]["by_channel"] == {"call": 1}
     ai = answer["ai"]
     assert ai["status"] == "not_configured"
-    assert ai["connect"]["href"] == "/settings/integrations/openai" and "Settings" in ai["message"]
+    assert ai["connect"]["href"] == "/api/settings/integrations/openai" and "Settings" in ai["message"]
     assert fake_openai.requests == []
 
 

@@ -65,7 +65,7 @@ def test_no_service_in_twelve_months_suggests_a_win_back(app, deliver, make_even
     card = cards(customer)["win_back"]
     assert card["reason"] == (f"Last completed job J-1019 was 13 months ago ({done.date().isoformat()}); "
                               "no visit is booked.")
-    assert card["facts"] == [job_id] and card["link"] == {"kind": "job", "id": job_id, "href": f"/jobs/{job_id}"}
+    assert card["facts"] == [job_id] and card["link"] == {"kind": "job", "id": job_id, "href": f"/api/jobs/{job_id}"}
 
     deliver(app, make_event(account_id, "job.created", clock.now, job={
         "id": str(uuid.uuid4()), "customer_id": customer, "status": "scheduled", "estimate_id": None,

@@ -82,7 +82,7 @@ def test_activity_is_the_timeline_contract_paged_by_occurred_at_and_id(client, a
     assert [i["kind"] for i in items] == ["estimate", "job", "job"]
     keys = [(i["occurred_at"], i["id"]) for i in items]
     assert keys == sorted(keys, reverse=True)
-    assert items[1]["status"] == "cancelled" and items[1]["link"] == f"/jobs/{job['id']}"
+    assert items[1]["status"] == "cancelled" and items[1]["link"] == f"/api/jobs/{job['id']}"
 
 
 def test_customer_views_of_another_account_are_404(client, auth, other_auth, customer_id):

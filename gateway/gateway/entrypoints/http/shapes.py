@@ -51,9 +51,14 @@ class WorkspaceHeader(Schema):
     next_follow_up_at = fields.DateTime(required=True, allow_none=True)
     currency = fields.String(allow_none=True)
     balance_cents = fields.Integer(allow_none=True)
-    lifetime_value_cents = fields.Integer(allow_none=True)
-    total_billed_cents = fields.Integer(allow_none=True)
-    total_paid_cents = fields.Integer(allow_none=True)
+    lifetime_revenue_cents = fields.Integer(allow_none=True, metadata={"description": (
+        "Lifetime revenue: the total billed (void excluded) less credit notes issued and refunds paid back.")})
+    lifetime_value_cents = fields.Integer(allow_none=True, metadata={"description": (
+        "Net cash received: every payment, less refunds paid back to the customer.")})
+    total_billed_cents = fields.Integer(allow_none=True, metadata={"description": (
+        "Totals of issued invoices (sent, viewed, partial, paid); drafts and voids count 0.")})
+    total_paid_cents = fields.Integer(allow_none=True, metadata={"description": (
+        "Payment money applied to invoices, net of refunds and moves to account credit.")})
     overdue_cents = fields.Integer(allow_none=True)
     credit_cents = fields.Integer(allow_none=True)
     open_invoice_count = fields.Integer(allow_none=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from chassis.activity import api_link
 from insights.domain.facts import CustomerFacts
 from insights.domain.thresholds import Thresholds
 
@@ -32,7 +33,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _link(kind: str, entity_id, href: str) -> dict:
-    return {"kind": kind, "id": str(entity_id), "href": href}
+    return {"kind": kind, "id": str(entity_id), "href": api_link(href)}
 
 
 def months_between(earlier: dt.datetime, later: dt.datetime) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from chassis.activity import api_link
 from chassis.db import Database
 from chassis.db.part_store import earliest
 from chassis.errors import NotFound
@@ -26,7 +27,7 @@ from insights.service_layer.customer_facts import customer_facts
 
 CONNECT_HINT = {
     "message": "Connect OpenAI in Settings → Integrations to get a summary and next best actions.",
-    "connect": {"method": "PUT", "href": "/settings/integrations/openai", "permission": "settings:edit",
+    "connect": {"method": "PUT", "href": api_link("/settings/integrations/openai"), "permission": "settings:edit",
                 "body": {"api_key": "sk-…", "model": settings.DEFAULT_MODEL}},
 }
 _UNAVAILABLE_MESSAGES = {

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chassis.activity import api_link
 from chassis.db import next_number
 from chassis.errors import Conflict, NotFound
 from chassis.messaging import emit
@@ -99,4 +100,4 @@ def expire_due(session: Session, *, at: dt.datetime) -> int:
 def _timeline(session: Session, estimate: Estimate, at: dt.datetime, title: str) -> None:
     add_activity(session, customer_id=estimate.customer_id, record_id=estimate.id, kind="estimate", at=at,
                  title=title, summary=estimate.property_address, status=estimate.status,
-                 amount_cents=estimate.total_cents, currency=estimate.currency, link=f"/estimates/{estimate.id}")
+                 amount_cents=estimate.total_cents, currency=estimate.currency, link=api_link(f"/estimates/{estimate.id}"))

@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from chassis.activity import api_link
 from chassis.db import next_number
 from chassis.errors import Conflict, NotFound
 from chassis.messaging import emit
@@ -86,4 +87,4 @@ def move_job(session: Session, job: Job, to: str, *, actor: str, now: dt.datetim
 def _timeline(session: Session, job: Job, at: dt.datetime, title: str) -> None:
     add_activity(session, customer_id=job.customer_id, record_id=job.id, kind="job", at=at, title=title,
                  summary=job.property_address, status=job.status, amount_cents=job.total_cents,
-                 currency=job.currency, link=f"/jobs/{job.id}")
+                 currency=job.currency, link=api_link(f"/jobs/{job.id}"))

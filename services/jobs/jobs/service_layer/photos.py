@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from chassis.activity import api_link
 from chassis.errors import NotFound
 from jobs.adapters.images import ImageRules
 from jobs.adapters.orm import Job, Photo
@@ -27,7 +28,7 @@ def add_photo(session: Session, storage: PhotoStorage, rules: ImageRules, data: 
     session.add(photo)
     where = f"job {job.number}" if job else "the customer"
     add_activity(session, customer_id=customer_id, record_id=photo_id, kind="photo", at=at,
-                 title=f"Photo added to {where}", summary=caption, link=f"/photos/{photo_id}")
+                 title=f"Photo added to {where}", summary=caption, link=api_link(f"/photos/{photo_id}"))
     session.flush()  # rows the database refuses fail here, before any file is written
     _store_with_the_rows(session, storage, {photo.storage_key: data, photo.thumbnail_key: image.thumbnail})
     return photo

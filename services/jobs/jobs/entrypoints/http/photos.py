@@ -7,6 +7,7 @@ from flask import Response
 from flask.views import MethodView
 from sqlalchemy import select
 
+from chassis.activity import api_link
 from chassis.api import BINARY, Blueprint
 from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
@@ -26,7 +27,7 @@ blp = Blueprint("photos", __name__)
 def photo_view(photo: Photo, job: Job | None) -> dict:
     return {**{column: getattr(photo, column) for column in PhotoOut().fields if hasattr(photo, column)},
             "job_number": job.number if job else None, "job_title": job.title if job else None,
-            "url": f"/photos/{photo.id}", "thumbnail_url": f"/photos/{photo.id}/thumbnail"}
+            "url": api_link(f"/photos/{photo.id}"), "thumbnail_url": api_link(f"/photos/{photo.id}/thumbnail")}
 
 
 def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:

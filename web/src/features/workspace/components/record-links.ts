@@ -6,7 +6,9 @@ const TAB_OF: Record<string, string> = {
 };
 
 export function tabOfLink(link: string | null | undefined): string | null {
-  const kind = link?.split("/").filter(Boolean)[0];
+  // links are public API paths (`/api/invoices/<id>`): the record's kind follows the prefix
+  const parts = link?.split("/").filter(Boolean) ?? [];
+  const kind = parts[0] === "api" ? parts[1] : parts[0];
   return (kind && TAB_OF[kind]) ?? null;
 }
 
