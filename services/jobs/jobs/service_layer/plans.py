@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chassis.activity import api_link
 from chassis.errors import Conflict, NotFound, field_error
 from chassis.messaging import emit
 from jobs.adapters.orm import Job, Plan
@@ -93,4 +94,4 @@ def pause_active_plans(session: Session, customer_id: uuid.UUID, *, actor: str, 
 def _timeline(session: Session, plan: Plan, at: dt.datetime, title: str) -> None:
     add_activity(session, customer_id=plan.customer_id, record_id=plan.id, kind="plan", at=at, title=title,
                  summary=plan.property_address, status=plan.status, amount_cents=plan.price_per_visit_cents,
-                 currency=plan.currency, link=f"/plans/{plan.id}")
+                 currency=plan.currency, link=api_link(f"/plans/{plan.id}"))
