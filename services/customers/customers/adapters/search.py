@@ -143,8 +143,10 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: tuple[int,
 _SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
              "set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
              f"set_config('pg_trgm.word_similarity_threshold', '{FUZZY_THRESHOLD}', true)")
-# Tiers read in one statement a round: exact keys and name prefixes (usually a page on their own), then the rest.
-_ROUNDS = ((NAME_PREFIX, NUMBER), (TYPO, ADDRESS_PREFIX))
+# Tiers read in one statement a round, a round only when those above left the page short: exact keys and name
+# prefixes; then address prefixes and name contains; then the contacts' keys, addresses that contain, typos. A
+# fragment of a name is in thousands of emails too: those are read only when the names did not fill the page.
+_ROUNDS = ((NAME_PREFIX, NUMBER), (NAME_CONTAINS, ADDRESS_PREFIX), (TYPO, KEY_CONTAINS))
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
