@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 import requests
+from playwright.sync_api import expect
 
 from browser.accessibility import AXE
 from chassis.auth import ALL_PERMISSIONS, mint_token
 
 ROOT = Path(__file__).resolve().parents[2]
+# make test runs the journeys on a shared two-core box: answers can take seconds, not milliseconds.
+expect.set_options(timeout=15_000)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -41,8 +44,9 @@ class Demo:
         return self.session.get(f"{self.base}/api/customers", params={"limit": 100, **query}, timeout=15).json()["items"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo(system) -> Demo:
+    """Each file's journeys get an account of their own, so one file's merges and twins never meet another's."""
     account_id = uuid.uuid4()
     env = {"FIELDWORK_JWT_SECRET": system.jwt_secret, "PATH": str(Path(sys.executable).parent)}
     run = subprocess.run([sys.executable, str(LOADER), "--gateway", system.gateway.url, "--customers", "12",

@@ -21,8 +21,8 @@ def test_contacts_properties_and_equipment_are_kept_from_the_sidebar(page, demo)
     form.get_by_label("Phones").press("Enter")
     form.get_by_role("button", name="Save").click()
     expect(contacts.get_by_text("Pat Tenant")).to_be_visible()
-    contacts.get_by_role("button", name="Make Pat Tenant primary").click()
-    expect(contacts.get_by_role("button", name="Make Pat Tenant primary")).to_have_count(0)
+    contacts.get_by_role("button", name="Make primary: Pat Tenant").click()
+    expect(contacts.get_by_role("button", name="Make primary: Pat Tenant")).to_have_count(0)
     [pat] = [c for c in demo.get(f"/customers/{customer['id']}")["contacts"] if c["name"] == "Pat Tenant"]
     assert pat["is_primary"] and pat["role"] == "tenant" and pat["phones"][0]["number"] == "(555) 010-4477"
 

@@ -8,7 +8,7 @@ def open_workspace(page, demo):
     """The demo customer with the longest timeline, opened from the list as a user would."""
     customer = max(demo.customers(), key=lambda c: len(demo.get(f"/customers/{c['id']}/timeline?limit=100")["items"]))
     page.get_by_label("Search", exact=True).fill(customer["number"])
-    page.get_by_role("table", name="Customers").get_by_role("link", name=customer["display_name"]).click()
+    page.get_by_role("table", name="Customers").get_by_role("link", name=customer["display_name"], exact=True).click()
     expect(page.get_by_role("heading", name=customer["display_name"], level=1)).to_be_visible()
     expect(page.get_by_role("tab", name="Overview")).to_have_attribute("aria-selected", "true")
     return customer
@@ -29,7 +29,7 @@ def test_the_workspace_shows_the_customer_and_changes_status_tags_and_follow_up(
     page.get_by_role("menuitem", name=target).click()
     expect(page.get_by_role("button", name=f"Lead status: {target}. Change")).to_be_visible()
     assert demo.get(f"/customers/{customer['id']}")["status"] == target
-    page.get_by_role("button", name="History").click()
+    page.get_by_role("button", name="History", exact=True).click()
     expect(page.get_by_role("dialog", name="History").get_by_text(target, exact=True).first).to_be_visible()
     assert demo.get(f"/customers/{customer['id']}/status")["items"][0]["to"] == target
     page.keyboard.press("Escape")

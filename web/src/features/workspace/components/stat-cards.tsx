@@ -1,4 +1,4 @@
-import { Button, Drawer, Loader, Paper, SimpleGrid, Table, Text, UnstyledButton } from "@mantine/core";
+import { Button, Drawer, Loader, Paper, SimpleGrid, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 
 import { useCardOnFile, useLedger } from "../api/billing";
@@ -11,11 +11,12 @@ function Stat({ label, value, onOpen }: { label: string; value: string; onOpen?:
     <>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
       <Text fw={700} size="lg">{value}</Text>
+      {onOpen && <VisuallyHidden>Open billing history</VisuallyHidden>}
     </>
   );
   return (
     <Paper withBorder p="sm">
-      {onOpen ? <UnstyledButton onClick={onOpen} aria-label={`${label}: ${value}. Open billing history`} w="100%">{body}</UnstyledButton> : body}
+      {onOpen ? <UnstyledButton onClick={onOpen} w="100%">{body}</UnstyledButton> : body}
     </Paper>
   );
 }

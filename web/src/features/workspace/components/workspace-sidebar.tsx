@@ -45,7 +45,7 @@ function PropertyCard({ customerId, property, open }: { customerId: string; prop
       <Group gap={4}>
         <Button size="compact-xs" variant="subtle" aria-label={`Edit property ${property.line1}`}
           onClick={() => open("Edit property", (close) => <PropertyForm customerId={customerId} property={property} onDone={close} />)}>Edit</Button>
-        {!property.is_primary && <Button size="compact-xs" variant="subtle" loading={save.isPending} aria-label={`Make ${property.line1} primary`}
+        {!property.is_primary && <Button size="compact-xs" variant="subtle" loading={save.isPending} aria-label={`Make primary: ${property.line1}`}
           onClick={() => save.mutate({ propertyId: property.id, body: { is_primary: true } })}>Make primary</Button>}
         <Button size="compact-xs" variant="subtle" aria-label={`Add equipment at ${property.line1}`}
           onClick={() => open("Add equipment", (close) => <EquipmentForm customerId={customerId} propertyId={property.id!} onDone={close} />)}>Add equipment</Button>
@@ -117,7 +117,7 @@ export function WorkspaceSidebar({ profile }: { profile: Profile }) {
                 {c.role && <Text size="xs" c="dimmed">{c.role}</Text>}
                 <Button size="compact-xs" variant="subtle" aria-label={`Edit contact ${c.name}`}
                   onClick={() => open("Edit contact", (close) => <ContactForm customerId={customerId} contact={c} onDone={close} />)}>Edit</Button>
-                {!c.is_primary && <Button size="compact-xs" variant="subtle" aria-label={`Make ${c.name} primary`}
+                {!c.is_primary && <Button size="compact-xs" variant="subtle" aria-label={`Make primary: ${c.name}`}
                   onClick={() => saveContact.mutate({ contactId: c.id, body: { name: c.name!, is_primary: true } })}>Make primary</Button>}
               </Group>
               {c.phones?.map((p) => (
