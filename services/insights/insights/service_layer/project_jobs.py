@@ -33,17 +33,18 @@ def _job_created(session: Session, event: Event) -> None:
 @projects("job.status_changed")
 def _job_status_changed(session: Session, event: Event) -> None:
     data = event.data
-    changed_at = parse_moment(data["changed_at"])
     completed_at = parse_moment(data["completed_at"]) if data["to"] == "completed" else None
     customer_row(session, event.account_id, data["customer_id"])
     row = locked(session, JobFact, {
         "account_id": event.account_id, "id": uuid.UUID(data["job_id"]), "customer_id": uuid.UUID(data["customer_id"]),
         "number": data["number"], "title": data["title"], "service_type": None, "status": data["to"],
-        "status_at": changed_at, "scheduled_start": parse_moment(data["scheduled_start"]),
+        "status_at": event.occurred_at, "scheduled_start": parse_moment(data["scheduled_start"]),
         "completed_at": completed_at, "total_cents": data["total_cents"], "currency": data["currency"],
         "plan_id": None})
-    if is_newer(changed_at, row.status_at):
-        row.status, row.status_at, row.title = data["to"], changed_at, data["title"]
+    # Which status is current goes by when each move was recorded (the event's time), not by changed_at: a job
+    # completed last month and recorded today is dated last month, yet it moved after its creation was recorded.
+    if is_newer(event.occurred_at, row.status_at):
+        row.status, row.status_at, row.title = data["to"], event.occurred_at, data["title"]
         row.scheduled_start, row.total_cents = parse_moment(data["scheduled_start"]), data["total_cents"]
     row.completed_at = latest(row.completed_at, completed_at)
 
@@ -70,10 +71,10 @@ def _estimate_status_changed(session: Session, event: Event) -> None:
     row = locked(session, EstimateFact, {
         "account_id": event.account_id, "id": uuid.UUID(data["estimate_id"]),
         "customer_id": uuid.UUID(data["customer_id"]), "number": data["number"], "title": None,
-        "status": data["to"], "status_at": changed_at, "created_at": None, "total_cents": data["total_cents"],
-        "currency": data["currency"], "sent_at": sent_at})
-    if is_newer(changed_at, row.status_at):
-        row.status, row.status_at, row.total_cents = data["to"], changed_at, data["total_cents"]
+        "status": data["to"], "status_at": event.occurred_at, "created_at": None,
+        "total_cents": data["total_cents"], "currency": data["currency"], "sent_at": sent_at})
+    if is_newer(event.occurred_at, row.status_at):  # recorded order, as for jobs above
+        row.status, row.status_at, row.total_cents = data["to"], event.occurred_at, data["total_cents"]
     row.sent_at = earliest(row.sent_at, sent_at)  # waiting counts from the first time it went out
 
 
