@@ -36,3 +36,30 @@ def test_demo_data_fills_the_workspace(system, account_id):
                 return ws
     ws = eventually(rich_workspace, seconds=20)
     assert ws["timeline"]["items"]
+
+
+# Every kind of card the insights rules make (services/insights/insights/domain/rules.py).
+CARD_KINDS = {"overdue_statement", "win_back", "maintenance_due", "estimate_follow_up", "lead_call"}
+
+
+def test_every_insight_card_kind_shows_on_some_demo_customer(system, account_id):
+    env = {"FIELDWORK_JWT_SECRET": system.jwt_secret, "PATH": str(Path(sys.executable).parent)}
+    run = subprocess.run([sys.executable, str(LOADER), "--gateway", system.gateway.url, "--customers", "12",
+                          "--account", str(account_id), "--seed", "5"], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    session = requests.Session()
+    session.headers["Authorization"] = f"Bearer {mint_token(system.jwt_secret, sub='t', account_id=account_id)}"
+    customers = session.get(f"{system.url}/customers?limit=100", timeout=10).json()["items"]
+
+    shown: set[str] = set()
+
+    def every_kind():
+        for customer in customers:
+            insights = session.get(f"{system.url}/customers/{customer['id']}/workspace", timeout=10).json()["insights"]
+            if insights["status"] == "ok":
+                shown.update(card["kind"] for card in insights["data"]["cards"])
+        assert shown >= CARD_KINDS, f"missing: {sorted(CARD_KINDS - shown)}"
+        return True
+
+    eventually(every_kind, seconds=60)
