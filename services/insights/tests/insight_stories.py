@@ -114,6 +114,13 @@ def event_cases(account, dana, other, ev, now):
         "payment.recorded": ([overdue], ev(account, "payment.recorded", now, payment_id=str(uuid.uuid4()),
                                            customer_id=dana, amount_cents=1000, credit_cents=0, received_at=now,
                                            allocations=[{"invoice_id": invoice, "amount_cents": 1000}])),
+        "credit.applied": ([overdue], ev(account, "credit.applied", now, invoice_id=invoice, customer_id=dana,
+                                         applied_at=now, allocations=[{"source": "credit_note",
+                                                                       "source_id": str(uuid.uuid4()),
+                                                                       "amount_cents": 1000}])),
+        "refund.issued": ([overdue], ev(account, "refund.issued", now, refund_id=str(uuid.uuid4()),
+                                        payment_id=str(uuid.uuid4()), customer_id=dana, invoice_id=invoice,
+                                        amount_cents=1000, refunded_at=now)),
         "balance.changed": ([], ev(account, "balance.changed", now, customer_id=dana, balance_cents=4200,
                                    as_of=now)),
         "communication.logged": ([], ev(account, "communication.logged", now, communication={

@@ -178,6 +178,10 @@ def settle(session: Session, invoice: Invoice) -> None:
         invoice.paid_at = None
 
 
+def source_kind(source: Payment | CreditNote) -> str:
+    return "payment" if isinstance(source, Payment) else "credit_note"
+
+
 def _source_contribution(source: Payment | CreditNote) -> summary.Totals:
     if isinstance(source, Payment):
         return summary.of_payment(source.amount_cents, source.allocated_cents, source.refunded_cents)
@@ -196,12 +200,15 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | No
         raise Conflict("This customer has no credit to apply.")
     if amount_cents is not None and amount_cents > min(available, invoice.balance_cents):
         raise field_error("amount_cents", f"At most {min(available, invoice.balance_cents)} can be applied.")
+    applied = []
     for source in sources:
         if wanted == 0:
             break
         take = min(wanted, source.unallocated_cents)
         allocate(session, books, invoice, source, take)
+        applied.append((source_kind(source), source.id, take))
         wanted -= take
+    emit(session, "credit.applied", wire.credit_applied(invoice, applied, utcnow()))
     books.close()
     return invoice
 

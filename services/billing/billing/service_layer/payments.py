@@ -111,6 +111,8 @@ def issue_credit_note(session: Session, body: dict) -> CreditNote:
     books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
     if invoice is not None:
         allocate(session, books, invoice, note, note.amount_cents)
+        emit(session, "credit.applied", wire.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)],
+                                                            note.created_at))
     books.post(customer_id, kind="credit", record_id=note.id, description=f"Credit note {note.number}: {note.reason}",
                credit_cents=note.amount_cents)
     books.close()
@@ -146,6 +148,7 @@ def refund(session: Session, body: dict) -> Refund:
                     currency=payment.currency, destination=destination, reason=body.get("reason"))
     session.add(record)
     session.flush()
+    emit(session, "refund.issued", wire.refund_issued(record))
     if destination == TO_CUSTOMER:
         books.post(payment.customer_id, kind="refund", record_id=record.id, debit_cents=amount,
                    description="Refund to customer")

@@ -1,7 +1,7 @@
 """The wire shape of every event billing publishes, built in this one place."""
 from __future__ import annotations
 
-from billing.adapters.orm import Invoice, Payment
+from billing.adapters.orm import Invoice, Payment, Refund
 
 
 def invoice_created(invoice: Invoice) -> dict:
@@ -32,3 +32,17 @@ def payment_recorded(payment: Payment, allocations: list[tuple], credit_cents: i
             "currency": payment.currency, "method": payment.method, "received_at": payment.received_at,
             "allocations": [{"invoice_id": invoice_id, "amount_cents": amount} for invoice_id, amount in allocations],
             "credit_cents": credit_cents}
+
+
+def credit_applied(invoice: Invoice, allocations: list[tuple[str, object, int]], applied_at) -> dict:
+    """``allocations``: (source kind ``payment`` or ``credit_note``, its id, cents) applied to ``invoice``."""
+    return {"invoice_id": invoice.id, "customer_id": invoice.customer_id, "currency": invoice.currency,
+            "applied_at": applied_at,
+            "allocations": [{"source": kind, "source_id": source_id, "amount_cents": amount}
+                            for kind, source_id, amount in allocations]}
+
+
+def refund_issued(refund: Refund) -> dict:
+    return {"refund_id": refund.id, "payment_id": refund.payment_id, "customer_id": refund.customer_id,
+            "invoice_id": refund.invoice_id, "amount_cents": refund.amount_cents, "currency": refund.currency,
+            "destination": refund.destination, "refunded_at": refund.created_at}

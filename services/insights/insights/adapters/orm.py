@@ -98,7 +98,8 @@ class PlanFact(AccountOwned, Base):
 
 
 class InvoiceFact(AccountOwned, Base):
-    """Paid and void are facts with their own times; the open balance is the total less allocated payments."""
+    """Paid and void are facts with their own times; the open balance is the total less allocated payments and
+    credits, plus refunds taken back off it (``invoice_adjustments``)."""
 
     __tablename__ = "invoice_facts"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -127,6 +128,15 @@ class PaymentAllocation(AccountOwned, Base):
     __tablename__ = "payment_allocations"
     payment_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     invoice_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, index=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+
+
+class InvoiceAdjustment(AccountOwned, Base):
+    """Money applied to an invoice other than a payment (credit, positive) or taken back off it (a refund, negative)."""
+
+    __tablename__ = "invoice_adjustments"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    invoice_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     amount_cents: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -234,4 +244,4 @@ class FactSnapshot(AccountOwned, Base):
 # What a rebuild drops and refills from the event log (settings and the log itself stay; fact snapshots are
 # dropped by the rebuild itself, raising their generations).
 MODEL_TABLES = (CustomerFact, MergeFact, JobFact, EstimateFact, PlanFact, InvoiceFact, PaymentFact,
-                PaymentAllocation, BalanceFact, CommunicationFact, StatementFact, AIAnswer)
+                PaymentAllocation, InvoiceAdjustment, BalanceFact, CommunicationFact, StatementFact, AIAnswer)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from insights.adapters.orm import (BalanceFact, CommunicationFact, CustomerFact, EstimateFact, InvoiceFact, JobFact,
-                                   MergeFact, PaymentAllocation, PaymentFact, PlanFact, StatementFact)
+                                   InvoiceAdjustment, MergeFact, PaymentAllocation, PaymentFact, PlanFact,
+                                   StatementFact)
 from insights.domain import facts as f
 
 N = f.RECENT_ITEMS
@@ -86,13 +87,23 @@ def _plans(session: Session, scope, account: uuid.UUID) -> dict:
 
 
 def _invoices(session: Session, scope, account: uuid.UUID, today: dt.date) -> dict:
-    allocated = (select(PaymentAllocation.invoice_id, func.sum(PaymentAllocation.amount_cents).label("cents"))
-                 .where(PaymentAllocation.account_id == account).group_by(PaymentAllocation.invoice_id).subquery())
+    # what is applied to each invoice: payments, credits, less refunds taken back off it
+    applied = union_all(
+        select(PaymentAllocation.invoice_id, PaymentAllocation.amount_cents)
+        .where(PaymentAllocation.account_id == account),
+        select(InvoiceAdjustment.invoice_id, InvoiceAdjustment.amount_cents)
+        .where(InvoiceAdjustment.account_id == account)).subquery()
+    allocated = (select(applied.c.invoice_id, func.sum(applied.c.amount_cents).label("cents"))
+                 .group_by(applied.c.invoice_id).subquery())
+    # paid, then money taken back off it: it owes again (billing announces no "unpaid")
+    refunded_since = exists().where(InvoiceAdjustment.account_id == account,
+                                    InvoiceAdjustment.invoice_id == InvoiceFact.id,
+                                    InvoiceAdjustment.amount_cents < 0)
     open_cents = func.greatest(InvoiceFact.total_cents - func.coalesce(allocated.c.cents, 0), 0)
     # The account is spelled out: the chassis's scoping misses a count that names its table only in select_from.
     is_open = and_(InvoiceFact.account_id == account, InvoiceFact.customer_id.in_(scope),
-                   InvoiceFact.sent_at.is_not(None), InvoiceFact.paid_at.is_(None), InvoiceFact.voided_at.is_(None),
-                   open_cents > 0)
+                   InvoiceFact.sent_at.is_not(None), InvoiceFact.voided_at.is_(None), open_cents > 0,
+                   or_(InvoiceFact.paid_at.is_(None), refunded_since))
     is_overdue = and_(is_open, InvoiceFact.due_date < today)
     base = select(InvoiceFact, open_cents).outerjoin(allocated, allocated.c.invoice_id == InvoiceFact.id)
     summary = select(func.count(), func.coalesce(func.sum(open_cents), 0), func.min(InvoiceFact.due_date))

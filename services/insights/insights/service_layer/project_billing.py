@@ -1,7 +1,7 @@
 """Invoices, payments, balances and statements into the read model (events of the billing service).
 
-An invoice's open amount is worked out when read (total less the payments allocated to it), so
-payments and invoice events may arrive in any order.
+An invoice's open amount is worked out when read (total less the payments and credits applied to it,
+plus refunds taken back off it), so payments, credits, refunds and invoice events may arrive in any order.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis.messaging import Event
-from insights.adapters.orm import BalanceFact, InvoiceFact, PaymentAllocation, PaymentFact, StatementFact
+from insights.adapters.orm import (BalanceFact, InvoiceAdjustment, InvoiceFact, PaymentAllocation, PaymentFact,
+                                   StatementFact)
 from insights.adapters.rows import insert_once, locked
 from insights.domain.ordering import earliest, is_newer, parse_date, parse_moment
 from insights.service_layer.project_customers import customer_row
@@ -74,6 +75,27 @@ def _payment_recorded(session: Session, event: Event) -> None:
         insert_once(session, PaymentAllocation, {
             "account_id": event.account_id, "payment_id": payment_id,
             "invoice_id": uuid.UUID(allocation["invoice_id"]), "amount_cents": allocation["amount_cents"]})
+
+
+@projects("credit.applied")
+def _credit_applied(session: Session, event: Event) -> None:
+    data = event.data
+    customer_row(session, event.account_id, data["customer_id"])
+    for index, allocation in enumerate(data["allocations"]):
+        # one event may apply the same source twice over time: each application is its own row, keyed by the event
+        insert_once(session, InvoiceAdjustment, {
+            "account_id": event.account_id, "id": uuid.uuid5(event.id, str(index)),
+            "invoice_id": uuid.UUID(data["invoice_id"]), "amount_cents": allocation["amount_cents"]})
+
+
+@projects("refund.issued")
+def _refund_issued(session: Session, event: Event) -> None:
+    data = event.data
+    customer_row(session, event.account_id, data["customer_id"])
+    if data["invoice_id"] is not None:  # money back off an invoice: it owes that again
+        insert_once(session, InvoiceAdjustment, {
+            "account_id": event.account_id, "id": uuid.UUID(data["refund_id"]),
+            "invoice_id": uuid.UUID(data["invoice_id"]), "amount_cents": -data["amount_cents"]})
 
 
 @projects("balance.changed")
