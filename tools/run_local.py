@@ -26,6 +26,7 @@ USE_SINK = not (os.environ.get("FIELDWORK_SMTP_HOST") and os.environ.get("FIELDW
 
 sys.path.insert(0, str(ROOT / "chassis"))
 from chassis.testing.infrastructure import DEFAULT_BROKER, DEFAULT_POSTGRES, reachable  # noqa: E402
+from warm_up import warm_up  # noqa: E402  (tools/ is the script's own folder)
 
 
 def _say(message: str) -> None:
@@ -122,6 +123,9 @@ def main() -> None:
             subprocess.run([str(BIN / "python"), str(ROOT / "tools" / "demo_data.py"), "--if-empty", "--gateway", front],
                            env=env, check=False)
             token = subprocess.run([str(BIN / "fieldwork-token")], env=env, capture_output=True, text=True).stdout.strip()
+            _say("warming every process up (workspaces through the gateway until they come back whole)")
+            if missing := warm_up(front, token):
+                _say(f"still cold after the warm-up: {', '.join(missing)} (see {front}/status)")
             _say(f"Fieldwork is running. Open {front}/customers?token={token}")
             _say(f"(the API is under {front}/api/ with that bearer token; every service's readiness at {front}/status)")
             if USE_SINK:
