@@ -9,7 +9,7 @@ from chassis.service import Runtime, ServiceSpec
 
 from comms.adapters.sms import HttpSmsProvider
 from comms.adapters.smtp import SmtpMailer
-from comms.adapters.statements import BillingStatements
+from comms.adapters.statements import BillingStatements, JobsEstimates
 from comms.config import CommsConfig
 from comms.entrypoints import events
 from comms.entrypoints.http import communications, sending, webhooks, workspace_part
@@ -25,6 +25,7 @@ def wire(runtime: Runtime) -> None:
         mailer=SmtpMailer(config.smtp_host, config.smtp_port, config.smtp_from),
         sms=HttpSmsProvider(config.sms_base_url, config.sms_from, config.sms_api_key),
         statements=BillingStatements(runtime.settings.jwt_secret),
+        estimates=JobsEstimates(runtime.settings.jwt_secret),
     )
     if runtime.database is not None:
         runtime.readiness_checks["deliveries"] = lambda: backlog(runtime.database)

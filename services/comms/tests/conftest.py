@@ -17,13 +17,14 @@ from chassis.customer_directory import CustomersApi
 from chassis.testing.plugin import TEST_JWT_SECRET
 from comms.adapters.sms import HttpSmsProvider
 from comms.adapters.smtp import SmtpMailer
-from comms.adapters.statements import BillingStatements
+from comms.adapters.statements import BillingStatements, JobsEstimates
 from comms.bootstrap import SPEC
 from comms.domain import signature
 
 WEBHOOK_SECRET = "webhook-secret-for-tests"
 STATEMENT_PDF = b"%PDF-1.4\n% a statement\n%%EOF\n"
 INVOICE_PDF = b"%PDF-1.4\n% an invoice\n%%EOF\n"
+ESTIMATE_PDF = b"%PDF-1.4\n% an estimate\n%%EOF\n"
 
 
 def _free_port() -> int:
@@ -112,8 +113,8 @@ class SmsProvider(_LocalHttp):
 
 
 class BillingStatementEndpoint(_LocalHttp):
-    """Stands in for billing's GET /customers/{id}/statement.pdf and /invoices/{id}/pdf, checking the token as
-    billing does."""
+    """Stands in for billing's GET /customers/{id}/statement.pdf and /invoices/{id}/pdf (and jobs'
+    /estimates/{id}/pdf), checking the token as they do."""
 
     def __init__(self):
         self.requests: list[dict] = []
@@ -123,6 +124,10 @@ class BillingStatementEndpoint(_LocalHttp):
         token = handler.headers.get("Authorization", "").removeprefix("Bearer ")
         principal = decode_token(token, TEST_JWT_SECRET)
         self.requests.append({"path": handler.path, "account_id": principal.account_id, "perms": principal.perms})
+        if handler.path.startswith("/estimates/"):  # jobs' estimate PDF, served by the same stand-in
+            if "jobs:view" not in principal.perms:
+                return self.answer(handler, 403, b"{}")
+            return self.answer(handler, 200, ESTIMATE_PDF, "application/pdf")
         if "billing:view" not in principal.perms:
             return self.answer(handler, 403, b"{}")
         self.answer(handler, 200, INVOICE_PDF if handler.path.startswith("/invoices/") else STATEMENT_PDF,
@@ -170,6 +175,7 @@ def app(make_app, smtp, sms_provider, billing, customers_service):
         "mailer": SmtpMailer("127.0.0.1", smtp.port, "Fieldwork <office@fieldwork.test>", timeout=5),
         "sms": HttpSmsProvider(sms_provider.url, "+15125550100", "test-key", timeout=5),
         "statements": BillingStatements(TEST_JWT_SECRET, billing.url),
+        "estimates": JobsEstimates(TEST_JWT_SECRET, billing.url),
     }
     return make_app(SPEC, adapters=adapters, webhook_secret=WEBHOOK_SECRET, retry_base_seconds=30)
 

@@ -7,6 +7,7 @@ from email import policy
 from chassis.contracts import example
 
 INVOICE_PDF = b"%PDF-1.4\n% an invoice\n%%EOF\n"  # what the stand-in billing serves for an invoice (conftest)
+ESTIMATE_PDF = b"%PDF-1.4\n% an estimate\n%%EOF\n"  # and for an estimate, as jobs would
 
 
 def _mail(smtp, address):
@@ -41,8 +42,8 @@ def test_an_invoice_sent_is_emailed_once_with_its_pdf_and_a_portal_link(client, 
     assert [(c["subject"], c["status"]) for c in feed] == [("Invoice INV-1033", "sent")]
 
 
-def test_an_estimate_sent_is_emailed_with_approve_and_decline_links(client, auth, app, deliver, envelope,
-                                                                    add_customer, run_sender, smtp):
+def test_an_estimate_sent_is_emailed_with_its_pdf_and_approve_and_decline_links(
+        client, auth, app, account_id, deliver, envelope, add_customer, run_sender, smtp, billing):
     address = f"dana.{uuid.uuid4().hex[:8]}@example.com"
     customer_id = add_customer(emails=[address])
     estimate_id = str(uuid.uuid4())
@@ -51,7 +52,12 @@ def test_an_estimate_sent_is_emailed_with_approve_and_decline_links(client, auth
     assert client.get(f"/customers/{customer_id}/communications", headers=auth).json["items"] == []
     assert deliver(app, envelope("estimate.status_changed", **data))
     run_sender()
-    body = _mail(smtp, address).get_body().get_content()
+    message = _mail(smtp, address)
+    body = message.get_body().get_content()
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "E-1007.pdf" and attachment.get_content() == ESTIMATE_PDF
+    fetched = [r for r in billing.requests if r["path"] == f"/estimates/{estimate_id}/pdf"]
+    assert [(r["account_id"], set(r["perms"])) for r in fetched] == [(account_id, {"jobs:view"})]
     link = f"http://127.0.0.1:8080/portal/estimates/{estimate_id}"
     assert f"{link}?decision=approve" in body and f"{link}?decision=decline" in body and "$6,845.00" in body
 

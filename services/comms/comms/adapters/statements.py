@@ -1,4 +1,5 @@
-"""The PDFs billing makes (account statement, invoice), fetched at send time with a short-lived service token."""
+"""The PDFs other services make (billing's statement and invoice, jobs' estimate), fetched at send time with a
+short-lived service token."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,21 +16,44 @@ SERVICE_SUBJECT = "service:comms"
 TOKEN_SECONDS = 300
 
 
-class BillingStatements:
-    """``GET {billing}/customers/{id}/statement.pdf`` as the account itself, with only ``billing:view``.
+class _ServicePdfs:
+    """``GET`` a PDF of one service as the account itself, with only that service's view permission.
 
-    Billing checks every token like any caller's; the token comms mints is scoped to the one
-    account the statement belongs to and lives five minutes, so it is never stored.
+    The service checks every token like any caller's; the token comms mints is scoped to the one account the
+    document belongs to and lives five minutes, so it is never stored.
     """
+
+    service = ""
+    permission = ""
 
     def __init__(self, jwt_secret: str, base_url: str | None = None, *, timeout: float = 15.0):
         self.jwt_secret = jwt_secret
-        self.base_url = (base_url or service_url("billing")).rstrip("/")
+        self.base_url = (base_url or service_url(self.service)).rstrip("/")
         self._pool = urllib3.PoolManager(maxsize=4, timeout=urllib3.Timeout(total=timeout), retries=False)
 
     def token(self, account_id: uuid.UUID) -> str:
-        return mint_token(self.jwt_secret, sub=SERVICE_SUBJECT, account_id=account_id, perms=["billing:view"],
+        return mint_token(self.jwt_secret, sub=SERVICE_SUBJECT, account_id=account_id, perms=[self.permission],
                           ttl_seconds=TOKEN_SECONDS)
+
+    def _pdf(self, account_id: uuid.UUID, path: str, what: str, query: dict | None = None) -> bytes:
+        name = self.service.capitalize()
+        try:
+            response = self._pool.request("GET", self.base_url + path, fields=query,
+                                          headers={"Authorization": f"Bearer {self.token(account_id)}"})
+        except urllib3.exceptions.HTTPError as exc:
+            raise DeliveryError(f"{name} could not be reached for {what}: {exc}") from exc
+        if response.status == 404:
+            raise DeliveryError(f"{name} has no such document ({what}).", permanent=True)
+        if response.status != 200:
+            raise DeliveryError(f"{name} answered {response.status} for {what}.",
+                                permanent=response.status in (400, 401, 403, 422))
+        return response.data
+
+
+class BillingStatements(_ServicePdfs):
+    """Billing's ``/customers/{id}/statement.pdf`` and ``/invoices/{id}/pdf``."""
+
+    service, permission = "billing", "billing:view"
 
     def fetch(self, account_id: uuid.UUID, customer_id: uuid.UUID, as_of: dt.date | None) -> bytes:
         return self._pdf(account_id, f"/customers/{customer_id}/statement.pdf", "the statement",
@@ -38,15 +62,11 @@ class BillingStatements:
     def fetch_invoice(self, account_id: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
         return self._pdf(account_id, f"/invoices/{invoice_id}/pdf", "the invoice")
 
-    def _pdf(self, account_id: uuid.UUID, path: str, what: str, query: dict | None = None) -> bytes:
-        try:
-            response = self._pool.request("GET", self.base_url + path, fields=query,
-                                          headers={"Authorization": f"Bearer {self.token(account_id)}"})
-        except urllib3.exceptions.HTTPError as exc:
-            raise DeliveryError(f"Billing could not be reached for {what}: {exc}") from exc
-        if response.status == 404:
-            raise DeliveryError(f"Billing has no such document ({what}).", permanent=True)
-        if response.status != 200:
-            raise DeliveryError(f"Billing answered {response.status} for {what}.",
-                                permanent=response.status in (400, 401, 403, 422))
-        return response.data
+
+class JobsEstimates(_ServicePdfs):
+    """Jobs' ``/estimates/{id}/pdf``."""
+
+    service, permission = "jobs", "jobs:view"
+
+    def fetch(self, account_id: uuid.UUID, estimate_id: uuid.UUID) -> bytes:
+        return self._pdf(account_id, f"/estimates/{estimate_id}/pdf", "the estimate")

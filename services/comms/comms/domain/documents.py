@@ -24,7 +24,8 @@ def estimate_email(data: dict, portal: str) -> tuple[str, str]:
     """Subject and body of the email that asks the customer to approve or decline an estimate."""
     link = f"{portal}/portal/estimates/{data['estimate_id']}"
     subject = f"Estimate {data['number']}"
-    body = (f"Hello,\n\nHere is estimate {data['number']} for {money(data['total_cents'], data['currency'])}.\n\n"
+    total = money(data["total_cents"], data["currency"])
+    body = (f"Hello,\n\nPlease find attached estimate {data['number']} for {total}.\n\n"
             f"Approve it:\n{link}?decision=approve\n\nDecline it:\n{link}?decision=decline\n\n"
             f"Or open it in your customer portal:\n{link}\n")
     return subject, body

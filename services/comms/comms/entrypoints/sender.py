@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 def providers_of(runtime: Runtime) -> Providers:
     adapters = runtime.adapters
-    return Providers(mailer=adapters["mailer"], sms=adapters["sms"], statements=adapters["statements"])
+    return Providers(mailer=adapters["mailer"], sms=adapters["sms"], statements=adapters["statements"],
+                     estimates=adapters["estimates"])
 
 
 def run_sender(runtime: Runtime, _argv: list[str] | None = None) -> None:

@@ -63,12 +63,14 @@ def send_invoice(session: Session, data: dict, *, sender: str, now: dt.datetime,
 
 def send_estimate(session: Session, data: dict, *, sender: str, now: dt.datetime, portal: str,
                   mail_configured: bool = True) -> Communication | None:
-    """Emails an estimate that moved to sent, with its approve and decline links; once per estimate."""
+    """Emails an estimate that moved to sent, with its PDF (fetched from jobs when it goes) and approve and
+    decline links; once per estimate."""
     if data["to"] != "sent":
         return None
     subject, body = estimate_email(data, portal)
     return _document(session, data, subject, body, sender=sender, now=now, mail_configured=mail_configured,
-                     source_ref=f"estimate_sent:{data['estimate_id']}")
+                     source_ref=f"estimate_sent:{data['estimate_id']}",
+                     attachment={"kind": "estimate", "estimate_id": data["estimate_id"], "number": data["number"]})
 
 
 def _document(session: Session, data: dict, subject: str, body: str, *, sender: str, now: dt.datetime,

@@ -32,6 +32,7 @@ class Providers:
     mailer: Any       # .send(OutgoingEmail) -> provider ref
     sms: Any          # .send(to=, body=, reference=) -> provider ref
     statements: Any   # billing's PDFs: .fetch(account_id, customer_id, as_of), .fetch_invoice(account_id, invoice_id)
+    estimates: Any = None  # jobs' PDFs: .fetch(account_id, estimate_id)
 
 
 # How long a claimed message is held as "sending" before another sender may take it again: longer than any
@@ -55,6 +56,9 @@ class _Claimed:
 
 def _attachments(providers: Providers, claimed: _Claimed) -> list[Attachment]:
     spec = claimed.attachment or {}
+    if spec.get("kind") == "estimate":
+        pdf = providers.estimates.fetch(claimed.account_id, spec["estimate_id"])
+        return [Attachment(f"{spec.get('number') or 'estimate'}.pdf", "application/pdf", pdf)]
     if spec.get("kind") == "invoice":
         pdf = providers.statements.fetch_invoice(claimed.account_id, spec["invoice_id"])
         return [Attachment(f"{spec.get('number') or 'invoice'}.pdf", "application/pdf", pdf)]

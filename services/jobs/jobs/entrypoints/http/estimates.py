@@ -1,12 +1,14 @@
 """HTTP routes of estimates: quote, revise, send/view/decline, approve (optionally into a job), history."""
 from __future__ import annotations
 
+from flask import Response
 from flask.views import MethodView
 
-from chassis.api import Blueprint, conflicts
+from chassis.api import BINARY, Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
+from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut
@@ -50,6 +52,16 @@ class EstimateById(MethodView):
         changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"),
                                         current=estimate.property_id)
         return revise(session, estimate, changes, actor=actor(), at=now())
+
+
+@blp.route("/estimates/<uuid:estimate_id>/pdf")
+@require("jobs:view")
+@blp.response(200, BINARY, content_type="application/pdf", description="The estimate as a PDF.")
+def estimate_as_pdf(estimate_id):
+    """The estimate as the customer gets it by email (comms attaches it when the estimate is sent)."""
+    estimate = load_estimate(request_session(), estimate_id)
+    return Response(estimate_pdf(estimate), mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{estimate.number}.pdf"'})
 
 
 @blp.route("/estimates/<uuid:estimate_id>/status")
