@@ -31,7 +31,7 @@ function NoteCard({ customerId, note, calls }: { customerId: string; note: Note;
       )}
       <Group justify="space-between" mt={6}>
         <Text size="xs" c="dimmed">
-          {note.pinned && <Badge size="xs" color="yellow" mr={6}>pinned</Badge>}
+          {note.pinned && <Badge size="xs" color="yellow" variant="light" c="dark.8" mr={6}>pinned</Badge>}
           {note.author} · {when(note.created_at)}{note.updated_at ? ` · edited ${when(note.updated_at)}` : ""}
         </Text>
         <Group gap={4}>
