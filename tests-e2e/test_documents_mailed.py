@@ -1,5 +1,5 @@
 """Documents go out as mail through comms' one sender, the whole system running: an estimate sent arrives with its
-approve and decline links, an invoice sent with its PDF, a statement with its PDF."""
+PDF and approve and decline links, an invoice sent with its PDF, a statement with its PDF."""
 import datetime as dt
 import email
 import uuid
@@ -42,6 +42,8 @@ def test_an_estimate_an_invoice_and_a_statement_each_arrive_as_mail(api, system)
     body = mailed.get_body().get_content()
     assert f"/portal/estimates/{estimate['id']}?decision=approve" in body
     assert f"/portal/estimates/{estimate['id']}?decision=decline" in body
+    filename, content = _pdf(mailed)
+    assert filename == f"{estimate['number']}.pdf" and content.startswith(b"%PDF")
 
     invoice = api.post("/invoices", expect=201, json={
         "customer_id": cid, "issue_date": str(dt.date.today()), "due_date": str(dt.date.today() + dt.timedelta(30)),
