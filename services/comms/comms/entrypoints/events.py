@@ -7,13 +7,13 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis import customer_directory
+from chassis import customer_directory, do_not_service
 from chassis.messaging import Event, Handlers
 
 from comms.config import CommsConfig
 from comms.service_layer import automatic, contacts, merges
 
-handlers = Handlers().include(customer_directory.handlers)
+handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 
 
 def _now() -> dt.datetime:

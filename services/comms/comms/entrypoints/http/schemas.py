@@ -81,6 +81,9 @@ class LogIn(Schema):
     occurred_at = fields.AwareDateTime(load_default=None, format="iso", default_timezone=_UTC)
 
 
+MESSAGE_PURPOSES = ("service", "marketing", "review_request")
+
+
 class MessageIn(Schema):
     """An email or text to send; ``to`` defaults to the customer's primary email or phone."""
 
@@ -89,6 +92,9 @@ class MessageIn(Schema):
     to = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=320))
     subject = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=300))
     body = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
+    purpose = fields.String(load_default="service", validate=validate.OneOf(MESSAGE_PURPOSES), metadata={
+        "description": "service (about the customer's work; the default), marketing or review_request. A customer "
+                       "flagged do-not-service gets no marketing or review requests: 409 with the flag's reason."})
 
     @validates_schema
     def _fits_the_channel(self, data, **_):

@@ -17,6 +17,7 @@ from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.assignment import assign
 from comms.service_layer.outcomes import retry
+from comms.service_layer.promotion import refuse_marketing_if_flagged
 from comms.service_layer.sending import NOT_CONFIGURED, configured_channels, queue_message, recipient, require_configured
 
 blp = Blueprint("sending", __name__, description="Outbound email and SMS, and the unmatched inbox")
@@ -31,10 +32,12 @@ class Messages(MethodView):
     def post(self, body):
         """Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
 
-        409 when the channel has nowhere to go (no mail server or SMS provider configured): nothing is queued."""
+        409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
+        message or review request is for a customer flagged do-not-service: nothing is queued."""
         session, config = request_session(), adapters()["config"]
         require_configured(body["channel"], configured_channels(adapters()))
         customer = require_customer(session, body["customer_id"], adapters()["customers_api"])
+        refuse_marketing_if_flagged(session, customer.id, body["purpose"])
         to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region,
                        adapters()["customers_api"], current_principal().token)
         sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
