@@ -31,6 +31,6 @@ describe("ComposeForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
     await waitFor(() => expect(screen.getByLabelText("To")).toHaveAccessibleDescription(expect.stringContaining("Not a valid email address.")));
     expect(onSent).not.toHaveBeenCalled();
-    expect(requests[0]).toMatchObject({ method: "POST", body: { customer_id: "c-1", channel: "email", to: "ada@", subject: "Tuesday" } });
+    expect(requests[0]).toMatchObject({ method: "POST", body: { customer_id: "c-1", channel: "email", purpose: "service", to: "ada@", subject: "Tuesday" } });
   });
 });

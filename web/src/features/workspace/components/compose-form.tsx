@@ -26,7 +26,7 @@ export function ComposeForm({ profile, channel, onSent }: Props) {
     setProblems([]);
     try {
       await send.mutateAsync({
-        customer_id: profile.id!, channel, body: values.body.trim(),
+        customer_id: profile.id!, channel, purpose: "service", body: values.body.trim(),
         to: values.to.trim() || null, subject: channel === "email" ? values.subject.trim() : null,
       });
       onSent();
