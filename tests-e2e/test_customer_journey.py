@@ -80,7 +80,8 @@ def test_lead_to_paid_then_merged(api, system):
     def statement_mail():
         for message in system.smtp.messages:
             parsed = email.message_from_bytes(message["data"], policy=policy.default)
-            if "dana@example.com" in message["to"] and any(
+            # The invoice sent above is mailed with its PDF too: the statement is the one its subject names.
+            if "dana@example.com" in message["to"] and parsed["Subject"].startswith("Your account statement") and any(
                     part.get_content_type() == "application/pdf" for part in parsed.iter_attachments()):
                 return parsed
     eventually(statement_mail, seconds=30)
