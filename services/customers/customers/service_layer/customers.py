@@ -67,7 +67,10 @@ def update_customer(session: Session, customer: Customer, changes: dict) -> Cust
     return customer
 
 
-def apply_status_change(session: Session, customer: Customer, change: lifecycle.StatusChange) -> None:
+def apply_status_change(session: Session, customer: Customer, change: lifecycle.StatusChange, *,
+                        user_id: str | None = None) -> None:
+    """Writes the change (shown by the name of who made it) and announces it (naming the user by id, ``user_id``:
+    the token subject, which events carry when it is a UUID)."""
     with customer_change(session, customer):
         customer.status = change.to_status
         if not change.automatic:
@@ -77,13 +80,14 @@ def apply_status_change(session: Session, customer: Customer, change: lifecycle.
                                 changed_at=change.changed_at, cause=change.cause))
     emit(session, "customer.status_changed", {
         "customer_id": customer.id, "from": change.from_status, "to": change.to_status,
-        "automatic": change.automatic, "changed_by": user_id_or_none(change.changed_by),
+        "automatic": change.automatic, "changed_by": user_id_or_none(user_id),
         "changed_at": change.changed_at})
 
 
 def change_status(session: Session, customer: Customer, to: str, *, by: str, now: dt.datetime,
-                  reason: str | None = None) -> Customer:
-    apply_status_change(session, customer, lifecycle.manual_change(customer.status, to, by=by, at=now, cause=reason))
+                  reason: str | None = None, user_id: str | None = None) -> Customer:
+    apply_status_change(session, customer, lifecycle.manual_change(customer.status, to, by=by, at=now, cause=reason),
+                        user_id=user_id)
     return customer
 
 

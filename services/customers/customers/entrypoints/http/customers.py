@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 
 from chassis.api import Blueprint
-from chassis.auth import require
+from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import NotFound, field_error
 from chassis.pagination import PageArgs, page_schema
@@ -92,7 +92,7 @@ class Status(MethodView):
         session = request_session()
         customer = customer_for_change(session, customer_id)
         return show(cases.change_status(session, customer, body["to"], by=caller(), now=now(),
-                                        reason=body.get("reason")))
+                                        reason=body.get("reason"), user_id=current_principal().sub))
 
 
 @blp.route("/<uuid:customer_id>/tags")
