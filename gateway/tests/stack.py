@@ -55,6 +55,10 @@ def start_stack(database_url, broker_url: str, exchange: str, queue_prefix: str,
         "FIELDWORK_EXCHANGE": exchange, "FIELDWORK_QUEUE_PREFIX": queue_prefix,
         "WEB_CONCURRENCY": str(web_concurrency), "WEB_THREADS": "8",
         "FIELDWORK_PHOTOS_DIR": str(log_dir / "photos"),
+        # comms refuses to send without a mail server and an SMS provider; no sender worker runs here, so these
+        # reserved, never-listening ports only let messages be accepted and queued
+        "FIELDWORK_SMTP_HOST": "127.0.0.1", "FIELDWORK_SMTP_PORT": str(free_port()),
+        "FIELDWORK_SMS_BASE_URL": f"http://127.0.0.1:{free_port()}",
         **{f"FIELDWORK_{name.upper()}_URL": p.url for name, p in processes.items()},
         **(extra_env or {}),
     }
