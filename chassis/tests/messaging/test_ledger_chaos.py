@@ -25,7 +25,6 @@ from chassis.messaging import emit
 TOTAL = 3000
 BURST = 600          # written in one transaction, so the relay is caught in the middle of a batch
 STEADY_RATE = 50     # events per second, one transaction each, for the rest of the run (about 48 s)
-LAG_NORMAL_S = 2.0   # "back to normal": applied within 2 s of commit, on a machine shared with other suites
 
 
 def rabbitmqctl(*args: str) -> None:
@@ -168,6 +167,8 @@ def test_every_event_is_applied_exactly_once_through_crashes_and_broker_outages(
     assert lost == set()
     assert applied_twice == []
     assert set(applied) == set(committed)  # and nothing applied that was never written
-    assert late and max(late.values()) < LAG_NORMAL_S
+    # Events written after the recovery window were written and applied (the lag is printed above; how fast the
+    # pipeline is, is bench/events.py's to measure, never a timed assertion in a test).
+    assert late
     assert scalar(ledger, "SELECT count(*) FROM inbox") == TOTAL
     assert scalar(producer, "SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0
