@@ -55,6 +55,9 @@ def seed(api: Seeder) -> None:
 def _jobs(api: Seeder) -> None:
     at = {"customer_id": api.ids["customer_id"], "property_id": api.ids["property_id"]}
     api.ids["job_id"] = api.post("/jobs", {**at, "title": "Furnace tune-up"})["id"]
+    api.ids["technician_id"] = api.post("/technicians", {"name": "Sam Ortiz", "colour": "#2F80ED"})["id"]
+    api.ids["visit_id"] = api.post("/jobs/{job_id}/visits", {"scheduled_start": "2027-01-11T14:00:00Z",
+                                                             "technician_ids": [api.ids["technician_id"]]})["id"]
     api.ids["estimate_id"] = api.post("/estimates", {**at, "title": "New garage door"})["id"]
     api.ids["plan_id"] = api.post("/plans", {**at, "name": "Quarterly pest control", "price_per_visit_cents": 8900,
                                              "rrule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
