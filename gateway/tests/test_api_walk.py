@@ -24,6 +24,8 @@ def seed(api: Seeder) -> None:
                                        "contacts": [{"name": "Dana", "phones": [{"number": "512-555-0142"}]}]})
     api.ids.update(customer_id=customer["id"], tag="vip", property_id=customer["properties"][0]["id"],
                    contact_id=customer["contacts"][0]["id"])
+    # A second property, so every walk adds one with a real address (addresses are checked before the customer is).
+    api.post("/customers/{customer_id}/properties", {**ADDRESS, "line1": "12 Elm St"})
     api.ids["equipment_id"] = api.post("/customers/{customer_id}/properties/{property_id}/equipment",
                                        {"kind": "furnace", "make": "Lennox"})["id"]
     api.ids["note_id"] = api.post("/customers/{customer_id}/notes", {"body": "Gate code 4411", "pinned": True})["id"]
