@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from chassis.testing.api_document import PUBLIC, Operation, view_permissions
-from chassis.testing.api_walk import Form, Seeder, Walk, assert_clean
+from chassis.testing.api_walk import Form, Seeder, Walk, WalkTests
 from gateway.bootstrap import SPEC
 from gateway.composition.openapi import _covers
 from gateway.routes import ROUTES
@@ -118,13 +118,5 @@ def walk(make_app, stack):
     app.extensions["fieldwork"].adapter("upstreams").fanout.shutdown()
 
 
-def test_every_answer_is_deliberate_and_documented(walk):
-    assert_clean("schemathesis", walk.fuzz_failures(walk.seeded(), max_examples=5))
-
-
-def test_another_account_reaches_none_of_its_records(walk):
-    assert_clean("tenancy", walk.tenancy_failures(walk.seeded(), walk.seeded()))
-
-
-def test_each_operation_needs_exactly_its_permission(walk):
-    assert_clean("permissions", walk.permission_failures(walk.seeded()))
+class TestApiWalk(WalkTests):
+    max_examples = 5  # the whole system behind one document: bounded harder

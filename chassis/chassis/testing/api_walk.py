@@ -27,7 +27,7 @@ from sqlalchemy import create_engine, text
 
 from chassis.auth import ALL_PERMISSIONS, mint_token
 from chassis.contracts import example
-from chassis.testing.api_document import PUBLIC, Operation, minimal_body, operations
+from chassis.testing.api_document import PUBLIC, Operation, minimal_body, operations, view_permissions
 from chassis.testing.plugin import TEST_JWT_SECRET
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance,
@@ -356,3 +356,25 @@ def assert_clean(title: str, result: tuple[list[str], int]) -> None:
     failures, sent = result
     print(f"{title}: {len(failures)} failures in {sent} requests")
     assert not failures, f"{title}: {len(failures)} failures in {sent} requests\n" + "\n\n".join(failures)
+
+
+def service_walk(app, seed: Callable[[Seeder], Any]) -> Walk:
+    """One service's walk: its own document and database, the events its seed sends applied by its consumer's code."""
+    return Walk(app, seed, database_urls=[app.extensions["fieldwork"].settings.database_url],
+                permission_of=view_permissions(app), deliver=deliverer(app))
+
+
+class WalkTests:
+    """The three walks every API document gets. A test module subclasses it beside a ``walk`` fixture
+    (``class TestApiWalk(WalkTests)``), so each service and the gateway are walked the same way."""
+
+    max_examples = 12  # generated requests per operation for schemathesis
+
+    def test_every_answer_is_deliberate_and_documented(self, walk):
+        assert_clean("schemathesis", walk.fuzz_failures(walk.seeded(), max_examples=self.max_examples))
+
+    def test_another_account_reaches_none_of_its_records(self, walk):
+        assert_clean("tenancy", walk.tenancy_failures(walk.seeded(), walk.seeded()))
+
+    def test_each_operation_needs_exactly_its_permission(self, walk):
+        assert_clean("permissions", walk.permission_failures(walk.seeded()))

@@ -5,8 +5,7 @@ import uuid
 
 import pytest
 
-from chassis.testing.api_document import view_permissions
-from chassis.testing.api_walk import Seeder, Walk, assert_clean, deliverer
+from chassis.testing.api_walk import Seeder, WalkTests, service_walk
 
 
 def seed(api: Seeder) -> None:
@@ -22,17 +21,8 @@ def seed(api: Seeder) -> None:
 
 @pytest.fixture(scope="module")
 def walk(app):
-    return Walk(app, seed, database_urls=[app.extensions["fieldwork"].settings.database_url],
-                permission_of=view_permissions(app), deliver=deliverer(app))
+    return service_walk(app, seed)
 
 
-def test_every_answer_is_deliberate_and_documented(walk):
-    assert_clean("schemathesis", walk.fuzz_failures(walk.seeded(), max_examples=12))
-
-
-def test_another_account_reaches_none_of_its_records(walk):
-    assert_clean("tenancy", walk.tenancy_failures(walk.seeded(), walk.seeded()))
-
-
-def test_each_operation_needs_exactly_its_permission(walk):
-    assert_clean("permissions", walk.permission_failures(walk.seeded()))
+class TestApiWalk(WalkTests):
+    """Schemathesis, tenancy and permission walks of this service's document, seeded above."""
