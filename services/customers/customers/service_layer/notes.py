@@ -1,4 +1,8 @@
-"""Internal notes: markdown, pinned ones first, optionally about a communication; authors edit their own."""
+"""Internal notes: markdown, pinned ones first, optionally about a communication; authors edit their own.
+
+A note about a communication is published as `note.changed` whenever it is written, edited, moved, unlinked or
+deleted, so comms can show it on its communication without reading this service's tables.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +11,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis.errors import Forbidden, NotFound
+from chassis.messaging import emit
 from customers.adapters.orm import Customer, Note
 from customers.service_layer.references import check_communication
 
@@ -17,6 +22,8 @@ def add_note(session: Session, customer: Customer, body: dict, *, by: str, now: 
                 communication_id=body.get("communication_id"), created_at=now)
     session.add(note)
     session.flush()
+    if note.communication_id is not None:
+        _publish(session, note, deleted=False, changed_at=now)
     return note
 
 
@@ -32,6 +39,7 @@ def own_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: st
 def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, changes: dict, *, by: str,
               now: dt.datetime) -> Note:
     note = own_note(session, customer, note_id, by=by)
+    was_linked = note.communication_id is not None
     if changes.get("communication_id") not in (None, note.communication_id):
         check_communication(session, customer.id, changes["communication_id"])
     for name in ("body", "pinned", "communication_id"):
@@ -39,9 +47,22 @@ def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, changes:
             setattr(note, name, changes[name])
     note.updated_at = now
     session.flush()
+    if was_linked or note.communication_id is not None:
+        _publish(session, note, deleted=False, changed_at=now)
     return note
 
 
-def delete_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: str) -> None:
-    session.delete(own_note(session, customer, note_id, by=by))
+def delete_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: str, now: dt.datetime) -> None:
+    note = own_note(session, customer, note_id, by=by)
+    if note.communication_id is not None:
+        _publish(session, note, deleted=True, changed_at=now)
+    session.delete(note)
     session.flush()
+
+
+def _publish(session: Session, note: Note, *, deleted: bool, changed_at: dt.datetime) -> None:
+    """The note as it now stands; ``changed_at`` lets a consumer ignore an older state delivered late."""
+    emit(session, "note.changed", {
+        "note_id": note.id, "customer_id": note.customer_id, "communication_id": note.communication_id,
+        "body": note.body, "pinned": note.pinned, "deleted": deleted, "changed_at": changed_at,
+    })

@@ -51,7 +51,7 @@ class NoteById(MethodView):
     @blp.response(204)
     def delete(self, customer_id, note_id):
         session = request_session()
-        notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=caller())
+        notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=caller(), now=now())
 
 
 @blp.route("/activity")
