@@ -15,6 +15,7 @@ export type Header = {
   missing?: string[];
   currency?: string;
   balance_cents?: number | null;
+  lifetime_revenue_cents?: number | null;
   lifetime_value_cents?: number | null;
   total_billed_cents?: number | null;
   total_paid_cents?: number | null;

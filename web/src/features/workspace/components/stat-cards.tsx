@@ -64,7 +64,7 @@ export function StatCards({ customerId, header }: { customerId: string; header: 
     <>
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm" aria-label="Figures">
         <Stat label="Balance" value={billing(header?.balance_cents)} onOpen={billingShown ? () => setHistory(true) : undefined} />
-        <Stat label="Lifetime value" value={billing(header?.lifetime_value_cents)} />
+        <Stat label="Lifetime revenue" value={billing(header?.lifetime_revenue_cents)} />
         <Stat label="Total billed" value={billing(header?.total_billed_cents)} />
         <Stat label="Total paid" value={billing(header?.total_paid_cents)} />
         <Stat label="Open jobs" value={count("jobs", header?.open_job_count)} />

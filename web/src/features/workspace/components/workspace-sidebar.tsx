@@ -31,6 +31,8 @@ function PropertyCard({ customerId, property, open }: { customerId: string; prop
   const remove = useRemoveEquipment(customerId);
   const today = new Date().toISOString().slice(0, 10);
   const geocode = property.geocode;
+  // Any state may carry its reason in words (no Maps key is `not_geocoded`, not `failed`), so show it whenever given.
+  const located = geocode?.error || (geocode?.status === "failed" ? "the address was not found" : null);
   return (
     <Stack gap={4} pb="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
       <Group gap={6} justify="space-between" wrap="nowrap">
@@ -50,9 +52,7 @@ function PropertyCard({ customerId, property, open }: { customerId: string; prop
         <Button size="compact-xs" variant="subtle" aria-label={`Add equipment at ${property.line1}`}
           onClick={() => open("Add equipment", (close) => <EquipmentForm customerId={customerId} propertyId={property.id!} onDone={close} />)}>Add equipment</Button>
       </Group>
-      {geocode?.status === "failed"
-        ? <Text size="xs" c="orange">Not located: {geocode.error || "the address was not found"}</Text>
-        : null}
+      {located && <Text size="xs" c="orange">Not located: {located}</Text>}
       <Anchor size="xs" target="_blank" rel="noopener"
         href={geocode?.latitude != null
           ? `https://www.openstreetmap.org/?mlat=${geocode.latitude}&mlon=${geocode.longitude}#map=17/${geocode.latitude}/${geocode.longitude}`
@@ -121,8 +121,9 @@ export function WorkspaceSidebar({ profile }: { profile: Profile }) {
                   onClick={() => saveContact.mutate({ contactId: c.id, body: { name: c.name!, is_primary: true } })}>Make primary</Button>}
               </Group>
               {c.phones?.map((p) => (
-                <Group key={p.e164} gap={6}>
-                  <Anchor size="sm" href={`tel:${p.e164}`}>{p.number}</Anchor>
+                <Group key={p.tel ?? p.e164} gap={6}>
+                  <Anchor size="sm" href={p.tel ?? `tel:${p.e164}`}>{p.number}</Anchor>
+                  {p.extension && <Text size="xs">x{p.extension}</Text>}
                   {p.label && <Text size="xs" c="dimmed">{p.label}</Text>}
                   <Copy value={p.number ?? ""} label={`phone ${p.number}`} />
                 </Group>
