@@ -5,6 +5,8 @@ import io
 
 from pypdf import PdfReader
 
+from chassis.messaging.event import utcnow
+
 
 def test_a_void_invoice_owes_nothing(api, customer):
     invoice = api.invoice(customer, lines=[{"description": "Inspection", "unit_price_cents": 5000}])
@@ -68,3 +70,23 @@ def test_a_statement_as_of_a_date_shows_what_was_true_then(api, client, auth, cu
     assert "Total due" in text and "USD 124.00" in text  # 80.00 + the 44.00 not yet paid
     today = _statement(client, auth, customer, "2026-12-31")
     assert september["number"] not in today and october["number"] in today
+
+
+def test_a_statements_account_credit_is_the_credit_on_its_date(api, client, auth, customer):
+    payment = api.pay(customer, 5000, received_at="2026-09-20T10:00:00Z")  # unapplied: account credit from the 20th
+    tune_up = api.invoice(customer, issue_date="2026-09-01", due_date="2026-09-15",
+                          lines=[{"description": "Tune-up", "unit_price_cents": 3000}])
+    api.call("post", f"/invoices/{tune_up['id']}/apply-credit", json={"amount_cents": 3000})  # applied today
+    api.call("post", "/credit-notes", 201, json={"customer_id": str(customer), "amount_cents": 700,
+                                                 "reason": "Goodwill"})  # issued today
+    api.call("post", "/refunds", 201, json={"payment_id": payment["id"], "amount_cents": 500,
+                                            "destination": "customer"})  # given back today
+    assert api.summary(customer)["credit_cents"] == 2200
+    september = _statement(client, auth, customer, "2026-09-30")
+    # the payment not yet applied, the credit note not yet issued, nothing given back yet: the invoice still owed
+    assert "Account credit USD 50.00" in september
+    assert tune_up["number"] in september and "Total due USD 30.00" in september
+    august = _statement(client, auth, customer, "2026-08-31")
+    assert "Account credit USD 0.00" in august
+    today = _statement(client, auth, customer, utcnow().date().isoformat())
+    assert "Account credit USD 22.00" in today and tune_up["number"] not in today

@@ -126,6 +126,7 @@ class Allocation(Tenanted, Base):
     payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
     credit_note_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("credit_notes.id"))
     amount_cents: Mapped[int] = mapped_column(BigInteger)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # when it counts as on the invoice
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 

@@ -91,22 +91,22 @@ def ledger_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor:
     return keyset_page(session, stmt, [LedgerEntry.position], limit=limit, cursor=cursor, key=lambda e: (e.position,))
 
 
+def _end_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
+
+
 def open_items(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> list[OpenItem]:
     """What the customer owed at the end of ``as_of``: invoices issued by then (not void by then), less the payments
-    received and credit notes issued by then that are applied to them, with refunds made later taken back out."""
-    end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
-    paid = (select(func.coalesce(func.sum(Allocation.amount_cents), 0))
-            .join(Payment, Payment.id == Allocation.payment_id)
-            .where(Allocation.invoice_id == Invoice.id, Payment.received_at < end).scalar_subquery())
-    credited = (select(func.coalesce(func.sum(Allocation.amount_cents), 0))
-                .join(CreditNote, CreditNote.id == Allocation.credit_note_id)
-                .where(Allocation.invoice_id == Invoice.id, CreditNote.created_at < end).scalar_subquery())
+    and credits applied to them by then, with refunds made later taken back out."""
+    end = _end_of(as_of)
+    applied_then = (select(func.coalesce(func.sum(Allocation.amount_cents), 0))
+                    .where(Allocation.invoice_id == Invoice.id, Allocation.applied_at < end).scalar_subquery())
     # a refund off an invoice lowered its allocation in place; one made after the day was still applied on it
     refunded_later = (select(func.coalesce(func.sum(Refund.amount_cents), 0))
                       .join(Payment, Payment.id == Refund.payment_id)
                       .where(Refund.invoice_id == Invoice.id, Refund.created_at >= end, Payment.received_at < end)
                       .scalar_subquery())
-    applied = paid + credited + refunded_later
+    applied = applied_then + refunded_later
     owed = cast(func.least(Invoice.total_cents, func.greatest(Invoice.total_cents - applied, 0)), BigInteger)
     owed_then = (select(Invoice.number, Invoice.issue_date, Invoice.due_date, Invoice.total_cents, owed.label("owed"))
                  .where(Invoice.customer_id == customer_id, Invoice.status != DRAFT, Invoice.issue_date <= as_of,
@@ -115,6 +115,32 @@ def open_items(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> list
     rows = session.execute(select(owed_then).where(owed_then.c.owed > 0)
                            .order_by(owed_then.c.due_date, owed_then.c.number))
     return [OpenItem(*row) for row in rows]
+
+
+def credit_on(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> int:
+    """The customer's account credit at the end of ``as_of``: payments received and credit notes issued by then,
+    less what was applied to invoices or given back to the customer by then."""
+    end = _end_of(as_of)
+    received = (select(func.coalesce(func.sum(Payment.amount_cents), 0))
+                .where(Payment.customer_id == customer_id, Payment.received_at < end).scalar_subquery())
+    issued = (select(func.coalesce(func.sum(CreditNote.amount_cents), 0))
+              .where(CreditNote.customer_id == customer_id, CreditNote.created_at < end).scalar_subquery())
+    # a refund off an invoice lowered its allocation in place, so one made after the day is added back below (the
+    # money was still on the invoice then)
+    applied = (select(func.coalesce(func.sum(Allocation.amount_cents), 0))
+               .outerjoin(Payment, Payment.id == Allocation.payment_id)
+               .outerjoin(CreditNote, CreditNote.id == Allocation.credit_note_id)
+               .where(or_(Payment.customer_id == customer_id, CreditNote.customer_id == customer_id),
+                      Allocation.applied_at < end)
+               .scalar_subquery())
+    refunds = select(func.coalesce(func.sum(Refund.amount_cents), 0)).join(Payment, Payment.id == Refund.payment_id)
+    taken_back_later = refunds.where(Refund.customer_id == customer_id, Refund.invoice_id.is_not(None),
+                                     Refund.created_at >= end, Payment.received_at < end).scalar_subquery()
+    # money given back to the customer by then left the account, whether it came off an invoice or off the credit
+    given_back = refunds.where(Refund.customer_id == customer_id, Refund.destination == "customer",
+                               Refund.created_at < end).scalar_subquery()
+    credit = session.execute(select(received + issued - applied - taken_back_later - given_back)).scalar_one()
+    return max(int(credit), 0)
 
 
 def _activity_branch(model, kind: str, at, title, status, amount, link_prefix: str, paged: bool):

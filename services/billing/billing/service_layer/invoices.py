@@ -149,8 +149,12 @@ def _release_credit_notes(session: Session, books: Books, invoice: Invoice) -> N
     invoice.balance_cents = invoice.total_cents - invoice.paid_cents
 
 
-def allocate(session: Session, books: Books, invoice: Invoice, source: Payment | CreditNote, amount: int) -> None:
-    """Applies ``amount`` of ``source`` to ``invoice`` (both locked) and books both sides' contributions."""
+def allocate(session: Session, books: Books, invoice: Invoice, source: Payment | CreditNote, amount: int, *,
+             applied_at: dt.datetime) -> None:
+    """Applies ``amount`` of ``source`` to ``invoice`` (both locked) and books both sides' contributions.
+
+    ``applied_at`` is when the money counts as on the invoice (a statement as of a date reads it): a payment's
+    receipt for the split it was recorded with, the moment of applying for credit used later."""
     is_payment = isinstance(source, Payment)
     before_invoice = contribution(invoice)
     before_source = _source_contribution(source)
@@ -161,7 +165,8 @@ def allocate(session: Session, books: Books, invoice: Invoice, source: Payment |
     invoice.balance_cents = invoice.total_cents - invoice.paid_cents - invoice.credited_cents
     source.allocated_cents += amount
     session.add(Allocation(invoice_id=invoice.id, payment_id=source.id if is_payment else None,
-                           credit_note_id=None if is_payment else source.id, amount_cents=amount))
+                           credit_note_id=None if is_payment else source.id, amount_cents=amount,
+                           applied_at=applied_at))
     settle(session, invoice)
     books.change(invoice.customer_id, contribution(invoice) - before_invoice)
     books.change(source.customer_id, _source_contribution(source) - before_source)
@@ -205,7 +210,7 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | No
         if wanted == 0:
             break
         take = min(wanted, source.unallocated_cents)
-        allocate(session, books, invoice, source, take)
+        allocate(session, books, invoice, source, take, applied_at=utcnow())
         applied.append((source_kind(source), source.id, take))
         wanted -= take
     emit(session, "credit.applied", wire.credit_applied(invoice, applied, utcnow()))

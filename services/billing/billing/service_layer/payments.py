@@ -84,7 +84,7 @@ def record_payment(session: Session, body: dict) -> Payment:
             raise field_error("currency", f"Invoice {invoice.number} is in {invoice.currency}.")
         if part > invoice.balance_cents:
             raise Conflict(f"Invoice {invoice.number} owes {invoice.balance_cents}; {part} would over-apply it.")
-        allocate(session, books, invoice, payment, part)
+        allocate(session, books, invoice, payment, part, applied_at=payment.received_at)
     books.post(customer_id, kind="payment", record_id=payment.id, occurred_at=payment.received_at,
                description=f"Payment by {payment.method}" + (f" ({payment.reference})" if payment.reference else ""),
                credit_cents=amount)
@@ -110,7 +110,7 @@ def issue_credit_note(session: Session, body: dict) -> CreditNote:
     session.flush()
     books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
     if invoice is not None:
-        allocate(session, books, invoice, note, note.amount_cents)
+        allocate(session, books, invoice, note, note.amount_cents, applied_at=note.created_at)
         emit(session, "credit.applied", wire.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)],
                                                             note.created_at))
     books.post(customer_id, kind="credit", record_id=note.id, description=f"Credit note {note.number}: {note.reason}",

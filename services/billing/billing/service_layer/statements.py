@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from billing.adapters import pdf
 from billing.adapters.orm import CustomerSummary, StatementRequest
-from billing.adapters.queries import open_items
+from billing.adapters.queries import credit_on, open_items
 from billing.service_layer.books import DEFAULT_CURRENCY
 from chassis.customer_directory import lookup
 from chassis.messaging import emit
@@ -20,10 +20,10 @@ def customer_name(session: Session, customer_id: uuid.UUID) -> str:
 
 
 def render_statement(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> bytes:
+    """The statement as it stood at the end of ``as_of``: what was owed then and the account credit then."""
     summary = session.get(CustomerSummary, customer_id)
     return pdf.statement_pdf(customer_name(session, customer_id), open_items(session, customer_id, as_of), as_of,
-                             summary.currency if summary else DEFAULT_CURRENCY,
-                             summary.credit_cents if summary else 0)
+                             summary.currency if summary else DEFAULT_CURRENCY, credit_on(session, customer_id, as_of))
 
 
 def _user_id(sub: str) -> uuid.UUID:
