@@ -1,12 +1,13 @@
-"""The comms database: communications, SMS threads, pending deliveries, the contact-point copy, merges."""
+"""The comms database: communications and their notes, SMS threads, pending deliveries, the contact-point copy,
+merges."""
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, Uuid, func, text
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, Uuid, func, select, text
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column
 
 from chassis.db import Tenanted
 
@@ -132,3 +133,31 @@ class MergeMove(Tenanted, Base):
     merge_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     record_kind: Mapped[str] = mapped_column(String(15), primary_key=True)  # communication | sms_thread
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+
+
+class CommunicationNote(Tenanted, Base):
+    """A note customers keeps about a communication, as its newest `note.changed` left it."""
+
+    __tablename__ = "communication_notes"
+    note_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # null once the note was unlinked or deleted: the row stays so an older event arriving late changes nothing
+    communication_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    body: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("communication_notes_by_communication", "account_id", "communication_id", "changed_at",
+                            "note_id"),)
+
+
+# Every read of a communication carries its notes as [{id, body}], oldest change first, in the same statement (a
+# feed page costs no extra round trip).
+Communication.notes = column_property(
+    select(func.coalesce(
+        func.jsonb_agg(aggregate_order_by(
+            func.jsonb_build_object("id", CommunicationNote.note_id, "body", CommunicationNote.body),
+            CommunicationNote.changed_at, CommunicationNote.note_id)),
+        text("'[]'::jsonb")))
+    .where(CommunicationNote.communication_id == Communication.id,
+           CommunicationNote.account_id == Communication.account_id)
+    .correlate_except(CommunicationNote)
+    .scalar_subquery())

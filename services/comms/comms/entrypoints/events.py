@@ -1,5 +1,5 @@
-"""The events comms consumes: customer snapshots (contact points), merges, and messages to send (invites,
-statements, invoices and estimates sent)."""
+"""The events comms consumes: customer snapshots (contact points), merges, notes about communications, and messages
+to send (invites, statements, invoices and estimates sent)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +11,7 @@ from chassis import customer_directory, do_not_service
 from chassis.messaging import Event, Handlers
 
 from comms.config import CommsConfig
-from comms.service_layer import automatic, contacts, merges
+from comms.service_layer import automatic, contacts, merges, notes
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 
@@ -37,6 +37,14 @@ def move_to_target(session: Session, event: Event) -> None:
 def move_back(session: Session, event: Event) -> None:
     merges.undo_merge(session, uuid.UUID(event.data["merge_id"]), uuid.UUID(event.data["duplicate_id"]),
                       uuid.UUID(event.data["target_id"]))
+
+
+@handlers.on("note.changed")
+def keep_note(session: Session, event: Event) -> None:
+    data = event.data
+    notes.apply_note(session, event.account_id, uuid.UUID(data["note_id"]),
+                     uuid.UUID(data["communication_id"]) if data["communication_id"] else None, data["body"],
+                     deleted=data["deleted"], changed_at=dt.datetime.fromisoformat(data["changed_at"]))
 
 
 @handlers.on("portal.invite_requested", adapters=("config", "mailer"))

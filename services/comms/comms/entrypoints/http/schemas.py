@@ -20,6 +20,11 @@ class HandledByOut(Schema):
     name = fields.String(allow_none=True)
 
 
+class CommunicationNoteOut(Schema):
+    id = fields.UUID()
+    body = fields.String(metadata={"description": "Markdown, as written in the customer's notes."})
+
+
 class CommunicationOut(Schema):
     id = fields.UUID()
     customer_id = fields.UUID(allow_none=True, metadata={"description": "Null while in the unmatched inbox."})
@@ -45,6 +50,9 @@ class CommunicationOut(Schema):
     thread_id = fields.UUID(allow_none=True)
     occurred_at = fields.DateTime(format="iso")
     created_at = fields.DateTime(format="iso")
+    notes = fields.List(fields.Nested(CommunicationNoteOut), metadata={
+        "description": "The customer's notes about this communication (a call's notes), oldest change first; "
+                       "an unlinked or deleted note is not listed."})
 
 
 CommunicationPage = page_schema(CommunicationOut)  # one named schema, shared by every list of communications
