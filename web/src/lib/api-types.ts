@@ -5346,6 +5346,12 @@ export interface components {
             activity: components["schemas"]["CommsCommsPartActivityPage"];
             communications: components["schemas"]["CommsCommunicationOutPage"];
         };
+        CommsCommunicationNoteOut: {
+            /** @description Markdown, as written in the customer's notes. */
+            body?: string;
+            /** Format: uuid */
+            id?: string;
+        };
         CommsCommunicationOut: {
             /** @description How many times the sender tried to hand a send over. */
             attempts?: number;
@@ -5371,6 +5377,8 @@ export interface components {
              * @description When a queued send is tried again; null otherwise.
              */
             next_attempt_at?: string | null;
+            /** @description The customer's notes about this communication (a call's notes), oldest change first; an unlinked or deleted note is not listed. */
+            notes?: components["schemas"]["CommsCommunicationNoteOut"][];
             /** Format: date-time */
             occurred_at?: string;
             recording_url?: string | null;
