@@ -5,17 +5,13 @@ import datetime as dt
 
 from fpdf import FPDF
 
+from chassis.pdf import Document, money
+
 from billing.domain.aging import BUCKET_LABELS, BUCKETS, OpenItem, age, bucket_of
 
 
-def money(cents: int, currency: str) -> str:
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{currency} {abs(cents) // 100:,}.{abs(cents) % 100:02d}"
-
-
 def _document(title: str) -> FPDF:
-    pdf = FPDF(format="Letter")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf = Document()
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
     pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")

@@ -1,32 +1,21 @@
 """An estimate as a PDF (fpdf2, as billing draws invoices): what the customer is asked to approve."""
 from __future__ import annotations
 
-from fpdf import FPDF
-
-
-def _money(cents: int, currency: str) -> str:
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{currency} {abs(cents) // 100:,}.{abs(cents) % 100:02d}"
-
-
-def _latin1(text: str) -> str:
-    """The built-in PDF fonts hold Latin-1 only: any other character shows as "?" rather than failing the PDF."""
-    return text.encode("latin-1", "replace").decode("latin-1")
+from chassis.pdf import Document, money
 
 
 def estimate_pdf(estimate) -> bytes:
-    pdf = FPDF(format="Letter")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf = Document()
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _latin1(f"Estimate {estimate.number}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, f"Estimate {estimate.number}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
     lines = [estimate.title, f"At: {estimate.property_address}" if estimate.property_address else None,
              f"Valid until: {estimate.valid_until.isoformat()}" if estimate.valid_until else None]
     for line in filter(None, lines):
-        pdf.cell(0, 6, _latin1(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     if estimate.description:
-        pdf.multi_cell(0, 5, _latin1(estimate.description), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, estimate.description, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     columns = (("Description", 100, "L"), ("Qty", 20, "R"), ("Unit price", 35, "R"), ("Total", 35, "R"))
     pdf.set_font("Helvetica", "B", 9)
@@ -35,12 +24,12 @@ def estimate_pdf(estimate) -> bytes:
     pdf.ln(6)
     pdf.set_font("Helvetica", size=9)
     for item in estimate.line_items or []:
-        cells = (_latin1(item["description"][:60]), str(item["quantity"]), _money(item["unit_price_cents"], estimate.currency),
-                 _money(item["total_cents"], estimate.currency))
+        cells = (item["description"][:60], str(item["quantity"]), money(item["unit_price_cents"], estimate.currency),
+                 money(item["total_cents"], estimate.currency))
         for text, (_, width, align) in zip(cells, columns):
             pdf.cell(width, 6, text, align=align)
         pdf.ln(6)
     pdf.set_font("Helvetica", "B", 10)
     pdf.cell(155, 8, "Total", align="R")
-    pdf.cell(35, 8, _money(estimate.total_cents, estimate.currency), align="R")
+    pdf.cell(35, 8, money(estimate.total_cents, estimate.currency), align="R")
     return bytes(pdf.output())
