@@ -52,7 +52,7 @@ function PropertyCard({ customerId, property, open }: { customerId: string; prop
         <Button size="compact-xs" variant="subtle" aria-label={`Add equipment at ${property.line1}`}
           onClick={() => open("Add equipment", (close) => <EquipmentForm customerId={customerId} propertyId={property.id!} onDone={close} />)}>Add equipment</Button>
       </Group>
-      {located && <Text size="xs" c="orange">Not located: {located}</Text>}
+      {located && <Text size="xs" c="dimmed">Not located: {located}</Text>}
       <Anchor size="xs" target="_blank" rel="noopener"
         href={geocode?.latitude != null
           ? `https://www.openstreetmap.org/?mlat=${geocode.latitude}&mlon=${geocode.longitude}#map=17/${geocode.latitude}/${geocode.longitude}`
