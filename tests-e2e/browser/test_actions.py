@@ -51,6 +51,8 @@ def test_portal_invite_view_as_client_and_statement(page, demo, system):
     page.get_by_role("menuitem", name="Send portal invite").click()
     dialog = page.get_by_role("dialog", name="Send portal invite")
     expect(dialog.get_by_label("Email")).to_have_value(customer["primary_email"])
+    # The actions menu fades out after its item is chosen: axe reads the page once it has gone.
+    expect(page.get_by_role("menu")).to_have_count(0)
     assert accessibility_problems(page) == []
     dialog.get_by_role("button", name="Send invite").click()
     expect(page.get_by_text(f"Portal invite sent to {customer['primary_email']}.")).to_be_visible()
