@@ -15,8 +15,8 @@ threads = web_threads()  # each worker's database pool keeps as many connections
 keepalive = 30
 timeout = 30
 graceful_timeout = 20
-# Each worker touches a heartbeat file on every pass of its loop; on a disk-backed /tmp that cost ~0.1 ms of a
-# ~0.8 ms request here. gunicorn's own advice is a memory filesystem where there is one.
+# Each worker touches a heartbeat file on every pass of its loop, and on a disk-backed /tmp that write shows in
+# every request's cost (bench/README.md). gunicorn's own advice is a memory filesystem where there is one.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = None  # the app logs each request as JSON with its request id
 # gunicorn 25+ opens a control socket for gunicornc at one default path per user ($HOME/.gunicorn/gunicorn.ctl):

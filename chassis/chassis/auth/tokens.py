@@ -14,6 +14,9 @@ from chassis.errors import Unauthorized
 ALL_PERMISSIONS = (
     "customers:view", "customers:edit", "jobs:view", "jobs:edit", "billing:view", "billing:edit",
     "comms:view", "comms:send", "insights:view", "settings:edit",
+    # Rating a completed job: what a customer's portal session may do besides reading, and staff entering a
+    # rating the customer gave by phone.
+    "reviews:create",
 )
 _REQUIRED_CLAIMS = ["sub", "account_id", "perms", "exp"]
 
@@ -53,8 +56,8 @@ def decode_token(token: str, secret: str) -> Principal:
 
 
 # A page of the workspace sends one token to every service, and a user sends the same one all session:
-# verifying its signature once per process (≈120 µs here) instead of once per request keeps auth off the
-# profile. Only verified tokens are kept (a refusal raises, and lru_cache keeps no exceptions); expiry is
+# verifying its signature once per process instead of once per request keeps auth off the profile
+# (bench/README.md). Only verified tokens are kept (a refusal raises, and lru_cache keeps no exceptions); expiry is
 # still checked on every use, above.
 @functools.lru_cache(maxsize=4096)
 def _verified(token: str, secret: str) -> tuple[Principal, float]:

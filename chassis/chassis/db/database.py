@@ -59,8 +59,8 @@ class Database:
         """The first row of one statement, run outside any transaction through the driver's own cursor.
 
         ``sql`` is written in the driver's parameter style (``%(name)s``). Through SQLAlchemy's Core on a connection
-        switched to autocommit, the stored part's lookup cost ~420 µs of CPU against ~180 µs here: this is for the
-        one read that answers most requests, not a second way to query.
+        switched to autocommit, the stored part's lookup cost more than twice the CPU it costs here (bench/README.md):
+        this is for the one read that answers most requests, not a second way to query.
 
         The connection is the pool's own, switched to autocommit for the statement and back before it returns:
         psycopg keeps that switch on the client, so it costs no round trip, and the one statement sends no BEGIN
@@ -73,7 +73,7 @@ class Database:
         try:
             driver.autocommit = True
             # Results in binary: a stored part's body then crosses as its bytes, not as hex text twice its size that
-            # the server encodes and the driver decodes (~30 µs of CPU between them for a 13 KB part).
+            # the server encodes and the driver decodes.
             cursor = driver.cursor(binary=True)
             for listener in self.raw_statement_listeners:
                 listener(sql)
