@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, StatusChangeRow, Tag
 from customers.adapters.search import Filters, search_ids
+from customers.adapters.summary_view import load_summaries
 from customers.domain.search_terms import parse_query
 
 # What a list item shows (a summary); a profile is read by adapters.profile_view.
@@ -18,9 +19,9 @@ _SUMMARY = (selectinload(Customer.contacts).selectinload(Contact.emails),
             selectinload(Customer.properties), selectinload(Customer.tags))
 
 
-def customers_by_id(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Customer]:
-    rows = session.scalars(select(Customer).where(Customer.id.in_(ids)).options(*_SUMMARY))
-    return {c.id: c for c in rows}
+def customers_by_id(session: Session, ids: list[uuid.UUID]) -> dict:
+    """List items (what `presenters.summary` reads) of the account's customers among ``ids``, in one statement."""
+    return load_summaries(session, ids)
 
 
 def list_customers(session: Session, filters: Filters, *, limit: int, cursor: str | None) -> Page:
