@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 
 from pypdf import PdfReader
 
@@ -41,3 +42,12 @@ def test_send_statement_emits_statement_requested(api, app, emitted, account_id,
     event = emitted(app, account_id, "statement.requested")[0]["data"]
     assert event["statement_id"] == request["id"] and event["customer_id"] == str(customer)
     assert event["email"] == "ap@example.com" and event["as_of"] == dt.date.today().isoformat()
+
+
+def test_a_statement_request_names_who_asked(app, emitted, account_id, customer, make_token):
+    named = {"Authorization": f"Bearer {make_token(account_id, sub='dev@fieldwork.local', name='Dana Whitfield')}"}
+    response = app.test_client().post(f"/customers/{customer}/statements", json={"email": None}, headers=named)
+    assert response.status_code == 202, response.json
+    event = emitted(app, account_id, "statement.requested")[0]["data"]
+    assert event["requested_by_name"] == "Dana Whitfield"
+    assert event["requested_by"] == str(uuid.uuid5(uuid.NAMESPACE_URL, "fieldwork:user:dev@fieldwork.local"))

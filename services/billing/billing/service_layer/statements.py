@@ -35,10 +35,12 @@ def _user_id(sub: str) -> uuid.UUID:
 
 
 def request_statement(session: Session, customer_id: uuid.UUID, *, as_of: dt.date, email: str | None,
-                      requested_by: str) -> StatementRequest:
-    request = StatementRequest(customer_id=customer_id, as_of=as_of, email=email, requested_by=requested_by)
+                      requested_by: str, requested_by_name: str) -> StatementRequest:
+    """``requested_by`` is the token subject (the event's user id); ``requested_by_name`` is how they are shown."""
+    request = StatementRequest(customer_id=customer_id, as_of=as_of, email=email, requested_by=requested_by_name)
     session.add(request)
     session.flush()
     emit(session, "statement.requested", {"statement_id": request.id, "customer_id": customer_id,
-                                          "requested_by": _user_id(requested_by), "email": email, "as_of": as_of})
+                                          "requested_by": _user_id(requested_by),
+                                          "requested_by_name": requested_by_name, "email": email, "as_of": as_of})
     return request

@@ -38,7 +38,7 @@ def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetim
                    mail_configured: bool = True) -> Communication:
     """Queues the statement email; the sender fetches the PDF from billing when it sends."""
     customer_id = uuid.UUID(data["customer_id"])
-    requested_by = HandledBy.staff(data["requested_by"])
+    requested_by = HandledBy.staff(data["requested_by"], data.get("requested_by_name"))
     subject = f"Your account statement as of {data['as_of']}"
     body = f"Hello,\n\nPlease find attached your account statement as of {data['as_of']}.\n"
     source_ref = f"statement:{data['statement_id']}"

@@ -84,7 +84,8 @@ def send_statement(body, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id)
     return statements.request_statement(session, customer_id, as_of=body["as_of"] or utcnow().date(),
-                                        email=body["email"], requested_by=current_principal().sub)
+                                        email=body["email"], requested_by=current_principal().sub,
+                                        requested_by_name=current_principal().display_name)
 
 
 @blp.route("/card")
