@@ -9,7 +9,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 KINDS = ("job", "estimate", "plan", "invoice", "payment", "credit", "refund", "communication", "note", "photo",
-         "customer")
+         "customer", "review")
 
 
 class ActivityItemSchema(Schema):

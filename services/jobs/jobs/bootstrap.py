@@ -10,7 +10,8 @@ from chassis.service import Runtime, ServiceSpec
 from jobs.adapters.images import ImageRules
 from jobs.adapters.storage import LocalDirectoryStorage
 from jobs.entrypoints.events import handlers
-from jobs.entrypoints.http import customers, estimates, jobs, photos, plans, technicians, visits, workspace_part
+from jobs.entrypoints.http import (customers, estimates, jobs, photos, plans, reviews, technicians, visits,
+                                   workspace_part)
 
 DEFAULT_PHOTO_DIR = "var/jobs-photos"
 DEFAULT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
@@ -36,7 +37,7 @@ SPEC = ServiceSpec(
     title="Fieldwork jobs",
     description="Jobs and visits, technicians, estimates, maintenance plans and photos of each customer.",
     blueprints=[jobs.blp, estimates.blp, plans.blp, photos.blp, customers.blp, workspace_part.blp, technicians.blp,
-                visits.blp],
+                visits.blp, reviews.blp],
     migrations=Path(__file__).parent / "migrations",
     handlers=handlers,
     wire=wire,

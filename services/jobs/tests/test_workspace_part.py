@@ -1,4 +1,4 @@
-"""The jobs share of the customer workspace in one call: each section as its own endpoint answers it, 5 statements
+"""The jobs share of the customer workspace in one call: each section as its own endpoint answers it, 6 statements
 (then kept in the part store: see test_stored_part.py)."""
 import datetime as dt
 import uuid
@@ -14,9 +14,9 @@ PART = "/customers/{}/workspace-part"
 # What the part holds, and the single endpoint (with its query) each section must equal.
 SECTIONS = {"jobs": ("jobs", {"limit": 2}), "estimates": ("estimates", {"limit": 2}), "plans": ("plans", {"limit": 2}),
             "recent_activity": ("recent-activity", {}), "summary": ("jobs/summary", {}),
-            "activity": ("activity", {"limit": 3})}
-# The customer check, one statement for all the jobs lists and the open count, estimates, plans, timeline.
-PART_STATEMENTS = 5
+            "reviews": ("reviews", {"limit": 2}), "activity": ("activity", {"limit": 3})}
+# The customer check, one statement for all the jobs lists and the open count, estimates, plans, reviews, timeline.
+PART_STATEMENTS = 6
 
 
 def iso(moment: dt.datetime) -> str:
@@ -56,6 +56,10 @@ def busy_customer(app, client, auth, account_id, customer_id):
     old = job(client, auth, customer_id, "Done long ago", "in_progress", "completed", scheduled_start=iso(soon))
     completed_days_ago(app, account_id, old["id"], 40)
     job(client, auth, customer_id, "Dropped", "cancelled")
+    for title, rating in (("Rated well", 5), ("Rated badly", 2), ("Rated last", 4)):
+        rated = job(client, auth, customer_id, title, "in_progress", "completed", scheduled_start=iso(soon))
+        completed_days_ago(app, account_id, rated["id"], 50)
+        post(client, auth, f"/jobs/{rated['id']}/review", {"rating": rating, "comment": None})
     for title in ("Door", "Opener", "Springs"):
         post(client, auth, "/estimates", {"customer_id": customer_id, "title": title, "line_items": [
             {"description": title, "quantity": 1, "unit_price_cents": 45000}]})
@@ -80,11 +84,14 @@ def test_every_section_is_what_its_own_endpoint_answers(client, auth, busy_custo
     assert part.status_code == 200, part.json
     assert part.json == singles(client, auth, busy_customer)
     # The customer really has more than a page of each list, work done and to do, and an open count.
-    assert all(part.json[name]["next_cursor"] for name in ("jobs", "estimates", "plans", "activity"))
+    assert all(part.json[name]["next_cursor"] for name in ("jobs", "estimates", "plans", "reviews", "activity"))
     recent, summary = part.json["recent_activity"], part.json["summary"]
     assert [j["title"] for j in recent["completed_recently"]] == ["Done lately"]
     assert [j["title"] for j in recent["upcoming"]] == ["Soon", "Next week"]
     assert summary["open_count"] == 4 and summary["next_scheduled"]["title"] == "Soon"
+    reviews = part.json["reviews"]
+    assert reviews["summary"] == {"count": 3, "average": 3.7}
+    assert [(r["job_title"], r["rating"]) for r in reviews["items"]] == [("Rated last", 4), ("Rated badly", 2)]
 
 
 def test_the_last_completed_job_may_be_older_than_recent_activity_shows(app, client, auth, account_id, customer_id):
@@ -104,10 +111,10 @@ def test_a_customer_without_any_work_gets_empty_sections(client, auth, customer_
     assert part == singles(client, auth, customer_id)
 
 
-def test_the_part_costs_five_statements_whatever_the_customer_holds(app, client, auth, busy_customer,
+def test_the_part_costs_six_statements_whatever_the_customer_holds(app, client, auth, busy_customer,
                                                                      new_customer):
     for customer_id in (busy_customer, new_customer()):
-        # A first ask: the store's lookup, the part's own five statements, the store's two (no WAL wait, upsert).
+        # A first ask: the store's lookup, the part's own six statements, the store's two (no WAL wait, upsert).
         with sent_statements(app) as statements:
             assert client.get(PART.format(customer_id), headers=auth).status_code == 200
         assert len(statements) == 1 + PART_STATEMENTS + 2, statements
@@ -116,10 +123,10 @@ def test_the_part_costs_five_statements_whatever_the_customer_holds(app, client,
         with sent_statements(app) as again:
             assert client.get(PART.format(customer_id), headers=auth).status_code == 200
         assert len(again) == 1, again
-    # The six endpoints it stands for take three times as many.
+    # The seven endpoints it stands for take three times as many.
     with sent_statements(app) as statements:
         singles(client, auth, busy_customer)
-    assert len(statements) == 15
+    assert len(statements) == 18
 
 
 def test_another_accounts_customer_or_an_unknown_one_is_404(client, auth, other_auth, busy_customer):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import (BigInteger, Computed, Date, DateTime, ForeignKey, Identity, Index, Integer, String, Text,
-                        UniqueConstraint, func, text)
+from sqlalchemy import (BigInteger, CheckConstraint, Computed, Date, DateTime, ForeignKey, Identity, Index, Integer,
+                        SmallInteger, String, Text, UniqueConstraint, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -167,6 +167,27 @@ class Photo(Tenanted, Base):
     thumbnail_key: Mapped[str] = mapped_column(String(200))
     uploaded_by: Mapped[str] = mapped_column(String(200))
     uploaded_at: Mapped[dt.datetime] = _now_column()
+
+
+class Review(Tenanted, Base):
+    """The customer's rating of a completed job, once per job; the job's number and title as they were reviewed."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        UniqueConstraint("job_id", name="reviews_one_per_job"),
+        CheckConstraint("rating BETWEEN 1 AND 5", name="reviews_rating_1_to_5"),
+        Index("reviews_by_customer", "account_id", "customer_id", "created_at", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
+    customer_id: Mapped[uuid.UUID]
+    job_number: Mapped[str] = mapped_column(String(20))
+    job_title: Mapped[str] = mapped_column(String(200))
+    rating: Mapped[int] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = _now_column()
 
 
 class Change(Tenanted, Base):

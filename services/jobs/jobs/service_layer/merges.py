@@ -7,11 +7,11 @@ import uuid
 from sqlalchemy import insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from jobs.adapters.orm import ActivityEntry, Estimate, Job, Merge, MergedRecord, Photo, Plan
+from jobs.adapters.orm import ActivityEntry, Estimate, Job, Merge, MergedRecord, Photo, Plan, Review
 from jobs.service_layer.records import recount_open_jobs
 
 # What a merge moves; timeline entries follow the records they describe.
-MOVED = {"jobs": Job, "estimates": Estimate, "plans": Plan, "photos": Photo}
+MOVED = {"jobs": Job, "estimates": Estimate, "plans": Plan, "photos": Photo, "reviews": Review}
 
 
 def merge(session: Session, *, merge_id: uuid.UUID, duplicate_id: uuid.UUID, target_id: uuid.UUID) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jobs.adapters.orm import Estimate, Job, Plan
+from jobs.adapters.orm import Estimate, Job, Plan, Review
 
 
 def job_created(job: Job) -> dict:
@@ -46,3 +46,9 @@ def plan_created(plan: Plan, next_visit_at: dt.datetime | None) -> dict:
 def plan_status_changed(plan: Plan, old: str, at: dt.datetime, next_visit_at: dt.datetime | None) -> dict:
     return {"plan_id": plan.id, "customer_id": plan.customer_id, "name": plan.name, "from": old, "to": plan.status,
             "changed_at": at, "next_visit_at": next_visit_at}
+
+
+def review_received(review: Review) -> dict:
+    return {"review_id": review.id, "customer_id": review.customer_id, "job_id": review.job_id,
+            "job_number": review.job_number, "job_title": review.job_title, "rating": review.rating,
+            "comment": review.comment, "received_at": review.created_at}

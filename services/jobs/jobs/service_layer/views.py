@@ -13,6 +13,7 @@ from chassis.db.part_store import earliest
 from chassis.pagination import Page, encode_cursor, keyset_page
 from jobs.adapters.orm import ActivityEntry, CustomerTally, Estimate, Job, Plan
 from jobs.domain.estimates import expires_at
+from jobs.service_layer import reviews
 from jobs.service_layer.plans import next_visits
 
 RECENT_DAYS = 30
@@ -57,8 +58,8 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, n
     """The customer's whole share of the workspace in one unit of work, each section as its own endpoint answers it;
     and the moment time alone changes it (None: only writes do).
 
-    Five statements where the six endpoints take fifteen: the customer check, one for everything about the jobs
-    (see ``_JOB_LISTS``), then estimates, plans and the timeline. The summary's last completed and next scheduled jobs
+    Six statements where the seven endpoints take seventeen: the customer check, one for everything about the jobs
+    (see ``_JOB_LISTS``), then estimates, plans, reviews and the timeline. The summary's last completed and next scheduled jobs
     are the heads of the lists recent activity shows, so nothing is read twice. Estimate statuses and plans' next
     visits are shown as of ``now``, the moment the rest is read for.
     """
@@ -81,6 +82,7 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, n
         "plans": plans.as_dict(),
         "recent_activity": {"completed_recently": recent, "upcoming": jobs.upcoming},
         "summary": _summary(jobs.open_count, jobs.completed, jobs.upcoming),
+        "reviews": reviews.first_page_with_summary(session, customer_id, limit=limit),
         "activity": activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
     }
     return document, _part_valid_until(recent, jobs.upcoming, estimates.items, plans.items, today)

@@ -11,6 +11,7 @@ from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
 from jobs.entrypoints.http.context import adapter, now
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
+from jobs.entrypoints.http.review_schemas import ReviewsPage
 from jobs.service_layer import views
 
 blp = Blueprint("workspace_part", __name__)
@@ -22,6 +23,7 @@ JobsPart = part_schema("jobs", {
     "plans": fields.Nested(PlansPage, required=True),
     "recent_activity": fields.Nested(RecentActivityOut, required=True),
     "summary": fields.Nested(SummaryOut, required=True),
+    "reviews": fields.Nested(ReviewsPage, required=True),
 })
 
 
@@ -31,7 +33,8 @@ class CustomerWorkspacePart(MethodView):
     @blp.arguments(PartArgs, location="query")
     @blp.response(200, JobsPart)
     def get(self, args, customer_id):
-        """First pages of jobs, estimates and plans, recent activity, the summary and the first timeline page."""
+        """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
+        page."""
         at = now()
         return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: views.customer_part(
             request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],

@@ -1,0 +1,67 @@
+"""HTTP routes of reviews: rate a completed job, a customer's reviews with their average, the jobs left to rate."""
+from __future__ import annotations
+
+from flask.views import MethodView
+
+from chassis.api import Blueprint, conflicts
+from chassis.auth import current_principal, require
+from chassis.customer_directory import visible_customer
+from chassis.db import request_session
+from chassis.errors import NotFound
+from chassis.pagination import PageArgs
+from jobs.adapters.orm import Job
+from jobs.entrypoints.http.context import actor, adapter, now
+from jobs.entrypoints.http.review_schemas import JobsToReview, ReviewIn, ReviewOut, ReviewsPage
+from jobs.service_layer import reviews
+from jobs.service_layer.jobs import load_job
+
+blp = Blueprint("reviews", __name__)
+
+# The subject the gateway signs a portal visitor's calls with: "portal:<customer id>".
+PORTAL_SUBJECT = "portal:"
+
+
+def _job_the_caller_may_rate(job_id) -> Job:
+    """The job, locked; a customer signed in to the portal rates only their own jobs (another's is 404, as if
+    it were another account's)."""
+    job = load_job(request_session(), job_id, for_update=True)
+    subject = current_principal().sub
+    if subject.startswith(PORTAL_SUBJECT) and subject.removeprefix(PORTAL_SUBJECT) != str(job.customer_id):
+        raise NotFound("No such job.")
+    return job
+
+
+@blp.route("/jobs/<uuid:job_id>/review")
+class JobReview(MethodView):
+    @require("reviews:create")
+    @conflicts
+    @blp.arguments(ReviewIn)
+    @blp.response(201, ReviewOut)
+    def post(self, body, job_id):
+        """Rate a completed job (once): 409 when the job is not completed or was rated already."""
+        return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), rating=body["rating"],
+                                      comment=body["comment"], actor=actor(), at=now())
+
+
+@blp.route("/customers/<uuid:customer_id>/reviews")
+class CustomerReviews(MethodView):
+    @require("jobs:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, ReviewsPage)
+    def get(self, args, customer_id):
+        """The customer's reviews, newest first, with the count and average of them all."""
+        session = request_session()
+        visible_customer(session, customer_id, adapter("customers_api"))
+        page = reviews.reviews_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+        return {**page.as_dict(), "summary": reviews.summary(session, customer_id)}
+
+
+@blp.route("/customers/<uuid:customer_id>/jobs-to-review")
+class CustomerJobsToReview(MethodView):
+    @require("jobs:view")
+    @blp.response(200, JobsToReview)
+    def get(self, customer_id):
+        """The customer's completed jobs not rated yet, the latest completed first (at most twenty)."""
+        session = request_session()
+        visible_customer(session, customer_id, adapter("customers_api"))
+        return {"items": reviews.jobs_to_review(session, customer_id)}
