@@ -5,11 +5,13 @@ import { useNavigate } from "react-router";
 
 import type { Profile } from "../api/get-workspace";
 import { ComposeForm } from "./compose-form";
+import { useOpenWorkForm } from "@/features/jobs/components/work-forms";
 
-/** Call, text and email the customer without leaving the page. */
+/** Call, text and email the customer, and open new work for them, without leaving the page. */
 export function QuickActions({ profile }: { profile: Profile }) {
   const navigate = useNavigate();
   const [channel, setChannel] = useState<"sms" | "email" | null>(null);
+  const openWork = useOpenWorkForm();
   const phone = (profile.primary_phone as { e164?: string } | null)?.e164;
   const sent = () => {
     notifications.show({ message: channel === "sms" ? "Text queued." : "Email queued." });
@@ -21,6 +23,9 @@ export function QuickActions({ profile }: { profile: Profile }) {
       <Button size="xs" variant="light" component="a" href={phone ? `tel:${phone}` : undefined} disabled={!phone}>Call</Button>
       <Button size="xs" variant="light" onClick={() => setChannel("sms")} disabled={!phone}>Text</Button>
       <Button size="xs" variant="light" onClick={() => setChannel("email")} disabled={!profile.primary_email}>Email</Button>
+      <Button size="xs" variant="light" onClick={() => openWork({ form: "job" })}>New job</Button>
+      <Button size="xs" variant="light" onClick={() => openWork({ form: "estimate" })}>New estimate</Button>
+      <Button size="xs" variant="light" onClick={() => openWork({ form: "schedule" })}>Schedule</Button>
       <Drawer opened={channel !== null} onClose={() => setChannel(null)} position="right" size="md"
         title={channel === "sms" ? `Text ${profile.display_name}` : `Email ${profile.display_name}`}
         closeButtonProps={{ "aria-label": "Close" }}>

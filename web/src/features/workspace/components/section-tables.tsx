@@ -1,24 +1,25 @@
-import { Button, Stack, Table, Text } from "@mantine/core";
+import { Button, Group, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
 import { useSectionPages } from "../api/get-section-page";
 import type { Workspace } from "../api/get-workspace";
 import { SectionMessage, sectionOk, type Section } from "@/components/section-message";
 import { StatusBadge } from "@/components/status-badge";
+import { useOpenWorkForm } from "@/features/jobs/components/work-forms";
 import { day, money, when, words } from "@/lib/format";
 
 type Column<T> = [header: string, cell: (row: T) => ReactNode];
 
 type TableProps<T> = {
   name: string; list: string; ws: Workspace; section: Section<{ items: T[]; next_cursor?: string | null }> | undefined;
-  columns: Column<T>[]; empty: string;
+  columns: Column<T>[]; empty: string; emptyAction?: ReactNode;
 };
 
-function SectionTable<T extends { id?: string }>({ name, list, ws, section, columns, empty }: TableProps<T>) {
+function SectionTable<T extends { id?: string }>({ name, list, ws, section, columns, empty, emptyAction }: TableProps<T>) {
   const pages = useSectionPages<T>(ws.customer_id, list, sectionOk(section) ? section.data : undefined);
   if (!sectionOk(section)) return <SectionMessage name={name} section={section} />;
   const items = pages.data?.pages.flatMap((p) => p.items) ?? section.data.items;
-  if (!items.length) return <Text c="dimmed" size="sm">{empty}</Text>;
+  if (!items.length) return <Group gap="sm"><Text c="dimmed" size="sm">{empty}</Text>{emptyAction}</Group>;
   return (
     <Stack gap="xs">
       <Table striped verticalSpacing="xs" aria-label={name}>
@@ -39,7 +40,9 @@ function SectionTable<T extends { id?: string }>({ name, list, ws, section, colu
 }
 
 export function JobsTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Jobs" list="jobs" ws={ws} section={ws.jobs} empty="No jobs yet." columns={[
+  const openWork = useOpenWorkForm();
+  const first = <Button size="xs" onClick={() => openWork({ form: "schedule" })}>Schedule first job</Button>;
+  return <SectionTable name="Jobs" list="jobs" ws={ws} section={ws.jobs} empty="No jobs yet." emptyAction={first} columns={[
     ["Job", (j) => j.number], ["Title", (j) => j.title], ["Property", (j) => j.property_address ?? "—"],
     ["Scheduled", (j) => when(j.scheduled_start)], ["Total", (j) => money(j.total_cents, j.currency)],
     ["Status", (j) => <StatusBadge status={j.status} />],
@@ -47,7 +50,9 @@ export function JobsTable({ ws }: { ws: Workspace }) {
 }
 
 export function EstimatesTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Estimates" list="estimates" ws={ws} section={ws.estimates} empty="No estimates." columns={[
+  const openWork = useOpenWorkForm();
+  const first = <Button size="xs" variant="light" onClick={() => openWork({ form: "estimate" })}>New estimate</Button>;
+  return <SectionTable name="Estimates" list="estimates" ws={ws} section={ws.estimates} empty="No estimates." emptyAction={first} columns={[
     ["Estimate", (e) => e.number], ["Title", (e) => e.title], ["Valid until", (e) => day(e.valid_until)],
     ["Total", (e) => money(e.total_cents, e.currency)], ["Status", (e) => <StatusBadge status={e.status as string} />],
   ]} />;

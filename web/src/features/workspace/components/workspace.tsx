@@ -14,6 +14,7 @@ import { StatCards } from "./stat-cards";
 import { WorkspaceHeader } from "./workspace-header";
 import { WorkspaceSidebar } from "./workspace-sidebar";
 import { ErrorBoundary, PageError } from "@/components/page-error";
+import { WorkFormsProvider } from "@/features/jobs/components/work-forms";
 
 export const TABS = [
   ["overview", "Overview"], ["jobs", "Jobs"], ["estimates", "Estimates"], ["maintenance", "Maintenance"],
@@ -40,29 +41,31 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
   };
 
   return (
-    <Stack>
-      <WorkspaceHeader profile={ws.profile.data} header={ws.header} dialog={dialog} onDialog={setDialog} />
-      <StatCards customerId={customerId} header={ws.header} />
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <ErrorBoundary><WorkspaceSidebar profile={ws.profile.data} /></ErrorBoundary>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack>
-            <ErrorBoundary><InsightsCard ws={ws} onStatement={() => setDialog("statement")} /></ErrorBoundary>
-            <Paper withBorder p="md">
-              <Tabs value={current} onChange={(next) => navigate(`/customers/${customerId}/${next}`)} keepMounted={false}>
-                <Tabs.List mb="sm">
-                  {TABS.map(([key, label]) => <Tabs.Tab key={key} value={key}>{label}</Tabs.Tab>)}
-                </Tabs.List>
-                {TABS.map(([key]) => (
-                  <Tabs.Panel key={key} value={key}><ErrorBoundary>{panels[key]}</ErrorBoundary></Tabs.Panel>
-                ))}
-              </Tabs>
-            </Paper>
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <WorkFormsProvider profile={ws.profile.data} currency={ws.header?.currency}>
+      <Stack>
+        <WorkspaceHeader profile={ws.profile.data} header={ws.header} dialog={dialog} onDialog={setDialog} />
+        <StatCards customerId={customerId} header={ws.header} />
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <ErrorBoundary><WorkspaceSidebar profile={ws.profile.data} /></ErrorBoundary>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Stack>
+              <ErrorBoundary><InsightsCard ws={ws} onStatement={() => setDialog("statement")} /></ErrorBoundary>
+              <Paper withBorder p="md">
+                <Tabs value={current} onChange={(next) => navigate(`/customers/${customerId}/${next}`)} keepMounted={false}>
+                  <Tabs.List mb="sm">
+                    {TABS.map(([key, label]) => <Tabs.Tab key={key} value={key}>{label}</Tabs.Tab>)}
+                  </Tabs.List>
+                  {TABS.map(([key]) => (
+                    <Tabs.Panel key={key} value={key}><ErrorBoundary>{panels[key]}</ErrorBoundary></Tabs.Panel>
+                  ))}
+                </Tabs>
+              </Paper>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </WorkFormsProvider>
   );
 }
