@@ -220,3 +220,9 @@ def test_insights_need_their_permission_and_the_api_is_documented(client, make_t
     assert client.get(f"/customers/{dana}/insights").status_code == 401
     paths = client.get("/openapi.json").json["paths"]
     assert {"/customers/{customer_id}/insights", "/settings/integrations/openai", "/settings/insights"} <= set(paths)
+
+
+def test_the_connection_shows_who_made_it_by_name(client, make_token, account_id):
+    named = {"Authorization": f"Bearer {make_token(account_id, sub='dev@fieldwork.local', name='Dana Whitfield')}"}
+    assert client.put("/settings/integrations/openai", json={"api_key": KEY}, headers=named).status_code == 200
+    assert client.get("/settings/integrations/openai", headers=named).json["updated_by"] == "Dana Whitfield"

@@ -53,7 +53,7 @@ class OpenAIIntegration(MethodView):
             raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
         runtime = _runtime()
         row = settings.connect_openai(request_session(), runtime.adapter("secrets"), api_key=body["api_key"],
-                                      model=body["model"], by=current_principal().sub, now=runtime.adapter("clock")())
+                                      model=body["model"], by=current_principal().display_name, now=runtime.adapter("clock")())
         return settings.describe_openai(row)
 
     @require("settings:edit")
