@@ -30,7 +30,7 @@ class GatewayConfig:
     proxy_timeout_ms: int = 10000   # a request of the resource API (writes, PDFs) passed on to its service
     breaker_failures: int = 5       # consecutive failures that open a service's breaker
     breaker_reset_ms: int = 2000    # how long an open breaker refuses before one trial call
-    pool_threads: int = 128         # idle connections kept per service; threads for services over https
+    pool_threads: int = 128         # threads making the calls of every fan-out; idle connections kept per service
     cors_origin: str | None = None
     portal_secret: bytes = b""
     portal_ttl_seconds: int = 1800

@@ -5,12 +5,12 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import requests
 import urllib3
 
 from gateway.upstream import sickness
 from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
 from gateway.upstream.client import ServiceClient
-from gateway.upstream.keepalive import Unreachable
 from gateway.upstream.sickness import Verdict
 
 HEALTHY_ANSWERS = (200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429)
@@ -32,9 +32,14 @@ def test_a_service_saying_it_is_unavailable_is_sick(status):
     assert sickness.of_answer(status) is Verdict.SICK
 
 
+_REFUSED = urllib3.exceptions.MaxRetryError(None, "/", urllib3.exceptions.NewConnectionError(None, "refused"))
+
+
 @pytest.mark.parametrize("error", [
-    Unreachable("NewConnectionError"), Unreachable("ReadTimeoutError"), Unreachable("deadline"),
-    Unreachable("ProtocolError"), urllib3.exceptions.NewConnectionError(None, "refused"),
+    requests.exceptions.ConnectionError(_REFUSED), requests.exceptions.ConnectTimeout(),
+    requests.exceptions.ReadTimeout(), requests.exceptions.ChunkedEncodingError(),
+    requests.exceptions.ConnectionError(urllib3.exceptions.ProtocolError("connection reset")),
+    urllib3.exceptions.NewConnectionError(None, "refused"),
     urllib3.exceptions.ConnectTimeoutError(), urllib3.exceptions.ReadTimeoutError(None, "/", "timed out"),
     urllib3.exceptions.ProtocolError("connection reset"),
 ], ids=repr)
@@ -43,9 +48,23 @@ def test_not_reaching_the_service_or_not_in_time_is_sick(error):
 
 
 @pytest.mark.parametrize("error", [ValueError("Invalid header"), UnicodeEncodeError("latin-1", "é", 0, 1, "x"),
+                                   requests.exceptions.InvalidHeader("line break"),
+                                   requests.exceptions.InvalidURL("bad url"),
                                    urllib3.exceptions.LocationValueError("bad url")], ids=repr)
 def test_a_request_of_ours_that_cannot_be_sent_says_nothing_about_the_service(error):
     assert sickness.of_error(error) is Verdict.NONE
+
+
+@pytest.mark.parametrize(("error", "reason"), [
+    (requests.exceptions.ConnectionError(_REFUSED), "NewConnectionError"),
+    (requests.exceptions.ConnectionError(urllib3.exceptions.ProtocolError("reset")), "ProtocolError"),
+    (requests.exceptions.ConnectionError(urllib3.exceptions.ReadTimeoutError(None, "/", "timed out")),
+     "ReadTimeoutError"),
+    (requests.exceptions.ReadTimeout(), "ReadTimeoutError"), (requests.exceptions.ConnectTimeout(), "ConnectTimeoutError"),
+    (requests.exceptions.ChunkedEncodingError(), "ProtocolError"),
+], ids=repr)
+def test_a_failed_call_is_named_by_its_cause_not_by_the_wrapper(error, reason):
+    assert sickness.reason(error) == reason
 
 
 class StatusHandler(BaseHTTPRequestHandler):

@@ -1,17 +1,17 @@
-"""One service's HTTP API behind that service's circuit breaker: its GETs over keepalive.py (one at a time, or sent
-at once with others as ``Flight``s), everything else over a pooled keep-alive urllib3 client."""
+"""One service's HTTP API behind that service's circuit breaker: a requests Session over urllib3's keep-alive pool."""
 from __future__ import annotations
 
-import time
+import http.cookiejar
 from dataclasses import dataclass
 from typing import Any
 
+import requests
 import urllib3
+from requests.adapters import HTTPAdapter
 
 from chassis.wire_json import loads
-from gateway.upstream import keepalive, sickness
+from gateway.upstream import sickness
 from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
-from gateway.upstream.keepalive import Exchange, KeepAliveGets, Unreachable
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Reply:
 
     status: int
     body: bytes
-    headers: Any  # urllib3's HTTPHeaderDict
+    headers: Any  # a case-insensitive mapping
 
     @property
     def ok(self) -> bool:
@@ -43,94 +43,64 @@ class ServiceClient:
     def __init__(self, name: str, base_url: str, *, timeout_seconds: float, breaker: CircuitBreaker,
                  max_connections: int = 32):
         self.name = name
-        self.base_url = base_url
+        self.base_url = base_url.rstrip("/")
         self.breaker = breaker
         self.timeout_seconds = timeout_seconds
-        url = urllib3.util.parse_url(base_url)
-        self._prefix = url.path or ""
-        # block=False: a burst beyond max_connections opens extra connections instead of queueing;
-        # retries=False: a retry would spend the caller's deadline on a service that just failed.
-        self._pool = urllib3.connection_from_url(
-            base_url, maxsize=max_connections, block=False, retries=False,
-            timeout=urllib3.Timeout(total=timeout_seconds))
-        # The reads the gateway makes on every page (plain http to our own services) skip urllib3's overhead.
-        self._gets = (KeepAliveGets(url.host, url.port or 80, max_connections)
-                      if url.scheme == "http" and url.host else None)
+        self._session = _session(max_connections)
+
+    def get(self, path: str, *, headers: dict[str, str], query: str = "",
+            timeout_seconds: float | None = None) -> Reply:
+        return self.request("GET", path, headers=headers, query=query, timeout_seconds=timeout_seconds)
 
     def request(self, method: str, path: str, *, headers: dict[str, str], query: str = "", body: bytes | None = None,
                 timeout_seconds: float | None = None) -> Reply:
-        url = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
-        timeout = urllib3.Timeout(total=timeout_seconds) if timeout_seconds is not None else self._pool.timeout
-
-        self._breaker_lets_through()
-        try:
-            response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
-                                          timeout=timeout, preload_content=True)
-        except Exception as exc:
-            self.breaker.record(sickness.of_error(exc))
-            if isinstance(exc, urllib3.exceptions.HTTPError):
-                raise ServiceUnavailable(self.name, type(exc).__name__) from None
-            raise
-        return self._settle(response.status, response.data, response.headers)
-
-    @property
-    def multiplexes(self) -> bool:
-        """Its GETs can be sent without a thread each and read together with others (``Flight``)."""
-        return self._gets is not None
-
-    def get(self, path: str, *, headers: dict[str, str], query: str = "") -> Reply:
-        if self._gets is None:
-            return self.request("GET", path, headers=headers, query=query)
-        flight = self.send_get(path, headers=headers, query=query, ends_at=time.monotonic() + self.timeout_seconds)
-        keepalive.drive([flight.exchange])
-        return flight.reply()
-
-    def send_get(self, path: str, *, headers: dict[str, str], query: str = "", ends_at: float) -> Flight:
-        """Starts a GET under the service's breaker and returns at once; ``keepalive.drive`` reads the answer,
-        then ``Flight.reply`` settles the breaker. Raises ServiceUnavailable if the breaker refuses the call."""
-        target = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
-        self._breaker_lets_through()
-        try:
-            exchange = self._gets.start(target, headers, min(ends_at, time.monotonic() + self.timeout_seconds))
-        except Exception as exc:
-            # Every call settles its breaker, so a half-open trial always ends, whatever the verdict.
-            self.breaker.record(sickness.of_error(exc))
-            if isinstance(exc, Unreachable):
-                raise ServiceUnavailable(self.name, exc.reason) from None
-            raise
-        return Flight(self, exchange)
-
-    def _breaker_lets_through(self) -> None:
+        """One call, settled with the breaker exactly once whatever happens; raises ServiceUnavailable when the
+        service was not called (breaker open) or gave no answer, and a request of ours that cannot be sent
+        (a header with a line break) raises as it is."""
+        url = f"{self.base_url}{path}?{query}" if query else f"{self.base_url}{path}"
+        # total: connecting and reading together stay within it, so a call abandoned at a fan-out's deadline ends
+        # on its own by then instead of holding a thread for a service's whole silence.
+        timeout = urllib3.Timeout(total=self.timeout_seconds if timeout_seconds is None else timeout_seconds)
         try:
             self.breaker.before_call()
         except BreakerOpen as exc:
             raise ServiceUnavailable(self.name, str(exc)) from None
-
-    def _settle(self, status: int, body: bytes, reply_headers: Any) -> Reply:
-        self.breaker.record(sickness.of_answer(status))
-        return Reply(status, body, reply_headers)
+        try:
+            response = self._session.request(method, url, headers=headers, data=body, timeout=timeout,
+                                             allow_redirects=False)
+        except Exception as exc:
+            self.breaker.record(sickness.of_error(exc))
+            if isinstance(exc, requests.exceptions.RequestException) and not isinstance(exc, ValueError):
+                raise ServiceUnavailable(self.name, sickness.reason(exc)) from None
+            raise
+        self.breaker.record(sickness.of_answer(response.status_code))
+        return Reply(response.status_code, response.content, response.headers)
 
     def close(self) -> None:
-        self._pool.close()
-        if self._gets is not None:
-            self._gets.close()
+        self._session.close()
 
 
-class Flight:
-    """A GET sent to a service and not yet settled: its exchange is driven with others, then ``reply`` reports
-    the outcome to the service's breaker exactly once."""
+class _NoCookies(http.cookiejar.DefaultCookiePolicy):
+    """One session serves every account: a cookie a service set for one caller must never go out with another's."""
 
-    __slots__ = ("client", "exchange")
+    def set_ok(self, cookie, request) -> bool:
+        return False
 
-    def __init__(self, client: ServiceClient, exchange: Exchange):
-        self.client = client
-        self.exchange = exchange
+    def return_ok(self, cookie, request) -> bool:
+        return False
 
-    def reply(self) -> Reply:
-        client = self.client
-        try:
-            status, body, reply_headers = self.exchange.answer()
-        except Unreachable as exc:
-            client.breaker.record(sickness.of_error(exc))
-            raise ServiceUnavailable(client.name, exc.reason) from None
-        return client._settle(status, body, reply_headers)
+
+def _session(max_connections: int) -> requests.Session:
+    session = requests.Session()
+    # The environment's proxies and .netrc are not for calls between our own services.
+    session.trust_env = False
+    session.cookies.set_policy(_NoCookies())
+    # Only what the caller passes on goes out (requests would add Accept, Accept-Encoding and its own agent).
+    session.headers.clear()
+    session.headers["User-Agent"] = "fieldwork-gateway"
+    # pool_block=False: a burst beyond max_connections opens extra connections instead of queueing; max_retries=0: a
+    # retry would spend the caller's deadline on a service that just failed.
+    adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max_connections, pool_block=False, max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session

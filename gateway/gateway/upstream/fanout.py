@@ -1,18 +1,20 @@
-"""Parallel calls under one deadline.
+"""Parallel calls under one deadline: each GET on a bounded thread pool, the deadline kept by waiting on the futures.
 
-GETs to services reached over plain HTTP are all sent at once from the request's own thread and read as they
-arrive (keepalive.drive); the deadline is the poll's limit, so nothing is left running after it. A service
-reached otherwise (https) gets a thread per call, and the deadline is kept by waiting on those futures.
+Nothing outlives the deadline by much: a call not started by then is cancelled, and one still running was given a
+timeout no longer than what was left of the deadline when it started, so it ends (and settles its breaker) on its
+own soon after, and the pool's bound caps how many can be running at once.
 """
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Hashable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from gateway.upstream import keepalive
-from gateway.upstream.client import Flight, Reply, ServiceClient, ServiceUnavailable
+from gateway.upstream.client import Reply, ServiceClient, ServiceUnavailable
+
+DEADLINE = "deadline"  # the reason of a call that had not answered when the deadline came
 
 
 @dataclass(frozen=True)
@@ -40,45 +42,32 @@ class Fanout:
 
     def gather(self, gets: Mapping[Hashable, Get], headers: dict[str, str],
                deadline_seconds: float) -> dict[Hashable, Outcome]:
-        """Starts every GET at once and returns, by the deadline, each one's reply or why it failed.
-
-        A call still unanswered at the deadline is given up and counts against its service's breaker;
-        one on a thread is abandoned instead, to end on its own timeout (its breaker counts it then).
-        """
+        """Starts every GET at once and returns, by the deadline, each one's reply or why it failed."""
         ends_at = time.monotonic() + deadline_seconds
-        outcomes: dict[Hashable, Outcome] = {}
-        flights: dict[Hashable, Flight] = {}
-        futures: dict[Hashable, Future] = {}
-        for key, get in gets.items():
-            if not get.client.multiplexes:
-                futures[key] = self._executor.submit(get.client.get, get.path, headers=headers, query=get.query)
-                continue
-            try:
-                flights[key] = get.client.send_get(get.path, headers=headers, query=get.query, ends_at=ends_at)
-            except ServiceUnavailable as exc:
-                outcomes[key] = Failed(exc.reason)
-            except Exception as exc:  # noqa: BLE001 - ours (a header that cannot be sent): that call fails, as on a
-                # thread, and the calls already sent are still read and settled rather than left half-done
-                outcomes[key] = Failed(type(exc).__name__)
-        keepalive.drive([flight.exchange for flight in flights.values()], ends_at)
-        for key, flight in flights.items():
-            try:
-                outcomes[key] = flight.reply()
-            except ServiceUnavailable as exc:
-                outcomes[key] = Failed(exc.reason)
-        if futures:
-            wait(futures.values(), timeout=max(0.0, ends_at - time.monotonic()))
-            outcomes.update({key: _outcome(future) for key, future in futures.items()})
-        return {key: outcomes[key] for key in gets}
+        futures: dict[Hashable, Future] = {
+            # Each call runs in a copy of this request's context, so what it logs carries the request id.
+            key: self._executor.submit(contextvars.copy_context().run, _call, get, headers, ends_at)
+            for key, get in gets.items()
+        }
+        wait(futures.values(), timeout=max(0.0, ends_at - time.monotonic()))
+        return {key: _outcome(future) for key, future in futures.items()}
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
+def _call(get: Get, headers: dict[str, str], ends_at: float) -> Reply:
+    left = ends_at - time.monotonic()
+    if left <= 0:  # waited in the pool's queue past the deadline: not worth starting
+        raise ServiceUnavailable(get.client.name, DEADLINE)
+    return get.client.get(get.path, headers=headers, query=get.query,
+                          timeout_seconds=min(get.client.timeout_seconds, left))
+
+
 def _outcome(future: Future) -> Outcome:
     if not future.done():
         future.cancel()  # not started yet (pool saturated): never start it
-        return Failed("deadline")
+        return Failed(DEADLINE)
     error = future.exception()
     if error is None:
         return future.result()

@@ -1,0 +1,294 @@
+"""The service client and the fan-out against small real HTTP servers: the deadline, the breaker, the connections."""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
+from gateway.upstream.client import ServiceClient, ServiceUnavailable
+from gateway.upstream.fanout import Failed, Fanout, Get
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+class SlowHandler(BaseHTTPRequestHandler):
+    """Answers /sleep/<seconds> after sleeping that long; remembers every path it was asked for."""
+
+    protocol_version = "HTTP/1.1"
+    asked: list[str] = []
+
+    def do_GET(self):
+        type(self).asked.append(self.path)
+        delay = float(self.path.rsplit("/", 1)[-1])
+        time.sleep(delay)
+        body = json.dumps({"slept": delay}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    # Eight connections opened in the same instant overflow socketserver's default backlog of 5, and the kernel
+    # then drops SYNs that are retried a second later (gunicorn listens with a backlog of 2048).
+    request_queue_size = 64
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that timed out closed its end: expected here
+
+
+def _serve(handler) -> tuple[QuietServer, str]:
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture
+def slow_server():
+    SlowHandler.asked = []
+    server, url = _serve(SlowHandler)
+    yield url
+    server.shutdown()
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    ends = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > ends:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_calls_through_one_breaker_run_in_parallel(slow_server):
+    client = ServiceClient("slow", slow_server, timeout_seconds=2, breaker=CircuitBreaker("slow"))
+    fanout = Fanout(16)
+    started = time.monotonic()
+    outcomes = fanout.gather({n: Get(client, "/sleep/0.3") for n in range(8)}, {}, 2)
+    elapsed = time.monotonic() - started
+    assert all(o.status == 200 for o in outcomes.values())
+    assert elapsed < 0.3 * 3, "eight 0.3 s calls through one breaker must overlap, not queue"
+    fanout.shutdown()
+    client.close()
+
+
+def test_the_deadline_is_kept_and_a_late_call_ends_by_then_and_counts_against_its_breaker(slow_server):
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=breaker)
+    fanout = Fanout(4)
+    started = time.monotonic()
+    outcomes = fanout.gather({"fast": Get(client, "/sleep/0"), "slow": Get(client, "/sleep/1.5")}, {}, 0.3)
+    assert time.monotonic() - started < 0.5
+    assert outcomes["fast"].json() == {"slept": 0.0}
+    assert outcomes["slow"] == Failed("deadline")
+    # The late call was given no more than the deadline (not the client's 5 s, nor the service's 1.5 s): its thread
+    # times out on its own right after, and that counts against the service's breaker.
+    assert _wait_for(lambda: breaker.state == OPEN, 0.6), "the late call must end on its own soon after the deadline"
+    fanout.shutdown()
+    client.close()
+
+
+def test_a_call_still_queued_at_the_deadline_is_never_sent(slow_server):
+    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=CircuitBreaker("slow"))
+    fanout = Fanout(1)  # one thread: the second call waits behind the first
+    outcomes = fanout.gather({"first": Get(client, "/sleep/0.6"), "queued": Get(client, "/sleep/0.01")}, {}, 0.2)
+    assert outcomes == {"first": Failed("deadline"), "queued": Failed("deadline")}
+    time.sleep(0.8)
+    assert SlowHandler.asked == ["/sleep/0.6"], "a call given up before it started must not reach the service"
+    assert client.breaker.state == CLOSED
+    fanout.shutdown()
+    client.close()
+
+
+def test_a_timed_out_call_counts_against_its_breaker(slow_server):
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("slow", slow_server, timeout_seconds=0.1, breaker=breaker)
+    fanout = Fanout(2)
+    first = fanout.gather({"a": Get(client, "/sleep/0.5")}, {}, 1)
+    assert first["a"] == Failed("ReadTimeoutError")
+    second = fanout.gather({"a": Get(client, "/sleep/0")}, {}, 1)
+    assert second["a"].reason.startswith("slow is failing")
+    fanout.shutdown()
+    client.close()
+
+
+def test_a_service_that_refuses_connections_fails_at_once_without_holding_up_the_others(slow_server):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        refused_port = closed.getsockname()[1]  # bound, never listening: connecting is refused
+        gone = ServiceClient("gone", f"http://127.0.0.1:{refused_port}", timeout_seconds=2,
+                             breaker=CircuitBreaker("gone", failure_threshold=1, reset_seconds=60))
+        slow = ServiceClient("slow", slow_server, timeout_seconds=2, breaker=CircuitBreaker("slow"))
+        fanout = Fanout(2)
+        outcomes = fanout.gather({"gone": Get(gone, "/x"), "slow": Get(slow, "/sleep/0.2")}, {}, 1)
+    assert outcomes["gone"] == Failed("NewConnectionError")
+    assert outcomes["slow"].json() == {"slept": 0.2}
+    assert gone.breaker.state == OPEN
+    fanout.shutdown()
+
+
+def _half_open(slow_server) -> tuple[Clock, CircuitBreaker, ServiceClient]:
+    """A client whose breaker opened on one failure and is now half-open: its next call is the one trial."""
+    clock = Clock()
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=2, clock=clock)
+    client = ServiceClient("slow", slow_server, timeout_seconds=1, breaker=breaker)
+    breaker.before_call()
+    breaker.record_failure()
+    clock.now = 3
+    return clock, breaker, client
+
+
+@pytest.mark.parametrize("method", ["get", "request"])
+def test_a_call_that_fails_on_our_side_ends_a_half_open_trial_without_counting(slow_server, method):
+    clock, breaker, client = _half_open(slow_server)
+    call = client.get if method == "get" else (lambda path, headers: client.request("GET", path, headers=headers))
+    with pytest.raises(ValueError):
+        call("/sleep/0", headers={"X-Bad": "line\nbreak"})
+    # Our request could not be sent: that says nothing about the service, but the trial is over (not stuck
+    # half-open with a trial that never ends), so the next call is the trial.
+    assert breaker.state == HALF_OPEN
+    assert call("/sleep/0", headers={}).status == 200
+    assert breaker.state == CLOSED
+    for _ in range(breaker.failure_threshold + 2):
+        with pytest.raises(ValueError):
+            call("/sleep/0", headers={"X-Bad": "line\nbreak"})
+    assert breaker.state == CLOSED, "requests of ours that cannot be sent never open the breaker"
+
+
+def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_end_a_half_open_trial(slow_server):
+    _, breaker, client = _half_open(slow_server)
+    fanout = Fanout(2)
+    outcomes = fanout.gather({"a": Get(client, "/sleep/0"), "b": Get(client, "/sleep/0")}, {"X-Bad": "a\nb"}, 1)
+    # outcomes, not an exception out of the page; each ended its trial, so the second was let through
+    assert outcomes == {"a": Failed("InvalidHeader"), "b": Failed("InvalidHeader")}
+    assert breaker.state == HALF_OPEN
+    assert fanout.gather({"c": Get(client, "/sleep/0")}, {}, 1)["c"].status == 200
+    assert breaker.state == CLOSED
+    fanout.shutdown()
+    client.close()
+
+
+class FramingHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 keep-alive answers framed each way a service may frame them; counts the connections it accepts."""
+
+    protocol_version = "HTTP/1.1"
+    connections = 0
+
+    def setup(self):
+        type(self).connections += 1
+        super().setup()
+
+    def do_GET(self):
+        body = b'{"framed": "%s"}' % self.path.strip("/").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if self.path == "/chunked":
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for part in (body[:5], body[5:]):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            self.wfile.write(b"0\r\n\r\n")
+        else:
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def log_message(self, *_args):
+        pass
+
+
+def test_service_reads_reuse_one_connection_whatever_the_framing():
+    server, url = _serve(FramingHandler)
+    client = ServiceClient("framed", url, timeout_seconds=2, breaker=CircuitBreaker("framed"))
+    try:
+        replies = [client.get(path, headers={"Accept": "application/json"})
+                   for path in ("/length", "/chunked", "/length", "/chunked")]
+        assert [r.json() for r in replies] == [{"framed": "length"}, {"framed": "chunked"}] * 2
+        assert replies[0].headers["content-type"] == "application/json"
+        assert FramingHandler.connections == 1, "keep-alive answers must leave the connection reusable"
+    finally:
+        client.close()
+        server.shutdown()
+
+
+class ClosingHandler(BaseHTTPRequestHandler):
+    """Answers that end where the server closes the connection: whole without a length, or cut short of one."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = b'{"framed": "by close"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if self.path == "/cut":
+            self.send_header("Content-Length", str(len(body) + 10))
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+    def log_message(self, *_args):
+        pass
+
+
+def test_an_answer_ended_by_closing_is_read_whole_and_one_cut_short_counts_as_a_failure():
+    server, url = _serve(ClosingHandler)
+    breaker = CircuitBreaker("closing", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("closing", url, timeout_seconds=2, breaker=breaker)
+    try:
+        assert client.get("/whole", headers={}).json() == {"framed": "by close"}
+        with pytest.raises(ServiceUnavailable) as cut:
+            client.get("/cut", headers={})
+        assert cut.value.reason == "ProtocolError"
+        assert breaker.state == OPEN
+    finally:
+        client.close()
+        server.shutdown()
+
+
+class EchoHandler(BaseHTTPRequestHandler):
+    """Sets a cookie on every answer and answers with the request headers it was sent."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = json.dumps({name.lower(): value for name, value in self.headers.items()}).encode()
+        self.send_response(200)
+        self.send_header("Set-Cookie", "session=for-whoever-called-first; Path=/")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args):
+        pass
+
+
+def test_only_what_the_caller_passes_on_goes_out_and_no_cookie_is_kept_for_the_next_caller():
+    server, url = _serve(EchoHandler)
+    client = ServiceClient("echo", url, timeout_seconds=2, breaker=CircuitBreaker("echo"))
+    try:
+        first = client.get("/", headers={"Authorization": "Bearer one", "X-Request-Id": "rid-1"})
+        sent = client.get("/", headers={"Authorization": "Bearer two", "X-Request-Id": "rid-2"}).json()
+    finally:
+        client.close()
+        server.shutdown()
+    assert first.headers["set-cookie"].startswith("session=")
+    assert "cookie" not in sent, "one session serves every account: a cookie set for one caller never goes out again"
+    assert (sent["authorization"], sent["x-request-id"]) == ("Bearer two", "rid-2")
+    assert sent["accept-encoding"] == "identity", "no compression asked for: proxied bodies pass on as they came"
+    assert "accept" not in sent, "requests' default Accept is not added to what the caller chose"
