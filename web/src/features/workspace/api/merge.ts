@@ -33,6 +33,26 @@ export function useMerge(customerId: string) {
   });
 }
 
+/** The merges into this customer, newest first, each with whether (and by whom) it was undone. */
+export function useMergeHistory(customerId: string) {
+  return useQuery({
+    queryKey: ["customer", customerId, "merges"],
+    queryFn: () => unwrap(api.GET("/api/customers/{customer_id}/merges", {
+      params: { path: { customer_id: customerId }, query: { limit: 100 } },
+    })),
+  });
+}
+
+/** Who a merged duplicate was: its own record still answers, pointing at the customer it went into. */
+export function useCustomerName(customerId: string) {
+  return useQuery({
+    queryKey: ["customer", customerId, "name"],
+    queryFn: () => unwrap(api.GET("/api/customers/{customer_id}", { params: { path: { customer_id: customerId } } })),
+    select: (c) => `${c.display_name} (${c.number})`,
+    staleTime: 300_000,
+  });
+}
+
 export function useUndoMerge(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({

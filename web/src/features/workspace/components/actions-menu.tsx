@@ -6,11 +6,12 @@ import { useArchive } from "../api/archive-customer";
 import type { Profile } from "../api/get-workspace";
 import { EditCustomerForm } from "./edit-customer-form";
 import { MergeDialog } from "./merge-dialog";
+import { MergeHistory } from "./merge-history";
 import { PortalInviteDialog } from "./portal-invite-dialog";
 import { PortalViewDialog } from "./portal-view-dialog";
 import { StatementDialog } from "./statement-dialog";
 
-export type Dialog = "edit" | "merge" | "invite" | "portal" | "statement" | null;
+export type Dialog = "edit" | "merge" | "history" | "invite" | "portal" | "statement" | null;
 
 type Props = { profile: Profile; dialog: Dialog; onDialog: (dialog: Dialog) => void };
 
@@ -21,6 +22,7 @@ export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
   const dialogs: Record<Exclude<Dialog, null>, [string, ReactNode]> = {
     edit: ["Edit customer", <EditCustomerForm profile={profile} onDone={close} />],
     merge: ["Merge a duplicate into this customer", <MergeDialog profile={profile} onDone={close} />],
+    history: ["Merge history", <MergeHistory customerId={profile.id!} />],
     invite: ["Send portal invite", <PortalInviteDialog profile={profile} onDone={close} />],
     portal: ["View as client", <PortalViewDialog customerId={profile.id!} />],
     statement: ["AR statement", <StatementDialog profile={profile} onDone={close} />],
@@ -35,6 +37,7 @@ export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
         <Menu.Dropdown>
           <Menu.Item onClick={() => setDialog("edit")}>Edit</Menu.Item>
           <Menu.Item onClick={() => setDialog("merge")}>Merge…</Menu.Item>
+          <Menu.Item onClick={() => setDialog("history")}>Merge history</Menu.Item>
           <Menu.Item onClick={() => setDialog("invite")}>Send portal invite</Menu.Item>
           <Menu.Item onClick={() => setDialog("portal")}>View as client</Menu.Item>
           <Menu.Item onClick={() => setDialog("statement")}>Send AR statement</Menu.Item>
