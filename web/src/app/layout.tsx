@@ -34,7 +34,10 @@ export function Layout() {
               rightSection={<Kbd size="xs">/</Kbd>}
             />
           </form>
-          <Button variant="subtle" onClick={clearToken}>Sign out</Button>
+          <Group gap="xs" wrap="nowrap">
+            <Anchor component={Link} to="/settings/integrations" size="sm">Settings</Anchor>
+            <Button variant="subtle" onClick={clearToken}>Sign out</Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

@@ -1,18 +1,18 @@
 import { Navigate, createBrowserRouter } from "react-router";
 
 import { Layout } from "./layout";
-import { CustomersRoute } from "./routes/customers";
-import { WorkspaceRoute } from "./routes/workspace";
 
-// Real paths: the gateway answers index.html for each of them.
+// Real paths: the gateway answers index.html for each of them. Each page's code is its own chunk, loaded
+// when first visited, so the customers list does not ship the workspace (and the other way round).
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/customers" replace /> },
-      { path: "customers", element: <CustomersRoute /> },
-      { path: "customers/:customerId", element: <WorkspaceRoute /> },
-      { path: "customers/:customerId/:tab", element: <WorkspaceRoute /> },
+      { path: "customers", lazy: () => import("./routes/customers").then((m) => ({ Component: m.CustomersRoute })) },
+      { path: "customers/:customerId", lazy: () => import("./routes/workspace").then((m) => ({ Component: m.WorkspaceRoute })) },
+      { path: "customers/:customerId/:tab", lazy: () => import("./routes/workspace").then((m) => ({ Component: m.WorkspaceRoute })) },
+      { path: "settings/integrations", lazy: () => import("./routes/settings").then((m) => ({ Component: m.IntegrationsRoute })) },
       { path: "*", element: <Navigate to="/customers" replace /> },
     ],
   },

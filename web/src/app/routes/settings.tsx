@@ -1,0 +1,5 @@
+import { IntegrationsPage } from "@/features/settings/components/integrations-page";
+
+export function IntegrationsRoute() {
+  return <IntegrationsPage />;
+}
