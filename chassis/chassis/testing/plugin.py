@@ -146,3 +146,27 @@ def emitted():
             return list(connection.scalars(stmt))
 
     return read
+
+
+@pytest.fixture(scope="session")
+def service_process(make_settings, tmp_path_factory):
+    """``service_process("customers", FIELDWORK_CUSTOMERS_URL=…)`` → that service's real web process on a fresh
+    database, started once per session for the same service and environment, stopped at the end.
+
+    A service under test asks other services about ids it has not heard of yet; those answers come from the real
+    service, never a stand-in."""
+    from chassis.testing.processes import ServiceProcess, free_port, settings_env
+
+    started: dict[tuple, ServiceProcess] = {}
+
+    def start(service: str, **env: str) -> ServiceProcess:
+        key = (service, tuple(sorted(env.items())))
+        if key not in started:
+            process = ServiceProcess(service, "web", {**settings_env(make_settings(service)), **env},
+                                     port=free_port(), log_dir=tmp_path_factory.mktemp(f"{service}-service"))
+            started[key] = process.start().wait_healthy(60)
+        return started[key]
+
+    yield start
+    for process in started.values():
+        process.stop()

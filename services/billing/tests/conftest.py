@@ -1,10 +1,8 @@
-"""Billing on a fresh database, a local stand-in for the customers API, and helpers that speak its API."""
+"""Billing on a fresh database, the real customers and jobs services it asks about ids, and helpers that speak
+its API."""
 from __future__ import annotations
 
-import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -14,72 +12,23 @@ from chassis.customer_directory import CustomersApi
 from chassis.references import RecordsApi
 
 
-class _CustomersStandIn(BaseHTTPRequestHandler):
-    """Answers like the customers service for ids it was told about, 404 for every other."""
-
-    known: dict[str, dict] = {}
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        customer_id = self.path.rstrip("/").rsplit("/", 1)[-1]
-        body = self.known.get(customer_id)
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(json.dumps(body or {"error": {"code": "not_found", "message": "No such customer."}}).encode())
-
-    def log_message(self, *_):
-        pass
+@pytest.fixture(scope="session")
+def customers_service(service_process):
+    """The real customers service: billing asks it about customer ids it has not heard of by event."""
+    return service_process("customers")
 
 
 @pytest.fixture(scope="session")
-def customers_api():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _CustomersStandIn)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class _JobsStandIn(_CustomersStandIn):
-    """Answers GET /jobs/<id> like the jobs service for the jobs in ``known``, 404 for every other."""
-
-    known: dict[str, dict] = {}
-    asked: list[str] = []
-
-    def do_GET(self):  # noqa: N802
-        self.asked.append(self.path.rsplit("/", 1)[-1])
-        super().do_GET()
+def jobs_service(service_process, customers_service):
+    """The real jobs service (asking the same customers service): billing asks it about job ids it has not heard
+    of by event."""
+    return service_process("jobs", FIELDWORK_CUSTOMERS_URL=customers_service.url)
 
 
 @pytest.fixture(scope="session")
-def jobs_api():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _JobsStandIn)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def app(make_app, customers_api, jobs_api):
-    return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_api),
-                                    "jobs_api": RecordsApi("jobs", "/jobs/{id}", base_url=jobs_api)})
-
-
-@pytest.fixture
-def jobs_known():
-    """Jobs the jobs stand-in answers for (body by id), as the jobs service would."""
-    return _JobsStandIn.known
-
-
-@pytest.fixture
-def jobs_asked():
-    """The job ids the jobs stand-in was asked about, in order."""
-    return _JobsStandIn.asked
-
-
-@pytest.fixture
-def customers_known():
-    """Customers the stand-in answers for (body by id), as the customers service would."""
-    return _CustomersStandIn.known
+def app(make_app, customers_service, jobs_service):
+    return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_service.url),
+                                    "jobs_api": RecordsApi("jobs", "/jobs/{id}", base_url=jobs_service.url)})
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+import requests
 from sqlalchemy import text
 
 from chassis.contracts import example
@@ -94,24 +95,44 @@ def test_a_draft_edited_to_another_customers_job_is_422_and_unchanged(client, au
     assert client.get(f"/invoices/{draft['id']}", headers=auth).json["job_id"] == draft["job_id"]
 
 
-def test_a_job_not_heard_of_is_asked_of_the_jobs_api_once_and_kept(client, auth, customer_at, jobs_known,
-                                                                  jobs_asked):
-    customer, _ = customer_at()
-    job = str(uuid.uuid4())
-    jobs_known[job] = {"id": job, "number": "J-1001", "customer_id": customer, "title": "Furnace tune-up"}
-    for _ in range(2):
-        answer = post_invoice(client, auth, customer, job_id=job)
-        assert answer.status_code == 201, answer.json
-    assert jobs_asked.count(job) == 1
+def _real_customer_with_job(customers_service, jobs_service, make_token, account_id) -> tuple[str, str]:
+    """A customer made in the real customers service and a job of theirs in the real jobs service: billing has
+    heard of neither by event."""
+    auth = {"Authorization": f"Bearer {make_token(account_id)}"}
+    customer = requests.post(f"{customers_service.url}/customers", json={"display_name": "Riley Brooks"},
+                             headers=auth, timeout=10)
+    assert customer.status_code == 201, customer.text
+    job = requests.post(f"{jobs_service.url}/jobs", json={"customer_id": customer.json()["id"],
+                                                          "title": "Furnace tune-up"}, headers=auth, timeout=10)
+    assert job.status_code == 201, job.text
+    return customer.json()["id"], job.json()["id"]
 
 
-def test_a_job_nobody_has_is_422_after_asking_the_jobs_api(client, auth, customer_at, jobs_asked):
-    customer, _ = customer_at()
-    job = str(uuid.uuid4())
+def test_a_job_not_heard_of_is_asked_of_the_jobs_api_and_kept(client, auth, customers_service, jobs_service,
+                                                              make_token, account_id):
+    customer, job = _real_customer_with_job(customers_service, jobs_service, make_token, account_id)
     answer = post_invoice(client, auth, customer, job_id=job)
+    assert answer.status_code == 201, answer.json
+    with jobs_service.stopped():  # kept from the first answer: the second invoice needs no call
+        again = post_invoice(client, auth, customer, job_id=job)
+    assert again.status_code == 201, again.json
+    assert again.json["job_id"] == job
+
+
+def test_a_job_nobody_has_is_422_after_asking_the_jobs_api(client, auth, customers_service, jobs_service,
+                                                           make_token, account_id):
+    customer, _ = _real_customer_with_job(customers_service, jobs_service, make_token, account_id)
+    answer = post_invoice(client, auth, customer, job_id=str(uuid.uuid4()))
     assert answer.status_code == 422
     assert answer.json["error"]["fields"] == {"job_id": ["No such job in this account."]}
-    assert jobs_asked.count(job) == 1
+
+
+def test_another_accounts_job_is_422_though_the_jobs_api_has_it(client, auth, customer_at, customers_service,
+                                                                jobs_service, make_token):
+    customer, _ = customer_at()
+    _, foreign_job = _real_customer_with_job(customers_service, jobs_service, make_token, uuid.uuid4())
+    answer = post_invoice(client, auth, customer, job_id=foreign_job)
+    assert answer.status_code == 422 and set(answer.json["error"]["fields"]) == {"job_id"}
 
 
 def test_a_job_of_a_duplicate_merged_into_the_customer_is_the_customers(app, deliver, account_id, client, auth,

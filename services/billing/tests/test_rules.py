@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 import uuid
 
+import requests
+
 CARD = "4242 4242 4242 4242"
 
 
@@ -83,10 +85,12 @@ def test_card_numbers_and_cvv_refused_and_never_logged(client, auth, customer, c
     assert client.put(f"/customers/{customer}/card", json=fine, headers=auth).status_code == 200
 
 
-def test_customer_not_yet_heard_of_is_asked_of_the_customers_api(api, customers_known, account_id):
-    customer = uuid.uuid4()
-    customers_known[str(customer)] = {"id": str(customer), "number": "C-2001", "display_name": "Only via API",
-                                      "archived": False, "merged_into": None, "revision": 3}
+def test_customer_not_yet_heard_of_is_asked_of_the_customers_api(api, customers_service, make_token, account_id):
+    auth = {"Authorization": f"Bearer {make_token(account_id)}"}
+    created = requests.post(f"{customers_service.url}/customers", json={"display_name": "Only via API"},
+                            headers=auth, timeout=10)
+    assert created.status_code == 201, created.text
+    customer = uuid.UUID(created.json()["id"])
     invoice = api.invoice(customer)
     assert invoice["customer_id"] == str(customer)
     assert api.summary(customer)["balance_cents"] == 10000

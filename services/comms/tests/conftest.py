@@ -157,15 +157,9 @@ def billing():
 
 
 @pytest.fixture(scope="session")
-def customers_service(make_settings, tmp_path_factory):
+def customers_service(service_process):
     """The real customers service as its own process: comms asks it about customer ids it never heard of."""
-    from chassis.testing.processes import ServiceProcess, free_port, settings_env
-
-    process = ServiceProcess("customers", "web", settings_env(make_settings("customers")), port=free_port(),
-                             log_dir=tmp_path_factory.mktemp("customers-service"))
-    process.start().wait_healthy(60)
-    yield process.url
-    process.stop()
+    return service_process("customers").url
 
 
 @pytest.fixture(scope="session")
