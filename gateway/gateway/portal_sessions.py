@@ -18,7 +18,11 @@ from chassis.errors import Unauthorized
 AUDIENCE = "fieldwork-portal"
 SUBJECT_PREFIX = "portal:"
 READ_PERMISSIONS = ("customers:view", "jobs:view", "billing:view")
-APPROVE_PERMISSIONS = ("jobs:view", "jobs:edit")  # a visitor may approve their own estimate, nothing else
+# What the gateway may do with a visitor's own records, one narrow set per kind of act; the gateway checks the record
+# is the visitor's before each call. customers:view lets jobs look the customer up when its copy has not heard yet.
+APPROVE_PERMISSIONS = ("customers:view", "jobs:view", "jobs:edit")  # approve or decline an estimate, upload, request
+MARK_VIEWED_PERMISSIONS = ("billing:view", "billing:edit")  # the customer opened their invoice
+REVIEW_PERMISSIONS = ("jobs:view", "reviews:create")  # rate a completed job of theirs
 
 
 @dataclass(frozen=True)

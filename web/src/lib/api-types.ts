@@ -324,6 +324,8 @@ export interface paths {
                     include_archived?: boolean;
                     status?: "lead" | "prospect" | "quoted" | "active" | "inactive";
                     tag?: string;
+                    /** @description Only customers of this kind. */
+                    kind?: "residential" | "commercial";
                 };
                 header?: never;
                 path?: never;
@@ -1060,6 +1062,50 @@ export interface paths {
                 403: components["responses"]["FORBIDDEN"];
                 404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customer_id}/jobs-to-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        /** The customer's completed jobs not rated yet, the latest completed first (at most twenty). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsJobsToReview"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2045,6 +2091,54 @@ export interface paths {
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
                 404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customer_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        /** The customer's reviews, newest first, with the count and average of them all. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsReviewsPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -3388,6 +3482,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{job_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a completed job (once): 409 when the job is not completed or was rated already. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobsReviewIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsReviewOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{job_id}/status": {
         parameters: {
             query?: never;
@@ -4124,6 +4269,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/estimates/{estimate_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estimate_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimate_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The customer declines one of their own estimates awaiting approval. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalEstimate"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/invoices/{invoice_id}/pdf": {
         parameters: {
             query?: never;
@@ -4144,7 +4333,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The invoice as a PDF, when it is the visitor's own. */
+                /** @description The invoice as a PDF, when it is the visitor's own; opening it marks it viewed (the office sees the customer has read it). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4167,6 +4356,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/jobs/{job_id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["PortalPhotoUpload"];
+                };
+            };
+            responses: {
+                /** @description The photo, kept with the customer's records. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalPhotoOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/jobs/{job_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewIn"];
+                };
+            };
+            responses: {
+                /** @description The customer's review of one of their completed jobs. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/me": {
         parameters: {
             query?: never;
@@ -4183,7 +4471,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The customer-facing view: name, properties, visits, estimates, invoices. */
+                /** @description The customer-facing view: name, properties, visits, estimates, invoices, jobs to review. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4200,6 +4488,100 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/properties/{property_id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                property_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    property_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["PortalPhotoUpload"];
+                };
+            };
+            responses: {
+                /** @description The photo, kept with the customer's records. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalPhotoOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestIn"];
+                };
+            };
+            responses: {
+                /** @description The request, as a draft job the office will schedule. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequestOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                409: components["responses"]["CONFLICT"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4952,7 +5334,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
+            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer" | "review";
             /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
@@ -4967,7 +5349,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
+            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer" | "review";
             /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
@@ -5312,7 +5694,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
+            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer" | "review";
             /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
@@ -5503,7 +5885,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
+            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer" | "review";
             /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
@@ -5731,7 +6113,8 @@ export interface components {
             created_by?: string;
             /** Format: uuid */
             customer_id?: string;
-            email?: string;
+            /** @description Where it was mailed; null when it went by text. */
+            email?: string | null;
             /** Format: date-time */
             expires_at?: string;
             /** Format: uuid */
@@ -5883,6 +6266,10 @@ export interface components {
             /** Format: uuid */
             customer_id?: string;
         };
+        CustomersReviewSettings: {
+            /** @description Send a review request (a portal link by the customer's preferred channel) when a job is completed; on until turned off. Never to a customer flagged do-not-service. */
+            send_review_requests: boolean;
+        };
         CustomersStatusChangeOut: {
             automatic?: boolean;
             cause?: string | null;
@@ -6020,7 +6407,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer";
+            kind: "job" | "estimate" | "plan" | "invoice" | "payment" | "credit" | "refund" | "communication" | "note" | "photo" | "customer" | "review";
             /** @description Public API path of the record, e.g. /api/jobs/<id> */
             link?: string | null;
             /** Format: date-time */
@@ -6245,6 +6632,14 @@ export interface components {
             /** @enum {string} */
             to: "draft" | "scheduled" | "in_progress" | "completed" | "cancelled";
         };
+        JobsJobToReview: {
+            /** Format: date-time */
+            completed_at: string;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+        };
         JobsJobsActivityPage: {
             items?: components["schemas"]["JobsActivityItem"][];
             next_cursor?: string | null;
@@ -6253,12 +6648,16 @@ export interface components {
             items?: components["schemas"]["JobsActivityItem"][];
             next_cursor?: string | null;
         };
+        JobsJobsToReview: {
+            items: components["schemas"]["JobsJobToReview"][];
+        };
         JobsJobsWorkspacePart: {
             activity: components["schemas"]["JobsJobsPartActivityPage"];
             estimates: components["schemas"]["JobsEstimateOutPage"];
             jobs: components["schemas"]["JobsJobBriefPage"];
             plans: components["schemas"]["JobsPlanOutPage"];
             recent_activity: components["schemas"]["JobsRecentActivityOut"];
+            reviews: components["schemas"]["JobsReviewsPage"];
             summary: components["schemas"]["JobsSummaryOut"];
         };
         JobsLineItemIn: {
@@ -6392,6 +6791,37 @@ export interface components {
         JobsRecentActivityOut: {
             completed_recently?: components["schemas"]["JobsJobBrief"][];
             upcoming?: components["schemas"]["JobsJobBrief"][];
+        };
+        JobsReviewIn: {
+            /** @default null */
+            comment: string | null;
+            /** @description 1 (poor) to 5 (excellent), a whole number. */
+            rating: number;
+        };
+        JobsReviewOut: {
+            comment: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            job_id: string;
+            job_number: string;
+            job_title: string;
+            rating: number;
+        };
+        JobsReviewSummary: {
+            /** @description The mean rating to one decimal; null when there is none. */
+            average: number | null;
+            count: number;
+        };
+        JobsReviewsPage: {
+            items?: components["schemas"]["JobsReviewOut"][];
+            next_cursor?: string | null;
+            /** @description All of the customer's reviews. */
+            summary: components["schemas"]["JobsReviewSummary"];
         };
         JobsSummaryOut: {
             last_completed?: (Record<string, never> | null) | components["schemas"]["JobsJobBrief"];
@@ -6555,6 +6985,63 @@ export interface components {
              */
             status: "ok" | "unavailable" | "not_permitted";
         };
+        PortalJobToReview: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: uuid */
+            id?: string;
+            number?: string | null;
+            title?: string | null;
+        };
+        PortalJobsToReview: {
+            /** @description When ok. */
+            items?: components["schemas"]["PortalJobToReview"][];
+            /** @description The permission that shows it (when not_permitted). */
+            permission?: string;
+            /**
+             * @description not_permitted: view as client by a user without jobs:view
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_permitted";
+        };
+        PortalPhotoOut: {
+            caption?: string | null;
+            filename?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            job_id?: string | null;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        PortalPhotoUpload: {
+            /** @default null */
+            caption: string | null;
+            /** Format: binary */
+            file: string;
+        };
+        PortalRecentVisit: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: uuid */
+            id?: string;
+            number?: string | null;
+            property_address?: string | null;
+            service_type?: string | null;
+            status?: string | null;
+            title?: string | null;
+        };
+        PortalRecentVisits: {
+            /** @description When ok. */
+            items?: components["schemas"]["PortalRecentVisit"][];
+            /** @description The permission that shows it (when not_permitted). */
+            permission?: string;
+            /**
+             * @description not_permitted: view as client by a user without jobs:view
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_permitted";
+        };
         PortalSession: {
             /** Format: uuid */
             customer_id: string;
@@ -6578,6 +7065,10 @@ export interface components {
             customer: components["schemas"]["PortalCustomer"];
             estimates_to_approve: components["schemas"]["PortalEstimatesToApprove"];
             invoices: components["schemas"]["PortalInvoices"];
+            /** @description Completed jobs the customer has not reviewed yet. */
+            jobs_to_review: components["schemas"]["PortalJobsToReview"];
+            /** @description Visits completed in the last 30 days. */
+            recent_visits: components["schemas"]["PortalRecentVisits"];
             upcoming_visits: components["schemas"]["PortalUpcomingVisits"];
         };
         PortalVisit: {
@@ -6593,6 +7084,24 @@ export interface components {
             status?: string | null;
             title?: string | null;
         };
+        ReviewIn: {
+            /** @default null */
+            comment: string | null;
+            /** @description 1 (poor) to 5 (excellent). */
+            rating: number;
+        };
+        ReviewOut: {
+            comment?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            job_id: string;
+            job_number?: string | null;
+            job_title?: string | null;
+            rating: number;
+        };
         ServiceReadiness: {
             /**
              * @description The gateway's circuit breaker for the service.
@@ -6607,6 +7116,27 @@ export interface components {
             reason?: string;
             /** @description ready, not_ready, unavailable or not_configured */
             status: string;
+        };
+        ServiceRequestIn: {
+            /** @default null */
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description Which of the customer's properties (none: the primary one).
+             * @default null
+             */
+            property_id: string | null;
+            /** @description What needs doing, in a few words. */
+            title: string;
+        };
+        ServiceRequestOut: {
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            property_address?: string | null;
+            status: string;
+            title: string;
         };
         Status: {
             services: {
@@ -6639,6 +7169,7 @@ export interface components {
             plans?: components["schemas"]["WorkspacePlansSection"];
             profile: components["schemas"]["WorkspaceProfileSection"];
             recent_activity?: components["schemas"]["WorkspaceRecentActivitySection"];
+            reviews?: components["schemas"]["WorkspaceReviewsSection"];
             timeline?: components["schemas"]["WorkspaceTimeline"];
             /** @description Where the merged customer's workspace is (when merged). */
             workspace?: string;
@@ -6739,6 +7270,16 @@ export interface components {
         };
         WorkspaceRecentActivitySection: {
             data?: components["schemas"]["JobsRecentActivityOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceReviewsSection: {
+            data?: components["schemas"]["JobsReviewsPage"];
             /** @description Why there is no data (when not ok). */
             reason?: string;
             /**

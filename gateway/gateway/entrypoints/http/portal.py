@@ -1,57 +1,39 @@
-"""The client portal: a magic link becomes a portal session; the session sees its own customer only."""
+"""The client portal: a magic link becomes a portal session; the session sees its own customer only.
+
+The visitor's acts live beside this module: ``portal_documents`` (invoices, estimates), ``portal_requests``
+(photos, service requests) and ``portal_reviews``; all are routes of the one portal blueprint.
+"""
 from __future__ import annotations
 
 import json
 import uuid
 
-from flask import Response, current_app, request
+from flask import Response, request
 from marshmallow import fields, validate
 
 from chassis import logs
-from chassis.api import BINARY, Blueprint
 from chassis.schemas import Schema
 from chassis.auth import current_principal, public, require
-from chassis.errors import NotFound, Unauthorized, Unavailable
+from chassis.errors import Unauthorized, Unavailable
 from gateway import portal_sessions
-from gateway.composition.portal_view import (ESTIMATES_TO_APPROVE, EVERY_SECTION, portal_calls, portal_view,
-                                             sections_for)
+from gateway.composition.portal_view import EVERY_SECTION, portal_view, sections_for
 from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
-from gateway.entrypoints.http.shapes import ESTIMATE, PORTAL_SECURITY, PortalSession, PortalView
+from gateway.entrypoints.http.portal_access import blp, config, service_headers, view_outcomes, visitor
+from gateway.entrypoints.http.portal_shapes import PortalSession, PortalView
 from gateway.entrypoints.http.shapes import PORTAL_COOKIE as COOKIE
-from gateway.entrypoints.http.workspace import customers_answer
+from gateway.entrypoints.http.shapes import PORTAL_SECURITY
 from gateway.portal_sessions import PortalVisitor
-from gateway.upstream.calls import run_calls
 from gateway.upstream.client import ServiceUnavailable
 
-
-blp = Blueprint("portal", __name__, url_prefix="/api", description="The client portal.")
+__all__ = ["blp"]
 
 
 class MagicLinkIn(Schema):
     token = fields.String(required=True, validate=validate.Length(min=1, max=2000))
 
 
-def _config():
-    return current_app.extensions["fieldwork"].adapter("config")
-
-
-def _visitor() -> PortalVisitor:
-    header = request.headers.get("Authorization", "")
-    token = header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(COOKIE)
-    if not token:
-        raise Unauthorized("A portal session is required.")
-    return portal_sessions.verify(_config().portal_secret, token)
-
-
-def _service_headers(visitor: PortalVisitor, perms=portal_sessions.READ_PERMISSIONS) -> dict[str, str]:
-    return call_headers(portal_sessions.service_token(_config().jwt_secret, visitor, perms))
-
-
 def _view_of(customer_id: uuid.UUID, headers: dict[str, str], sections=EVERY_SECTION) -> dict:
-    outcomes = run_calls(upstreams(), portal_calls(customer_id, sections), headers)
-    profile = customers_answer(outcomes["profile"])
-    if profile.get("merged_into"):
-        raise NotFound("This customer's records moved; ask for a new invitation.")
+    profile, outcomes = view_outcomes(customer_id, headers, sections)
     return portal_view(profile, outcomes, sections)
 
 
@@ -71,11 +53,11 @@ def open_session(body):
     if not reply.ok:
         raise Unauthorized("This link is not valid, has expired or was already used.")
     redeemed = reply.json()
-    visitor = PortalVisitor(uuid.UUID(redeemed["customer_id"]), uuid.UUID(redeemed["account_id"]))
-    token, expires = portal_sessions.issue(_config().portal_secret, visitor, _config().portal_ttl_seconds)
-    response = Response(json.dumps({"session": token, "expires_at": expires, "customer_id": str(visitor.customer_id)}),
+    who = PortalVisitor(uuid.UUID(redeemed["customer_id"]), uuid.UUID(redeemed["account_id"]))
+    token, expires = portal_sessions.issue(config().portal_secret, who, config().portal_ttl_seconds)
+    response = Response(json.dumps({"session": token, "expires_at": expires, "customer_id": str(who.customer_id)}),
                         status=201, mimetype="application/json")
-    response.set_cookie(COOKIE, token, max_age=_config().portal_ttl_seconds, httponly=True, samesite="Strict",
+    response.set_cookie(COOKIE, token, max_age=config().portal_ttl_seconds, httponly=True, samesite="Strict",
                         secure=request.is_secure, path="/api/portal")
     return response
 
@@ -83,65 +65,14 @@ def open_session(body):
 @blp.route("/portal/me")
 @blp.doc(security=PORTAL_SECURITY)
 @public  # authenticated by the portal session, which staff tokens are not
-@blp.response(200, PortalView, description="The customer-facing view: name, properties, visits, estimates, invoices.")
+@blp.response(200, PortalView, description="The customer-facing view: name, properties, visits, estimates, invoices, "
+                                           "jobs to review.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="The customer's records moved (merged).")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def my_portal():
-    visitor = _visitor()
-    return json_answer(_view_of(visitor.customer_id, _service_headers(visitor)))
-
-
-@blp.route("/portal/invoices/<uuid:invoice_id>/pdf")
-@blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.response(200, BINARY, content_type="application/pdf", description="The invoice as a PDF, when it is the "
-                                                                        "visitor's own.")
-@blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
-@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The billing service did not answer.")
-def my_invoice_pdf(invoice_id: uuid.UUID):
-    visitor = _visitor()
-    client = upstreams().client("billing")
-    if client is None:
-        raise Unavailable("Invoices are not available.")
-    headers = _service_headers(visitor)
-    try:
-        invoice = client.get(f"/invoices/{invoice_id}", headers=headers)
-        if invoice.status != 200 or invoice.json().get("customer_id") != str(visitor.customer_id) \
-                or invoice.json().get("status") == "draft":
-            raise NotFound("No such invoice.")
-        pdf = client.get(f"/invoices/{invoice_id}/pdf", headers={**headers, "Accept": "application/pdf"})
-    except ServiceUnavailable as exc:
-        raise Unavailable(f"The billing service did not answer ({exc.reason}).") from None
-    if pdf.status != 200:
-        raise Unavailable("The invoice PDF could not be made.")
-    return Response(pdf.body, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="{invoice.json().get("number")}.pdf"'})
-
-
-@blp.route("/portal/estimates/<uuid:estimate_id>/approve", methods=["POST"])
-@blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.response(200, ESTIMATE, description="The customer approves one of their own estimates awaiting approval.")
-@blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
-@blp.alt_response(409, response="CONFLICT", description="The estimate can no longer be approved.")
-@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The jobs service did not answer.")
-def approve_my_estimate(estimate_id: uuid.UUID):
-    visitor = _visitor()
-    client = upstreams().client("jobs")
-    if client is None:
-        raise Unavailable("Estimates are not available.")
-    headers = _service_headers(visitor, portal_sessions.APPROVE_PERMISSIONS)
-    try:
-        estimate = client.get(f"/estimates/{estimate_id}", headers=headers)
-        if estimate.status != 200 or estimate.json().get("customer_id") != str(visitor.customer_id) \
-                or estimate.json().get("status") not in ESTIMATES_TO_APPROVE:
-            raise NotFound("No such estimate awaiting approval.")
-        approved = client.request("POST", f"/estimates/{estimate_id}/approve", body=b'{"create_job": true}',
-                                  headers={**headers, "Content-Type": "application/json"})
-    except ServiceUnavailable as exc:
-        raise Unavailable(f"The jobs service did not answer ({exc.reason}).") from None
-    return Response(approved.body, status=approved.status, mimetype="application/json")
+    who = visitor()
+    return json_answer(_view_of(who.customer_id, service_headers(who)))
 
 
 @blp.route("/customers/<uuid:customer_id>/portal-view")
@@ -153,3 +84,7 @@ def view_as_client(customer_id: uuid.UUID):
     # With the staff user's own token, and only the sections their permissions show: the page must not be a way
     # round them (invoice balances to someone without billing:view).
     return json_answer(_view_of(customer_id, call_headers(), sections_for(current_principal().perms)))
+
+
+# The visitor's acts: routes on the same blueprint, registered by importing them.
+from gateway.entrypoints.http import portal_documents, portal_requests, portal_reviews  # noqa: E402,F401

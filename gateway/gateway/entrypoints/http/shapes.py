@@ -8,7 +8,6 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from chassis.activity import ActivityItemSchema
-from gateway.composition.portal_view import NOT_PERMITTED, SECTION_PERMISSIONS
 from gateway.composition.workspace import SECTIONS
 
 OK, UNAVAILABLE, NOT_CONFIGURED = "ok", "unavailable", "not_configured"
@@ -90,85 +89,6 @@ Workspace = Schema.from_dict({
     "timeline": fields.Nested(WorkspaceTimeline),
     **{section: fields.Nested(_service_section(section)) for section in SERVICE_SECTIONS},
 }, name="Workspace")
-
-
-class PortalAddress(Schema):
-    id = fields.UUID()
-    line1 = fields.String(allow_none=True)
-    line2 = fields.String(allow_none=True)
-    city = fields.String(allow_none=True)
-    region = fields.String(allow_none=True)
-    postal_code = fields.String(allow_none=True)
-    country = fields.String(allow_none=True)
-
-
-class PortalCustomer(Schema):
-    name = fields.String(allow_none=True)
-    company = fields.String(allow_none=True)
-    properties = fields.List(fields.Nested(PortalAddress), required=True)
-
-
-class PortalVisit(Schema):
-    id = fields.UUID()
-    number = fields.String(allow_none=True)
-    title = fields.String(allow_none=True)
-    service_type = fields.String(allow_none=True)
-    property_address = fields.String(allow_none=True)
-    status = fields.String(allow_none=True)
-    scheduled_start = fields.DateTime(allow_none=True)
-    scheduled_end = fields.DateTime(allow_none=True)
-
-
-class PortalEstimate(Schema):
-    id = fields.UUID()
-    number = fields.String(allow_none=True)
-    title = fields.String(allow_none=True)
-    description = fields.String(allow_none=True)
-    property_address = fields.String(allow_none=True)
-    line_items = fields.List(fields.Dict(), allow_none=True)
-    total_cents = fields.Integer(allow_none=True)
-    currency = fields.String(allow_none=True)
-    status = fields.String(allow_none=True)
-    valid_until = fields.Date(allow_none=True)
-
-
-class PortalInvoice(Schema):
-    id = fields.UUID()
-    number = fields.String(allow_none=True)
-    status = fields.String(allow_none=True)
-    issue_date = fields.Date(allow_none=True)
-    due_date = fields.Date(allow_none=True)
-    currency = fields.String(allow_none=True)
-    total_cents = fields.Integer(allow_none=True)
-    paid_cents = fields.Integer(allow_none=True)
-    balance_cents = fields.Integer(allow_none=True)
-    pdf = fields.String(required=True, metadata={"description": "Where the customer downloads it."})
-
-
-def _portal_section(name: str, item: type[Schema], **more) -> type[Schema]:
-    return Schema.from_dict({
-        "status": _status(OK, UNAVAILABLE, NOT_PERMITTED, description=f"not_permitted: view as client by a user "
-                          f"without {SECTION_PERMISSIONS[name]}"),
-        "items": fields.List(fields.Nested(item), metadata={"description": "When ok."}),
-        "permission": fields.String(metadata={"description": "The permission that shows it (when not_permitted)."}),
-        **more,
-    }, name="Portal" + "".join(word.title() for word in name.split("_")))
-
-
-class PortalView(Schema):
-    """What the customer sees in the portal (and staff with "view as client", as far as their permissions go)."""
-
-    customer = fields.Nested(PortalCustomer, required=True)
-    upcoming_visits = fields.Nested(_portal_section("upcoming_visits", PortalVisit), required=True)
-    estimates_to_approve = fields.Nested(_portal_section("estimates_to_approve", PortalEstimate), required=True)
-    invoices = fields.Nested(_portal_section("invoices", PortalInvoice, balance_cents=fields.Integer(
-        metadata={"description": "What the invoices shown still owe (when ok)."})), required=True)
-
-
-class PortalSession(Schema):
-    session = fields.String(required=True, metadata={"description": "Bearer token of the portal (also a cookie)."})
-    expires_at = fields.Integer(required=True, metadata={"description": "Unix time the session ends."})
-    customer_id = fields.UUID(required=True)
 
 
 class ServiceReadiness(Schema):
