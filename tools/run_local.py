@@ -68,6 +68,10 @@ def _environment() -> dict:
         env.setdefault(f"FIELDWORK_{service.upper()}_PORT", str(port))
         env.setdefault(f"FIELDWORK_{service.upper()}_URL", f"http://127.0.0.1:{env[f'FIELDWORK_{service.upper()}_PORT']}")
     env.setdefault("FIELDWORK_GATEWAY_PORT", str(GATEWAY_PORT))
+    # A person reads these logs: one short line an event (chassis.logs), in colour when this runs on a terminal
+    # (the processes write into honcho's pipe, so they cannot tell for themselves).
+    env.setdefault("FIELDWORK_LOG_FORMAT", "console")
+    env.setdefault("FIELDWORK_LOG_COLOR", "1" if sys.stdout.isatty() else "0")
     env.setdefault("FIELDWORK_STATUS_CALLBACK_BASE", env["FIELDWORK_COMMS_URL"])  # where the sink reports delivery
     return env
 
@@ -79,7 +83,7 @@ def _installed_services() -> list[str]:
 def _procfile(services: list[str]) -> Path:
     """The Procfile's lines for the packages that exist in this checkout."""
     wanted = set(services) | ({"gateway"} if (BIN / "fieldwork-gateway").exists() else set())
-    lines = [line for line in (ROOT / "Procfile").read_text().splitlines()
+    lines = [_named(line) for line in (ROOT / "Procfile").read_text().splitlines()
              if line.strip() and line.split("-", 1)[0] in wanted]
     if USE_SINK:
         lines.append(f"delivery-sink: python {ROOT / 'tools' / 'delivery_sink.py'} "
@@ -88,6 +92,12 @@ def _procfile(services: list[str]) -> Path:
     path.parent.mkdir(exist_ok=True)
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def _named(line: str) -> str:
+    """A Procfile line whose process logs under its own name (customers-web), since honcho adds no prefix."""
+    name, command = line.split(":", 1)
+    return f"{name}: env FIELDWORK_PROCESS_NAME={name.strip()} {command.strip()}"
 
 
 def _wait_healthy(url: str, seconds: float = 60) -> bool:
@@ -109,7 +119,9 @@ def main() -> None:
     for service in services:
         _say(f"migrating {service}")
         subprocess.run([str(BIN / f"fieldwork-{service}"), "migrate"], env=env, check=True)
-    honcho = subprocess.Popen([str(BIN / "honcho"), "start", "-f", str(_procfile(services)), "-d", str(ROOT / ".run")],
+    # --no-prefix: each line names its process and time itself (chassis.logs), so honcho's prefix would say it twice.
+    honcho = subprocess.Popen([str(BIN / "honcho"), "start", "--no-prefix", "-f", str(_procfile(services)),
+                               "-d", str(ROOT / ".run")],
                               env=env, start_new_session=True)
 
     def stop(*_):

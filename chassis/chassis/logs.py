@@ -1,10 +1,13 @@
-"""Logs as one JSON object a line, each carrying the request id that caused it."""
+"""Logs as one JSON object a line (production, files), or one short readable line (a console: ``make run``), each
+carrying the request id that caused it. ``FIELDWORK_LOG_FORMAT`` chooses: ``json`` (the default) or ``console``."""
 from __future__ import annotations
 
 import contextvars
 import datetime as dt
 import logging
+import os
 import re
+import zlib
 import sys
 import traceback
 import uuid
@@ -22,6 +25,7 @@ _DATA_QUOTING_MODULES = ("sqlalchemy", "psycopg", "psycopg2", "psycopg_pool", "j
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 # Process-wide, not a ContextVar: threads (gunicorn gthread workers, consumers) start with an empty context.
 _service: str | None = None
+_process: str | None = None  # the console's name for this process (FIELDWORK_PROCESS_NAME: customers-web)
 
 
 def current_request_id() -> str | None:
@@ -92,12 +96,20 @@ def log_access(method: str, route: str | None, status: int, duration_ms: float |
             extra={"method": method, "route": route, "status": status, "duration_ms": duration_ms}))
 
 
-class JsonFormatter(logging.Formatter):
-    _SKIP = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+_STANDARD_ATTRIBUTES = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 
+
+def _fields(record: logging.LogRecord) -> dict:
+    """What the line's caller passed in ``extra``: both formats show the same, so what one may carry the other may."""
+    return {k: v for k, v in record.__dict__.items() if k not in _STANDARD_ATTRIBUTES and not k.startswith("_")}
+
+
+class _Formatter(logging.Formatter):
     def formatException(self, exc_info) -> str:
         return format_exception(exc_info[1]) if exc_info[1] is not None else super().formatException(exc_info)
 
+
+class JsonFormatter(_Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
             "time": dt.datetime.fromtimestamp(record.created, dt.timezone.utc).isoformat(timespec="milliseconds"),
@@ -107,18 +119,78 @@ class JsonFormatter(logging.Formatter):
             "service": _service,
             "request_id": _request_id.get(),
         }
-        entry.update({k: v for k, v in record.__dict__.items() if k not in self._SKIP and not k.startswith("_")})
+        entry.update(_fields(record))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         # orjson: every request writes a line, and the standard library's encoder was a tenth of a call's CPU.
         return orjson.dumps(entry, default=str).decode()
 
 
+_LEVEL_COLOURS = {"DEBUG": "2", "INFO": "32", "WARNING": "33", "ERROR": "31", "CRITICAL": "1;31"}
+_PROCESS_COLOURS = ("36", "35", "34", "33", "32", "96", "95", "94", "93", "92")
+# Line breaks and other control characters in a message or a value are shown escaped: one event stays one line,
+# and nothing a caller sent can forge a line of its own or move the terminal's cursor.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7f)} | {0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t"}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def _value(value) -> str:
+    text = _one_line(str(value))
+    return f'"{text}"' if not text or " " in text or "=" in text else text
+
+
+class ConsoleFormatter(_Formatter):
+    """One short line a person reads: time, level, process, message, the extra fields and the request id; an
+    exception's traceback (described as in the JSON line: no message that may quote data) on the lines below."""
+
+    def __init__(self, colour: bool = False):
+        super().__init__()
+        self.colour = colour
+
+    def _paint(self, code: str, text: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.colour else text
+
+    def format(self, record: logging.LogRecord) -> str:
+        at = dt.datetime.fromtimestamp(record.created).strftime("%H:%M:%S.%f")[:-3]
+        level = record.levelname
+        process = _process or _service or record.name
+        parts = [self._paint("2", at), self._paint(_LEVEL_COLOURS.get(level, "0"), f"{level:<5}"),
+                 self._paint(_PROCESS_COLOURS[zlib.crc32(process.encode()) % len(_PROCESS_COLOURS)], process),
+                 _one_line(record.getMessage())]
+        parts += [f"{self._paint('2', name + '=')}{_value(value)}" for name, value in _fields(record).items()]
+        if request_id := _request_id.get():
+            parts.append(self._paint("2", f"rid={request_id}"))
+        line = " ".join(parts)
+        if record.exc_info:
+            line += "\n" + "\n".join("    " + row for row in self.formatException(record.exc_info).splitlines())
+        return line
+
+
+def _wants_colour(stream) -> bool:
+    """FIELDWORK_LOG_COLOR=1/0 decides (``make run`` says whether its own output is a terminal, since the processes
+    write into a pipe); otherwise colour when the stream is a terminal, never when NO_COLOR is set."""
+    chosen = os.environ.get("FIELDWORK_LOG_COLOR", "")
+    if chosen:
+        return chosen.lower() in ("1", "true", "yes", "always")
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def formatter_for(log_format: str | None, stream) -> logging.Formatter:
+    """The formatter ``FIELDWORK_LOG_FORMAT`` names (json unless it says console)."""
+    if (log_format or "json").strip().lower() == "console":
+        return ConsoleFormatter(colour=_wants_colour(stream))
+    return JsonFormatter()
+
+
 def configure(service: str, level: str = "INFO") -> None:
-    global _service
+    global _service, _process
     _service = service
+    _process = os.environ.get("FIELDWORK_PROCESS_NAME") or service
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(formatter_for(os.environ.get("FIELDWORK_LOG_FORMAT"), sys.stderr))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
