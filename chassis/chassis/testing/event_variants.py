@@ -14,6 +14,11 @@ def _branches(schema: dict) -> Iterator[dict]:
     for key in ("allOf", "anyOf", "oneOf"):
         for branch in schema.get(key, ()):
             yield from _branches(branch)
+    # What a condition requires counts as required: an event keeps it when it has it, so it stays valid whichever
+    # branch applies (portal.invite_requested requires the email of a plain invitation, the phone of a text).
+    for key in ("then", "else"):
+        if isinstance(schema.get(key), dict):
+            yield from _branches(schema[key])
 
 
 def _properties(schema: dict) -> tuple[dict, set]:

@@ -11,7 +11,7 @@ from chassis import customer_directory, do_not_service
 from chassis.messaging import Event, Handlers
 
 from comms.config import CommsConfig
-from comms.service_layer import automatic, contacts, merges, notes
+from comms.service_layer import automatic, contacts, merges, notes, review_requests
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 
@@ -47,8 +47,13 @@ def keep_note(session: Session, event: Event) -> None:
                      deleted=data["deleted"], changed_at=dt.datetime.fromisoformat(data["changed_at"]))
 
 
-@handlers.on("portal.invite_requested", adapters=("config", "mailer"))
-def email_portal_invite(session: Session, event: Event, config: CommsConfig, mailer) -> None:
+@handlers.on("portal.invite_requested", adapters=("config", "mailer", "sms"))
+def email_portal_invite(session: Session, event: Event, config: CommsConfig, mailer, sms) -> None:
+    if review_requests.is_review_request(event.data):
+        review_requests.send_review_request(
+            session, event.data, senders={"email": config.smtp_from, "sms": config.sms_from},
+            configured={"email": mailer.configured, "sms": sms.configured}, region=config.phone_region, now=_now())
+        return
     automatic.send_portal_invite(session, event.data, sender=config.smtp_from, now=_now(),
                                  mail_configured=mailer.configured)
 

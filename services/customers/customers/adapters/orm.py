@@ -174,7 +174,7 @@ class PortalInvite(Tenanted, Base):
     __tablename__ = "portal_invites"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"), index=True)
-    email: Mapped[str] = mapped_column(String(254))
+    email: Mapped[str | None] = mapped_column(String(254))  # None: the invitation went by text (revision 0007)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(Stamp)
     expires_at: Mapped[dt.datetime] = mapped_column(Stamp)

@@ -10,6 +10,7 @@ from chassis.messaging import Event, Handlers
 from chassis.messaging.event import utcnow
 from customers.domain import lifecycle
 from customers.service_layer.references import COMMUNICATIONS
+from customers.service_layer.review_requests import request_review
 from customers.service_layer.work import record_contact, record_work
 
 handlers = Handlers().include(COMMUNICATIONS.handlers)
@@ -42,6 +43,13 @@ def on_job_status_changed(session: Session, event: Event) -> None:
         record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.JOB_UNDER_WAY,
                     work_at=_time(data["changed_at"]), cause=f"job {data['number']} {data['to'].replace('_', ' ')}",
                     now=utcnow())
+
+
+@handlers.on("job.status_changed", adapters=("portal_tokens", "portal_url"))
+def ask_for_a_review(session: Session, event: Event, portal_tokens, portal_url: str) -> None:
+    """A completed job's customer is asked to rate it (customers issues the portal link; comms sends it)."""
+    if event.data["to"] == "completed":
+        request_review(session, event.data, tokens=portal_tokens, portal_url=portal_url, now=utcnow())
 
 
 @handlers.on("invoice.created")

@@ -140,7 +140,7 @@ class DuplicatesOut(Schema):
 class InviteOut(Schema):
     id = fields.UUID()
     customer_id = fields.UUID()
-    email = fields.String()
+    email = fields.String(allow_none=True, metadata={"description": "Where it was mailed; null when it went by text."})
     created_by = fields.String()
     created_at = fields.DateTime()
     expires_at = fields.DateTime()

@@ -1,0 +1,78 @@
+"""Review requests: when a job is completed, the customer gets a portal link asking them to rate it (once per job,
+unless the account turned requests off or the customer is not to be contacted so), and the account's setting."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from chassis.messaging import emit
+from customers.adapters.orm import Customer, PortalInvite
+from customers.adapters.portal_tokens import PortalTokens
+from customers.adapters.review_orm import ReviewRequest, ReviewSetting
+from customers.domain.review_requests import reason_not_to_ask, recipient
+
+LINK_DAYS = 14  # longer than a plain invitation's week: a rating may wait for the weekend
+SENDER = "system:review-request"
+
+
+def request_review(session: Session, job: dict, *, tokens: PortalTokens, portal_url: str,
+                   now: dt.datetime) -> ReviewRequest | None:
+    """Sends the review request of a job that moved to completed (``job`` is the job.status_changed data); None when
+    none goes: not completed, turned off, do-not-service, archived, unknown customer, nowhere to send, or asked
+    already."""
+    customer = session.get(Customer, uuid.UUID(job["customer_id"]))
+    if customer is not None and customer.merged_into is not None:
+        customer = session.get(Customer, customer.merged_into)
+    if customer is None or reason_not_to_ask(job_status=job["to"], archived=customer.archived_at is not None,
+                                             do_not_service=customer.do_not_service,
+                                             turned_off=not sends_review_requests(session)):
+        return None
+    job_id = uuid.UUID(job["job_id"])
+    # Asked already (the completion heard again under another event id). Two at once would meet at the unique
+    # constraint: the loser's event is retried by the consumer and ends here.
+    if session.scalar(select(ReviewRequest.id).where(ReviewRequest.job_id == job_id)) is not None:
+        return None
+    email, phone = _contact_points(customer)
+    to = recipient(customer.preferred_channel, email, phone)
+    if to is None:
+        return None
+    invite = PortalInvite(id=uuid.uuid4(), customer_id=customer.id, email=to.email, created_by=SENDER, created_at=now,
+                          expires_at=now + dt.timedelta(days=LINK_DAYS))
+    session.add(invite)
+    session.flush()
+    request = ReviewRequest(customer_id=customer.id, job_id=job_id, job_number=job["number"], invite_id=invite.id,
+                            channel=to.channel, created_at=now)
+    session.add(request)
+    session.flush()
+    link = f"{portal_url.rstrip('/')}/{tokens.issue(invite.id, customer.account_id)}"
+    data = {"invite_id": invite.id, "customer_id": customer.id, "customer_name": customer.display_name,
+            "magic_link": link, "expires_at": invite.expires_at, "purpose": "review_request",
+            "channel": to.channel, "job_id": job["job_id"], "job_number": job["number"]}
+    data.update({"email": to.email} if to.email else {"phone": to.phone})
+    emit(session, "portal.invite_requested", data)
+    return request
+
+
+def sends_review_requests(session: Session) -> bool:
+    setting = session.scalars(select(ReviewSetting)).first()
+    return True if setting is None else setting.send_review_requests
+
+
+def set_review_requests(session: Session, send: bool, *, by: str, now: dt.datetime) -> bool:
+    stmt = insert(ReviewSetting).values(account_id=session.info["account_id"], send_review_requests=send,
+                                        updated_by=by, updated_at=now)
+    session.execute(stmt.on_conflict_do_update(index_elements=[ReviewSetting.account_id], set_={
+        "send_review_requests": send, "updated_by": by, "updated_at": now}))
+    return send
+
+
+def _contact_points(customer: Customer) -> tuple[str | None, str | None]:
+    """The first email and the first phone, the primary contact's before the others'."""
+    contacts = sorted(customer.contacts, key=lambda contact: not contact.is_primary)
+    email = next((e.address for contact in contacts for e in contact.emails), None)
+    phone = next((p.e164 for contact in contacts for p in contact.phones), None)
+    return email, phone
