@@ -130,3 +130,40 @@ def test_the_customer_requests_service_as_a_draft_job(gateway, headers_for, visi
     assert job["created_by"] == f"portal:{customer['id']}" and "client portal" in job["notes"]
     other_jobs = gateway.get(f"/api/customers/{other['id']}/jobs", headers=headers).json["items"]
     assert other_jobs == []
+
+
+def _completed_job(gateway, headers, customer_id, title) -> dict:
+    job = gateway.post("/api/jobs", headers=headers, json={"customer_id": customer_id, "title": title,
+                                                            "status": "scheduled",
+                                                            "scheduled_start": "2026-01-05T14:00:00Z"})
+    assert job.status_code == 201, job.json
+    for status in ("in_progress", "completed"):
+        moved = gateway.post(f"/api/jobs/{job.json['id']}/status", headers=headers, json={"to": status})
+        assert moved.status_code == 200, moved.json
+    return job.json
+
+
+def test_the_customer_reviews_their_own_completed_job(gateway, headers_for, visitor, stranger):
+    customer, session, other = visitor
+    headers = headers_for()
+    done = _completed_job(gateway, headers, customer["id"], "Furnace repair")
+    foreign = _completed_job(gateway, headers, other["id"], "Not yours")
+    open_job = seed.job(gateway, headers, customer["id"], "Not done yet")
+    to_review = gateway.get("/api/portal/me", headers=session).json["jobs_to_review"]
+    assert to_review["status"] == "ok" and [j["title"] for j in to_review["items"]] == ["Furnace repair"]
+
+    review = {"rating": 4, "comment": "On time and tidy."}
+    assert stranger.post(f"/api/portal/jobs/{done['id']}/review", json=review).status_code == 401
+    assert gateway.post(f"/api/portal/jobs/{foreign['id']}/review", headers=session, json=review).status_code == 404
+    assert gateway.post(f"/api/portal/jobs/{open_job['id']}/review", headers=session, json=review).status_code == 409
+    bad = gateway.post(f"/api/portal/jobs/{done['id']}/review", headers=session, json={"rating": 6})
+    assert bad.status_code == 422 and "rating" in bad.json["error"]["fields"]
+
+    sent = gateway.post(f"/api/portal/jobs/{done['id']}/review", headers=session, json=review)
+    assert sent.status_code == 201, sent.json
+    assert sent.json["rating"] == 4 and sent.json["job_title"] == "Furnace repair" and "customer_id" not in sent.json
+    assert gateway.post(f"/api/portal/jobs/{done['id']}/review", headers=session, json=review).status_code == 409
+    assert gateway.get("/api/portal/me", headers=session).json["jobs_to_review"]["items"] == []
+    reviews = gateway.get(f"/api/customers/{customer['id']}/reviews", headers=headers).json["items"]
+    assert [(r["job_id"], r["rating"], r["comment"]) for r in reviews] == [(done["id"], 4, "On time and tidy.")]
+    assert gateway.get(f"/api/customers/{other['id']}/reviews", headers=headers).json["items"] == []
