@@ -30,6 +30,8 @@ def list_customers(session: Session, filters: Filters, *, limit: int, cursor: st
         stmt = stmt.where(Customer.archived_at.is_(None))
     if filters.status:
         stmt = stmt.where(Customer.status == filters.status)
+    if filters.kind:
+        stmt = stmt.where(Customer.kind == filters.kind)
     if filters.tag:
         stmt = stmt.where(exists().where(Tag.customer_id == Customer.id, Tag.name_lower == filters.tag.lower()))
     return keyset_page(session, stmt, [Customer.created_at, Customer.id], limit=limit, cursor=cursor,
@@ -39,11 +41,11 @@ def list_customers(session: Session, filters: Filters, *, limit: int, cursor: st
 def search_customers(session: Session, query: str, filters: Filters, *, limit: int, cursor: str | None) -> Page:
     after = None
     if cursor:
-        score, customer_id = decode_key(cursor, (int, float), uuid.UUID)
-        after = (int(score), customer_id)
+        score, word, customer_id = decode_key(cursor, (int, float), str, uuid.UUID)
+        after = (int(score), word, customer_id)
     hits, carry_on = search_ids(session, parse_query(query), filters, limit=limit, after=after)
     found = customers_by_id(session, [customer_id for customer_id, _ in hits])
-    next_cursor = encode_cursor([carry_on[0], carry_on[1]]) if carry_on else None
+    next_cursor = encode_cursor(list(carry_on)) if carry_on else None
     return Page([found[customer_id] for customer_id, _ in hits], next_cursor)
 
 

@@ -2,14 +2,16 @@
 
 A query is cut into tiers, one per promise of the ranking (number, exact email or phone, exact name, word prefixes
 of a name, of an address, name contains, email or phone contains, address contains, one typo). Every customer of a
-tier has the tier's score, so a tier is read in customer-id order through its index and only a page's worth of it
-(plus one) is kept: the work follows the page, not the number of matches, and nothing is scored one by one.
+tier has the tier's score; within a tier the word-prefix tiers are read in (word, customer id) order from the
+btree of `search_words` (revision 0006) and the others in customer-id order, and only a page's worth of a tier
+(plus one) is kept. The word tiers, the ones a common name or a city fills, stop after a page of their index; the
+others read their matches from a trigram GIN index, and they are asked only when the tiers above left the page short.
 
 Tiers are read best first and reading stops once more than a page is known. A customer found by several tiers ranks
 by the best (the first to find it): a tier leaves out customers a better tier on the customer row ranks, and one the
 cursor has passed is asked only about the few customers found below it. When a tier is cut at its limit, nothing
-below its last key is known yet, so the page stops there and the cursor carries on from that key; this keeps pages
-free of gaps and repeats however the tiers overlap.
+below its last key is known yet, so what is known stops there and reading carries on from that key until the page
+is full; this keeps pages full and free of gaps and repeats however the tiers overlap.
 """
 from __future__ import annotations
 
@@ -21,15 +23,18 @@ from sqlalchemy.orm import Session
 
 from customers.domain.search_terms import SearchTerms
 
-MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match name prefixes only
+MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match word starts and numbers only
 MIN_FUZZY = 4
 # pg_trgm's default (0.6) misses one typo in a ten-letter word ("whitfeld"); 0.5 keeps noise low.
 FUZZY_THRESHOLD = 0.5
+# How many words of a typed word's index range are counted to choose the one a many-word query is read by.
+COUNTED = 5000
 
 NUMBER, EXACT_KEY, EXACT_NAME, NAME_PREFIX, ADDRESS_PREFIX = 1000, 900, 800, 700, 600
 NAME_CONTAINS, KEY_CONTAINS, ADDRESS_CONTAINS, TYPO = 500, 450, 400, 300
 
-# The indexed expressions of revision 0004 (a leading space makes "a word starts with" a LIKE the index answers).
+# The indexed expressions of revision 0004 (a leading space makes "a word starts with" a LIKE the index answers);
+# revision 0006 splits the same texts into search_words (kind 'n' and 'a').
 _WORDS = "(' ' || c.search_name)"
 _ADDRESS = "(' ' || lower(pr.line1 || ' ' || pr.city || ' ' || pr.postal_code))"
 
@@ -38,6 +43,14 @@ _EMAILS = ("contact_emails e JOIN contacts ct ON ct.id = e.contact_id "
 _PHONES = ("contact_phones p JOIN contacts ct ON ct.id = p.contact_id "
            "JOIN customers c ON c.id = ct.customer_id AND p.account_id = c.account_id")
 _PROPERTIES = "properties pr JOIN customers c ON c.id = pr.customer_id AND pr.account_id = c.account_id"
+_SEARCH_WORDS = "search_words w JOIN customers c ON c.id = w.customer_id AND c.account_id = w.account_id"
+
+Key = tuple[int, str, uuid.UUID]  # (score, word, customer id); word is "" outside the word tiers
+
+
+def order(key: Key) -> tuple:
+    """Best first: the higher score, then the word, then the customer id."""
+    return -key[0], key[1], key[2]
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,7 @@ class Filters:
     include_archived: bool = False
     status: str | None = None
     tag: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class Tier:
     where: str           # what the source's row must hold
     holds: str           # the same, said of one customer `c` (scoring the candidates)
     own_row: bool = False  # `holds` reads only the customer row: lower tiers leave such customers out cheaply
+    words: str | None = None  # the search_words kind this tier is read from, in (word, customer) order
 
 
 def _contact_holds(table: str, alias: str, where: str) -> str:
@@ -69,28 +84,36 @@ def _all_words(expression: str, count: int) -> str:
     return "(" + " AND ".join(f"{expression} LIKE :word_{i}" for i in range(count)) + ")"
 
 
+def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | None) -> Tier:
+    """A word-prefix tier read through search_words by the typed word `:drive_<kind>`; `rest` checks the other
+    words typed. A customer is listed at the first of its words that matches (it may have several)."""
+    where = (f"w.kind = '{kind}' AND w.word LIKE :drive_{kind} AND NOT EXISTS (SELECT 1 FROM search_words v "
+             f"WHERE v.customer_id = w.customer_id AND v.kind = '{kind}' AND v.word LIKE :drive_{kind} "
+             "AND v.word < w.word)")
+    return Tier(score, _SEARCH_WORDS, f"{where} AND {rest}" if rest else where, holds, own_row=own_row, words=kind)
+
+
 def tiers(terms: SearchTerms) -> list[Tier]:
     """The tiers a query asks, best first."""
     found = []
+    many = len(terms.word_prefixes) > 1
     if terms.number:
         where = "c.number = :number"
         found.append(Tier(NUMBER, "customers c", where, where, own_row=True))
     exact_name = "lower(c.display_name) = :text"
     found.append(Tier(EXACT_NAME, "customers c", exact_name, exact_name, own_row=True))
+    name_words = _all_words(_WORDS, len(terms.word_prefixes))
+    found.append(_word_tier(NAME_PREFIX, "n", name_words, True, name_words if many else None))
     if len(terms.text) < MIN_CONTAINS:
-        # Too short for trigrams: the start of the name, through the btree of names.
-        prefix = "lower(c.display_name) LIKE :prefix"
-        found.append(Tier(NAME_PREFIX, "customers c", prefix, prefix, own_row=True))
         return found
     email = "e.address_lower = :text"
     found.append(Tier(EXACT_KEY, _EMAILS, email, _contact_holds("contact_emails", "e", email)))
     if terms.e164:
         phone = "p.e164 = :e164"
         found.append(Tier(EXACT_KEY, _PHONES, phone, _contact_holds("contact_phones", "p", phone)))
-    name_words = _all_words(_WORDS, len(terms.word_prefixes))
-    found.append(Tier(NAME_PREFIX, "customers c", name_words, name_words, own_row=True))
     address_words = _all_words(_ADDRESS, len(terms.word_prefixes))
-    found.append(Tier(ADDRESS_PREFIX, _PROPERTIES, address_words, _property_holds(address_words)))
+    found.append(_word_tier(ADDRESS_PREFIX, "a", _property_holds(address_words), False,
+                            _property_holds(address_words) if many else None))
     name_contains = f"{_WORDS} LIKE :contains"
     found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
     email_contains = "e.address_lower LIKE :contains"
@@ -116,24 +139,32 @@ def filter_sql(filters: Filters, alias: str = "c") -> str:
         sql += f" AND {alias}.archived_at IS NULL"
     if filters.status:
         sql += f" AND {alias}.status = :status"
+    if filters.kind:
+        sql += f" AND {alias}.kind = :kind"
     if filters.tag:
         sql += (f" AND EXISTS (SELECT 1 FROM tags t WHERE t.customer_id = {alias}.id "
                 "AND t.account_id = :account AND t.name_lower = lower(:tag))")
     return sql
 
 
-def _tier_sql(found: list[Tier], index: int, filters: Filters, after: tuple[int, uuid.UUID] | None) -> str:
-    """The first ids of one tier in id order, leaving out those a better tier on the customer row already ranks."""
+def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None) -> str:
+    """The first keys of one tier in its order, leaving out those a better tier on the customer row already ranks."""
     tier = found[index]
-    distinct = "" if tier.own_row else "DISTINCT "  # a customer has several contacts and properties
-    sql = (f"SELECT {distinct}c.id AS customer_id FROM {tier.source} "
-           f"WHERE c.account_id = :account AND {tier.where}" + filter_sql(filters))
+    sql = f"FROM {tier.source} WHERE c.account_id = :account AND {tier.where}" + filter_sql(filters)
     sql += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
+    if tier.words:
+        if after is not None and tier.score == after[0]:
+            sql += " AND (w.word, w.customer_id) > (:after_word, :after_id)"
+        # The order is the btree's (account, kind, word, customer): the limit stops the walk after a page.
+        return (f"(SELECT w.customer_id, w.word, {index} AS tier {sql} "
+                "ORDER BY w.word, w.customer_id LIMIT :fetch)")
     if after is not None and tier.score == after[0]:
-        sql += " AND c.id < :after_id"
+        sql += " AND c.id > :after_id"
+    distinct = "" if tier.own_row else "DISTINCT "  # a customer has several contacts and properties
     # OFFSET 0 keeps the order and limit out of the tier's own plan: pushed in, they tempt the planner into walking
-    # the primary key backwards and filtering, which reads the whole table when a tier is empty.
-    return f"(SELECT customer_id, {index} AS tier FROM ({sql} OFFSET 0) t ORDER BY customer_id DESC LIMIT :fetch)"
+    # the primary key and filtering, which reads the whole table when a tier is empty.
+    return (f"(SELECT customer_id, '' COLLATE \"C\" AS word, {index} AS tier "
+            f"FROM (SELECT {distinct}c.id AS customer_id {sql} OFFSET 0) t ORDER BY customer_id LIMIT :fetch)")
 
 
 # Every lookup has its index; when the planner overestimates hits it would rather scan the account, which costs the
@@ -149,54 +180,105 @@ _SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enab
 _ROUNDS = ((NAME_PREFIX, NUMBER), (NAME_CONTAINS, ADDRESS_PREFIX), (TYPO, KEY_CONTAINS))
 
 
-def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
-               after: tuple[int, uuid.UUID] | None) -> tuple[list[tuple[uuid.UUID, int]], tuple[int, uuid.UUID] | None]:
-    """Up to ``limit`` (customer id, score) pairs, best first, after the cursor key ``after``; and the key to carry on
-    from (None at the end).
+def _counts(terms: SearchTerms) -> str:
+    """How many words (up to COUNTED) each typed word starts, among names and among addresses."""
+    return ", ".join(f"(SELECT count(*) FROM (SELECT 1 FROM search_words WHERE account_id = :account AND kind = "
+                     f"'{kind}' AND word LIKE :start_{i} LIMIT {COUNTED}) x) AS {kind}_{i}"
+                     for kind in "na" for i in range(len(terms.word_prefixes)))
 
-    Reading stops once more than a page is known: a worse tier can only add customers below those.
-    """
-    session.execute(text(_SETTINGS))
-    found = tiers(terms)
+
+def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> dict:
+    """The statement's parameters; the settings of the transaction, and for a query of several words the word each
+    word tier is read by: the one starting the fewest words (the others are checked on the rows it finds)."""
+    starts = [pattern[2:] for pattern in terms.word_prefixes]  # "% jam%" → "jam%"
     params = {"account": session.info["account_id"], "text": terms.text, "contains": terms.contains,
-              "prefix": terms.prefix, "number": terms.number, "digits": terms.digits, "e164": terms.e164,
-              "status": filters.status, "tag": filters.tag, "fetch": limit + 1,
-              **{f"word_{i}": pattern for i, pattern in enumerate(terms.word_prefixes)}}
+              "number": terms.number, "digits": terms.digits, "e164": terms.e164, "status": filters.status,
+              "tag": filters.tag, "kind": filters.kind,
+              **{f"word_{i}": pattern for i, pattern in enumerate(terms.word_prefixes)},
+              **{f"start_{i}": start for i, start in enumerate(starts)}}
+    sql = _SETTINGS + (", " + _counts(terms) if len(starts) > 1 else "")
+    row = session.execute(text(sql), params).mappings().one()
+    for kind in "na":
+        fewest = min(range(len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
+        params[f"drive_{kind}"] = starts[fewest]
+    return params
+
+
+def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
+               after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
+    """Up to ``limit`` (customer id, key) pairs, best first, after the cursor key ``after``; and the key to carry on
+    from (None at the end). The page is full whenever that many matches are left."""
+    params = _prepare(session, terms, filters)
+    found = tiers(terms)
+    hits: list[tuple[uuid.UUID, Key]] = []
+    fetch = limit + 1
+    while True:
+        more, carry_on = _read(session, found, filters, params, fetch=fetch, after=after)
+        hits += more
+        if len(hits) > limit:
+            return hits[:limit], hits[limit - 1][1]
+        if carry_on is None:
+            return hits, None
+        if len(hits) == limit:
+            return hits, carry_on
+        # A tier cut at its limit held customers ranked already: carry on below it, reading more at a time.
+        after, fetch = carry_on, fetch * 2
+
+
+def _read(session: Session, found: list[Tier], filters: Filters, params: dict, *, fetch: int,
+          after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
+    """What the tiers tell for sure after ``after``, best first (more than fetch - 1 once the page can be full),
+    and the key down to which it is known when a tier was cut (None when everything was read)."""
+    params = {**params, "fetch": fetch}
     if after is not None:
-        params["after_id"] = after[1]
-    best: dict[uuid.UUID, int] = {}
-    frontier = None  # a tier cut at its limit is only known down to its last key: the page must not reach past it
+        params.update(after_word=after[1], after_id=after[2])
+    best: dict[uuid.UUID, Key] = {}
+    frontier: Key | None = None  # a tier cut at its limit is only known down to its last key
     passed = [t for t in found if after is not None and t.score > after[0]]
-    keys: list[tuple[int, uuid.UUID]] = []
+    known: list[tuple[uuid.UUID, Key]] = []
     for low, high in _ROUNDS:
         indexes = [i for i, t in enumerate(found) if low <= t.score <= high and t not in passed]
         if not indexes:
             continue
         sql = " UNION ALL ".join(_tier_sql(found, i, filters, after) for i in indexes)
-        by_tier: dict[int, list[uuid.UUID]] = {}
+        by_tier: dict[int, list[Key]] = {}
         for row in session.execute(text(sql), params):
-            by_tier.setdefault(row.tier, []).append(row.customer_id)
-        read: dict[uuid.UUID, int] = {}
-        for tier, ids in by_tier.items():
-            score = found[tier].score
-            if len(ids) > limit and (frontier is None or (score, min(ids)) > frontier):
-                frontier = (score, min(ids))
-            for customer_id in ids:
-                read[customer_id] = max(read.get(customer_id, 0), score)
+            by_tier.setdefault(row.tier, []).append((found[row.tier].score, row.word, row.customer_id))
+        read: dict[uuid.UUID, Key] = {}
+        for keys in by_tier.values():
+            if len(keys) >= fetch:
+                last = max(keys, key=order)
+                if frontier is None or order(last) < order(frontier):
+                    frontier = last
+            for key in keys:
+                if key[2] not in read or order(key) < order(read[key[2]]):
+                    read[key[2]] = key
         new = read.keys() - best.keys()
-        if passed and new:
-            # Tiers the cursor has passed are not read again: a customer they rank was listed on an earlier page.
-            new -= _ranked_by(session, passed, list(new), params)
+        if after is not None and new:
+            # Tiers are read only after the cursor: a customer they rank up to it was listed on an earlier page.
+            new -= _listed_before(session, found, after, list(new), params)
         best.update({customer_id: read[customer_id] for customer_id in new})
-        keys = sorted(((s, i) for i, s in best.items() if frontier is None or (s, i) >= frontier), reverse=True)
-        if len(keys) > limit:
+        known = sorted(((i, k) for i, k in best.items() if frontier is None or order(k) <= order(frontier)),
+                       key=lambda hit: order(hit[1]))
+        if len(known) >= fetch:
             break
-    if len(keys) > limit:
-        return [(i, s) for s, i in keys[:limit]], keys[limit - 1]
-    return [(i, s) for s, i in keys], frontier
+    return known, frontier
 
 
-def _ranked_by(session: Session, passed: list[Tier], ids: list[uuid.UUID], params: dict) -> set[uuid.UUID]:
-    holds = " OR ".join(f"coalesce({t.holds}, false)" for t in passed)
-    sql = f"SELECT c.id FROM customers c WHERE c.account_id = :account AND c.id = ANY(:ids) AND ({holds})"
+def _listed_before(session: Session, found: list[Tier], after: Key, ids: list[uuid.UUID],
+                   params: dict) -> set[uuid.UUID]:
+    """The customers among ``ids`` a tier ranks at or before the cursor key ``after``."""
+    ranked = []
+    for tier in found:
+        if tier.score > after[0]:
+            ranked.append(f"coalesce({tier.holds}, false)")
+        elif tier.score == after[0] and tier.words:
+            ranked.append(f"(coalesce({tier.holds}, false) AND EXISTS (SELECT 1 FROM search_words v "
+                          f"WHERE v.customer_id = c.id AND v.kind = '{tier.words}' AND v.word LIKE :drive_{tier.words} "
+                          "AND (v.word, v.customer_id) <= (:after_word, :after_id)))")
+        elif tier.score == after[0]:
+            ranked.append(f"(coalesce({tier.holds}, false) AND c.id <= :after_id)")
+    if not ranked:  # a cursor past every tier
+        return set()
+    sql = f"SELECT c.id FROM customers c WHERE c.account_id = :account AND c.id = ANY(:ids) AND ({' OR '.join(ranked)})"
     return {row.id for row in session.execute(text(sql), {**params, "ids": ids})}

@@ -42,7 +42,7 @@ class Customers(MethodView):
     @blp.response(200, page_schema(CustomerSummaryOut))
     def get(self, args):
         session = request_session()
-        filters = Filters(args["include_archived"], args.get("status"), args.get("tag"))
+        filters = Filters(args["include_archived"], args.get("status"), args.get("tag"), args.get("kind"))
         if args.get("q", "").strip():
             try:
                 page = queries.search_customers(session, args["q"], filters, limit=args["limit"], cursor=args["cursor"])

@@ -128,6 +128,7 @@ class SearchArgs(PageArgs):
     include_archived = fields.Boolean(load_default=False)
     status = fields.String(validate=validate.OneOf(STATUSES))
     tag = fields.String(validate=validate.Length(min=1, max=40))
+    kind = fields.String(validate=validate.OneOf(KINDS), metadata={"description": "Only customers of this kind."})
 
 
 def patch_body(schema: type[Schema]) -> Schema:

@@ -1,0 +1,63 @@
+"""Search pages are full while matches remain, never repeat a customer, and keep each tier in its index's order."""
+import uuid
+
+import pytest
+
+
+def home(line1, city="Columbus", region="OH", postal_code="43215"):
+    return {"line1": line1, "city": city, "region": region, "postal_code": postal_code}
+
+
+def pages(client, auth, q, limit, **extra):
+    found, cursor = [], None
+    for _ in range(100):
+        query = {"q": q, "limit": limit, **extra, **({"cursor": cursor} if cursor else {})}
+        response = client.get("/customers", query_string=query, headers=auth)
+        assert response.status_code == 200, response.json
+        found.append([c["id"] for c in response.json["items"]])
+        cursor = response.json["next_cursor"]
+        if not cursor:
+            return found
+    raise AssertionError("the pages never end")
+
+
+@pytest.fixture
+def soaks(client, auth, create):
+    """Eight "Soak" customers (name contains "oak") in id order; the five first live on Oak St (an address word
+    starting with "oak", the better tier), so the name tier's first ids are customers the address tier ranks."""
+    made = sorted((create(f"Soak {i}")["id"] for i in range(8)), key=uuid.UUID)
+    for customer_id in made[:5]:
+        response = client.post(f"/customers/{customer_id}/properties", json=home("5 Oak St"), headers=auth)
+        assert response.status_code == 201, response.json
+    return made
+
+
+def test_a_page_is_full_while_matches_remain(client, auth, soaks):
+    assert pages(client, auth, "oak", 3) == [soaks[:3], soaks[3:6], soaks[6:]]
+
+
+def test_no_page_repeats_a_customer_listed_before_the_cursor(client, auth, soaks):
+    for limit in (1, 2, 4, 5):
+        listed = [customer_id for page in pages(client, auth, "oak", limit) for customer_id in page]
+        assert listed == soaks, limit
+
+
+def test_a_word_tier_lists_by_the_word_then_the_customer(client, auth, create):
+    zed = create("Jack Zed")["id"]
+    abe = create("Jane Abe")["id"]
+    both = create("Jo Jabs")["id"]  # listed at its first word that starts with "ja": "jabs"
+    assert [i for page in pages(client, auth, "ja", 10) for i in page] == [both, zed, abe]
+
+
+def test_a_short_query_finds_a_start_of_any_word(client, auth, create):
+    dana = create("Dana Whitfield")["id"]
+    wanda = create("Wanda Smith")["id"]
+    create("Hawley Town")  # "w" inside a word is not a start
+    assert pages(client, auth, "w", 10) == [[wanda, dana]]  # "wanda" before "whitfield"
+    assert pages(client, auth, "wh", 10) == [[dana]]
+
+
+def test_a_cursor_of_another_shape_is_a_field_error(client, auth, create):
+    create("Dana Whitfield")
+    response = client.get("/customers", query_string={"q": "dana", "cursor": "WzcwMCwiYWJjIl0"}, headers=auth)
+    assert response.status_code == 422 and "cursor" in response.json["error"]["fields"]
