@@ -36,9 +36,13 @@ ROUTES: tuple[Resource, ...] = (
         "contacts", "properties", "notes", "tags", "status", "archive", "unarchive", "merge", "merges", "duplicates",
         "portal-invites")),
     _area("customers", "/merges", "customers"),
-    # jobs, estimates, plans, photos
+    # whether a completed job's customer is asked for a review
+    Resource("/settings/reviews", "customers", "settings:edit", "settings:edit"),
+    # jobs, estimates, plans, photos, reviews
     *(_area("jobs", f"{CUSTOMER}/{part}", "jobs") for part in (
-        "jobs", "recent-activity", "estimates", "plans", "photos")),
+        "jobs", "recent-activity", "estimates", "plans", "photos", "reviews", "jobs-to-review")),
+    # rating a job: before /jobs, whose subtree it is in, so the first route covering it is this one
+    Resource("/jobs/<uuid:job_id>/review", "jobs", "jobs:view", "reviews:create"),
     *(_area("jobs", f"/{part}", "jobs") for part in ("jobs", "estimates", "plans", "photos")),
     # the account's technicians: read with jobs, kept with the account's settings
     _area("jobs", "/technicians", "jobs", write="settings:edit"),

@@ -10,9 +10,9 @@ import pytest
 import seed
 
 DEADLINE_MS = 1200  # long enough that a busy shared box does not time out the healthy services
-SECTIONS = ("jobs", "estimates", "plans", "recent_activity", "invoices", "communications", "insights")
+SECTIONS = ("jobs", "estimates", "plans", "recent_activity", "reviews", "invoices", "communications", "insights")
 SERVICES = ("customers", "jobs", "billing", "comms", "insights")
-SECTION_SERVICE = {"jobs": "jobs", "estimates": "jobs", "plans": "jobs", "recent_activity": "jobs",
+SECTION_SERVICE = {"jobs": "jobs", "estimates": "jobs", "plans": "jobs", "recent_activity": "jobs", "reviews": "jobs",
                    "invoices": "billing", "communications": "comms", "insights": "insights"}
 
 
@@ -48,6 +48,8 @@ def test_the_whole_workspace_from_every_service(gateway, headers_for, customer):
     assert [i["total_cents"] for i in doc["invoices"]["data"]["items"]] == [12500]
     assert [c["body"] for c in doc["communications"]["data"]["items"]] == ["Asked about a quote"]
     assert doc["recent_activity"]["status"] == "ok"
+    assert doc["reviews"] == {"status": "ok", "data": {"items": [], "next_cursor": None,
+                                                       "summary": {"count": 0, "average": None}}}
     kinds = [item["kind"] for item in doc["timeline"]["items"]]
     assert sorted(set(kinds)) == ["communication", "customer", "estimate", "invoice", "job", "note"], kinds
     times = [item["occurred_at"] for item in doc["timeline"]["items"]]
@@ -55,6 +57,38 @@ def test_the_whole_workspace_from_every_service(gateway, headers_for, customer):
     assert doc["timeline"]["status"] == "ok" and doc["timeline"]["unavailable"] == []
     assert doc["insights"]["status"] == "ok"
     assert "cards" in doc["insights"]["data"] and doc["insights"]["data"]["ai"]["status"] == "not_configured"
+
+
+def test_the_reviews_section_shows_the_average_the_count_and_the_latest_with_their_job(gateway, headers_for):
+    headers = headers_for()
+    customer = seed.full_customer(gateway, headers)
+    rated = []
+    for title, rating in (("Spring repair", 2), ("Opener install", 5)):
+        job = gateway.post("/api/jobs", json={"customer_id": customer["id"], "title": title,
+                                              "scheduled_start": "2027-03-01T14:00:00Z"}, headers=headers).json
+        for to in ("in_progress", "completed"):
+            assert gateway.post(f"/api/jobs/{job['id']}/status", json={"to": to}, headers=headers).status_code == 200
+        review = gateway.post(f"/api/jobs/{job['id']}/review", json={"rating": rating, "comment": f"{title}!"},
+                              headers=headers)
+        assert review.status_code == 201, review.json
+        rated.append(job)
+    doc, _ = workspace(gateway, customer["id"], headers)
+    section = doc.json["reviews"]
+    assert section["status"] == "ok" and section["data"]["summary"] == {"count": 2, "average": 3.5}
+    assert [(r["job_number"], r["job_title"], r["rating"]) for r in section["data"]["items"]] == [
+        (rated[1]["number"], "Opener install", 5), (rated[0]["number"], "Spring repair", 2)]
+    titles = [item["title"] for item in doc.json["timeline"]["items"] if item["kind"] == "review"]
+    assert titles == ["Rated 5/5 — Opener install!", "Rated 2/5 — Spring repair!"]
+
+
+def test_rating_a_job_needs_reviews_create_at_the_gateway_too(gateway, headers_for):
+    job_id = uuid.uuid4()
+    without = gateway.post(f"/api/jobs/{job_id}/review", json={"rating": 5},
+                           headers=headers_for(perms=["jobs:view", "jobs:edit"]))
+    assert without.status_code == 403 and "reviews:create" in without.json["error"]["message"]
+    only_that = gateway.post(f"/api/jobs/{job_id}/review", json={"rating": 5}, headers=headers_for(perms=[
+        "reviews:create"]))
+    assert only_that.status_code == 404  # through to the jobs service, which knows no such job
 
 
 def test_the_workspace_makes_one_call_per_service(gateway, stack, headers_for, customer):

@@ -29,6 +29,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "estimates": ("jobs", "estimates"),
     "plans": ("jobs", "plans"),
     "recent_activity": ("jobs", "recent_activity"),
+    "reviews": ("jobs", "reviews"),
     "invoices": ("billing", "invoices"),
     "communications": ("comms", "communications"),
 }
