@@ -1,4 +1,4 @@
-import { Grid, Loader, Paper, Stack, Tabs } from "@mantine/core";
+import { Grid, Group, Loader, Paper, Stack, Tabs } from "@mantine/core";
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
 
@@ -6,6 +6,7 @@ import { useWorkspace } from "../api/get-workspace";
 import type { Dialog } from "./actions-menu";
 import { ActivityTab } from "./activity-tab";
 import { InsightsCard } from "./insights-card";
+import { MORE_TABS, MoreMenu, morePanels } from "./more-tabs";
 import { NotesTab } from "./notes-tab";
 import { OverviewTab } from "./overview-tab";
 import { PhotosTab } from "./photos-tab";
@@ -32,12 +33,15 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
   if (workspace.isError) return <PageError error={workspace.error} retry={() => workspace.refetch()} />;
   const ws = workspace.data;
   if (ws.merged_into) return <Navigate to={`/customers/${ws.merged_into}`} replace />;
-  const current = TABS.some(([key]) => key === tab) ? tab : "overview";
+  const more = MORE_TABS.find(([key]) => key === tab);
+  const current = more || TABS.some(([key]) => key === tab) ? tab : "overview";
+  // A More tab joins the row while it is open, so the open panel always has its tab.
+  const shown = more ? [...TABS, more] : TABS;
 
   const panels: Record<string, React.ReactNode> = {
     overview: <OverviewTab ws={ws} />, jobs: <JobsTable ws={ws} />, estimates: <EstimatesTable ws={ws} />,
     maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationsTable ws={ws} />, photos: <PhotosTab customerId={customerId} />,
-    notes: <NotesTab customerId={customerId} />, activity: <ActivityTab customerId={customerId} />,
+    notes: <NotesTab customerId={customerId} />, activity: <ActivityTab customerId={customerId} />, ...morePanels(ws),
   };
 
   return (
@@ -54,10 +58,13 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
               <ErrorBoundary><InsightsCard ws={ws} onStatement={() => setDialog("statement")} /></ErrorBoundary>
               <Paper withBorder p="md">
                 <Tabs value={current} onChange={(next) => navigate(`/customers/${customerId}/${next}`)} keepMounted={false}>
-                  <Tabs.List mb="sm">
-                    {TABS.map(([key, label]) => <Tabs.Tab key={key} value={key}>{label}</Tabs.Tab>)}
-                  </Tabs.List>
-                  {TABS.map(([key]) => (
+                  <Group gap={0} mb="sm" wrap="nowrap" align="flex-end">
+                    <Tabs.List style={{ flex: 1 }}>
+                      {shown.map(([key, label]) => <Tabs.Tab key={key} value={key}>{label}</Tabs.Tab>)}
+                    </Tabs.List>
+                    <MoreMenu current={current} onPick={(next) => navigate(`/customers/${customerId}/${next}`)} />
+                  </Group>
+                  {shown.map(([key]) => (
                     <Tabs.Panel key={key} value={key}><ErrorBoundary>{panels[key]}</ErrorBoundary></Tabs.Panel>
                   ))}
                 </Tabs>
