@@ -132,17 +132,27 @@ def deliver():
 
 @pytest.fixture
 def emitted():
-    """``emitted(app, account_id, "customer.merged")`` → the envelopes of that type in the service's outbox."""
+    """``emitted(app, account_id, "customer.merged")`` → the envelopes of that type in the service's outbox.
+
+    ``app`` may also be a real process (``service_process``): its own events, as it published them, are what
+    another service under test is then given."""
     from sqlalchemy import select
 
     from chassis.db.schema import outbox
+    from chassis.testing.processes import ServiceProcess
 
     def read(app, account_id, event_type: str | None = None) -> list[dict]:
-        database = app.extensions["fieldwork"].database
         stmt = select(outbox.c.envelope).where(outbox.c.account_id == account_id).order_by(outbox.c.position)
         if event_type:
             stmt = stmt.where(outbox.c.event_type == event_type)
-        with database.engine.connect() as connection:
+        if isinstance(app, ServiceProcess):
+            engine = create_engine(app.env[f"FIELDWORK_{app.service.upper()}_DATABASE_URL"])
+            try:
+                with engine.connect() as connection:
+                    return list(connection.scalars(stmt))
+            finally:
+                engine.dispose()
+        with app.extensions["fieldwork"].database.engine.connect() as connection:
             return list(connection.scalars(stmt))
 
     return read

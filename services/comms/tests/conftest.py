@@ -1,4 +1,5 @@
-"""comms under test: the real app on its own database, a real SMTP server, and a local SMS provider and billing."""
+"""comms under test: the real app on its own database, a real SMTP server, a local SMS provider, and the real
+customers, billing and jobs services it asks about customers and fetches PDFs from."""
 from __future__ import annotations
 
 import json
@@ -9,9 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
+import requests
 from aiosmtpd.controller import Controller
 
-from chassis.auth import decode_token
 from chassis.contracts import example
 from chassis.customer_directory import CustomersApi
 from chassis.testing.plugin import TEST_JWT_SECRET
@@ -22,9 +23,6 @@ from comms.bootstrap import SPEC
 from comms.domain import signature
 
 WEBHOOK_SECRET = "webhook-secret-for-tests"
-STATEMENT_PDF = b"%PDF-1.4\n% a statement\n%%EOF\n"
-INVOICE_PDF = b"%PDF-1.4\n% an invoice\n%%EOF\n"
-ESTIMATE_PDF = b"%PDF-1.4\n% an estimate\n%%EOF\n"
 
 
 def _free_port() -> int:
@@ -112,28 +110,6 @@ class SmsProvider(_LocalHttp):
         self.answer(handler, 201, json.dumps({"sid": f"SM{uuid.uuid4().hex}", "status": "queued"}).encode())
 
 
-class BillingStatementEndpoint(_LocalHttp):
-    """Stands in for billing's GET /customers/{id}/statement.pdf and /invoices/{id}/pdf (and jobs'
-    /estimates/{id}/pdf), checking the token as they do."""
-
-    def __init__(self):
-        self.requests: list[dict] = []
-        super().__init__()
-
-    def handle(self, handler):
-        token = handler.headers.get("Authorization", "").removeprefix("Bearer ")
-        principal = decode_token(token, TEST_JWT_SECRET)
-        self.requests.append({"path": handler.path, "account_id": principal.account_id, "perms": principal.perms})
-        if handler.path.startswith("/estimates/"):  # jobs' estimate PDF, served by the same stand-in
-            if "jobs:view" not in principal.perms:
-                return self.answer(handler, 403, b"{}")
-            return self.answer(handler, 200, ESTIMATE_PDF, "application/pdf")
-        if "billing:view" not in principal.perms:
-            return self.answer(handler, 403, b"{}")
-        self.answer(handler, 200, INVOICE_PDF if handler.path.startswith("/invoices/") else STATEMENT_PDF,
-                    "application/pdf")
-
-
 @pytest.fixture(scope="session")
 def smtp():
     server = SmtpServer()
@@ -150,26 +126,36 @@ def sms_provider():
 
 
 @pytest.fixture(scope="session")
-def billing():
-    endpoint = BillingStatementEndpoint()
-    yield endpoint
-    endpoint.close()
-
-
-@pytest.fixture(scope="session")
-def customers_service(service_process):
+def customers_process(service_process):
     """The real customers service as its own process: comms asks it about customer ids it never heard of."""
-    return service_process("customers").url
+    return service_process("customers")
 
 
 @pytest.fixture(scope="session")
-def app(make_app, smtp, sms_provider, billing, customers_service):
+def customers_service(customers_process):
+    return customers_process.url
+
+
+@pytest.fixture(scope="session")
+def billing_service(service_process, customers_process):
+    """The real billing service, whose invoice and statement PDFs comms attaches."""
+    return service_process("billing", FIELDWORK_CUSTOMERS_URL=customers_process.url)
+
+
+@pytest.fixture(scope="session")
+def jobs_service(service_process, customers_process):
+    """The real jobs service, whose estimate PDFs comms attaches."""
+    return service_process("jobs", FIELDWORK_CUSTOMERS_URL=customers_process.url)
+
+
+@pytest.fixture(scope="session")
+def app(make_app, smtp, sms_provider, customers_service, billing_service, jobs_service):
     adapters = {
         "customers_api": CustomersApi(customers_service),
         "mailer": SmtpMailer("127.0.0.1", smtp.port, "Fieldwork <office@fieldwork.test>", timeout=5),
         "sms": HttpSmsProvider(sms_provider.url, "+15125550100", "test-key", timeout=5),
-        "statements": BillingStatements(TEST_JWT_SECRET, billing.url),
-        "estimates": JobsEstimates(TEST_JWT_SECRET, billing.url),
+        "statements": BillingStatements(TEST_JWT_SECRET, billing_service.url),
+        "estimates": JobsEstimates(TEST_JWT_SECRET, jobs_service.url),
     }
     return make_app(SPEC, adapters=adapters, webhook_secret=WEBHOOK_SECRET, retry_base_seconds=30)
 
@@ -188,6 +174,24 @@ def envelope(account_id):
         env.update(id=str(uuid.uuid4()), account_id=str(account or account_id))
         env["data"].update(data)
         return env
+
+    return make
+
+
+@pytest.fixture
+def real_customer(customers_process, app, deliver, emitted, auth, account_id):
+    """``real_customer(email)`` → a customer made in the real customers service, comms given the
+    ``customer.created`` it published; billing and jobs ask the same service about it."""
+
+    def make(email: str, name: str = "Dana Whitfield") -> str:
+        created = requests.post(f"{customers_process.url}/customers", headers=auth, timeout=10, json={
+            "display_name": name, "contacts": [{"name": name, "emails": [email]}]})
+        assert created.status_code == 201, created.text
+        customer_id = created.json()["id"]
+        [event] = [e for e in emitted(customers_process, account_id, "customer.created")
+                   if e["data"]["customer"]["id"] == customer_id]
+        assert deliver(app, event)
+        return customer_id
 
     return make
 

@@ -1,9 +1,11 @@
 """Events comms consumes: portal invitations and statements to email, merges and their undoing."""
 import email
-from email import policy
+import io
 import uuid
+from email import policy
 
-STATEMENT_PDF = b"%PDF-1.4\n% a statement\n%%EOF\n"  # what the stand-in billing serves (conftest)
+import requests
+from pypdf import PdfReader
 
 
 def _log_call(client, auth, customer_id):
@@ -37,22 +39,23 @@ def test_a_portal_invite_is_emailed_once_under_redelivery(client, auth, app, del
     assert client.get(f"/communications/{feed[0]['id']}", headers=auth).json["status"] == "sent"
 
 
-def test_a_statement_is_emailed_with_the_pdf_fetched_from_billing(client, auth, app, account_id, deliver,
-                                                                   envelope, add_customer, run_sender, smtp,
-                                                                   billing):
+def test_a_statement_is_emailed_with_the_pdf_fetched_from_billing(client, auth, app, account_id, deliver, emitted,
+                                                                   real_customer, billing_service, run_sender, smtp):
     address = f"dana.{uuid.uuid4().hex[:8]}@example.com"
-    customer_id = add_customer(emails=[address])
-    assert deliver(app, envelope("statement.requested", customer_id=str(customer_id), email=None,
-                                 statement_id=str(uuid.uuid4()), as_of="2026-11-30"))
+    customer_id = real_customer(address, name="Statement Reader")
+    asked = requests.post(f"{billing_service.url}/customers/{customer_id}/statements", headers=auth, timeout=10,
+                          json={"email": None, "as_of": "2026-11-30"})
+    assert asked.status_code == 202, asked.text
+    [event] = emitted(billing_service, account_id, "statement.requested")  # billing's own event
+    assert deliver(app, event)
     run_sender()
     [received] = smtp.received_for(address)
     message = email.message_from_bytes(received.content, policy=policy.default)
     [attachment] = list(message.iter_attachments())
     assert attachment.get_filename() == "statement-2026-11-30.pdf"
-    assert attachment.get_payload(decode=True) == STATEMENT_PDF
-    asked = [r for r in billing.requests if str(customer_id) in r["path"]]
-    assert len(asked) == 1 and asked[0]["path"].endswith("/statement.pdf?as_of=2026-11-30")
-    assert asked[0]["account_id"] == account_id and asked[0]["perms"] == frozenset({"billing:view"})
+    content = attachment.get_payload(decode=True)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert content.startswith(b"%PDF") and "Statement Reader" in text and "2026-11-30" in text
 
 
 def test_a_statement_for_a_customer_without_email_is_kept_as_failed(client, auth, app, deliver, envelope,
