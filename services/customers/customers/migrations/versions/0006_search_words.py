@@ -12,8 +12,8 @@ down_revision = "0005"
 # (account, kind, word, customer) answers it in order, so a page reads a page of it. Kind 'n' holds the words of
 # `' ' || search_name`, kind 'a' those of every property's `line1 city postal_code` (adapters/search.py reads them
 # with the same expressions). The rows are kept by triggers in the transaction that writes the customer or the
-# property, so a customer is found by the next letter typed after it is saved; a customer's words of one kind are
-# rebuilt whole on a change (a word two properties share stays while one of them does).
+# property, so a customer is found by the next letter typed after it is saved; a customer's address words are
+# rebuilt whole when a property changes or goes (a word two properties share stays while one of them has it).
 _UP = [
     """CREATE TABLE search_words (
          account_id uuid NOT NULL,
@@ -24,15 +24,15 @@ _UP = [
     # The words of `' ' || text` as LIKE '% typed%' sees them: what follows a space, up to the next one.
     """CREATE FUNCTION search_words_of(source text) RETURNS SETOF text LANGUAGE sql IMMUTABLE AS $$
          SELECT DISTINCT w FROM unnest(string_to_array(source, ' ')) w WHERE w <> '' $$""",
-    """CREATE FUNCTION search_words_refresh(account uuid, customer uuid, which char) RETURNS void LANGUAGE sql AS $$
-         DELETE FROM search_words WHERE customer_id = customer AND kind = which;
+    # plpgsql keeps the plans of its statements for the session; a SQL function plans them on every call.
+    """CREATE FUNCTION search_words_of_addresses(account uuid, customer uuid) RETURNS void LANGUAGE plpgsql AS $$
+       BEGIN
+         DELETE FROM search_words WHERE customer_id = customer AND kind = 'a';
          INSERT INTO search_words (account_id, customer_id, kind, word)
-         SELECT DISTINCT account, customer, which, w FROM (
-           SELECT search_words_of(c.search_name) w FROM customers c
-            WHERE which = 'n' AND c.account_id = account AND c.id = customer
-           UNION ALL
-           SELECT search_words_of(lower(pr.line1 || ' ' || pr.city || ' ' || pr.postal_code)) FROM properties pr
-            WHERE which = 'a' AND pr.account_id = account AND pr.customer_id = customer) words $$""",
+         SELECT DISTINCT account, customer, 'a',
+                search_words_of(lower(pr.line1 || ' ' || pr.city || ' ' || pr.postal_code))
+           FROM properties pr WHERE pr.account_id = account AND pr.customer_id = customer;
+       END $$""",
     # Every customer's words not there yet, in one statement: the backfill, and bulk loads made without triggers.
     """CREATE FUNCTION search_words_fill() RETURNS void LANGUAGE sql AS $$
          INSERT INTO search_words (account_id, customer_id, kind, word)
@@ -50,16 +50,26 @@ _UP = [
            DELETE FROM search_words WHERE customer_id = OLD.id;
            RETURN NULL;
          END IF;
-         PERFORM search_words_refresh(NEW.account_id, NEW.id, 'n');
+         IF TG_OP = 'UPDATE' THEN
+           DELETE FROM search_words WHERE customer_id = OLD.id AND kind = 'n';
+         END IF;
+         INSERT INTO search_words (account_id, customer_id, kind, word)
+         SELECT NEW.account_id, NEW.id, 'n', search_words_of(NEW.search_name);
          RETURN NULL;
        END $$""",
     """CREATE FUNCTION search_words_of_property() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         IF TG_OP <> 'INSERT' THEN
-           PERFORM search_words_refresh(OLD.account_id, OLD.customer_id, 'a');
+         IF TG_OP = 'INSERT' THEN
+           -- A new property only adds words: the customer's others keep theirs.
+           INSERT INTO search_words (account_id, customer_id, kind, word)
+           SELECT NEW.account_id, NEW.customer_id, 'a',
+                  search_words_of(lower(NEW.line1 || ' ' || NEW.city || ' ' || NEW.postal_code))
+           ON CONFLICT DO NOTHING;
+           RETURN NULL;
          END IF;
-         IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.customer_id IS DISTINCT FROM OLD.customer_id) THEN
-           PERFORM search_words_refresh(NEW.account_id, NEW.customer_id, 'a');
+         PERFORM search_words_of_addresses(OLD.account_id, OLD.customer_id);
+         IF TG_OP = 'UPDATE' AND NEW.customer_id IS DISTINCT FROM OLD.customer_id THEN
+           PERFORM search_words_of_addresses(NEW.account_id, NEW.customer_id);
          END IF;
          RETURN NULL;
        END $$""",
@@ -75,7 +85,7 @@ _DOWN = [
     "DROP FUNCTION IF EXISTS search_words_of_property()",
     "DROP FUNCTION IF EXISTS search_words_of_customer()",
     "DROP FUNCTION IF EXISTS search_words_fill()",
-    "DROP FUNCTION IF EXISTS search_words_refresh(uuid, uuid, char)",
+    "DROP FUNCTION IF EXISTS search_words_of_addresses(uuid, uuid)",
     "DROP FUNCTION IF EXISTS search_words_of(text)",
     "DROP TABLE IF EXISTS search_words",
 ]
