@@ -169,11 +169,12 @@ def service_process(make_settings, tmp_path_factory):
 
     started: dict[tuple, ServiceProcess] = {}
 
-    def start(service: str, **env: str) -> ServiceProcess:
-        key = (service, tuple(sorted(env.items())))
+    def start(service: str, *, port: int | None = None, **env: str) -> ServiceProcess:
+        """``port``: one chosen beforehand, when two services must each know the other's address."""
+        key = (service, port, tuple(sorted(env.items())))
         if key not in started:
             process = ServiceProcess(service, "web", {**settings_env(make_settings(service)), **env},
-                                     port=free_port(), log_dir=tmp_path_factory.mktemp(f"{service}-service"))
+                                     port=port or free_port(), log_dir=tmp_path_factory.mktemp(f"{service}-service"))
             started[key] = process.start().wait_healthy(60)
         return started[key]
 

@@ -60,45 +60,21 @@ def geocoding_server():
     server.shutdown()
 
 
-class _CommsApi(BaseHTTPRequestHandler):
-    """Answers GET /communications/<id> like the comms API for the communications in ``known``, else 404."""
+@pytest.fixture(scope="session")
+def customers_and_comms(service_process):
+    """The real customers and comms services, each knowing the other's address: customers asks comms about
+    communications it has not heard of, comms asks customers about customers."""
+    from chassis.testing.processes import free_port
 
-    known: dict[str, dict] = {}
-    asked: list[str] = []
-
-    def do_GET(self):
-        communication_id = self.path.rsplit("/", 1)[-1]
-        self.asked.append(communication_id)
-        body = self.known.get(communication_id)
-        payload = json.dumps(body or {"error": {"code": "not_found", "message": "No such communication."}}).encode()
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *_):
-        pass
+    customers_port = free_port()
+    comms = service_process("comms", FIELDWORK_CUSTOMERS_URL=f"http://127.0.0.1:{customers_port}")
+    customers = service_process("customers", port=customers_port, FIELDWORK_COMMS_URL=comms.url)
+    return customers, comms
 
 
 @pytest.fixture(scope="session")
-def comms_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _CommsApi)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture
-def comms_known():
-    """Communications the comms stand-in answers for (body by id), as the comms service would."""
-    return _CommsApi.known
-
-
-@pytest.fixture
-def comms_asked():
-    """The communication ids the comms stand-in was asked about, in order."""
-    return _CommsApi.asked
+def comms_server(customers_and_comms):
+    return customers_and_comms[1].url
 
 
 def _adapters(geocoder, comms_url):
