@@ -127,4 +127,6 @@ def event_cases(account, dana, other, ev, now):
             "id": str(uuid.uuid4()), "customer_id": dana, "channel": "email", "occurred_at": now})),
         "statement.requested": ([], ev(account, "statement.requested", now, statement_id=str(uuid.uuid4()),
                                        customer_id=dana)),
+        "review.received": ([], ev(account, "review.received", now, review_id=str(uuid.uuid4()), customer_id=dana,
+                                   job_id=job, rating=1, received_at=now)),
     }

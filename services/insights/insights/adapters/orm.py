@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, Date, DateTime, Identity, Integer, LargeBinary, String, Text, Uuid, func
+from sqlalchemy import (BigInteger, Date, DateTime, Identity, Integer, LargeBinary, SmallInteger, String, Text, Uuid,
+                        func)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -69,6 +70,19 @@ class JobFact(AccountOwned, Base):
     total_cents: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     plan_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+
+
+class ReviewFact(AccountOwned, Base):
+    """A customer's rating of a completed job (review.received): once per job, never changed."""
+
+    __tablename__ = "review_facts"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    job_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    job_number: Mapped[str] = mapped_column(String(20))
+    rating: Mapped[int] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(Moment)
 
 
 class EstimateFact(AccountOwned, Base):

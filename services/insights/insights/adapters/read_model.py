@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from insights.adapters.orm import (BalanceFact, CommunicationFact, CustomerFact, EstimateFact, InvoiceFact, JobFact,
                                    InvoiceAdjustment, MergeFact, PaymentAllocation, PaymentFact, PlanFact,
-                                   StatementFact)
+                                   ReviewFact, StatementFact)
 from insights.domain import facts as f
 
 N = f.RECENT_ITEMS
@@ -134,6 +134,12 @@ def _communications(session: Session, scope) -> dict:
             "recent_communications": tuple(_communication(c) for c in recent)}
 
 
+def _latest_review(session: Session, scope) -> f.Review | None:
+    row = session.scalars(select(ReviewFact).where(ReviewFact.customer_id.in_(scope))
+                          .order_by(ReviewFact.received_at.desc(), ReviewFact.id).limit(1)).first()
+    return row and f.Review(row.id, row.job_id, row.job_number, row.rating, row.comment, row.received_at)
+
+
 def _money(session: Session, account: uuid.UUID, customer_id: uuid.UUID) -> f.Money | None:
     row = session.get(BalanceFact, {"account_id": account, "customer_id": customer_id})
     if row is None:
@@ -159,7 +165,7 @@ def load_facts(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> f.
         **_estimates(session, scope, account), **_plans(session, scope, account), **_communications(session, scope),
         last_statement_at=session.scalar(select(func.max(StatementFact.requested_at))
                                          .where(StatementFact.customer_id.in_(scope))),
-        payment_count=payments[0], last_payment_at=payments[1],
+        payment_count=payments[0], last_payment_at=payments[1], latest_review=_latest_review(session, scope),
     )
 
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 
-from insights.domain.facts import Communication, CustomerFacts, Estimate, Invoice, Job
+from insights.domain.facts import Communication, CustomerFacts, Estimate, Invoice, Job, Review
 from insights.domain.rules import Card
 
 MAX_TEXT = 120
@@ -63,6 +63,11 @@ def _communication(item: Communication) -> dict:
             "date": _day(item.occurred_at), "subject": scrub(item.subject)}
 
 
+def _review(review: Review) -> dict:
+    return {"id": str(review.id), "job": {"id": str(review.job_id), "number": review.job_number},
+            "rating": review.rating, "comment": scrub(review.comment), "date": _day(review.received_at)}
+
+
 def build_fact_sheet(facts: CustomerFacts, cards: list[Card], now: dt.datetime) -> dict:
     today = now.date()
     profile = facts.profile
@@ -94,6 +99,7 @@ def build_fact_sheet(facts: CustomerFacts, cards: list[Card], now: dt.datetime) 
         "communications": {"by_channel": dict(sorted(facts.communications_by_channel.items())),
                            "last_contact": facts.last_contact and _communication(facts.last_contact),
                            "recent": [_communication(c) for c in facts.recent_communications]},
+        "latest_review": facts.latest_review and _review(facts.latest_review),
         "rule_cards": [{"kind": c.kind, "reason": c.reason, "facts": list(c.facts)} for c in cards],
     }
 

@@ -86,6 +86,16 @@ class Communication:
 
 
 @dataclass(frozen=True)
+class Review:
+    id: uuid.UUID
+    job_id: uuid.UUID
+    job_number: str
+    rating: int
+    comment: str | None
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Overdue:
     total_cents: int = 0
     count: int = 0
@@ -114,6 +124,7 @@ class CustomerFacts:
     last_statement_at: dt.datetime | None = None
     payment_count: int = 0
     last_payment_at: dt.datetime | None = None
+    latest_review: Review | None = None
 
     @property
     def open_job_count(self) -> int:

@@ -143,7 +143,32 @@ def lead_call(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Car
                 link=_link("customer", profile.id, f"/customers/{profile.id}"), facts=cited)
 
 
-_WHILE_ACTIVE = (win_back, maintenance_due, estimate_follow_up, lead_call)
+LOW_RATING = 2             # a rating at or under it asks for a call
+REVIEW_FOLLOW_UP_DAYS = 30  # after that the moment has passed: the card goes, as it goes when a better rating comes
+
+
+def review_follow_up(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
+    """The customer's latest rating is low and recent: someone should call. A newer, better rating (another job)
+    or thirty days take it away."""
+    review = facts.latest_review
+    if review is None or review.rating > LOW_RATING or now >= _review_follow_up_ends(review):
+        return None
+    said = f' and wrote: "{review.comment}"' if review.comment else " without a comment"
+    return Card(
+        kind="review_follow_up", title=f"Follow up on a {review.rating}★ review of {review.job_number}",
+        reason=(f"The customer rated job {review.job_number} {review.rating} out of 5 on "
+                f"{review.received_at.astimezone(dt.timezone.utc).date().isoformat()}{said}."),
+        action="Call the customer about the job, and put right what went wrong.",
+        link=_link("job", review.job_id, f"/jobs/{review.job_id}"),
+        facts=(str(review.id), str(review.job_id)),
+    )
+
+
+def _review_follow_up_ends(review) -> dt.datetime:
+    return review.received_at.astimezone(dt.timezone.utc) + dt.timedelta(days=REVIEW_FOLLOW_UP_DAYS)
+
+
+_WHILE_ACTIVE = (win_back, maintenance_due, estimate_follow_up, lead_call, review_follow_up)
 
 
 def rule_cards(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> list[Card]:
@@ -243,9 +268,16 @@ def _lead_call_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetim
     return _elapsed(since, dt.timedelta(days=max((now - since).days + 1, limits.lead_contact_days)))
 
 
+def _review_follow_up_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
+    review = facts.latest_review
+    if review is None or review.rating > LOW_RATING or now >= _review_follow_up_ends(review):
+        return None
+    return _review_follow_up_ends(review)
+
+
 _CHANGES = {overdue_statement: _overdue_statement_changes, win_back: _win_back_changes,
             maintenance_due: _maintenance_due_changes, estimate_follow_up: _estimate_follow_up_changes,
-            lead_call: _lead_call_changes}
+            lead_call: _lead_call_changes, review_follow_up: _review_follow_up_changes}
 
 
 def cards_change_at(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from chassis.messaging import Event
 from insights.adapters import fact_snapshots
 # Importing the projector modules registers them.
-from insights.service_layer import project_billing, project_comms, project_customers, project_jobs  # noqa: F401
+from insights.service_layer import (project_billing, project_comms, project_customers, project_jobs,  # noqa: F401
+                                    project_reviews)
 from insights.service_layer.registry import PROJECTORS
 
 
