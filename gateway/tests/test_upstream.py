@@ -96,7 +96,8 @@ def test_the_deadline_is_kept_and_a_late_call_ends_by_then_and_counts_against_it
     outcomes = fanout.gather({"fast": Get(client, "/sleep/0"), "slow": Get(client, "/sleep/1.5")}, {}, 0.3)
     assert time.monotonic() - started < 0.5
     assert outcomes["fast"].json() == {"slept": 0.0}
-    assert outcomes["slow"] == Failed("deadline")
+    # Its own timeout is what was left of the deadline, so it may run out a hair before the wait on it does.
+    assert outcomes["slow"] in (Failed("deadline"), Failed("ReadTimeoutError"))
     # The late call was given no more than the deadline (not the client's 5 s, nor the service's 1.5 s): its thread
     # times out on its own right after, and that counts against the service's breaker.
     assert _wait_for(lambda: breaker.state == OPEN, 0.6), "the late call must end on its own soon after the deadline"
@@ -176,7 +177,7 @@ def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_end_a_ha
     fanout = Fanout(2)
     outcomes = fanout.gather({"a": Get(client, "/sleep/0"), "b": Get(client, "/sleep/0")}, {"X-Bad": "a\nb"}, 1)
     # outcomes, not an exception out of the page; each ended its trial, so the second was let through
-    assert outcomes == {"a": Failed("InvalidHeader"), "b": Failed("InvalidHeader")}
+    assert outcomes == {"a": Failed("ValueError"), "b": Failed("ValueError")}
     assert breaker.state == HALF_OPEN
     assert fanout.gather({"c": Get(client, "/sleep/0")}, {}, 1)["c"].status == 200
     assert breaker.state == CLOSED
@@ -268,7 +269,8 @@ class EchoHandler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         body = json.dumps({name.lower(): value for name, value in self.headers.items()}).encode()
-        self.send_response(200)
+        self.send_response(302 if self.path == "/moved" else 200)
+        self.send_header("Location", "/")
         self.send_header("Set-Cookie", "session=for-whoever-called-first; Path=/")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -278,17 +280,19 @@ class EchoHandler(BaseHTTPRequestHandler):
         pass
 
 
-def test_only_what_the_caller_passes_on_goes_out_and_no_cookie_is_kept_for_the_next_caller():
+def test_only_what_the_caller_passes_on_goes_out_no_cookie_is_kept_and_no_redirect_followed():
     server, url = _serve(EchoHandler)
     client = ServiceClient("echo", url, timeout_seconds=2, breaker=CircuitBreaker("echo"))
     try:
         first = client.get("/", headers={"Authorization": "Bearer one", "X-Request-Id": "rid-1"})
         sent = client.get("/", headers={"Authorization": "Bearer two", "X-Request-Id": "rid-2"}).json()
+        moved = client.get("/moved", headers={})
     finally:
         client.close()
         server.shutdown()
     assert first.headers["set-cookie"].startswith("session=")
-    assert "cookie" not in sent, "one session serves every account: a cookie set for one caller never goes out again"
+    assert "cookie" not in sent, "one pool serves every account: a cookie set for one caller never goes out again"
     assert (sent["authorization"], sent["x-request-id"]) == ("Bearer two", "rid-2")
     assert sent["accept-encoding"] == "identity", "no compression asked for: proxied bodies pass on as they came"
-    assert "accept" not in sent, "requests' default Accept is not added to what the caller chose"
+    assert "accept" not in sent, "no Accept is added to what the caller chose"
+    assert moved.status == 302, "a redirect is the service's answer, passed on, never followed"

@@ -1,13 +1,10 @@
-"""One service's HTTP API behind that service's circuit breaker: a requests Session over urllib3's keep-alive pool."""
+"""One service's HTTP API behind that service's circuit breaker: urllib3's keep-alive connection pool to it."""
 from __future__ import annotations
 
-import http.cookiejar
 from dataclasses import dataclass
 from typing import Any
 
-import requests
 import urllib3
-from requests.adapters import HTTPAdapter
 
 from chassis.wire_json import loads
 from gateway.upstream import sickness
@@ -20,7 +17,7 @@ class Reply:
 
     status: int
     body: bytes
-    headers: Any  # a case-insensitive mapping
+    headers: Any  # urllib3's HTTPHeaderDict: case-insensitive
 
     @property
     def ok(self) -> bool:
@@ -40,13 +37,19 @@ class ServiceUnavailable(Exception):
 
 
 class ServiceClient:
+    """Every call to one service (the workspace's reads, the proxied resource API, the portal's writes): one pool of
+    keep-alive connections, one breaker, the caller's headers and nothing else (no cookies, no redirects, no retries).
+    """
+
     def __init__(self, name: str, base_url: str, *, timeout_seconds: float, breaker: CircuitBreaker,
                  max_connections: int = 32):
         self.name = name
-        self.base_url = base_url.rstrip("/")
         self.breaker = breaker
         self.timeout_seconds = timeout_seconds
-        self._session = _session(max_connections)
+        self._prefix = urllib3.util.parse_url(base_url).path or ""
+        # block=False: a burst beyond max_connections opens extra connections instead of queueing;
+        # retries=False: a retry would spend the caller's deadline on a service that just failed.
+        self._pool = urllib3.connection_from_url(base_url, maxsize=max_connections, block=False, retries=False)
 
     def get(self, path: str, *, headers: dict[str, str], query: str = "",
             timeout_seconds: float | None = None) -> Reply:
@@ -57,7 +60,7 @@ class ServiceClient:
         """One call, settled with the breaker exactly once whatever happens; raises ServiceUnavailable when the
         service was not called (breaker open) or gave no answer, and a request of ours that cannot be sent
         (a header with a line break) raises as it is."""
-        url = f"{self.base_url}{path}?{query}" if query else f"{self.base_url}{path}"
+        url = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
         # total: connecting and reading together stay within it, so a call abandoned at a fan-out's deadline ends
         # on its own by then instead of holding a thread for a service's whole silence.
         timeout = urllib3.Timeout(total=self.timeout_seconds if timeout_seconds is None else timeout_seconds)
@@ -66,41 +69,15 @@ class ServiceClient:
         except BreakerOpen as exc:
             raise ServiceUnavailable(self.name, str(exc)) from None
         try:
-            response = self._session.request(method, url, headers=headers, data=body, timeout=timeout,
-                                             allow_redirects=False)
+            response = self._pool.urlopen(method, url, body=body, headers=headers, redirect=False, retries=False,
+                                          timeout=timeout, preload_content=True)
         except Exception as exc:
             self.breaker.record(sickness.of_error(exc))
-            if isinstance(exc, requests.exceptions.RequestException) and not isinstance(exc, ValueError):
-                raise ServiceUnavailable(self.name, sickness.reason(exc)) from None
+            if isinstance(exc, urllib3.exceptions.HTTPError):
+                raise ServiceUnavailable(self.name, type(exc).__name__) from None
             raise
-        self.breaker.record(sickness.of_answer(response.status_code))
-        return Reply(response.status_code, response.content, response.headers)
+        self.breaker.record(sickness.of_answer(response.status))
+        return Reply(response.status, response.data, response.headers)
 
     def close(self) -> None:
-        self._session.close()
-
-
-class _NoCookies(http.cookiejar.DefaultCookiePolicy):
-    """One session serves every account: a cookie a service set for one caller must never go out with another's."""
-
-    def set_ok(self, cookie, request) -> bool:
-        return False
-
-    def return_ok(self, cookie, request) -> bool:
-        return False
-
-
-def _session(max_connections: int) -> requests.Session:
-    session = requests.Session()
-    # The environment's proxies and .netrc are not for calls between our own services.
-    session.trust_env = False
-    session.cookies.set_policy(_NoCookies())
-    # Only what the caller passes on goes out (requests would add Accept, Accept-Encoding and its own agent).
-    session.headers.clear()
-    session.headers["User-Agent"] = "fieldwork-gateway"
-    # pool_block=False: a burst beyond max_connections opens extra connections instead of queueing; max_retries=0: a
-    # retry would spend the caller's deadline on a service that just failed.
-    adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max_connections, pool_block=False, max_retries=0)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session
+        self._pool.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 
-import requests
 import urllib3
 
 
@@ -22,12 +21,9 @@ class Verdict(enum.Enum):
 
 SICK_STATUSES = frozenset({502, 503, 504})
 
-# Not reaching the service, or not getting its whole answer in time. requests says it with its own errors (a refused
-# or reset connection is a ConnectionError, an answer broken off a ChunkedEncodingError), urllib3 beneath it with
-# its own (NewConnectionError and NameResolutionError are ConnectTimeoutError subclasses).
-_SICK_ERRORS = (requests.exceptions.Timeout, requests.exceptions.ConnectionError,
-                requests.exceptions.ChunkedEncodingError, urllib3.exceptions.TimeoutError,
-                urllib3.exceptions.ProtocolError)
+# Not reaching the service, or not getting its whole answer in time, as urllib3 says it (NewConnectionError and
+# NameResolutionError are ConnectTimeoutError subclasses; an answer broken off is a ProtocolError).
+_SICK_ERRORS = (urllib3.exceptions.TimeoutError, urllib3.exceptions.ProtocolError)
 
 
 def of_answer(status: int) -> Verdict:
@@ -42,17 +38,3 @@ def of_error(error: BaseException) -> Verdict:
     """A call that raised before an answer: sick only if the service was not reached or did not answer."""
     return Verdict.SICK if isinstance(error, _SICK_ERRORS) else Verdict.NONE
 
-
-def reason(error: BaseException) -> str:
-    """What went wrong, named as urllib3 names it (ReadTimeoutError, NewConnectionError, ProtocolError): requests
-    wraps urllib3's error, and the operator reading a section's reason or the breaker's log wants the cause."""
-    if isinstance(error, requests.exceptions.ReadTimeout):
-        return "ReadTimeoutError"
-    if isinstance(error, requests.exceptions.ConnectTimeout):
-        return "ConnectTimeoutError"
-    if isinstance(error, requests.exceptions.ChunkedEncodingError):
-        return "ProtocolError"
-    cause = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
-    if isinstance(cause, urllib3.exceptions.MaxRetryError) and cause.reason is not None:
-        cause = cause.reason
-    return type(cause or error).__name__
