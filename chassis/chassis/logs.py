@@ -126,7 +126,7 @@ class JsonFormatter(_Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
-_LEVEL_COLOURS = {"DEBUG": "2", "INFO": "32", "WARNING": "33", "ERROR": "31", "CRITICAL": "1;31"}
+_LEVEL_COLOURS = {"DEBUG": "2", "INFO": "32", "WARN": "33", "ERROR": "31", "CRIT": "1;31"}
 _PROCESS_COLOURS = ("36", "35", "34", "33", "32", "96", "95", "94", "93", "92")
 # Line breaks and other control characters in a message or a value are shown escaped: one event stays one line,
 # and nothing a caller sent can forge a line of its own or move the terminal's cursor.
@@ -155,7 +155,7 @@ class ConsoleFormatter(_Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         at = dt.datetime.fromtimestamp(record.created).strftime("%H:%M:%S.%f")[:-3]
-        level = record.levelname
+        level = {"WARNING": "WARN", "CRITICAL": "CRIT"}.get(record.levelname, record.levelname)
         process = _process or _service or record.name
         parts = [self._paint("2", at), self._paint(_LEVEL_COLOURS.get(level, "0"), f"{level:<5}"),
                  self._paint(_PROCESS_COLOURS[zlib.crc32(process.encode()) % len(_PROCESS_COLOURS)], process),

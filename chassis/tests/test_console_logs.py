@@ -43,7 +43,7 @@ def test_colour_marks_the_level_and_nothing_is_lost_without_it(process_named):
     record = _record("consumer lost the broker", logging.WARNING, error="ConnectionClosed")
     coloured = ConsoleFormatter(colour=True).format(record)
     plain = ConsoleFormatter(colour=False).format(record)
-    assert "\033[33mWARNING\033[0m" in coloured
+    assert "\033[33mWARN \033[0m" in coloured
     assert "\033" not in plain
     assert _ESCAPES.sub("", coloured) == plain
 
