@@ -61,3 +61,10 @@ def test_a_cursor_of_another_shape_is_a_field_error(client, auth, create):
     create("Dana Whitfield")
     response = client.get("/customers", query_string={"q": "dana", "cursor": "WzcwMCwiYWJjIl0"}, headers=auth)
     assert response.status_code == 422 and "cursor" in response.json["error"]["fields"]
+
+
+def test_a_typo_in_one_of_several_words_keeps_the_others_as_typed(client, auth, create):
+    murphy = create("Sandra Murphy")["id"]
+    create("Sandra Jones")  # as like "sandra mrphy" as a whole, but "mrphy" is no word of hers
+    assert [i for page in pages(client, auth, "sandra mrphy", 10) for i in page] == [murphy]
+    assert [i for page in pages(client, auth, "sandar murphy", 10) for i in page] == [murphy]
