@@ -15,6 +15,7 @@ import requests
 from aiosmtpd.controller import Controller
 
 from chassis.testing.processes import ServiceProcess, free_port, settings_env
+from fake_openai import FakeOpenAI
 
 SERVICES = ("customers", "jobs", "billing", "comms", "insights")
 WORKERS = {"comms": ("sender",)}
@@ -66,8 +67,10 @@ class SmsProvider(ThreadingHTTPServer):
 
 
 class System:
-    def __init__(self, processes: dict, gateway: ServiceProcess, smtp: SmtpInbox, sms: SmsProvider, jwt_secret: str):
+    def __init__(self, processes: dict, gateway: ServiceProcess, smtp: SmtpInbox, sms: SmsProvider, jwt_secret: str,
+                 openai: FakeOpenAI):
         self.processes = processes
+        self.openai = openai
         self.gateway = gateway
         self.smtp = smtp
         self.sms = sms
@@ -86,6 +89,7 @@ def system(make_settings, tmp_path_factory):
     smtp = SmtpInbox().start()
     sms = SmsProvider()
     threading.Thread(target=sms.serve_forever, daemon=True).start()
+    openai = FakeOpenAI()
     logs = tmp_path_factory.mktemp("e2e-logs")
     ports = {service: free_port() for service in (*SERVICES, "gateway")}
     shared = {
@@ -96,6 +100,7 @@ def system(make_settings, tmp_path_factory):
         "FIELDWORK_SENDER_POLL_SECONDS": "0.2", "FIELDWORK_SEND_RETRY_BASE_SECONDS": "0.5",
         "FIELDWORK_JOBS_PHOTO_DIR": str(tmp_path_factory.mktemp("photos")),
         "FIELDWORK_WEBHOOK_SECRET": "e2e-webhook-secret",
+        "FIELDWORK_OPENAI_BASE_URL": openai.base_url,
         "FIELDWORK_GATEWAY_DEADLINE_MS": "2000",
         "WEB_CONCURRENCY": "1",
     }
@@ -118,12 +123,13 @@ def system(make_settings, tmp_path_factory):
             if command == "web":
                 process.wait_healthy(60)
         gateway.wait_healthy(30)
-        yield System(processes, gateway, smtp, sms, gateway_settings.jwt_secret)
+        yield System(processes, gateway, smtp, sms, gateway_settings.jwt_secret, openai)
     finally:
         for process in [gateway, *processes.values()]:
             process.stop()
         smtp.stop()
         sms.shutdown()
+        openai.shutdown()
 
 
 @pytest.fixture
