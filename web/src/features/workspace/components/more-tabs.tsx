@@ -2,6 +2,7 @@ import { Badge, Button, Menu, Table, Text } from "@mantine/core";
 
 import type { Workspace } from "../api/get-workspace";
 import { addressOf } from "./property-map";
+import { ReviewsSection } from "./reviews-section";
 import { day, words } from "@/lib/format";
 
 /** The tabs behind More, as the product documents list them; each shows what the API has, and says when it has none. */
@@ -49,8 +50,8 @@ function EquipmentTab({ ws }: { ws: Workspace }) {
 export function morePanels(ws: Workspace): Record<string, React.ReactNode> {
   return {
     equipment: <EquipmentTab ws={ws} />,
-    // Nothing in the system records reviews or imports yet: say so rather than show made-up rows.
-    reviews: <Text size="sm" c="dimmed">No reviews yet: Fieldwork does not collect customer reviews so far.</Text>,
+    reviews: <ReviewsSection ws={ws} />,
+    // Nothing in the system imports records yet: say so rather than show made-up rows.
     "archived-data": <Text size="sm" c="dimmed">No archived or imported records: nothing has been imported into Fieldwork for this account.</Text>,
   };
 }
