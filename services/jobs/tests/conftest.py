@@ -1,12 +1,11 @@
-"""Fixtures of the jobs service tests: the app on its own database, customers known by event or by a local API."""
+"""Fixtures of the jobs service tests: the app on its own database, customers known by event or asked of the real
+customers service."""
 from __future__ import annotations
 
-import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import requests
 
 from chassis.contracts import example
 from chassis.customer_directory import CustomersApi
@@ -16,59 +15,24 @@ from jobs.bootstrap import SPEC
 PHOTO_MAX_BYTES = 300_000
 
 
-class CustomersServer:
-    """Answers GET /customers/<id> like the customers API: known ids (per account) 200, anything else 404."""
-
-    def __init__(self):
-        self.customers: dict[str, tuple[str, dict]] = {}
-        self.requests: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                outer.requests.append(self.path)
-                customer_id = self.path.rsplit("/", 1)[-1]
-                known = outer.customers.get(customer_id)
-                token_account = _account_of(self.headers.get("Authorization", ""))
-                if known is None or known[0] != token_account:
-                    self._answer(404, {"error": {"code": "not_found", "message": "No such customer."}})
-                else:
-                    self._answer(200, known[1])
-
-            def _answer(self, status, body):
-                raw = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-            def log_message(self, *_):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def add(self, account_id, name="Riley Brooks") -> str:
-        customer_id = str(uuid.uuid4())
-        self.customers[customer_id] = (str(account_id), {
-            "id": customer_id, "number": "C-2001", "display_name": name, "archived": False, "merged_into": None,
-            "revision": 3})
-        return customer_id
-
-
-def _account_of(header: str) -> str:
-    import jwt
-    token = header.partition(" ")[2]
-    return jwt.decode(token, options={"verify_signature": False})["account_id"]
-
-
 @pytest.fixture(scope="session")
-def customers_server():
-    server = CustomersServer()
-    yield server
-    server.server.shutdown()
+def customers_process(service_process):
+    """The real customers service: jobs asks it about customers and properties it has not heard of by event."""
+    return service_process("customers")
+
+
+@pytest.fixture
+def real_customer(customers_process, auth):
+    """``real_customer(properties=[address, …])`` → (customer id, property ids), made in the real customers
+    service: jobs has heard of neither by event."""
+
+    def make(properties=(), name="Riley Brooks") -> tuple[str, list[str]]:
+        made = requests.post(f"{customers_process.url}/customers", headers=auth, timeout=10,
+                             json={"display_name": name, "properties": [dict(p) for p in properties]})
+        assert made.status_code == 201, made.text
+        return made.json()["id"], [p["id"] for p in made.json()["properties"]]
+
+    return make
 
 
 @pytest.fixture(scope="session")
@@ -77,8 +41,8 @@ def photo_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def app(make_app, customers_server, photo_dir):
-    return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_server.url),
+def app(make_app, customers_process, photo_dir):
+    return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_process.url),
                                     "photo_storage": LocalDirectoryStorage(photo_dir)},
                     photo_max_bytes=PHOTO_MAX_BYTES)
 

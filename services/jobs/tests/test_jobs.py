@@ -86,7 +86,7 @@ def test_bad_input_is_422_with_fields_and_writes_nothing(app, client, auth, cust
     assert emitted(app, account_id, "job.created") == []
 
 
-def test_a_job_for_an_unknown_or_other_account_customer_is_refused(client, auth, new_customer, customers_server):
+def test_a_job_for_an_unknown_or_other_account_customer_is_refused(client, auth, new_customer):
     elsewhere = new_customer(account=uuid.uuid4())
     for customer in (str(uuid.uuid4()), elsewhere):
         response = client.post("/jobs", json=job_body(customer), headers=auth)
@@ -94,11 +94,11 @@ def test_a_job_for_an_unknown_or_other_account_customer_is_refused(client, auth,
         assert response.json["error"]["fields"] == {"customer_id": ["No such customer in this account."]}
 
 
-def test_a_customer_not_heard_of_yet_is_asked_for_once(client, auth, account_id, customers_server):
-    customer = customers_server.add(account_id)
+def test_a_customer_not_heard_of_yet_is_asked_for_and_kept(client, auth, real_customer, customers_process):
+    customer, _ = real_customer()
     assert client.post("/jobs", json=job_body(customer), headers=auth).status_code == 201
-    assert client.post("/jobs", json=job_body(customer), headers=auth).status_code == 201
-    assert customers_server.requests.count(f"/customers/{customer}") == 1
+    with customers_process.stopped():  # kept from the answer: the second job needs no call
+        assert client.post("/jobs", json=job_body(customer), headers=auth).status_code == 201
 
 
 def test_an_archived_customer_takes_no_new_job(client, auth, new_customer):

@@ -119,11 +119,11 @@ def test_the_second_ask_is_one_statement_with_the_same_bytes(app, client, auth, 
     assert_stored(app, lambda: _ask(client, auth, rich_customer["id"]))
 
 
-def test_a_customer_first_heard_of_through_the_api_is_then_answered_from_the_store(app, client, auth, account_id,
-                                                                                  customers_server):
+def test_a_customer_first_heard_of_through_the_api_is_then_answered_from_the_store(app, client, auth,
+                                                                                  real_customer):
     # Remembering the customer is a write to the directory made while computing: the part stored with it was
     # computed under the generations before it, so one more computation follows, then the store answers.
-    customer = customers_server.add(account_id)
+    customer, _ = real_customer()
     answers = [_ask(client, auth, customer).data for _ in range(2)]
     with sent_statements(app) as sent:
         answers.append(_ask(client, auth, customer).data)
