@@ -1,0 +1,62 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { InvoiceForm } from "./invoice-form";
+import { answerRequests, fill, renderWithApp } from "@/testing/render";
+
+const properties = [{ value: "p-1", label: "1 Main St" }];
+
+describe("InvoiceForm", () => {
+  it("sends typed prices as integer cents: 19.99 is 1999, 1,234.50 is 123450, and 0.1 + 0.2 totals 30 cents", async () => {
+    const requests = answerRequests({ status: 201, body: { id: "i-1", number: "INV-1001" } });
+    const onSaved = vi.fn();
+    renderWithApp(<InvoiceForm customerId="c-1" jobId="j-1" properties={properties} onSaved={onSaved} onCancel={vi.fn()} />);
+    await fill("Line 1 description", "Bolt");
+    await fill("Line 1 unit price", "0.1");
+    await userEvent.click(screen.getByRole("button", { name: "Add line" }));
+    await fill("Line 2 description", "Nut");
+    await fill("Line 2 unit price", "0.2");
+    expect(screen.getByLabelText("Invoice total")).toHaveTextContent("Total $0.30");
+    await userEvent.click(screen.getByRole("button", { name: "Add line" }));
+    await fill("Line 3 description", "Filter");
+    await fill("Line 3 quantity", "3");
+    await fill("Line 3 unit price", "19.99");
+    await userEvent.click(screen.getByRole("button", { name: "Add line" }));
+    await fill("Line 4 description", "Furnace");
+    await fill("Line 4 unit price", "1,234.50");
+    expect(screen.getByLabelText("Invoice total")).toHaveTextContent("Total $1,294.77");
+    await userEvent.click(screen.getByRole("button", { name: "Create invoice" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith({ id: "i-1", number: "INV-1001" }));
+    expect(requests[0].body).toMatchObject({ customer_id: "c-1", job_id: "j-1", property_id: "p-1", lines: [
+      { description: "Bolt", quantity: "1", unit_price_cents: 10, tax_rate: "0" },
+      { description: "Nut", quantity: "1", unit_price_cents: 20, tax_rate: "0" },
+      { description: "Filter", quantity: "3", unit_price_cents: 1999 },
+      { description: "Furnace", quantity: "1", unit_price_cents: 123450 },
+    ] });
+  });
+
+  it("refuses what is not an amount before asking, and puts the API's errors under their fields", async () => {
+    const requests = answerRequests({ status: 422, body: { error: { code: "validation_error", message: "The input is not valid.", fields: {
+      due_date: ["Must be on or after the issue date."], lines: { 0: { unit_price_cents: ["Must be less than or equal to 1000000000000."] } },
+    } } } });
+    renderWithApp(<InvoiceForm customerId="c-1" properties={properties} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    await fill("Line 1 description", "Furnace");
+    for (const bad of ["12.345", "abc", "-5"]) {
+      await fill("Line 1 unit price", bad);
+      await userEvent.click(screen.getByRole("button", { name: "Create invoice" }));
+      expect(await screen.findByText("A price like 125 or 89.50.")).toBeInTheDocument();
+    }
+    await fill("Line 1 quantity", "0");
+    await userEvent.click(screen.getByRole("button", { name: "Create invoice" }));
+    expect(await screen.findByText("A quantity like 1 or 1.5.")).toBeInTheDocument();
+    expect(requests).toHaveLength(0);
+
+    await fill("Line 1 quantity", "1");
+    await fill("Line 1 unit price", "99999999999999");
+    await userEvent.click(screen.getByRole("button", { name: "Create invoice" }));
+    await waitFor(() => expect(screen.getByLabelText("Line 1 unit price"))
+      .toHaveAccessibleDescription(expect.stringContaining("Must be less than or equal to 1000000000000.")));
+    expect(screen.getByLabelText("Due date")).toHaveAccessibleDescription(expect.stringContaining("Must be on or after the issue date."));
+  });
+});
