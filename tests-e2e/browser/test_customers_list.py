@@ -47,3 +47,19 @@ def test_filters_and_paging_show_what_the_api_lists(page, demo):
         expect(page.get_by_text("Page 2")).to_be_visible()
     else:
         expect(next_button).to_be_disabled()
+
+
+def test_the_kind_filter_asks_the_api_for_that_kind(page, demo):
+    created = demo.session.post(f"{demo.base}/api/customers", timeout=15, json={
+        "display_name": "Harbor Storage LLC", "kind": "commercial", "company": "Harbor Storage LLC"})
+    assert created.status_code == 201, created.text
+    commercial = demo.customers(kind="commercial")
+    assert created.json()["id"] in [c["id"] for c in commercial]
+    assert all(c["kind"] == "commercial" for c in commercial)
+
+    with page.expect_request(lambda r: "/api/customers?" in r.url and "kind=commercial" in r.url):
+        page.get_by_role("combobox", name="Kind").click()
+        page.get_by_role("option", name="commercial", exact=True).click()
+    expect(rows(page)).to_have_count(len(commercial))
+    expect(rows(page).filter(has_text="Harbor Storage LLC")).to_be_visible()
+    assert "kind=commercial" in page.url

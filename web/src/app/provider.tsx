@@ -1,4 +1,4 @@
-import { Alert, MantineProvider, createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { Alert, InputClearButton, MantineProvider, Notification, createTheme, type CSSVariablesResolver } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
@@ -12,6 +12,13 @@ const theme = createTheme({
   primaryShade: 8,
   defaultRadius: "md",
   components: {
+    // Mantine's icon-only close and clear buttons carry no text: name them for screen readers (axe: button-name).
+    // Its description's grey is below AA contrast on white; a darker one passes.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { "aria-label": "Close notification" } },
+      styles: { description: { color: "var(--mantine-color-dark-6)" } },
+    }),
+    InputClearButton: InputClearButton.extend({ defaultProps: { "aria-label": "Clear" } }),
     Alert: Alert.extend({
       vars: (_theme, props) => ({
         root: props.variant && props.variant !== "light" ? {} : { "--alert-color": "var(--mantine-color-dark-8)" },

@@ -49,11 +49,10 @@ export function CustomersList() {
     ...(debounced.q.trim() && { q: debounced.q.trim().slice(0, 200) }),
     ...(debounced.status && { status: debounced.status as CustomerQuery["status"] }),
     ...(debounced.tag.trim() && { tag: debounced.tag.trim() }),
+    ...(debounced.kind && { kind: debounced.kind as CustomerQuery["kind"] }),
     ...(debounced.archived && { include_archived: true }),
   };
   const customers = useCustomers(query);
-  // The API has no kind filter yet: the page filters what it shows.
-  const shown = (customers.data?.items ?? []).filter((c) => !debounced.kind || c.kind === debounced.kind);
 
   return (
     <Stack>
@@ -66,7 +65,7 @@ export function CustomersList() {
           <CustomerFilters filters={filters} onChange={change} />
           {customers.isPending ? <Loader aria-label="Loading customers" /> : customers.isError && !customers.data
             ? <PageError error={customers.error} retry={() => customers.refetch()} />
-            : <CustomersTable customers={shown} />}
+            : <CustomersTable customers={customers.data?.items ?? []} />}
           <Group justify="space-between">
             <Text size="sm" c="dimmed">Page {cursors.length}{customers.isFetching && !customers.isPending ? " · updating…" : ""}</Text>
             <Group gap="xs">
