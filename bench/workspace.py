@@ -77,11 +77,19 @@ class Http:
         self._connections = threading.local()
 
     def get(self, path: str, query: str = "") -> Answer:
+        target = f"{path}?{query}" if query else path
         connection = getattr(self._connections, "open", None)
-        if connection is None:
-            connection = self._connections.open = http.client.HTTPConnection(self._host, self._port, timeout=10)
+        if connection is not None:
+            try:
+                return self._get(connection, target)
+            except (ConnectionError, http.client.RemoteDisconnected):
+                pass  # the server closed the idle connection (gunicorn's keep-alive ran out): once more on a new one
+        self._connections.open = http.client.HTTPConnection(self._host, self._port, timeout=10)
+        return self._get(self._connections.open, target)
+
+    def _get(self, connection: http.client.HTTPConnection, target: str) -> Answer:
         try:
-            connection.request("GET", f"{path}?{query}" if query else path, headers=self.headers)
+            connection.request("GET", target, headers=self.headers)
             response = connection.getresponse()
             return Answer(response.status, response.read())
         except (OSError, http.client.HTTPException):

@@ -76,6 +76,21 @@ def _wait_for(condition, seconds: float) -> bool:
     return True
 
 
+def test_the_callers_own_call_keeps_the_deadline_too_and_no_call_at_all_answers_nothing(slow_server):
+    breaker = CircuitBreaker("slow", failure_threshold=1, reset_seconds=60)
+    client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=breaker)
+    fanout = Fanout(2)
+    started = time.monotonic()
+    outcomes = fanout.gather({"pool": Get(client, "/sleep/0"), "own": Get(client, "/sleep/1.5")}, {}, 0.3)
+    assert time.monotonic() - started < 0.5
+    assert outcomes == {"pool": outcomes["pool"], "own": Failed("ReadTimeoutError")}
+    assert outcomes["pool"].json() == {"slept": 0.0}
+    assert breaker.state == OPEN
+    assert fanout.gather({}, {}, 0.3) == {}
+    fanout.shutdown()
+    client.close()
+
+
 def test_calls_through_one_breaker_run_in_parallel(slow_server):
     client = ServiceClient("slow", slow_server, timeout_seconds=2, breaker=CircuitBreaker("slow"))
     fanout = Fanout(16)
@@ -107,11 +122,15 @@ def test_the_deadline_is_kept_and_a_late_call_ends_by_then_and_counts_against_it
 
 def test_a_call_still_queued_at_the_deadline_is_never_sent(slow_server):
     client = ServiceClient("slow", slow_server, timeout_seconds=5, breaker=CircuitBreaker("slow"))
-    fanout = Fanout(1)  # one thread: the second call waits behind the first
-    outcomes = fanout.gather({"first": Get(client, "/sleep/0.6"), "queued": Get(client, "/sleep/0.01")}, {}, 0.2)
-    assert outcomes == {"first": Failed("deadline"), "queued": Failed("deadline")}
+    fanout = Fanout(1)  # one thread: the second call waits behind the first (the last is the caller's own)
+    outcomes = fanout.gather({"first": Get(client, "/sleep/0.6"), "queued": Get(client, "/sleep/0.01"),
+                              "own": Get(client, "/sleep/0")}, {}, 0.2)
+    assert outcomes["own"].json() == {"slept": 0.0}
+    assert outcomes["queued"] == Failed("deadline")
+    assert outcomes["first"] in (Failed("deadline"), Failed("ReadTimeoutError"))  # its timeout: the deadline's rest
     time.sleep(0.8)
-    assert SlowHandler.asked == ["/sleep/0.6"], "a call given up before it started must not reach the service"
+    assert sorted(SlowHandler.asked) == ["/sleep/0", "/sleep/0.6"], \
+        "a call given up before it started must not reach the service"
     assert client.breaker.state == CLOSED
     fanout.shutdown()
     client.close()
