@@ -12,6 +12,8 @@ export const router = createBrowserRouter([
       { path: "customers", lazy: () => import("./routes/customers").then((m) => ({ Component: m.CustomersRoute })) },
       { path: "customers/:customerId", lazy: () => import("./routes/workspace").then((m) => ({ Component: m.WorkspaceRoute })) },
       { path: "customers/:customerId/:tab", lazy: () => import("./routes/workspace").then((m) => ({ Component: m.WorkspaceRoute })) },
+      { path: "customers/:customerId/billing", lazy: () => import("./routes/billing").then((m) => ({ Component: m.BillingRoute })) },
+      { path: "invoices/:invoiceId", lazy: () => import("./routes/invoice").then((m) => ({ Component: m.InvoiceRoute })) },
       { path: "settings/integrations", lazy: () => import("./routes/settings").then((m) => ({ Component: m.IntegrationsRoute })) },
       { path: "*", element: <Navigate to="/customers" replace /> },
     ],

@@ -11,7 +11,7 @@ describe("InvoiceForm", () => {
   it("sends typed prices as integer cents: 19.99 is 1999, 1,234.50 is 123450, and 0.1 + 0.2 totals 30 cents", async () => {
     const requests = answerRequests({ status: 201, body: { id: "i-1", number: "INV-1001" } });
     const onSaved = vi.fn();
-    renderWithApp(<InvoiceForm customerId="c-1" jobId="j-1" properties={properties} onSaved={onSaved} onCancel={vi.fn()} />);
+    renderWithApp(<InvoiceForm customerId="c-1" draft={{ jobId: "j-1" }} properties={properties} onSaved={onSaved} onCancel={vi.fn()} />);
     await fill("Line 1 description", "Bolt");
     await fill("Line 1 unit price", "0.1");
     await userEvent.click(screen.getByRole("button", { name: "Add line" }));

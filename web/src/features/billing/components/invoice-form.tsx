@@ -4,18 +4,19 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 
 import { useCreateInvoice, useUpdateInvoice, type Invoice, type InvoiceIn } from "../api/invoices";
+import { placeErrors } from "./form-errors";
 import { centsToText, hundredthsText, parseCents, parseHundredths, parseRate, rateText } from "./invoice-money";
 import { InvoiceLinesField, emptyInvoiceLine, invoiceLineRules, type InvoiceLineValues } from "./invoice-lines-field";
-import { applyFieldErrors } from "@/components/field-errors";
-import { ApiError } from "@/lib/api-client";
 
 export type PropertyOption = { value: string; label: string };
 type Saved = { id?: string; number?: string };
 type Common = { properties: PropertyOption[]; currency?: string; onSaved: (invoice: Saved) => void; onCancel: () => void };
-type Props = Common & ({ customerId: string; jobId?: string | null; invoice?: undefined } | { invoice: Invoice; customerId?: undefined; jobId?: undefined });
+/** What a new invoice starts from: a completed job's title, price and property. */
+export type InvoiceDraft = { jobId?: string | null; propertyId?: string | null; lines?: InvoiceLineValues[] };
+type Props = Common & ({ customerId: string; draft?: InvoiceDraft; invoice?: undefined } | { invoice: Invoice; customerId?: undefined; draft?: undefined });
 
-function valuesOf(invoice: Invoice | undefined, properties: PropertyOption[]) {
-  const lines: InvoiceLineValues[] = invoice?.lines?.length
+function valuesOf(invoice: Invoice | undefined, draft: InvoiceDraft | undefined, properties: PropertyOption[]) {
+  const lines: InvoiceLineValues[] = draft?.lines?.length ? draft.lines : invoice?.lines?.length
     ? invoice.lines.map((l) => ({
       description: l.description ?? "", quantity: l.quantity ?? "1", price: centsToText(l.unit_price_cents ?? 0),
       tax_rate: l.tax_rate && Number(l.tax_rate) !== 0 ? l.tax_rate : "",
@@ -23,7 +24,7 @@ function valuesOf(invoice: Invoice | undefined, properties: PropertyOption[]) {
     : [emptyInvoiceLine()];
   return {
     issue_date: invoice?.issue_date ?? null as string | null, due_date: invoice?.due_date ?? null as string | null,
-    property_id: invoice ? invoice.property_id ?? null : properties[0]?.value ?? null,
+    property_id: invoice ? invoice.property_id ?? null : draft?.propertyId ?? properties[0]?.value ?? null,
     notes: invoice?.notes ?? "", lines,
   };
 }
@@ -41,7 +42,7 @@ export function InvoiceForm(props: Props) {
   const [problems, setProblems] = useState<string[]>([]);
   const form = useForm({
     mode: "controlled",
-    initialValues: valuesOf(invoice, properties),
+    initialValues: valuesOf(invoice, props.draft, properties),
     validate: {
       lines: invoiceLineRules,
       due_date: (v, all) => (v && all.issue_date && v < all.issue_date ? "Due on or after the issue date." : null),
@@ -62,16 +63,13 @@ export function InvoiceForm(props: Props) {
         }));
       } else {
         const body: InvoiceIn = {
-          ...common, customer_id: props.customerId!, job_id: props.jobId ?? null, currency,
-          issue_date: values.issue_date, due_date: values.due_date,
+          ...common, customer_id: props.customerId!, job_id: props.draft?.jobId ?? null, currency,
+          issue_date: values.issue_date, due_date: values.due_date, terms_days: 30,
         };
         onSaved(await create.mutateAsync(body));
       }
     } catch (error) {
-      const renamed = error instanceof ApiError
-        ? new ApiError(error.status, error.code, error.message, Object.fromEntries(Object.entries(error.fields).map(([p, m]) => [formPath(p), m])))
-        : error;
-      setProblems(applyFieldErrors(form, renamed, (path) => path.split(".")[0] in values));
+      setProblems(placeErrors(form, error, formPath));
     }
   }
 

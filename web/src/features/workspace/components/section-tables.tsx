@@ -1,10 +1,13 @@
-import { Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 
 import { useSectionPages } from "../api/get-section-page";
 import type { Workspace } from "../api/get-workspace";
 import { SectionMessage, sectionOk, type Section } from "@/components/section-message";
 import { StatusBadge } from "@/components/status-badge";
+import { InvoiceStatus } from "@/features/billing/components/invoice-status";
+import { NewInvoiceButton } from "@/features/billing/components/new-invoice";
 import { useOpenWorkForm } from "@/features/jobs/components/work-forms";
 import { day, money, when, words } from "@/lib/format";
 
@@ -46,6 +49,7 @@ export function JobsTable({ ws }: { ws: Workspace }) {
     ["Job", (j) => j.number], ["Title", (j) => j.title], ["Property", (j) => j.property_address ?? "—"],
     ["Scheduled", (j) => when(j.scheduled_start)], ["Total", (j) => money(j.total_cents, j.currency)],
     ["Status", (j) => <StatusBadge status={j.status} />],
+    ["Billing", (j) => (j.status === "completed" ? <NewInvoiceButton customer={ws.profile.data} currency={ws.header?.currency} job={j} /> : null)],
   ]} />;
 }
 
@@ -67,11 +71,12 @@ export function PlansTable({ ws }: { ws: Workspace }) {
 }
 
 export function InvoicesTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Invoices" list="invoices" ws={ws} section={ws.invoices} empty="No invoices." columns={[
-    ["Invoice", (i) => i.number], ["Issued", (i) => day(i.issue_date)], ["Due", (i) => day(i.due_date)],
+  return <Stack gap="xs" align="flex-start"><NewInvoiceButton customer={ws.profile.data} currency={ws.header?.currency} />
+    <SectionTable name="Invoices" list="invoices" ws={ws} section={ws.invoices} empty="No invoices." columns={[
+    ["Invoice", (i) => <Anchor component={Link} to={`/invoices/${i.id}`} size="sm">{i.number}</Anchor>], ["Issued", (i) => day(i.issue_date)], ["Due", (i) => day(i.due_date)],
     ["Total", (i) => money(i.total_cents, i.currency)], ["Balance", (i) => money(i.balance_cents, i.currency)],
-    ["Status", (i) => <StatusBadge status={i.status as string} />],
-  ]} />;
+    ["Status", (i) => <InvoiceStatus status={i.status as string} />],
+  ]} /></Stack>;
 }
 
 export function CommunicationsTable({ ws }: { ws: Workspace }) {

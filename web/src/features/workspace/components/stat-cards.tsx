@@ -1,5 +1,6 @@
-import { Button, Drawer, Loader, Paper, SimpleGrid, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { Anchor, Button, Drawer, Loader, Paper, SimpleGrid, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
+import { Link } from "react-router";
 
 import { useCardOnFile, useLedger } from "../api/billing";
 import type { Header } from "../api/get-workspace";
@@ -73,6 +74,7 @@ export function StatCards({ customerId, header }: { customerId: string; header: 
       </SimpleGrid>
       <Drawer opened={history} onClose={() => setHistory(false)} position="right" size="xl" title="Billing history"
         closeButtonProps={{ "aria-label": "Close" }}>
+        <Anchor component={Link} to={`/customers/${customerId}/billing`} size="sm">Open the full billing history</Anchor>
         {history && <BillingHistory customerId={customerId} />}
       </Drawer>
     </>
