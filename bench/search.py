@@ -170,8 +170,22 @@ def measure(database, account_id: uuid.UUID, kind_queries: list[str]) -> tuple[l
     return timings, found
 
 
+def idle(database, account_id: uuid.UUID) -> list[float]:
+    """A transaction holding one trivial statement, the same way: what the box itself costs at the moment."""
+    from sqlalchemy import text as sql
+
+    timings = []
+    for i in range(10 + QUERIES):
+        started = time.perf_counter()
+        with database.transaction(account_id=account_id) as session:
+            session.execute(sql("SELECT 1"))
+        if i >= 10:
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
 def run_all(database, account_id: uuid.UUID, sample: list[dict], rng: random.Random, rows: int) -> dict:
-    print(f"\n{rows} rows, account of {CUSTOMERS}")
+    print(f"\n{rows} rows, account of {CUSTOMERS}; load average {os.getloadavg()[0]:.1f} at the start")
     print(f"{'query':<18}{'runs':>6}{'hits':>6}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}")
     results = {}
     kinds = {**queries(sample, rng), "typing": typing(sample)}
@@ -180,6 +194,10 @@ def run_all(database, account_id: uuid.UUID, sample: list[dict], rng: random.Ran
         results[kind] = (percentile(timings, .50), percentile(timings, .99))
         print(f"{kind:<18}{len(timings):>6}{hits:>6}{results[kind][0]:>10.2f}{results[kind][1]:>10.2f}"
               f"{max(timings):>10.2f}")
+    timings = idle(database, account_id)
+    print(f"{'(SELECT 1)':<18}{len(timings):>6}{'':>6}{percentile(timings, .50):>10.2f}"
+          f"{percentile(timings, .99):>10.2f}{max(timings):>10.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return results
 
 

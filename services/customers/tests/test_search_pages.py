@@ -68,3 +68,9 @@ def test_a_typo_in_one_of_several_words_keeps_the_others_as_typed(client, auth, 
     create("Sandra Jones")  # as like "sandra mrphy" as a whole, but "mrphy" is no word of hers
     assert [i for page in pages(client, auth, "sandra mrphy", 10) for i in page] == [murphy]
     assert [i for page in pages(client, auth, "sandar murphy", 10) for i in page] == [murphy]
+
+
+def test_a_short_last_name_with_a_letter_dropped_is_still_found(client, auth, create):
+    kim = create("Dana Kim")["id"]
+    create("Dana Jones")
+    assert [i for page in pages(client, auth, "dana km", 10) for i in page] == [kim]

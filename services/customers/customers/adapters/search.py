@@ -27,6 +27,7 @@ MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries matc
 MIN_FUZZY = 4
 # pg_trgm's default (0.6) misses one typo in a ten-letter word ("whitfeld"); 0.5 keeps noise low.
 FUZZY_THRESHOLD = 0.5
+ONE_WORD_LIKENESS = 0.3
 # How many words of a typed word's index range are counted to choose the one a many-word query is read by.
 COUNTED = 5000
 
@@ -95,9 +96,11 @@ def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | Non
 
 def _one_word_off(count: int) -> str:
     """Of several words typed, all but one start words of the name and that one is like a word of it: the whole
-    text alike is not enough ("sandra mrphy" is as much like every Sandra)."""
-    return " OR ".join("(" + " AND ".join(f"{_WORDS} LIKE :word_{j}" if j != i else f":typed_{i} <% {_WORDS}"
-                                          for j in range(count)) + ")" for i in range(count))
+    text alike is not enough ("sandra mrphy" is as much like every Sandra). A short word with one letter off keeps
+    few of its trigrams ("km" has one of the three of "kim"): the one word needs less likeness than the text."""
+    return " OR ".join("(" + " AND ".join(
+        f"{_WORDS} LIKE :word_{j}" if j != i else f"word_similarity(:typed_{i}, {_WORDS}) >= {ONE_WORD_LIKENESS}"
+        for j in range(count)) + ")" for i in range(count))
 
 
 def tiers(terms: SearchTerms) -> list[Tier]:
