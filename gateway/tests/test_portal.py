@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import jwt
 import pytest
+import requests
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 import seed
 from chassis.testing.plugin import TEST_JWT_SECRET
+from chassis.testing.processes import ServiceProcess, free_port, settings_env
 
 INTERNAL_WORDS = ("Dog in the yard", "vip", "lead_source", "tags", "pinned_notes", "access_notes", "insights")
 
@@ -140,3 +143,32 @@ def test_the_customer_approves_their_own_estimate_only(gateway, headers_for, inv
     assert approved.json["status"] == "approved" and approved.json["job_id"]
     assert gateway.post(f"/api/portal/estimates/{estimate['id']}/approve", headers=session).status_code == 404
     assert gateway.get("/api/portal/me", headers=session).json["estimates_to_approve"]["items"] == []
+
+
+def test_a_link_the_customers_service_cannot_check_is_503_not_refused(make_gateway, stack, make_settings,
+                                                                     headers_for, tmp_path):
+    """The customers service is up but its database has gone: it answers 5xx, and the link may well be good."""
+    settings = make_settings("customers")
+    customers = ServiceProcess("customers", "web", settings_env(settings), port=free_port(), log_dir=tmp_path)
+    customers.start().wait_healthy(60)
+    headers = headers_for()
+    customer = requests.post(f"{customers.url}/customers", json={"display_name": "Dana Whitfield"}, headers=headers,
+                             timeout=10).json()
+    invited = requests.post(f"{customers.url}/customers/{customer['id']}/portal-invites", headers=headers, timeout=10,
+                            json={"email": "dana@example.com"})
+    assert invited.status_code == 201, invited.text
+    token = magic_link_token({"customers": customers}, customer["id"])
+    admin = create_engine(make_url(settings.database_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    database = make_url(settings.database_url).database
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false'))
+            connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                               {"d": database})
+        gateway = make_gateway(service_urls={**stack.urls(), "customers": customers.url})
+        answer = gateway.post("/api/portal/sessions", json={"token": token})
+    finally:
+        customers.stop()
+        admin.dispose()
+    assert answer.status_code == 503, answer.json
+    assert answer.json["error"]["code"] == "unavailable"

@@ -50,6 +50,8 @@ def open_session(body):
         reply = client.request("POST", "/portal/redeem", headers=headers, body=json.dumps(body).encode())
     except ServiceUnavailable as exc:
         raise Unavailable(f"The customers service did not answer ({exc.reason}).") from None
+    if reply.status >= 500:  # the link may be good: the customers service could not say
+        raise Unavailable(f"The customers service could not check the link ({reply.status}).")
     if not reply.ok:
         raise Unauthorized("This link is not valid, has expired or was already used.")
     redeemed = reply.json()
