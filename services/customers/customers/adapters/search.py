@@ -126,8 +126,10 @@ def tiers(terms: SearchTerms) -> list[Tier]:
                             _property_holds(address_words) if many else None))
     name_contains = f"{_WORDS} LIKE :contains"
     found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
-    email_contains = "e.address_lower LIKE :contains"
-    found.append(Tier(KEY_CONTAINS, _EMAILS, email_contains, _contact_holds("contact_emails", "e", email_contains)))
+    if " " not in terms.text:  # an email address has no space: its trigram lookup would find nothing
+        email_contains = "e.address_lower LIKE :contains"
+        found.append(Tier(KEY_CONTAINS, _EMAILS, email_contains,
+                          _contact_holds("contact_emails", "e", email_contains)))
     if terms.digits:
         digits = "p.digits LIKE :digits"
         found.append(Tier(KEY_CONTAINS, _PHONES, digits, _contact_holds("contact_phones", "p", digits)))
