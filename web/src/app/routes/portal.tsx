@@ -11,6 +11,9 @@ export function isPortalPath(path: string = window.location.pathname): boolean {
 export function makePortalRouter() {
   return createBrowserRouter([
     { path: "portal", lazy: () => import("@/features/portal/components/my-portal").then((m) => ({ Component: m.MyPortal })) },
+    // The invoice and estimate emails link to their record on the page.
+    { path: "portal/estimates/:estimateId", lazy: () => import("@/features/portal/components/my-portal").then((m) => ({ Component: m.MyPortal })) },
+    { path: "portal/invoices/:invoiceId", lazy: () => import("@/features/portal/components/my-portal").then((m) => ({ Component: m.MyPortal })) },
     { path: "portal/magic/:token", lazy: () => import("@/features/portal/components/magic-link").then((m) => ({ Component: m.MagicLink })) },
     { path: "*", element: <Navigate to="/portal" replace /> },
   ]);

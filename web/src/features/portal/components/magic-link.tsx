@@ -20,7 +20,7 @@ export function MagicLink() {
     retry: false, staleTime: Infinity, gcTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false,
   });
   if (redeem.isPending) return <PortalShell><Loader aria-label="Opening your page" /></PortalShell>;
-  if (redeem.isError) return <PortalShell><LinkRefused error={redeem.error} /></PortalShell>;
+  if (redeem.isError) return <PortalShell><LinkRefused error={redeem.error} retry={() => redeem.refetch()} /></PortalShell>;
   const review = params.get("review");
   return <Navigate to={review ? `/portal?review=${encodeURIComponent(review)}` : "/portal"} replace />;
 }

@@ -15,6 +15,8 @@ type Props = {
 };
 
 const CAPTION_MAX = 300;
+// A file input's placeholder is text on a button, held to AA contrast like the rest of the page.
+const PLACEHOLDER_AT_AA = { placeholder: { color: "var(--mantine-color-gray-7)" } };
 
 /** A photo for the office: of one of the customer's properties or of one of their jobs. */
 export function PhotoUploadForm({ options, onSubmit }: Props) {
@@ -53,7 +55,7 @@ export function PhotoUploadForm({ options, onSubmit }: Props) {
         <NativeSelect label="Photo of" data={options.map(({ value, label }) => ({ value, label }))}
           {...form.getInputProps("target")} key={form.key("target")} />
         <FileInput label="Photo" placeholder="Choose a photo" accept="image/jpeg,image/png,image/webp,image/heic" required
-          clearable {...form.getInputProps("file")} key={form.key("file")} />
+          clearable styles={PLACEHOLDER_AT_AA} {...form.getInputProps("file")} key={form.key("file")} />
         <TextInput label="Caption" placeholder="What it shows" {...form.getInputProps("caption")} key={form.key("caption")} />
         <Group justify="flex-end">
           <Button type="submit" loading={saving}>Send photo</Button>

@@ -2,6 +2,7 @@ import { Alert, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 
 import { useRequestService } from "../api/portal";
 import type { PortalView } from "../api/portal-client";
+import { useBringForward } from "./bring-forward";
 import { EstimatesToApprove, Invoices, RecentVisits, UpcomingVisits } from "./portal-sections";
 import { PropertiesSection } from "./properties-section";
 import { RequestServiceForm } from "./request-service-form";
@@ -15,6 +16,8 @@ type Props = {
   reviewJobId?: string | null;
   /** One column, for the office's dialog. */
   compact?: boolean;
+  /** The record an email linked to (``estimate-<id>``, ``invoice-<id>``) and which control of it to focus. */
+  focus?: { elementId: string; selector?: string } | null;
 };
 
 function RequestService({ view }: { view: PortalView }) {
@@ -30,7 +33,8 @@ function RequestService({ view }: { view: PortalView }) {
 }
 
 /** The customer's own page: what is booked, what waits for them, what they owe, and ways to reach the office. */
-export function PortalPage({ view, readOnly = false, reviewJobId = null, compact = false }: Props) {
+export function PortalPage({ view, readOnly = false, reviewJobId = null, compact = false, focus = null }: Props) {
+  useBringForward(focus?.elementId ?? null, focus?.selector);
   const name = view.customer.name ?? "there";
   return (
     <Stack gap="md">

@@ -79,7 +79,7 @@ export function EstimatesToApprove({ view, readOnly }: { view: PortalView; readO
     <PortalSection<PortalEstimate> id="estimates" title="Estimates to approve" section={view.estimates_to_approve}
       empty="No estimates waiting for you.">
       {(estimates) => <Stack gap="md">{estimates.map((e) => (
-        <Stack key={e.id} gap="xs">
+        <Stack key={e.id} gap="xs" id={`estimate-${e.id}`}>
           <Row title={`${e.title ?? "Estimate"} · ${money(e.total_cents, e.currency ?? "USD")}`}>
             <Text size="sm" c="dimmed">{e.number}{e.valid_until ? ` · valid until ${day(e.valid_until)}` : ""}</Text>
             {e.property_address && <Text size="sm">{e.property_address}</Text>}
@@ -105,16 +105,15 @@ export function Invoices({ view, readOnly }: { view: PortalView; readOnly: boole
         <Stack gap="sm">
           <Text fw={700}>Balance due: {money(section.balance_cents, invoices[0]?.currency ?? "USD")}</Text>
           {invoices.map((i) => (
-            <Row key={i.id} title={`Invoice ${i.number ?? ""}`} side={
+            <div key={i.id} id={`invoice-${i.id}`}><Row title={`Invoice ${i.number ?? ""}`} side={
               <Group gap="xs">
                 <StatusBadge status={i.status} />
-                {!readOnly && <Anchor href={i.pdf} target="_blank" rel="noopener" size="sm"
-                  aria-label={`Open invoice ${i.number ?? ""} (PDF)`}>Open PDF</Anchor>}
+                {!readOnly && <Anchor href={i.pdf} target="_blank" rel="noopener" size="sm">Open PDF of {i.number}</Anchor>}
               </Group>
             }>
               <Text size="sm">Issued {day(i.issue_date)} · due {day(i.due_date)}</Text>
               <Text size="sm">Total {money(i.total_cents, i.currency ?? "USD")} · paid {money(i.paid_cents, i.currency ?? "USD")} · <b>balance {money(i.balance_cents, i.currency ?? "USD")}</b></Text>
-            </Row>
+            </Row></div>
           ))}
         </Stack>
       )}

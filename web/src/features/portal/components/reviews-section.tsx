@@ -1,9 +1,9 @@
 import { Alert, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useEffect } from "react";
 
 import { useReviewJob } from "../api/portal";
 import type { PortalJobToReview, PortalView } from "../api/portal-client";
+import { useBringForward } from "./bring-forward";
 import { PortalSection } from "./portal-section";
 import { ReviewForm } from "./review-form";
 import { day } from "@/lib/format";
@@ -11,13 +11,8 @@ import { day } from "@/lib/format";
 function JobReview({ job, focused }: { job: PortalJobToReview; focused: boolean }) {
   const review = useReviewJob();
   const title = job.title ?? job.number ?? "your job";
-  useEffect(() => {
-    // The review request email links here with ?review=<job id>: bring that job's form to the customer.
-    if (!focused) return;
-    const place = document.getElementById(`review-${job.id}`);
-    place?.scrollIntoView({ block: "center" });
-    place?.querySelector<HTMLInputElement>("input[type=radio]")?.focus();
-  }, [focused, job.id]);
+  // The review request email links here with ?review=<job id>: that job's form comes to the customer.
+  useBringForward(focused ? `review-${job.id}` : null, "input[type=radio]");
   return (
     <Stack gap={4} id={`review-${job.id}`}>
       <Text fw={600}>{title}</Text>
