@@ -74,3 +74,14 @@ def test_a_short_last_name_with_a_letter_dropped_is_still_found(client, auth, cr
     kim = create("Dana Kim")["id"]
     create("Dana Jones")
     assert [i for page in pages(client, auth, "dana km", 10) for i in page] == [kim]
+
+
+def test_several_words_contained_in_a_name_or_an_address_are_found_and_paged(client, auth, create):
+    """A text of several words whose first word is inside a word: the contains tiers, read by a later word."""
+    names = {create(f"Dana Whitfield {i}")["id"] for i in range(3)}
+    create("Dana Whitman")
+    homes = {create(f"Person {i}", properties=[home(f"7731 Cedar Ave {i}")])["id"] for i in range(3)}
+    create("Elsewhere", properties=[home("7731 Oak Ave")])
+    for typed, expected in (("ana whitf", names), ("731 cedar", homes)):
+        listed = [i for page in pages(client, auth, typed, 2) for i in page]
+        assert sorted(listed) == sorted(expected), typed

@@ -70,6 +70,7 @@ class Tier:
     holds: str           # the same, said of one customer `c` (scoring the candidates)
     own_row: bool = False  # `holds` reads only the customer row: lower tiers leave such customers out cheaply
     words: str | None = None  # the search_words kind this tier is read from, in (word, customer) order
+    drive: str = ""           # the parameter of the typed word it is read by
 
 
 def _contact_holds(table: str, alias: str, where: str) -> str:
@@ -85,21 +86,26 @@ def _all_words(expression: str, count: int) -> str:
     return "(" + " AND ".join(f"{expression} LIKE :word_{i}" for i in range(count)) + ")"
 
 
-def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | None) -> Tier:
-    """A word-prefix tier read through search_words by the typed word `:drive_<kind>`; `rest` checks the other
-    words typed. A customer is listed at the first of its words that matches (it may have several)."""
-    where = (f"w.kind = '{kind}' AND w.word LIKE :drive_{kind} AND NOT EXISTS (SELECT 1 FROM search_words v "
-             f"WHERE v.customer_id = w.customer_id AND v.kind = '{kind}' AND v.word LIKE :drive_{kind} "
+def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | None, drive: str = "") -> Tier:
+    """A tier read through search_words by the typed word `:drive_<kind><drive>`; `rest` checks the other words
+    typed. A customer is listed at the first of its words that matches (it may have several)."""
+    drive = f"drive_{kind}{drive}"
+    where = (f"w.kind = '{kind}' AND w.word LIKE :{drive} AND NOT EXISTS (SELECT 1 FROM search_words v "
+             f"WHERE v.customer_id = w.customer_id AND v.kind = '{kind}' AND v.word LIKE :{drive} "
              "AND v.word < w.word)")
-    return Tier(score, _SEARCH_WORDS, f"{where} AND {rest}" if rest else where, holds, own_row=own_row, words=kind)
+    return Tier(score, _SEARCH_WORDS, f"{where} AND {rest}" if rest else where, holds, own_row=own_row, words=kind,
+                drive=drive)
 
 
 def _one_word_off(count: int) -> str:
     """Of several words typed, all but one start words of the name and that one is like a word of it: the whole
     text alike is not enough ("sandra mrphy" is as much like every Sandra). A short word with one letter off keeps
-    few of its trigrams ("km" has one of the three of "kim"): the one word needs less likeness than the text."""
+    few of its trigrams ("km" has one of the three of "kim"): the one word needs less likeness than the text.
+    Said with strpos, not LIKE: the trigram index would be asked once for each alternative; the candidates are those
+    of the whole text's likeness, already few."""
     return " OR ".join("(" + " AND ".join(
-        f"{_WORDS} LIKE :word_{j}" if j != i else f"word_similarity(:typed_{i}, {_WORDS}) >= {ONE_WORD_LIKENESS}"
+        f"strpos({_WORDS}, :spaced_{j}) > 0" if j != i
+        else f"word_similarity(:typed_{i}, {_WORDS}) >= {ONE_WORD_LIKENESS}"
         for j in range(count)) + ")" for i in range(count))
 
 
@@ -125,7 +131,13 @@ def tiers(terms: SearchTerms) -> list[Tier]:
     found.append(_word_tier(ADDRESS_PREFIX, "a", _property_holds(address_words), False,
                             _property_holds(address_words) if many else None))
     name_contains = f"{_WORDS} LIKE :contains"
-    found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
+    # Of several words typed, every one after the first follows a space: it starts a word wherever the text is
+    # contained. The contains tiers are then read by such a word, in order, not from the trigram index (which
+    # reads every trigram of a long text and is dear for a full name).
+    if many:
+        found.append(_word_tier(NAME_CONTAINS, "n", name_contains, True, name_contains, drive="_after_first"))
+    else:
+        found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
     if " " not in terms.text:  # an email address has no space: its trigram lookup would find nothing
         email_contains = "e.address_lower LIKE :contains"
         found.append(Tier(KEY_CONTAINS, _EMAILS, email_contains,
@@ -134,17 +146,26 @@ def tiers(terms: SearchTerms) -> list[Tier]:
         digits = "p.digits LIKE :digits"
         found.append(Tier(KEY_CONTAINS, _PHONES, digits, _contact_holds("contact_phones", "p", digits)))
     address_contains = f"{_ADDRESS} LIKE :contains"
-    # A property whose address starts with the text is ranked by the tier above: left out before its customer is read.
-    found.append(Tier(ADDRESS_CONTAINS, _PROPERTIES, f"{address_contains} AND NOT {address_words}",
-                      _property_holds(address_contains)))
+    if many:
+        found.append(_word_tier(ADDRESS_CONTAINS, "a", _property_holds(address_contains), False,
+                                _property_holds(address_contains), drive="_after_first"))
+    else:
+        # A property whose address starts with the text is ranked by the tier above: left out before its customer
+        # is read.
+        found.append(Tier(ADDRESS_CONTAINS, _PROPERTIES, f"{address_contains} AND NOT {address_words}",
+                          _property_holds(address_contains)))
     if len(terms.text) >= MIN_FUZZY and "@" not in terms.text and not any(ch.isdigit() for ch in terms.text):
         # Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing.
-        # Counted, not asked with EXISTS: EXISTS is planned for its first row, and the planner would rather walk the
-        # account's customers than the trigram index, which reads every customer when none matches (a typo).
-        fuzzy = (f"(:text <% {_WORDS} AND (SELECT count(*) FROM customers n WHERE n.account_id = :account "
-                 "AND (' ' || n.search_name) LIKE :contains) = 0)")
-        if many:
-            fuzzy = f"({fuzzy} AND ({_one_word_off(len(terms.word_prefixes))}))"
+        if many:  # read by a word after the first, as the contains tier is, then all but one word as typed
+            fuzzy = (f"(:text <% {_WORDS} AND NOT EXISTS (SELECT 1 FROM search_words g JOIN customers n "
+                     "ON n.id = g.customer_id WHERE g.account_id = :account AND g.kind = 'n' "
+                     "AND g.word LIKE :drive_n_after_first AND (' ' || n.search_name) LIKE :contains) "
+                     f"AND ({_one_word_off(len(terms.word_prefixes))}))")
+        else:
+            # Counted, not asked with EXISTS: EXISTS is planned for its first row, and the planner would rather walk
+            # the account's customers than the trigram index, which reads every customer when none matches.
+            fuzzy = (f"(:text <% {_WORDS} AND (SELECT count(*) FROM customers n WHERE n.account_id = :account "
+                     "AND (' ' || n.search_name) LIKE :contains) = 0)")
         found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True))
     return found
 
@@ -220,12 +241,16 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> dict:
               "tag": filters.tag, "kind": filters.kind,
               **{f"word_{i}": pattern for i, pattern in enumerate(terms.word_prefixes)},
               **{f"start_{i}": start for i, start in enumerate(starts)},
-              **{f"typed_{i}": word for i, word in enumerate(terms.text.split())}}
+              **{f"typed_{i}": word for i, word in enumerate(terms.text.split())},
+              **{f"spaced_{i}": f" {word}" for i, word in enumerate(terms.text.split())}}
     sql = _SETTINGS + (", " + _counts(terms) if len(starts) > 1 else "")
     row = session.execute(text(sql), params).mappings().one()
     for kind in "na":
         fewest = min(range(len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
         params[f"drive_{kind}"] = starts[fewest]
+        if len(starts) > 1:
+            after_first = min(range(1, len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
+            params[f"drive_{kind}_after_first"] = starts[after_first]
     return params
 
 
@@ -299,7 +324,7 @@ def _listed_before(session: Session, found: list[Tier], after: Key, ids: list[uu
             ranked.append(f"coalesce({tier.holds}, false)")
         elif tier.score == after[0] and tier.words:
             ranked.append(f"(coalesce({tier.holds}, false) AND EXISTS (SELECT 1 FROM search_words v "
-                          f"WHERE v.customer_id = c.id AND v.kind = '{tier.words}' AND v.word LIKE :drive_{tier.words} "
+                          f"WHERE v.customer_id = c.id AND v.kind = '{tier.words}' AND v.word LIKE :{tier.drive} "
                           "AND (v.word, v.customer_id) <= (:after_word, :after_id)))")
         elif tier.score == after[0]:
             ranked.append(f"(coalesce({tier.holds}, false) AND c.id <= :after_id)")
