@@ -45,13 +45,13 @@ class Fanout:
                deadline_seconds: float) -> dict[Hashable, Outcome]:
         """Starts every GET at once and returns, by the deadline, each one's reply or why it failed."""
         ends_at = time.monotonic() + deadline_seconds
-        *handed_over, own = gets or [None]
+        keys = list(gets)
         futures: dict[Hashable, Future] = {
             # Each call runs in a copy of this request's context, so what it logs carries the request id.
             key: self._executor.submit(contextvars.copy_context().run, _call, gets[key], headers, ends_at)
-            for key in handed_over
+            for key in keys[:-1]
         }
-        outcomes = {} if own is None else {own: _settled(_call, gets[own], headers, ends_at)}
+        outcomes = {key: _own_call(gets[key], headers, ends_at) for key in keys[-1:]}
         wait(futures.values(), timeout=max(0.0, ends_at - time.monotonic()))
         outcomes.update((key, _outcome(future)) for key, future in futures.items())
         return {key: outcomes[key] for key in gets}
@@ -76,9 +76,9 @@ def _outcome(future: Future) -> Outcome:
     return future.result() if error is None else _failed(error)
 
 
-def _settled(call, *args) -> Outcome:
+def _own_call(get: Get, headers: dict[str, str], ends_at: float) -> Outcome:
     try:
-        return call(*args)
+        return _call(get, headers, ends_at)
     except Exception as error:  # noqa: BLE001 - as on the pool: that call fails, the page still answers
         return _failed(error)
 
