@@ -13,7 +13,7 @@ def test_overview_and_the_more_tabs(page, demo, screenshots):
     recent = demo.get(f"/customers/{customer['id']}/recent-activity")
     page.goto(f"/customers/{customer['id']}")
     panel = page.get_by_role("tabpanel", name="Overview")
-    contacts = panel.get_by_role("region", name="Contacts")
+    contacts = panel.get_by_role("region", name="Contact details")
     for contact in profile["contacts"]:
         expect(contacts.get_by_text(contact["name"])).to_be_visible()
     addresses = panel.get_by_role("region", name="Addresses")

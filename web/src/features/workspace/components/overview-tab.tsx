@@ -47,7 +47,7 @@ export function OverviewTab({ ws }: { ws: Workspace }) {
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Stack gap={4} component="section" aria-labelledby="overview-contacts">
-          <Title order={3} size="h5" id="overview-contacts">Contacts</Title>
+          <Title order={3} size="h5" id="overview-contacts">Contact details</Title>
           {profile.contacts?.length ? profile.contacts.map((c) => (
             <Text key={c.id} size="sm">
               <b>{c.name}</b>{c.is_primary ? " (primary)" : ""}
