@@ -67,3 +67,23 @@ def test_a_plain_invitation_is_still_an_invitation(client, auth, app, deliver, e
                                  invite_id=str(uuid.uuid4())))
     [comm] = client.get(f"/customers/{customer_id}/communications", headers=auth).json["items"]
     assert comm["subject"] == "Your customer portal invitation"
+
+
+def test_a_review_request_by_text_with_no_sms_provider_is_kept_failed_with_the_reason(make_app, customers_service,
+                                                                                       deliver, envelope, auth):
+    from chassis.customer_directory import CustomersApi
+    from comms.adapters.sms import HttpSmsProvider
+    from comms.adapters.smtp import SmtpMailer
+    from comms.bootstrap import SPEC
+
+    bare = make_app(SPEC, adapters={"customers_api": CustomersApi(customers_service),
+                                    "mailer": SmtpMailer("", 25, "office@fieldwork.test"),
+                                    "sms": HttpSmsProvider("", "+15125550100")})
+    customer = example("customer.created")["data"]["customer"]
+    customer.update(id=str(uuid.uuid4()), phones=["+15125550142"], emails=[])
+    assert deliver(bare, envelope("customer.created", customer=customer, revision=1))
+    event, link = review_request(envelope, customer["id"], channel="sms", phone="+15125550142")
+    assert deliver(bare, event)
+    [comm] = bare.test_client().get(f"/customers/{customer['id']}/communications", headers=auth).json["items"]
+    assert (comm["channel"], comm["status"]) == ("sms", "failed")
+    assert "FIELDWORK_SMS_BASE_URL" in comm["failure_reason"] and link not in str(comm)
