@@ -20,7 +20,8 @@ def test_the_app_paths_answer_the_page(make_app, built):
     client = make_app(SPEC).test_client()
     for path in ("/", "/customers", "/customers/0b6a2c1e-0000-4000-8000-000000000001",
                  "/customers/0b6a2c1e-0000-4000-8000-000000000001/notes", "/settings/integrations",
-                 "/portal/magic/eyJpbnZpdGUiOiJ4In0.c2lnbmF0dXJl"):
+                 "/portal/magic/eyJpbnZpdGUiOiJ4In0.c2lnbmF0dXJl", "/invoices/0b6a2c1e-0000-4000-8000-000000000002",
+                 "/customers/0b6a2c1e-0000-4000-8000-000000000001/billing"):
         page = client.get(path)
         assert page.status_code == 200, path
         assert b'<div id="root">' in page.data and "no-cache" in page.headers["Cache-Control"], path
