@@ -8,7 +8,7 @@ import { answerRequests, fill, renderWithApp } from "@/testing/render";
 const properties = [{ value: "p-1", label: "1 Main St" }];
 
 describe("InvoiceForm", () => {
-  it("sends typed prices as integer cents: 19.99 is 1999, 1,234.50 is 123450, and 0.1 + 0.2 totals 30 cents", async () => {
+  it("totals 0.1 + 0.2 as 30 cents and sends each price as integer cents", async () => {
     const requests = answerRequests({ status: 201, body: { id: "i-1", number: "INV-1001" } });
     const onSaved = vi.fn();
     renderWithApp(<InvoiceForm customerId="c-1" draft={{ jobId: "j-1" }} properties={properties} onSaved={onSaved} onCancel={vi.fn()} />);
@@ -18,21 +18,30 @@ describe("InvoiceForm", () => {
     await fill("Line 2 description", "Nut");
     await fill("Line 2 unit price", "0.2");
     expect(screen.getByLabelText("Invoice total")).toHaveTextContent("Total $0.30");
-    await userEvent.click(screen.getByRole("button", { name: "Add line" }));
-    await fill("Line 3 description", "Filter");
-    await fill("Line 3 quantity", "3");
-    await fill("Line 3 unit price", "19.99");
-    await userEvent.click(screen.getByRole("button", { name: "Add line" }));
-    await fill("Line 4 description", "Furnace");
-    await fill("Line 4 unit price", "1,234.50");
-    expect(screen.getByLabelText("Invoice total")).toHaveTextContent("Total $1,294.77");
     await userEvent.click(screen.getByRole("button", { name: "Create invoice" }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith({ id: "i-1", number: "INV-1001" }));
     expect(requests[0].body).toMatchObject({ customer_id: "c-1", job_id: "j-1", property_id: "p-1", lines: [
       { description: "Bolt", quantity: "1", unit_price_cents: 10, tax_rate: "0" },
       { description: "Nut", quantity: "1", unit_price_cents: 20, tax_rate: "0" },
-      { description: "Filter", quantity: "3", unit_price_cents: 1999 },
-      { description: "Furnace", quantity: "1", unit_price_cents: 123450 },
+    ] });
+  });
+
+  it("reads 19.99 as 1999 and 1,234.50 as 123450, quantity and tax exactly", async () => {
+    const requests = answerRequests({ status: 201, body: { id: "i-2", number: "INV-1002" } });
+    const onSaved = vi.fn();
+    renderWithApp(<InvoiceForm customerId="c-1" properties={properties} onSaved={onSaved} onCancel={vi.fn()}
+      draft={{ lines: [{ description: "Filter", quantity: "3", price: "19.99", tax_rate: "" }] }} />);
+    await userEvent.click(screen.getByRole("button", { name: "Add line" }));
+    await fill("Line 2 description", "Furnace");
+    await fill("Line 2 unit price", "1,234.50");
+    await fill("Line 2 tax %", "8.25");
+    // 59.97 + 1,234.50 + 8.25% of 1,234.50 (101.84625, half-up to 101.85)
+    expect(screen.getByLabelText("Invoice total")).toHaveTextContent("Total $1,396.32");
+    await userEvent.click(screen.getByRole("button", { name: "Create invoice" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(requests[0].body).toMatchObject({ lines: [
+      { description: "Filter", quantity: "3", unit_price_cents: 1999, tax_rate: "0" },
+      { description: "Furnace", quantity: "1", unit_price_cents: 123450, tax_rate: "8.25" },
     ] });
   });
 
