@@ -34,7 +34,7 @@ class Office:
 
 def _customer(office: Office, name: str, email: str) -> dict:
     return office.post("/customers", {
-        "display_name": name, "contacts": [{"name": name, "emails": [email]}],
+        "display_name": name, "contacts": [{"name": name, "emails": [email], "phones": [{"number": "217-555-0188"}]}],
         "properties": [{"line1": "27 Birch Lane", "city": "Springfield", "region": "IL", "postal_code": "62704"}]})
 
 
