@@ -63,31 +63,35 @@ export function ApplyCreditForm({ invoice, onSaved, onCancel }: Props) {
   const [problems, setProblems] = useState<string[]>([]);
   const available = summary.data?.credit_cents ?? 0;
   const most = Math.min(available, invoice.balance_cents ?? 0);
-  const form = useForm({
-    mode: "controlled",
-    initialValues: { amount: "" },
-    validate: { amount: (v) => amountRule(v) ?? ((parseCents(v) ?? 0) > most ? `At most ${money(most, invoice.currency)}.` : null) },
-  });
-  const shown = form.getValues().amount || (most ? centsToText(most) : "");
+  // Until the user types, the amount offered is the most that can be applied (known once the summary answers).
+  const [typed, setTyped] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const amount = typed ?? (most ? centsToText(most) : "");
 
-  async function submit() {
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
     setProblems([]);
+    const problem = amountRule(amount) ?? ((parseCents(amount) ?? 0) > most ? `At most ${money(most, invoice.currency)}.` : null);
+    setError(problem);
+    if (problem) return;
     try {
-      await apply.mutateAsync(parseCents(shown)!);
+      await apply.mutateAsync(parseCents(amount)!);
       onSaved();
-    } catch (error) {
-      setProblems(placeErrors(form, error, (path) => RENAMED[path] ?? path));
+    } catch (failure) {
+      const fields = (failure as { fields?: Record<string, string[]> }).fields ?? {};
+      if (fields.amount_cents) setError(fields.amount_cents.join(" "));
+      else setProblems([failure instanceof Error ? failure.message : "Something went wrong."]);
     }
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate aria-label="Apply credit">
+    <form onSubmit={submit} noValidate aria-label="Apply credit">
       <Stack gap="sm">
         <Text size="sm" aria-label="Credit available">
           {summary.isPending ? "Checking the customer's credit…" : `Credit available: ${money(available, invoice.currency)}`}
         </Text>
-        <TextInput label="Amount to apply" inputMode="decimal" placeholder="0.00" {...form.getInputProps("amount")} value={shown}
-          onChange={(event) => form.setFieldValue("amount", event.currentTarget.value)} />
+        <TextInput label="Amount to apply" inputMode="decimal" placeholder="0.00" value={amount} error={error}
+          onChange={(event) => setTyped(event.currentTarget.value)} />
         {problems.length > 0 && <Alert color="red" role="alert" title="Not applied">{problems.join(" ")}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>Cancel</Button>
