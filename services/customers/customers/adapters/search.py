@@ -28,6 +28,9 @@ MIN_FUZZY = 4
 # pg_trgm's default (0.6) misses one typo in a ten-letter word ("whitfeld"); 0.5 keeps noise low.
 FUZZY_THRESHOLD = 0.5
 ONE_WORD_LIKENESS = 0.3
+# A contains tier of several words is walked through the words a later word starts when they are at most this many
+# (a last name); past that (a street name shared by thousands) the trigram index of the whole text reads less.
+WALKED = 1000
 # How many words of a typed word's index range are counted to choose the one a many-word query is read by.
 COUNTED = 5000
 
@@ -109,8 +112,9 @@ def _one_word_off(count: int) -> str:
         for j in range(count)) + ")" for i in range(count))
 
 
-def tiers(terms: SearchTerms) -> list[Tier]:
-    """The tiers a query asks, best first."""
+def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset()) -> list[Tier]:
+    """The tiers a query asks, best first; ``walk`` holds the kinds of words ('n', 'a') whose contains tier is
+    read by a word after the first (see WALKED)."""
     found = []
     many = len(terms.word_prefixes) > 1
     if terms.number:
@@ -134,7 +138,7 @@ def tiers(terms: SearchTerms) -> list[Tier]:
     # Of several words typed, every one after the first follows a space: it starts a word wherever the text is
     # contained. The contains tiers are then read by such a word, in order, not from the trigram index (which
     # reads every trigram of a long text and is dear for a full name).
-    if many:
+    if many and "n" in walk:
         found.append(_word_tier(NAME_CONTAINS, "n", name_contains, True, name_contains, drive="_after_first"))
     else:
         found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
@@ -146,7 +150,7 @@ def tiers(terms: SearchTerms) -> list[Tier]:
         digits = "p.digits LIKE :digits"
         found.append(Tier(KEY_CONTAINS, _PHONES, digits, _contact_holds("contact_phones", "p", digits)))
     address_contains = f"{_ADDRESS} LIKE :contains"
-    if many:
+    if many and "a" in walk:
         found.append(_word_tier(ADDRESS_CONTAINS, "a", _property_holds(address_contains), False,
                                 _property_holds(address_contains), drive="_after_first"))
     else:
@@ -156,7 +160,7 @@ def tiers(terms: SearchTerms) -> list[Tier]:
                           _property_holds(address_contains)))
     if len(terms.text) >= MIN_FUZZY and "@" not in terms.text and not any(ch.isdigit() for ch in terms.text):
         # Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing.
-        if many:  # read by a word after the first, as the contains tier is, then all but one word as typed
+        if many and "n" in walk:  # read by a word after the first, as the contains tier is
             fuzzy = (f"(:text <% {_WORDS} AND NOT EXISTS (SELECT 1 FROM search_words g JOIN customers n "
                      "ON n.id = g.customer_id WHERE g.account_id = :account AND g.kind = 'n' "
                      "AND g.word LIKE :drive_n_after_first AND (' ' || n.search_name) LIKE :contains) "
@@ -232,9 +236,10 @@ def _counts(terms: SearchTerms) -> str:
                      for kind in "na" for i in range(len(terms.word_prefixes)))
 
 
-def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> dict:
-    """The statement's parameters; the settings of the transaction, and for a query of several words the word each
-    word tier is read by: the one starting the fewest words (the others are checked on the rows it finds)."""
+def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, frozenset[str]]:
+    """The statement's parameters and the kinds of words whose contains tier is walked; the settings of the
+    transaction, and for a query of several words the word each word tier is read by: the one starting the fewest
+    words (the others are checked on the rows it finds)."""
     starts = [pattern[2:] for pattern in terms.word_prefixes]  # "% jam%" → "jam%"
     params = {"account": session.info["account_id"], "text": terms.text, "contains": terms.contains,
               "number": terms.number, "digits": terms.digits, "e164": terms.e164, "status": filters.status,
@@ -245,21 +250,24 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> dict:
               **{f"spaced_{i}": f" {word}" for i, word in enumerate(terms.text.split())}}
     sql = _SETTINGS + (", " + _counts(terms) if len(starts) > 1 else "")
     row = session.execute(text(sql), params).mappings().one()
+    walk = set()
     for kind in "na":
         fewest = min(range(len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
         params[f"drive_{kind}"] = starts[fewest]
         if len(starts) > 1:
             after_first = min(range(1, len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
             params[f"drive_{kind}_after_first"] = starts[after_first]
-    return params
+            if row[f"{kind}_{after_first}"] <= WALKED:
+                walk.add(kind)
+    return params, frozenset(walk)
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
                after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
     """Up to ``limit`` (customer id, key) pairs, best first, after the cursor key ``after``; and the key to carry on
     from (None at the end). The page is full whenever that many matches are left."""
-    params = _prepare(session, terms, filters)
-    found = tiers(terms)
+    params, walk = _prepare(session, terms, filters)
+    found = tiers(terms, walk)
     hits: list[tuple[uuid.UUID, Key]] = []
     fetch = limit + 1
     while True:
