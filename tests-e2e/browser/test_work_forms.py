@@ -122,3 +122,26 @@ def test_a_customer_without_jobs_is_offered_to_schedule_the_first(page, demo):
     expect(page.get_by_role("table", name="Jobs").get_by_role("row").filter(has_text="First visit")).to_be_visible()
     [job] = eventually(lambda: jobs(demo, customer["id"]))
     assert job["title"] == "First visit" and job["property_address"].startswith("8 Orchard Lane")
+
+
+def test_work_for_a_do_not_service_customer_needs_an_override_reason(page, demo):
+    created = demo.session.post(f"{demo.base}/api/customers", timeout=15, json={
+        "display_name": "Otto Flagged", "do_not_service": {"flag": True, "reason": "Dog bit a technician"}})
+    assert created.status_code == 201, created.text
+    customer = created.json()
+    # The jobs service learns of the flag from the customer's events.
+    page.goto(f"/customers/{customer['id']}")
+    page.get_by_role("button", name="New job").click()
+    form = page.get_by_role("form", name="New job")
+    expect(form.get_by_role("alert").filter(has_text="flagged do-not-service")).to_contain_text("Dog bit a technician")
+    form.get_by_label("Title").fill("Inspect the fence")
+    form.get_by_role("button", name="Create job").click()
+    expect(form.get_by_text("Say why this customer is served despite the flag.")).to_be_visible()
+    assert accessibility_problems(page) == []
+    form.get_by_label("Reason to override do-not-service").fill("Owner will keep the dog inside")
+    form.get_by_role("button", name="Create job").click()
+
+    expect(page.get_by_role("table", name="Jobs").get_by_role("row").filter(has_text="Inspect the fence")).to_be_visible()
+    [job] = jobs(demo, customer["id"])
+    history = demo.get(f"/jobs/{job['id']}/history")["items"]
+    assert any("Owner will keep the dog inside" in str(entry) for entry in history)

@@ -20,7 +20,10 @@ export function QuickActions({ profile }: { profile: Profile }) {
   };
   return (
     <Group gap="xs">
-      <Button size="xs" variant="light" component="a" href={phone ? `tel:${phone}` : undefined} disabled={!phone}>Call</Button>
+      {/* Without a phone, a real disabled button: a disabled link is still read (and contrast-checked) as a link. */}
+      {phone
+        ? <Button size="xs" variant="light" component="a" href={`tel:${phone}`}>Call</Button>
+        : <Button size="xs" variant="light" disabled>Call</Button>}
       <Button size="xs" variant="light" onClick={() => setChannel("sms")} disabled={!phone}>Text</Button>
       <Button size="xs" variant="light" onClick={() => setChannel("email")} disabled={!profile.primary_email}>Email</Button>
       <Button size="xs" variant="light" onClick={() => openWork({ form: "job" })}>New job</Button>
