@@ -3,7 +3,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
-import { makeQueryClient } from "@/lib/query-client";
+import { appQueryClient } from "@/lib/query-client";
 
 // Shade 8 of indigo keeps links and filled buttons above WCAG AA contrast on white.
 // Light alerts tint their background and keep dark text, which reads at AA contrast in every colour.
@@ -34,7 +34,7 @@ const resolver: CSSVariablesResolver = () => ({
 });
 
 export function AppProvider({ children, client }: { children: ReactNode; client?: QueryClient }) {
-  const [queryClient] = useState(() => client ?? makeQueryClient());
+  const [queryClient] = useState(() => client ?? appQueryClient);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={resolver}>
       <Notifications position="top-right" />

@@ -1,6 +1,14 @@
 import { Navigate, createBrowserRouter } from "react-router";
 
 import { Layout } from "./layout";
+import { workspaceQuery } from "@/features/workspace/api/get-workspace";
+import { getToken } from "@/lib/auth";
+import { appQueryClient } from "@/lib/query-client";
+
+// A workspace opened straight from its address (a link, a reload) asks for its data while its code loads,
+// rather than after: the two no longer wait on each other.
+const opening = /^\/customers\/([0-9a-f-]{36})(?:\/|$)/.exec(window.location.pathname);
+if (opening && getToken()) void appQueryClient.prefetchQuery(workspaceQuery(opening[1]));
 
 // Real paths: the gateway answers index.html for each of them. Each page's code is its own chunk, loaded
 // when first visited, so the customers list does not ship the workspace (and the other way round).

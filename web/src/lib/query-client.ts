@@ -28,3 +28,6 @@ export function makeQueryClient() {
     },
   });
 }
+
+/** The page's one client: the router asks it for a workspace's data before the workspace's code has loaded. */
+export const appQueryClient = makeQueryClient();

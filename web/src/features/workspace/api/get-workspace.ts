@@ -47,9 +47,11 @@ export type Workspace = {
 
 export const workspaceKey = (customerId: string) => ["workspace", customerId] as const;
 
+export const workspaceQuery = (customerId: string) => ({
+  queryKey: workspaceKey(customerId),
+  queryFn: () => getJson<Workspace>(`/api/customers/${customerId}/workspace`),
+});
+
 export function useWorkspace(customerId: string) {
-  return useQuery({
-    queryKey: workspaceKey(customerId),
-    queryFn: () => getJson<Workspace>(`/api/customers/${customerId}/workspace`),
-  });
+  return useQuery(workspaceQuery(customerId));
 }
