@@ -1,4 +1,4 @@
-"""The console's log lines (``make run``): one short readable line an event, in colour only where asked or a terminal."""
+"""The console's log lines (``make run``): one short readable line an event, in colour where asked or on a terminal."""
 import io
 import logging
 import re

@@ -50,7 +50,8 @@ def test_a_database_error_on_a_body_of_card_data_and_an_email_logs_none_of_them(
     response = client.post("/contacts", json=body, headers={**auth, "X-Request-Id": "db-error-1"})
     assert response.status_code == 500
     lines = every_log_line.getvalue()
-    assert every_log_line.message("unhandled error") in lines and "CheckViolation" in lines  # the failure is logged, by its type
+    # the failure is logged, by its type
+    assert every_log_line.message("unhandled error") in lines and "CheckViolation" in lines
     for secret in (CARD, CVV, EMAIL, auth["Authorization"].split()[1]):
         assert secret not in lines
 

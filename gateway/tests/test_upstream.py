@@ -315,3 +315,34 @@ def test_only_what_the_caller_passes_on_goes_out_no_cookie_is_kept_and_no_redire
     assert sent["accept-encoding"] == "identity", "no compression asked for: proxied bodies pass on as they came"
     assert "accept" not in sent, "no Accept is added to what the caller chose"
     assert moved.status == 302, "a redirect is the service's answer, passed on, never followed"
+
+
+def test_what_a_call_on_a_pool_thread_logs_carries_the_request_id(slow_server):
+    import io
+    import logging
+
+    from chassis import logs
+
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.setFormatter(logs.JsonFormatter())
+    connections = logging.getLogger("urllib3.connectionpool")  # logs each connection it opens, at DEBUG
+    connections.addHandler(handler)
+    level = connections.level
+    connections.setLevel(logging.DEBUG)
+    clients = [ServiceClient(f"s{n}", slow_server, timeout_seconds=2, breaker=CircuitBreaker(f"s{n}"))
+               for n in range(3)]
+    fanout = Fanout(4)
+    token = logs.bind_request_id("rid-fanout-1")
+    try:
+        outcomes = fanout.gather({n: Get(client, "/sleep/0") for n, client in enumerate(clients)}, {}, 2)
+    finally:
+        logs.reset_request_id(token)
+        connections.removeHandler(handler)
+        connections.setLevel(level)
+        fanout.shutdown()
+    assert all(outcome.status == 200 for outcome in outcomes.values())
+    lines = [json.loads(line) for line in written.getvalue().splitlines()]
+    opened = [line for line in lines if line["message"].startswith("Starting new HTTP connection")]
+    assert len(opened) == 3, lines  # one per client: two on pool threads, one on this thread
+    assert {line["request_id"] for line in opened} == {"rid-fanout-1"}
