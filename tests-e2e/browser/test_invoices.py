@@ -114,7 +114,7 @@ def test_void_asks_first_and_then_the_invoice_owes_nothing(page, demo):
         page.get_by_role("button", name="Download PDF").click()
     assert download.value.suggested_filename == f"{invoice['number']}.pdf"
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"
-    page.get_by_role("button", name="Void").click()
+    page.get_by_role("button", name="Void", exact=True).click()
     dialog = page.get_by_role("dialog", name=f"Void {invoice['number']}?")
     expect(dialog).to_contain_text("owes nothing")
     assert checked(page) == []
@@ -122,11 +122,11 @@ def test_void_asks_first_and_then_the_invoice_owes_nothing(page, demo):
     expect(page.get_by_label("Status: draft")).to_be_visible()
     assert demo.get(f"/invoices/{invoice['id']}")["status"] == "draft"
 
-    page.get_by_role("button", name="Void").click()
+    page.get_by_role("button", name="Void", exact=True).click()
     page.get_by_role("dialog").get_by_role("button", name="Void invoice").click()
     expect(page.get_by_label("Status: void")).to_be_visible()
     expect(figure(page, "Balance")).to_have_text("$0.00")
-    expect(page.get_by_role("button", name="Void")).to_have_count(0)
+    expect(page.get_by_role("button", name="Void", exact=True)).to_have_count(0)
     held = demo.get(f"/invoices/{invoice['id']}")
     assert held["status"] == "void" and held["balance_cents"] == 0
 
@@ -176,3 +176,20 @@ def test_credit_note_applied_credit_and_a_refund_move_the_balance(page, demo, sc
     assert (held["paid_cents"], held["balance_cents"]) == (4000, 4000)
     ledger = demo.get(f"/customers/{customer['id']}/ledger?limit=50")["items"]
     assert ledger[0]["kind"] == "refund" and ledger[0]["debit_cents"] == 1000
+
+
+def test_a_completed_job_is_invoiced_from_its_row(page, demo):
+    def completed(customer):
+        return next((j for j in demo.get(f"/customers/{customer['id']}/jobs?limit=10")["items"] if j["status"] == "completed"), None)
+    customer, job = next((c, job) for c in demo.customers() if (job := completed(c)))
+    page.goto(f"/customers/{customer['id']}/jobs")
+    page.get_by_role("button", name=f"Create invoice for {job['number']}").click()
+    form = page.get_by_role("form", name="New invoice")
+    expect(form.get_by_label("Line 1 description")).to_have_value(job["title"])
+    form.get_by_label("Line 1 unit price").fill("250.00")
+    form.get_by_role("button", name="Create invoice").click()
+
+    expect(page).to_have_url(re.compile(r"/invoices/[0-9a-f-]{36}$"))
+    expect(figure(page, "Total")).to_have_text("$250.00")
+    held = demo.get(f"/invoices/{page.url.rsplit('/', 1)[1]}")
+    assert (held["job_id"], held["status"], held["total_cents"]) == (job["id"], "draft", 25000)
