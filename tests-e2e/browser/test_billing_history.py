@@ -38,6 +38,9 @@ def test_the_ledger_and_statement_agree_with_the_api(page, demo, screenshots):
     statement.get_by_label("As of").fill("2026-01-31")
     page.keyboard.press("Escape")
     expect(page.get_by_role("button", name="31 January 2026")).to_have_count(0)
+    # A past day's aging is billing's to say, in the statement; today's balances are not shown as that day's.
+    expect(statement.get_by_text("The aging as of a past day is in the statement: preview the PDF.")).to_be_visible()
+    expect(statement.get_by_role("list", name="Aging")).to_have_count(0)
     statement.get_by_role("button", name="Preview PDF").click()
     preview = page.get_by_role("dialog", name="Statement as of 2026-01-31")
     expect(preview.locator("iframe[title='Statement preview']")).to_be_visible()

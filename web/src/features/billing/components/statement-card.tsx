@@ -31,22 +31,27 @@ export function StatementCard({ customerId, email, currency = "USD" }: { custome
   const [to, setTo] = useState(email ?? "");
   const open = useOpenInvoices(customerId);
   const send = useSendStatement(customerId);
-  // Billing ages open balances as they stand; an invoice issued after the day is not on that day's statement.
-  const buckets = age((open.data ?? []).filter((i) => !i.issue_date || i.issue_date <= asOf), asOf);
+  // Today's open balances, aged by how late they will be on the day (a future day shows what falls due by then).
+  const buckets = age(open.data ?? [], asOf);
 
   return (
     <Paper withBorder p="md" component="section" aria-label="AR statement">
       <Title order={2} size="h4" mb="xs">AR statement</Title>
       <Stack gap="sm">
         <DateInput label="As of" valueFormat="YYYY-MM-DD" w={180} value={asOf} onChange={(v) => setAsOf(v ?? today())} />
-        <SimpleGrid cols={5} role="list" aria-label="Aging">
-          {BUCKETS.map(([key, label]) => (
-            <Stack key={key} gap={0} role="listitem" aria-label={`${label}: ${money(buckets[key], currency)}`}>
-              <Text size="xs" c="dimmed" fw={600}>{label}</Text>
-              <Text size="sm" fw={600}>{open.isPending ? "…" : money(buckets[key], currency)}</Text>
-            </Stack>
-          ))}
-        </SimpleGrid>
+        {asOf < today() ? (
+          // Billing gives a past day's aging only in the statement itself: today's balances would mislead.
+          <Text size="sm" c="dimmed">The aging as of a past day is in the statement: preview the PDF.</Text>
+        ) : (
+          <SimpleGrid cols={5} role="list" aria-label="Aging">
+            {BUCKETS.map(([key, label]) => (
+              <Stack key={key} gap={0} role="listitem" aria-label={`${label}: ${money(buckets[key], currency)}`}>
+                <Text size="xs" c="dimmed" fw={600}>{label}</Text>
+                <Text size="sm" fw={600}>{open.isPending ? "…" : money(buckets[key], currency)}</Text>
+              </Stack>
+            ))}
+          </SimpleGrid>
+        )}
         <Group align="flex-end">
           <TextInput label="Send to" type="email" value={to} onChange={(e) => setTo(e.currentTarget.value)} style={{ flex: 1 }} />
           <Button variant="default" onClick={() => setPreviewing(true)}>Preview PDF</Button>
