@@ -122,7 +122,8 @@ class JsonFormatter(_Formatter):
         entry.update(_fields(record))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        # orjson: every request writes a line, and the standard library's encoder was a tenth of a call's CPU.
+        # orjson: every request writes a line, and the standard library's encoder shows in each call's CPU
+        # (bench/README.md).
         return orjson.dumps(entry, default=str).decode()
 
 
