@@ -9,11 +9,13 @@ import { when } from "@/lib/format";
 
 type Merge = components["schemas"]["CustomersMergeOut"];
 
+const SINGULAR = { contacts: "contact", properties: "property", notes: "note" } as const;
+
 function moved(merge: Merge): string {
   const plan = (merge.moved ?? {}) as Record<string, unknown[]>;
   const parts = (["contacts", "properties", "notes"] as const)
     .map((kind) => [plan[kind]?.length ?? 0, kind] as const).filter(([count]) => count > 0)
-    .map(([count, kind]) => `${count} ${kind}`);
+    .map(([count, kind]) => `${count} ${count === 1 ? SINGULAR[kind] : kind}`);
   return parts.length ? `${parts.join(", ")}, with its jobs, estimates, invoices and messages` : "its jobs, estimates, invoices and messages";
 }
 
