@@ -8,11 +8,9 @@ same way.
 """
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 
-import urllib3
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -23,7 +21,8 @@ from chassis.db.schema import known_properties
 from chassis.errors import NotFound, Unavailable, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
 from chassis.references import no_such, not_this_customers
-from chassis.settings import service_url
+from chassis.service_calls.client import ServiceUnavailable
+from chassis.service_calls.services import headers_for, other_service
 
 handlers = Handlers()
 
@@ -119,20 +118,18 @@ class CustomersApi:
     """The customers service's HTTP API, asked only about customers this service has not heard of."""
 
     def __init__(self, base_url: str | None = None, timeout: float = 2.0):
-        self.base_url = (base_url or service_url("customers")).rstrip("/")
-        self._pool = urllib3.PoolManager(maxsize=8, timeout=urllib3.Timeout(total=timeout), retries=False)
+        self._client = other_service("customers", base_url, timeout_seconds=timeout)
 
     def fetch(self, customer_id: uuid.UUID, token: str) -> dict | None:
         try:
-            response = self._pool.request("GET", f"{self.base_url}/customers/{customer_id}",
-                                          headers={"Authorization": f"Bearer {token}"})
-        except urllib3.exceptions.HTTPError as exc:
+            response = self._client.get(f"/customers/{customer_id}", headers=headers_for(token))
+        except ServiceUnavailable as exc:
             raise Unavailable("The customers service cannot be reached to check this customer.") from exc
         if response.status == 404:
             return None
         if response.status != 200:
             raise Unavailable(f"The customers service answered {response.status} when checking this customer.")
-        return json.loads(response.data)
+        return response.json()
 
 
 def require_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi, *,

@@ -8,12 +8,10 @@ asked of the owner's API once, with the caller's token, and kept.
 """
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import urllib3
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -22,7 +20,8 @@ from chassis.auth import current_principal
 from chassis.db.schema import known_customers, known_records
 from chassis.errors import Unavailable, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
-from chassis.settings import service_url
+from chassis.service_calls.client import ServiceUnavailable
+from chassis.service_calls.services import headers_for, other_service
 
 # Merges chain (C merged into B, B into A); a loop of merged_into cannot exist, but a bound keeps a bad row harmless.
 _MERGE_HOPS = 8
@@ -47,22 +46,20 @@ class RecordsApi:
 
     def __init__(self, service: str, path: str, base_url: str | None = None, timeout: float = 2.0):
         self.service, self.path = service, path
-        self.base_url = (base_url or service_url(service)).rstrip("/")
-        self._pool = urllib3.PoolManager(maxsize=8, timeout=urllib3.Timeout(total=timeout), retries=False)
+        self._client = other_service(service, base_url, timeout_seconds=timeout)
 
     def fetch(self, record_id: uuid.UUID, token: str) -> dict | None:
         """The record as its owner answers it; None when the caller's account has no such record, or the caller
         may not see it (then it cannot be referred to either)."""
         try:
-            response = self._pool.request("GET", f"{self.base_url}{self.path.format(id=record_id)}",
-                                          headers={"Authorization": f"Bearer {token}"})
-        except urllib3.exceptions.HTTPError as exc:
+            response = self._client.get(self.path.format(id=record_id), headers=headers_for(token))
+        except ServiceUnavailable as exc:
             raise Unavailable(f"The {self.service} service cannot be reached to check this reference.") from exc
         if response.status in (403, 404):
             return None
         if response.status != 200:
             raise Unavailable(f"The {self.service} service answered {response.status} when checking this reference.")
-        return json.loads(response.data)
+        return response.json()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 from chassis.pagination import decode_cursor
 from chassis.wire_json import Fragment, dumps
 from gateway.composition.timeline import SourcePage, merge
-from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, BreakerOpen, CircuitBreaker
+from chassis.service_calls.breaker import CLOSED, HALF_OPEN, OPEN, BreakerOpen, CircuitBreaker
 
 
 class Clock:

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
-from gateway.upstream.client import ServiceClient, ServiceUnavailable
+from chassis.service_calls.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
+from chassis.service_calls.client import ServiceClient, ServiceUnavailable
 from gateway.upstream.fanout import Failed, Fanout, Get
 
 

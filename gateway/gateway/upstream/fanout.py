@@ -13,7 +13,7 @@ from collections.abc import Hashable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from gateway.upstream.client import Reply, ServiceClient, ServiceUnavailable
+from chassis.service_calls.client import Reply, ServiceClient, ServiceUnavailable
 
 DEADLINE = "deadline"  # the reason of a call that had not answered when the deadline came
 

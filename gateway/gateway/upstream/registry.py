@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from gateway.config import SERVICES, GatewayConfig
-from gateway.upstream.breaker import CircuitBreaker
-from gateway.upstream.client import ServiceClient
+from chassis.service_calls.breaker import CircuitBreaker
+from chassis.service_calls.client import ServiceClient
 from gateway.upstream.fanout import Fanout
 
 

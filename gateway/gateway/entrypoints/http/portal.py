@@ -23,7 +23,7 @@ from gateway.entrypoints.http.portal_shapes import PortalSession, PortalView
 from gateway.entrypoints.http.shapes import PORTAL_COOKIE as COOKIE
 from gateway.entrypoints.http.shapes import PORTAL_SECURITY
 from gateway.portal_sessions import PortalVisitor
-from gateway.upstream.client import ServiceUnavailable
+from chassis.service_calls.client import ServiceUnavailable
 
 __all__ = ["blp"]
 

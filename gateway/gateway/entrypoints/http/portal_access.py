@@ -16,7 +16,7 @@ from gateway.entrypoints.http.shapes import PORTAL_COOKIE
 from gateway.entrypoints.http.workspace import customers_answer
 from gateway.portal_sessions import PortalVisitor
 from gateway.upstream.calls import run_calls
-from gateway.upstream.client import Reply, ServiceUnavailable
+from chassis.service_calls.client import Reply, ServiceUnavailable
 
 blp = Blueprint("portal", __name__, url_prefix="/api", description="The client portal.")
 

@@ -12,7 +12,7 @@ from chassis.auth import public, require
 from chassis.errors import Unavailable
 from gateway.entrypoints.http.context import upstreams
 from gateway.routes import ROUTES, Resource
-from gateway.upstream.client import ServiceUnavailable
+from chassis.service_calls.client import ServiceUnavailable
 
 API_PREFIX = "/api"
 READ_METHODS = ("GET",)

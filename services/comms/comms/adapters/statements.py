@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-
-import urllib3
+from urllib.parse import urlencode
 
 from chassis.auth import mint_token
-from chassis.settings import service_url
+from chassis.service_calls.client import ServiceUnavailable
+from chassis.service_calls.services import headers_for, other_service
 
 from comms.domain.retry import DeliveryError
 
@@ -28,8 +28,7 @@ class _ServicePdfs:
 
     def __init__(self, jwt_secret: str, base_url: str | None = None, *, timeout: float = 15.0):
         self.jwt_secret = jwt_secret
-        self.base_url = (base_url or service_url(self.service)).rstrip("/")
-        self._pool = urllib3.PoolManager(maxsize=4, timeout=urllib3.Timeout(total=timeout), retries=False)
+        self._client = other_service(self.service, base_url, timeout_seconds=timeout)
 
     def token(self, account_id: uuid.UUID) -> str:
         return mint_token(self.jwt_secret, sub=SERVICE_SUBJECT, account_id=account_id, perms=[self.permission],
@@ -38,16 +37,15 @@ class _ServicePdfs:
     def _pdf(self, account_id: uuid.UUID, path: str, what: str, query: dict | None = None) -> bytes:
         name = self.service.capitalize()
         try:
-            response = self._pool.request("GET", self.base_url + path, fields=query,
-                                          headers={"Authorization": f"Bearer {self.token(account_id)}"})
-        except urllib3.exceptions.HTTPError as exc:
-            raise DeliveryError(f"{name} could not be reached for {what}: {exc}") from exc
+            response = self._client.get(path, query=urlencode(query or {}), headers=headers_for(self.token(account_id)))
+        except ServiceUnavailable as exc:
+            raise DeliveryError(f"{name} could not be reached for {what}: {exc.reason}") from exc
         if response.status == 404:
             raise DeliveryError(f"{name} has no such document ({what}).", permanent=True)
         if response.status != 200:
             raise DeliveryError(f"{name} answered {response.status} for {what}.",
                                 permanent=response.status in (400, 401, 403, 422))
-        return response.data
+        return response.body
 
 
 class BillingStatements(_ServicePdfs):

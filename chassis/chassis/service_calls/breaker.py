@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from gateway.upstream.sickness import Verdict
+from chassis.service_calls.sickness import Verdict
 
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
 
@@ -55,7 +55,7 @@ class CircuitBreaker:
         raise BreakerOpen(f"{self.name} is failing; not called for now.")
 
     def record(self, verdict: Verdict) -> None:
-        """Settles a call by what it said about the service (``gateway.upstream.sickness`` decides that)."""
+        """Settles a call by what it said about the service (``chassis.service_calls.sickness`` decides that)."""
         if verdict is Verdict.SICK:
             self.record_failure()
         elif verdict is Verdict.HEALTHY:

@@ -7,10 +7,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import urllib3
 
-from gateway.upstream import sickness
-from gateway.upstream.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
-from gateway.upstream.client import ServiceClient
-from gateway.upstream.sickness import Verdict
+from chassis.service_calls import sickness
+from chassis.service_calls.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
+from chassis.service_calls.client import ServiceClient
+from chassis.service_calls.sickness import Verdict
 
 HEALTHY_ANSWERS = (200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429)
 

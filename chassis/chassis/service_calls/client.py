@@ -7,8 +7,8 @@ from typing import Any
 import urllib3
 
 from chassis.wire_json import loads
-from gateway.upstream import sickness
-from gateway.upstream.breaker import BreakerOpen, CircuitBreaker
+from chassis.service_calls import sickness
+from chassis.service_calls.breaker import BreakerOpen, CircuitBreaker
 
 
 @dataclass(frozen=True)
