@@ -46,9 +46,9 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
 
 from chassis.auth import mint_token  # noqa: E402
+from chassis.service_calls.breaker import CircuitBreaker  # noqa: E402
+from chassis.service_calls.client import ServiceClient  # noqa: E402
 from gateway.composition.workspace import workspace_calls  # noqa: E402
-from gateway.upstream.breaker import CircuitBreaker  # noqa: E402
-from gateway.upstream.client import ServiceClient  # noqa: E402
 from gateway.upstream.fanout import Fanout, Get  # noqa: E402
 from stack import ServiceProcess, free_port, start_stack  # noqa: E402
 
