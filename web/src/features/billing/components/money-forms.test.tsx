@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { ApplyCreditForm } from "./credit-forms";
+import { ApplyCreditForm, CreditNoteForm } from "./credit-forms";
 import { PaymentForm } from "./payment-form";
 import { answerRequests, fill, renderWithApp } from "@/testing/render";
 
@@ -43,5 +43,22 @@ describe("ApplyCreditForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Apply credit" }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(requests[1]).toMatchObject({ method: "POST", body: { amount_cents: 5000 } });
+  });
+});
+
+describe("CreditNoteForm", () => {
+  it("needs a reason, takes the credit off the open invoice, and shows the API's refusal under the amount", async () => {
+    const requests = answerRequests({ status: 422, body: { error: { code: "validation_error", message: "The input is not valid.",
+      fields: { amount_cents: ["Invoice INV-1 owes only 8000."] } } } });
+    renderWithApp(<CreditNoteForm invoice={{ id: "i-1", customer_id: "c-1", number: "INV-1", status: "partial", balance_cents: 8000, currency: "USD" }}
+      onSaved={vi.fn()} onCancel={vi.fn()} />);
+    await fill("Amount *", "90");
+    await userEvent.click(screen.getByRole("button", { name: "Issue credit note" }));
+    expect(await screen.findByText("Say why the customer is credited.")).toBeInTheDocument();
+    expect(requests).toHaveLength(0);
+    await fill("Reason *", "Goodwill");
+    await userEvent.click(screen.getByRole("button", { name: "Issue credit note" }));
+    await waitFor(() => expect(screen.getByLabelText("Amount *")).toHaveAccessibleDescription(expect.stringContaining("owes only 8000")));
+    expect(requests[0].body).toEqual({ customer_id: "c-1", amount_cents: 9000, reason: "Goodwill", currency: "USD", invoice_id: "i-1" });
   });
 });
