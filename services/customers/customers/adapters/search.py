@@ -2,14 +2,15 @@
 
 A query is cut into tiers, one per promise of the ranking (number, exact email or phone, exact name, word prefixes
 of a name, of an address, name contains, email or phone contains, address contains, one typo). Every customer of a
-tier has the tier's score; within a tier the word-prefix tiers are read in (word, customer id) order from the
-btree of `search_words` (revision 0006) and the others in customer-id order, and only a page's worth of a tier
-(plus one) is kept. The word tiers, the ones a common name or a city fills, stop after a page of their index; the
-others read their matches from a trigram GIN index, and they are asked only when the tiers above left the page short.
+tier has the tier's score; within a tier the word tiers are read in (word, customer id) order from the btree of
+`search_words` (revision 0006) and the others in customer-id order, and only a page's worth of a tier (plus one) is
+kept. The word tiers (word prefixes; the contains tiers of several words when a later word starts few) stop after a
+page of their index; the others read their matches from a trigram GIN index, and they are asked only when the tiers
+above left the page short.
 
 Tiers are read best first and reading stops once more than a page is known. A customer found by several tiers ranks
-by the best (the first to find it): a tier leaves out customers a better tier on the customer row ranks, and one the
-cursor has passed is asked only about the few customers found below it. When a tier is cut at its limit, nothing
+by the best (the first to find it): a tier leaves out customers a better tier on the customer row ranks, and a
+customer a tier ranks up to the cursor key is left out of the pages after it. When a tier is cut at its limit, nothing
 below its last key is known yet, so what is known stops there and reading carries on from that key until the page
 is full; this keeps pages full and free of gaps and repeats however the tiers overlap.
 """
@@ -27,7 +28,7 @@ MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries matc
 MIN_FUZZY = 4
 # pg_trgm's default (0.6) misses one typo in a ten-letter word ("whitfeld"); 0.5 keeps noise low.
 FUZZY_THRESHOLD = 0.5
-ONE_WORD_LIKENESS = 0.3
+ONE_WORD_LIKENESS = 0.3  # the word off, in a typo among several words (_one_word_off)
 # A contains tier of several words is walked through the words a later word starts when they are at most this many
 # (a last name); past that (a street name shared by thousands) the trigram index of the whole text reads less.
 WALKED = 1000
