@@ -18,7 +18,7 @@ import time
 import uuid
 
 # Imported first: it takes this folder off sys.path, where billing.py would hide the billing package.
-from scratch import JWT_SECRET, percentile, report, scratch_app
+from harness import JWT_SECRET, percentile, report, scratch_app
 from sqlalchemy import text
 
 from billing.bootstrap import SPEC

@@ -19,7 +19,7 @@ import time
 import uuid
 
 # Imported first: it takes this folder off sys.path, where comms.py would hide the comms package.
-from scratch import JWT_SECRET, report, scratch_app
+from harness import JWT_SECRET, report, scratch_app
 from sqlalchemy import text
 
 from chassis.auth import mint_token

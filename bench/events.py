@@ -30,7 +30,7 @@ sys.path.insert(0, str(TOY_DIR))
 
 import pika  # noqa: E402
 from ledger_toy import CONSUMER, EVENT_TYPE, PRODUCER, status_change  # noqa: E402
-from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
+from harness import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from chassis.messaging import emit  # noqa: E402

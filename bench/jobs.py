@@ -17,7 +17,7 @@ import time
 import uuid
 
 # Imported first: it takes this folder off sys.path, where jobs.py would hide the jobs package.
-from scratch import JWT_SECRET, percentile, report, scratch_app
+from harness import JWT_SECRET, percentile, report, scratch_app
 from sqlalchemy import text
 
 from chassis.auth import mint_token

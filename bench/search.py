@@ -29,7 +29,7 @@ import uuid
 from pathlib import Path
 
 import psycopg
-from scratch import POSTGRES_URL, percentile, report, scratch_database
+from harness import POSTGRES_URL, percentile, report, scratch_database
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 

@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "gateway" / "tests"))
 import urllib3  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 # Before the packages below: it takes this folder off sys.path, as it does for the scripts named like a service.
-from scratch import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
+from harness import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
 
 from chassis.auth import mint_token  # noqa: E402
 from chassis.service_calls.breaker import CircuitBreaker  # noqa: E402
