@@ -51,7 +51,9 @@ def test_find_a_customer_and_open_a_job_by_keyboard_only(page, demo):
     tab_to(page, "More tabs")
     page.keyboard.press("Enter")
     expect(page.get_by_role("menuitem", name="Equipment")).to_be_visible()
+    # The arrow moves the focus into the menu; Enter acts on the item only once it holds the focus.
     page.keyboard.press("ArrowDown")
+    expect(page.locator("[role=menuitem]:focus")).to_have_count(1)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"/customers/{customer['id']}/(equipment|reviews|archived-data)$"))
     page.keyboard.press("/")

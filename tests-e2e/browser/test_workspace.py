@@ -1,4 +1,6 @@
 """The customer workspace: the header's changes, notes and activity, each checked against the API afterwards."""
+import re
+
 from playwright.sync_api import expect
 
 from browser.accessibility import accessibility_problems
@@ -56,7 +58,7 @@ def test_the_workspace_shows_the_customer_and_changes_status_tags_and_follow_up(
 def test_notes_are_added_edited_and_pinned(page, demo, screenshots):
     customer = open_workspace(page, demo)
     page.get_by_role("tab", name="Notes").click()
-    assert page.url.endswith(f"/customers/{customer['id']}/notes")
+    expect(page).to_have_url(re.compile(f"/customers/{customer['id']}/notes$"))
     form = page.get_by_role("form", name="Add note")
     form.get_by_role("button", name="Add note").click()
     expect(form.get_by_text("Write the note first.")).to_be_visible()
