@@ -6,7 +6,8 @@ services), then loads it --loads times and reads, in the page, the milliseconds 
 until the customer's name (the header's heading) and the first tab's panel both show. Also sums the
 gzip size of the JavaScript that page loaded, and (in a fresh browser context) of what the customers list alone
 loads: each page is its own chunk, so the list should not carry the workspace. Prints a table and ends with one
-JSON line: {"workspace_visible_p50_ms": …, "workspace_visible_p95_ms": …, "js_gzip_kb": …, "customers_js_gzip_kb": …}
+JSON line: {"workspace_visible_p50_ms": …, "workspace_visible_p95_ms": …, "js_gzip_kb": …, "customers_js_gzip_kb": …,
+"invoice_visible_p50_ms": …, "invoice_visible_p95_ms": …} (the invoice page: its number and lines on screen, warm).
 
     .venv/bin/python bench/web.py [--gateway http://127.0.0.1:8080] [--loads 50]
 """
@@ -34,6 +35,13 @@ VISIBLE = """() => {
   return heading && heading.textContent && panel && panel.childElementCount > 0 ? performance.now() : null;
 }"""
 
+# The invoice page: its number in the heading and its first line in the lines table.
+INVOICE_VISIBLE = """() => {
+  const heading = document.querySelector('main h1');
+  const line = document.querySelector('table[aria-label="Line items"] tbody tr');
+  return heading && heading.textContent.startsWith('Invoice') && line ? performance.now() : null;
+}"""
+
 
 def token() -> str:
     script = Path(sys.executable).parent / "fieldwork-token"
@@ -48,6 +56,30 @@ def a_demo_customer(gateway: str, bearer: str) -> dict | None:
     except OSError:
         return None
     return items[0] if items else None
+
+
+def an_invoice(gateway: str, bearer: str) -> dict | None:
+    """An invoice of one of the first demo customers that has any."""
+    def get(path: str) -> dict:
+        request = urllib.request.Request(f"{gateway}/api{path}", headers={"Authorization": f"Bearer {bearer}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+    for customer in get("/customers?limit=20")["items"]:
+        invoices = get(f"/customers/{customer['id']}/invoices?limit=1")["items"]
+        if invoices:
+            return invoices[0]
+    return None
+
+
+def warm_loads(page, url: str, ready: str, loads: int) -> list[float]:
+    """Milliseconds from navigation start until ``ready`` holds, over ``loads`` loads after one to warm up."""
+    page.goto(url)
+    page.wait_for_function(ready)
+    timings = []
+    for _ in range(loads):
+        page.goto(url, wait_until="commit")
+        timings.append(page.wait_for_function(ready, polling="raf").json_value())
+    return timings
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -107,6 +139,8 @@ def main() -> None:
         for _ in range(args.loads):
             page.goto(url, wait_until="commit")
             timings.append(page.wait_for_function(VISIBLE, polling="raf").json_value())
+        invoice = an_invoice(args.gateway, bearer)
+        invoice_timings = warm_loads(page, f"{args.gateway}/invoices/{invoice['id']}", INVOICE_VISIBLE, args.loads) if invoice else []
         browser.close()
 
     p50, p95 = statistics.median(timings), percentile(timings, 0.95)
@@ -114,8 +148,13 @@ def main() -> None:
     print(f"{'navigation → header and first tab':<40} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   min {min(timings):6.1f}   max {max(timings):6.1f}")
     print(f"{'JavaScript loaded (gzip)':<40} {js_gzip_kb:7.1f} KB in {len(scripts)} file(s)")
     print(f"{'customers list alone: JavaScript (gzip)':<40} {gzip_kb(list_scripts):7.1f} KB in {len(list_scripts)} file(s)")
-    print(json.dumps({"workspace_visible_p50_ms": round(p50, 1), "workspace_visible_p95_ms": round(p95, 1),
-                      "js_gzip_kb": round(js_gzip_kb, 1), "customers_js_gzip_kb": round(gzip_kb(list_scripts), 1)}))
+    figures = {"workspace_visible_p50_ms": round(p50, 1), "workspace_visible_p95_ms": round(p95, 1),
+               "js_gzip_kb": round(js_gzip_kb, 1), "customers_js_gzip_kb": round(gzip_kb(list_scripts), 1)}
+    if invoice_timings:
+        i50, i95 = statistics.median(invoice_timings), percentile(invoice_timings, 0.95)
+        print(f"{'invoice ' + invoice['number'] + ': navigation → number and lines':<40} p50 {i50:7.1f} ms   p95 {i95:7.1f} ms")
+        figures.update(invoice_visible_p50_ms=round(i50, 1), invoice_visible_p95_ms=round(i95, 1))
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":
