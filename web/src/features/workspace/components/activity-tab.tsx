@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Timeline } fr
 import { Link } from "react-router";
 
 import { useTimeline } from "../api/get-timeline";
-import { tabOfLink } from "./record-links";
+import { placeOfLink } from "./record-links";
 import { PageError } from "@/components/page-error";
 import { StatusBadge } from "@/components/status-badge";
 import { money, when, words } from "@/lib/format";
@@ -26,8 +26,8 @@ export function ActivityTab({ customerId }: { customerId: string }) {
             <Timeline.Item key={`${item.kind}-${item.id}`} title={
               <Group gap={6}>
                 <Badge size="xs" variant="light" c="dark.8">{words(item.kind)}</Badge>
-                {tabOfLink(item.link)
-                  ? <Anchor component={Link} to={`/customers/${customerId}/${tabOfLink(item.link)}`} size="sm" fw={500}>{item.title}</Anchor>
+                {placeOfLink(item.link, customerId)
+                  ? <Anchor component={Link} to={placeOfLink(item.link, customerId)!} size="sm" fw={500}>{item.title}</Anchor>
                   : <Text size="sm" fw={500}>{item.title}</Text>}
                 <StatusBadge status={item.status} />
                 {item.amount_cents != null && <Text size="sm">{money(item.amount_cents, item.currency ?? "USD")}</Text>}
