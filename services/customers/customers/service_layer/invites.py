@@ -19,19 +19,34 @@ def invite(session: Session, customer: Customer, body: dict, *, tokens: PortalTo
            now: dt.datetime) -> PortalInvite:
     if customer.archived_at is not None:
         raise Conflict("The customer is archived; unarchive them before inviting them to the portal.")
-    email = body.get("email") or next((e.address for c in sorted(customer.contacts, key=lambda c: not c.is_primary)
-                                       for e in c.emails), None)
+    email = body.get("email") or contact_points(customer)[0]
     if email is None:
         raise ValidationFailed({"email": ["The customer has no email; give one."]})
-    record = PortalInvite(customer_id=customer.id, email=email, created_by=by, created_at=now,
-                          expires_at=now + dt.timedelta(days=body.get("expires_in_days", 7)))
+    return issue(session, customer, tokens=tokens, portal_url=portal_url, by=by, now=now,
+                 days=body.get("expires_in_days", 7), send_to={"email": email})
+
+
+def issue(session: Session, customer: Customer, *, tokens: PortalTokens, portal_url: str, by: str, now: dt.datetime,
+          days: int, send_to: dict, **announced) -> PortalInvite:
+    """A new magic link for ``customer``, announced for comms to send to ``send_to`` (an email or a phone), with
+    ``announced`` (a purpose and its record) added to the event."""
+    record = PortalInvite(customer_id=customer.id, email=send_to.get("email"), created_by=by, created_at=now,
+                          expires_at=now + dt.timedelta(days=days))
     session.add(record)
     session.flush()
     link = f"{portal_url.rstrip('/')}/{tokens.issue(record.id, customer.account_id)}"
     emit(session, "portal.invite_requested", {
         "invite_id": record.id, "customer_id": customer.id, "customer_name": customer.display_name,
-        "email": email, "magic_link": link, "expires_at": record.expires_at})
+        "magic_link": link, "expires_at": record.expires_at, **send_to, **announced})
     return record
+
+
+def contact_points(customer: Customer) -> tuple[str | None, str | None]:
+    """The first email and the first phone, the primary contact's before the others'."""
+    contacts = sorted(customer.contacts, key=lambda contact: not contact.is_primary)
+    email = next((e.address for contact in contacts for e in contact.emails), None)
+    phone = next((p.e164 for contact in contacts for p in contact.phones), None)
+    return email, phone
 
 
 def read_token(token: str, tokens: PortalTokens) -> tuple[uuid.UUID, uuid.UUID]:

@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from chassis.messaging import emit
-from customers.adapters.orm import Customer, PortalInvite
+from customers.adapters.orm import Customer
 from customers.adapters.portal_tokens import PortalTokens
 from customers.adapters.review_orm import ReviewRequest, ReviewSetting
 from customers.domain.review_requests import reason_not_to_ask, recipient
+from customers.service_layer import invites
 
 LINK_DAYS = 14  # longer than a plain invitation's week: a rating may wait for the weekend
 SENDER = "system:review-request"
@@ -36,24 +36,17 @@ def request_review(session: Session, job: dict, *, tokens: PortalTokens, portal_
     # constraint: the loser's event is retried by the consumer and ends here.
     if session.scalar(select(ReviewRequest.id).where(ReviewRequest.job_id == job_id)) is not None:
         return None
-    email, phone = _contact_points(customer)
-    to = recipient(customer.preferred_channel, email, phone)
+    to = recipient(customer.preferred_channel, *invites.contact_points(customer))
     if to is None:
         return None
-    invite = PortalInvite(id=uuid.uuid4(), customer_id=customer.id, email=to.email, created_by=SENDER, created_at=now,
-                          expires_at=now + dt.timedelta(days=LINK_DAYS))
-    session.add(invite)
-    session.flush()
+    invite = invites.issue(session, customer, tokens=tokens, portal_url=portal_url, by=SENDER, now=now,
+                           days=LINK_DAYS, send_to={"email": to.email} if to.email else {"phone": to.phone},
+                           purpose="review_request", channel=to.channel, job_id=job["job_id"],
+                           job_number=job["number"])
     request = ReviewRequest(customer_id=customer.id, job_id=job_id, job_number=job["number"], invite_id=invite.id,
                             channel=to.channel, created_at=now)
     session.add(request)
     session.flush()
-    link = f"{portal_url.rstrip('/')}/{tokens.issue(invite.id, customer.account_id)}"
-    data = {"invite_id": invite.id, "customer_id": customer.id, "customer_name": customer.display_name,
-            "magic_link": link, "expires_at": invite.expires_at, "purpose": "review_request",
-            "channel": to.channel, "job_id": job["job_id"], "job_number": job["number"]}
-    data.update({"email": to.email} if to.email else {"phone": to.phone})
-    emit(session, "portal.invite_requested", data)
     return request
 
 
@@ -69,10 +62,3 @@ def set_review_requests(session: Session, send: bool, *, by: str, now: dt.dateti
         "send_review_requests": send, "updated_by": by, "updated_at": now}))
     return send
 
-
-def _contact_points(customer: Customer) -> tuple[str | None, str | None]:
-    """The first email and the first phone, the primary contact's before the others'."""
-    contacts = sorted(customer.contacts, key=lambda contact: not contact.is_primary)
-    email = next((e.address for contact in contacts for e in contact.emails), None)
-    phone = next((p.e164 for contact in contacts for p in contact.phones), None)
-    return email, phone
