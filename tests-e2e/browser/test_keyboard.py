@@ -51,9 +51,15 @@ def test_find_a_customer_and_open_a_job_by_keyboard_only(page, demo):
     tab_to(page, "More tabs")
     page.keyboard.press("Enter")
     expect(page.get_by_role("menuitem", name="Equipment")).to_be_visible()
-    # The arrow moves the focus into the menu; Enter acts on the item only once it holds the focus.
-    page.keyboard.press("ArrowDown")
-    expect(page.locator("[role=menuitem]:focus")).to_have_count(1)
+    # The arrow moves the focus into the menu once the menu listens (an arrow pressed while it opens is lost);
+    # Enter acts on the item only once it holds the focus.
+    focused_item = page.locator("[role=menuitem]:focus")
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        if focused_item.count() == 1:
+            break
+        page.wait_for_timeout(200)
+    expect(focused_item).to_have_count(1)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"/customers/{customer['id']}/(equipment|reviews|archived-data)$"))
     page.keyboard.press("/")
