@@ -41,6 +41,7 @@ class KnownProperty:
     id: uuid.UUID
     customer_id: uuid.UUID
     address: dict
+    kind: str | None = None
 
     @property
     def one_line(self) -> str:
@@ -72,13 +73,14 @@ def _remember_properties(session: Session, account_id: uuid.UUID, customer_id: u
     if not ids:
         return
     stmt = insert(known_properties).values([
-        {"id": property_id, "account_id": account_id, "customer_id": customer_id, "address": _address(prop)}
+        {"id": property_id, "account_id": account_id, "customer_id": customer_id, "address": _address(prop),
+         "kind": prop.get("kind")}
         for prop, property_id in zip(properties, ids)])
     # A property moves between customers only by a merge or its undoing, within one account.
     session.execute(stmt.on_conflict_do_update(
         index_elements=[known_properties.c.id],
         set_={"customer_id": stmt.excluded.customer_id, "address": stmt.excluded.address,
-              "updated_at": func.now()},
+              "kind": stmt.excluded.kind, "updated_at": func.now()},
         where=known_properties.c.account_id == stmt.excluded.account_id))
 
 
@@ -167,7 +169,7 @@ def visible_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi
 def _property(session: Session, property_id: uuid.UUID) -> KnownProperty | None:
     row = session.execute(select(known_properties).where(
         known_properties.c.id == property_id, known_properties.c.account_id == session.info["account_id"])).first()
-    return KnownProperty(row.id, row.customer_id, row.address) if row else None
+    return KnownProperty(row.id, row.customer_id, row.address, row.kind) if row else None
 
 
 def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid.UUID, api: CustomersApi, *,

@@ -63,6 +63,8 @@ known_properties = Table(
     Column("account_id", Uuid, nullable=False),
     Column("customer_id", Uuid, nullable=False, index=True),
     Column("address", JSONB, nullable=False),
+    # residential, commercial, …: what a price book prices by (null until the customer's next snapshot says).
+    Column("kind", String(20)),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 
@@ -133,3 +135,10 @@ def create_chassis_tables_v2(op) -> None:
 
     No part-store watch: no workspace part reads them (a job keeps the address it was given on its own row)."""
     chassis_metadata.create_all(op.get_bind(), tables=_V2_TABLES)
+
+
+def add_property_kinds_v3(op) -> None:
+    """Called from a service's migration after v2: the kept properties learn their kind from the next snapshots.
+
+    A table made by v2 on a fresh database already has the column (v2 creates it from today's metadata)."""
+    op.execute("ALTER TABLE known_properties ADD COLUMN IF NOT EXISTS kind varchar(20)")

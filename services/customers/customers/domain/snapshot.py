@@ -43,7 +43,7 @@ def customer_snapshot(customer) -> dict:
         "phones": _unique(p.e164 for c in contacts for p in c.phones),
         "primary_address": address_of(primary) if primary else None,
         # Other services check a property_id they are given against these (and show the address they keep).
-        "properties": [{"id": str(p.id), "address": address_of(p)} for p in _primary_first(customer.properties)],
+        "properties": [{"id": str(p.id), "kind": p.kind, "address": address_of(p)} for p in _primary_first(customer.properties)],
     }
 
 

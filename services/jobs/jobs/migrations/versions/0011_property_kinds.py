@@ -1,0 +1,18 @@
+"""kept properties carry their kind (residential, commercial, …), as customer snapshots now say
+
+Revision ID: 0011
+"""
+from alembic import op
+
+from chassis.db.schema import add_property_kinds_v3
+
+revision = "0011"
+down_revision = "0010"
+
+
+def upgrade():
+    add_property_kinds_v3(op)
+
+
+def downgrade():
+    op.drop_column("known_properties", "kind")
