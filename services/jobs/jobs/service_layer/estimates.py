@@ -1,4 +1,4 @@
-"""Estimate use cases: quote, send, view, decline, approve (optionally into a job), expire."""
+"""Estimate use cases: quote, send, view, decline, approve (optionally into a job), convert to a job, expire."""
 from __future__ import annotations
 
 import datetime as dt
@@ -76,14 +76,32 @@ def approve(session: Session, estimate: Estimate, *, create_job: bool, actor: st
         raise Conflict("This estimate already has a job.")
     ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), "approved")
     if create_job:
-        job = open_job(session, customer_id=estimate.customer_id, title=estimate.title, actor=actor, at=at,
-                       line_items=estimate.line_items, currency=estimate.currency,
-                       property_id=estimate.property_id, property_address=estimate.property_address,
-                       description=estimate.description, service_type=estimate.service_type,
-                       scheduled_start=scheduled_start, scheduled_end=scheduled_end, estimate_id=estimate.id)
-        estimate.job_id = job.id
-        record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, actor, at)
+        _make_job(session, estimate, actor=actor, at=at, scheduled_start=scheduled_start, scheduled_end=scheduled_end)
     return move_estimate(session, estimate, "approved", actor=actor, at=at)
+
+
+def convert_to_job(session: Session, estimate: Estimate, *, actor: str, at: dt.datetime,
+                   scheduled_start: dt.datetime | None = None, scheduled_end: dt.datetime | None = None) -> Estimate:
+    """The job of an estimate approved without one (the customer said yes before a date was known)."""
+    if estimate.status != "approved":
+        raise Conflict(f"A {estimate.status} estimate is not approved; approve it to make its job.")
+    if estimate.job_id is not None:
+        raise Conflict("This estimate already has a job.")
+    _make_job(session, estimate, actor=actor, at=at, scheduled_start=scheduled_start, scheduled_end=scheduled_end)
+    estimate.updated_at = at
+    return estimate
+
+
+def _make_job(session: Session, estimate: Estimate, *, actor: str, at: dt.datetime,
+              scheduled_start: dt.datetime | None, scheduled_end: dt.datetime | None) -> None:
+    """Opens the job the estimate quoted, and the two point at each other."""
+    job = open_job(session, customer_id=estimate.customer_id, title=estimate.title, actor=actor, at=at,
+                   line_items=estimate.line_items, currency=estimate.currency,
+                   property_id=estimate.property_id, property_address=estimate.property_address,
+                   description=estimate.description, service_type=estimate.service_type,
+                   scheduled_start=scheduled_start, scheduled_end=scheduled_end, estimate_id=estimate.id)
+    estimate.job_id = job.id
+    record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, actor, at)
 
 
 def expire_due(session: Session, *, at: dt.datetime) -> int:

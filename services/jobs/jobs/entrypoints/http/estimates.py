@@ -1,4 +1,4 @@
-"""HTTP routes of estimates: quote, revise, send/view/decline, approve (optionally into a job), history."""
+"""HTTP routes of estimates: quote, revise, send/view/decline, approve (optionally into a job), convert, history."""
 from __future__ import annotations
 
 from flask import Response
@@ -10,9 +10,10 @@ from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.context import actor, adapter, now
-from jobs.entrypoints.http.other_schemas import ApproveIn, EstimateEditable, EstimateIn, EstimateOut, EstimateStatusMove
+from jobs.entrypoints.http.other_schemas import (ApproveIn, EstimateEditable, EstimateIn, EstimateOut,
+                                                 EstimateStatusMove, JobWindowIn)
 from jobs.entrypoints.http.schemas import HistoryOut
-from jobs.service_layer.estimates import approve, load_estimate, move_estimate, quote, revise
+from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
@@ -84,6 +85,18 @@ class EstimateApproval(MethodView):
         session = request_session()
         estimate = load_estimate(session, estimate_id, for_update=True)
         return approve(session, estimate, actor=actor(), at=now(), **body)
+
+
+@blp.route("/estimates/<uuid:estimate_id>/job")
+class EstimateJob(MethodView):
+    @require("jobs:edit")
+    @blp.arguments(JobWindowIn)
+    @blp.response(200, EstimateOut)
+    def post(self, body, estimate_id):
+        """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
+        session = request_session()
+        estimate = load_estimate(session, estimate_id, for_update=True)
+        return convert_to_job(session, estimate, actor=actor(), at=now(), **body)
 
 
 @blp.route("/estimates/<uuid:estimate_id>/history")

@@ -37,10 +37,15 @@ class EstimateStatusMove(Schema):
                                        "not a future one; now when omitted."})
 
 
-class ApproveIn(Schema):
-    create_job = fields.Boolean(load_default=True)
+class JobWindowIn(Schema):
+    """When the job made from an estimate is booked; without a start it opens as a draft."""
+
     scheduled_start = when(allow_none=True)
     scheduled_end = when(allow_none=True)
+
+
+class ApproveIn(JobWindowIn):
+    create_job = fields.Boolean(load_default=True)
 
 
 class EstimateOut(QuotedWorkOut):

@@ -1,4 +1,4 @@
-"""HTTP routes of photos: multipart upload to a job or a customer, the image and its thumbnail."""
+"""HTTP routes of photos: multipart upload to a job or a customer, the lists, the image and its thumbnail."""
 from __future__ import annotations
 
 import uuid
@@ -12,7 +12,7 @@ from chassis.api import BINARY, Blueprint
 from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
-from chassis.pagination import PageArgs, page_schema
+from chassis.pagination import PageArgs, keyset_page, page_schema
 from jobs.adapters.images import ACCEPTED_TYPES
 from jobs.adapters.orm import Job, Photo
 from jobs.entrypoints.http.context import actor, adapter, now
@@ -40,6 +40,18 @@ def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
 
 @blp.route("/jobs/<uuid:job_id>/photos")
 class JobPhotos(MethodView):
+    @require("jobs:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(PhotoOut, name="JobPhotoPage"))
+    def get(self, args, job_id):
+        """The job's photos, newest first."""
+        session = request_session()
+        job = load_job(session, job_id)
+        order = [Photo.uploaded_at, Photo.id]
+        page = keyset_page(session, select(Photo).where(Photo.job_id == job.id), order, limit=args["limit"],
+                           cursor=args["cursor"], key=lambda photo: (photo.uploaded_at, photo.id))
+        return page.as_dict(lambda photo: photo_view(photo, job))
+
     @require("jobs:edit")
     @blp.arguments(PhotoUpload, location="multipart")
     @blp.response(201, PhotoOut)
