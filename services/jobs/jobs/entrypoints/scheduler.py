@@ -9,7 +9,7 @@ import time
 from chassis.messaging.event import utcnow
 from chassis.migrations import upgrade
 from chassis.service import Runtime
-from jobs.service_layer.scheduler import run_once
+from jobs.service_layer.scheduler import HORIZON, run_once
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 def scheduler_command(runtime: Runtime, argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="fieldwork-jobs scheduler")
     parser.add_argument("--once", action="store_true", help="one pass, then exit (for cron)")
-    parser.add_argument("--horizon-days", type=int, default=30, help="how far ahead visits are booked")
+    parser.add_argument("--horizon-days", type=int, default=HORIZON.days, help="how far ahead visits are booked")
     parser.add_argument("--every-seconds", type=int, default=300, help="pause between passes")
     args = parser.parse_args(argv)
     upgrade(runtime.settings.database_url, runtime.spec.migrations)

@@ -1,4 +1,4 @@
-"""Maintenance plan use cases: set up, activate, pause, cancel (with its future visits)."""
+"""Maintenance plan use cases: set up, activate, pause, cancel (with its future visits), the visits it booked."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,12 +10,14 @@ from sqlalchemy.orm import Session
 from chassis.activity import api_link
 from chassis.errors import Conflict, NotFound, field_error
 from chassis.messaging import emit
+from chassis.pagination import Page, keyset_page
 from jobs.adapters.orm import Job, Plan
 from jobs.domain import recurrence
-from jobs.domain.lifecycle import PLAN
+from jobs.domain.lifecycle import JOB, PLAN
 from jobs.service_layer import messages
 from jobs.service_layer.jobs import move_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
+from jobs.service_layer.scheduler import HORIZON, schedule_plan_visits
 
 UPCOMING_SHOWN = 3
 
@@ -73,6 +75,27 @@ def move_plan(session: Session, plan: Plan, to: str, *, actor: str, at: dt.datet
     _timeline(session, plan, at, f"Maintenance plan {to}: {plan.name}")
     emit(session, "plan.status_changed", messages.plan_status_changed(plan, old, at, _next_visit(plan, at)))
     return plan
+
+
+def book_visits(session: Session, plan: Plan, at: dt.datetime) -> int:
+    """Books an active plan's visits as far ahead as the scheduler does, now rather than at its next pass.
+
+    The office asks for it when it sets a plan up or resumes one and wants the visits on the schedule while the
+    customer is on the phone. It is the scheduler's own booking, so a visit is never booked twice; the caller
+    holds the plan's row lock, which a scheduler pass on the same plan waits for.
+    """
+    if plan.status != "active":
+        raise Conflict(f"Only an active plan books visits; this one is {plan.status}.",
+                       details={"status": plan.status})
+    return schedule_plan_visits(session, plan, at=at, horizon=HORIZON)
+
+
+def open_visits(session: Session, plan: Plan, *, limit: int, cursor: str | None) -> Page:
+    """The visits the plan booked that are still to be done, soonest first."""
+    stmt = select(Job).where(Job.plan_id == plan.id, Job.status.in_(JOB.open_statuses))
+    order = [Job.scheduled_start, Job.id]
+    return keyset_page(session, stmt, order, limit=limit, cursor=cursor, descending=False,
+                       key=lambda job: (job.scheduled_start, job.id))
 
 
 def cancel_future_visits(session: Session, plan: Plan, *, actor: str, at: dt.datetime) -> int:

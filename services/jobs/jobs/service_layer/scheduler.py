@@ -17,6 +17,8 @@ from jobs.service_layer.jobs import open_job
 
 log = logging.getLogger(__name__)
 ACTOR = "system:scheduler"
+# How far ahead a plan's visits are booked, by each pass and when the office books a plan's visits at once.
+HORIZON = dt.timedelta(days=30)
 
 
 @dataclass

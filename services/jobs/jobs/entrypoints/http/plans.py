@@ -1,4 +1,4 @@
-"""HTTP routes of maintenance plans: set up, revise, activate/pause/cancel, history."""
+"""HTTP routes of maintenance plans: set up, revise, activate/pause/cancel, the visits booked, history."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -7,15 +7,18 @@ from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
+from chassis.pagination import PageArgs, page_schema
 from jobs.entrypoints.http.context import actor, adapter, now
+from jobs.entrypoints.http.job_schemas import JobBrief
 from jobs.entrypoints.http.other_schemas import PlanEditable, PlanIn, PlanOut, PlanStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
-from jobs.service_layer.plans import load_plan, move_plan, revise_plan, set_up
+from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up
 from jobs.service_layer.records import history
 
 blp = Blueprint("plans", __name__)
+PlanVisitsPage = page_schema(JobBrief, name="PlanVisitsPage")
 
 
 @blp.route("/plans")
@@ -67,6 +70,29 @@ class PlanStatus(MethodView):
         plan = move_plan(session, plan, body["to"], actor=actor(), at=now())
         keep_override(session, "plan", plan, override, actor(), now())
         return plan
+
+
+@blp.route("/plans/<uuid:plan_id>/visits")
+class PlanVisits(MethodView):
+    @require("jobs:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, PlanVisitsPage)
+    def get(self, args, plan_id):
+        """The jobs the plan booked that are still to be done, soonest first."""
+        session = request_session()
+        plan = load_plan(session, plan_id)
+        return open_visits(session, plan, limit=args["limit"], cursor=args["cursor"]).as_dict()
+
+    @require("jobs:edit")
+    @conflicts
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, PlanVisitsPage)
+    def post(self, args, plan_id):
+        """Books the active plan's visits of the coming weeks now, as the scheduler would; answers the open visits."""
+        session = request_session()
+        plan = load_plan(session, plan_id, for_update=True)
+        book_visits(session, plan, now())
+        return open_visits(session, plan, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.route("/plans/<uuid:plan_id>/history")
