@@ -2811,6 +2811,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/estimates/{estimate_id}/job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estimate_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes the job of an estimate approved without one; 409 when it is not approved or has its job. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimate_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobsJobWindowIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsEstimateOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/estimates/{estimate_id}/pdf": {
         parameters: {
             query?: never;
@@ -3442,7 +3492,37 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** The job's photos, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsJobPhotoPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -4225,6 +4305,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{plan_id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /** The jobs the plan booked that are still to be done, soonest first. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsPlanVisitsPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Books the active plan's visits of the coming weeks now, as the scheduler would; answers the open visits. */
+        post: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsPlanVisitsPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/estimates/{estimate_id}/approve": {
         parameters: {
             query?: never;
@@ -4749,7 +4908,36 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
-        put?: never;
+        /** Every threshold at once; each is checked against its bounds (422 names the fields out of them). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsightsThresholdsIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightsThresholdsOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -4866,6 +5054,49 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/integrations/openai/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test the connection: ask the model one small question with the stored key (no customer's data is sent).
+         * @description 200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightsOpenAICheckOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                409: components["responses"]["CONFLICT"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5138,12 +5369,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Inbound calls, texts and emails that matched no customer, newest first. */
+        /** Inbound calls, texts and emails that matched no customer, newest first (of one channel with ``channel``). */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string | null;
+                    channel?: "call" | "sms" | "email" | null;
                 };
                 header?: never;
                 path?: never;
@@ -6417,6 +6649,15 @@ export interface components {
             id?: string;
             kind?: string;
         };
+        InsightsOpenAICheckOut: {
+            /** Format: date-time */
+            checked_at: string;
+            message: string;
+            model: string;
+            ok: boolean;
+            /** @description why not: key_refused, model_not_found, timeout, error, invalid_answer, key_unreadable */
+            reason?: string | null;
+        };
         InsightsOpenAISettingsIn: {
             /** @default null */
             api_key: string | null;
@@ -6447,20 +6688,58 @@ export interface components {
             /** @description Total number of pages. */
             total_pages?: number;
         };
+        InsightsThresholdsIn: {
+            /** @description days an estimate waits for an answer before a follow-up is suggested (1–90) */
+            estimate_follow_up_days: number;
+            /** @description days a lead goes without contact before a call is suggested (1–90) */
+            lead_contact_days: number;
+            /** @description stars at or under which a review asks for a follow-up call (1–4) */
+            low_rating: number;
+            /** @description days ahead a plan's visit counts as due when none is booked (0–90) */
+            maintenance_due_days: number;
+            /** @description days the oldest unpaid invoice is past due before a statement is suggested (0–365) */
+            overdue_days: number;
+            /** @description days a low review keeps asking for the follow-up (1–90) */
+            review_follow_up_days: number;
+            /** @description days after a statement went out during which no other is suggested (0–90) */
+            statement_quiet_days: number;
+            /** @description months without a completed job before a win-back is suggested (1–60) */
+            win_back_months: number;
+        };
         InsightsThresholdsOut: {
-            estimate_follow_up_days?: number;
-            lead_contact_days?: number;
-            maintenance_due_days?: number;
-            overdue_days?: number;
-            statement_quiet_days?: number;
-            win_back_months?: number;
+            /** @description days an estimate waits for an answer before a follow-up is suggested */
+            estimate_follow_up_days: number;
+            /** @description days a lead goes without contact before a call is suggested */
+            lead_contact_days: number;
+            /** @description stars at or under which a review asks for a follow-up call */
+            low_rating: number;
+            /** @description days ahead a plan's visit counts as due when none is booked */
+            maintenance_due_days: number;
+            /** @description days the oldest unpaid invoice is past due before a statement is suggested */
+            overdue_days: number;
+            /** @description days a low review keeps asking for the follow-up */
+            review_follow_up_days: number;
+            /** @description days after a statement went out during which no other is suggested */
+            statement_quiet_days: number;
+            /** @description months without a completed job before a win-back is suggested */
+            win_back_months: number;
         };
         InsightsThresholdsPatch: {
+            /** @description days an estimate waits for an answer before a follow-up is suggested (1–90) */
             estimate_follow_up_days?: number;
+            /** @description days a lead goes without contact before a call is suggested (1–90) */
             lead_contact_days?: number;
+            /** @description stars at or under which a review asks for a follow-up call (1–4) */
+            low_rating?: number;
+            /** @description days ahead a plan's visit counts as due when none is booked (0–90) */
             maintenance_due_days?: number;
+            /** @description days the oldest unpaid invoice is past due before a statement is suggested (0–365) */
             overdue_days?: number;
+            /** @description days a low review keeps asking for the follow-up (1–90) */
+            review_follow_up_days?: number;
+            /** @description days after a statement went out during which no other is suggested (0–90) */
             statement_quiet_days?: number;
+            /** @description months without a completed job before a win-back is suggested (1–60) */
             win_back_months?: number;
         };
         JobsAccountJobPage: {
@@ -6689,6 +6968,10 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
         };
+        JobsJobPhotoPage: {
+            items?: components["schemas"]["JobsPhotoOut"][];
+            next_cursor?: string | null;
+        };
         JobsJobStatusMove: {
             /**
              * Format: date-time
@@ -6705,6 +6988,12 @@ export interface components {
             id: string;
             number: string;
             title: string;
+        };
+        JobsJobWindowIn: {
+            /** Format: date-time */
+            scheduled_end?: string | null;
+            /** Format: date-time */
+            scheduled_start?: string | null;
         };
         JobsJobsActivityPage: {
             items?: components["schemas"]["JobsActivityItem"][];
@@ -6853,6 +7142,10 @@ export interface components {
             do_not_service_override?: components["schemas"]["JobsOverrideIn"];
             /** @enum {string} */
             to: "active" | "assessment" | "paused" | "cancelled";
+        };
+        JobsPlanVisitsPage: {
+            items?: components["schemas"]["JobsJobBrief"][];
+            next_cursor?: string | null;
         };
         JobsRecentActivityOut: {
             completed_recently?: components["schemas"]["JobsJobBrief"][];
