@@ -124,7 +124,7 @@ def test_a_lead_without_contact_asks_for_a_call_and_thresholds_move_it(app, clie
 def test_defaults_and_bad_thresholds(client, auth):
     assert client.get("/settings/insights", headers=auth).json == {
         "overdue_days": 30, "statement_quiet_days": 14, "win_back_months": 12, "maintenance_due_days": 14,
-        "estimate_follow_up_days": 7, "lead_contact_days": 7}
+        "estimate_follow_up_days": 7, "lead_contact_days": 7, "low_rating": 2, "review_follow_up_days": 30}
     for body in ({"overdue_days": -1}, {"lead_contact_days": "7"}, {"win_back_months": 0}, {"colour": 3}):
         response = client.patch("/settings/insights", json=body, headers=auth)
         assert response.status_code == 422, body

@@ -54,9 +54,10 @@ class AnswerSchema(Schema):
 class AdvisorUnavailable(Exception):
     """The model did not give a usable answer; ``reason`` is timeout, error or invalid_answer."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, status: int | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.status = status  # OpenAI's HTTP status when it answered with an error
 
 
 class OpenAIAdvisor:
@@ -80,7 +81,7 @@ class OpenAIAdvisor:
         except openai.APIStatusError as exc:
             # Never the message: OpenAI echoes part of a wrong key in it.
             log.warning("openai refused", extra={"status": exc.status_code, "error_type": type(exc).__name__})
-            raise AdvisorUnavailable("error") from None
+            raise AdvisorUnavailable("error", exc.status_code) from None
         except openai.APIError as exc:
             log.warning("openai unreachable", extra={"error_type": type(exc).__name__})
             raise AdvisorUnavailable("error") from None
@@ -91,6 +92,21 @@ class OpenAIAdvisor:
             log.warning("openai call failed", extra={"error_type": type(exc).__name__})
             raise AdvisorUnavailable("error") from None
         return _parse(completion)
+
+    def check(self, api_key: str, model: str) -> None:
+        """Asks the model one small question of the same shape as a real one, so a key and model that pass will
+        also answer the insights; raises AdvisorUnavailable, with ``key_refused`` (401, 403) and
+        ``model_not_found`` (404) told apart from other errors."""
+        try:
+            self.advise(api_key, model, CHECK_SHEET)
+        except AdvisorUnavailable as exc:
+            reason = {401: "key_refused", 403: "key_refused", 404: "model_not_found"}.get(exc.status, exc.reason)
+            raise AdvisorUnavailable(reason, exc.status) from None
+
+
+# The connection check's question: no customer's data, only enough for the answer's shape.
+CHECK_SHEET = {"customer": {"id": "connection-check", "name": "Connection check", "customer_since": "2026-01-01"},
+               "note": "This is a connection check: answer with a one-sentence summary and no actions."}
 
 
 def _parse(completion) -> dict:

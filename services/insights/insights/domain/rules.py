@@ -143,15 +143,11 @@ def lead_call(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Car
                 link=_link("customer", profile.id, f"/customers/{profile.id}"), facts=cited)
 
 
-LOW_RATING = 2             # a rating at or under it asks for a call
-REVIEW_FOLLOW_UP_DAYS = 30  # after that the moment has passed: the card goes, as it goes when a better rating comes
-
-
 def review_follow_up(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> Card | None:
-    """The customer's latest rating is low and recent: someone should call. A newer, better rating (another job)
-    or thirty days take it away."""
+    """The customer's latest rating is low (``limits.low_rating`` stars or fewer) and recent: someone should call. A
+    newer, better rating (another job) or ``limits.review_follow_up_days`` take it away."""
     review = facts.latest_review
-    if review is None or review.rating > LOW_RATING or now >= _review_follow_up_ends(review):
+    if review is None or review.rating > limits.low_rating or now >= _review_follow_up_ends(review, limits):
         return None
     said = f' and wrote: "{review.comment}"' if review.comment else " without a comment"
     return Card(
@@ -164,8 +160,8 @@ def review_follow_up(facts: CustomerFacts, limits: Thresholds, now: dt.datetime)
     )
 
 
-def _review_follow_up_ends(review) -> dt.datetime:
-    return review.received_at.astimezone(dt.timezone.utc) + dt.timedelta(days=REVIEW_FOLLOW_UP_DAYS)
+def _review_follow_up_ends(review, limits: Thresholds) -> dt.datetime:
+    return review.received_at.astimezone(dt.timezone.utc) + dt.timedelta(days=limits.review_follow_up_days)
 
 
 _WHILE_ACTIVE = (win_back, maintenance_due, estimate_follow_up, lead_call, review_follow_up)
@@ -270,9 +266,9 @@ def _lead_call_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetim
 
 def _review_follow_up_changes(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> dt.datetime | None:
     review = facts.latest_review
-    if review is None or review.rating > LOW_RATING or now >= _review_follow_up_ends(review):
+    if review is None or review.rating > limits.low_rating or now >= _review_follow_up_ends(review, limits):
         return None
-    return _review_follow_up_ends(review)
+    return _review_follow_up_ends(review, limits)
 
 
 _CHANGES = {overdue_statement: _overdue_statement_changes, win_back: _win_back_changes,

@@ -12,6 +12,8 @@ class Thresholds:
     maintenance_due_days: int = 14       # a plan visit due within this many days and none booked
     estimate_follow_up_days: int = 7     # an estimate waiting this long → follow up
     lead_contact_days: int = 7           # a lead without contact this long → call
+    low_rating: int = 2                  # a review rated at or under this many stars → follow up
+    review_follow_up_days: int = 30      # ... while the review is younger than this; then the moment has passed
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -33,4 +35,6 @@ BOUNDS = {
     "maintenance_due_days": (0, 90),
     "estimate_follow_up_days": (1, 90),
     "lead_contact_days": (1, 90),
+    "low_rating": (1, 4),
+    "review_follow_up_days": (1, 90),
 }

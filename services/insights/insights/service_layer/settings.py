@@ -7,8 +7,9 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from chassis.errors import ValidationFailed
+from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
 from insights.adapters.orm import AIAnswer, OpenAISetting, ThresholdSetting
-from insights.adapters.secrets import SecretBox
+from insights.adapters.secrets import SecretBox, SecretUnreadable
 from insights.domain.thresholds import Thresholds
 
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -22,6 +23,18 @@ def thresholds(session: Session) -> Thresholds:
 def change_thresholds(session: Session, changes: dict[str, int]) -> Thresholds:
     account = session.info["account_id"]
     updated = thresholds(session).updated(changes)
+    row = session.get(ThresholdSetting, account)
+    if row is None:
+        session.add(ThresholdSetting(account_id=account, values=updated.as_dict()))
+    else:
+        row.values = updated.as_dict()
+    return updated
+
+
+def replace_thresholds(session: Session, values: dict[str, int]) -> Thresholds:
+    """Every threshold at once (the settings form's save): those not named go back to their defaults."""
+    account = session.info["account_id"]
+    updated = Thresholds.from_stored(values)
     row = session.get(ThresholdSetting, account)
     if row is None:
         session.add(ThresholdSetting(account_id=account, values=updated.as_dict()))
@@ -63,3 +76,35 @@ def disconnect_openai(session: Session) -> None:
     """Forgets the key and every answer it paid for."""
     session.execute(delete(OpenAISetting))
     session.execute(delete(AIAnswer))
+
+
+CHECK_MESSAGES = {
+    None: "OpenAI answered: the key and the model work.",
+    "key_refused": "OpenAI refused the API key: check it in your OpenAI account and enter it again.",
+    "model_not_found": "OpenAI does not know this model, or the key may not use it: choose another model.",
+    "timeout": "OpenAI did not answer in time: try again in a moment.",
+    "error": "OpenAI answered with an error: try again in a moment.",
+    "invalid_answer": "OpenAI answered, but not in the shape asked for: choose a model that supports JSON schemas.",
+    "key_unreadable": "The stored key cannot be read any more: enter it again.",
+}
+
+
+def stored_key(session: Session, secrets: SecretBox) -> tuple[OpenAISetting, str | None]:
+    """The connection (the caller knows there is one) and its key in the clear, or None when it cannot be read."""
+    row = openai_setting(session)
+    try:
+        return row, secrets.open(row.encrypted_key)
+    except SecretUnreadable:
+        return row, None
+
+
+def check_openai(advisor: OpenAIAdvisor, api_key: str | None, model: str, now: dt.datetime) -> dict:
+    """Whether the stored key and model answer a small question; never says anything of the key."""
+    reason = "key_unreadable" if api_key is None else None
+    if api_key is not None:
+        try:
+            advisor.check(api_key, model)
+        except AdvisorUnavailable as exc:
+            reason = exc.reason
+    return {"ok": reason is None, "model": model, "reason": reason,
+            "message": CHECK_MESSAGES.get(reason, CHECK_MESSAGES["error"]), "checked_at": now}

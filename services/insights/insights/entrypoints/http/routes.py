@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask import current_app
 from flask.views import MethodView
 
-from chassis.api import Blueprint
+from chassis.api import Blueprint, conflicts
 from chassis.auth import current_principal, require
 from chassis.db import request_session
-from chassis.errors import ValidationFailed
+from chassis.errors import Conflict, ValidationFailed
 from chassis.workspace_part import answer_part
-from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAISettingsIn, OpenAISettingsOut,
-                                               ThresholdsOut, ThresholdsPatch)
+from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAICheckOut, OpenAISettingsIn,
+                                               OpenAISettingsOut, ThresholdsIn, ThresholdsOut, ThresholdsPatch)
 from insights.service_layer import settings
 from insights.service_layer.insights import InsightsContext, cached_insights, customer_insights
 
@@ -62,6 +62,26 @@ class OpenAIIntegration(MethodView):
         settings.disconnect_openai(request_session())
 
 
+@blp.route("/settings/integrations/openai/check")
+class OpenAICheck(MethodView):
+    @require("settings:edit")
+    @conflicts
+    @blp.response(200, OpenAICheckOut)
+    def post(self):
+        """Test the connection: ask the model one small question with the stored key (no customer's data is sent).
+
+        200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected."""
+        runtime = _runtime()
+        account = current_principal().account_id
+        with runtime.database.transaction(account_id=account) as session:
+            if settings.openai_setting(session) is None:
+                raise Conflict("OpenAI is not connected: save an API key first.")
+            row, api_key = settings.stored_key(session, runtime.adapter("secrets"))
+            model = row.model
+        # No transaction is held open while the model answers.
+        return settings.check_openai(runtime.adapter("openai"), api_key, model, runtime.adapter("clock")())
+
+
 @blp.route("/settings/insights")
 class InsightThresholds(MethodView):
     @require("insights:view")
@@ -74,3 +94,10 @@ class InsightThresholds(MethodView):
     @blp.response(200, ThresholdsOut)
     def patch(self, body):
         return settings.change_thresholds(request_session(), body).as_dict()
+
+    @require("settings:edit")
+    @blp.arguments(ThresholdsIn)
+    @blp.response(200, ThresholdsOut)
+    def put(self, body):
+        """Every threshold at once; each is checked against its bounds (422 names the fields out of them)."""
+        return settings.replace_thresholds(request_session(), body).as_dict()

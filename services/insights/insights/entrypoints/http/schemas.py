@@ -24,13 +24,37 @@ class OpenAISettingsOut(Schema):
     updated_by = fields.String(allow_none=True)
 
 
+THRESHOLD_MEANINGS = {
+    "overdue_days": "days the oldest unpaid invoice is past due before a statement is suggested",
+    "statement_quiet_days": "days after a statement went out during which no other is suggested",
+    "win_back_months": "months without a completed job before a win-back is suggested",
+    "maintenance_due_days": "days ahead a plan's visit counts as due when none is booked",
+    "estimate_follow_up_days": "days an estimate waits for an answer before a follow-up is suggested",
+    "lead_contact_days": "days a lead goes without contact before a call is suggested",
+    "low_rating": "stars at or under which a review asks for a follow-up call",
+    "review_follow_up_days": "days a low review keeps asking for the follow-up",
+}
+
+
 def _threshold_field(name: str, required: bool) -> fields.Integer:
     low, high = BOUNDS[name]
-    return fields.Integer(required=required, strict=True, validate=validate.Range(min=low, max=high))
+    return fields.Integer(required=required, strict=True, validate=validate.Range(min=low, max=high),
+                          metadata={"description": f"{THRESHOLD_MEANINGS[name]} ({low}–{high})"})
 
 
 ThresholdsPatch = Schema.from_dict({name: _threshold_field(name, False) for name in BOUNDS}, name="ThresholdsPatch")
-ThresholdsOut = Schema.from_dict({name: fields.Integer() for name in BOUNDS}, name="ThresholdsOut")
+ThresholdsIn = Schema.from_dict({name: _threshold_field(name, True) for name in BOUNDS}, name="ThresholdsIn")
+ThresholdsOut = Schema.from_dict({name: fields.Integer(required=True, metadata={"description": THRESHOLD_MEANINGS[name]})
+                                  for name in BOUNDS}, name="ThresholdsOut")
+
+
+class OpenAICheckOut(Schema):
+    ok = fields.Boolean(required=True)
+    model = fields.String(required=True)
+    reason = fields.String(allow_none=True, metadata={"description": (
+        "why not: key_refused, model_not_found, timeout, error, invalid_answer, key_unreadable")})
+    message = fields.String(required=True)
+    checked_at = fields.DateTime(required=True)
 
 
 class InsightsArgs(Schema):
