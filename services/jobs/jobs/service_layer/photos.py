@@ -1,16 +1,16 @@
-"""Photo use cases: check an upload, store it and its thumbnail, note it on the customer's timeline."""
+"""Photo use cases: check an upload, store it and its thumbnail, note it on the customer's timeline; delete one."""
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
 from chassis.errors import NotFound
 from jobs.adapters.images import ImageRules
-from jobs.adapters.orm import Job, Photo
+from jobs.adapters.orm import ActivityEntry, Job, Photo
 from jobs.adapters.storage import PhotoStorage
 from jobs.service_layer.records import add_activity
 
@@ -66,3 +66,19 @@ def load_photo(session: Session, photo_id: uuid.UUID) -> Photo:
     if photo is None:
         raise NotFound("No such photo.")
     return photo
+
+
+def delete_photo(session: Session, storage: PhotoStorage, photo: Photo, *, actor: str, at: dt.datetime) -> None:
+    """Removes the photo; its files go once the removal commits, so a rollback leaves the photo whole.
+
+    The timeline keeps that it was added, without the link to an image that is gone, and notes who removed it.
+    """
+    job = session.get(Job, photo.job_id) if photo.job_id else None
+    session.execute(update(ActivityEntry).where(ActivityEntry.record_id == photo.id).values(link=None))
+    add_activity(session, customer_id=photo.customer_id, record_id=photo.id, kind="photo", at=at,
+                 title=f"Photo removed from {f'job {job.number}' if job else 'the customer'} by {actor}",
+                 summary=photo.caption or photo.filename)
+    keys = (photo.storage_key, photo.thumbnail_key)
+    session.delete(photo)
+    session.flush()
+    event.listen(session, "after_commit", lambda *_: [storage.delete(key) for key in keys], once=True)

@@ -18,7 +18,7 @@ from jobs.adapters.orm import Job, Photo
 from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import PhotoOut, PhotoUpload
 from jobs.service_layer.jobs import load_job
-from jobs.service_layer.photos import add_photo, load_photo
+from jobs.service_layer.photos import add_photo, delete_photo, load_photo
 from jobs.service_layer.views import page_of
 
 blp = Blueprint("photos", __name__)
@@ -98,6 +98,13 @@ class PhotoImage(MethodView):
     def get(self, photo_id):
         photo = load_photo(request_session(), photo_id)
         return _file(photo, photo.storage_key, photo.content_type)
+
+    @require("jobs:edit")
+    @blp.response(204)
+    def delete(self, photo_id):
+        """Removes the photo and its files for good."""
+        session = request_session()
+        delete_photo(session, adapter("photo_storage"), load_photo(session, photo_id), actor=actor(), at=now())
 
 
 @blp.route("/photos/<uuid:photo_id>/thumbnail")
