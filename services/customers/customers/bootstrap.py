@@ -10,7 +10,8 @@ from chassis.service import Runtime, ServiceSpec
 from customers.adapters.geocoding import NoGeocoder, google_geocoder
 from customers.adapters.portal_tokens import PortalTokens
 from customers.entrypoints.events import handlers
-from customers.entrypoints.http import customers, merges, notes, parts, portal, review_settings, workspace_part
+from customers.entrypoints.http import (customers, integration_status, merges, notes, parts, portal, review_settings,
+                                        workspace_part)
 
 DEFAULT_PORTAL_URL = "http://127.0.0.1:8080/portal/magic"
 
@@ -20,6 +21,7 @@ def wire(runtime: Runtime) -> None:
     key = os.environ.get("FIELDWORK_GOOGLE_MAPS_API_KEY")
     base_url = os.environ.get("FIELDWORK_GOOGLE_MAPS_BASE_URL") or None
     runtime.adapters["geocoder"] = google_geocoder(key, base_url=base_url) if key else NoGeocoder()
+    runtime.adapters["maps_key_last4"] = key[-4:] if key else None  # all Settings → Integrations shows of the key
     runtime.adapters["portal_tokens"] = PortalTokens(runtime.settings.jwt_secret)
     runtime.adapters["portal_url"] = os.environ.get("FIELDWORK_PORTAL_URL", DEFAULT_PORTAL_URL)
     runtime.adapters["comms_api"] = RecordsApi("comms", "/communications/{id}")
@@ -30,7 +32,7 @@ SPEC = ServiceSpec(
     title="Fieldwork customers",
     description="Customers, contacts, properties, equipment, notes, search, merges and portal invites.",
     blueprints=[customers.blp, parts.blp, notes.blp, merges.blp, portal.blp, workspace_part.blp,
-                review_settings.blp],
+                review_settings.blp, integration_status.blp],
     migrations=Path(__file__).parent / "migrations",
     handlers=handlers,
     wire=wire,
