@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 
 import type { Profile } from "../api/get-workspace";
-import { ComposeForm } from "./compose-form";
+import { ComposeForm } from "@/features/comms/components/compose-form";
 import { useOpenWorkForm } from "@/features/jobs/components/work-forms";
 
 /** Call, text and email the customer, and open new work for them, without leaving the page. */
@@ -32,7 +32,8 @@ export function QuickActions({ profile }: { profile: Profile }) {
       <Drawer opened={channel !== null} onClose={() => setChannel(null)} position="right" size="md"
         title={channel === "sms" ? `Text ${profile.display_name}` : `Email ${profile.display_name}`}
         closeButtonProps={{ "aria-label": "Close" }}>
-        {channel && <ComposeForm profile={profile} channel={channel} onSent={sent} />}
+        {channel && <ComposeForm customerId={profile.id!} channel={channel} onSent={sent}
+          defaultTo={channel === "sms" ? phone : profile.primary_email} />}
       </Drawer>
     </Group>
   );

@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { InvoiceStatus } from "@/features/billing/components/invoice-status";
 import { NewInvoiceButton } from "@/features/billing/components/new-invoice";
 import { useOpenWorkForm } from "@/features/jobs/components/work-forms";
-import { day, money, when, words } from "@/lib/format";
+import { day, money, when } from "@/lib/format";
 
 type Column<T> = [header: string, cell: (row: T) => ReactNode];
 
@@ -77,11 +77,4 @@ export function InvoicesTable({ ws }: { ws: Workspace }) {
     ["Total", (i) => money(i.total_cents, i.currency)], ["Balance", (i) => money(i.balance_cents, i.currency)],
     ["Status", (i) => <InvoiceStatus status={i.status as string} />],
   ]} /></Stack>;
-}
-
-export function CommunicationsTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Communication" list="communications" ws={ws} section={ws.communications} empty="No calls, texts or emails yet." columns={[
-    ["When", (c) => when(c.occurred_at)], ["Channel", (c) => words(c.channel)], ["Direction", (c) => c.direction],
-    ["Subject / summary", (c) => c.subject || (c.body ?? "").slice(0, 120)], ["Status", (c) => <StatusBadge status={c.status} />],
-  ]} />;
 }

@@ -10,11 +10,12 @@ import { MORE_TABS, MoreMenu, morePanels } from "./more-tabs";
 import { NotesTab } from "./notes-tab";
 import { OverviewTab } from "./overview-tab";
 import { PhotosTab } from "./photos-tab";
-import { CommunicationsTable, EstimatesTable, InvoicesTable, JobsTable, PlansTable } from "./section-tables";
+import { EstimatesTable, InvoicesTable, JobsTable, PlansTable } from "./section-tables";
 import { StatCards } from "./stat-cards";
 import { WorkspaceHeader } from "./workspace-header";
 import { WorkspaceSidebar } from "./workspace-sidebar";
 import { ErrorBoundary, PageError } from "@/components/page-error";
+import { CommunicationTab } from "@/features/comms/components/communication-tab";
 import { WorkFormsProvider } from "@/features/jobs/components/work-forms";
 
 export const TABS = [
@@ -40,7 +41,8 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
 
   const panels: Record<string, React.ReactNode> = {
     overview: <OverviewTab ws={ws} />, jobs: <JobsTable ws={ws} />, estimates: <EstimatesTable ws={ws} />,
-    maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationsTable ws={ws} />, photos: <PhotosTab customerId={customerId} />,
+    maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationTab customerId={customerId} section={ws.communications} email={ws.profile.data?.primary_email}
+      phone={(ws.profile.data?.primary_phone as { e164?: string } | null)?.e164} />, photos: <PhotosTab customerId={customerId} />,
     notes: <NotesTab customerId={customerId} />, activity: <ActivityTab customerId={customerId} />, ...morePanels(ws),
   };
 
