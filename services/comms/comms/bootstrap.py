@@ -12,7 +12,7 @@ from comms.adapters.smtp import SmtpMailer
 from comms.adapters.statements import BillingStatements, JobsEstimates
 from comms.config import CommsConfig
 from comms.entrypoints import events
-from comms.entrypoints.http import communications, sending, webhooks, workspace_part
+from comms.entrypoints.http import communications, integration_status, sending, webhooks, workspace_part
 from comms.service_layer.delivery import backlog
 
 
@@ -35,7 +35,7 @@ SPEC = ServiceSpec(
     name="comms",
     title="Fieldwork comms",
     description="Every call, text and email of a customer in one feed; inbound webhooks; outbound sending.",
-    blueprints=[communications.blp, sending.blp, webhooks.blp, workspace_part.blp],
+    blueprints=[communications.blp, sending.blp, webhooks.blp, workspace_part.blp, integration_status.blp],
     migrations=Path(__file__).parent / "migrations",
     handlers=events.handlers,
     wire=wire,

@@ -1,0 +1,65 @@
+"""Whether email and texts can go out, for Settings → Integrations: what is configured and where it goes, never a
+password or key (only a key's last four) and never a URL's credentials, path or query."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask.views import MethodView
+from marshmallow import fields
+
+from chassis.api import Blueprint
+from chassis.auth import require
+from chassis.schemas import Schema
+
+from comms.entrypoints.http.runtime import adapters
+from comms.service_layer.sending import NOT_CONFIGURED
+
+blp = Blueprint("integration_status", __name__, description="The outside services this one uses, as configured")
+
+
+class EmailStatus(Schema):
+    configured = fields.Boolean(required=True, metadata={"description": "emails (invoices, statements, portal links) "
+                                                                        "can go out"})
+    server = fields.String(required=True, allow_none=True, metadata={"description": "the mail server, host:port"})
+    sender = fields.String(required=True, allow_none=True, metadata={"description": "the From address"})
+    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
+
+
+class SmsStatus(Schema):
+    configured = fields.Boolean(required=True, metadata={"description": "texts (reminders, portal links) can go out"})
+    provider = fields.String(required=True, allow_none=True, metadata={"description": "the SMS provider's host"})
+    sender = fields.String(required=True, allow_none=True, metadata={"description": "the number texts come from"})
+    api_key_last4 = fields.String(required=True, allow_none=True)
+    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
+
+
+class MessagingStatus(Schema):
+    email = fields.Nested(EmailStatus, required=True)
+    sms = fields.Nested(SmsStatus, required=True)
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or "")
+
+
+def messaging_status(mailer, sms) -> dict:
+    email = ({"configured": True, "server": f"{mailer.host}:{mailer.port}", "sender": mailer.sender, "message": None}
+             if mailer.configured else
+             {"configured": False, "server": None, "sender": None, "message": NOT_CONFIGURED["email"]})
+    # A key too short to keep most of it hidden is not shown at all.
+    texts = ({"configured": True, "provider": _host(sms.base_url), "sender": sms.sender,
+              "api_key_last4": sms.api_key[-4:] if len(sms.api_key) >= 8 else None, "message": None}
+             if sms.configured else
+             {"configured": False, "provider": None, "sender": None, "api_key_last4": None,
+              "message": NOT_CONFIGURED["sms"]})
+    return {"email": email, "sms": texts}
+
+
+@blp.route("/settings/integrations/messaging")
+class MessagingIntegration(MethodView):
+    @require("settings:edit")
+    @blp.response(200, MessagingStatus)
+    def get(self):
+        """Email (SMTP) and SMS as this deployment configures them."""
+        return messaging_status(adapters()["mailer"], adapters()["sms"])
