@@ -35,6 +35,7 @@ export function Layout() {
             />
           </form>
           <Group gap="xs" wrap="nowrap">
+            <Anchor component={Link} to="/unmatched" size="sm">Unmatched</Anchor>
             <Anchor component={Link} to="/settings/integrations" size="sm">Settings</Anchor>
             <Button variant="subtle" onClick={clearToken}>Sign out</Button>
           </Group>

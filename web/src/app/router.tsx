@@ -22,6 +22,7 @@ export const router = createBrowserRouter([
       { path: "customers/:customerId/:tab", lazy: () => import("./routes/workspace").then((m) => ({ Component: m.WorkspaceRoute })) },
       { path: "customers/:customerId/billing", lazy: () => import("./routes/billing").then((m) => ({ Component: m.BillingRoute })) },
       { path: "invoices/:invoiceId", lazy: () => import("./routes/invoice").then((m) => ({ Component: m.InvoiceRoute })) },
+      { path: "unmatched", lazy: () => import("./routes/unmatched").then((m) => ({ Component: m.UnmatchedRoute })) },
       { path: "settings/integrations", lazy: () => import("./routes/settings").then((m) => ({ Component: m.IntegrationsRoute })) },
       { path: "*", element: <Navigate to="/customers" replace /> },
     ],

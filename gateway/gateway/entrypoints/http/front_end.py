@@ -18,7 +18,7 @@ from chassis.auth import public
 blueprint = Blueprint("front_end", __name__, description="The web front end (public files).")
 
 # The first segment of every path the app's router owns; everything else stays the gateway's (/api, /status, …).
-APP_ROOTS = ("customers", "settings", "portal", "invoices")  # portal: the emailed magic link, /portal/magic/<token>
+APP_ROOTS = ("customers", "settings", "portal", "invoices", "unmatched")  # portal: the emailed magic link, /portal/magic/<token>
 YEAR = 365 * 24 * 3600
 
 
