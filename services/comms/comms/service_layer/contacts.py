@@ -76,6 +76,12 @@ def match(session: Session, kind: str, value: str | None) -> uuid.UUID | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+def on_file(session: Session, kind: str, value: str) -> bool:
+    """Whether any customer has this phone or email on file."""
+    return session.scalars(select(ContactPoint.customer_id)
+                           .where(ContactPoint.kind == kind, ContactPoint.value == value).limit(1)).first() is not None
+
+
 def primary(session: Session, customer_id: uuid.UUID, kind: str) -> str | None:
     """The customer's first phone or email, where a send goes when the user names no address."""
     return session.scalars(select(ContactPoint.value)

@@ -53,8 +53,11 @@ def communication(session: Session, communication_id: uuid.UUID) -> Communicatio
     return comm
 
 
-def unmatched(session: Session, *, limit: int, cursor: str | None) -> Page:
-    return _newest_first(session, select(Communication).where(Communication.customer_id.is_(None)), limit, cursor)
+def unmatched(session: Session, *, channel: str | None = None, limit: int, cursor: str | None) -> Page:
+    stmt = select(Communication).where(Communication.customer_id.is_(None))
+    if channel:
+        stmt = stmt.where(Communication.channel == channel)
+    return _newest_first(session, stmt, limit, cursor)
 
 
 def customer_threads(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:

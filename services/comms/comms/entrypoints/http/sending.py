@@ -9,10 +9,10 @@ from chassis.api import Blueprint, conflicts
 from chassis.auth import current_principal, require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
-from chassis.pagination import PageArgs
 
 from comms.domain.communication import HandledBy
-from comms.entrypoints.http.schemas import AssignIn, ChannelsOut, CommunicationOut, CommunicationPage, MessageIn
+from comms.entrypoints.http.schemas import (AssignIn, ChannelsOut, CommunicationOut, CommunicationPage, FeedArgs,
+                                             MessageIn)
 from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.assignment import assign
@@ -74,11 +74,12 @@ class RetrySend(MethodView):
 @blp.route("/unmatched")
 class Unmatched(MethodView):
     @require("comms:view")
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(FeedArgs, location="query")
     @blp.response(200, CommunicationPage)
     def get(self, args):
-        """Inbound calls, texts and emails that matched no customer, newest first."""
-        return views.unmatched(request_session(), limit=args["limit"], cursor=args["cursor"]).as_dict()
+        """Inbound calls, texts and emails that matched no customer, newest first (of one channel with ``channel``)."""
+        return views.unmatched(request_session(), channel=args["channel"], limit=args["limit"],
+                               cursor=args["cursor"]).as_dict()
 
 
 @blp.route("/unmatched/<uuid:communication_id>/assign")
