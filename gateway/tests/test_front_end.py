@@ -21,7 +21,8 @@ def test_the_app_paths_answer_the_page(make_app, built):
     for path in ("/", "/customers", "/customers/0b6a2c1e-0000-4000-8000-000000000001",
                  "/customers/0b6a2c1e-0000-4000-8000-000000000001/notes", "/settings/integrations",
                  "/portal/magic/eyJpbnZpdGUiOiJ4In0.c2lnbmF0dXJl", "/invoices/0b6a2c1e-0000-4000-8000-000000000002",
-                 "/customers/0b6a2c1e-0000-4000-8000-000000000001/billing"):
+                 "/customers/0b6a2c1e-0000-4000-8000-000000000001/billing",
+                 "/jobs/0b6a2c1e-0000-4000-8000-000000000003", "/estimates/0b6a2c1e-0000-4000-8000-000000000004"):
         page = client.get(path)
         assert page.status_code == 200, path
         assert b'<div id="root">' in page.data and "no-cache" in page.headers["Cache-Control"], path

@@ -22,6 +22,8 @@ export const router = createBrowserRouter([
       { path: "customers/:customerId/:tab", lazy: () => import("./routes/workspace").then((m) => ({ Component: m.WorkspaceRoute })) },
       { path: "customers/:customerId/billing", lazy: () => import("./routes/billing").then((m) => ({ Component: m.BillingRoute })) },
       { path: "invoices/:invoiceId", lazy: () => import("./routes/invoice").then((m) => ({ Component: m.InvoiceRoute })) },
+      { path: "jobs/:jobId", lazy: () => import("./routes/job").then((m) => ({ Component: m.JobRoute })) },
+      { path: "estimates/:estimateId", lazy: () => import("./routes/estimate").then((m) => ({ Component: m.EstimateRoute })) },
       { path: "unmatched", lazy: () => import("./routes/unmatched").then((m) => ({ Component: m.UnmatchedRoute })) },
       { path: "settings/integrations", lazy: () => import("./routes/settings").then((m) => ({ Component: m.IntegrationsRoute })) },
       { path: "*", element: <Navigate to="/customers" replace /> },

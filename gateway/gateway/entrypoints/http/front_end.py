@@ -18,7 +18,8 @@ from chassis.auth import public
 blueprint = Blueprint("front_end", __name__, description="The web front end (public files).")
 
 # The first segment of every path the app's router owns; everything else stays the gateway's (/api, /status, …).
-APP_ROOTS = ("customers", "settings", "portal", "invoices", "unmatched")  # portal: the emailed magic link, /portal/magic/<token>
+# portal: the emailed magic link, /portal/magic/<token>
+APP_ROOTS = ("customers", "settings", "portal", "invoices", "unmatched", "jobs", "estimates")
 YEAR = 365 * 24 * 3600
 
 

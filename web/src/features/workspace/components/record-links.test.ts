@@ -10,8 +10,13 @@ describe("where a record's API link opens", () => {
     expect(placeOfLink(`/api/invoices/${RECORD}`, CUSTOMER)).toBe(`/invoices/${RECORD}`);
   });
 
+  it("opens a job and an estimate on their own pages", () => {
+    expect(placeOfLink(`/api/jobs/${RECORD}`, CUSTOMER)).toBe(`/jobs/${RECORD}`);
+    expect(placeOfLink(`/api/estimates/${RECORD}`, CUSTOMER)).toBe(`/estimates/${RECORD}`);
+  });
+
   it("opens other records on their tab of the customer's workspace", () => {
-    expect(placeOfLink(`/api/jobs/${RECORD}`, CUSTOMER)).toBe(`/customers/${CUSTOMER}/jobs`);
+    expect(placeOfLink("/api/jobs", CUSTOMER)).toBe(`/customers/${CUSTOMER}/jobs`);
     expect(placeOfLink(`/api/payments/${RECORD}`, CUSTOMER)).toBe(`/customers/${CUSTOMER}/invoices`);
     expect(placeOfLink(`/api/plans/${RECORD}`, CUSTOMER)).toBe(`/customers/${CUSTOMER}/maintenance`);
   });

@@ -6,7 +6,7 @@ const TAB_OF: Record<string, string> = {
 };
 
 // Records with a page of their own open it; every other record opens its tab of the workspace.
-const PAGE_OF: Record<string, string> = { invoices: "/invoices" };
+const PAGE_OF: Record<string, string> = { invoices: "/invoices", jobs: "/jobs", estimates: "/estimates" };
 
 function kindAndId(link: string | null | undefined): [string | undefined, string | undefined] {
   // links are public API paths (`/api/invoices/<id>`): the record's kind follows the prefix, its id the kind

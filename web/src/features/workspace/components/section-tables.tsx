@@ -46,7 +46,7 @@ export function JobsTable({ ws }: { ws: Workspace }) {
   const openWork = useOpenWorkForm();
   const first = <Button size="xs" onClick={() => openWork({ form: "schedule" })}>Schedule first job</Button>;
   return <SectionTable name="Jobs" list="jobs" ws={ws} section={ws.jobs} empty="No jobs yet." emptyAction={first} columns={[
-    ["Job", (j) => j.number], ["Title", (j) => j.title], ["Property", (j) => j.property_address ?? "—"],
+    ["Job", (j) => <Anchor component={Link} to={`/jobs/${j.id}`} size="sm">{j.number}</Anchor>], ["Title", (j) => j.title], ["Property", (j) => j.property_address ?? "—"],
     ["Scheduled", (j) => when(j.scheduled_start)], ["Total", (j) => money(j.total_cents, j.currency)],
     ["Status", (j) => <StatusBadge status={j.status} />],
     ["Billing", (j) => (j.status === "completed" ? <NewInvoiceButton customer={ws.profile.data} currency={ws.header?.currency} job={j} /> : null)],
@@ -57,16 +57,8 @@ export function EstimatesTable({ ws }: { ws: Workspace }) {
   const openWork = useOpenWorkForm();
   const first = <Button size="xs" variant="light" onClick={() => openWork({ form: "estimate" })}>New estimate</Button>;
   return <SectionTable name="Estimates" list="estimates" ws={ws} section={ws.estimates} empty="No estimates." emptyAction={first} columns={[
-    ["Estimate", (e) => e.number], ["Title", (e) => e.title], ["Valid until", (e) => day(e.valid_until)],
+    ["Estimate", (e) => <Anchor component={Link} to={`/estimates/${e.id}`} size="sm">{e.number}</Anchor>], ["Title", (e) => e.title], ["Valid until", (e) => day(e.valid_until)],
     ["Total", (e) => money(e.total_cents, e.currency)], ["Status", (e) => <StatusBadge status={e.status as string} />],
-  ]} />;
-}
-
-export function PlansTable({ ws }: { ws: Workspace }) {
-  return <SectionTable name="Maintenance plans" list="plans" ws={ws} section={ws.plans} empty="No maintenance plans." columns={[
-    ["Plan", (p) => p.name], ["Per visit", (p) => money(p.price_per_visit_cents, p.currency)],
-    ["Next visits", (p) => ((p.next_visits ?? []) as string[]).slice(0, 3).map((v) => day(v)).join(", ") || "—"],
-    ["Status", (p) => <StatusBadge status={p.status} />],
   ]} />;
 }
 
