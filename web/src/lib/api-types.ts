@@ -5348,6 +5348,84 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/settings/integrations/maps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google Maps as this deployment configures it: geocodes each property's address when saved. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersMapsStatus"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/integrations/messaging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Email (SMTP) and SMS as this deployment configures them. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommsMessagingStatus"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/integrations/openai": {
         parameters: {
             query?: never;
@@ -6530,6 +6608,16 @@ export interface components {
             items?: components["schemas"]["CommsCommunicationOut"][];
             next_cursor?: string | null;
         };
+        CommsEmailStatus: {
+            /** @description emails (invoices, statements, portal links) can go out */
+            configured: boolean;
+            /** @description what is missing, when it is */
+            message: string | null;
+            /** @description the From address */
+            sender: string | null;
+            /** @description the mail server, host:port */
+            server: string | null;
+        };
         CommsError: {
             error: components["schemas"]["CommsErrorDetail"];
         };
@@ -6602,6 +6690,10 @@ export interface components {
             /** @default null */
             to: string | null;
         };
+        CommsMessagingStatus: {
+            email: components["schemas"]["CommsEmailStatus"];
+            sms: components["schemas"]["CommsSmsStatus"];
+        };
         CommsPaginationMetadata: {
             /** @description First available page number. */
             first_page?: number;
@@ -6617,6 +6709,17 @@ export interface components {
             total?: number;
             /** @description Total number of pages. */
             total_pages?: number;
+        };
+        CommsSmsStatus: {
+            api_key_last4: string | null;
+            /** @description texts (reminders, portal links) can go out */
+            configured: boolean;
+            /** @description what is missing, when it is */
+            message: string | null;
+            /** @description the SMS provider's host */
+            provider: string | null;
+            /** @description the number texts come from */
+            sender: string | null;
         };
         CommsThreadOut: {
             /** @description The other party's number, E.164. */
