@@ -57,6 +57,9 @@ ROUTES: tuple[Resource, ...] = (
     Resource("/webhooks", "comms", None, None, subtree=True, public=True),
     # insights and the account's integration settings
     _area("insights", f"{CUSTOMER}/insights", "insights"),
+    # what each service's outside systems are, as configured: before the insights subtree that would cover them
+    Resource("/settings/integrations/maps", "customers", "settings:edit", "settings:edit"),
+    Resource("/settings/integrations/messaging", "comms", "settings:edit", "settings:edit"),
     Resource("/settings/integrations", "insights", "settings:edit", "settings:edit", subtree=True),
     Resource("/settings/insights", "insights", "insights:view", "settings:edit"),
 )
