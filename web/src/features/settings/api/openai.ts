@@ -31,3 +31,10 @@ export function useSaveOpenAI() {
 export function useDisconnectOpenAI() {
   return useSettingsChange(() => unwrap(api.DELETE("/api/settings/integrations/openai")));
 }
+
+export type OpenAICheck = components["schemas"]["InsightsOpenAICheckOut"];
+
+/** Tests the saved key and model with one small question; the answer says whether they work, and why not. */
+export function useCheckOpenAI() {
+  return useMutation({ mutationFn: () => unwrap(api.POST("/api/settings/integrations/openai/check")) });
+}

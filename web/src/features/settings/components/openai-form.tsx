@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 
-import { useDisconnectOpenAI, useSaveOpenAI } from "../api/openai";
+import { type OpenAICheck, useCheckOpenAI, useDisconnectOpenAI, useSaveOpenAI } from "../api/openai";
 import { applyFieldErrors } from "@/components/field-errors";
 import type { components } from "@/lib/api-types";
 import { when } from "@/lib/format";
@@ -14,6 +14,7 @@ type Current = components["schemas"]["InsightsOpenAISettingsOut"];
 export function OpenAIForm({ current }: { current: Current }) {
   const save = useSaveOpenAI();
   const disconnect = useDisconnectOpenAI();
+  const check = useCheckOpenAI();
   const [problems, setProblems] = useState<string[]>([]);
   const form = useForm({
     initialValues: { api_key: "", model: current.model ?? "" },
@@ -25,6 +26,7 @@ export function OpenAIForm({ current }: { current: Current }) {
     try {
       await save.mutateAsync({ api_key: values.api_key.trim() || null, model: values.model.trim() || null });
       form.setFieldValue("api_key", "");
+      check.reset();  // a result about the key or model before this save would mislead
       notifications.show({ color: "green", message: "OpenAI connected: the insights card now shows AI suggestions." });
     } catch (error) {
       setProblems(applyFieldErrors(form, error, (path) => path in values));
@@ -44,13 +46,31 @@ export function OpenAIForm({ current }: { current: Current }) {
           {...form.getInputProps("api_key")} key={form.key("api_key")} />
         <TextInput label="Model" placeholder="gpt-4o-mini" {...form.getInputProps("model")} key={form.key("model")} />
         {problems.length > 0 && <Alert color="red" role="alert" title="Not saved">{problems.join(" ")}</Alert>}
+        {check.data && <CheckResult result={check.data} />}
+        {check.isError && <Alert color="red" role="alert" title="Not tested">{check.error.message}</Alert>}
         <Group justify="flex-end">
           {current.configured && (
             <Button variant="default" color="red" loading={disconnect.isPending} onClick={() => disconnect.mutate()}>Disconnect</Button>
+          )}
+          {current.configured && (
+            <Button variant="light" loading={check.isPending} onClick={() => check.mutate()}>Test the connection</Button>
           )}
           <Button type="submit" loading={save.isPending}>{current.configured ? "Save" : "Connect OpenAI"}</Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** What the connection test found: OpenAI answered with the saved key and model, or why it did not. */
+function CheckResult({ result }: { result: OpenAICheck }) {
+  return result.ok ? (
+    <Alert color="green" role="status" title="Connection works">
+      {result.message} <Text span size="xs" c="dimmed">Model {result.model}, tested {when(result.checked_at)}.</Text>
+    </Alert>
+  ) : (
+    <Alert color="red" role="alert" title="Connection failed">
+      {result.message} <Text span size="xs">Model {result.model}, tested {when(result.checked_at)}.</Text>
+    </Alert>
   );
 }
