@@ -9,14 +9,15 @@ import { InsightsCard } from "./insights-card";
 import { MORE_TABS, MoreMenu, morePanels } from "./more-tabs";
 import { NotesTab } from "./notes-tab";
 import { OverviewTab } from "./overview-tab";
-import { PhotosTab } from "./photos-tab";
-import { EstimatesTable, InvoicesTable, JobsTable, PlansTable } from "./section-tables";
+import { EstimatesTable, InvoicesTable, JobsTable } from "./section-tables";
 import { StatCards } from "./stat-cards";
 import { WorkspaceHeader } from "./workspace-header";
 import { WorkspaceSidebar } from "./workspace-sidebar";
 import { ErrorBoundary, PageError } from "@/components/page-error";
 import { CommunicationTab } from "@/features/comms/components/communication-tab";
 import { WorkFormsProvider } from "@/features/jobs/components/work-forms";
+import { MaintenanceTab } from "@/features/maintenance/components/maintenance-tab";
+import { PhotosTab } from "@/features/photos/components/photos-tab";
 
 export const TABS = [
   ["overview", "Overview"], ["jobs", "Jobs"], ["estimates", "Estimates"], ["maintenance", "Maintenance"],
@@ -41,7 +42,7 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
 
   const panels: Record<string, React.ReactNode> = {
     overview: <OverviewTab ws={ws} />, jobs: <JobsTable ws={ws} />, estimates: <EstimatesTable ws={ws} />,
-    maintenance: <PlansTable ws={ws} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationTab customerId={customerId} section={ws.communications} email={ws.profile.data?.primary_email}
+    maintenance: <MaintenanceTab profile={ws.profile.data} currency={ws.header?.currency} section={ws.plans} />, invoices: <InvoicesTable ws={ws} />, communication: <CommunicationTab customerId={customerId} section={ws.communications} email={ws.profile.data?.primary_email}
       phone={(ws.profile.data?.primary_phone as { e164?: string } | null)?.e164} />, photos: <PhotosTab customerId={customerId} />,
     notes: <NotesTab customerId={customerId} />, activity: <ActivityTab customerId={customerId} />, ...morePanels(ws),
   };
