@@ -172,6 +172,14 @@ def _property(session: Session, property_id: uuid.UUID) -> KnownProperty | None:
     return KnownProperty(row.id, row.customer_id, row.address, row.kind) if row else None
 
 
+def properties_of(session: Session, customer_id: uuid.UUID) -> list[KnownProperty]:
+    """The customer's properties as the latest snapshot listed them (the caller's account only)."""
+    rows = session.execute(select(known_properties).where(
+        known_properties.c.customer_id == customer_id, known_properties.c.account_id == session.info["account_id"])
+        .order_by(known_properties.c.updated_at, known_properties.c.id)).all()
+    return [KnownProperty(row.id, row.customer_id, row.address, row.kind) for row in rows]
+
+
 def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid.UUID, api: CustomersApi, *,
                      field: str = "property_id") -> KnownProperty:
     """The property ``property_id`` of the caller's customer ``customer_id``, or a 422 on ``field``.

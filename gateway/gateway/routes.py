@@ -48,8 +48,11 @@ ROUTES: tuple[Resource, ...] = (
     _area("jobs", "/technicians", "jobs", write="settings:edit"),
     # billing
     *(_area("billing", f"{CUSTOMER}/{part}", "billing") for part in (
-        "billing-summary", "invoices", "ledger", "statement.pdf", "statements", "card")),
+        "billing-summary", "invoices", "ledger", "statement.pdf", "statements", "card", "pricing-table",
+        "pricing-table.pdf")),
     *(_area("billing", f"/{part}", "billing") for part in ("invoices", "payments", "credit-notes", "refunds")),
+    # the account's price book: read with billing, kept with the account's settings
+    _area("billing", "/price-book", "billing", write="settings:edit"),
     # communications
     *(_area("comms", f"{CUSTOMER}/{part}", "comms", write="comms:send") for part in ("communications", "threads")),
     *(_area("comms", f"/{part}", "comms", write="comms:send") for part in (

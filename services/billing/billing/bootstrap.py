@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from billing.entrypoints.events import handlers
-from billing.entrypoints.http import customers, invoices, payments, workspace_part
+from billing.entrypoints.http import customers, invoices, payments, price_book, workspace_part
 from chassis.app import create_app as chassis_create_app
 from chassis.customer_directory import CustomersApi
 from chassis.references import RecordsApi
@@ -19,7 +19,8 @@ def wire(runtime: Runtime) -> None:
 SPEC = ServiceSpec(
     name="billing", title="Fieldwork billing",
     description="Invoices, payments, credits, refunds, balances, statements and card on file.",
-    blueprints=[invoices.blp, payments.blp, customers.blp, workspace_part.blp], migrations=Path(__file__).parent / "migrations",
+    blueprints=[invoices.blp, payments.blp, customers.blp, price_book.blp, workspace_part.blp],
+    migrations=Path(__file__).parent / "migrations",
     handlers=handlers, wire=wire, app_factory="billing.bootstrap:create_app()")
 
 

@@ -6,6 +6,7 @@ import uuid
 from decimal import Decimal
 
 from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from billing.domain.invoice import effective_status
@@ -201,3 +202,29 @@ class MergeMove(Tenanted, Base):
 
 
 CUSTOMER_OWNED = (Invoice, Payment, CreditNote, Refund, LedgerEntry)
+
+
+class PriceBookItem(Tenanted, Base):
+    """A service the account sells, at its standard price and, where they differ, per kind of property."""
+
+    __tablename__ = "price_book_items"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    currency: Mapped[str] = mapped_column(String(3))
+    unit_price_cents: Mapped[int] = mapped_column(BigInteger)
+    kind_prices: Mapped[dict] = mapped_column(JSONB, default=dict)  # {"commercial": 18900}
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(6, 3), default=Decimal(0))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PricingTableRequest(Tenanted, Base):
+    """Who asked for a customer's pricing table to be emailed, and where to (null: the customer's primary email)."""
+
+    __tablename__ = "pricing_table_requests"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID]
+    email: Mapped[str | None] = mapped_column(String(254))
+    requested_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

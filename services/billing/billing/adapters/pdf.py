@@ -69,3 +69,30 @@ def statement_pdf(customer_name: str, items: list[OpenItem], as_of: dt.date, cur
     _row(pdf, [("Total due", 155, "R"), (money(owed, currency), 35, "R")], bold=True)
     _row(pdf, [("Account credit", 155, "R"), (money(credit_cents, currency), 35, "R")])
     return bytes(pdf.output())
+
+
+def pricing_table_pdf(customer_name: str, table) -> bytes:
+    """One row per service; one price column per property (at most three fit a page: more go on further pages)."""
+    pdf = _document("Pricing")
+    pdf.cell(0, 6, f"Prepared for: {customer_name}", new_x="LMARGIN", new_y="NEXT")
+    if not table.rows:
+        pdf.ln(4)
+        pdf.cell(0, 6, "No services are priced yet.", new_x="LMARGIN", new_y="NEXT")
+    for start in range(0, len(table.places), 3):
+        places = table.places[start:start + 3]
+        pdf.ln(4)
+        for i, place in enumerate(places):
+            kind = f" ({place.kind})" if place.kind else ""
+            if place.property_id:
+                pdf.multi_cell(0, 5, f"Property {start + i + 1}: {place.label}{kind}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        width = 110 // len(places)
+        _row(pdf, [("Service", 80, "L"), *((f"Property {start + i + 1}" if place.property_id else "Price", width,
+                                           "R") for i, place in enumerate(places))], bold=True)
+        for row in table.rows:
+            _row(pdf, [(row.name[:48], 80, "L"),
+                       *((money(cents, table.currency), width, "R") for cents in row.prices_cents[start:start + 3])])
+            if row.description:
+                pdf.set_font("Helvetica", "I", 8)
+                pdf.multi_cell(80, 4, row.description[:300], new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

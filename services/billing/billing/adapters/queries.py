@@ -10,7 +10,8 @@ from sqlalchemy import (BigInteger, Date, DateTime, Integer, String, Uuid, and_,
                         select, tuple_, union_all)
 from sqlalchemy.orm import Session
 
-from billing.adapters.orm import Allocation, CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment, Refund
+from billing.adapters.orm import (Allocation, CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment,
+                                  PriceBookItem, Refund)
 from billing.domain.aging import OpenItem
 from billing.domain.invoice import DRAFT, OPEN_STATUSES, OVERDUE
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
@@ -183,3 +184,13 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
     has_more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor((rows[-1]["occurred_at"], rows[-1]["id"])) if has_more and rows else None)
+
+
+def price_book_page(session: Session, *, q: str | None, archived: bool, limit: int, cursor: str | None) -> Page:
+    """The live items (or the archived ones) by name, those whose name contains ``q`` if given."""
+    stmt = select(PriceBookItem).where(PriceBookItem.archived_at.isnot(None) if archived
+                                       else PriceBookItem.archived_at.is_(None))
+    if q:
+        stmt = stmt.where(PriceBookItem.name.icontains(q, autoescape=True))
+    return keyset_page(session, stmt, [PriceBookItem.name, PriceBookItem.id], limit=limit, cursor=cursor,
+                       key=lambda i: (i.name, i.id), descending=False)

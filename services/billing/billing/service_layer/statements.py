@@ -26,7 +26,7 @@ def render_statement(session: Session, customer_id: uuid.UUID, as_of: dt.date) -
                              summary.currency if summary else DEFAULT_CURRENCY, credit_on(session, customer_id, as_of))
 
 
-def _user_id(sub: str) -> uuid.UUID:
+def user_id(sub: str) -> uuid.UUID:
     """The contract wants a UUID; a token subject that is not one is mapped to a stable UUID of it."""
     try:
         return uuid.UUID(sub)
@@ -41,6 +41,6 @@ def request_statement(session: Session, customer_id: uuid.UUID, *, as_of: dt.dat
     session.add(request)
     session.flush()
     emit(session, "statement.requested", {"statement_id": request.id, "customer_id": customer_id,
-                                          "requested_by": _user_id(requested_by),
+                                          "requested_by": user_id(requested_by),
                                           "requested_by_name": requested_by_name, "email": email, "as_of": as_of})
     return request

@@ -49,7 +49,7 @@ class _ServicePdfs:
 
 
 class BillingStatements(_ServicePdfs):
-    """Billing's ``/customers/{id}/statement.pdf`` and ``/invoices/{id}/pdf``."""
+    """Billing's ``/customers/{id}/statement.pdf``, ``/customers/{id}/pricing-table.pdf`` and ``/invoices/{id}/pdf``."""
 
     service, permission = "billing", "billing:view"
 
@@ -59,6 +59,9 @@ class BillingStatements(_ServicePdfs):
 
     def fetch_invoice(self, account_id: uuid.UUID, invoice_id: uuid.UUID) -> bytes:
         return self._pdf(account_id, f"/invoices/{invoice_id}/pdf", "the invoice")
+
+    def fetch_pricing_table(self, account_id: uuid.UUID, customer_id: uuid.UUID) -> bytes:
+        return self._pdf(account_id, f"/customers/{customer_id}/pricing-table.pdf", "the pricing table")
 
 
 class JobsEstimates(_ServicePdfs):

@@ -64,6 +64,12 @@ def email_statement(session: Session, event: Event, config: CommsConfig, mailer)
                              mail_configured=mailer.configured)
 
 
+@handlers.on("pricing_table.requested", adapters=("config", "mailer"))
+def email_pricing_table(session: Session, event: Event, config: CommsConfig, mailer) -> None:
+    automatic.send_pricing_table(session, event.data, sender=config.smtp_from, now=_now(),
+                                 mail_configured=mailer.configured)
+
+
 @handlers.on("invoice.sent", adapters=("config", "mailer"))
 def email_invoice(session: Session, event: Event, config: CommsConfig, mailer) -> None:
     automatic.send_invoice(session, event.data, sender=config.smtp_from, now=_now(), portal=config.portal_base_url,

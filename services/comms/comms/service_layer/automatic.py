@@ -1,4 +1,5 @@
-"""Messages other services ask comms to send: portal invitations, statements, invoices and estimates sent."""
+"""Messages other services ask comms to send: portal invitations, statements, pricing tables, invoices and estimates
+sent."""
 from __future__ import annotations
 
 import datetime as dt
@@ -37,11 +38,28 @@ def send_portal_invite(session: Session, data: dict, *, sender: str, now: dt.dat
 def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetime,
                    mail_configured: bool = True) -> Communication:
     """Queues the statement email; the sender fetches the PDF from billing when it sends."""
+    return _requested_document(
+        session, data, f"Your account statement as of {data['as_of']}",
+        f"Hello,\n\nPlease find attached your account statement as of {data['as_of']}.\n",
+        sender=sender, now=now, mail_configured=mail_configured, source_ref=f"statement:{data['statement_id']}",
+        attachment={"kind": "statement", "as_of": data["as_of"]})
+
+
+def send_pricing_table(session: Session, data: dict, *, sender: str, now: dt.datetime,
+                       mail_configured: bool = True) -> Communication:
+    """Queues the pricing table email; the sender fetches the PDF from billing when it sends."""
+    return _requested_document(
+        session, data, "Our prices for your property",
+        "Hello,\n\nPlease find attached the prices of our services for your property.\n",
+        sender=sender, now=now, mail_configured=mail_configured, source_ref=f"pricing_table:{data['request_id']}",
+        attachment={"kind": "pricing_table"})
+
+
+def _requested_document(session: Session, data: dict, subject: str, body: str, *, sender: str, now: dt.datetime,
+                        mail_configured: bool, source_ref: str, attachment: dict) -> Communication:
+    """A document a user asked to send: to the address they gave, else the customer's primary email."""
     customer_id = uuid.UUID(data["customer_id"])
     requested_by = HandledBy.staff(data["requested_by"], data.get("requested_by_name"))
-    subject = f"Your account statement as of {data['as_of']}"
-    body = f"Hello,\n\nPlease find attached your account statement as of {data['as_of']}.\n"
-    source_ref = f"statement:{data['statement_id']}"
     to = normalise_email(data.get("email")) or contacts.primary(session, customer_id, contacts.EMAIL)
     if to is None or not mail_configured:
         reason = NOT_CONFIGURED["email"] if not mail_configured else "The customer has no email address on file."
@@ -49,7 +67,7 @@ def send_statement(session: Session, data: dict, *, sender: str, now: dt.datetim
                                  handled_by=requested_by, reason=reason, now=now, source_ref=source_ref)
     return queue_message(session, customer_id=customer_id, channel="email", to=to, subject=subject, body=body,
                          handled_by=requested_by, from_address=sender, now=now, source_ref=source_ref,
-                         attachment={"kind": "statement", "as_of": data["as_of"]})
+                         attachment=attachment)
 
 
 def send_invoice(session: Session, data: dict, *, sender: str, now: dt.datetime, portal: str,

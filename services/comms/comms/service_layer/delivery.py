@@ -62,6 +62,9 @@ def _attachments(providers: Providers, claimed: _Claimed) -> list[Attachment]:
     if spec.get("kind") == "invoice":
         pdf = providers.statements.fetch_invoice(claimed.account_id, spec["invoice_id"])
         return [Attachment(f"{spec.get('number') or 'invoice'}.pdf", "application/pdf", pdf)]
+    if spec.get("kind") == "pricing_table":
+        return [Attachment("pricing.pdf", "application/pdf",
+                           providers.statements.fetch_pricing_table(claimed.account_id, claimed.customer_id))]
     if spec.get("kind") != "statement":
         return []
     as_of = dt.date.fromisoformat(spec["as_of"]) if spec.get("as_of") else None

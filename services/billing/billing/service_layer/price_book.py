@@ -1,0 +1,114 @@
+"""Keeping the price book, and the pricing table of a customer: shown, drawn as a PDF, or emailed by comms."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from billing.adapters import pdf
+from billing.adapters.orm import CustomerSummary, PriceBookItem, PricingTableRequest
+from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
+from billing.service_layer.books import DEFAULT_CURRENCY
+from billing.service_layer.statements import customer_name, user_id
+from chassis.customer_directory import properties_of
+from chassis.errors import NotFound, field_error
+from chassis.messaging import emit
+from chassis.messaging.event import utcnow
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    """What an office user writes about a price book item (every field, for a new one; those given, for a change)."""
+
+    name: str | None = None
+    description: str | None = None
+    currency: str | None = None
+    unit_price_cents: int | None = None
+    kind_prices: dict[str, int] | None = None
+    tax_rate: Decimal | None = None
+    given: frozenset[str] = field(default_factory=frozenset)
+
+
+def _name_is_free(session: Session, name: str, but: uuid.UUID | None = None) -> None:
+    stmt = select(PriceBookItem.id).where(func.lower(PriceBookItem.name) == name.lower(),
+                                          PriceBookItem.archived_at.is_(None))
+    if but is not None:
+        stmt = stmt.where(PriceBookItem.id != but)
+    if session.scalar(stmt.limit(1)) is not None:
+        raise field_error("name", f'The price book already has an item named "{name}".')
+
+
+def add_item(session: Session, fields: ItemFields) -> PriceBookItem:
+    _name_is_free(session, fields.name)
+    item = PriceBookItem(name=fields.name, description=fields.description, currency=fields.currency,
+                         unit_price_cents=fields.unit_price_cents, kind_prices=fields.kind_prices or {},
+                         tax_rate=fields.tax_rate or Decimal(0))
+    session.add(item)
+    session.flush()
+    return item
+
+
+def get_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
+    item = session.get(PriceBookItem, item_id)
+    if item is None:
+        raise NotFound("No such price book item.")
+    return item
+
+
+def change_item(session: Session, item_id: uuid.UUID, fields: ItemFields) -> PriceBookItem:
+    item = get_item(session, item_id)
+    if "name" in fields.given and item.archived_at is None:
+        _name_is_free(session, fields.name, but=item.id)
+    for name in fields.given:
+        setattr(item, name, getattr(fields, name))
+    session.flush()
+    return item
+
+
+def archive_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
+    item = get_item(session, item_id)
+    item.archived_at = item.archived_at or utcnow()
+    session.flush()
+    return item
+
+
+def restore_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
+    """Undoes an archive, unless a live item has taken the name meanwhile."""
+    item = get_item(session, item_id)
+    if item.archived_at is not None:
+        _name_is_free(session, item.name, but=item.id)
+        item.archived_at = None
+        session.flush()
+    return item
+
+
+def customer_pricing_table(session: Session, customer_id: uuid.UUID) -> PricingTable:
+    """Every live item, priced at each of the customer's properties for that property's kind."""
+    summary = session.get(CustomerSummary, customer_id)
+    currency = summary.currency if summary else DEFAULT_CURRENCY
+    # Prices in another currency than the customer is billed in are not theirs to be offered.
+    items = session.scalars(select(PriceBookItem).where(PriceBookItem.archived_at.is_(None),
+                                                        PriceBookItem.currency == currency)
+                            .order_by(func.lower(PriceBookItem.name), PriceBookItem.id)).all()
+    places = sorted((PricedPlace(p.id, p.one_line, p.kind) for p in properties_of(session, customer_id)),
+                    key=lambda place: place.label)
+    return pricing_table(items, places, currency)
+
+
+def render_pricing_table(session: Session, customer_id: uuid.UUID) -> bytes:
+    return pdf.pricing_table_pdf(customer_name(session, customer_id), customer_pricing_table(session, customer_id))
+
+
+def request_pricing_table(session: Session, customer_id: uuid.UUID, *, email: str | None, requested_by: str,
+                          requested_by_name: str) -> PricingTableRequest:
+    """Asks comms to email the pricing table (it fetches the PDF from us when it sends)."""
+    request = PricingTableRequest(customer_id=customer_id, email=email, requested_by=requested_by_name)
+    session.add(request)
+    session.flush()
+    emit(session, "pricing_table.requested", {"request_id": request.id, "customer_id": customer_id,
+                                              "requested_by": user_id(requested_by),
+                                              "requested_by_name": requested_by_name, "email": email})
+    return request
