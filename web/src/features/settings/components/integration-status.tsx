@@ -14,7 +14,8 @@ function StatusCard({ name, configured, details, message, enables }: {
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Badge color={configured ? "green" : "gray"} variant={configured ? "filled" : "outline"}>
+        {/* A tinted background and dark text: AA contrast whichever the state. */}
+        <Badge color={configured ? "green" : "gray"} variant="light" c="dark.8">
           {configured ? "Configured" : "Not configured"}
         </Badge>
         {shown.map(([label, value]) => (
@@ -72,7 +73,7 @@ export function MessagingIntegration({ channel }: { channel: "email" | "sms" }) 
         const status = messaging.data as MessagingStatus;
         if (channel === "email") {
           const email = status.email;
-          return <StatusCard name="email" configured={email.configured} message={email.message}
+          return <StatusCard name="Email" configured={email.configured} message={email.message}
             details={[["Mail server", email.server], ["Sends as", email.sender]]} enables={EMAIL_ENABLES} />;
         }
         const sms = status.sms;
