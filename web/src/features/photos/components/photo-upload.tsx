@@ -54,7 +54,7 @@ export function PhotoUpload({ customerId, jobs, target, onTarget }: Props) {
         <Text size="xs" c="dimmed">JPEG, PNG, WebP or HEIC</Text>
       </Group>
       {upload.isError && <Alert color="red" role="alert" title="Not uploaded">{reason(upload.error)}</Alert>}
-      {sent !== null && <Text size="sm" c="green.9" role="status">{sent === 1 ? "1 photo uploaded." : `${sent} photos uploaded.`}</Text>}
+      {sent !== null && <Text size="sm" role="status">{sent === 1 ? "1 photo uploaded." : `${sent} photos uploaded.`}</Text>}
     </Stack>
   );
 }
