@@ -62,3 +62,27 @@ def test_a_merge_moves_the_address_words_with_the_properties_and_undo_moves_them
     assert search(client, auth, "7731 ced") == [target]
     assert client.post(f"/merges/{merge.json['id']}/undo", headers=auth).status_code in (200, 201)
     assert words(app, target, "a") == [] and "cedar" in words(app, duplicate, "a")
+
+
+def vocabulary(app, word):
+    """The accounts whose vocabulary holds ``word``."""
+    with app.extensions["fieldwork"].database.engine.connect() as connection:
+        rows = connection.execute(text("SELECT account_id FROM search_vocabulary WHERE kind = 'n' AND word = :w"),
+                                  {"w": word})
+        return {row.account_id for row in rows}
+
+
+def test_fragments_and_typos_are_read_from_the_account_own_distinct_words(app, client, auth, other_auth, create):
+    mine = create("Ann Quixotic")["id"]
+    theirs = create("Bo Quixotic", headers=other_auth)["id"]
+    assert len(vocabulary(app, "quixotic")) == 2  # one row per account, written with the customer
+    assert search(client, auth, "ixot") == [mine] and search(client, other_auth, "ixot") == [theirs]
+    assert search(client, auth, "quixotik") == [mine]  # a letter off
+    assert search(client, auth, "ann quixotik") == [mine]
+    response = client.patch(f"/customers/{mine}", json={"display_name": "Ann Plainfield"}, headers=auth)
+    assert response.status_code == 200, response.json
+    # The vocabulary only grows: the old word stays in it and finds nobody here any more.
+    assert len(vocabulary(app, "quixotic")) == 2
+    assert search(client, auth, "ixot") == [] and search(client, auth, "quixotik") == []
+    assert search(client, auth, "infiel") == [mine] and search(client, auth, "ann plainfeld") == [mine]
+    assert search(client, other_auth, "infiel") == []

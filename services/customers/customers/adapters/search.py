@@ -75,6 +75,7 @@ class Tier:
     own_row: bool = False  # `holds` reads only the customer row: lower tiers leave such customers out cheaply
     words: str | None = None  # the search_words kind this tier is read from, in (word, customer) order
     drive: str = ""           # the parameter of the typed word it is read by
+    ids: str | None = None    # or: its candidates' ids in order ({after} marks where the cursor goes), then checked
 
 
 def _contact_holds(table: str, alias: str, where: str) -> str:
@@ -97,7 +98,10 @@ def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | Non
     where = (f"w.kind = '{kind}' AND w.word LIKE :{drive} AND NOT EXISTS (SELECT 1 FROM search_words v "
              f"WHERE v.customer_id = w.customer_id AND v.kind = '{kind}' AND v.word LIKE :{drive} "
              "AND v.word < w.word)")
-    return Tier(score, _SEARCH_WORDS, f"{where} AND {rest}" if rest else where, holds, own_row=own_row, words=kind,
+    # `rest` inside coalesce: a bare EXISTS would become a join the planner may start from (the trigram index of
+    # every property), not the walk of the typed word's index range this tier is for.
+    return Tier(score, _SEARCH_WORDS, f"{where} AND coalesce({rest}, false)" if rest else where, holds,
+                own_row=own_row, words=kind,
                 drive=drive)
 
 
@@ -113,9 +117,24 @@ def _one_word_off(count: int) -> str:
         for j in range(count)) + ")" for i in range(count))
 
 
-def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset()) -> list[Tier]:
+def _vocabulary_ids(condition: str, also: tuple[str, ...] = ()) -> str:
+    """The customers holding a name word of the account's vocabulary (revision 0008) that meets ``condition``, and a
+    name word starting with each of ``also``: distinct words are few, and their customers are read from the btree
+    of search_words without reading a customer row."""
+    words = ("SELECT customer_id FROM search_words WHERE account_id = :account AND kind = 'n' AND word = ANY(ARRAY("
+             f"SELECT word FROM search_vocabulary WHERE account_id = :account AND kind = 'n' AND {condition}))")
+    return " INTERSECT ".join([words] + [f"SELECT customer_id FROM search_words WHERE account_id = :account "
+                                         f"AND kind = 'n' AND word LIKE :{start}" for start in also])
+
+
+def _in_order(*candidates: str) -> str:
+    return (f"SELECT DISTINCT customer_id FROM ({' UNION ALL '.join(f'({c})' for c in candidates)}) x "
+            "WHERE true{after} ORDER BY customer_id")
+
+
+def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), absent: frozenset[int] = frozenset()) -> list[Tier]:
     """The tiers a query asks, best first; ``walk`` holds the kinds of words ('n', 'a') whose contains tier is
-    read by a word after the first (see WALKED)."""
+    read by a word after the first (see WALKED), ``absent`` the typed words (of several) that start no name word."""
     found = []
     many = len(terms.word_prefixes) > 1
     if terms.number:
@@ -141,6 +160,11 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset()) -> list[Tier]:
     # reads every trigram of a long text and is dear for a full name).
     if many and "n" in walk:
         found.append(_word_tier(NAME_CONTAINS, "n", name_contains, True, name_contains, drive="_after_first"))
+    elif not many:
+        # A text without a space is contained in a name when it is in one of its words: those are found among the
+        # account's distinct words, and their customers are read in id order.
+        found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True,
+                          ids=_in_order(_vocabulary_ids("word LIKE :contains"))))
     else:
         found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
     if " " not in terms.text:  # an email address has no space: its trigram lookup would find nothing
@@ -161,17 +185,29 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset()) -> list[Tier]:
                           _property_holds(address_contains)))
     if len(terms.text) >= MIN_FUZZY and "@" not in terms.text and not any(ch.isdigit() for ch in terms.text):
         # Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing.
-        if many and "n" in walk:  # read by a word after the first, as the contains tier is
-            fuzzy = (f"(:text <% {_WORDS} AND NOT EXISTS (SELECT 1 FROM search_words g JOIN customers n "
-                     "ON n.id = g.customer_id WHERE g.account_id = :account AND g.kind = 'n' "
-                     "AND g.word LIKE :drive_n_after_first AND (' ' || n.search_name) LIKE :contains) "
-                     f"AND ({_one_word_off(len(terms.word_prefixes))}))")
+        # The candidates hold a word like one word typed (among the account's distinct words) and words starting
+        # with the others; the customer row then decides, as it always did.
+        typed = terms.text.split()
+        if not many:
+            guard = ("NOT EXISTS (SELECT 1 FROM search_words g WHERE g.account_id = :account AND g.kind = 'n' AND "
+                     "g.word = ANY(ARRAY(SELECT word FROM search_vocabulary WHERE account_id = :account "
+                     "AND kind = 'n' AND word LIKE :contains)))")
+        elif "n" in walk:  # read by a word after the first, as the contains tier is
+            guard = ("NOT EXISTS (SELECT 1 FROM search_words g JOIN customers n ON n.id = g.customer_id "
+                     "WHERE g.account_id = :account AND g.kind = 'n' AND g.word LIKE :drive_n_after_first "
+                     "AND (' ' || n.search_name) LIKE :contains)")
         else:
             # Counted, not asked with EXISTS: EXISTS is planned for its first row, and the planner would rather walk
             # the account's customers than the trigram index, which reads every customer when none matches.
-            fuzzy = (f"(:text <% {_WORDS} AND (SELECT count(*) FROM customers n WHERE n.account_id = :account "
-                     "AND (' ' || n.search_name) LIKE :contains) = 0)")
-        found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True))
+            guard = ("(SELECT count(*) FROM customers n WHERE n.account_id = :account "
+                     "AND (' ' || n.search_name) LIKE :contains) = 0")
+        fuzzy = f"(word_similarity(:text, {_WORDS}) >= {FUZZY_THRESHOLD} AND {guard}"
+        fuzzy += f" AND ({_one_word_off(len(typed))}))" if many else ")"
+        # The word off may be any one but those the others must start; none when two typed words start no name word.
+        candidates = [_vocabulary_ids(f":typed_{i} <% word", tuple(f"start_{j}" for j in range(len(typed)) if j != i))
+                      for i in range(len(typed)) if not absent - {i}]
+        if candidates:
+            found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True, ids=_in_order(*candidates)))
     return found
 
 
@@ -192,15 +228,22 @@ def filter_sql(filters: Filters, alias: str = "c") -> str:
 def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None) -> str:
     """The first keys of one tier in its order, leaving out those a better tier on the customer row already ranks."""
     tier = found[index]
-    sql = f"FROM {tier.source} WHERE c.account_id = :account AND {tier.where}" + filter_sql(filters)
-    sql += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
+    where = f"c.account_id = :account AND {tier.where}" + filter_sql(filters)
+    where += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
+    sql = f"FROM {tier.source} WHERE {where}"
     if tier.words:
         if after is not None and tier.score == after[0]:
             sql += " AND (w.word, w.customer_id) > (:after_word, :after_id)"
         # The order is the btree's (account, kind, word, customer): the limit stops the walk after a page.
         return (f"(SELECT w.customer_id, w.word, {index} AS tier {sql} "
                 "ORDER BY w.word, w.customer_id LIMIT :fetch)")
-    if after is not None and tier.score == after[0]:
+    cursor = " AND customer_id > :after_id" if after is not None and tier.score == after[0] else ""
+    if tier.ids:
+        # The candidates sorted first, then their customer rows in that order until the page is full.
+        return (f"(SELECT c.id AS customer_id, '' COLLATE \"C\" AS word, {index} AS tier FROM "
+                f"({tier.ids.format(after=cursor)}) w JOIN customers c ON c.id = w.customer_id "
+                f"WHERE {where} ORDER BY w.customer_id LIMIT :fetch)")
+    if cursor:
         sql += " AND c.id > :after_id"
     distinct = "" if tier.own_row else "DISTINCT "  # a customer has several contacts and properties
     # OFFSET 0 keeps the order and limit out of the tier's own plan: pushed in, they tempt the planner into walking
@@ -215,7 +258,7 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
 # whole account. A page's lookups are small: parallel workers cost more than they save and take others' cores.
 _SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
              "set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
-             f"set_config('pg_trgm.word_similarity_threshold', '{FUZZY_THRESHOLD}', true)")
+             f"set_config('pg_trgm.word_similarity_threshold', '{ONE_WORD_LIKENESS}', true)")
 # Tiers read in one statement a round, a round only when those above left the page short: exact keys and name
 # prefixes; then address prefixes and name contains; then the contacts' keys, addresses that contain, typos. A
 # fragment of a name is in thousands of emails too: those are read only when the names did not fill the page.
@@ -237,8 +280,9 @@ def _counts(terms: SearchTerms) -> str:
                      for kind in "na" for i in range(len(terms.word_prefixes)))
 
 
-def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, frozenset[str]]:
-    """The statement's parameters and the kinds of words whose contains tier is walked; the settings of the
+def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, frozenset[str], frozenset[int]]:
+    """The statement's parameters, the kinds of words whose contains tier is walked and the typed words starting no
+    word of a name; the settings of the
     transaction, and for a query of several words the word each word tier is read by: the one starting the fewest
     words (the others are checked on the rows it finds)."""
     starts = [pattern[2:] for pattern in terms.word_prefixes]  # "% jam%" → "jam%"
@@ -260,15 +304,16 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[di
             params[f"drive_{kind}_after_first"] = starts[after_first]
             if row[f"{kind}_{after_first}"] <= WALKED:
                 walk.add(kind)
-    return params, frozenset(walk)
+    absent = frozenset(i for i in range(len(starts)) if len(starts) > 1 and row[f"n_{i}"] == 0)
+    return params, frozenset(walk), absent
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
                after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
     """Up to ``limit`` (customer id, key) pairs, best first, after the cursor key ``after``; and the key to carry on
     from (None at the end). The page is full whenever that many matches are left."""
-    params, walk = _prepare(session, terms, filters)
-    found = tiers(terms, walk)
+    params, walk, absent = _prepare(session, terms, filters)
+    found = tiers(terms, walk, absent)
     hits: list[tuple[uuid.UUID, Key]] = []
     fetch = limit + 1
     while True:
