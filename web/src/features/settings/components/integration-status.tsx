@@ -1,7 +1,8 @@
 import { Badge, Group, List, Loader, Stack, Text } from "@mantine/core";
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 
-import { type MapsStatus, type MessagingStatus, useMapsStatus, useMessagingStatus } from "../api/integrations";
+import { useMapsStatus, useMessagingStatus } from "../api/integrations";
 import { PageError } from "@/components/page-error";
 
 type Detail = [label: string, value: string | null | undefined];
@@ -29,12 +30,11 @@ function StatusCard({ name, configured, details, message, enables }: {
   );
 }
 
-function Pending({ what, query, children }: {
-  what: string; query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; children: () => ReactNode;
-}) {
+/** The status once its service answered; a loader before, and the error (with a retry) if it could not. */
+function Loaded<T>({ what, query, children }: { what: string; query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   if (query.isPending) return <Loader size="sm" aria-label={`Loading the ${what} status`} />;
   if (query.isError) return <PageError error={query.error} retry={() => query.refetch()} />;
-  return <>{children()}</>;
+  return <>{children(query.data)}</>;
 }
 
 const MAPS_ENABLES = [
@@ -54,13 +54,10 @@ const SMS_ENABLES = [
 export function MapsIntegration() {
   const maps = useMapsStatus();
   return (
-    <Pending what="Google Maps" query={maps}>
-      {() => {
-        const status = maps.data as MapsStatus;
-        return <StatusCard name="Google Maps" configured={status.configured} message={status.message}
-          details={[["Key ending in", status.api_key_last4]]} enables={MAPS_ENABLES} />;
-      }}
-    </Pending>
+    <Loaded what="Google Maps" query={maps}>
+      {(status) => <StatusCard name="Google Maps" configured={status.configured} message={status.message}
+        details={[["Key ending in", status.api_key_last4]]} enables={MAPS_ENABLES} />}
+    </Loaded>
   );
 }
 
@@ -68,9 +65,8 @@ export function MapsIntegration() {
 export function MessagingIntegration({ channel }: { channel: "email" | "sms" }) {
   const messaging = useMessagingStatus();
   return (
-    <Pending what={channel === "email" ? "email" : "SMS"} query={messaging}>
-      {() => {
-        const status = messaging.data as MessagingStatus;
+    <Loaded what={channel === "email" ? "email" : "SMS"} query={messaging}>
+      {(status) => {
         if (channel === "email") {
           const email = status.email;
           return <StatusCard name="Email" configured={email.configured} message={email.message}
@@ -81,6 +77,6 @@ export function MessagingIntegration({ channel }: { channel: "email" | "sms" }) 
           details={[["Provider", sms.provider], ["Sends from", sms.sender], ["Key ending in", sms.api_key_last4]]}
           enables={SMS_ENABLES} />;
       }}
-    </Pending>
+    </Loaded>
   );
 }
