@@ -26,12 +26,12 @@ export function CommunicationTab({ customerId, section, phone, email }: Props) {
         <SegmentedControl aria-label="Channel" size="xs" value={channel} data={CHANNEL_FILTERS}
           onChange={(value) => setChannel(value as ChannelFilter)} />
         <Group gap="xs">
-          <Button size="xs" variant="light" onClick={() => setCompose({ channel: "sms", to: phone ?? null })}>New text</Button>
-          <Button size="xs" variant="light" onClick={() => setCompose({ channel: "email", to: email ?? null })}>New email</Button>
+          <Button size="xs" variant="default" onClick={() => setCompose({ channel: "sms", to: phone ?? null })}>New text</Button>
+          <Button size="xs" variant="default" onClick={() => setCompose({ channel: "email", to: email ?? null })}>New email</Button>
         </Group>
       </Group>
       {compose && (
-        <Paper withBorder p="sm" bg="gray.0">
+        <Paper withBorder p="sm" shadow="xs">
           <Text fw={600} size="sm" mb="xs">{compose.channel === "sms" ? "New text" : "New email"}</Text>
           <ComposeForm key={`${compose.channel}-${compose.to}`} customerId={customerId} channel={compose.channel} defaultTo={compose.to}
             onSent={() => setCompose(null)} onCancel={() => setCompose(null)} />

@@ -20,7 +20,9 @@ export function DeliveryStatus({ comm }: { comm: Communication }) {
         {LABELS[status] ?? words(status)}
       </Badge>
       {status === "failed" && comm.failure_reason && <Text size="xs" c="red.9">{comm.failure_reason}</Text>}
-      {status === "queued" && (comm.attempts ?? 0) > 0 && <Text size="xs" c="dimmed">tried {comm.attempts}×, trying again</Text>}
+      {status === "queued" && (comm.attempts ?? 0) > 0 && (
+        <Text size="xs" c="dimmed">tried {comm.attempts}×, trying again{comm.failure_reason ? `: ${comm.failure_reason}` : ""}</Text>
+      )}
     </Group>
   );
 }

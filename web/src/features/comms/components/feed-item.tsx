@@ -37,7 +37,7 @@ function Header({ title, comm, extra }: { title: string; comm: Communication; ex
 function Retry({ comm, customerId }: { comm: Communication; customerId: string }) {
   const retry = useRetrySend(customerId);
   if (comm.status !== "failed" || comm.direction !== "outbound") return null;
-  return <Button size="compact-xs" variant="light" w="fit-content" loading={retry.isPending} onClick={() => retry.mutate(comm.id!)}>Try again</Button>;
+  return <Button size="compact-xs" variant="default" w="fit-content" loading={retry.isPending} onClick={() => retry.mutate(comm.id!)}>Try again</Button>;
 }
 
 export function CallItem({ comm }: { comm: Communication }) {
@@ -58,7 +58,7 @@ export function CallItem({ comm }: { comm: Communication }) {
         )}
         {comm.transcript && (
           <Box>
-            <Button size="compact-xs" variant="subtle" onClick={toggle} aria-expanded={open} aria-controls={transcriptId}>
+            <Button size="compact-xs" variant="default" onClick={toggle} aria-expanded={open} aria-controls={transcriptId}>
               {open ? "Hide transcript" : "Show transcript"}
             </Button>
             <Collapse expanded={open} id={transcriptId}>

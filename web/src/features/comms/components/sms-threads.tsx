@@ -32,11 +32,11 @@ function Conversation({ customerId, thread, onReply }: { customerId: string; thr
         <Text fw={600} size="sm" component="h3" m={0}>Conversation with {thread.counterpart}</Text>
         <Group gap="xs">
           <Text size="xs" c="dimmed">last {when(thread.last_message_at)}</Text>
-          <Button size="compact-xs" variant="light" onClick={() => onReply(thread.counterpart!)}>Reply</Button>
+          <Button size="compact-xs" variant="default" onClick={() => onReply(thread.counterpart!)}>Reply</Button>
         </Group>
       </Group>
       {messages.hasNextPage && (
-        <Button size="compact-xs" variant="subtle" mb="xs" loading={messages.isFetchingNextPage} onClick={() => messages.fetchNextPage()}>
+        <Button size="compact-xs" variant="default" mb="xs" loading={messages.isFetchingNextPage} onClick={() => messages.fetchNextPage()}>
           Earlier texts
         </Button>
       )}
