@@ -59,7 +59,7 @@ function JobWindowForm({ estimate, approving, onDone, onCancel }: { estimate: Es
         {problems.length > 0 && <Alert color="red" role="alert" title="Not saved">{problems.join(" ")}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>Not now</Button>
-          <Button type="submit" color={approving ? "green" : undefined} loading={approve.isPending || convert.isPending}>
+          <Button type="submit" loading={approve.isPending || convert.isPending}>
             {approving ? "Approve" : "Create job"}
           </Button>
         </Group>
@@ -93,7 +93,7 @@ export function EstimateMoves({ estimate }: { estimate: Estimate }) {
     <>
       <Group gap="xs" role="group" aria-label="Estimate actions">
         {status === "draft" && <Button loading={move.isPending} onClick={send}>Send to customer</Button>}
-        {awaiting && <Button color="green" onClick={() => setOpen("approve")}>Approve</Button>}
+        {awaiting && <Button onClick={() => setOpen("approve")}>Approve</Button>}
         {awaiting && <Button variant="outline" color="red" onClick={() => { move.reset(); setOpen("decline"); }}>Decline</Button>}
         {status === "approved" && !estimate.job_id && <Button onClick={() => setOpen("convert")}>Convert to job</Button>}
         {estimate.job_id && <Button component={Link} to={`/jobs/${estimate.job_id}`} variant="light">Open the job</Button>}

@@ -45,7 +45,7 @@ export function JobActions({ job }: { job: Job }) {
         {OPEN.includes(status) && <Button variant="default" onClick={() => setOpen("visit")}>Add visit</Button>}
         {status === "scheduled" && <Button variant="default" loading={move.isPending} onClick={start}>Start</Button>}
         {(status === "scheduled" || status === "in_progress") && (
-          <Button color="green" onClick={() => setOpen("complete")}>Complete</Button>
+          <Button onClick={() => setOpen("complete")}>Complete</Button>
         )}
         {OPEN.includes(status) && (
           <Button variant="outline" color="red" onClick={() => { move.reset(); setOpen("cancel"); }}>Cancel job</Button>

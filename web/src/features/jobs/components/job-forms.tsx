@@ -137,7 +137,7 @@ export function CompleteForm({ job, onDone, onCancel }: Done) {
         {problems.length > 0 && <Alert color="red" role="alert" title="Not saved">{problems.join(" ")}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>Cancel</Button>
-          <Button type="submit" color="green" loading={move.isPending}>Mark completed</Button>
+          <Button type="submit" loading={move.isPending}>Mark completed</Button>
         </Group>
       </Stack>
     </form>

@@ -56,7 +56,7 @@ export function JobPhotos({ jobId, customerId }: { jobId: string; customerId?: s
           background: over ? "var(--mantine-color-blue-0)" : undefined }}>
         <Text size="sm">Drop photos here or</Text>
         <FileButton onChange={(files) => send(files ?? [])} accept={ACCEPT} multiple>
-          {(props) => <Button size="xs" variant="light" loading={upload.isPending} {...props}>Choose photos</Button>}
+          {(props) => <Button size="xs" variant="default" loading={upload.isPending} {...props}>Choose photos</Button>}
         </FileButton>
       </Group>
       {upload.isError && <Alert color="red" role="alert" title="Not uploaded">{upload.error.message}</Alert>}
