@@ -14,10 +14,9 @@ export function useSendMessage(customerId: string) {
     mutationFn: (body: MessageIn) => unwrap(api.POST("/api/messages", { body })),
     onSuccess: (comm) => {
       showSent(queryClient, customerId, comm);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["customer", customerId] }),
-        queryClient.invalidateQueries({ queryKey: ["workspace", customerId] }),
-      ]);
+      // Not awaited: the form closes on the API's answer, and the lists catch up behind it.
+      void queryClient.invalidateQueries({ queryKey: ["customer", customerId] });
+      void queryClient.invalidateQueries({ queryKey: ["workspace", customerId] });
     },
   });
 }

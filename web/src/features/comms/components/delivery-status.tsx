@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Text } from "@mantine/core";
+import { Badge, Loader, Text } from "@mantine/core";
 
 import type { Communication } from "../api/feed";
 import { words } from "@/lib/format";
@@ -9,20 +9,26 @@ const COLORS: Record<string, string> = {
 };
 const LABELS: Record<string, string> = { queued: "Queued", sending: "Sending", sent: "Sent", delivered: "Delivered", failed: "Failed" };
 
-/** Where a communication stands; a failed send says why, a send on its way says which attempt it is on. */
+/** Where a communication stands, as a tag. */
 export function DeliveryStatus({ comm }: { comm: Communication }) {
   const status = comm.status ?? "";
   const moving = status === "queued" || status === "sending";
+  // The tint carries the colour; the text stays dark so every status reads at AA contrast.
   return (
-    <Group gap={6} wrap="nowrap" align="center">
-      {/* The tint carries the colour; the text stays dark so every status reads at AA contrast. */}
-      <Badge color={COLORS[status] ?? "gray"} variant="light" c="dark.8" leftSection={moving ? <Loader size={8} color="dark.8" aria-hidden /> : null}>
-        {LABELS[status] ?? words(status)}
-      </Badge>
-      {status === "failed" && comm.failure_reason && <Text size="xs" c="red.9">{comm.failure_reason}</Text>}
-      {status === "queued" && (comm.attempts ?? 0) > 0 && (
-        <Text size="xs" c="dimmed">tried {comm.attempts}×, trying again{comm.failure_reason ? `: ${comm.failure_reason}` : ""}</Text>
-      )}
-    </Group>
+    <Badge color={COLORS[status] ?? "gray"} variant="light" c="dark.8" style={{ flexShrink: 0 }}
+      leftSection={moving ? <Loader size={8} color="dark.8" aria-hidden /> : null}>
+      {LABELS[status] ?? words(status)}
+    </Badge>
   );
+}
+
+/** Why a send failed, or why it is still waiting: on its own line, as long as the reason is. */
+export function SendProblem({ comm }: { comm: Communication }) {
+  if (comm.status === "failed") {
+    return <Text size="xs" c="red.9">Not sent: {comm.failure_reason ?? "no reason was given."}</Text>;
+  }
+  if (comm.status === "queued" && (comm.attempts ?? 0) > 0) {
+    return <Text size="xs" c="dimmed">Tried {comm.attempts}×, trying again{comm.failure_reason ? `: ${comm.failure_reason}` : "."}</Text>;
+  }
+  return null;
 }

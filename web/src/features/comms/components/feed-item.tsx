@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 import type { Communication } from "../api/feed";
 import { useRetrySend } from "../api/send-message";
-import { DeliveryStatus } from "./delivery-status";
+import { DeliveryStatus, SendProblem } from "./delivery-status";
 import { when } from "@/lib/format";
 
 /** Seconds as a call's length: 3:34, or 1:02:05 for the long ones. */
@@ -49,7 +49,7 @@ export function CallItem({ comm }: { comm: Communication }) {
       <Stack gap={6}>
         <Header comm={comm} title={inbound ? "Inbound call" : "Outbound call"}
           extra={<>
-            <Text size="sm" c="dimmed">{inbound ? comm.from : comm.to} · {duration(comm.duration_seconds)}</Text>
+            <Text size="sm" c="dimmed">{[inbound ? comm.from : comm.to, comm.duration_seconds != null ? duration(comm.duration_seconds) : null].filter(Boolean).join(" · ")}</Text>
             {handler(comm).kind === "ai" && <Badge variant="light" color="violet" c="dark.8">AI-handled</Badge>}
           </>} />
         {comm.subject && <Text size="sm">{comm.subject}</Text>}
@@ -81,6 +81,7 @@ export function EmailItem({ comm, customerId }: { comm: Communication; customerI
         <Header comm={comm} title={comm.subject || "(no subject)"} extra={<Badge variant="outline" color="gray" c="dark.8">Email</Badge>} />
         <Text size="xs" c="dimmed">{inbound ? `From ${comm.from ?? "—"}` : `To ${comm.to ?? "—"}`}{handler(comm).name && !inbound ? ` · by ${handler(comm).name}` : ""}</Text>
         <Text size="sm" style={{ whiteSpace: "pre-wrap" }} lineClamp={12}>{comm.body}</Text>
+        <SendProblem comm={comm} />
         <Retry comm={comm} customerId={customerId} />
       </Stack>
     </Paper>
@@ -100,6 +101,7 @@ export function TextBubble({ comm, customerId }: { comm: Communication; customer
           <Text size="xs" c="dimmed">{inbound ? comm.from : `to ${comm.to}`} · {when(comm.occurred_at)}</Text>
           {!inbound && <DeliveryStatus comm={comm} />}
         </Group>
+        <SendProblem comm={comm} />
         <Retry comm={comm} customerId={customerId} />
       </Stack>
     </Group>
