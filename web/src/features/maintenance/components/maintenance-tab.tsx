@@ -64,7 +64,7 @@ export function MaintenanceTab({ profile, currency, section }: Props) {
   const [editing, setEditing] = useState<Plan | "new" | null>(null);
   const [cancelling, setCancelling] = useState<Plan | null>(null);
 
-  async function saved(plan: Plan, bookNow: boolean) {
+  function saved(plan: Plan, bookNow: boolean) {
     setEditing(null);
     notifications.show({ color: "green", message: `${plan.name} saved.` });
     if (bookNow) book.mutate(plan.id!, { onError: (error) => notifications.show({ color: "red", message: `Visits not booked: ${error.message}` }) });
