@@ -18,7 +18,7 @@ from chassis.testing.processes import ServiceProcess, free_port, settings_env
 from fake_openai import FakeOpenAI
 
 SERVICES = ("customers", "jobs", "billing", "comms", "insights")
-WORKERS = {"comms": ("sender",)}
+WORKERS = {"comms": ("sender",), "customers": ("importer",)}
 ROOT = Path(__file__).resolve().parent.parent
 
 

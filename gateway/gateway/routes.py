@@ -34,8 +34,10 @@ ROUTES: tuple[Resource, ...] = (
     _area("customers", CUSTOMER, "customers", subtree=False),
     *(_area("customers", f"{CUSTOMER}/{part}", "customers") for part in (
         "contacts", "properties", "notes", "tags", "status", "archive", "unarchive", "merge", "merges", "duplicates",
-        "portal-invites")),
+        "portal-invites", "archived")),
     _area("customers", "/merges", "customers"),
+    # imports from another system: read with customers, run by who keeps the account's settings
+    _area("customers", "/imports", "customers", write="settings:edit"),
     # whether a completed job's customer is asked for a review
     Resource("/settings/reviews", "customers", "settings:edit", "settings:edit"),
     # jobs, estimates, plans, photos, reviews

@@ -1,0 +1,149 @@
+"""The bulk writes and lookups of an import: a batch of rows in a few statements, whatever its size."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from types import SimpleNamespace
+
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+
+from chassis import logs
+from chassis.contracts import validate_event
+from chassis.db.schema import outbox
+from chassis.messaging.event import Event
+from customers.adapters.orm import Contact, ContactEmail, ContactPhone, Customer, Property, StatusChangeRow, Tag
+from customers.domain import lifecycle
+from customers.domain.import_rows import Mapped
+from customers.domain.snapshot import customer_snapshot
+
+_NUMBERS = text(
+    "INSERT INTO account_sequences (account_id, name, last_value) VALUES (:account, 'customer', 1000 + :n) "
+    "ON CONFLICT (account_id, name) DO UPDATE SET last_value = account_sequences.last_value + :n "
+    "RETURNING last_value")
+
+
+def known_keys(session: Session, account_id: uuid.UUID, keys: list[str]) -> dict[str, uuid.UUID]:
+    rows = session.execute(text("SELECT source_key, customer_id FROM import_keys "
+                                "WHERE account_id = :account AND source_key = ANY(:keys)"),
+                           {"account": account_id, "keys": keys})
+    return dict(rows.all())
+
+
+def customers_by_phone(session: Session, account_id: uuid.UUID, e164s: list[str]) -> dict[str, uuid.UUID]:
+    rows = session.execute(text(
+        "SELECT DISTINCT ON (p.e164) p.e164, c.customer_id FROM contact_phones p "
+        "JOIN contacts c ON c.id = p.contact_id JOIN customers cu ON cu.id = c.customer_id "
+        "WHERE p.account_id = :account AND p.e164 = ANY(:values) AND cu.merged_into IS NULL "
+        "ORDER BY p.e164, cu.created_at"), {"account": account_id, "values": e164s})
+    return dict(rows.all())
+
+
+def customers_by_email(session: Session, account_id: uuid.UUID, emails: list[str]) -> dict[str, uuid.UUID]:
+    rows = session.execute(text(
+        "SELECT DISTINCT ON (e.address_lower) e.address_lower, c.customer_id FROM contact_emails e "
+        "JOIN contacts c ON c.id = e.contact_id JOIN customers cu ON cu.id = c.customer_id "
+        "WHERE e.account_id = :account AND e.address_lower = ANY(:values) AND cu.merged_into IS NULL "
+        "ORDER BY e.address_lower, cu.created_at"), {"account": account_id, "values": emails})
+    return dict(rows.all())
+
+
+def customers_by_number(session: Session, account_id: uuid.UUID, numbers: list[str]) -> dict[str, uuid.UUID]:
+    rows = session.execute(text("SELECT number, id FROM customers WHERE account_id = :account "
+                                "AND number = ANY(:values) AND merged_into IS NULL"),
+                           {"account": account_id, "values": numbers})
+    return dict(rows.all())
+
+
+def _numbers(session: Session, account_id: uuid.UUID, n: int) -> list[str]:
+    last = session.execute(_NUMBERS, {"account": account_id, "n": n}).scalar_one()
+    return [f"C-{value}" for value in range(last - n + 1, last + 1)]
+
+
+def create_customers(session: Session, account_id: uuid.UUID, rows: list[Mapped], *, by: str, at: dt.datetime,
+                     source: str) -> tuple[list[uuid.UUID], list[dict]]:
+    """Stores ``rows`` as new customers, each with its contact, property and tags; their ids and snapshots."""
+    if not rows:
+        return [], []
+    numbers = _numbers(session, account_id, len(rows))
+    customers, contacts, emails, phones, properties, tags, statuses, snapshots = [], [], [], [], [], [], [], []
+    for row, number in zip(rows, numbers):
+        customer_id = uuid.uuid4()
+        customers.append({"id": customer_id, "account_id": account_id, "number": number,
+                          "display_name": row.display_name, "company": row.company, "kind": row.kind,
+                          "status": lifecycle.INITIAL_STATUS, "lead_source": row.lead_source or source,
+                          "do_not_service": False, "created_by": by, "created_at": at, "revision": 1})
+        statuses.append({"id": uuid.uuid4(), "account_id": account_id, "customer_id": customer_id,
+                         "from_status": None, "to_status": lifecycle.INITIAL_STATUS, "automatic": False,
+                         "changed_by": by, "changed_at": at, "cause": f"imported from {source}"})
+        contact = SimpleNamespace(is_primary=True, emails=[], phones=[])
+        if row.emails or row.phones:
+            contact_id = uuid.uuid4()
+            contacts.append({"id": contact_id, "account_id": account_id, "customer_id": customer_id,
+                             "name": row.display_name, "is_primary": True, "created_at": at})
+            for position, address in enumerate(row.emails):
+                emails.append({"id": uuid.uuid4(), "account_id": account_id, "contact_id": contact_id,
+                               "position": position, "address": address})
+                contact.emails.append(SimpleNamespace(address=address))
+            for position, (entered, e164, extension) in enumerate(row.phones):
+                phones.append({"id": uuid.uuid4(), "account_id": account_id, "contact_id": contact_id,
+                               "position": position, "entered": entered, "e164": e164, "extension": extension,
+                               "label": None})
+                contact.phones.append(SimpleNamespace(e164=e164))
+        kept_properties = []
+        if row.address:
+            prop = {"id": uuid.uuid4(), "account_id": account_id, "customer_id": customer_id, "is_primary": True,
+                    "kind": row.kind, **{k: row.address.get(k) for k in
+                                         ("line1", "line2", "city", "region", "postal_code", "country")},
+                    "geocode_status": "not_geocoded", "created_at": at}
+            properties.append(prop)
+            kept_properties.append(SimpleNamespace(**prop))
+        for name in dict.fromkeys(t.lower() for t in row.tags):
+            tags.append({"id": uuid.uuid4(), "account_id": account_id, "customer_id": customer_id,
+                         "name": next(t for t in row.tags if t.lower() == name)})
+        snapshots.append(customer_snapshot(SimpleNamespace(
+            id=customer_id, number=number, display_name=row.display_name, company=row.company, kind=row.kind,
+            status=lifecycle.INITIAL_STATUS, lead_source=row.lead_source or source, do_not_service=False,
+            do_not_service_reason=None, archived_at=None, merged_into=None,
+            contacts=[contact] if contact.emails or contact.phones else [], properties=kept_properties)))
+    for model, values in ((Customer, customers), (StatusChangeRow, statuses), (Contact, contacts),
+                          (ContactEmail, emails), (ContactPhone, phones), (Property, properties), (Tag, tags)):
+        if values:
+            session.execute(insert(model.__table__), values)
+    return [c["id"] for c in customers], snapshots
+
+
+def announce_created(session: Session, account_id: uuid.UUID, snapshots: list[dict]) -> None:
+    """One `customer.created` per customer, as creating it by hand announces it (every service keeps a copy)."""
+    if not snapshots:
+        return
+    values = []
+    for snapshot in snapshots:
+        event = Event.new("customer.created", {"customer": snapshot, "revision": 1}, account_id=account_id,
+                          producer=session.info["service"], request_id=logs.current_request_id())
+        envelope = event.envelope()
+        validate_event(envelope)
+        values.append({"event_id": event.id, "event_type": event.type, "account_id": account_id,
+                       "envelope": envelope})
+    session.execute(insert(outbox), values)
+
+
+def record_rows(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, report: list[dict],
+                keys: dict[str, uuid.UUID], archived: list[dict]) -> None:
+    """The per-row report, the natural keys now imported, and the columns kept as archived data."""
+    if report:
+        session.execute(text(
+            "INSERT INTO import_rows (import_id, row_number, account_id, outcome, customer_id, matched_by, reason) "
+            "VALUES (:import_id, :row_number, :account_id, :outcome, :customer_id, :matched_by, :reason) "
+            "ON CONFLICT DO NOTHING"),
+            [{"import_id": import_id, "account_id": account_id, "customer_id": None, "matched_by": None,
+              "reason": None, **r} for r in report])
+    if keys:
+        session.execute(text("INSERT INTO import_keys (account_id, source_key, customer_id) "
+                             "VALUES (:account_id, :key, :customer_id) ON CONFLICT DO NOTHING"),
+                        [{"account_id": account_id, "key": k, "customer_id": c} for k, c in keys.items()])
+    if archived:
+        session.execute(text(
+            "INSERT INTO customer_archived_fields (id, account_id, customer_id, import_id, source, imported_at, fields) "
+            "VALUES (:id, :account_id, :customer_id, :import_id, :source, :imported_at, CAST(:fields AS jsonb))"),
+            [{"id": uuid.uuid4(), "account_id": account_id, "import_id": import_id, **a} for a in archived])
