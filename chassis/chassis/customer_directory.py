@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from chassis import erasure
 from chassis.auth import current_principal
 from chassis.db.schema import known_customers as table
 from chassis.db.schema import known_properties
@@ -25,6 +26,7 @@ from chassis.service_calls.client import ServiceUnavailable
 from chassis.service_calls.services import headers_for, other_service
 
 handlers = Handlers()
+handlers.include(erasure.handlers)  # an erased customer's kept copy takes the pseudonym, its properties go
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ ALL_PERMISSIONS = (
     # Rating a completed job: what a customer's portal session may do besides reading, and staff entering a
     # rating the customer gave by phone.
     "reviews:create",
+    # Erasing a customer's personal data (a privacy request): apart from customers:edit, which only archives.
+    "customers:delete",
 )
 _REQUIRED_CLAIMS = ["sub", "account_id", "perms", "exp"]
 

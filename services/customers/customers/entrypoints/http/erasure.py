@@ -1,0 +1,68 @@
+"""Routes of erasure: erase a customer's personal data (a privacy request) and the account's audit trail of it."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from marshmallow import Schema as OutSchema
+from marshmallow import fields, validate
+
+from chassis.api import Blueprint, conflicts
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.errors import field_error
+from chassis.pagination import PageArgs, page_schema
+from chassis.schemas import Schema
+from customers.adapters.erasures import erasure_of, erasures_page
+from customers.entrypoints.http.context import caller, now
+from customers.service_layer import erasure
+from customers.service_layer.loading import customer_for_change
+
+blp = Blueprint("erasure", __name__, description="Erasing a customer's personal data")
+
+
+class EraseIn(Schema):
+    confirm_name = fields.String(required=True, validate=validate.Length(min=1, max=200), metadata={
+        "description": "The customer's name as the person asking for the erasure typed it: the name it has now."})
+
+
+class ErasureOut(OutSchema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    customer_number = fields.String()
+    pseudonym = fields.String(metadata={"description": "What the customer is called from now on."})
+    erased_by = fields.String()
+    erased_at = fields.DateTime()
+
+
+def _same_name(typed: str, name: str) -> bool:
+    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
+
+
+@blp.route("/customers/<uuid:customer_id>/erase")
+class Erase(MethodView):
+    @require("customers:delete")
+    @conflicts
+    @blp.arguments(EraseIn)
+    @blp.response(200, ErasureOut)
+    def post(self, body, customer_id):
+        """Erase the customer's personal data in every service; invoices and payments stay, under a pseudonym.
+
+        Asked again for an erased customer, answers the first erasure. 409 for a customer merged into another
+        (erase that one: this one goes with it)."""
+        session = request_session()
+        customer = customer_for_change(session, customer_id)
+        done = erasure_of(session, customer.id)
+        if done is not None:
+            return done
+        if not _same_name(body["confirm_name"], customer.display_name):
+            raise field_error("confirm_name", "Type the customer's name exactly as it is shown.")
+        return erasure.erase(session, customer, by=caller(), now=now())
+
+
+@blp.route("/erasures")
+class Erasures(MethodView):
+    @require("customers:view")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_schema(ErasureOut))
+    def get(self, args):
+        """Who erased which customer and when, newest first."""
+        return erasures_page(request_session(), limit=args["limit"], cursor=args["cursor"]).as_dict()
