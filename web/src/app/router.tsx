@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
       { path: "estimates/:estimateId", lazy: () => import("./routes/estimate").then((m) => ({ Component: m.EstimateRoute })) },
       { path: "unmatched", lazy: () => import("./routes/unmatched").then((m) => ({ Component: m.UnmatchedRoute })) },
       { path: "settings/integrations", lazy: () => import("./routes/settings").then((m) => ({ Component: m.IntegrationsRoute })) },
+      { path: "settings/price-book", lazy: () => import("./routes/price-book").then((m) => ({ Component: m.PriceBookRoute })) },
       { path: "*", element: <Navigate to="/customers" replace /> },
     ],
   },

@@ -6375,9 +6375,9 @@ export interface components {
             name: string;
             /**
              * Format: decimal
-             * @default null
+             * @default 0
              */
-            tax_rate: string | null;
+            tax_rate: string;
             unit_price_cents: number;
         };
         BillingPriceBookItemOut: {

@@ -33,7 +33,7 @@ class PriceBookItemIn(_KindPricesChecked):
     kind_prices = fields.Dict(keys=fields.String(), values=cents(), load_default=dict,
                               metadata={"description": "A price per kind of property where it differs from the "
                                                        "standard one, e.g. {\"commercial\": 18900}."})
-    tax_rate = DecimalText(load_default=None, **TAX_RATE)
+    tax_rate = DecimalText(load_default=Decimal(0), **TAX_RATE)
 
 
 class PriceBookItemPatch(_KindPricesChecked):

@@ -18,5 +18,5 @@ export function useCustomer(customerId: string | undefined) {
 export function propertyOptions(customer: Customer | undefined) {
   const label = (p: Property) => [p.line1, p.line2, p.city, p.region, p.postal_code].filter(Boolean).join(", ");
   const properties = [...(customer?.properties ?? [])].sort((a, b) => Number(b.is_primary) - Number(a.is_primary));
-  return properties.map((p) => ({ value: p.id!, label: label(p) }));
+  return properties.map((p) => ({ value: p.id!, label: label(p), kind: p.kind ?? null }));
 }

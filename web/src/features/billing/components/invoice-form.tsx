@@ -8,7 +8,7 @@ import { placeErrors } from "./form-errors";
 import { centsToText, hundredthsText, parseCents, parseHundredths, parseRate, rateText } from "./invoice-money";
 import { InvoiceLinesField, emptyInvoiceLine, invoiceLineRules, type InvoiceLineValues } from "./invoice-lines-field";
 
-export type PropertyOption = { value: string; label: string };
+export type PropertyOption = { value: string; label: string; kind?: string | null };
 type Saved = { id?: string; number?: string };
 type Common = { properties: PropertyOption[]; currency?: string; onSaved: (invoice: Saved) => void; onCancel: () => void };
 /** What a new invoice starts from: a completed job's title, price and property. */
@@ -84,7 +84,8 @@ export function InvoiceForm(props: Props) {
           <Select label="Property" data={properties} clearable placeholder={properties.length ? "Pick a property" : "No properties"}
             {...form.getInputProps("property_id")} key={form.key("property_id")} />
         </SimpleGrid>
-        <InvoiceLinesField form={form} currency={currency} />
+        <InvoiceLinesField form={form} currency={currency}
+          propertyKind={properties.find((p) => p.value === form.getValues().property_id)?.kind} />
         <Textarea label="Notes" autosize minRows={2} {...form.getInputProps("notes")} key={form.key("notes")} />
         {problems.length > 0 && <Alert color="red" role="alert" title="Not saved">{problems.join(" ")}</Alert>}
         <Group justify="flex-end">

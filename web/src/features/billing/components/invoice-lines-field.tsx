@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput } from "@mantine/core
 import type { UseFormReturnType } from "@mantine/form";
 
 import { invoiceTotals, lineFigures, parseCents, parseHundredths, parseRate, type LineText } from "./invoice-money";
+import { PriceBookPicker } from "@/features/price-book/components/price-book-picker";
 import { money } from "@/lib/format";
 
 export type InvoiceLineValues = LineText & { description: string };
@@ -16,8 +17,9 @@ export const invoiceLineRules = {
   tax_rate: (v: string) => (parseRate(v) === null ? "A rate in percent, like 8.25." : null),
 };
 
-/** An invoice's lines: quantity, unit price and tax rate typed as text and read to cents exactly. */
-export function InvoiceLinesField<V extends WithLines>({ form, currency }: { form: UseFormReturnType<V>; currency: string }) {
+/** An invoice's lines: quantity, unit price and tax rate typed as text and read to cents exactly, or picked from the
+ * price book at the price for the invoice's property. */
+export function InvoiceLinesField<V extends WithLines>({ form, currency, propertyKind }: { form: UseFormReturnType<V>; currency: string; propertyKind?: string | null }) {
   const f = form as unknown as UseFormReturnType<WithLines>;
   const lines = f.getValues().lines;
   const totals = invoiceTotals(lines);
@@ -38,7 +40,15 @@ export function InvoiceLinesField<V extends WithLines>({ form, currency }: { for
         </Group>
       ))}
       <Group justify="space-between" align="flex-start">
-        <Button size="compact-sm" variant="light" onClick={() => f.insertListItem("lines", emptyInvoiceLine())}>Add line</Button>
+        <Group gap="xs">
+          <Button size="compact-sm" variant="light" onClick={() => f.insertListItem("lines", emptyInvoiceLine())}>Add line</Button>
+          <PriceBookPicker propertyKind={propertyKind} onPick={(line) => {
+            // A picked service fills the one empty line a new invoice starts with, else comes as a new line.
+            const last = lines.length - 1;
+            if (!lines[last].description.trim() && !lines[last].price.trim()) f.replaceListItem("lines", last, line);
+            else f.insertListItem("lines", line);
+          }} />
+        </Group>
         <Stack gap={0} align="flex-end">
           <Text size="sm">Subtotal {money(totals.subtotal, currency)} · Tax {money(totals.tax, currency)}</Text>
           <Text fw={600} aria-label="Invoice total">Total {money(totals.total, currency)}</Text>

@@ -8,6 +8,7 @@ import { OpenAIForm } from "./openai-form";
 import { ReviewRequestsSetting } from "./review-requests-setting";
 import { ThresholdsForm } from "./thresholds-form";
 import { PageError } from "@/components/page-error";
+import { SettingsNav } from "@/components/settings-nav";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -24,6 +25,7 @@ export function IntegrationsPage() {
   const thresholds = useThresholds();
   return (
     <Stack maw={820}>
+      <SettingsNav current="integrations" />
       <Title order={1} size="h2">Settings · Integrations</Title>
       <Section id="openai" title="OpenAI">
         {openai.isPending ? <Loader size="sm" aria-label="Loading the OpenAI connection" />

@@ -10,8 +10,9 @@ import { MergeHistory } from "./merge-history";
 import { PortalInviteDialog } from "./portal-invite-dialog";
 import { PortalViewDialog } from "./portal-view-dialog";
 import { StatementDialog } from "./statement-dialog";
+import { PricingTableDialog } from "@/features/price-book/components/pricing-table-dialog";
 
-export type Dialog = "edit" | "merge" | "history" | "invite" | "portal" | "statement" | null;
+export type Dialog = "edit" | "merge" | "history" | "invite" | "portal" | "statement" | "pricing" | null;
 
 type Props = { profile: Profile; dialog: Dialog; onDialog: (dialog: Dialog) => void };
 
@@ -26,6 +27,7 @@ export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
     invite: ["Send portal invite", <PortalInviteDialog profile={profile} onDone={close} />],
     portal: ["View as client", <PortalViewDialog customerId={profile.id!} />],
     statement: ["AR statement", <StatementDialog profile={profile} onDone={close} />],
+    pricing: ["Pricing table", <PricingTableDialog customerId={profile.id!} primaryEmail={profile.primary_email} onDone={close} />],
   };
 
   return (
@@ -41,6 +43,7 @@ export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
           <Menu.Item onClick={() => setDialog("invite")}>Send portal invite</Menu.Item>
           <Menu.Item onClick={() => setDialog("portal")}>View as client</Menu.Item>
           <Menu.Item onClick={() => setDialog("statement")}>Send AR statement</Menu.Item>
+          <Menu.Item onClick={() => setDialog("pricing")}>Send pricing table</Menu.Item>
           {!profile.archived && (
             <Menu.Item color="red" onClick={() => archive.mutate(undefined, {
               onSuccess: () => notifications.show({ message: `${profile.display_name} archived.` }),
