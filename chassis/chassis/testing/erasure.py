@@ -44,3 +44,9 @@ def where_held(connection: Connection, values: list[str]) -> list[tuple[str, str
                 if found:
                     hits.append((table, column, needle))
     return hits
+
+
+def relayed(connection: Connection) -> None:
+    """Marks every outbox row sent, as the relay would have by the time anyone asks for an erasure: only sent rows
+    are history an erasure may remove (unsent ones must still reach their consumers)."""
+    connection.execute(text("UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL"))

@@ -6,8 +6,9 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis import customer_directory, do_not_service
+from chassis.erasure import Erased
 from chassis.messaging import Event, Handlers
-from jobs.service_layer import merges, plans
+from jobs.service_layer import erasure, merges, plans
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 
@@ -38,3 +39,8 @@ def on_customer_unmerged(session: Session, event: Event) -> None:
 def on_customer_archived(session: Session, event: Event) -> None:
     plans.pause_active_plans(session, uuid.UUID(event.data["customer_id"]), actor="system:customer.archived",
                              at=event.occurred_at)
+
+
+@handlers.on("customer.erased", adapters=("photo_storage",))
+def on_customer_erased(session: Session, event: Event, photo_storage) -> None:
+    erasure.erase_customer(session, photo_storage, Erased.from_event(event))
