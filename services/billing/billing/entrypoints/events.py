@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from billing.service_layer import merges
+from billing.service_layer import erasure, merges
 from billing.service_layer.references import JOBS
 from chassis import customer_directory
+from chassis.erasure import Erased
 from chassis.messaging import Handlers
 
 handlers = Handlers().include(customer_directory.handlers).include(JOBS.handlers)
@@ -21,3 +22,8 @@ def on_merged(session, event) -> None:
 @handlers.on("customer.unmerged")
 def on_unmerged(session, event) -> None:
     merges.unmerge(session, uuid.UUID(event.data["merge_id"]))
+
+
+@handlers.on("customer.erased")
+def on_erased(session, event) -> None:
+    erasure.erase_customer(session, Erased.from_event(event))
