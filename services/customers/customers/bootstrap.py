@@ -11,7 +11,7 @@ from customers.adapters.geocoding import NoGeocoder, google_geocoder
 from customers.adapters.portal_tokens import PortalTokens
 from customers.entrypoints.events import handlers
 from customers.entrypoints.http import (customers, erasure, imports, integration_status, merges, notes, parts, portal,
-                                        review_settings, workspace_part)
+                                        relations, review_settings, workspace_part)
 
 DEFAULT_PORTAL_URL = "http://127.0.0.1:8080/portal/magic"
 
@@ -32,7 +32,8 @@ SPEC = ServiceSpec(
     title="Fieldwork customers",
     description="Customers, contacts, properties, equipment, notes, search, merges and portal invites.",
     blueprints=[customers.blp, parts.blp, notes.blp, merges.blp, portal.blp, workspace_part.blp,
-                review_settings.blp, integration_status.blp, imports.blp, erasure.blp],
+                review_settings.blp, integration_status.blp, imports.blp, erasure.blp,
+                relations.blp],
     migrations=Path(__file__).parent / "migrations",
     handlers=handlers,
     wire=wire,

@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, StatusChangeRow, Tag
+from customers.adapters.relations import Membership
 from customers.adapters.search import Filters, search_ids
 from customers.adapters.summary_view import load_summaries
+from customers.domain.membership import ACTIVE
 from customers.domain.search_terms import parse_query
 
 # What a list item shows (a summary); a profile is read by adapters.profile_view.
@@ -24,8 +26,11 @@ def customers_by_id(session: Session, ids: list[uuid.UUID]) -> dict:
     return load_summaries(session, ids)
 
 
-def list_customers(session: Session, filters: Filters, *, limit: int, cursor: str | None) -> Page:
+def list_customers(session: Session, filters: Filters, *, limit: int, cursor: str | None,
+                   member: bool | None = None) -> Page:
     stmt = select(Customer).where(Customer.merged_into.is_(None)).options(*_SUMMARY)
+    if member is not None:
+        stmt = stmt.where(members_only() if member else ~members_only())
     if not filters.include_archived:
         stmt = stmt.where(Customer.archived_at.is_(None))
     if filters.status:
@@ -36,6 +41,16 @@ def list_customers(session: Session, filters: Filters, *, limit: int, cursor: st
         stmt = stmt.where(exists().where(Tag.customer_id == Customer.id, Tag.name_lower == filters.tag.lower()))
     return keyset_page(session, stmt, [Customer.created_at, Customer.id], limit=limit, cursor=cursor,
                        key=lambda c: (c.created_at, c.id))
+
+
+def members_only():
+    """Customers enrolled in an active maintenance plan (memberships are kept from the plan events)."""
+    return exists().where(Membership.customer_id == Customer.id, Membership.status == ACTIVE)
+
+
+def members_among(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    return set(session.scalars(select(Membership.customer_id).where(Membership.customer_id.in_(ids),
+                                                                   Membership.status == ACTIVE)))
 
 
 def search_customers(session: Session, query: str, filters: Filters, *, limit: int, cursor: str | None) -> Page:

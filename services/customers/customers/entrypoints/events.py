@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from chassis.messaging import Event, Handlers
 from chassis.messaging.event import utcnow
 from customers.domain import lifecycle
+from customers.service_layer import membership
 from customers.service_layer.references import COMMUNICATIONS
 from customers.service_layer.review_requests import request_review
 from customers.service_layer.work import record_contact, record_work
@@ -73,3 +74,13 @@ def on_job_created(session: Session, event: Event) -> None:
         record_work(session, uuid.UUID(job["customer_id"]), target=lifecycle.JOB_UNDER_WAY,
                     work_at=event.occurred_at, cause=f"job {job['number']} {job['status'].replace('_', ' ')}",
                     now=utcnow())
+
+
+@handlers.on("plan.created")
+def on_plan_created(session: Session, event: Event) -> None:
+    membership.plan_created(session, event.data["plan"], at=event.occurred_at)
+
+
+@handlers.on("plan.status_changed")
+def on_plan_status_changed(session: Session, event: Event) -> None:
+    membership.plan_status_changed(session, event.data)

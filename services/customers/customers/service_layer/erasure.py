@@ -18,6 +18,7 @@ from chassis.erasure import Erased, forget_sent_events, forget_stored_parts
 from chassis.messaging import emit
 from customers.adapters.erasures import Erasure, erasure_of
 from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, Tag
+from customers.service_layer.relations import forget as forget_links
 
 
 def pseudonym_for(number: str) -> str:
@@ -73,6 +74,7 @@ def erase(session: Session, customer: Customer, *, by: str, now: dt.datetime) ->
     pseudonym = pseudonym_for(customer.number)
     for record in (customer, *merged):
         _erase_record(session, record, pseudonym, now)
+    forget_links(session, ids)
     session.flush()
     for record in (customer, *merged):
         session.expire(record, ["contacts", "properties", "tags", "notes"])

@@ -13,6 +13,7 @@ from customers.adapters.orm import Contact, Customer, Merge, Note, Property, Tag
 from customers.domain.merging import MergePlan, check_merge, check_undo, plan_merge
 from customers.domain.snapshot import customer_snapshot
 from customers.service_layer.publishing import publish_update
+from customers.service_layer.relations import move_on_merge
 
 
 def _ids(values) -> list[uuid.UUID]:
@@ -37,6 +38,7 @@ def merge(session: Session, target: Customer, duplicate_id: uuid.UUID, *, by: st
     _move(session, Property, _ids(p["id"] for p in plan.properties), target.id, is_primary=False)
     _move(session, Note, _ids(plan.notes), target.id)
     _move(session, Tag, _ids(plan.tags_moved), target.id)
+    move_on_merge(session, duplicate.id, target.id)  # not given back by undo: links are re-made by hand
     for tag in [t for t in duplicate.tags if t.name in plan.tags_dropped]:
         duplicate.tags.remove(tag)
     duplicate.merged_into = target.id

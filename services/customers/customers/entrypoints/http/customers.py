@@ -7,7 +7,7 @@ from chassis.api import Blueprint
 from chassis.auth import current_principal, require
 from chassis.db import request_session
 from chassis.errors import NotFound, field_error
-from chassis.pagination import PageArgs, page_schema
+from chassis.pagination import Page, PageArgs, page_schema
 from customers.adapters import profile_view, queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
@@ -48,8 +48,12 @@ class Customers(MethodView):
                 page = queries.search_customers(session, args["q"], filters, limit=args["limit"], cursor=args["cursor"])
             except (TypeError, ValueError):
                 raise field_error("cursor", "Not a valid cursor for this search.") from None
+            if args.get("member") is not None:  # a page of a search may come out shorter; its cursor still goes on
+                members = queries.members_among(session, [c.id for c in page.items])
+                page = Page([c for c in page.items if (c.id in members) == args["member"]], page.next_cursor)
         else:
-            page = queries.list_customers(session, filters, limit=args["limit"], cursor=args["cursor"])
+            page = queries.list_customers(session, filters, limit=args["limit"], cursor=args["cursor"],
+                                          member=args.get("member"))
         return page.as_dict(presenters.summary)
 
     @require("customers:edit")

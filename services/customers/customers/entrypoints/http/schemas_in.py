@@ -129,6 +129,8 @@ class SearchArgs(PageArgs):
     status = fields.String(validate=validate.OneOf(STATUSES))
     tag = fields.String(validate=validate.Length(min=1, max=40))
     kind = fields.String(validate=validate.OneOf(KINDS), metadata={"description": "Only customers of this kind."})
+    member = fields.Boolean(metadata={"description": "Only members (enrolled in an active maintenance plan), or "
+                                                     "only those who are not."})
 
 
 def patch_body(schema: type[Schema]) -> Schema:

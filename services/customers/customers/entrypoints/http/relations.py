@@ -1,0 +1,124 @@
+"""Routes of related customers (bill-to parents, property managers, households) and of a customer's membership."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from marshmallow import Schema as OutSchema
+from marshmallow import fields, validate
+
+from chassis.api import Blueprint
+from chassis.auth import require
+from chassis.db import request_session
+from chassis.schemas import Schema
+from customers.adapters.relations import memberships_of, relations_with_others
+from customers.domain import relations as rules
+from customers.domain.membership import ACTIVE, renewal_date
+from customers.entrypoints.http.context import caller, now
+from customers.service_layer import relations
+from customers.service_layer.loading import customer_for_change, get_customer
+
+blp = Blueprint("relations", __name__, url_prefix="/customers", description="Related customers and memberships")
+
+
+class RelationIn(Schema):
+    related_id = fields.UUID(required=True, metadata={"description": "The other customer."})
+    kind = fields.String(required=True, validate=validate.OneOf(rules.KINDS), metadata={
+        "description": "This customer is <kind> of the other: bill_to (the other pays this one's bills), tenant (the "
+                       "other is this one's property manager), household (the same household)."})
+
+
+class RelatedCustomerOut(OutSchema):
+    id = fields.UUID()
+    number = fields.String()
+    display_name = fields.String()
+    archived = fields.Boolean()
+
+
+class RelationOut(OutSchema):
+    id = fields.UUID()
+    kind = fields.String()
+    role = fields.String(metadata={"description": "What the other customer is to this one, read from this end: "
+                                                  "billed_to, bill_to_of, tenant_of, property_manager_of, "
+                                                  "household_member."})
+    label = fields.String(metadata={"description": "The role in words (\"Billed to\", \"Bill-to of\" …)."})
+    customer = fields.Nested(RelatedCustomerOut)
+    created_by = fields.String()
+    created_at = fields.DateTime()
+
+
+class RelationsOut(OutSchema):
+    items = fields.List(fields.Nested(RelationOut))
+
+
+class MembershipOut(OutSchema):
+    plan_id = fields.UUID()
+    name = fields.String()
+    status = fields.String()
+    since = fields.DateTime()
+    next_visit_at = fields.DateTime(allow_none=True)
+    renewal_date = fields.Date()
+
+
+class MembershipsOut(OutSchema):
+    member = fields.Boolean(metadata={"description": "Enrolled in an active maintenance plan."})
+    current = fields.Nested(MembershipOut, allow_none=True, metadata={"description": "The active plan, newest first."})
+    items = fields.List(fields.Nested(MembershipOut))
+
+
+def relation_document(relation, other, customer_id) -> dict:
+    seen_from_customer = relation.customer_id == customer_id
+    return {"id": relation.id, "kind": relation.kind, "role": rules.role(relation.kind, seen_from_customer),
+            "label": rules.label(relation.kind, seen_from_customer),
+            "customer": {"id": other.id, "number": other.number, "display_name": other.display_name,
+                         "archived": other.archived_at is not None},
+            "created_by": relation.created_by, "created_at": relation.created_at}
+
+
+def relations_document(session, customer_id) -> dict:
+    return {"items": [relation_document(r, o, customer_id) for r, o in relations_with_others(session, customer_id)]}
+
+
+def memberships_document(session, customer_id) -> dict:
+    items = [{"plan_id": m.plan_id, "name": m.name, "status": m.status, "since": m.since,
+              "next_visit_at": m.next_visit_at, "renewal_date": renewal_date(m.since, m.ends_on)}
+             for m in memberships_of(session, customer_id)]
+    current = next((m for m in items if m["status"] == ACTIVE), None)
+    return {"member": current is not None, "current": current, "items": items}
+
+
+@blp.route("/<uuid:customer_id>/relations")
+class Relations(MethodView):
+    @require("customers:view")
+    @blp.response(200, RelationsOut)
+    def get(self, customer_id):
+        session = request_session()
+        get_customer(session, customer_id)
+        return relations_document(session, customer_id)
+
+    @require("customers:edit")
+    @blp.arguments(RelationIn)
+    @blp.response(201, RelationOut)
+    def post(self, body, customer_id):
+        session = request_session()
+        customer = customer_for_change(session, customer_id)
+        relation = relations.link(session, customer, body["related_id"], body["kind"], by=caller(), now=now())
+        other = get_customer(session, relation.related_id)
+        return relation_document(relation, other, customer.id)
+
+
+@blp.route("/<uuid:customer_id>/relations/<uuid:relation_id>")
+class RelationById(MethodView):
+    @require("customers:edit")
+    @blp.response(204)
+    def delete(self, customer_id, relation_id):
+        session = request_session()
+        relations.unlink(session, customer_for_change(session, customer_id), relation_id)
+
+
+@blp.route("/<uuid:customer_id>/membership")
+class Membership(MethodView):
+    @require("customers:view")
+    @blp.response(200, MembershipsOut)
+    def get(self, customer_id):
+        session = request_session()
+        get_customer(session, customer_id)
+        return memberships_document(session, customer_id)

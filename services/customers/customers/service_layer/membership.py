@@ -1,0 +1,45 @@
+"""Memberships kept from the jobs service's plan events: one row per plan, its latest status and next visit."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import case, func
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from customers.adapters.relations import Membership
+from customers.domain.membership import ACTIVE, plan_end
+
+
+def _time(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def plan_created(session: Session, plan: dict, at: dt.datetime) -> None:
+    _upsert(session, plan_id=uuid.UUID(plan["id"]), customer_id=uuid.UUID(plan["customer_id"]), name=plan["name"],
+            status=plan["status"], next_visit_at=_time(plan["next_visit_at"]), at=at, ends_on=plan_end(plan["rrule"]))
+
+
+def plan_status_changed(session: Session, data: dict) -> None:
+    _upsert(session, plan_id=uuid.UUID(data["plan_id"]), customer_id=uuid.UUID(data["customer_id"]),
+            name=data["name"], status=data["to"], next_visit_at=_time(data["next_visit_at"]),
+            at=_time(data["changed_at"]), ends_on=None)
+
+
+def _upsert(session: Session, *, plan_id, customer_id, name, status, next_visit_at, at, ends_on) -> None:
+    """A later event overwrites an earlier one; one arriving late changes nothing. The membership counts from the
+    plan's first being active."""
+    values = dict(plan_id=plan_id, account_id=session.info["account_id"], customer_id=customer_id, name=name,
+                  status=status, since=at, ends_on=ends_on, next_visit_at=next_visit_at, changed_at=at)
+    stmt = insert(Membership).values(**values)
+    table = Membership.__table__
+    became_active = (stmt.excluded.status == ACTIVE) & (table.c.status != ACTIVE)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.plan_id],
+        set_={"name": stmt.excluded.name, "status": stmt.excluded.status,
+              "next_visit_at": stmt.excluded.next_visit_at, "changed_at": stmt.excluded.changed_at,
+              "ends_on": func.coalesce(table.c.ends_on, stmt.excluded.ends_on),
+              "since": case((became_active, stmt.excluded.since), else_=table.c.since)},
+        where=table.c.changed_at <= stmt.excluded.changed_at)
+    session.execute(stmt)
