@@ -107,7 +107,8 @@ def load(url: str, accounts: list[tuple[uuid.UUID, int]], rng: random.Random, sa
     with psycopg.connect(plain, autocommit=True) as connection, connection.cursor() as cursor:
         cursor.execute("SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = 'public' "
                        "AND tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
-                       "WHERE k.conindid = (quote_ident(i.indexname))::regclass)", ([*COPIED, "search_words"],))
+                       "WHERE k.conindid = (quote_ident(i.indexname))::regclass)",
+                       ([*COPIED, "search_words", "search_vocabulary"],))
         indexes = cursor.fetchall()
         for name, _ in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
@@ -118,8 +119,10 @@ def load(url: str, accounts: list[tuple[uuid.UUID, int]], rng: random.Random, sa
                 for table, buffer in tables.items():
                     with cursor.copy(f"COPY {table} ({COPIED[table]}) FROM STDIN") as copy:
                         copy.write(buffer.getvalue())
-        # The load ran without triggers: the words search reads in order are filled the way revision 0006 did.
+        # The load ran without triggers: the words search reads in order, and the account's distinct words, are
+        # filled the way revisions 0006 and 0008 did.
         cursor.execute("SELECT search_words_fill()")
+        cursor.execute("SELECT search_vocabulary_fill()")
         cursor.execute("SET maintenance_work_mem = '256MB'")
         for _, definition in indexes:
             cursor.execute(definition)

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from customers.domain.search_terms import SearchTerms
+from customers.adapters.search_candidates import ending_in, holding_all, in_order, vocabulary_ids
+from customers.domain.search_terms import SearchTerms, like_escape
 
 MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match word starts and numbers only
 MIN_FUZZY = 4
@@ -117,33 +118,30 @@ def _one_word_off(count: int) -> str:
         for j in range(count)) + ")" for i in range(count))
 
 
-def _vocabulary_ids(condition: str, also: tuple[str, ...] = ()) -> str:
-    """The customers holding a name word of the account's vocabulary (revision 0008) that meets ``condition``, and a
-    name word starting with each of ``also``: distinct words are few, and their customers are read from the btree
-    of search_words without reading a customer row."""
-    words = ("SELECT customer_id FROM search_words WHERE account_id = :account AND kind = 'n' AND word = ANY(ARRAY("
-             f"SELECT word FROM search_vocabulary WHERE account_id = :account AND kind = 'n' AND {condition}))")
-    return " INTERSECT ".join([words] + [f"SELECT customer_id FROM search_words WHERE account_id = :account "
-                                         f"AND kind = 'n' AND word LIKE :{start}" for start in also])
-
-
-def _in_order(*candidates: str) -> str:
-    return (f"SELECT DISTINCT customer_id FROM ({' UNION ALL '.join(f'({c})' for c in candidates)}) x "
-            "WHERE true{after} ORDER BY customer_id")
-
-
-def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), absent: frozenset[int] = frozenset()) -> list[Tier]:
+def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[int, ...] = ()) -> list[Tier]:
     """The tiers a query asks, best first; ``walk`` holds the kinds of words ('n', 'a') whose contains tier is
-    read by a word after the first (see WALKED), ``absent`` the typed words (of several) that start no name word."""
+    read by a word after the first (see WALKED); ``counts``, of several words typed, how many name words each
+    starts (up to COUNTED)."""
     found = []
     many = len(terms.word_prefixes) > 1
+    typed = terms.text.split()
+    absent = frozenset(i for i, count in enumerate(counts) if count == 0)
+    # Of several words typed, when each starts few name words, their ranges are read whole (search_candidates).
+    whole = many and sum(counts) <= COUNTED
+    later = [f"word LIKE :start_{j}" for j in range(1, len(typed))]
+    contained = holding_all([ending_in("ending")] + later, "drive_n_after_first") if (
+        whole and len(typed[0]) >= MIN_CONTAINS) else None
     if terms.number:
         where = "c.number = :number"
         found.append(Tier(NUMBER, "customers c", where, where, own_row=True))
     exact_name = "lower(c.display_name) = :text"
     found.append(Tier(EXACT_NAME, "customers c", exact_name, exact_name, own_row=True))
     name_words = _all_words(_WORDS, len(terms.word_prefixes))
-    found.append(_word_tier(NAME_PREFIX, "n", name_words, True, name_words if many else None))
+    if whole:
+        found.append(Tier(NAME_PREFIX, "customers c", name_words, name_words, own_row=True, words="n", drive="drive_n",
+                          ids=holding_all([f"word LIKE :start_{i}" for i in range(len(typed))], "drive_n")))
+    else:
+        found.append(_word_tier(NAME_PREFIX, "n", name_words, True, name_words if many else None))
     if len(terms.text) < MIN_CONTAINS:
         return found
     email = "e.address_lower = :text"
@@ -158,13 +156,16 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), absent: frozen
     # Of several words typed, every one after the first follows a space: it starts a word wherever the text is
     # contained. The contains tiers are then read by such a word, in order, not from the trigram index (which
     # reads every trigram of a long text and is dear for a full name).
-    if many and "n" in walk:
+    if contained:
+        found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True, words="n",
+                          drive="drive_n_after_first", ids=contained))
+    elif many and "n" in walk:
         found.append(_word_tier(NAME_CONTAINS, "n", name_contains, True, name_contains, drive="_after_first"))
     elif not many:
         # A text without a space is contained in a name when it is in one of its words: those are found among the
         # account's distinct words, and their customers are read in id order.
         found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True,
-                          ids=_in_order(_vocabulary_ids("word LIKE :contains"))))
+                          ids=in_order(vocabulary_ids("word LIKE :contains"))))
     else:
         found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True))
     if " " not in terms.text:  # an email address has no space: its trigram lookup would find nothing
@@ -187,11 +188,13 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), absent: frozen
         # Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing.
         # The candidates hold a word like one word typed (among the account's distinct words) and words starting
         # with the others; the customer row then decides, as it always did.
-        typed = terms.text.split()
         if not many:
             guard = ("NOT EXISTS (SELECT 1 FROM search_words g WHERE g.account_id = :account AND g.kind = 'n' AND "
                      "g.word = ANY(ARRAY(SELECT word FROM search_vocabulary WHERE account_id = :account "
                      "AND kind = 'n' AND word LIKE :contains)))")
+        elif contained:
+            guard = ("NOT EXISTS (SELECT 1 FROM customers n WHERE n.account_id = :account AND n.id IN "
+                     f"(SELECT customer_id FROM ({contained}) g) AND (' ' || n.search_name) LIKE :contains)")
         elif "n" in walk:  # read by a word after the first, as the contains tier is
             guard = ("NOT EXISTS (SELECT 1 FROM search_words g JOIN customers n ON n.id = g.customer_id "
                      "WHERE g.account_id = :account AND g.kind = 'n' AND g.word LIKE :drive_n_after_first "
@@ -204,10 +207,10 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), absent: frozen
         fuzzy = f"(word_similarity(:text, {_WORDS}) >= {FUZZY_THRESHOLD} AND {guard}"
         fuzzy += f" AND ({_one_word_off(len(typed))}))" if many else ")"
         # The word off may be any one but those the others must start; none when two typed words start no name word.
-        candidates = [_vocabulary_ids(f":typed_{i} <% word", tuple(f"start_{j}" for j in range(len(typed)) if j != i))
+        candidates = [vocabulary_ids(f":typed_{i} <% word", tuple(f"start_{j}" for j in range(len(typed)) if j != i))
                       for i in range(len(typed)) if not absent - {i}]
         if candidates:
-            found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True, ids=_in_order(*candidates)))
+            found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True, ids=in_order(*candidates)))
     return found
 
 
@@ -231,6 +234,11 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
     where = f"c.account_id = :account AND {tier.where}" + filter_sql(filters)
     where += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
     sql = f"FROM {tier.source} WHERE {where}"
+    if tier.words and tier.ids:
+        if after is not None and tier.score == after[0]:
+            where += " AND (w.word, w.customer_id) > (:after_word, :after_id)"
+        return (f"(SELECT w.customer_id, w.word, {index} AS tier FROM ({tier.ids}) w JOIN customers c "
+                f"ON c.id = w.customer_id WHERE {where} ORDER BY w.word, w.customer_id LIMIT :fetch)")
     if tier.words:
         if after is not None and tier.score == after[0]:
             sql += " AND (w.word, w.customer_id) > (:after_word, :after_id)"
@@ -280,9 +288,9 @@ def _counts(terms: SearchTerms) -> str:
                      for kind in "na" for i in range(len(terms.word_prefixes)))
 
 
-def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, frozenset[str], frozenset[int]]:
-    """The statement's parameters, the kinds of words whose contains tier is walked and the typed words starting no
-    word of a name; the settings of the
+def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, frozenset[str], tuple[int, ...]]:
+    """The statement's parameters, the kinds of words whose contains tier is walked and how many name words each
+    typed word starts (of several); the settings of the
     transaction, and for a query of several words the word each word tier is read by: the one starting the fewest
     words (the others are checked on the rows it finds)."""
     starts = [pattern[2:] for pattern in terms.word_prefixes]  # "% jam%" → "jam%"
@@ -292,7 +300,8 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[di
               **{f"word_{i}": pattern for i, pattern in enumerate(terms.word_prefixes)},
               **{f"start_{i}": start for i, start in enumerate(starts)},
               **{f"typed_{i}": word for i, word in enumerate(terms.text.split())},
-              **{f"spaced_{i}": f" {word}" for i, word in enumerate(terms.text.split())}}
+              **{f"spaced_{i}": f" {word}" for i, word in enumerate(terms.text.split())},
+              "ending": f"%{like_escape(terms.text.split()[0])}" if terms.text else None}
     sql = _SETTINGS + (", " + _counts(terms) if len(starts) > 1 else "")
     row = session.execute(text(sql), params).mappings().one()
     walk = set()
@@ -304,16 +313,16 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[di
             params[f"drive_{kind}_after_first"] = starts[after_first]
             if row[f"{kind}_{after_first}"] <= WALKED:
                 walk.add(kind)
-    absent = frozenset(i for i in range(len(starts)) if len(starts) > 1 and row[f"n_{i}"] == 0)
-    return params, frozenset(walk), absent
+    counts = tuple(row[f"n_{i}"] for i in range(len(starts))) if len(starts) > 1 else ()
+    return params, frozenset(walk), counts
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
                after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
     """Up to ``limit`` (customer id, key) pairs, best first, after the cursor key ``after``; and the key to carry on
     from (None at the end). The page is full whenever that many matches are left."""
-    params, walk, absent = _prepare(session, terms, filters)
-    found = tiers(terms, walk, absent)
+    params, walk, counts = _prepare(session, terms, filters)
+    found = tiers(terms, walk, counts)
     hits: list[tuple[uuid.UUID, Key]] = []
     fetch = limit + 1
     while True:

@@ -1,0 +1,40 @@
+"""Candidates of a search tier read from search_words (revision 0006) and the account's vocabulary (0008) alone.
+
+A customer row read to check a name is a random page (at a million customers, mostly not in PostgreSQL's buffers);
+the index entries of one word are side by side. So a tier whose typed words each start few words of a name is
+answered by reading those words' ranges whole and keeping the customers holding all of them (a hash, no customer
+row), and a fragment or a word with a letter off by finding the account's distinct words that hold it. Only the
+customers left are read, and their row decides, as before.
+"""
+from __future__ import annotations
+
+
+def vocabulary_ids(condition: str, also: tuple[str, ...] = ()) -> str:
+    """The customers holding a name word of the account's vocabulary that meets ``condition``, and a name word
+    starting with each LIKE parameter of ``also``."""
+    words = ("SELECT customer_id FROM search_words WHERE account_id = :account AND kind = 'n' AND word = ANY(ARRAY("
+             f"SELECT word FROM search_vocabulary WHERE account_id = :account AND kind = 'n' AND {condition}))")
+    return " INTERSECT ".join([words] + [f"SELECT customer_id FROM search_words WHERE account_id = :account "
+                                         f"AND kind = 'n' AND word LIKE :{start}" for start in also])
+
+
+def in_order(*candidates: str) -> str:
+    """The candidates' ids once each, in id order; ``{after}`` is where a cursor's condition goes."""
+    return (f"SELECT DISTINCT customer_id FROM ({' UNION ALL '.join(f'({c})' for c in candidates)}) x "
+            "WHERE true{after} ORDER BY customer_id")
+
+
+def ending_in(parameter: str) -> str:
+    """A name word ending as the LIKE pattern ``parameter`` says ('%jonathan'), found among the distinct words."""
+    return ("word = ANY(ARRAY(SELECT word FROM search_vocabulary WHERE account_id = :account AND kind = 'n' "
+            f"AND word LIKE :{parameter}))")
+
+
+def holding_all(parts: list[str], drive: str) -> str:
+    """(customer_id, word): the customers with a name word meeting each of ``parts`` (conditions on `word`), each
+    with its first word matching the LIKE parameter ``drive``, the key a word tier orders by."""
+    branches = " UNION ALL ".join(f"SELECT customer_id, word, {i} AS part FROM search_words "
+                                  f"WHERE account_id = :account AND kind = 'n' AND {part}"
+                                  for i, part in enumerate(parts))
+    return (f"SELECT customer_id, min(word) FILTER (WHERE word LIKE :{drive}) AS word FROM ({branches}) x "
+            f"GROUP BY customer_id HAVING {' AND '.join(f'bool_or(part = {i})' for i in range(len(parts)))}")
