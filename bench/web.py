@@ -7,7 +7,8 @@ until the customer's name (the header's heading) and the first tab's panel both 
 gzip size of the JavaScript that page loaded, and (in a fresh browser context) of what the customers list alone
 loads: each page is its own chunk, so the list should not carry the workspace. Prints a table and ends with one
 JSON line: {"workspace_visible_p50_ms": …, "workspace_visible_p95_ms": …, "js_gzip_kb": …, "customers_js_gzip_kb": …,
-"invoice_visible_p50_ms": …, "invoice_visible_p95_ms": …} (the invoice page: its number and lines on screen, warm).
+"invoice_visible_p50_ms": …, "invoice_visible_p95_ms": …, "job_visible_p50_ms": …, "job_visible_p95_ms": …} (the invoice
+page: its number and lines on screen; the job page: its number and its schedule; both warm).
 
     .venv/bin/python bench/web.py [--gateway http://127.0.0.1:8080] [--loads 50]
 """
@@ -42,6 +43,13 @@ INVOICE_VISIBLE = """() => {
   return heading && heading.textContent.startsWith('Invoice') && line ? performance.now() : null;
 }"""
 
+# The job page: its number in the heading and its schedule in the details card.
+JOB_VISIBLE = """() => {
+  const heading = document.querySelector('main h1');
+  const schedule = document.querySelector('section [aria-label="Schedule"]');
+  return heading && heading.textContent.startsWith('Job') && schedule && schedule.textContent ? performance.now() : null;
+}"""
+
 
 def token() -> str:
     script = Path(sys.executable).parent / "fieldwork-token"
@@ -58,16 +66,16 @@ def a_demo_customer(gateway: str, bearer: str) -> dict | None:
     return items[0] if items else None
 
 
-def an_invoice(gateway: str, bearer: str) -> dict | None:
-    """An invoice of one of the first demo customers that has any."""
+def first_record(gateway: str, bearer: str, kind: str) -> dict | None:
+    """The newest record of ``kind`` (``invoices``, ``jobs``) of one of the first demo customers that has any."""
     def get(path: str) -> dict:
         request = urllib.request.Request(f"{gateway}/api{path}", headers={"Authorization": f"Bearer {bearer}"})
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.load(response)
     for customer in get("/customers?limit=20")["items"]:
-        invoices = get(f"/customers/{customer['id']}/invoices?limit=1")["items"]
-        if invoices:
-            return invoices[0]
+        records = get(f"/customers/{customer['id']}/{kind}?limit=1")["items"]
+        if records:
+            return records[0]
     return None
 
 
@@ -139,8 +147,10 @@ def main() -> None:
         for _ in range(args.loads):
             page.goto(url, wait_until="commit")
             timings.append(page.wait_for_function(VISIBLE, polling="raf").json_value())
-        invoice = an_invoice(args.gateway, bearer)
+        invoice = first_record(args.gateway, bearer, "invoices")
         invoice_timings = warm_loads(page, f"{args.gateway}/invoices/{invoice['id']}", INVOICE_VISIBLE, args.loads) if invoice else []
+        job = first_record(args.gateway, bearer, "jobs")
+        job_timings = warm_loads(page, f"{args.gateway}/jobs/{job['id']}", JOB_VISIBLE, args.loads) if job else []
         browser.close()
 
     p50, p95 = statistics.median(timings), percentile(timings, 0.95)
@@ -154,6 +164,10 @@ def main() -> None:
         i50, i95 = statistics.median(invoice_timings), percentile(invoice_timings, 0.95)
         print(f"{'invoice ' + invoice['number'] + ': navigation → number and lines':<40} p50 {i50:7.1f} ms   p95 {i95:7.1f} ms")
         figures.update(invoice_visible_p50_ms=round(i50, 1), invoice_visible_p95_ms=round(i95, 1))
+    if job_timings:
+        j50, j95 = statistics.median(job_timings), percentile(job_timings, 0.95)
+        print(f"{'job ' + job['number'] + ': navigation → number and schedule':<40} p50 {j50:7.1f} ms   p95 {j95:7.1f} ms")
+        figures.update(job_visible_p50_ms=round(j50, 1), job_visible_p95_ms=round(j95, 1))
     print(json.dumps(figures))
 
 
