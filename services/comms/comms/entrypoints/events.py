@@ -8,10 +8,11 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis import customer_directory, do_not_service
+from chassis.erasure import Erased
 from chassis.messaging import Event, Handlers
 
 from comms.config import CommsConfig
-from comms.service_layer import automatic, contacts, merges, notes, review_requests
+from comms.service_layer import automatic, contacts, erasure, merges, notes, review_requests
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 
@@ -37,6 +38,11 @@ def move_to_target(session: Session, event: Event) -> None:
 def move_back(session: Session, event: Event) -> None:
     merges.undo_merge(session, uuid.UUID(event.data["merge_id"]), uuid.UUID(event.data["duplicate_id"]),
                       uuid.UUID(event.data["target_id"]))
+
+
+@handlers.on("customer.erased")
+def erase_customer(session: Session, event: Event) -> None:
+    erasure.erase_customer(session, Erased.from_event(event))
 
 
 @handlers.on("note.changed")
