@@ -53,6 +53,7 @@ export function CallItem({ comm }: { comm: Communication }) {
             {handler(comm).kind === "ai" && <Badge variant="light" color="violet" c="dark.8">AI-handled</Badge>}
           </>} />
         {comm.subject && <Text size="sm">{comm.subject}</Text>}
+        {comm.body && <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>{comm.body}</Text>}
         {comm.recording_url && (
           <audio controls preload="none" src={comm.recording_url} aria-label="Call recording" style={{ width: "100%", maxWidth: 420 }} />
         )}
