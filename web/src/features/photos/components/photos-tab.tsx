@@ -26,7 +26,7 @@ function Thumbnail({ photo, onOpen, onDelete }: { photo: Photo; onOpen: () => vo
           <span aria-hidden>×</span>
         </ActionIcon>
       </Group>
-      <Text size="xs" c="dimmed">{photo.job_number ?? "Customer"} · {day(photo.uploaded_at)}</Text>
+      <Text size="xs" c="dimmed">{photo.job_number ?? "No job"} · {day(photo.uploaded_at)}</Text>
       <div><Uploader photo={photo} /></div>
     </Stack>
   );
