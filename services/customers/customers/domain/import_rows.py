@@ -3,6 +3,7 @@ stored, or to the reason it is skipped."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 
@@ -51,6 +52,17 @@ def read_csv(data: bytes) -> Sheet:
     if len(body) > MAX_ROWS:
         raise BadFile({"file": [f"The file has {len(body)} rows; at most {MAX_ROWS} are imported at once."]})
     return Sheet(headers, body)
+
+
+@functools.lru_cache(maxsize=65536)
+def _standard_area(country: str, region: str, postal_code: str) -> tuple[str, str, str] | str:
+    """(country, region, postcode) in standard form, or what is wrong: the check reads only these three, and an
+    export repeats the same few thousand of them, each costing a read of the country's rules."""
+    try:
+        standard = addresses.checked({"country": country, "region": region, "postal_code": postal_code})
+    except addresses.InvalidAddress as exc:
+        return "Address: " + " ".join(exc.problems.values())
+    return standard["country"], standard["region"], standard["postal_code"]
 
 
 @dataclass
@@ -127,9 +139,9 @@ def map_row(row_number: int, cells: list[str], headers: list[str], mapping: dict
                    "country": value.get("country") or addresses.DEFAULT_COUNTRY}
         if not address["city"]:
             return Skipped(row_number, "The address has no city.")
-        try:
-            mapped.address = addresses.checked(address)
-        except addresses.InvalidAddress as exc:
-            return Skipped(row_number, "Address: " + " ".join(exc.problems.values()))
+        area = _standard_area(address["country"], address["region"], address["postal_code"])
+        if isinstance(area, str):
+            return Skipped(row_number, area)
+        mapped.address = {**address, "country": area[0], "region": area[1], "postal_code": area[2]}
     mapped.archived = {h: v for h, v in by_column.items() if h not in mapped_columns and v}
     return mapped

@@ -68,9 +68,17 @@ def upgrade():
     op.create_index("customer_archived_fields_by_customer", "customer_archived_fields",
                     ["account_id", "customer_id", "imported_at"])
     watch_tables(op, {"customer_archived_fields": ByColumns()})
+    # An imported row is matched to a customer already here by its phone, email or our number: exact lookups of a
+    # batch's values, which the trigram indexes of search answer only by reading every candidate.
+    op.create_index("contact_phones_by_e164", "contact_phones", ["account_id", "e164"])
+    op.create_index("contact_emails_by_address", "contact_emails", ["account_id", "address_lower"])
+    op.create_index("customers_by_number", "customers", ["account_id", "number"])
 
 
 def downgrade():
+    op.drop_index("customers_by_number", "customers")
+    op.drop_index("contact_emails_by_address", "contact_emails")
+    op.drop_index("contact_phones_by_e164", "contact_phones")
     op.drop_table("customer_archived_fields")
     op.drop_table("import_keys")
     op.drop_table("import_rows")
