@@ -95,8 +95,8 @@ def test_email_from_the_quick_actions_appears_in_the_feed_with_its_status(page, 
         return next((c for c in items if c.get("subject") == "Your visit on Tuesday" and c["status"] == "sent"), None)
     eventually(sent, seconds=30)
     page.reload()
-    row = page.get_by_role("table", name="Communication").get_by_role("row").filter(has_text="Your visit on Tuesday")
-    expect(row).to_contain_text("sent")
+    email = page.get_by_role("tabpanel", name="Communication").get_by_role("article", name="Email: Your visit on Tuesday")
+    expect(email).to_contain_text("Sent")
 
 
 def test_a_suggested_duplicate_leads_to_the_merge_dialog(page, demo):

@@ -139,7 +139,7 @@ def test_a_tab_pages_past_the_workspaces_first_page(page, demo):
         assert logged.status_code == 201, logged.text
     everything = demo.get(f"/customers/{customer['id']}/communications?limit=100")["items"]
     page.goto(f"/customers/{customer['id']}/communication")
-    rows = page.get_by_role("table", name="Communication").locator("tbody tr")
+    rows = page.get_by_role("feed", name="Communications").get_by_role("article")
     expect(rows).to_have_count(10)
     page.get_by_role("button", name="Load more").click()
     expect(rows).to_have_count(min(len(everything), 35))
