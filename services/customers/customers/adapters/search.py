@@ -22,19 +22,24 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from customers.adapters.search_candidates import ending_in, holding_all, in_order, vocabulary_ids
+from customers.adapters.search_candidates import ending_in, holding_all, in_order, one_word_off, vocabulary_ids
 from customers.domain.search_terms import SearchTerms, like_escape
 
 MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match word starts and numbers only
 MIN_FUZZY = 4
 # pg_trgm's default (0.6) misses one typo in a ten-letter word ("whitfeld"); 0.5 keeps noise low.
 FUZZY_THRESHOLD = 0.5
-ONE_WORD_LIKENESS = 0.3  # the word off, in a typo among several words (_one_word_off)
+ONE_WORD_LIKENESS = 0.3  # the word off, in a typo among several words (one_word_off)
+# The distinct words a typo's candidates are read by: less alike than the checks ask of the whole name, because two
+# letters swapped ("simth") keep few of a short word's trigrams, yet the name as a whole passes.
+VOCABULARY_LIKENESS = 0.2
 # A contains tier of several words is walked through the words a later word starts when they are at most this many
 # (a last name); past that (a street name shared by thousands) the trigram index of the whole text reads less.
 WALKED = 1000
 # How many words of a typed word's index range are counted to choose the one a many-word query is read by.
 COUNTED = 5000
+# Of several words typed, when the name words they start are at most this many in all, they are read whole.
+WHOLE = COUNTED
 
 NUMBER, EXACT_KEY, EXACT_NAME, NAME_PREFIX, ADDRESS_PREFIX = 1000, 900, 800, 700, 600
 NAME_CONTAINS, KEY_CONTAINS, ADDRESS_CONTAINS, TYPO = 500, 450, 400, 300
@@ -102,20 +107,7 @@ def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | Non
     # `rest` inside coalesce: a bare EXISTS would become a join the planner may start from (the trigram index of
     # every property), not the walk of the typed word's index range this tier is for.
     return Tier(score, _SEARCH_WORDS, f"{where} AND coalesce({rest}, false)" if rest else where, holds,
-                own_row=own_row, words=kind,
-                drive=drive)
-
-
-def _one_word_off(count: int) -> str:
-    """Of several words typed, all but one start words of the name and that one is like a word of it: the whole
-    text alike is not enough ("sandra mrphy" is as much like every Sandra). A short word with one letter off keeps
-    few of its trigrams ("km" has one of the three of "kim"): the one word needs less likeness than the text.
-    Said with strpos, not LIKE: the trigram index would be asked once for each alternative; the candidates are those
-    of the whole text's likeness, already few."""
-    return " OR ".join("(" + " AND ".join(
-        f"strpos({_WORDS}, :spaced_{j}) > 0" if j != i
-        else f"word_similarity(:typed_{i}, {_WORDS}) >= {ONE_WORD_LIKENESS}"
-        for j in range(count)) + ")" for i in range(count))
+                own_row=own_row, words=kind, drive=drive)
 
 
 def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[int, ...] = ()) -> list[Tier]:
@@ -127,7 +119,7 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     typed = terms.text.split()
     absent = frozenset(i for i, count in enumerate(counts) if count == 0)
     # Of several words typed, when each starts few name words, their ranges are read whole (search_candidates).
-    whole = many and sum(counts) <= COUNTED
+    whole = many and sum(counts) <= WHOLE
     later = [f"word LIKE :start_{j}" for j in range(1, len(typed))]
     contained = holding_all([ending_in("ending")] + later, "drive_n_after_first") if (
         whole and len(typed[0]) >= MIN_CONTAINS) else None
@@ -205,7 +197,7 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
             guard = ("(SELECT count(*) FROM customers n WHERE n.account_id = :account "
                      "AND (' ' || n.search_name) LIKE :contains) = 0")
         fuzzy = f"(word_similarity(:text, {_WORDS}) >= {FUZZY_THRESHOLD} AND {guard}"
-        fuzzy += f" AND ({_one_word_off(len(typed))}))" if many else ")"
+        fuzzy += f" AND ({one_word_off(len(typed), _WORDS, ONE_WORD_LIKENESS)}))" if many else ")"
         # The word off may be any one but those the others must start; none when two typed words start no name word.
         candidates = [vocabulary_ids(f":typed_{i} <% word", tuple(f"start_{j}" for j in range(len(typed)) if j != i))
                       for i in range(len(typed)) if not absent - {i}]
@@ -266,7 +258,7 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
 # whole account. A page's lookups are small: parallel workers cost more than they save and take others' cores.
 _SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
              "set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
-             f"set_config('pg_trgm.word_similarity_threshold', '{ONE_WORD_LIKENESS}', true)")
+             f"set_config('pg_trgm.word_similarity_threshold', '{VOCABULARY_LIKENESS}', true)")
 # Tiers read in one statement a round, a round only when those above left the page short: exact keys and name
 # prefixes; then address prefixes and name contains; then the contacts' keys, addresses that contain, typos. A
 # fragment of a name is in thousands of emails too: those are read only when the names did not fill the page.

@@ -38,3 +38,14 @@ def holding_all(parts: list[str], drive: str) -> str:
                                   for i, part in enumerate(parts))
     return (f"SELECT customer_id, min(word) FILTER (WHERE word LIKE :{drive}) AS word FROM ({branches}) x "
             f"GROUP BY customer_id HAVING {' AND '.join(f'bool_or(part = {i})' for i in range(len(parts)))}")
+
+
+def one_word_off(count: int, words: str, likeness: float) -> str:
+    """Of several words typed, all but one start words of the name and that one is like a word of it: the whole
+    text alike is not enough ("sandra mrphy" is as much like every Sandra). A short word with one letter off keeps
+    few of its trigrams ("km" has one of the three of "kim"): the one word needs less likeness than the text.
+    Said with strpos, not LIKE, on the candidates' rows (the expression ``words``: the name with a leading space)."""
+    return " OR ".join("(" + " AND ".join(
+        f"strpos({words}, :spaced_{j}) > 0" if j != i
+        else f"word_similarity(:typed_{i}, {words}) >= {likeness}"
+        for j in range(count)) + ")" for i in range(count))
