@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from chassis.messaging import Event
 from insights.adapters import fact_snapshots
 # Importing the projector modules registers them.
-from insights.service_layer import (project_billing, project_comms, project_customers, project_jobs,  # noqa: F401
-                                    project_reviews)
+from insights.service_layer import (erasure, project_billing, project_comms, project_customers,  # noqa: F401
+                                    project_jobs, project_reviews)
 from insights.service_layer.registry import PROJECTORS
 
 
@@ -45,8 +45,10 @@ def named_ids(data) -> set[uuid.UUID]:
 
 def project(session: Session, event: Event) -> None:
     # Before the change: a row an event moves to another customer still shows its old owner.
-    fact_snapshots.drop_affected(session, named_ids(event.data))
+    named = named_ids(event.data)
+    fact_snapshots.drop_affected(session, named)
     PROJECTORS[event.type](session, event)
+    erasure.erase_again(session, event, named)
 
 
 def replay(session: Session, events: Iterable[Event]) -> int:
