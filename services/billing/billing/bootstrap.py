@@ -14,6 +14,7 @@ from chassis.service import Runtime, ServiceSpec
 def wire(runtime: Runtime) -> None:
     runtime.adapters["customers_api"] = CustomersApi()
     runtime.adapters["jobs_api"] = RecordsApi("jobs", "/jobs/{id}")
+    runtime.adapters["customer_relations_api"] = RecordsApi("customers", "/customers/{id}/relations")
 
 
 SPEC = ServiceSpec(

@@ -28,7 +28,9 @@ def jobs_service(service_process, customers_service):
 @pytest.fixture(scope="session")
 def app(make_app, customers_service, jobs_service):
     return make_app(SPEC, adapters={"customers_api": CustomersApi(customers_service.url),
-                                    "jobs_api": RecordsApi("jobs", "/jobs/{id}", base_url=jobs_service.url)})
+                                    "jobs_api": RecordsApi("jobs", "/jobs/{id}", base_url=jobs_service.url),
+                                    "customer_relations_api": RecordsApi("customers", "/customers/{id}/relations",
+                                                                         base_url=customers_service.url)})
 
 
 @pytest.fixture

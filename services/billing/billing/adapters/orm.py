@@ -5,7 +5,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import BigInteger, Computed, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -43,6 +43,10 @@ class Invoice(Tenanted, Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     number: Mapped[str] = mapped_column(String(20))
     customer_id: Mapped[uuid.UUID]
+    # Another customer who pays it (a bill-to parent, revision 0008): the money is in their books, the work stays
+    # in the service customer's history.
+    bill_to_customer_id: Mapped[uuid.UUID | None]
+    payer_id: Mapped[uuid.UUID] = mapped_column(Computed("coalesce(bill_to_customer_id, customer_id)", persisted=True))
     job_id: Mapped[uuid.UUID | None]
     property_id: Mapped[uuid.UUID | None]
     status: Mapped[str] = mapped_column(String(10))
@@ -62,6 +66,11 @@ class Invoice(Tenanted, Base):
     paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     shown_on = None  # not mapped: the day a read shows statuses for (a date; else the wall clock's day)
+
+    @property
+    def payer(self) -> uuid.UUID:
+        """Whose books hold the invoice's money (read before the stored column is fetched back)."""
+        return self.bill_to_customer_id or self.customer_id
 
     @property
     def shown_status(self) -> str:

@@ -26,7 +26,7 @@ _LIMIT = bindparam("limit", type_=Integer)
 def _overdue(customer, today):
     return (select(func.coalesce(func.sum(Invoice.balance_cents), 0).label("overdue_cents"),
                    func.min(Invoice.due_date).label("oldest_overdue_due_date"))
-            .where(Invoice.customer_id == customer, Invoice.status.in_(OPEN_STATUSES), Invoice.due_date < today,
+            .where(Invoice.payer_id == customer, Invoice.status.in_(OPEN_STATUSES), Invoice.due_date < today,
                    Invoice.balance_cents > 0))
 
 
@@ -43,7 +43,7 @@ def _summary_statement():
     position = _overdue(_CUSTOMER, today).where(Invoice.account_id == _ACCOUNT).subquery()
     # the open invoice that falls overdue next: when time alone changes the figures (same partial index)
     next_due = (select(func.min(Invoice.due_date))
-                .where(Invoice.account_id == _ACCOUNT, Invoice.customer_id == _CUSTOMER,
+                .where(Invoice.account_id == _ACCOUNT, Invoice.payer_id == _CUSTOMER,
                        Invoice.status.in_(OPEN_STATUSES), Invoice.due_date >= today, Invoice.balance_cents > 0)
                 .scalar_subquery())
     return (select(CustomerSummary, position.c.overdue_cents, position.c.oldest_overdue_due_date,
@@ -77,7 +77,8 @@ def status_condition(status: str, today: dt.date):
 
 def invoice_page(session: Session, customer_id: uuid.UUID, *, status: str | None, today: dt.date, limit: int,
                  cursor: str | None) -> Page:
-    stmt = select(Invoice).where(Invoice.customer_id == customer_id)
+    # The customer's own invoices, and those billed to them for another customer's work.
+    stmt = select(Invoice).where(or_(Invoice.customer_id == customer_id, Invoice.bill_to_customer_id == customer_id))
     if status:
         stmt = stmt.where(status_condition(status, today))
     page = keyset_page(session, stmt, [Invoice.created_at, Invoice.id], limit=limit, cursor=cursor,
@@ -110,7 +111,7 @@ def open_items(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> list
     applied = applied_then + refunded_later
     owed = cast(func.least(Invoice.total_cents, func.greatest(Invoice.total_cents - applied, 0)), BigInteger)
     owed_then = (select(Invoice.number, Invoice.issue_date, Invoice.due_date, Invoice.total_cents, owed.label("owed"))
-                 .where(Invoice.customer_id == customer_id, Invoice.status != DRAFT, Invoice.issue_date <= as_of,
+                 .where(Invoice.payer_id == customer_id, Invoice.status != DRAFT, Invoice.issue_date <= as_of,
                         or_(Invoice.voided_at.is_(None), Invoice.voided_at >= end))
                  .subquery())
     rows = session.execute(select(owed_then).where(owed_then.c.owed > 0)

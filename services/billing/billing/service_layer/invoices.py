@@ -38,7 +38,7 @@ def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
         raise NotFound("No such invoice.")
-    Books(session).open(invoice.customer_id)  # lock order: summary, then invoice; avoids deadlocks
+    Books(session).open(invoice.payer)  # lock order: summary, then invoice; avoids deadlocks
     session.refresh(invoice, with_for_update=True)
     return invoice
 
@@ -56,13 +56,13 @@ def _line_rows(lines: list) -> list[InvoiceLine]:
 
 def create_invoice(session: Session, body: dict) -> Invoice:
     books = Books(session)
-    books.open(body["customer_id"], body["currency"])
+    books.open(body.get("bill_to_customer_id") or body["customer_id"], body["currency"])
     lines = _priced(body["lines"])
     totals = total_of(lines)
     issue_date = body.get("issue_date") or utcnow().date()
     invoice = Invoice(
         number=next_number(session, "invoice", prefix="INV-"), customer_id=body["customer_id"],
-        job_id=body.get("job_id"), property_id=body.get("property_id"), status=rules.DRAFT, issue_date=issue_date,
+        bill_to_customer_id=body.get("bill_to_customer_id"), job_id=body.get("job_id"), property_id=body.get("property_id"), status=rules.DRAFT, issue_date=issue_date,
         due_date=body.get("due_date") or issue_date + dt.timedelta(days=body["terms_days"]),
         currency=body["currency"], subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
         total_cents=totals.total_cents, paid_cents=0, credited_cents=0, balance_cents=totals.total_cents,
@@ -98,8 +98,8 @@ def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     before = contribution(invoice)
     invoice.status = rules.send(money_of(invoice))
     invoice.sent_at = utcnow()
-    books.change(invoice.customer_id, contribution(invoice) - before)
-    books.post(invoice.customer_id, kind="invoice", record_id=invoice.id, description=f"Invoice {invoice.number}",
+    books.change(invoice.payer, contribution(invoice) - before)
+    books.post(invoice.payer, kind="invoice", record_id=invoice.id, description=f"Invoice {invoice.number}",
                debit_cents=invoice.total_cents, occurred_at=issued_at(invoice.issue_date))
     emit(session, "invoice.sent", wire.invoice_sent(invoice))
     if invoice.status == rules.PAID:
@@ -125,9 +125,9 @@ def void_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     _release_credit_notes(session, books, invoice)
     invoice.status, invoice.voided_at = status, utcnow()
     invoice.balance_cents = money_of(invoice).balance_cents  # in the same flush as the status: void owes nothing
-    books.change(invoice.customer_id, contribution(invoice) - before)
+    books.change(invoice.payer, contribution(invoice) - before)
     if was_issued:
-        books.post(invoice.customer_id, kind="void", record_id=invoice.id,
+        books.post(invoice.payer, kind="void", record_id=invoice.id,
                    description=f"Invoice {invoice.number} voided", credit_cents=invoice.total_cents)
     emit(session, "invoice.voided", wire.invoice_voided(invoice))
     books.close()
@@ -168,7 +168,7 @@ def allocate(session: Session, books: Books, invoice: Invoice, source: Payment |
                            credit_note_id=None if is_payment else source.id, amount_cents=amount,
                            applied_at=applied_at))
     settle(session, invoice)
-    books.change(invoice.customer_id, contribution(invoice) - before_invoice)
+    books.change(invoice.payer, contribution(invoice) - before_invoice)
     books.change(source.customer_id, _source_contribution(source) - before_source)
 
 
@@ -199,7 +199,7 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | No
     rules.require_open(money_of(invoice), "credit")
     books = Books(session)
     wanted = min(amount_cents or invoice.balance_cents, invoice.balance_cents)
-    sources = credit_sources(session, invoice.customer_id)
+    sources = credit_sources(session, invoice.payer)
     available = sum(source.unallocated_cents for source in sources)
     if available == 0:
         raise Conflict("This customer has no credit to apply.")

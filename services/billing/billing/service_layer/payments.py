@@ -27,7 +27,7 @@ def _locked_invoices(session: Session, customer_id: uuid.UUID, invoice_ids: list
     found = {invoice.id: invoice for invoice in rows}
     for index, invoice_id in enumerate(invoice_ids):
         invoice = found.get(invoice_id)
-        if invoice is None or invoice.customer_id != customer_id:
+        if invoice is None or invoice.payer != customer_id:
             raise field_error("allocations", f"Item {index}: no such invoice for this customer.")
     return found
 
@@ -37,7 +37,7 @@ def _named_invoice(session: Session, customer_id: uuid.UUID, invoice_id: uuid.UU
     invoice = session.scalars(select(Invoice).where(Invoice.id == invoice_id).with_for_update()).first()
     if invoice is None:
         raise no_such(field, "invoice")
-    if invoice.customer_id != customer_id:
+    if invoice.payer != customer_id:
         raise not_this_customers(field, "invoice")
     return invoice
 
@@ -46,7 +46,7 @@ def _oldest_open(session: Session, customer_id: uuid.UUID, amount: int) -> list[
     """Without explicit allocations, a payment settles the oldest open invoices first."""
     plan, left = [], amount
     rows = session.execute(select(Invoice.id, Invoice.balance_cents).where(
-        Invoice.customer_id == customer_id, Invoice.status.in_(rules.OPEN_STATUSES), Invoice.balance_cents > 0)
+        Invoice.payer_id == customer_id, Invoice.status.in_(rules.OPEN_STATUSES), Invoice.balance_cents > 0)
         .order_by(Invoice.due_date, Invoice.id))
     for invoice_id, balance in rows:
         if left == 0:
@@ -179,7 +179,7 @@ def _take_back(session: Session, books: Books, payment: Payment, invoice_id: uui
     payment.allocated_cents -= amount
     if invoice.status != rules.VOID:
         settle(session, invoice)
-    books.change(invoice.customer_id, contribution(invoice) - before)
+    books.change(invoice.payer, contribution(invoice) - before)
 
 
 def get_payment(session: Session, payment_id: uuid.UUID) -> Payment:

@@ -13,7 +13,7 @@ from billing.domain import summary
 def recount(session: Session, customer_id: uuid.UUID) -> summary.Totals:
     total = summary.ZERO
     for row in session.execute(select(Invoice.status, Invoice.total_cents, Invoice.paid_cents, Invoice.credited_cents)
-                               .where(Invoice.customer_id == customer_id)):
+                               .where(Invoice.payer_id == customer_id)):
         total += summary.of_invoice(*row)
     for row in session.execute(select(Payment.amount_cents, Payment.allocated_cents, Payment.refunded_cents)
                                .where(Payment.customer_id == customer_id)):

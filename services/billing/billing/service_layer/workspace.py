@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from billing.adapters import queries
+from billing.adapters.orm import CardOnFile
 from billing.domain.invoice import falls_overdue_at
 from billing.service_layer.books import summary_and_next_due
 from billing.service_layer.customers import visible_customer
@@ -23,7 +24,8 @@ def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int, acti
     Time alone changes the part only where ``overdue`` is shown (invoice statuses, the summary's overdue figures):
     at the midnight after the earliest due date of an open invoice still owing that is not overdue yet. Every such
     invoice on the page is one of those the summary statement looks at, so that one date covers both. Nothing
-    else shown depends on the day (activity shows stored statuses; the card and statements are not in the part).
+    else shown depends on the day (activity shows stored statuses; the card shows its expiry as stored; statements
+    are not in the part).
     """
     today = now.astimezone(dt.timezone.utc).date()
     visible_customer(session, customer_id)
@@ -33,5 +35,6 @@ def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int, acti
         "invoices": invoices.as_dict(),
         "summary": summary,
         "activity": queries.activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
+        "card_on_file": session.get(CardOnFile, customer_id),  # None: no card
     }
     return document, earliest([falls_overdue_at(next_due) if next_due else None])

@@ -8,6 +8,7 @@ from billing.adapters.pdf import invoice_pdf
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceChanges, InvoiceIn, InvoiceOut
 from billing.service_layer import invoices
+from billing.service_layer.bill_to import check_bill_to
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
@@ -36,6 +37,7 @@ class InvoiceCollection(MethodView):
         session = request_session()
         writable_customer(session, body["customer_id"])
         check_references(session, body, body["customer_id"])
+        check_bill_to(session, body["customer_id"], body["bill_to_customer_id"])
         return invoices.create_invoice(session, body)
 
 

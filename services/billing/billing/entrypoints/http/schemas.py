@@ -57,6 +57,10 @@ class LineIn(Schema):
 
 class InvoiceIn(Schema):
     customer_id = fields.UUID(required=True)
+    bill_to_customer_id = fields.UUID(load_default=None, metadata={
+        "description": "Bill another customer: the service customer's bill-to parent (Related customers). The "
+                       "invoice stays in the service customer's history; its money is in the bill-to customer's "
+                       "balance."})
     job_id = fields.UUID(load_default=None)
     property_id = fields.UUID(load_default=None)
     issue_date = fields.Date(load_default=None)
@@ -97,6 +101,7 @@ class InvoiceOut(Schema):
     id = fields.UUID()
     number = fields.String()
     customer_id = fields.UUID()
+    bill_to_customer_id = fields.UUID(allow_none=True)
     job_id = fields.UUID(allow_none=True)
     property_id = fields.UUID(allow_none=True)
     status = fields.Function(lambda invoice, context=None: invoice.shown_status)
@@ -272,4 +277,5 @@ class StatementOut(Schema):
 
 
 WorkspacePart = part_schema("billing", {"invoices": fields.Nested(InvoicePage, required=True),
-                                        "summary": fields.Nested(SummaryOut, required=True)})
+                                        "summary": fields.Nested(SummaryOut, required=True),
+                                        "card_on_file": fields.Nested(CardOut, required=True, allow_none=True)})

@@ -1,0 +1,34 @@
+"""Billing an invoice to another customer: only to one the customers service links as the service customer's
+bill-to parent (the link is asked of it when the invoice is made, so a link made a moment ago counts)."""
+from __future__ import annotations
+
+import uuid
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from chassis.auth import current_principal
+from chassis.customer_directory import require_customer
+from chassis.errors import field_error
+from chassis.references import RecordsApi
+
+FIELD = "bill_to_customer_id"
+
+
+def _relations_api() -> RecordsApi:
+    return current_app.extensions["fieldwork"].adapters["customer_relations_api"]
+
+
+def is_bill_to_parent(relations: dict | None, bill_to_id: uuid.UUID) -> bool:
+    """Whether the customers service's ``GET /customers/<id>/relations`` names ``bill_to_id`` as the one billed."""
+    return any(item["role"] == "billed_to" and item["customer"]["id"] == str(bill_to_id)
+               for item in (relations or {}).get("items", []))
+
+
+def check_bill_to(session: Session, customer_id: uuid.UUID, bill_to_id: uuid.UUID | None) -> None:
+    if bill_to_id is None:
+        return
+    require_customer(session, bill_to_id, current_app.extensions["fieldwork"].adapters["customers_api"], field=FIELD)
+    relations = _relations_api().fetch(customer_id, current_principal().token)
+    if not is_bill_to_parent(relations, bill_to_id):
+        raise field_error(FIELD, "Not this customer's bill-to customer: link it under Related customers first.")
