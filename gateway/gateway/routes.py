@@ -34,8 +34,11 @@ ROUTES: tuple[Resource, ...] = (
     _area("customers", CUSTOMER, "customers", subtree=False),
     *(_area("customers", f"{CUSTOMER}/{part}", "customers") for part in (
         "contacts", "properties", "notes", "tags", "status", "archive", "unarchive", "merge", "merges", "duplicates",
-        "portal-invites", "archived")),
+        "portal-invites", "archived", "relations", "membership")),
     _area("customers", "/merges", "customers"),
+    # erasing a customer's personal data (a privacy request): a permission of its own, apart from archiving
+    Resource(f"{CUSTOMER}/erase", "customers", "customers:view", "customers:delete"),
+    Resource("/erasures", "customers", "customers:view", "customers:delete"),
     # imports from another system: read with customers, run by who keeps the account's settings
     _area("customers", "/imports", "customers", write="settings:edit"),
     # whether a completed job's customer is asked for a review

@@ -326,6 +326,8 @@ export interface paths {
                     tag?: string;
                     /** @description Only customers of this kind. */
                     kind?: "residential" | "commercial";
+                    /** @description Only members (enrolled in an active maintenance plan), or only those who are not. */
+                    member?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -495,6 +497,49 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customer_id}/archived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersArchivedOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -882,6 +927,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customer_id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the customer's personal data in every service; invoices and payments stay, under a pseudonym.
+         * @description Asked again for an erased customer, answers the first erasure. 409 for a customer merged into another
+         *     (erase that one: this one goes with it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomersEraseIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersErasureOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{customer_id}/estimates": {
         parameters: {
             query?: never;
@@ -1196,6 +1296,49 @@ export interface paths {
                 403: components["responses"]["FORBIDDEN"];
                 404: components["responses"]["NOT_FOUND"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customer_id}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersMembershipsOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2237,6 +2380,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customer_id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersRelationsOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomersRelationIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersRelationOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customer_id}/relations/{relation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                relation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customer_id: string;
+                    relation_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{customer_id}/reviews": {
         parameters: {
             query?: never;
@@ -2735,6 +2995,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who erased which customer and when, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersErasureOutPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/estimates": {
         parameters: {
             query?: never;
@@ -3080,6 +3383,244 @@ export interface paths {
                 404: components["responses"]["NOT_FOUND"];
                 415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersImportOut"][];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["CustomersImportUpload"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersImportCreatedOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/layouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersLayoutsOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersImportOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{import_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                    limit?: number;
+                    outcome?: "created" | "matched" | "skipped" | null;
+                };
+                header?: never;
+                path: {
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersImportRowPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{import_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersImportOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -6128,6 +6669,7 @@ export interface components {
         };
         BillingBillingWorkspacePart: {
             activity: components["schemas"]["BillingBillingPartActivityPage"];
+            card_on_file: (Record<string, never> | null) | components["schemas"]["BillingCardOut"];
             invoices: components["schemas"]["BillingInvoiceOutPage"];
             summary: components["schemas"]["BillingSummaryOut"];
         };
@@ -6204,6 +6746,12 @@ export interface components {
             property_id?: string | null;
         };
         BillingInvoiceIn: {
+            /**
+             * Format: uuid
+             * @description Bill another customer: the service customer's bill-to parent (Related customers). The invoice stays in the service customer's history; its money is in the bill-to customer's balance.
+             * @default null
+             */
+            bill_to_customer_id: string | null;
             /** @default USD */
             currency: string;
             /** Format: uuid */
@@ -6236,6 +6784,8 @@ export interface components {
         };
         BillingInvoiceOut: {
             balance_cents?: number;
+            /** Format: uuid */
+            bill_to_customer_id?: string | null;
             /** Format: date-time */
             created_at?: string;
             credited_cents?: number;
@@ -6751,6 +7301,24 @@ export interface components {
             summary?: string | null;
             title: string;
         };
+        CustomersArchivedFieldOut: {
+            name?: string;
+            value?: string;
+        };
+        CustomersArchivedOut: {
+            items?: components["schemas"]["CustomersArchivedRecordOut"][];
+        };
+        CustomersArchivedRecordOut: {
+            fields?: components["schemas"]["CustomersArchivedFieldOut"][];
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            import_id?: string | null;
+            /** Format: date-time */
+            imported_at?: string;
+            /** @description The system it was imported from. */
+            source?: string;
+        };
         CustomersContactIn: {
             emails?: string[];
             is_primary?: boolean;
@@ -6874,7 +7442,12 @@ export interface components {
         };
         CustomersCustomersWorkspacePart: {
             activity: components["schemas"]["CustomersCustomersPartActivityPage"];
+            membership: components["schemas"]["CustomersMembershipsOut"];
+            /** @description The open (pending) invitations, newest first. */
+            portal_invites: components["schemas"]["CustomersInviteOutPage1"];
             profile: components["schemas"]["CustomersCustomerOut"];
+            related_customers: components["schemas"]["CustomersRelationsOut"];
+            status_history: components["schemas"]["CustomersStatusChangeOutPage1"];
         };
         CustomersDoNotServiceIn: {
             flag: boolean;
@@ -6883,6 +7456,18 @@ export interface components {
         CustomersDoNotServiceOut: {
             flag?: boolean;
             reason?: string | null;
+        };
+        CustomersDryRunOut: {
+            mapping?: {
+                [key: string]: string;
+            };
+            preview?: components["schemas"]["CustomersPreviewRow"][];
+            report?: components["schemas"]["CustomersImportRowOut"][];
+            /** @description The first rows, each reported on below. */
+            rows_checked?: number;
+            would_create?: number;
+            would_match?: number;
+            would_skip?: number;
         };
         CustomersDuplicateOut: {
             customer?: components["schemas"]["CustomersCustomerSummaryOut"];
@@ -6931,6 +7516,26 @@ export interface components {
             /** Format: date */
             warranty_until?: string | null;
         };
+        CustomersEraseIn: {
+            /** @description The customer's name as the person asking for the erasure typed it: the name it has now. */
+            confirm_name: string;
+        };
+        CustomersErasureOut: {
+            /** Format: uuid */
+            customer_id?: string;
+            customer_number?: string;
+            /** Format: date-time */
+            erased_at?: string;
+            erased_by?: string;
+            /** Format: uuid */
+            id?: string;
+            /** @description What the customer is called from now on. */
+            pseudonym?: string;
+        };
+        CustomersErasureOutPage: {
+            items?: components["schemas"]["CustomersErasureOut"][];
+            next_cursor?: string | null;
+        };
         CustomersError: {
             error: components["schemas"]["CustomersErrorDetail"];
         };
@@ -6959,6 +7564,58 @@ export interface components {
             /** @description geocoded, not_geocoded, not_found or failed */
             status?: string;
         };
+        CustomersImportCreatedOut: {
+            dry_run?: components["schemas"]["CustomersDryRunOut"];
+            import?: components["schemas"]["CustomersImportOut"];
+        };
+        CustomersImportOut: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            filename?: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id?: string;
+            layout?: string;
+            rows_created?: number;
+            rows_done?: number;
+            rows_failed?: number;
+            rows_matched?: number;
+            /** @description Estimated, while running. */
+            seconds_left?: number | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** @description ready (dry run done), running, done */
+            status?: string;
+            total_rows?: number;
+        };
+        CustomersImportRowOut: {
+            /** Format: uuid */
+            customer_id?: string | null;
+            /** @description previous import, number, phone, email or earlier row */
+            matched_by?: string | null;
+            /** @description created, matched or skipped */
+            outcome?: string;
+            reason?: string | null;
+            row_number?: number;
+        };
+        CustomersImportRowPage: {
+            items?: components["schemas"]["CustomersImportRowOut"][];
+            /** @description Pass as `after` for the next page. */
+            next_after?: number | null;
+        };
+        CustomersImportUpload: {
+            /** Format: binary */
+            file: string;
+            /** @enum {string} */
+            layout: "jobber" | "housecall_pro" | "servicetitan" | "manual";
+            /**
+             * @description For layout `manual`: a JSON object, our field → the file's column. Fields: source_id, number, display_name, first_name, last_name, company, kind, email, phone, phone2, line1, line2, city, region, postal_code, country, lead_source, tags
+             * @default null
+             */
+            mapping: string | null;
+        };
         CustomersInviteIn: {
             /** Format: email */
             email?: string | null;
@@ -6985,6 +7642,23 @@ export interface components {
             items?: components["schemas"]["CustomersInviteOut"][];
             next_cursor?: string | null;
         };
+        CustomersInviteOutPage1: {
+            items?: components["schemas"]["CustomersInviteOut"][];
+            next_cursor?: string | null;
+        };
+        CustomersLayoutOut: {
+            columns?: {
+                [key: string]: string;
+            };
+            label?: string;
+            name?: string;
+        };
+        CustomersLayoutsOut: {
+            fields?: {
+                [key: string]: string;
+            };
+            layouts?: components["schemas"]["CustomersLayoutOut"][];
+        };
         CustomersMapsStatus: {
             /** @description the configured key's last four characters (null when none, or when set by a test) */
             api_key_last4: string | null;
@@ -6992,6 +7666,25 @@ export interface components {
             configured: boolean;
             /** @description what is missing, when it is */
             message: string | null;
+        };
+        CustomersMembershipOut: {
+            name?: string;
+            /** Format: date-time */
+            next_visit_at?: string | null;
+            /** Format: uuid */
+            plan_id?: string;
+            /** Format: date */
+            renewal_date?: string;
+            /** Format: date-time */
+            since?: string;
+            status?: string;
+        };
+        CustomersMembershipsOut: {
+            /** @description The active plan, newest first. */
+            current?: components["schemas"]["CustomersMembershipOut"] | (Record<string, never> | null);
+            items?: components["schemas"]["CustomersMembershipOut"][];
+            /** @description Enrolled in an active maintenance plan. */
+            member?: boolean;
         };
         CustomersMergeIn: {
             /** Format: uuid */
@@ -7080,6 +7773,28 @@ export interface components {
             /** @description A tel: URI (RFC 3966) that dials the number and its extension. */
             tel?: string;
         };
+        CustomersPreviewAddress: {
+            city?: string;
+            country?: string;
+            line1?: string;
+            line2?: string | null;
+            postal_code?: string;
+            region?: string;
+        };
+        CustomersPreviewRow: {
+            address?: (Record<string, never> | null) | components["schemas"]["CustomersPreviewAddress"];
+            /** @description The columns mapped to nothing, kept as archived data. */
+            archived?: {
+                [key: string]: string;
+            };
+            company?: string | null;
+            display_name?: string;
+            emails?: string[];
+            kind?: string;
+            phones?: string[];
+            row_number?: number;
+            tags?: string[];
+        };
         CustomersPropertyIn: {
             access_notes?: string | null;
             city: string;
@@ -7131,6 +7846,41 @@ export interface components {
             /** Format: uuid */
             customer_id?: string;
         };
+        CustomersRelatedCustomerOut: {
+            archived?: boolean;
+            display_name?: string;
+            /** Format: uuid */
+            id?: string;
+            number?: string;
+        };
+        CustomersRelationIn: {
+            /**
+             * @description This customer is <kind> of the other: bill_to (the other pays this one's bills), tenant (the other is this one's property manager), household (the same household).
+             * @enum {string}
+             */
+            kind: "bill_to" | "tenant" | "household";
+            /**
+             * Format: uuid
+             * @description The other customer.
+             */
+            related_id: string;
+        };
+        CustomersRelationOut: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            customer?: components["schemas"]["CustomersRelatedCustomerOut"];
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            /** @description The role in words ("Billed to", "Bill-to of" …). */
+            label?: string;
+            /** @description What the other customer is to this one, read from this end: billed_to, bill_to_of, tenant_of, property_manager_of, household_member. */
+            role?: string;
+        };
+        CustomersRelationsOut: {
+            items?: components["schemas"]["CustomersRelationOut"][];
+        };
         CustomersReviewSettings: {
             /** @description Send a review request (a portal link by the customer's preferred channel) when a job is completed; on until turned off. Never to a customer flagged do-not-service. */
             send_review_requests: boolean;
@@ -7147,6 +7897,10 @@ export interface components {
             to?: string;
         };
         CustomersStatusChangeOutPage: {
+            items?: components["schemas"]["CustomersStatusChangeOut"][];
+            next_cursor?: string | null;
+        };
+        CustomersStatusChangeOutPage1: {
             items?: components["schemas"]["CustomersStatusChangeOut"][];
             next_cursor?: string | null;
         };
@@ -7577,10 +8331,17 @@ export interface components {
             activity: components["schemas"]["JobsJobsPartActivityPage"];
             estimates: components["schemas"]["JobsEstimateOutPage"];
             jobs: components["schemas"]["JobsJobBriefPage"];
+            photos: components["schemas"]["JobsLatestPhotosOut"];
             plans: components["schemas"]["JobsPlanOutPage"];
             recent_activity: components["schemas"]["JobsRecentActivityOut"];
             reviews: components["schemas"]["JobsReviewsPage"];
             summary: components["schemas"]["JobsSummaryOut"];
+        };
+        JobsLatestPhotosOut: {
+            /** @description How many photos the customer has. */
+            count?: number;
+            /** @description The latest photos, newest first. */
+            items?: components["schemas"]["JobsPhotoOut"][];
         };
         JobsLineItemIn: {
             description: string;
@@ -8078,6 +8839,7 @@ export interface components {
             unavailable: string[];
         };
         Workspace: {
+            card_on_file?: components["schemas"]["WorkspaceCardOnFileSection"];
             communications?: components["schemas"]["WorkspaceCommunicationsSection"];
             /** Format: uuid */
             customer_id: string;
@@ -8086,19 +8848,34 @@ export interface components {
             insights?: components["schemas"]["WorkspaceInsightsSection"];
             invoices?: components["schemas"]["WorkspaceInvoicesSection"];
             jobs?: components["schemas"]["WorkspaceJobsSection"];
+            membership?: components["schemas"]["WorkspaceMembershipSection"];
             /**
              * Format: uuid
              * @description The customer this one was merged into, if it was.
              */
             merged_into: string | null;
+            photos?: components["schemas"]["WorkspacePhotosSection"];
             pinned_notes?: components["schemas"]["PinnedNotesSection"];
             plans?: components["schemas"]["WorkspacePlansSection"];
+            portal_invites?: components["schemas"]["WorkspacePortalInvitesSection"];
             profile: components["schemas"]["WorkspaceProfileSection"];
             recent_activity?: components["schemas"]["WorkspaceRecentActivitySection"];
+            related_customers?: components["schemas"]["WorkspaceRelatedCustomersSection"];
             reviews?: components["schemas"]["WorkspaceReviewsSection"];
+            status_history?: components["schemas"]["WorkspaceStatusHistorySection"];
             timeline?: components["schemas"]["WorkspaceTimeline"];
             /** @description Where the merged customer's workspace is (when merged). */
             workspace?: string;
+        };
+        WorkspaceCardOnFileSection: {
+            data?: (Record<string, never> | null) | components["schemas"]["BillingCardOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
         };
         WorkspaceCommunicationsSection: {
             data?: components["schemas"]["CommsCommunicationOutPage"];
@@ -8179,8 +8956,39 @@ export interface components {
              */
             status: "ok" | "unavailable" | "not_configured";
         };
+        WorkspaceMembershipSection: {
+            data?: components["schemas"]["CustomersMembershipsOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspacePhotosSection: {
+            data?: components["schemas"]["JobsLatestPhotosOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
         WorkspacePlansSection: {
             data?: components["schemas"]["JobsPlanOutPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspacePortalInvitesSection: {
+            /** @description The open (pending) invitations, newest first. */
+            data?: components["schemas"]["CustomersInviteOutPage1"];
             /** @description Why there is no data (when not ok). */
             reason?: string;
             /**
@@ -8204,8 +9012,28 @@ export interface components {
              */
             status: "ok" | "unavailable" | "not_configured";
         };
+        WorkspaceRelatedCustomersSection: {
+            data?: components["schemas"]["CustomersRelationsOut"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
         WorkspaceReviewsSection: {
             data?: components["schemas"]["JobsReviewsPage"];
+            /** @description Why there is no data (when not ok). */
+            reason?: string;
+            /**
+             * @description ok: data is there; unavailable: the service failed, timed out or refused (reason says which); not_configured: not in this deployment
+             * @enum {string}
+             */
+            status: "ok" | "unavailable" | "not_configured";
+        };
+        WorkspaceStatusHistorySection: {
+            data?: components["schemas"]["CustomersStatusChangeOutPage1"];
             /** @description Why there is no data (when not ok). */
             reason?: string;
             /**
