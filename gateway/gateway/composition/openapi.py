@@ -11,7 +11,7 @@ import copy
 import re
 from collections.abc import Mapping
 
-from gateway.composition.workspace import INSIGHTS, PROFILE, SECTIONS
+from gateway.composition.workspace import CUSTOMER_SECTIONS, INSIGHTS, PROFILE, SECTIONS
 from gateway.entrypoints.http.proxy import API_PREFIX, READ_METHODS, WRITE_METHODS
 from gateway.entrypoints.http.shapes import section_schema_name
 from gateway.routes import ROUTES, Resource
@@ -84,6 +84,7 @@ def merge(own: dict, services: Mapping[str, dict | None]) -> dict:
 _PASSED_ON = {
     **{(section_schema_name(section), "data"): (service, (key,)) for section, (service, key) in SECTIONS.items()},
     (section_schema_name(PROFILE), "data"): ("customers", (PROFILE,)),
+    **{(section_schema_name(section), "data"): ("customers", (section,)) for section in CUSTOMER_SECTIONS},
     ("PinnedNotesSection", "items"): ("customers", (PROFILE, "pinned_notes")),
     ("WorkspaceHeader", "last_completed"): ("jobs", ("summary", "last_completed")),
     ("WorkspaceHeader", "next_scheduled"): ("jobs", ("summary", "next_scheduled")),

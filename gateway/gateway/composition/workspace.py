@@ -30,9 +30,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "plans": ("jobs", "plans"),
     "recent_activity": ("jobs", "recent_activity"),
     "reviews": ("jobs", "reviews"),
+    "photos": ("jobs", "photos"),
     "invoices": ("billing", "invoices"),
+    "card_on_file": ("billing", "card_on_file"),
     "communications": ("comms", "communications"),
 }
+# Sections of the customers part beside the profile; like the profile, they are there whenever the page is.
+CUSTOMER_SECTIONS = ("related_customers", "membership", "status_history", "portal_invites")
 BILLING_FIGURES = ("currency", "balance_cents", "lifetime_revenue_cents", "lifetime_value_cents", "total_billed_cents",
                    "total_paid_cents", "overdue_cents", "credit_cents", "open_invoice_count")
 
@@ -69,7 +73,9 @@ def compose(customer_id: uuid.UUID, customers_part: dict, outcomes: Mapping[str,
     for name, (service, key) in SECTIONS.items():
         if service in outcomes:
             part = parts[service]
-            document[name] = {"status": OK, "data": part[key]} if part is not None else unavailable(outcomes[service])
+            document[name] = _section_of(part, key, outcomes[service])
+    for name in CUSTOMER_SECTIONS:
+        document[name] = _section_of(customers_part, name, None)
     if INSIGHTS in outcomes:
         document[INSIGHTS] = section(outcomes[INSIGHTS])
     pages = {service: None if part is None else SourcePage(part[ACTIVITY]["items"], part[ACTIVITY]["next_cursor"])
@@ -77,6 +83,15 @@ def compose(customer_id: uuid.UUID, customers_part: dict, outcomes: Mapping[str,
     timeline = merge(pages, TIMELINE_PAGE)
     document["timeline"] = {"status": UNAVAILABLE if timeline.unavailable else OK, **timeline.as_dict()}
     return document
+
+
+def _section_of(part: dict | None, key: str, outcome: Outcome | None) -> dict:
+    """A section of a service's part; a part without it (a service not yet upgraded) leaves it unavailable."""
+    if part is None:
+        return unavailable(outcome)
+    if key not in part:
+        return {"status": UNAVAILABLE, "reason": "not in this service's answer"}
+    return {"status": OK, "data": part[key]}
 
 
 def _header(profile: dict, parts: Mapping[str, dict | None]) -> dict:

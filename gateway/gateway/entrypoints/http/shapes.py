@@ -8,10 +8,10 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from chassis.activity import ActivityItemSchema
-from gateway.composition.workspace import SECTIONS
+from gateway.composition.workspace import CUSTOMER_SECTIONS, SECTIONS
 
 OK, UNAVAILABLE, NOT_CONFIGURED = "ok", "unavailable", "not_configured"
-SERVICE_SECTIONS = tuple(SECTIONS) + ("insights",)
+SERVICE_SECTIONS = tuple(SECTIONS) + CUSTOMER_SECTIONS + ("insights",)
 
 
 def _status(*allowed: str, description: str = "") -> fields.String:

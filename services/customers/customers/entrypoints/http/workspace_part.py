@@ -11,22 +11,25 @@ from sqlalchemy.orm import Session
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
+from chassis.db.part_store import earliest
 from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
-from customers.entrypoints.http import presenters
+from customers.entrypoints.http import presenters, workspace_sections
 from customers.entrypoints.http.context import now
 from customers.entrypoints.http.schemas_out import CustomerOut
 from customers.service_layer.workspace import workspace_part
 
 blp = Blueprint("workspace_part", __name__, description="The customer's share of the workspace")
 
-CustomersPart = part_schema("customers", {"profile": fields.Nested(CustomerOut, required=True)})
+CustomersPart = part_schema("customers", {"profile": fields.Nested(CustomerOut, required=True),
+                                          **workspace_sections.SCHEMAS})
 
 
 def part_document(session: Session, customer_id: uuid.UUID, *, activity_limit: int) -> tuple[dict, dt.datetime | None]:
     """The part as `GET /customers/<id>` and `GET …/activity` show its two sections, and until when it holds."""
     read, valid_until = workspace_part(session, customer_id, activity_limit=activity_limit)
+    extra, extra_until = workspace_sections.sections(session, customer_id, now())
     return {"profile": presenters.profile(read.customer, read.pinned_notes),
-            "activity": read.activity.as_dict(presenters.activity_item)}, valid_until
+            "activity": read.activity.as_dict(presenters.activity_item), **extra}, earliest([valid_until, extra_until])
 
 
 @blp.route(PATH)

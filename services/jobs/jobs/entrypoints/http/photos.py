@@ -5,7 +5,7 @@ import uuid
 
 from flask import Response
 from flask.views import MethodView
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from chassis.activity import api_link
 from chassis.api import BINARY, Blueprint
@@ -28,6 +28,16 @@ def photo_view(photo: Photo, job: Job | None) -> dict:
     return {**{column: getattr(photo, column) for column in PhotoOut().fields if hasattr(photo, column)},
             "job_number": job.number if job else None, "job_title": job.title if job else None,
             "url": api_link(f"/photos/{photo.id}"), "thumbnail_url": api_link(f"/photos/{photo.id}/thumbnail")}
+
+
+def latest_photos(session, customer_id: uuid.UUID, limit: int) -> dict:
+    """The workspace's photos section: the latest few (as the list shows them) and how many there are."""
+    count = session.scalar(select(func.count()).select_from(Photo).where(Photo.customer_id == customer_id))
+    photos = list(session.scalars(select(Photo).where(Photo.customer_id == customer_id)
+                                  .order_by(Photo.uploaded_at.desc(), Photo.id.desc()).limit(limit)))
+    job_ids = {photo.job_id for photo in photos if photo.job_id}
+    jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
+    return {"items": [photo_view(photo, jobs.get(photo.job_id)) for photo in photos], "count": count}
 
 
 def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:

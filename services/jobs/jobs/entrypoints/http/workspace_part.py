@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import fields
+from marshmallow import Schema, fields
 
 from chassis.api import Blueprint
 from chassis.auth import require
@@ -11,10 +11,17 @@ from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
 from jobs.entrypoints.http.context import adapter, now
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
+from jobs.entrypoints.http.other_schemas import PhotoOut
+from jobs.entrypoints.http.photos import latest_photos
 from jobs.entrypoints.http.review_schemas import ReviewsPage
 from jobs.service_layer import views
 
 blp = Blueprint("workspace_part", __name__)
+
+
+class LatestPhotosOut(Schema):
+    items = fields.List(fields.Nested(PhotoOut), metadata={"description": "The latest photos, newest first."})
+    count = fields.Integer(metadata={"description": "How many photos the customer has."})
 
 # Each section is the shape of the endpoint it stands for, so the gateway reads them alike.
 JobsPart = part_schema("jobs", {
@@ -24,7 +31,14 @@ JobsPart = part_schema("jobs", {
     "recent_activity": fields.Nested(RecentActivityOut, required=True),
     "summary": fields.Nested(SummaryOut, required=True),
     "reviews": fields.Nested(ReviewsPage, required=True),
+    "photos": fields.Nested(LatestPhotosOut, required=True),
 })
+LATEST_PHOTOS = 6
+
+
+def _with_photos(computed: tuple[dict, object], customer_id) -> tuple[dict, object]:
+    document, valid_until = computed
+    return {**document, "photos": latest_photos(request_session(), customer_id, LATEST_PHOTOS)}, valid_until
 
 
 @blp.route(PATH)
@@ -36,6 +50,6 @@ class CustomerWorkspacePart(MethodView):
         """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
         page."""
         at = now()
-        return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: views.customer_part(
+        return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: _with_photos(views.customer_part(
             request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
-            activity_limit=args["activity_limit"]))
+            activity_limit=args["activity_limit"]), customer_id))
