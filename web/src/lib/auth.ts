@@ -31,3 +31,15 @@ export function clearToken(): void {
   localStorage.removeItem(TOKEN_KEY);
   window.dispatchEvent(new Event("fieldwork:auth"));
 }
+
+/** The permissions the signed-in token carries (its `perms` claim), to hide what the gateway would refuse anyway. */
+export function hasPermission(permission: string, token: string | null = getToken()): boolean {
+  const payload = token?.split(".")[1];
+  if (!payload) return false;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { perms?: unknown };
+    return Array.isArray(claims.perms) && claims.perms.includes(permission);
+  } catch {
+    return false;
+  }
+}

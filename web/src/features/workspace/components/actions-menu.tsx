@@ -5,14 +5,16 @@ import type { ReactNode } from "react";
 import { useArchive } from "../api/archive-customer";
 import type { Profile } from "../api/get-workspace";
 import { EditCustomerForm } from "./edit-customer-form";
+import { EraseCustomerDialog } from "./erase-customer-dialog";
 import { MergeDialog } from "./merge-dialog";
 import { MergeHistory } from "./merge-history";
 import { PortalInviteDialog } from "./portal-invite-dialog";
 import { PortalViewDialog } from "./portal-view-dialog";
 import { StatementDialog } from "./statement-dialog";
 import { PricingTableDialog } from "@/features/price-book/components/pricing-table-dialog";
+import { hasPermission } from "@/lib/auth";
 
-export type Dialog = "edit" | "merge" | "history" | "invite" | "portal" | "statement" | "pricing" | null;
+export type Dialog = "edit" | "merge" | "history" | "invite" | "portal" | "statement" | "pricing" | "erase" | null;
 
 type Props = { profile: Profile; dialog: Dialog; onDialog: (dialog: Dialog) => void };
 
@@ -28,6 +30,7 @@ export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
     portal: ["View as client", <PortalViewDialog customerId={profile.id!} />],
     statement: ["AR statement", <StatementDialog profile={profile} onDone={close} />],
     pricing: ["Pricing table", <PricingTableDialog customerId={profile.id!} primaryEmail={profile.primary_email} onDone={close} />],
+    erase: ["Delete customer", <EraseCustomerDialog profile={profile} onDone={close} />],
   };
 
   return (
@@ -48,6 +51,9 @@ export function ActionsMenu({ profile, dialog, onDialog: setDialog }: Props) {
             <Menu.Item color="red" onClick={() => archive.mutate(undefined, {
               onSuccess: () => notifications.show({ message: `${profile.display_name} archived.` }),
             })}>Archive</Menu.Item>
+          )}
+          {hasPermission("customers:delete") && profile.display_name !== `Erased customer ${profile.number}` && (
+            <Menu.Item color="red" onClick={() => setDialog("erase")}>Delete customer…</Menu.Item>
           )}
         </Menu.Dropdown>
       </Menu>
