@@ -88,6 +88,8 @@ def _billing(api: Seeder) -> None:
     api.call("PUT", "/customers/{customer_id}/card", {"processor_token": "tok_1N3T00LkdIwHu7ixt44h1F8k",
                                                       "brand": "visa", "last4": "4242", "exp_month": 8,
                                                       "exp_year": 2099})
+    api.ids["item_id"] = api.post("/price-book", {"name": "Spring tune-up", "unit_price_cents": 12900,
+                                                  "kind_prices": {"commercial": 18900}})["id"]
 
 
 def route_permission(app):

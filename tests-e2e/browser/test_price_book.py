@@ -87,7 +87,7 @@ def test_an_invoice_line_is_picked_at_the_property_price_and_the_pricing_table_i
     page.goto(f"/customers/{customer['id']}/invoices")
     page.get_by_role("button", name="New invoice").click()
     form = page.get_by_role("form", name="New invoice")
-    form.get_by_role("textbox", name="Add from price book").click()
+    form.get_by_label("Add from price book").click()
     page.get_by_role("option", name="Opener install").click()
     expect(form.get_by_label("Line 1 description")).to_have_value("Opener install")
     expect(form.get_by_label("Line 1 unit price")).to_have_value("610.00")  # the commercial price, not 450
