@@ -129,7 +129,9 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     exact_name = "lower(c.display_name) = :text"
     found.append(Tier(EXACT_NAME, "customers c", exact_name, exact_name, own_row=True))
     name_words = _all_words(_WORDS, len(terms.word_prefixes))
-    if whole:
+    if absent:
+        pass  # a typed word starts no name word: no name has them all
+    elif whole:
         found.append(Tier(NAME_PREFIX, "customers c", name_words, name_words, own_row=True, words="n", drive="drive_n",
                           ids=holding_all([f"word LIKE :start_{i}" for i in range(len(typed))], "drive_n")))
     else:
@@ -148,7 +150,9 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     # Of several words typed, every one after the first follows a space: it starts a word wherever the text is
     # contained. The contains tiers are then read by such a word, in order, not from the trigram index (which
     # reads every trigram of a long text and is dear for a full name).
-    if contained:
+    if absent - {0}:
+        pass  # a word after the first starts no name word, as it would in a name containing the text
+    elif contained:
         found.append(Tier(NAME_CONTAINS, "customers c", name_contains, name_contains, own_row=True, words="n",
                           drive="drive_n_after_first", ids=contained))
     elif many and "n" in walk:
@@ -184,6 +188,8 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
             guard = ("NOT EXISTS (SELECT 1 FROM search_words g WHERE g.account_id = :account AND g.kind = 'n' AND "
                      "g.word = ANY(ARRAY(SELECT word FROM search_vocabulary WHERE account_id = :account "
                      "AND kind = 'n' AND word LIKE :contains)))")
+        elif absent - {0}:
+            guard = "true"  # no name holds a word the text would make it start
         elif contained:
             guard = ("NOT EXISTS (SELECT 1 FROM customers n WHERE n.account_id = :account AND n.id IN "
                      f"(SELECT customer_id FROM ({contained}) g) AND (' ' || n.search_name) LIKE :contains)")
@@ -349,6 +355,9 @@ def _read(session: Session, found: list[Tier], filters: Filters, params: dict, r
         by_tier: dict[int, list[Key]] = {}
         for row in session.execute(text(sql), params):
             by_tier.setdefault(row.tier, []).append((found[row.tier].score, row.word, row.customer_id))
+        if any(found[i].score == EXACT_NAME for i in by_tier):
+            # A name equal to the text contains it: the typo tier would find nobody, and it is not asked.
+            passed += [t for t in found if t.score == TYPO]
         read: dict[uuid.UUID, Key] = {}
         for keys in by_tier.values():
             if len(keys) >= fetch:
