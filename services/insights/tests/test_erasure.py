@@ -30,6 +30,8 @@ def test_the_read_model_forgets_the_person_and_keeps_the_money(app, client, auth
                                                                "job_id": job}),
         make_event(account_id, "communication.logged", at, communication={
             "id": str(uuid.uuid4()), "customer_id": customer_id, "channel": "email", "occurred_at": at}),
+        make_event(account_id, "review.received", at, review_id=str(uuid.uuid4()), job_id=job,
+                   customer_id=customer_id, job_title=f"Boiler for {name}", comment=f"Thanks {tag}"),
     ]
     for envelope in events:
         assert deliver(app, envelope)

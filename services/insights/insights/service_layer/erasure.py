@@ -26,7 +26,8 @@ def _scrubbed(value, pseudonym: str):
     emptied wherever it sits."""
     personal = {"display_name": pseudonym, "company": None, "lead_source": None, "do_not_service_reason": None,
                 "emails": [], "phones": [], "primary_address": None, "properties": [], "title": ERASED_TITLE,
-                "property_address": None, "subject": None, "comment": None, "body": None, "email": None}
+                "job_title": ERASED_TITLE, "customer_name": pseudonym, "property_address": None, "subject": None,
+                "comment": None, "body": None, "email": None}
     if isinstance(value, dict):
         return {key: personal[key] if key in personal and item is not None else _scrubbed(item, pseudonym)
                 for key, item in value.items()}
