@@ -112,6 +112,10 @@ def test_decline_asks_first_and_then_the_estimate_is_declined(page, demo):
     customer = new_customer(demo, "Dora Declines")
     estimate = new_estimate(demo, customer, "New furnace", send=True)
     page.goto(f"/estimates/{estimate['id']}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PDF").click()
+    assert download.value.suggested_filename == f"{estimate['number']}.pdf"
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
     page.get_by_role("button", name="Decline").click()
     dialog = page.get_by_role("dialog", name=f"Decline {estimate['number']}?")
     expect(dialog).to_contain_text("cannot be approved later")

@@ -134,7 +134,7 @@ def test_schedule_assign_visit_and_complete_a_job_on_its_page(page, demo, screen
 
     page.get_by_label("Internal notes").fill("Customer asked for a filter reminder in spring.")
     page.get_by_role("button", name="Save notes").click()
-    expect(page.get_by_role("button", name="Save notes")).to_be_disabled()
+    expect(page.get_by_text("Notes saved.")).to_be_visible()
     assert demo.get(f"/jobs/{job['id']}")["notes"] == "Customer asked for a filter reminder in spring."
     assert checked(page) == []
     page.screenshot(path=str(screenshots / "job-page.png"), full_page=True)
@@ -202,3 +202,19 @@ def test_cancel_asks_first_and_keeps_the_job_until_confirmed(page, demo):
     page.get_by_role("dialog").get_by_role("button", name="Cancel job").click()
     expect(page.get_by_text("Cancelled: nothing to invoice.")).to_be_visible()
     assert demo.get(f"/jobs/{job['id']}")["status"] == "cancelled"
+
+
+def test_an_upcoming_job_on_the_overview_opens_its_page(page, demo):
+    customer = new_customer(demo, "Uma Upcoming")
+    made = demo.session.post(f"{demo.base}/api/jobs", timeout=15, json={
+        "customer_id": customer["id"], "title": "Boiler service", "scheduled_start": "2031-09-01T14:00:00Z"})
+    assert made.status_code == 201, made.text
+    for _ in range(4):
+        page.goto(f"/customers/{customer['id']}")
+        upcoming = page.get_by_role("table", name="Upcoming")
+        expect(upcoming.or_(page.get_by_text("Recent activity is unavailable right now"))).to_be_visible()
+        if upcoming.is_visible():
+            break
+    upcoming.get_by_role("link", name="Boiler service").click()
+    expect(page).to_have_url(re.compile(f"/jobs/{made.json()['id']}$"))
+    expect(page.get_by_role("heading", name=f"Job {made.json()['number']}")).to_be_visible()

@@ -9,6 +9,7 @@ import { useApproveEstimate, useConvertEstimate, useMoveEstimate, type Estimate 
 import { ConfirmMove } from "./confirm-move";
 import { placeErrors } from "./place-errors";
 import { localInstant } from "./work-draft";
+import { downloadPdf } from "@/features/billing/components/pdf-download";
 
 type Open = "approve" | "convert" | "decline" | null;
 const RENAMED: Record<string, string> = { scheduled_start: "date", scheduled_end: "end" };
@@ -71,6 +72,7 @@ function JobWindowForm({ estimate, approving, onDone, onCancel }: { estimate: Es
 /** Send, approve or decline on the customer's behalf (both asked first), or convert an approved estimate to its job. */
 export function EstimateMoves({ estimate }: { estimate: Estimate }) {
   const [open, setOpen] = useState<Open>(null);
+  const [downloading, setDownloading] = useState(false);
   const move = useMoveEstimate(estimate);
   const close = () => setOpen(null);
   const status = estimate.status as string;
@@ -81,6 +83,13 @@ export function EstimateMoves({ estimate }: { estimate: Estimate }) {
       onSuccess: () => notifications.show({ color: "green", message: `${estimate.number} sent to the customer.` }),
       onError: (error) => notifications.show({ color: "red", message: error.message }),
     });
+  }
+
+  function download() {
+    setDownloading(true);
+    downloadPdf(`/api/estimates/${estimate.id}/pdf`, `${estimate.number}.pdf`)
+      .catch((error: Error) => notifications.show({ color: "red", message: error.message }))
+      .finally(() => setDownloading(false));
   }
 
   function saved(after: Estimate) {
@@ -97,6 +106,7 @@ export function EstimateMoves({ estimate }: { estimate: Estimate }) {
         {awaiting && <Button variant="outline" color="red" onClick={() => { move.reset(); setOpen("decline"); }}>Decline</Button>}
         {status === "approved" && !estimate.job_id && <Button onClick={() => setOpen("convert")}>Convert to job</Button>}
         {estimate.job_id && <Button component={Link} to={`/jobs/${estimate.job_id}`} variant="light">Open the job</Button>}
+        <Button variant="default" loading={downloading} onClick={download}>Download PDF</Button>
       </Group>
       <Modal opened={open === "approve" || open === "convert"} onClose={close} size="lg" closeButtonProps={{ "aria-label": "Close" }}
         title={open === "convert" ? `Convert ${estimate.number} to a job` : `Approve ${estimate.number}?`}>

@@ -12,7 +12,10 @@ export function JobNotes({ job }: { job: Job }) {
   const fieldError = update.error && "fields" in update.error ? (update.error.fields as Record<string, string[]>).notes?.join(" ") : undefined;
 
   function save() {
-    update.mutate({ notes: notes.trim() || null }, { onSuccess: () => notifications.show({ color: "green", message: "Notes saved." }) });
+    // Saved notes come back with the job, which renews this form (its key): say so from the promise, which outlives it.
+    update.mutateAsync({ notes: notes.trim() || null })
+      .then(() => notifications.show({ color: "green", message: "Notes saved." }))
+      .catch(() => undefined); // shown under the field or in the alert below
   }
 
   return (

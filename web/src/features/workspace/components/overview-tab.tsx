@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
 
 import type { Workspace } from "../api/get-workspace";
 import { PropertyMap, addressOf } from "./property-map";
@@ -16,7 +17,10 @@ function Visits({ label, visits, empty, date }: { label: string; visits: Visit[]
       <Table.Tbody>
         {visits.map((v, i) => (
           <Table.Tr key={v.id ?? i}>
-            <Table.Td>{v.title || v.service_type}</Table.Td><Table.Td>{v.property_address ?? "—"}</Table.Td>
+            <Table.Td>
+              {v.id ? <Anchor component={Link} to={`/jobs/${v.id}`} size="sm">{v.title || v.service_type}</Anchor> : v.title || v.service_type}
+            </Table.Td>
+            <Table.Td>{v.property_address ?? "—"}</Table.Td>
             <Table.Td>{date(v)}</Table.Td><Table.Td><StatusBadge status={v.status} /></Table.Td>
           </Table.Tr>
         ))}
