@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
       { path: "unmatched", lazy: () => import("./routes/unmatched").then((m) => ({ Component: m.UnmatchedRoute })) },
       { path: "settings/integrations", lazy: () => import("./routes/settings").then((m) => ({ Component: m.IntegrationsRoute })) },
       { path: "settings/price-book", lazy: () => import("./routes/price-book").then((m) => ({ Component: m.PriceBookRoute })) },
+      { path: "settings/import", lazy: () => import("./routes/import").then((m) => ({ Component: m.ImportRoute })) },
       { path: "*", element: <Navigate to="/customers" replace /> },
     ],
   },

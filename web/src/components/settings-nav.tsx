@@ -1,7 +1,7 @@
 import { Tabs } from "@mantine/core";
 import { useNavigate } from "react-router";
 
-const PAGES = [["integrations", "Integrations"], ["price-book", "Price book"]] as const;
+const PAGES = [["integrations", "Integrations"], ["price-book", "Price book"], ["import", "Import"]] as const;
 
 /** The account's settings pages, one tab each. */
 export function SettingsNav({ current }: { current: (typeof PAGES)[number][0] }) {

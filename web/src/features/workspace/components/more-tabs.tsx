@@ -3,6 +3,7 @@ import { Badge, Button, Menu, Table, Text } from "@mantine/core";
 import type { Workspace } from "../api/get-workspace";
 import { addressOf } from "./property-map";
 import { ReviewsSection } from "./reviews-section";
+import { ArchivedTab } from "@/features/import/components/archived-tab";
 import { day, words } from "@/lib/format";
 
 /** The tabs behind More, as the product documents list them; each shows what the API has, and says when it has none. */
@@ -51,7 +52,6 @@ export function morePanels(ws: Workspace): Record<string, React.ReactNode> {
   return {
     equipment: <EquipmentTab ws={ws} />,
     reviews: <ReviewsSection ws={ws} />,
-    // Nothing in the system imports records yet: say so rather than show made-up rows.
-    "archived-data": <Text size="sm" c="dimmed">No archived or imported records: nothing has been imported into Fieldwork for this account.</Text>,
+    "archived-data": <ArchivedTab customerId={ws.profile.data.id!} />,
   };
 }

@@ -1,0 +1,5 @@
+import { ImportPage } from "@/features/import/components/import-page";
+
+export function ImportRoute() {
+  return <ImportPage />;
+}

@@ -1,0 +1,58 @@
+import { Alert, Button, Group, Progress, SegmentedControl, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+
+import { useImport, useImportRows, type Import } from "../api/imports";
+import { RowReport } from "./dry-run-report";
+
+function timeLeft(seconds: number | null | undefined): string {
+  if (seconds == null) return "estimating…";
+  if (seconds < 60) return `about ${Math.max(1, seconds)} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+type Outcome = "created" | "matched" | "skipped";
+
+/** The import's row-by-row report, a page at a time, by outcome. */
+function Report({ id }: { id: string }) {
+  const [outcome, setOutcome] = useState<Outcome>("skipped");
+  const [after, setAfter] = useState<number[]>([0]);
+  const rows = useImportRows(id, outcome, after[after.length - 1]);
+  return (
+    <Stack gap="xs">
+      <SegmentedControl aria-label="Rows to show" value={outcome} onChange={(v) => { setOutcome(v as Outcome); setAfter([0]); }}
+        data={[{ value: "skipped", label: "Skipped" }, { value: "matched", label: "Matched" }, { value: "created", label: "Created" }]} />
+      <RowReport rows={rows.data?.items ?? []} label={`Rows ${outcome}`} />
+      <Group>
+        {after.length > 1 && <Button size="xs" variant="default" onClick={() => setAfter(after.slice(0, -1))}>Previous rows</Button>}
+        {rows.data?.next_after != null && <Button size="xs" variant="default" onClick={() => setAfter([...after, rows.data!.next_after!])}>Next rows</Button>}
+      </Group>
+    </Stack>
+  );
+}
+
+/** An import started: rows done of all, created, matched, failed, time left; its report once it is done. */
+export function ImportProgress({ id, initial }: { id: string; initial?: Import }) {
+  const found = useImport(id);
+  const run = found.data ?? initial;
+  if (!run) return null;
+  const total = run.total_rows ?? 0;
+  const done = run.rows_done ?? 0;
+  const share = total ? Math.round((100 * done) / total) : 100;
+  const finished = run.status === "done";
+  return (
+    <Stack>
+      <Progress value={share} size="lg" aria-label="Rows imported" animated={!finished} />
+      <Group gap="lg" aria-live="polite">
+        <Text size="sm"><b>{done.toLocaleString()}</b> of {total.toLocaleString()} rows done</Text>
+        <Text size="sm"><b>{run.rows_created?.toLocaleString()}</b> created</Text>
+        <Text size="sm"><b>{run.rows_matched?.toLocaleString()}</b> matched</Text>
+        <Text size="sm"><b>{run.rows_failed?.toLocaleString()}</b> failed</Text>
+        {!finished && <Text size="sm" c="dimmed">{run.status === "running" ? timeLeft(run.seconds_left) : "waiting to start"}</Text>}
+      </Group>
+      {finished && <Alert color="green" title="Import finished">
+        {run.rows_created} customers created, {run.rows_matched} matched to customers already here, {run.rows_failed} rows skipped.
+        Columns that mapped to nothing are on each customer's Archived data tab.</Alert>}
+      {finished && <Report id={id} />}
+    </Stack>
+  );
+}
