@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { useCreateInvoice, useUpdateInvoice, type Invoice, type InvoiceIn } from "../api/invoices";
 import { placeErrors } from "./form-errors";
+import { useBillToOptions } from "@/features/relations/api/relations";
 import { centsToText, hundredthsText, parseCents, parseHundredths, parseRate, rateText } from "./invoice-money";
 import { InvoiceLinesField, emptyInvoiceLine, invoiceLineRules, type InvoiceLineValues } from "./invoice-lines-field";
 
@@ -25,7 +26,7 @@ function valuesOf(invoice: Invoice | undefined, draft: InvoiceDraft | undefined,
   return {
     issue_date: invoice?.issue_date ?? null as string | null, due_date: invoice?.due_date ?? null as string | null,
     property_id: invoice ? invoice.property_id ?? null : draft?.propertyId ?? properties[0]?.value ?? null,
-    notes: invoice?.notes ?? "", lines,
+    notes: invoice?.notes ?? "", lines, bill_to_customer_id: null as string | null,
   };
 }
 
@@ -40,6 +41,7 @@ export function InvoiceForm(props: Props) {
   const create = useCreateInvoice(props.customerId ?? invoice!.customer_id!);
   const update = useUpdateInvoice(invoice ?? {});
   const [problems, setProblems] = useState<string[]>([]);
+  const billTo = useBillToOptions(invoice ? undefined : props.customerId);
   const form = useForm({
     mode: "controlled",
     initialValues: valuesOf(invoice, props.draft, properties),
@@ -65,6 +67,7 @@ export function InvoiceForm(props: Props) {
         const body: InvoiceIn = {
           ...common, customer_id: props.customerId!, job_id: props.draft?.jobId ?? null, currency,
           issue_date: values.issue_date, due_date: values.due_date, terms_days: 30,
+          bill_to_customer_id: values.bill_to_customer_id,
         };
         onSaved(await create.mutateAsync(body));
       }
@@ -84,6 +87,11 @@ export function InvoiceForm(props: Props) {
           <Select label="Property" data={properties} clearable placeholder={properties.length ? "Pick a property" : "No properties"}
             {...form.getInputProps("property_id")} key={form.key("property_id")} />
         </SimpleGrid>
+        {(billTo.data?.length ?? 0) > 0 && (
+          <Select label="Bill to" data={billTo.data} clearable placeholder="This customer"
+            description="The work stays in this customer's history; the bill-to customer owes the money."
+            {...form.getInputProps("bill_to_customer_id")} key={form.key("bill_to_customer_id")} />
+        )}
         <InvoiceLinesField form={form} currency={currency}
           propertyKind={properties.find((p) => p.value === form.getValues().property_id)?.kind} />
         <Textarea label="Notes" autosize minRows={2} {...form.getInputProps("notes")} key={form.key("notes")} />

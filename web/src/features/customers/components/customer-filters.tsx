@@ -1,9 +1,11 @@
 import { Group, Select, Switch, TextInput } from "@mantine/core";
 
-export type Filters = { q: string; status: string; tag: string; kind: string; archived: boolean };
+/** ``member``: "" (anyone), "true" (members of a maintenance plan) or "false". */
+export type Filters = { q: string; status: string; tag: string; kind: string; archived: boolean; member: string };
 
 export const STATUSES = ["lead", "prospect", "quoted", "active", "inactive"] as const;
 const KINDS = ["residential", "commercial"];
+const MEMBERSHIP = [{ value: "true", label: "Members" }, { value: "false", label: "Not members" }];
 
 type Props = { filters: Filters; onChange: (next: Partial<Filters>) => void };
 
@@ -24,6 +26,8 @@ export function CustomerFilters({ filters, onChange }: Props) {
         onChange={(event) => onChange({ tag: event.currentTarget.value })} />
       <Select label="Kind" placeholder="Any kind" clearable w={150} data={KINDS}
         value={filters.kind || null} onChange={(value) => onChange({ kind: value ?? "" })} />
+      <Select label="Membership" placeholder="Anyone" clearable w={150} data={MEMBERSHIP}
+        value={filters.member || null} onChange={(value) => onChange({ member: value ?? "" })} />
       <Switch label="Include archived" checked={filters.archived} mb={8}
         onChange={(event) => onChange({ archived: event.currentTarget.checked })} />
     </Group>

@@ -14,7 +14,7 @@ const PAGE_SIZE = 25;
 function filtersFrom(params: URLSearchParams): Filters {
   return {
     q: params.get("q") ?? "", status: params.get("status") ?? "", tag: params.get("tag") ?? "",
-    kind: params.get("kind") ?? "", archived: params.get("archived") === "1",
+    kind: params.get("kind") ?? "", archived: params.get("archived") === "1", member: params.get("member") ?? "",
   };
 }
 
@@ -39,6 +39,7 @@ export function CustomersList() {
     if (merged.status) search.set("status", merged.status);
     if (merged.tag) search.set("tag", merged.tag);
     if (merged.kind) search.set("kind", merged.kind);
+    if (merged.member) search.set("member", merged.member);
     if (merged.archived) search.set("archived", "1");
     setParams(search, { replace: true });
   }
@@ -51,6 +52,7 @@ export function CustomersList() {
     ...(debounced.tag.trim() && { tag: debounced.tag.trim() }),
     ...(debounced.kind && { kind: debounced.kind as CustomerQuery["kind"] }),
     ...(debounced.archived && { include_archived: true }),
+    ...(debounced.member && { member: debounced.member === "true" }),
   };
   const customers = useCustomers(query);
 

@@ -42,6 +42,12 @@ export type Workspace = {
   invoices?: Section<Page<S["BillingInvoiceOut"]>>;
   communications?: Section<Page<S["CommsCommunicationOut"]>>;
   insights?: Section<S["InsightsInsightsOut"]>;
+  related_customers?: Section<S["CustomersRelationsOut"]>;
+  membership?: Section<S["CustomersMembershipsOut"]>;
+  status_history?: Section<Page<S["CustomersStatusChangeOut"]>>;
+  portal_invites?: Section<Page<S["CustomersInviteOut"]>>;
+  photos?: Section<{ items: S["JobsPhotoOut"][]; count: number }>;
+  card_on_file?: Section<S["BillingCardOut"] | null>;
   timeline?: { status: string; items: ActivityItem[]; next_cursor?: string | null; unavailable?: string[] };
 };
 

@@ -8,12 +8,15 @@ import { FollowUp } from "./follow-up";
 import { LeadStatus } from "./lead-status";
 import { QuickActions } from "./quick-actions";
 import { TagsEditor } from "./tags-editor";
+import { type Memberships, MembershipBadge } from "@/features/membership/components/membership";
 import { day } from "@/lib/format";
 
-type Props = { profile: Profile; header: Header | undefined; dialog: Dialog; onDialog: (dialog: Dialog) => void };
+type Props = {
+  profile: Profile; header: Header | undefined; dialog: Dialog; onDialog: (dialog: Dialog) => void; membership?: Memberships;
+};
 
 /** Who the customer is, at a glance, with the changes an office user makes most. */
-export function WorkspaceHeader({ profile, header, dialog, onDialog: setDialog }: Props) {
+export function WorkspaceHeader({ profile, header, dialog, onDialog: setDialog, membership }: Props) {
   const customerId = profile.id!;
   const unarchive = useArchive(customerId, false);
   return (
@@ -37,6 +40,7 @@ export function WorkspaceHeader({ profile, header, dialog, onDialog: setDialog }
             <Group gap="sm" align="baseline">
               <Title order={1} size="h2">{profile.display_name}</Title>
               <Text c="dimmed">{profile.number}</Text>
+              <MembershipBadge membership={membership} />
             </Group>
             {profile.company && profile.company !== profile.display_name && <Text>{profile.company}</Text>}
             <Group gap="lg">

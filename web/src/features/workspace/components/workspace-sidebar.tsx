@@ -4,6 +4,9 @@ import { useState, type ReactNode } from "react";
 import type { Profile } from "../api/get-workspace";
 import { useRemoveEquipment, useSaveContact, useSaveProperty } from "../api/sidebar-records";
 import { ContactForm, EquipmentForm, PropertyForm } from "./record-forms";
+import { type Memberships, MembershipCard } from "@/features/membership/components/membership";
+import type { Relation } from "@/features/relations/api/relations";
+import { RelatedCustomersCard } from "@/features/relations/components/related-customers-card";
 import { day, when, words } from "@/lib/format";
 
 function Copy({ value, label }: { value: string; label: string }) {
@@ -92,7 +95,7 @@ function PropertyCard({ customerId, property, open }: { customerId: string; prop
 }
 
 /** Contacts and properties (with the equipment at each), beside the tabs. */
-export function WorkspaceSidebar({ profile }: { profile: Profile }) {
+export function WorkspaceSidebar({ profile, related, membership }: { profile: Profile; related?: Relation[]; membership?: Memberships }) {
   const customerId = profile.id!;
   const saveContact = useSaveContact(customerId);
   const [dialog, setDialog] = useState<{ title: string; form: (close: () => void) => ReactNode } | null>(null);
@@ -100,6 +103,8 @@ export function WorkspaceSidebar({ profile }: { profile: Profile }) {
   const close = () => setDialog(null);
   return (
     <Stack>
+      <MembershipCard membership={membership} />
+      <RelatedCustomersCard customerId={customerId} name={profile.display_name ?? ""} relations={related} />
       <Modal opened={dialog !== null} onClose={close} title={dialog?.title} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
         {dialog?.form(close)}
       </Modal>

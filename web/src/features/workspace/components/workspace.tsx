@@ -50,11 +50,13 @@ export function Workspace({ customerId, tab }: { customerId: string; tab: string
   return (
     <WorkFormsProvider profile={ws.profile.data} currency={ws.header?.currency}>
       <Stack>
-        <WorkspaceHeader profile={ws.profile.data} header={ws.header} dialog={dialog} onDialog={setDialog} />
+        <WorkspaceHeader profile={ws.profile.data} header={ws.header} dialog={dialog} onDialog={setDialog}
+          membership={ws.membership?.data} />
         <StatCards customerId={customerId} header={ws.header} />
         <Grid>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <ErrorBoundary><WorkspaceSidebar profile={ws.profile.data} /></ErrorBoundary>
+            <ErrorBoundary><WorkspaceSidebar profile={ws.profile.data} related={ws.related_customers?.data?.items}
+              membership={ws.membership?.data} /></ErrorBoundary>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack>
