@@ -10,6 +10,10 @@ export type ChannelFilter = "all" | "call" | "sms" | "email";
 /** A send still on its way: the page asks again until it is sent, delivered or failed. */
 export const IN_FLIGHT = new Set(["queued", "sending"]);
 const POLL_MS = 1500;
+// A provider reports delivered (or failed) a little after it took a text: a send that went out lately is
+// asked after a while longer, more slowly; an older "sent" is left as the provider last reported it.
+const REPORT_WINDOW_MS = 2 * 60_000;
+const REPORT_POLL_MS = 5000;
 
 export const feedKey = (customerId: string, channel: ChannelFilter) => ["customer", customerId, "comms", channel];
 
@@ -21,8 +25,11 @@ function pageUrl(base: string, channel: ChannelFilter, cursor: string | null) {
 }
 
 /** Polls while any listed item is in flight, so a queued text turns sent, delivered or failed in place. */
-export function whileInFlight(data: { pages: CommPage[] } | undefined) {
-  return data?.pages.some((p) => p.items.some((c) => IN_FLIGHT.has(c.status ?? ""))) ? POLL_MS : false;
+export function whileInFlight(data: { pages: CommPage[] } | undefined, now = Date.now()) {
+  const items = data?.pages.flatMap((p) => p.items) ?? [];
+  if (items.some((c) => IN_FLIGHT.has(c.status ?? ""))) return POLL_MS;
+  const lately = (c: Communication) => c.status === "sent" && now - Date.parse(c.occurred_at ?? "") < REPORT_WINDOW_MS;
+  return items.some(lately) ? REPORT_POLL_MS : false;
 }
 
 /** The customer's calls, texts and emails, newest first, one channel or all, a cursor page at a time. */

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
@@ -25,7 +25,7 @@ describe("FeedItem", () => {
     expect(toggle).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(toggle);
     expect(screen.getByRole("button", { name: "Hide transcript" })).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByText("My AC stopped cooling.")).toBeVisible();
+    await waitFor(() => expect(screen.getByText("My AC stopped cooling.")).toBeVisible());
   });
 
   it("says why a send failed and offers to try again, never that it was sent", () => {
