@@ -123,7 +123,7 @@ def test_after_deleting_a_customer_no_service_holds_their_personal_data(api, sys
     assert _money(system, account_id) == money_before
     assert api.get(f"/customers/{customer_id}/billing-summary", expect=200).json() == summary_before
     workspace = api.get(f"/customers/{customer_id}/workspace", expect=200).json()
-    assert workspace["profile"]["display_name"] == pseudonym
+    assert workspace["profile"]["data"]["display_name"] == pseudonym
     assert [e["customer_id"] for e in api.get("/erasures", expect=200).json()["items"]] == [customer_id]
     assert api.post(f"/customers/{customer_id}/erase", expect=200, json={"confirm_name": "x"}).json() == erasure
     assert api.get(f"/customers/{other['id']}", expect=200).json()["display_name"] == other["display_name"]
