@@ -145,7 +145,8 @@ def test_schedule_assign_visit_and_complete_a_job_on_its_page(page, demo, screen
     invoice_id = page.url.rsplit("/", 1)[1]
     assert demo.get(f"/invoices/{invoice_id}")["job_id"] == job["id"]
     page.go_back()
-    expect(page.get_by_role("region", name="Invoice").get_by_role("link")).to_have_attribute("href", f"/invoices/{invoice_id}")
+    invoice_link = page.get_by_role("region", name="Invoice").get_by_role("link")
+    expect(invoice_link).to_have_attribute("href", f"/invoices/{invoice_id}")
 
 
 def test_photos_by_picker_and_by_drop_show_as_thumbnails_and_open_full_size(page, demo, screenshots):

@@ -90,6 +90,7 @@ class EstimateApproval(MethodView):
 @blp.route("/estimates/<uuid:estimate_id>/job")
 class EstimateJob(MethodView):
     @require("jobs:edit")
+    @conflicts
     @blp.arguments(JobWindowIn)
     @blp.response(200, EstimateOut)
     def post(self, body, estimate_id):
