@@ -39,7 +39,8 @@ describe("RelatedCustomersCard", () => {
     expect(screen.getByText("No related customers")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Link customer" }));
     await userEvent.click(screen.getByLabelText("Is a tenant of (property manager)"));
-    await userEvent.type(screen.getByLabelText("Find the other customer"), "Parent");
+    await userEvent.click(screen.getByLabelText("Find the other customer"));
+    await userEvent.paste("Parent");
     await userEvent.click(await screen.findByRole("button", { name: "Link Parent Holdings" }));
     expect(await screen.findByText("These customers are already linked this way.")).toBeInTheDocument();
     expect(requests.find((r) => r.method === "POST")!.body).toEqual({ related_id: parent.id, kind: "tenant" });

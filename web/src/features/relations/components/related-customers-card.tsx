@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Radio, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { Link } from "react-router";
 
@@ -18,7 +19,8 @@ function errorText(error: unknown): string | null {
 function LinkForm({ customerId, onDone }: { customerId: string; onDone: () => void }) {
   const [kind, setKind] = useState<RelationKind>("bill_to");
   const [q, setQ] = useState("");
-  const candidates = useRelationCandidates(customerId, q);
+  const [searched] = useDebouncedValue(q, 200);
+  const candidates = useRelationCandidates(customerId, searched);
   const link = useLinkCustomer(customerId);
   return (
     <Stack>
