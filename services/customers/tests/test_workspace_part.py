@@ -12,8 +12,14 @@ def test_the_part_is_the_profile_and_the_first_activity_page(client, auth, rich)
     assert [len(p["equipment"]) for p in profile["properties"]] == [2, 2]
     part = client.get(f"/customers/{rich}/workspace-part", headers=auth)
     assert part.status_code == 200
+    invites = client.get(f"/customers/{rich}/portal-invites", headers=auth).json
     assert part.json == {"profile": profile,
-                         "activity": client.get(f"/customers/{rich}/activity?limit=20", headers=auth).json}
+                         "activity": client.get(f"/customers/{rich}/activity?limit=20", headers=auth).json,
+                         "related_customers": client.get(f"/customers/{rich}/relations", headers=auth).json,
+                         "membership": client.get(f"/customers/{rich}/membership", headers=auth).json,
+                         "status_history": client.get(f"/customers/{rich}/status?limit=10", headers=auth).json,
+                         "portal_invites": {"items": [i for i in invites["items"] if i["status"] == "pending"],
+                                            "next_cursor": None}}
     short = client.get(f"/customers/{rich}/workspace-part?activity_limit=2&limit=5", headers=auth).json
     activity = client.get(f"/customers/{rich}/activity?limit=2", headers=auth).json
     assert short["activity"] == activity and activity["next_cursor"] and len(activity["items"]) == 2
@@ -53,10 +59,11 @@ def test_a_merged_customers_part_names_the_target(client, auth, create, rich):
     assert [i["title"] for i in part.json["activity"]["items"]] == ["Added as lead"]
 
 
-def test_the_profile_is_one_statement_and_the_part_five_then_one_whatever_the_customer_holds(app, client, auth,
+def test_the_profile_is_one_statement_and_the_part_nine_then_one_whatever_the_customer_holds(app, client, auth,
                                                                                               create, rich):
-    """A first ask: the store's lookup, the profile, the activity page, the store's two (no WAL wait,
-    upsert). The next: the lookup."""
+    """A first ask: the store's lookup, the profile, the activity page, one statement for each of related
+    customers, membership, status history and open invites, the store's two (no WAL wait, upsert). The next: the
+    lookup."""
     small = create("Ray Ortiz")["id"]
     for customer_id in (small, rich):
         with sent_statements(app) as statements:
@@ -64,7 +71,7 @@ def test_the_profile_is_one_statement_and_the_part_five_then_one_whatever_the_cu
         assert len(statements) == 1, statements
         with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200
-        assert len(statements) == 5, statements
+        assert len(statements) == 9, statements
         assert "stored_parts" in statements[0] and "INSERT INTO stored_parts" in statements[-1]
         with sent_statements(app) as statements:
             assert client.get(f"/customers/{customer_id}/workspace-part", headers=auth).status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, or_, select
+from sqlalchemy import Date, DateTime, ForeignKey, String, case, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from chassis.db import Tenanted
@@ -41,11 +41,12 @@ def links_of(session: Session, customer_ids: list[uuid.UUID]) -> list[Relation]:
 
 
 def relations_with_others(session: Session, customer_id: uuid.UUID) -> list[tuple[Relation, Customer]]:
-    """The customer's links, each with the customer at the other end."""
-    links = links_of(session, [customer_id])
-    others = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(
-        [l.related_id if l.customer_id == customer_id else l.customer_id for l in links])))}
-    return [(l, others[l.related_id if l.customer_id == customer_id else l.customer_id]) for l in links]
+    """The customer's links, each with the customer at the other end (one statement)."""
+    other = case((Relation.customer_id == customer_id, Relation.related_id), else_=Relation.customer_id)
+    rows = session.execute(select(Relation, Customer).join(Customer, Customer.id == other)
+                           .where(or_(Relation.customer_id == customer_id, Relation.related_id == customer_id))
+                           .order_by(Relation.created_at, Relation.id))
+    return [(relation, customer) for relation, customer in rows]
 
 
 def memberships_of(session: Session, customer_id: uuid.UUID) -> list[Membership]:
