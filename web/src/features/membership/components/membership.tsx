@@ -10,7 +10,7 @@ export function MembershipBadge({ membership }: { membership: Memberships | unde
   const current = membership?.current;
   if (!current) return null;
   return (
-    <Badge color="teal" variant="light" c="teal.9" title={`Member since ${day(current.since)}; renews ${day(current.renewal_date)}`}>
+    <Badge color="teal.9" variant="filled" title={`Member since ${day(current.since)}; renews ${day(current.renewal_date)}`}>
       Member · {current.name}
     </Badge>
   );
