@@ -58,8 +58,9 @@ def test_import_customers_from_a_jobber_export(page, demo, screenshots):
     page.get_by_role("button", name="Start import of 30 rows").click()
     expect(page.get_by_text("Import finished")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("30 of 30 rows done")).to_be_visible()
-    expect(page.get_by_text("29 customers created, 0 matched to customers already here, 1 rows skipped.")).to_be_visible()
+    expect(page.get_by_text("29 customers created, 0 rows matched to customers already here, 1 row skipped.")).to_be_visible()
     expect(page.get_by_role("table", name="Rows skipped")).to_contain_text("Not a phone number: 12")
+    expect(page.get_by_role("table", name="Earlier imports").get_by_role("row").nth(1)).to_contain_text("done")
     assert accessibility_problems(page) == []
     page.screenshot(path=str(screenshots / "import-done.png"), full_page=True)
     assert len(demo.customers(q="Marchetti")) == before + 29

@@ -153,7 +153,7 @@ def run_batch(session: Session, import_id: uuid.UUID, sheet: Sheet, *, now: dt.d
     store.announce_created(session, account_id, snapshots)
     keys = {k: d.customer_id for d in decisions if d.outcome != "skipped" for k in d.row.keys(layout)}
     archived = [{"customer_id": d.customer_id, "source": _label(layout), "imported_at": now,
-                 "fields": json.dumps(d.row.archived)}
+                 "fields": json.dumps(list(d.row.archived.items()))}
                 for d in decisions if d.outcome != "skipped" and d.matched_by != "previous import" and d.row.archived]
     store.record_rows(session, account_id, import_id, [report_of(d) for d in decisions], keys, archived)
     count = {o: sum(1 for d in decisions if d.outcome == o) for o in ("created", "matched", "skipped")}

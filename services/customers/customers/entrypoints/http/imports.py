@@ -120,5 +120,5 @@ class Archived(MethodView):
             "SELECT id, source, import_id, imported_at, fields FROM customer_archived_fields "
             "WHERE account_id = :account AND customer_id = :customer ORDER BY imported_at DESC, id"),
             {"account": session.info["account_id"], "customer": customer_id})
-        return {"items": [{**dict(r._mapping), "fields_": [{"name": k, "value": v} for k, v in r.fields.items()]}
+        return {"items": [{**dict(r._mapping), "fields_": [{"name": k, "value": v} for k, v in r.fields]}
                           for r in rows]}

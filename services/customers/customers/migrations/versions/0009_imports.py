@@ -63,7 +63,7 @@ def upgrade():
         sa.Column("import_id", sa.Uuid, sa.ForeignKey("imports.id", ondelete="SET NULL")),
         sa.Column("source", sa.String(60), nullable=False),
         sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("fields", JSONB, nullable=False),
+        sa.Column("fields", JSONB, nullable=False),  # [[column, value], …] in the file's order (an object sorts them)
     )
     op.create_index("customer_archived_fields_by_customer", "customer_archived_fields",
                     ["account_id", "customer_id", "imported_at"])

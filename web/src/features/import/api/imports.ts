@@ -19,7 +19,11 @@ export function useLayouts() {
 }
 
 export function useImports() {
-  return useQuery({ queryKey: key, queryFn: () => unwrap(api.GET("/api/imports")) });
+  return useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api.GET("/api/imports")),
+    refetchInterval: (query) => (query.state.data?.some((i) => i.status === "running") ? 2000 : false),
+  });
 }
 
 /** One import; polled while it runs so the page shows rows done and time left as they move. */

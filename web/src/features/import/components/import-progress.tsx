@@ -10,6 +10,10 @@ function timeLeft(seconds: number | null | undefined): string {
   return `about ${Math.round(seconds / 60)} min left`;
 }
 
+function rows(count: number | undefined, noun: string): string {
+  return `${(count ?? 0).toLocaleString()} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 type Outcome = "created" | "matched" | "skipped";
 
 /** The import's row-by-row report, a page at a time, by outcome. */
@@ -50,7 +54,7 @@ export function ImportProgress({ id, initial }: { id: string; initial?: Import }
         {!finished && <Text size="sm" c="dimmed">{run.status === "running" ? timeLeft(run.seconds_left) : "waiting to start"}</Text>}
       </Group>
       {finished && <Alert color="green" title="Import finished">
-        {run.rows_created} customers created, {run.rows_matched} matched to customers already here, {run.rows_failed} rows skipped.
+        {rows(run.rows_created, "customer")} created, {rows(run.rows_matched, "row")} matched to customers already here, {rows(run.rows_failed, "row")} skipped.
         Columns that mapped to nothing are on each customer's Archived data tab.</Alert>}
       {finished && <Report id={id} />}
     </Stack>
