@@ -208,17 +208,16 @@ def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth
     assert statements == 1
 
 
-def test_time_alone_never_makes_the_part_stale(app, client, auth, account_id, rich, monkeypatch):
-    # The dates in the part that pass (a follow-up, a warranty's end) and an invite that expires beside it: shown
-    # as stored, none of them makes the part differ once passed.
+def test_time_alone_never_makes_the_part_stale_but_an_open_invite_expiring_does(app, client, auth, account_id, rich,
+                                                                                 monkeypatch):
+    # The dates in the part that pass (a follow-up, a warranty's end) are shown as stored: none of them makes the
+    # part differ once passed. An open portal invite leaves the open ones when it expires: the part holds until then.
     today = dt.datetime.now(dt.timezone.utc)
     profile = _call(client, auth, "patch", f"/customers/{rich}", 200,
                     json={"next_follow_up_at": _iso(today + dt.timedelta(days=1))})
     prop = profile["properties"][0]
     _call(client, auth, "patch", f"/customers/{rich}/properties/{prop['id']}/equipment/{prop['equipment'][0]['id']}",
           200, json={"kind": "furnace", "warranty_until": (today + dt.timedelta(days=1)).date().isoformat()})
-    _call(client, auth, "post", f"/customers/{rich}/portal-invites", 201,
-          json={"email": "dana@example.com", "expires_in_days": 1})
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
         assert workspace_part(session, uuid.UUID(rich), activity_limit=20)[1] is None
 
@@ -229,6 +228,17 @@ def test_time_alone_never_makes_the_part_stale(app, client, auth, account_id, ri
     clock[0] = today + dt.timedelta(days=3650)
     later, statements = _ask_counted(app, client, auth, rich)
     assert statements == 1 and later.data == stored.data == _computed(app, account_id, rich)
+
+    clock[0] = today
+    _call(client, auth, "post", f"/customers/{rich}/portal-invites", 201,
+          json={"email": "dana@example.com", "expires_in_days": 1})
+    with_invite = wire_json.loads(_ask(client, auth, rich).data)
+    assert [i["email"] for i in with_invite["portal_invites"]["items"]] == ["dana@example.com"]
+    clock[0] = today + dt.timedelta(hours=23)
+    assert _ask_counted(app, client, auth, rich)[1] == 1
+    clock[0] = today + dt.timedelta(days=2)
+    expired, statements = _ask_counted(app, client, auth, rich)
+    assert statements > 1 and wire_json.loads(expired.data)["portal_invites"]["items"] == []
 
 
 def test_another_accounts_customer_is_404_and_nothing_is_stored(client, auth, other_auth, database, rich):
