@@ -38,8 +38,7 @@ VOCABULARY_LIKENESS = 0.2
 WALKED = 1000
 # How many words of a typed word's index range are counted to choose the one a many-word query is read by.
 COUNTED = 5000
-# Of several words typed, when the name words they start are at most this many in all, they are read whole.
-WHOLE = COUNTED
+WHOLE = COUNTED  # of several words typed, when the name words they start are at most this many, read them whole
 
 NUMBER, EXACT_KEY, EXACT_NAME, NAME_PREFIX, ADDRESS_PREFIX = 1000, 900, 800, 700, 600
 NAME_CONTAINS, KEY_CONTAINS, ADDRESS_CONTAINS, TYPO = 500, 450, 400, 300
@@ -129,8 +128,8 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     exact_name = "lower(c.display_name) = :text"
     found.append(Tier(EXACT_NAME, "customers c", exact_name, exact_name, own_row=True))
     name_words = _all_words(_WORDS, len(terms.word_prefixes))
-    if absent:
-        pass  # a typed word starts no name word: no name has them all
+    if absent:  # a typed word starts no name word: no name has them all
+        pass
     elif whole:
         found.append(Tier(NAME_PREFIX, "customers c", name_words, name_words, own_row=True, words="n", drive="drive_n",
                           ids=holding_all([f"word LIKE :start_{i}" for i in range(len(typed))], "drive_n")))
@@ -229,7 +228,9 @@ def filter_sql(filters: Filters, alias: str = "c") -> str:
 def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None) -> str:
     """The first keys of one tier in its order, leaving out those a better tier on the customer row already ranks."""
     tier = found[index]
-    where = f"c.account_id = :account AND {tier.where}" + filter_sql(filters)
+    # Candidates read by id are checked on their rows: in coalesce, the check is no index condition to start from.
+    where = f"c.account_id = :account AND {f'coalesce({tier.where}, false)' if tier.ids else tier.where}"
+    where += filter_sql(filters)
     where += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
     sql = f"FROM {tier.source} WHERE {where}"
     if tier.words and tier.ids:
