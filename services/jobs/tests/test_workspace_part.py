@@ -15,8 +15,9 @@ PART = "/customers/{}/workspace-part"
 SECTIONS = {"jobs": ("jobs", {"limit": 2}), "estimates": ("estimates", {"limit": 2}), "plans": ("plans", {"limit": 2}),
             "recent_activity": ("recent-activity", {}), "summary": ("jobs/summary", {}),
             "reviews": ("reviews", {"limit": 2}), "activity": ("activity", {"limit": 3})}
-# The customer check, one statement for all the jobs lists and the open count, estimates, plans, reviews, timeline.
-PART_STATEMENTS = 6
+# The customer check, one statement for all the jobs lists and the open count, estimates, plans, reviews, timeline,
+# and the latest photos with their count.
+PART_STATEMENTS = 7
 
 
 def iso(moment: dt.datetime) -> str:
@@ -82,7 +83,7 @@ def singles(client, auth, customer_id) -> dict:
 def test_every_section_is_what_its_own_endpoint_answers(client, auth, busy_customer):
     part = client.get(PART.format(busy_customer), query_string={"limit": 2, "activity_limit": 3}, headers=auth)
     assert part.status_code == 200, part.json
-    assert part.json == singles(client, auth, busy_customer)
+    assert {k: v for k, v in part.json.items() if k != "photos"} == singles(client, auth, busy_customer)
     # The customer really has more than a page of each list, work done and to do, and an open count.
     assert all(part.json[name]["next_cursor"] for name in ("jobs", "estimates", "plans", "reviews", "activity"))
     recent, summary = part.json["recent_activity"], part.json["summary"]
@@ -101,13 +102,30 @@ def test_the_last_completed_job_may_be_older_than_recent_activity_shows(app, cli
     part = client.get(PART.format(customer_id), query_string={"limit": 2, "activity_limit": 3}, headers=auth).json
     assert part["recent_activity"]["completed_recently"] == []
     assert part["summary"]["last_completed"]["number"] == done["number"]
+    assert part.pop("photos") == {"items": [], "count": 0}
     assert part == singles(client, auth, customer_id)
+
+
+def test_the_photos_section_is_the_latest_few_and_the_count(client, auth, customer_id):
+    import io
+
+    from PIL import Image
+    for n in range(8):
+        out = io.BytesIO()
+        Image.new("RGB", (16, 12), (n * 30, 40, 40)).save(out, format="PNG")
+        response = client.post(f"/customers/{customer_id}/photos", headers=auth, content_type="multipart/form-data",
+                               data={"file": (io.BytesIO(out.getvalue()), f"p{n}.png"), "caption": f"Photo {n}"})
+        assert response.status_code == 201, response.json
+    photos = client.get(PART.format(customer_id), headers=auth).json["photos"]
+    assert photos["count"] == 8
+    assert [p["caption"] for p in photos["items"]] == [f"Photo {n}" for n in range(7, 1, -1)]
 
 
 def test_a_customer_without_any_work_gets_empty_sections(client, auth, customer_id):
     part = client.get(PART.format(customer_id), query_string={"limit": 2, "activity_limit": 3}, headers=auth).json
     assert part["summary"] == {"open_count": 0, "last_completed": None, "next_scheduled": None}
     assert part["jobs"] == {"items": [], "next_cursor": None}
+    assert part.pop("photos") == {"items": [], "count": 0}
     assert part == singles(client, auth, customer_id)
 
 

@@ -31,13 +31,12 @@ def photo_view(photo: Photo, job: Job | None) -> dict:
 
 
 def latest_photos(session, customer_id: uuid.UUID, limit: int) -> dict:
-    """The workspace's photos section: the latest few (as the list shows them) and how many there are."""
-    count = session.scalar(select(func.count()).select_from(Photo).where(Photo.customer_id == customer_id))
-    photos = list(session.scalars(select(Photo).where(Photo.customer_id == customer_id)
-                                  .order_by(Photo.uploaded_at.desc(), Photo.id.desc()).limit(limit)))
-    job_ids = {photo.job_id for photo in photos if photo.job_id}
-    jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
-    return {"items": [photo_view(photo, jobs.get(photo.job_id)) for photo in photos], "count": count}
+    """The workspace's photos section: the latest few (as the list shows them) and how many there are, in one
+    statement (the count is taken over all the customer's photos before the limit)."""
+    rows = session.execute(select(Photo, Job, func.count().over()).outerjoin(Job, Job.id == Photo.job_id)
+                           .where(Photo.customer_id == customer_id)
+                           .order_by(Photo.uploaded_at.desc(), Photo.id.desc()).limit(limit)).all()
+    return {"items": [photo_view(photo, job) for photo, job, _ in rows], "count": rows[0][2] if rows else 0}
 
 
 def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
