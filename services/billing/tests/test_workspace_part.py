@@ -24,13 +24,21 @@ def busy_customer(api, customer):
 
 def test_each_section_is_what_its_own_route_answers(api, busy_customer):
     part = api.call("get", PART.format(busy_customer) + "?limit=3&activity_limit=4")
-    assert set(part) == {"invoices", "summary", "activity"}
+    assert set(part) == {"invoices", "summary", "activity", "card_on_file"}
     assert part["invoices"] == api.call("get", f"/customers/{busy_customer}/invoices?limit=3")
     assert part["summary"] == api.summary(busy_customer)
     assert part["activity"] == api.call("get", f"/customers/{busy_customer}/activity?limit=4")
     # the second pages exist, so the cursors are real ones, and the summary has figures to show
     assert part["invoices"]["next_cursor"] and part["activity"]["next_cursor"]
     assert part["summary"]["overdue_cents"] == 10000 and part["summary"]["total_paid_cents"] == 14001
+    assert part["card_on_file"] is None
+
+
+def test_the_card_on_file_is_what_its_route_answers(api, customer):
+    card = {"processor_token": "tok_1N3T00LkdIwHu7ixt44h1F8k", "brand": "visa", "last4": "4242", "exp_month": 8,
+            "exp_year": 2099}
+    api.call("put", f"/customers/{customer}/card", json=card)
+    assert api.call("get", PART.format(customer))["card_on_file"] == api.call("get", f"/customers/{customer}/card")
 
 
 def test_defaults_are_the_gateways_first_pages(api, busy_customer):
@@ -70,11 +78,12 @@ def test_bad_limits_are_422_naming_the_field(client, auth, customer, query, fiel
 
 
 def test_one_customer_check_and_no_query_twice(app, client, auth, api, busy_customer):
-    """A first ask: the store's lookup, five statements (customer, invoices, their lines, summary with overdue,
-    activity; three calls took seven), the store's two (no WAL wait, upsert). The next ones: the lookup alone."""
+    """A first ask: the store's lookup, six statements (customer, invoices, their lines, summary with overdue,
+    activity, the card on file; three calls took seven), the store's two (no WAL wait, upsert). The next ones: the
+    lookup alone."""
     with sent_statements(app) as part:
         assert client.get(PART.format(busy_customer), headers=auth).status_code == 200
-    assert len(part) == 8 and len(set(part)) == 8
+    assert len(part) == 9 and len(set(part)) == 9
     assert "stored_parts" in part[0] and "INSERT INTO stored_parts" in part[-1]
     assert sum("known_customers" in sql for sql in part) == 1
     with sent_statements(app) as again:
