@@ -12,6 +12,8 @@ def wire(runtime: Runtime) -> None:
     config = GatewayConfig.from_settings(runtime.settings)
     runtime.adapters["config"] = config
     runtime.adapters["upstreams"] = Upstreams(config)
+    # The largest body passed on: a customer export of 100,000 rows (the customers service's POST /imports).
+    runtime.settings.extra.setdefault("max_content_length", 48 * 1024 * 1024)
 
 
 SPEC = ServiceSpec(

@@ -99,3 +99,12 @@ def test_progress_is_reported_batch_by_batch_and_a_stopped_import_resumes(client
     assert [r["row_number"] for r in rows] == list(range(1, 451))
     assert imports.run_pending(database, clock=clock) == 0  # nothing left to run
 
+
+
+def test_an_export_of_100000_rows_is_not_refused_for_its_size(client, auth):
+    """Past the 16 MB every other route takes; the dry run reads the first rows only."""
+    data = import_files.jobber(100_000).replace(b"Gate code", b"Gate code (side entrance; ring twice)")
+    assert len(data) > 16 * 1024 * 1024
+    response = upload(client, auth, data)
+    assert response.status_code == 201, str(response.json)[:300]
+    assert response.json["import"]["total_rows"] == 100_000 and response.json["dry_run"]["rows_checked"] == 1000
