@@ -7,7 +7,7 @@ import { words } from "@/lib/format";
 const COLOURS: Record<string, string> = { created: "green", matched: "blue", skipped: "red" };
 
 export function OutcomeBadge({ outcome }: { outcome?: string }) {
-  return <Badge size="sm" variant="light" color={COLOURS[outcome ?? ""] ?? "gray"} c={`${COLOURS[outcome ?? ""] ?? "gray"}.9`}>{outcome}</Badge>;
+  return <Badge size="sm" variant="light" color={COLOURS[outcome ?? ""] ?? "gray"} c="dark.7">{outcome}</Badge>;
 }
 
 /** What happens to each row: new, matched (and to whom, by what), or skipped and why. */

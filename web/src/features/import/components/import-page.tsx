@@ -61,7 +61,7 @@ export function ImportPage() {
                 <Table.Tr key={i.id}>
                   <Table.Td>{i.status === "ready" ? i.filename
                     : <UnstyledButton c="blue.8" fz="sm" td="underline" onClick={() => setShownId(i.id!)}>{i.filename}</UnstyledButton>}</Table.Td>
-                  <Table.Td><Badge size="sm" variant="light" color={STATUS_COLOURS[i.status ?? ""] ?? "gray"} c={`${STATUS_COLOURS[i.status ?? ""] ?? "gray"}.9`}>{i.status === "ready" ? "not started" : i.status}</Badge></Table.Td>
+                  <Table.Td><Badge size="sm" variant="light" color={STATUS_COLOURS[i.status ?? ""] ?? "gray"} c="dark.7">{i.status === "ready" ? "not started" : i.status}</Badge></Table.Td>
                   <Table.Td ta="right">{i.total_rows?.toLocaleString()}</Table.Td><Table.Td ta="right">{i.rows_created?.toLocaleString()}</Table.Td>
                   <Table.Td ta="right">{i.rows_matched?.toLocaleString()}</Table.Td><Table.Td ta="right">{i.rows_failed?.toLocaleString()}</Table.Td>
                   <Table.Td>{i.created_by}</Table.Td><Table.Td>{when(i.created_at)}</Table.Td>
