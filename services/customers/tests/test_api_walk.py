@@ -34,6 +34,11 @@ def seed(api: Seeder) -> None:
     api.ids["duplicate_id"] = duplicate["id"]
     merge = api.post("/customers/{customer_id}/merge", {"duplicate_id": duplicate["id"]})
     api.ids["merge_id"] = merge["id"]
+    related = api.post("/customers", {"display_name": "Parent Holdings"})
+    api.ids["related_id"] = related["id"]
+    relation = api.post("/customers/{customer_id}/relations", {"related_id": related["id"], "kind": "bill_to"})
+    api.ids["relation_id"] = relation["id"]
+    api.event("plan.created", plan={"id": str(uuid.uuid4()), "customer_id": customer["id"], "status": "active"})
     for template, body in (("/customers/{customer_id}", {"company": "Whitfield HVAC"}),
                            ("/customers/{customer_id}/contacts/{contact_id}", {"role": "Owner"}),
                            ("/customers/{customer_id}/properties/{property_id}", {"access_notes": "Gate 4321"}),
