@@ -115,4 +115,4 @@ def test_events_this_service_consumes_all_have_contracts():
     from customers.entrypoints.events import handlers
     assert handlers.keys <= known_types()
     assert handlers.types == {"communication.logged", "estimate.status_changed", "job.status_changed", "job.created",
-                              "invoice.created", "payment.recorded"}
+                              "invoice.created", "payment.recorded", "plan.created", "plan.status_changed"}
