@@ -5,9 +5,13 @@ import uuid
 
 import pytest
 
-from chassis.testing.api_walk import Seeder, WalkTests, service_walk
+from chassis.testing.api_walk import Form, Seeder, WalkTests, service_walk
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
+# A one-row export in the Jobber layout, written here so the walk has an import to reach.
+EXPORT = (b"Client ID,First Name,Last Name,Company Name,E-mail,Main Phone #,Billing Street 1,Billing City,"
+          b"Billing State,Billing Zip code\r\nJ-1,Ada,Walker,,ada@example.com,512-555-0101,1 Elm St,Austin,TX,"
+          b"78701\r\n")
 
 
 def seed(api: Seeder) -> None:
@@ -39,6 +43,8 @@ def seed(api: Seeder) -> None:
     relation = api.post("/customers/{customer_id}/relations", {"related_id": related["id"], "kind": "bill_to"})
     api.ids["relation_id"] = relation["id"]
     api.event("plan.created", plan={"id": str(uuid.uuid4()), "customer_id": customer["id"], "status": "active"})
+    uploaded = api.post("/imports", Form({"file": (EXPORT, "jobber.csv"), "layout": "jobber"}))
+    api.ids["import_id"] = uploaded["import"]["id"]
     for template, body in (("/customers/{customer_id}", {"company": "Whitfield HVAC"}),
                            ("/customers/{customer_id}/contacts/{contact_id}", {"role": "Owner"}),
                            ("/customers/{customer_id}/properties/{property_id}", {"access_notes": "Gate 4321"}),
