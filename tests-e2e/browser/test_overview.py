@@ -40,5 +40,5 @@ def test_overview_and_the_more_tabs(page, demo, screenshots):
 
     page.get_by_role("button", name="More tabs").click()
     page.get_by_role("menuitem", name="Archived data").click()
-    # Nothing imports records yet: the tab says so instead of showing sample rows.
+    # A customer made in Fieldwork has no imported columns: the tab says so instead of showing sample rows.
     expect(page.get_by_role("tabpanel", name="Archived data")).to_contain_text("No archived or imported records")
