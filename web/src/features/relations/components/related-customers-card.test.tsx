@@ -38,7 +38,7 @@ describe("RelatedCustomersCard", () => {
     renderWithApp(<RelatedCustomersCard customerId={me} name="Tia Tenant" relations={[]} />);
     expect(screen.getByText("No related customers")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Link customer" }));
-    await userEvent.click(screen.getByLabelText("Is a tenant of (property manager)"));
+    await userEvent.click(await screen.findByLabelText("Is a tenant of (property manager)"));
     await userEvent.click(screen.getByLabelText("Find the other customer"));
     await userEvent.paste("Parent");
     await userEvent.click(await screen.findByRole("button", { name: "Link Parent Holdings" }));
