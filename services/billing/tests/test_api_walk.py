@@ -19,6 +19,8 @@ def seed(api: Seeder) -> None:
     property_id = str(uuid.uuid4())
     api.ids["property_id"] = property_id
     customer_id = api.ids["customer_id"] = api.customer_known(properties=[{"id": property_id, "address": ADDRESS}])
+    # a customer a body may name as the one billed (the walk checks another account's id is refused there)
+    api.ids["bill_to_customer_id"] = api.customer_known("Parent Holdings")
     job_id = api.ids["job_id"] = str(uuid.uuid4())
     api.event("job.created", job={"id": job_id, "customer_id": customer_id, "property_id": property_id,
                                   "estimate_id": None})

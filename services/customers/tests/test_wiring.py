@@ -31,7 +31,7 @@ def test_a_new_customer_publishes_its_whole_snapshot(create, app, emitted, accou
         "archived": False, "merged_into": None, "emails": ["dana@example.com"], "phones": ["+15125550142"],
         "primary_address": {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX",
                             "postal_code": "78731", "country": "US"},
-        "properties": [{"id": customer["properties"][0]["id"], "address": {
+        "properties": [{"id": customer["properties"][0]["id"], "kind": "residential", "address": {
             "line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX", "postal_code": "78731",
             "country": "US"}}]}
     assert emitted(app, account_id, "customer.updated") == []

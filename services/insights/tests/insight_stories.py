@@ -129,4 +129,6 @@ def event_cases(account, dana, other, ev, now):
                                        customer_id=dana)),
         "review.received": ([], ev(account, "review.received", now, review_id=str(uuid.uuid4()), customer_id=dana,
                                    job_id=job, rating=1, received_at=now)),
+        "customer.erased": ([], ev(account, "customer.erased", now, customer_id=dana, number="C-1001",
+                                   pseudonym="Erased customer C-1001", merged_ids=[], erased_at=now)),
     }
