@@ -16,6 +16,10 @@ from gateway.routes import ROUTES
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
 LINES = [{"description": "Furnace tune-up", "unit_price_cents": 12500}]
+# A one-row export in the Jobber layout, so the walk has an import to reach.
+EXPORT = (b"Client ID,First Name,Last Name,Company Name,E-mail,Main Phone #,Billing Street 1,Billing City,"
+          b"Billing State,Billing Zip code\r\nJ-1,Ada,Walker,,ada@example.com,512-555-0101,1 Elm St,Austin,TX,"
+          b"78701\r\n")
 
 
 def seed(api: Seeder) -> None:
@@ -32,6 +36,13 @@ def seed(api: Seeder) -> None:
     api.post("/customers/{customer_id}/portal-invites", {"email": "dana@example.com"})
     api.ids["duplicate_id"] = api.post("/customers", {"display_name": "Dana W."})["id"]
     api.ids["merge_id"] = api.post("/customers/{customer_id}/merge", {"duplicate_id": api.ids["duplicate_id"]})["id"]
+    # a bill-to parent: the relation's other end, and the customer an invoice may be billed to
+    parent = api.post("/customers", {"display_name": "Parent Holdings"})["id"]
+    api.ids.update(related_id=parent, bill_to_customer_id=parent)
+    api.ids["relation_id"] = api.post("/customers/{customer_id}/relations", {"related_id": parent,
+                                                                             "kind": "bill_to"})["id"]
+    api.ids["import_id"] = api.post("/imports", Form({"file": (EXPORT, "jobber.csv"), "layout": "jobber"}))[
+        "import"]["id"]
     for template, body in (("/customers/{customer_id}", {"company": "Whitfield HVAC"}),
                            ("/customers/{customer_id}/contacts/{contact_id}", {"role": "Owner"}),
                            ("/customers/{customer_id}/properties/{property_id}", {"access_notes": "Gate 4321"}),
