@@ -11,9 +11,14 @@ from polling import eventually
 pytestmark = pytest.mark.system
 
 
+# Billing events that move no money, so insights has nothing to learn from them. A new billing event must be
+# either played in the scenario below or named here, with its reason.
+NOTHING_OWED = {"pricing_table.requested": "a mailing of prices; nothing is billed or paid"}
+
+
 def _billing_event_types() -> set[str]:
     return {path.parent.name for path in contracts_dir().glob("*/v1.schema.json")
-            if json.loads(path.read_text()).get("x-producer") == "billing"}
+            if json.loads(path.read_text()).get("x-producer") == "billing"} - NOTHING_OWED.keys()
 
 
 def _rows(system, service: str, sql: str, **params) -> list:

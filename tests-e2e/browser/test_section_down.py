@@ -20,6 +20,12 @@ def test_billing_down_leaves_the_rest_of_the_workspace_working(page, demo, syste
         expect(page.get_by_role("button", name="Remove tag billing-was-down")).to_be_visible()
         assert "billing-was-down" in demo.get(f"/customers/{customer['id']}")["tags"]
 
+    # Billing is back: the page asks again by itself and the section returns without a reload.
+    page.get_by_role("tab", name="Invoices").click()
+    expect(page.get_by_text("Invoices is unavailable right now")).to_have_count(0, timeout=60_000)
+    expect(page.get_by_role("table", name="Invoices").or_(page.get_by_text("No invoices."))).to_be_visible()
+    expect(page.get_by_label("Figures").get_by_text("Unavailable")).to_have_count(0)
+
 
 def test_a_lost_connection_shows_a_notification_not_a_blank_page(page, demo):
     customer = demo.customers()[0]

@@ -1,4 +1,5 @@
-import { Alert, InputClearButton, MantineProvider, Notification, createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { Alert, Button, InputClearButton, MantineProvider, Notification, createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
@@ -19,6 +20,20 @@ const theme = createTheme({
       styles: { description: { color: "var(--mantine-color-dark-6)" } },
     }),
     InputClearButton: InputClearButton.extend({ defaultProps: { "aria-label": "Clear" } }),
+    // The calendar's month arrows are icons: name them (axe: button-name).
+    DateInput: DateInput.extend({
+      defaultProps: {
+        ariaLabels: { previousMonth: "Previous month", nextMonth: "Next month", previousYear: "Previous year",
+          nextYear: "Next year", previousDecade: "Previous decade", nextDecade: "Next decade",
+          monthLevelControl: "Choose the month", yearLevelControl: "Choose the year" },
+      },
+    }),
+    // A light button's text in red or another bright colour is below AA on its tint; shade 9 of the colour passes.
+    Button: Button.extend({
+      vars: (_theme, props) => ({
+        root: props.variant === "light" && props.color ? { "--button-color": `var(--mantine-color-${props.color}-9)` } : {},
+      }),
+    }),
     Alert: Alert.extend({
       vars: (_theme, props) => ({
         root: props.variant && props.variant !== "light" ? {} : { "--alert-color": "var(--mantine-color-dark-8)" },

@@ -21,7 +21,8 @@ type Answer = { status: number; body: unknown };
 export function answerRequests(...answers: Answer[]) {
   const requests: { method: string; url: string; body: unknown }[] = [];
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(String(input), init);
+    // Relative paths (getJson's) are resolved against the page, as the browser does.
+    const request = input instanceof Request ? input : new Request(new URL(String(input), window.location.href), init);
     const text = request.method === "GET" ? "" : await request.clone().text();
     requests.push({ method: request.method, url: request.url, body: text ? JSON.parse(text) : undefined });
     const answer = answers.shift() ?? { status: 500, body: { error: { code: "unexpected", message: "no answer left" } } };

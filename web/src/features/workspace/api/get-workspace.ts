@@ -53,11 +53,40 @@ export type Workspace = {
 
 export const workspaceKey = (customerId: string) => ["workspace", customerId] as const;
 
+const FIRST_RETRY_MS = 3_000;
+const LAST_RETRY_MS = 60_000;
+
+/** Whether any section came back unavailable (a service slow or down past the gateway's deadline). */
+export function hasUnavailableSection(workspace: Workspace | undefined): boolean {
+  return Object.values(workspace ?? {}).some((part) =>
+    typeof part === "object" && part !== null && "status" in part && part.status === "unavailable");
+}
+
+/**
+ * When to ask again after ``streak`` answers in a row with a section unavailable: soon, then less often (a
+ * service that is down is not hammered); never while every section is there.
+ */
+export function retryDelay(streak: number): number | false {
+  return streak === 0 ? false : Math.min(FIRST_RETRY_MS * 2 ** (streak - 1), LAST_RETRY_MS);
+}
+
+// Answers in a row with a section unavailable, per customer (any good answer starts the count again).
+const unavailableStreak = new Map<string, number>();
+
 export const workspaceQuery = (customerId: string) => ({
   queryKey: workspaceKey(customerId),
-  queryFn: () => getJson<Workspace>(`/api/customers/${customerId}/workspace`),
+  queryFn: async () => {
+    const workspace = await getJson<Workspace>(`/api/customers/${customerId}/workspace`);
+    if (hasUnavailableSection(workspace)) unavailableStreak.set(customerId, (unavailableStreak.get(customerId) ?? 0) + 1);
+    else unavailableStreak.delete(customerId);
+    return workspace;
+  },
 });
 
+/** The workspace; a section that was unavailable is asked for again by itself, so the page heals without a reload. */
 export function useWorkspace(customerId: string) {
-  return useQuery(workspaceQuery(customerId));
+  return useQuery({
+    ...workspaceQuery(customerId),
+    refetchInterval: () => retryDelay(unavailableStreak.get(customerId) ?? 0),
+  });
 }
