@@ -48,7 +48,7 @@ def test_every_example_validates(path, envelope):
 def test_every_event_type_has_an_example_and_a_known_producer():
     types_with_examples = {(envelope["type"], envelope["version"]) for _, envelope in EXAMPLES}
     assert contracts.known_types() == types_with_examples
-    assert len(contracts.known_types()) == 28
+    assert len(contracts.known_types()) == 29
 
 
 def test_examples_replay_as_one_story():
@@ -227,3 +227,20 @@ def test_every_property_the_story_names_was_announced_by_its_customer_first():
         for record in (data, *(value for value in data.values() if isinstance(value, dict))):
             if record.get("property_id"):
                 assert announced.get(record["property_id"]) == record["customer_id"], envelope["type"]
+
+
+def test_an_imported_past_job_needs_the_day_it_was_done_and_nothing_unknown():
+    envelope = _example("history.imported")
+    del envelope["data"]["job"]["completed_on"]
+    envelope["data"]["invoice"]["paid_by"] = "cheque"
+    assert {keyword for _, keyword in _keywords_at(_refused(envelope))} >= {"required", "additionalProperties"}
+
+
+def test_an_imported_row_may_carry_only_a_job_or_only_an_invoice():
+    only_invoice = _example("history.imported")
+    only_invoice["data"]["job"] = None
+    only_invoice["data"]["invoice"]["job_id"] = None
+    validate_event(only_invoice)
+    negative = _example("history.imported")
+    negative["data"]["invoice"]["total_cents"] = -100
+    _refused(negative)
