@@ -60,6 +60,9 @@ class Invoice(Tenanted, Base):
     credited_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     balance_cents: Mapped[int] = mapped_column(BigInteger)
     notes: Mapped[str | None] = mapped_column(Text)
+    # A past invoice imported from another system (revision 0010): that system's name and its number there.
+    imported_from: Mapped[str | None] = mapped_column(String(60))
+    source_number: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     viewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

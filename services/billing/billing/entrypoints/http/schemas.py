@@ -9,6 +9,7 @@ from marshmallow import ValidationError, fields, validate, validates, validates_
 
 from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_token
 from billing.domain.invoice import STATUSES
+from billing.domain.payment import METHODS
 from billing.domain.summary import MEANINGS as FIGURES
 from chassis.activity import ActivityItemSchema
 from chassis.pagination import PageArgs, page_schema
@@ -16,7 +17,6 @@ from chassis.schemas import Schema
 from chassis.workspace_part import part_schema
 
 CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
-METHODS = ("card", "cash", "check", "ach")
 
 
 def cents(**kwargs):
@@ -115,6 +115,10 @@ class InvoiceOut(Schema):
     credited_cents = fields.Integer()
     balance_cents = fields.Integer()
     notes = fields.String(allow_none=True)
+    imported_from = fields.String(allow_none=True, metadata={
+        "description": "The system a past invoice was imported from (\"Jobber\"); null for an invoice made here."})
+    source_number = fields.String(allow_none=True, metadata={
+        "description": "The imported invoice's number in the system it came from (it has one of ours too)."})
     created_at = fields.DateTime()
     sent_at = fields.DateTime(allow_none=True)
     viewed_at = fields.DateTime(allow_none=True)
@@ -156,7 +160,8 @@ class PaymentOut(Schema):
     customer_id = fields.UUID()
     amount_cents = fields.Integer()
     currency = fields.String()
-    method = fields.String()
+    method = fields.String(metadata={"description": "card, cash, check or ach; imported for money paid in the system "
+                                                    "a customer's past invoices were imported from."})
     reference = fields.String(allow_none=True)
     received_at = fields.DateTime()
     allocated_cents = fields.Integer()
