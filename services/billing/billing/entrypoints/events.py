@@ -1,10 +1,10 @@
-"""The events billing consumes: customer snapshots (the shared directory), merges and unmerges, and new jobs (the
-ids an invoice's job_id is checked against)."""
+"""The events billing consumes: customer snapshots (the shared directory), merges and unmerges, new jobs (the
+ids an invoice's job_id is checked against) and past invoices imported from another system."""
 from __future__ import annotations
 
 import uuid
 
-from billing.service_layer import erasure, merges
+from billing.service_layer import erasure, imports, merges
 from billing.service_layer.references import JOBS
 from chassis import customer_directory
 from chassis.erasure import Erased
@@ -27,3 +27,8 @@ def on_unmerged(session, event) -> None:
 @handlers.on("customer.erased")
 def on_erased(session, event) -> None:
     erasure.erase_customer(session, Erased.from_event(event))
+
+
+@handlers.on("history.imported")
+def on_history_imported(session, event) -> None:
+    imports.import_invoice(session, event.data)

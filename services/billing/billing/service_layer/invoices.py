@@ -55,13 +55,19 @@ def _line_rows(lines: list) -> list[InvoiceLine]:
 
 
 def create_invoice(session: Session, body: dict) -> Invoice:
-    books = Books(session)
+    invoice = draft_invoice(session, Books(session), body)
+    emit(session, "invoice.created", wire.invoice_created(invoice))
+    return invoice
+
+
+def draft_invoice(session: Session, books: Books, body: dict, **marks) -> Invoice:
+    """A new draft with one of our numbers, in the payer's currency; ``marks``: its ``id`` or import marks."""
     books.open(body.get("bill_to_customer_id") or body["customer_id"], body["currency"])
     lines = _priced(body["lines"])
     totals = total_of(lines)
     issue_date = body.get("issue_date") or utcnow().date()
     invoice = Invoice(
-        number=next_number(session, "invoice", prefix="INV-"), customer_id=body["customer_id"],
+        **marks, number=next_number(session, "invoice", prefix="INV-"), customer_id=body["customer_id"],
         bill_to_customer_id=body.get("bill_to_customer_id"), job_id=body.get("job_id"), property_id=body.get("property_id"), status=rules.DRAFT, issue_date=issue_date,
         due_date=body.get("due_date") or issue_date + dt.timedelta(days=body["terms_days"]),
         currency=body["currency"], subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
@@ -69,7 +75,6 @@ def create_invoice(session: Session, body: dict) -> Invoice:
         notes=body.get("notes"), lines=_line_rows(lines))
     session.add(invoice)
     session.flush()
-    emit(session, "invoice.created", wire.invoice_created(invoice))
     return invoice
 
 
@@ -95,18 +100,25 @@ def revise_draft(session: Session, invoice_id: uuid.UUID, changes: dict) -> Invo
 def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     invoice = get_locked(session, invoice_id)
     books = Books(session)
-    before = contribution(invoice)
-    invoice.status = rules.send(money_of(invoice))
-    invoice.sent_at = utcnow()
-    books.change(invoice.payer, contribution(invoice) - before)
-    books.post(invoice.payer, kind="invoice", record_id=invoice.id, description=f"Invoice {invoice.number}",
-               debit_cents=invoice.total_cents, occurred_at=issued_at(invoice.issue_date))
+    issue(books, invoice, at=utcnow())
     emit(session, "invoice.sent", wire.invoice_sent(invoice))
     if invoice.status == rules.PAID:
-        invoice.paid_at = invoice.sent_at
         emit(session, "invoice.paid", wire.invoice_paid(invoice))
     books.close()
     return invoice
+
+
+def issue(books: Books, invoice: Invoice, *, at: dt.datetime) -> None:
+    """The draft counts as billed from ``at``: its state, the payer's figures and the ledger's charge. Telling anyone
+    (``invoice.sent``, which mails it) is the caller's choice: an imported invoice is never mailed."""
+    before = contribution(invoice)
+    invoice.status = rules.send(money_of(invoice))
+    invoice.sent_at = at
+    if invoice.status == rules.PAID:  # nothing to pay
+        invoice.paid_at = at
+    books.change(invoice.payer, contribution(invoice) - before)
+    books.post(invoice.payer, kind="invoice", record_id=invoice.id, description=f"Invoice {invoice.number}",
+               debit_cents=invoice.total_cents, occurred_at=issued_at(invoice.issue_date))
 
 
 def mark_viewed(session: Session, invoice_id: uuid.UUID) -> Invoice:
@@ -119,19 +131,24 @@ def mark_viewed(session: Session, invoice_id: uuid.UUID) -> Invoice:
 def void_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     invoice = get_locked(session, invoice_id)
     books = Books(session)
+    void(session, books, invoice, at=utcnow())
+    books.close()
+    return invoice
+
+
+def void(session: Session, books: Books, invoice: Invoice, *, at: dt.datetime) -> None:
+    """Voids the (locked) invoice as of ``at``: statements as of an earlier day still show it owed."""
     was_issued = invoice.status in rules.ISSUED_STATUSES
     before = contribution(invoice)
     status = rules.void(money_of(invoice))
     _release_credit_notes(session, books, invoice)
-    invoice.status, invoice.voided_at = status, utcnow()
+    invoice.status, invoice.voided_at = status, at
     invoice.balance_cents = money_of(invoice).balance_cents  # in the same flush as the status: void owes nothing
     books.change(invoice.payer, contribution(invoice) - before)
     if was_issued:
-        books.post(invoice.payer, kind="void", record_id=invoice.id,
+        books.post(invoice.payer, kind="void", record_id=invoice.id, occurred_at=at,
                    description=f"Invoice {invoice.number} voided", credit_cents=invoice.total_cents)
     emit(session, "invoice.voided", wire.invoice_voided(invoice))
-    books.close()
-    return invoice
 
 
 def _release_credit_notes(session: Session, books: Books, invoice: Invoice) -> None:
@@ -150,11 +167,12 @@ def _release_credit_notes(session: Session, books: Books, invoice: Invoice) -> N
 
 
 def allocate(session: Session, books: Books, invoice: Invoice, source: Payment | CreditNote, amount: int, *,
-             applied_at: dt.datetime) -> None:
+             applied_at: dt.datetime, settled_at: dt.datetime | None = None) -> None:
     """Applies ``amount`` of ``source`` to ``invoice`` (both locked) and books both sides' contributions.
 
     ``applied_at`` is when the money counts as on the invoice (a statement as of a date reads it): a payment's
-    receipt for the split it was recorded with, the moment of applying for credit used later."""
+    receipt for the split it was recorded with, the moment of applying for credit used later. ``settled_at``: when
+    an invoice this pays in full counts as paid (now, unless the payment is past history being imported)."""
     is_payment = isinstance(source, Payment)
     before_invoice = contribution(invoice)
     before_source = _source_contribution(source)
@@ -167,17 +185,17 @@ def allocate(session: Session, books: Books, invoice: Invoice, source: Payment |
     session.add(Allocation(invoice_id=invoice.id, payment_id=source.id if is_payment else None,
                            credit_note_id=None if is_payment else source.id, amount_cents=amount,
                            applied_at=applied_at))
-    settle(session, invoice)
+    settle(session, invoice, at=settled_at)
     books.change(invoice.payer, contribution(invoice) - before_invoice)
     books.change(source.customer_id, _source_contribution(source) - before_source)
 
 
-def settle(session: Session, invoice: Invoice) -> None:
-    """Status follows the money; reaching zero announces ``invoice.paid``."""
+def settle(session: Session, invoice: Invoice, *, at: dt.datetime | None = None) -> None:
+    """Status follows the money; reaching zero (at ``at``, else now) announces ``invoice.paid``."""
     was_paid = invoice.status == rules.PAID
     invoice.status = rules.settled_status(money_of(invoice))
     if invoice.status == rules.PAID and not was_paid:
-        invoice.paid_at = utcnow()
+        invoice.paid_at = at or utcnow()
         emit(session, "invoice.paid", wire.invoice_paid(invoice))
     elif invoice.status != rules.PAID:
         invoice.paid_at = None

@@ -1,6 +1,7 @@
 """Money in and out: payments (split over invoices, the rest kept as credit), credit notes and refunds."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 from billing.adapters.orm import Allocation, CreditNote, Invoice, Payment, Refund
 from billing.domain import invoice as rules
 from billing.domain import summary
+from billing.domain.payment import IMPORTED
 from billing.service_layer import wire
 from billing.service_layer.books import Books
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
@@ -58,8 +60,16 @@ def _oldest_open(session: Session, customer_id: uuid.UUID, amount: int) -> list[
 
 
 def record_payment(session: Session, body: dict) -> Payment:
-    customer_id, amount = body["customer_id"], body["amount_cents"]
     books = Books(session)
+    payment = take_payment(session, books, body)
+    books.close()
+    return payment
+
+
+def take_payment(session: Session, books: Books, body: dict, *, settled_at: dt.datetime | None = None) -> Payment:
+    """Records the payment and applies it as ``body`` says (else oldest open invoices first), in ``books`` (the caller
+    closes them). ``settled_at``: when an invoice it pays in full counts as paid, for past history; else now."""
+    customer_id, amount = body["customer_id"], body["amount_cents"]
     books.open(customer_id, body["currency"])
     requested = body.get("allocations")
     if requested is None:
@@ -84,13 +94,16 @@ def record_payment(session: Session, body: dict) -> Payment:
             raise field_error("currency", f"Invoice {invoice.number} is in {invoice.currency}.")
         if part > invoice.balance_cents:
             raise Conflict(f"Invoice {invoice.number} owes {invoice.balance_cents}; {part} would over-apply it.")
-        allocate(session, books, invoice, payment, part, applied_at=payment.received_at)
+        allocate(session, books, invoice, payment, part, applied_at=payment.received_at, settled_at=settled_at)
     books.post(customer_id, kind="payment", record_id=payment.id, occurred_at=payment.received_at,
-               description=f"Payment by {payment.method}" + (f" ({payment.reference})" if payment.reference else ""),
-               credit_cents=amount)
+               description=_ledger_line(payment), credit_cents=amount)
     emit(session, "payment.recorded", wire.payment_recorded(payment, plan, payment.unallocated_cents))
-    books.close()
     return payment
+
+
+def _ledger_line(payment: Payment) -> str:
+    said = "Payment imported" if payment.method == IMPORTED else f"Payment by {payment.method}"
+    return said + (f" ({payment.reference})" if payment.reference else "")
 
 
 def issue_credit_note(session: Session, body: dict) -> CreditNote:
