@@ -70,6 +70,9 @@ class Job(QuotedWork, Tenanted, Base):
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = _now_column()
     updated_at: Mapped[dt.datetime] = _now_column()
+    # A past job kept from another system's history: that system's name ("Jobber") and the job's number there.
+    imported_from: Mapped[str | None] = mapped_column(String(60))
+    source_number: Mapped[str | None] = mapped_column(String(40))
     # The date the work was (or will be) done, which service history is ordered by: written by PostgreSQL from the
     # columns it follows, so no write path can forget it.
     work_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), Computed(WORK_AT, persisted=True),
