@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from chassis import customer_directory, do_not_service
 from chassis.erasure import Erased
 from chassis.messaging import Event, Handlers
-from jobs.service_layer import erasure, merges, plans
+from jobs.service_layer import erasure, imports, merges, plans
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 
@@ -44,3 +44,14 @@ def on_customer_archived(session: Session, event: Event) -> None:
 @handlers.on("customer.erased", adapters=("photo_storage",))
 def on_customer_erased(session: Session, event: Event, photo_storage) -> None:
     erasure.erase_customer(session, photo_storage, Erased.from_event(event))
+
+
+@handlers.on("history.imported")
+def on_history_imported(session: Session, event: Event) -> None:
+    """A row of a past system's history: its job, when it has one, is kept (its invoice is billing's)."""
+    data = event.data
+    if data["job"] is None:
+        return
+    invoice = data["invoice"]
+    imports.keep_past_job(session, customer_id=uuid.UUID(data["customer_id"]), source=data["source"], job=data["job"],
+                          currency=invoice["currency"] if invoice else None, at=event.occurred_at)
