@@ -28,6 +28,18 @@ class JobIn(JobEditable):
     do_not_service_override = override_field()
 
 
+# What marks a past job kept from another system's history (both null for a job made here), so a page can say
+# "Imported from Jobber" beside it.
+def imported_from_field():
+    return fields.String(allow_none=True, metadata={
+        "description": "The system the job was imported from (\"Jobber\"), or null for a job made here."})
+
+
+def source_number_field():
+    return fields.String(allow_none=True, metadata={
+        "description": "The job's number in the system it was imported from, when it had one."})
+
+
 class JobStatusMove(Schema):
     to = fields.String(required=True, validate=validate.OneOf(JOB.statuses))
     at = when(metadata={"description": "When the move really happened (a job completed on site days ago): any "
@@ -49,6 +61,8 @@ class JobOut(QuotedWorkOut):
     created_by = fields.String()
     created_at = fields.DateTime(format="iso")
     updated_at = fields.DateTime(format="iso")
+    imported_from = imported_from_field()
+    source_number = source_number_field()
 
 
 class JobBrief(Schema):
@@ -67,6 +81,8 @@ class JobBrief(Schema):
     total_cents = fields.Integer()
     currency = fields.String()
     created_at = fields.DateTime(format="iso")
+    imported_from = imported_from_field()
+    source_number = source_number_field()
 
 
 class SummaryOut(Schema):
