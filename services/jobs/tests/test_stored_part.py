@@ -158,6 +158,12 @@ def _scheduler_books_a_visit(w, rich):
                     horizon=dt.timedelta(days=3)).visits_created >= 1
 
 
+def _past_job_imported(w, rich):
+    envelope = w.event("history.imported", w.account_id, customer_id=rich["id"])
+    envelope["data"]["job"]["id"] = envelope["data"]["invoice"]["job_id"] = str(uuid.uuid4())
+    assert w.deliver(w.app, envelope)
+
+
 # Each write of a kind the part shows, through the service's routes, its event handlers or its scheduler (one that
 # asks the part itself on the way keeps the answer stored last in ``stored``).
 WRITES = {
@@ -187,6 +193,7 @@ WRITES = {
     "an unmerge": _unmerge,
     "the customer archived": lambda w, rich: w.deliver(w.app, w.event("customer.archived", w.account_id,
                                                                       customer_id=rich["id"])),
+    "a past job imported": _past_job_imported,
 }
 
 
