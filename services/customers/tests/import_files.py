@@ -49,3 +49,36 @@ def servicetitan(n: int, start: int = 1) -> bytes:
 
 
 LAYOUTS = {"jobber": jobber, "housecall_pro": housecall_pro, "servicetitan": servicetitan}
+
+
+# Past jobs and invoices of the customers above, one job with its invoice per row, in each system's history layout.
+def jobber_history(n: int, start: int = 1) -> bytes:
+    headers = ["Job #", "Client ID", "Client Name", "Title", "Instructions", "Completed Date", "Assigned To",
+               "Invoice #", "Issued Date", "Due Date", "Total ($)", "Balance ($)", "Invoice Status", "Job Type"]
+    rows = [[str(5000 + i), f"J{i}", f"Jordan{i} Alvarez", "Furnace tune-up", "Replaced the filter",
+             f"03/{1 + i % 28:02d}/2023", "Sam Ortiz", f"INV-{7000 + i}", f"03/{1 + i % 28:02d}/2023",
+             f"04/{1 + i % 28:02d}/2023", "$1,189.50", "$0.00" if i % 2 else "$189.50",
+             "Void" if i % 7 == 0 else "Paid", "Maintenance"] for i in range(start, start + n)]
+    return _csv(headers, rows)
+
+
+def housecall_pro_history(n: int, start: int = 1) -> bytes:
+    headers = ["job_number", "customer_id", "description", "notes", "completed_at", "assigned_employees",
+               "invoice_number", "invoice_date", "due_date", "total_amount", "amount_paid", "invoice_status"]
+    rows = [[f"hcp-job-{i}", f"hcp_{i:06d}", "Water heater flush", "", f"2022-11-{1 + i % 28:02d}T15:30:00Z",
+             "Riley Chen", f"{8000 + i}", f"2022-11-{1 + i % 28:02d}", "", "245.00", "245.00", "paid"]
+            for i in range(start, start + n)]
+    return _csv(headers, rows)
+
+
+def servicetitan_history(n: int, start: int = 1) -> bytes:
+    headers = ["Job #", "Customer Id", "Job Type", "Summary", "Completed On", "Technician", "Invoice #",
+               "Invoice Date", "Due Date", "Total", "Balance", "Invoice Status", "Business Unit"]
+    rows = [[f"{60000 + i}", str(9000 + i), "Rooftop unit repair", "Compressor contactor", "2024-01-15",
+             "Pat Lee", f"{90000 + i}", "2024-01-15", "2024-02-14", "1,020.00", "1,020.00", "Posted", "HVAC"]
+            for i in range(start, start + n)]
+    return _csv(headers, rows)
+
+
+HISTORY_LAYOUTS = {"jobber": jobber_history, "housecall_pro": housecall_pro_history,
+                   "servicetitan": servicetitan_history}

@@ -124,17 +124,15 @@ def create_customers(session: Session, account_id: uuid.UUID, rows: list[Mapped]
     return [c["id"] for c in customers], snapshots
 
 
-def announce_created(session: Session, account_id: uuid.UUID, snapshots: list[dict]) -> None:
-    """One `customer.created` per customer, as creating it by hand announces it (every service keeps a copy).
+def announce(session: Session, account_id: uuid.UUID, event_type: str, datas: list[dict]) -> None:
+    """One ``event_type`` per data, into the outbox in one statement, as the same change made by hand announces it.
 
     The first of a batch is checked against the contract: the others are built by the same code from rows mapped
     the same way, and checking each would cost more than storing it."""
-    if not snapshots:
-        return
     values = []
-    for snapshot in snapshots:
-        event = Event.new("customer.created", {"customer": snapshot, "revision": 1}, account_id=account_id,
-                          producer=session.info["service"], request_id=logs.current_request_id())
+    for data in datas:
+        event = Event.new(event_type, data, account_id=account_id, producer=session.info["service"],
+                          request_id=logs.current_request_id())
         envelope = event.envelope()
         if not values:
             validate_event(envelope)
@@ -143,10 +141,20 @@ def announce_created(session: Session, account_id: uuid.UUID, snapshots: list[di
     _copy(session, outbox.name, values)
 
 
-def record_rows(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, report: list[dict],
+def current_customers(session: Session, account_id: uuid.UUID, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """Each of ``ids`` that is a customer here → the customer it is now (the one it was merged into, if it was)."""
+    rows = session.execute(text(
+        "SELECT c.id, coalesce(target.id, c.id) FROM customers c "
+        "LEFT JOIN customers target ON target.id = c.merged_into AND target.account_id = c.account_id "
+        "WHERE c.account_id = :account AND c.id = ANY(:ids)"), {"account": account_id, "ids": list(set(ids))})
+    return dict(rows.all())
+
+
+def record_rows(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, decisions: list,
                 keys: dict[str, uuid.UUID], archived: list[dict]) -> None:
     """The per-row report, the natural keys now imported, and the columns kept as archived data."""
-    _copy(session, "import_rows", [{"import_id": import_id, "account_id": account_id, **r} for r in report])
+    _copy(session, "import_rows", [{"import_id": import_id, "account_id": account_id, **d.report()}
+                                   for d in decisions])
     if keys:  # a key an earlier import holds already stays with its customer
         session.execute(text(
             "INSERT INTO import_keys (account_id, source_key, customer_id) "

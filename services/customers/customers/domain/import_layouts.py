@@ -64,30 +64,37 @@ def folded(column: str) -> str:
     return " ".join(column.split()).lower()
 
 
+def unknown_columns(mapping: dict[str, str], headers: list[str], fields: dict[str, str]) -> dict[str, list[str]]:
+    """The fields of ``mapping`` that are not ``fields``, or whose column the file lacks, with why."""
+    problems: dict[str, list[str]] = {}
+    present = {folded(h) for h in headers}
+    for field, column in mapping.items():
+        if field not in fields:
+            problems[field] = [f"Not a field a column can map to: choose from {', '.join(fields)}."]
+        elif folded(column) not in present:
+            problems[field] = [f"The file has no column \"{column}\"."]
+    return problems
+
+
 def mapping_problems(mapping: dict[str, str], headers: list[str]) -> dict[str, list[str]]:
     """What is wrong with ``mapping`` (our field → column) against the file's ``headers``, by field; {} if nothing.
 
     The columns a layout names but the file lacks are left out of the mapping before this is asked (an export
     need not carry every optional column); a name column the file lacks leaves the customer nameless, which is.
     """
-    problems: dict[str, list[str]] = {}
-    present = {folded(h) for h in headers}
-    for field, column in mapping.items():
-        if field not in FIELDS:
-            problems[field] = [f"Not a field a column can map to: choose from {', '.join(FIELDS)}."]
-        elif folded(column) not in present:
-            problems[field] = [f"The file has no column \"{column}\"."]
+    problems = unknown_columns(mapping, headers, FIELDS)
     if not any(mapping.get(name) for name in NAME_FIELDS):
         problems["display_name"] = ["Map a column to the customer's name (display_name, or first_name/last_name)."]
     return problems
 
 
-def mapping_for(layout: str, headers: list[str], manual: dict[str, str] | None) -> dict[str, str]:
+def mapping_for(layout: str, headers: list[str], manual: dict[str, str] | None,
+                layouts: dict[str, Layout] = LAYOUTS) -> dict[str, str]:
     """Our field → the file's own header text, for the columns of ``layout`` the file has (or the manual mapping)."""
     by_folded = {folded(h): h for h in headers}
     if layout == MANUAL:
         return {field: by_folded.get(folded(column), column) for field, column in (manual or {}).items() if column}
-    wanted = LAYOUTS[layout].columns
+    wanted = layouts[layout].columns
     mapping = {field: by_folded[folded(column)] for field, column in wanted.items() if folded(column) in by_folded}
     return mapping
 

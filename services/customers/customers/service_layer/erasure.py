@@ -52,6 +52,9 @@ def _erase_record(session: Session, customer: Customer, pseudonym: str, now: dt.
         session.execute(delete(model).where(model.customer_id == customer.id))
     session.execute(update(PortalInvite).where(PortalInvite.customer_id == customer.id).values(email=None))
     session.execute(text("DELETE FROM customer_archived_fields WHERE customer_id = :id"), {"id": customer.id})
+    # An import's keys name the customer by phone or email (and their history by it): gone with the person.
+    session.execute(text("DELETE FROM import_keys WHERE account_id = :account AND customer_id = :id"),
+                    {"account": customer.account_id, "id": customer.id})
     customer.display_name = pseudonym
     customer.company = None
     customer.lead_source = None

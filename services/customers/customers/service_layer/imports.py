@@ -1,124 +1,74 @@
-"""Importing customers from another system: the file checked whole, a dry run, then batches each committed with
-the position reached, so an import stopped anywhere resumes where it stopped and a row is never imported twice."""
+"""Importing from another system, customers or their past jobs and invoices: the file checked whole, a dry run,
+then batches each committed with the position reached, so an import stopped anywhere resumes where it stopped and
+a row is never imported twice."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from chassis.db import Database
 from chassis.errors import ValidationFailed
-from customers.adapters import import_store as store
 from customers.domain import import_layouts as layouts
-from customers.domain.import_rows import BadFile, Mapped, Sheet, Skipped, map_row, read_csv
+from customers.domain.import_rows import BadFile, Sheet, Skipped, read_csv
+from customers.service_layer.import_customers import CUSTOMERS
+from customers.service_layer.import_history import HISTORY
+from customers.service_layer.import_kinds import ImportKind
 
 BATCH = 1000
 DRY_RUN_ROWS = 1000  # what the dry run reports on, row by row; the import itself reports every row
 PREVIEW_ROWS = 10
+KINDS = {kind.name: kind for kind in (CUSTOMERS, HISTORY)}
 
 
-def checked_file(data: bytes, layout: str, manual: dict | None) -> tuple[Sheet, dict[str, str]]:
+def checked_file(kind: ImportKind, data: bytes, layout: str, manual: dict | None) -> tuple[Sheet, dict[str, str]]:
     """The file's rows and our field → its column, or ValidationFailed (422) saying what is wrong with it."""
-    if layout != layouts.MANUAL and layout not in layouts.LAYOUTS:
-        raise ValidationFailed({"layout": [f"Not a layout: choose from {', '.join([*layouts.LAYOUTS, 'manual'])}."]})
+    if layout != layouts.MANUAL and layout not in kind.layouts:
+        raise ValidationFailed({"layout": [f"Not a layout: choose from {', '.join([*kind.layouts, 'manual'])}."]})
     try:
         sheet = read_csv(data)
     except BadFile as exc:
         raise ValidationFailed(exc.problems) from None
-    missing = layouts.required_missing(layout, sheet.headers)
+    missing = kind.required_missing(layout, sheet.headers)
     if missing:
         raise ValidationFailed({"file": [f"The file has no column {', '.join(repr(m) for m in missing)}: it is not "
-                                         f"a {layouts.LAYOUTS[layout].label} customer export."]})
-    mapping = layouts.mapping_for(layout, sheet.headers, manual)
-    problems = layouts.mapping_problems(mapping, sheet.headers)
+                                         f"a {kind.layouts[layout].label} {kind.what}."]})
+    mapping = layouts.mapping_for(layout, sheet.headers, manual, kind.layouts)
+    problems = kind.mapping_problems(mapping, sheet.headers)
     if problems:
         raise ValidationFailed({f"mapping.{field}": messages for field, messages in problems.items()})
     return sheet, mapping
 
 
-@dataclass
-class Decision:
-    row: Mapped | Skipped
-    outcome: str                     # created, matched, skipped
-    customer_id: uuid.UUID | None = None
-    matched_by: str | None = None    # previous import, number, phone, email, earlier row
-    reason: str | None = None
-    earlier: int | None = None      # the row of this batch whose customer a "matched by earlier row" row is
+def _mapped(kind: ImportKind, sheet: Sheet, mapping: dict, start: int, stop: int) -> list:
+    return [kind.map_row(i + 1, sheet.rows[i], sheet.headers, mapping) for i in range(start, min(stop, len(sheet.rows)))]
 
 
-def decide(session: Session, account_id: uuid.UUID, rows: list[Mapped | Skipped], system: str) -> list[Decision]:
-    """What becomes of each row: created, matched to a customer already here (by the key of an earlier import, our
-    number, a phone or an email, in that order), or skipped with its reason. A row whose key an earlier row of the
-    same batch has is matched to that row's customer."""
-    mapped = [r for r in rows if isinstance(r, Mapped)]
-    by_key = store.known_keys(session, account_id, [k for r in mapped for k in r.keys(system)])
-    by_number = store.customers_by_number(session, account_id, [r.number for r in mapped if r.number])
-    by_phone = store.customers_by_phone(session, account_id, [p[1] for r in mapped for p in r.phones])
-    by_email = store.customers_by_email(session, account_id, [e for r in mapped for e in r.emails])
-    decisions, first_with_key = [], {}
-    for row in rows:
-        if isinstance(row, Skipped):
-            decisions.append(Decision(row, "skipped", reason=row.reason))
-            continue
-        keys = row.keys(system)
-        found = next(((by_key[k], "previous import") for k in keys if k in by_key), None)
-        found = found or ((by_number[row.number], "number") if row.number in by_number else None)
-        found = found or next(((by_phone[p[1]], "phone") for p in row.phones if p[1] in by_phone), None)
-        found = found or next(((by_email[e], "email") for e in row.emails if e in by_email), None)
-        earlier = next((first_with_key[k] for k in keys if k in first_with_key), None)
-        if found:
-            decisions.append(Decision(row, "matched", found[0], found[1]))
-        elif earlier is not None:
-            decisions.append(Decision(row, "matched", matched_by="earlier row",
-                                      reason=f"The same customer as row {earlier.row.row_number}.",
-                                      earlier=earlier.row.row_number))
-        else:
-            decision = Decision(row, "created")
-            decisions.append(decision)
-            for key in keys:
-                first_with_key.setdefault(key, decision)
-    return decisions
-
-
-def preview_of(row: Mapped) -> dict:
-    return {"row_number": row.row_number, "display_name": row.display_name, "company": row.company, "kind": row.kind,
-            "emails": row.emails, "phones": [p[0] for p in row.phones], "address": row.address,
-            "tags": row.tags, "archived": row.archived}
-
-
-def report_of(decision: Decision) -> dict:
-    return {"row_number": decision.row.row_number, "outcome": decision.outcome, "customer_id": decision.customer_id,
-            "matched_by": decision.matched_by, "reason": decision.reason}
-
-
-def _mapped(sheet: Sheet, mapping: dict, start: int, stop: int) -> list[Mapped | Skipped]:
-    return [map_row(i + 1, sheet.rows[i], sheet.headers, mapping) for i in range(start, min(stop, len(sheet.rows)))]
-
-
-def create_import(session: Session, *, filename: str, data: bytes, layout: str, manual: dict | None, by: str,
-                  now: dt.datetime) -> tuple[uuid.UUID, dict]:
+def create_import(session: Session, *, kind: str, filename: str, data: bytes, layout: str, manual: dict | None,
+                  by: str, now: dt.datetime) -> tuple[uuid.UUID, dict]:
     """Stores the checked file, ready to start, and answers its dry run: the first rows as they will be stored and
     what becomes of each of the first DRY_RUN_ROWS."""
-    sheet, mapping = checked_file(data, layout, manual)
-    rows = _mapped(sheet, mapping, 0, DRY_RUN_ROWS)
-    decisions = decide(session, session.info["account_id"], rows, layout)
+    of_kind = KINDS[kind]
+    sheet, mapping = checked_file(of_kind, data, layout, manual)
+    rows = _mapped(of_kind, sheet, mapping, 0, DRY_RUN_ROWS)
+    decisions = of_kind.decide(session, session.info["account_id"], rows, layout)
     import_id = uuid.uuid4()
     session.execute(text(
         "INSERT INTO imports (id, account_id, kind, layout, mapping, filename, content, status, total_rows, "
-        "created_by, created_at) VALUES (:id, :account, 'customers', :layout, CAST(:mapping AS jsonb), :filename, "
+        "created_by, created_at) VALUES (:id, :account, :kind, :layout, CAST(:mapping AS jsonb), :filename, "
         ":content, 'ready', :total, :by, :now)"),
-        {"id": import_id, "account": session.info["account_id"], "layout": layout, "mapping": json.dumps(mapping),
-         "filename": filename[:200], "content": data.decode("utf-8-sig"), "total": len(sheet.rows), "by": by,
-         "now": now})
+        {"id": import_id, "account": session.info["account_id"], "kind": kind, "layout": layout,
+         "mapping": json.dumps(mapping), "filename": filename[:200], "content": data.decode("utf-8-sig"),
+         "total": len(sheet.rows), "by": by, "now": now})
     counts = {o: sum(1 for d in decisions if d.outcome == o) for o in ("created", "matched", "skipped")}
     return import_id, {"rows_checked": len(decisions), "would_create": counts["created"],
                        "would_match": counts["matched"], "would_skip": counts["skipped"], "mapping": mapping,
-                       "preview": [preview_of(r) for r in rows if isinstance(r, Mapped)][:PREVIEW_ROWS],
-                       "report": [report_of(d) for d in decisions]}
+                       f"{'' if kind == 'customers' else 'history_'}preview":
+                           [of_kind.preview(r) for r in rows if not isinstance(r, Skipped)][:PREVIEW_ROWS],
+                       "report": [d.report() for d in decisions]}
 
 
 def start(session: Session, import_id: uuid.UUID, now: dt.datetime) -> bool:
@@ -135,27 +85,16 @@ def _label(layout: str) -> str:
 def run_batch(session: Session, import_id: uuid.UUID, sheet: Sheet, *, now: dt.datetime) -> bool:
     """Imports the next batch of rows and moves the position past them, in the caller's transaction; False once
     nothing is left. The import's row is locked first, so two importers never take the same batch."""
-    found = session.execute(text("SELECT position, layout, mapping, created_by, account_id FROM imports "
+    found = session.execute(text("SELECT position, kind, layout, mapping, created_by, account_id FROM imports "
                                  "WHERE id = :id AND status = 'running' FOR UPDATE"), {"id": import_id}).first()
     if found is None:
         return False
-    position, layout, mapping, by, account_id = found
-    rows = _mapped(sheet, mapping, position, position + BATCH)
-    decisions = decide(session, account_id, rows, layout)
-    created = [d for d in decisions if d.outcome == "created"]
-    ids, snapshots = store.create_customers(session, account_id, [d.row for d in created], by=by, at=now,
-                                            source=_label(layout))
-    for decision, customer_id in zip(created, ids):
-        decision.customer_id = customer_id
-    for decision in decisions:
-        if decision.earlier is not None:
-            decision.customer_id = next(d.customer_id for d in created if d.row.row_number == decision.earlier)
-    store.announce_created(session, account_id, snapshots)
-    keys = {k: d.customer_id for d in decisions if d.outcome != "skipped" for k in d.row.keys(layout)}
-    archived = [{"customer_id": d.customer_id, "source": _label(layout), "imported_at": now,
-                 "fields": json.dumps(list(d.row.archived.items()))}
-                for d in decisions if d.outcome != "skipped" and d.matched_by != "previous import" and d.row.archived]
-    store.record_rows(session, account_id, import_id, [report_of(d) for d in decisions], keys, archived)
+    position, kind, layout, mapping, by, account_id = found
+    of_kind = KINDS[kind]
+    rows = _mapped(of_kind, sheet, mapping, position, position + BATCH)
+    decisions = of_kind.decide(session, account_id, rows, layout)
+    of_kind.store_batch(session, account_id, import_id, decisions, layout=layout, source=_label(layout), by=by,
+                        now=now)
     count = {o: sum(1 for d in decisions if d.outcome == o) for o in ("created", "matched", "skipped")}
     done = position + len(rows) >= len(sheet.rows)
     session.execute(text(

@@ -7,19 +7,23 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, ValidationError, fields, validate, validates
 from werkzeug.datastructures import FileStorage
 
+from customers.domain import import_history
 from customers.domain.import_layouts import FIELDS, LAYOUTS, MANUAL
 
 OUTCOMES = ("created", "matched", "skipped")
+KINDS = ("customers", "history")
 
 
 class ImportUpload(Schema):
     """A multipart body: the CSV export as the file field ``file``, its layout, and for ``manual`` the mapping."""
 
     file = Upload(required=True)
-    layout = fields.String(required=True, validate=validate.OneOf([*LAYOUTS, MANUAL]))
+    kind = fields.String(load_default="customers", validate=validate.OneOf(KINDS), metadata={
+        "description": "customers (with contacts and properties), or history: their past jobs and invoices"})
+    layout = fields.String(required=True, validate=validate.OneOf([*LAYOUTS, *import_history.LAYOUTS, MANUAL]))
     mapping = fields.String(load_default=None, metadata={
-        "description": "For layout `manual`: a JSON object, our field → the file's column. Fields: "
-                       + ", ".join(FIELDS)})
+        "description": "For layout `manual`: a JSON object, our field → the file's column. Fields of customers: "
+                       + ", ".join(FIELDS) + "; of history: " + ", ".join(import_history.FIELDS)})
 
     @validates("file")
     def _a_file(self, upload, **_):
@@ -82,6 +86,7 @@ class PreviewRow(Schema):
 
 class ImportOut(Schema):
     id = fields.UUID()
+    kind = fields.String(metadata={"description": "customers, or history (past jobs and invoices)"})
     filename = fields.String()
     layout = fields.String()
     status = fields.String(metadata={"description": "ready (dry run done), running, done"})
@@ -97,13 +102,42 @@ class ImportOut(Schema):
     finished_at = fields.DateTime(format="iso", allow_none=True)
 
 
+class PastJobPreview(Schema):
+    source_number = fields.String(allow_none=True)
+    title = fields.String()
+    description = fields.String(allow_none=True)
+    completed_on = fields.Date()
+    technician = fields.String(allow_none=True)
+
+
+class PastInvoicePreview(Schema):
+    source_number = fields.String(allow_none=True)
+    issued_on = fields.Date()
+    due_on = fields.Date(allow_none=True)
+    currency = fields.String()
+    total_cents = fields.Integer()
+    paid_cents = fields.Integer()
+    voided = fields.Boolean()
+    description = fields.String()
+
+
+class HistoryPreviewRow(Schema):
+    row_number = fields.Integer()
+    customer = fields.String(metadata={"description": "How the row names its customer (\"customer id 1042\")."})
+    job = fields.Nested(PastJobPreview, allow_none=True)
+    invoice = fields.Nested(PastInvoicePreview, allow_none=True)
+
+
 class DryRunOut(Schema):
     rows_checked = fields.Integer(metadata={"description": "The first rows, each reported on below."})
     would_create = fields.Integer()
     would_match = fields.Integer()
     would_skip = fields.Integer()
     mapping = fields.Dict(keys=fields.String(), values=fields.String())
-    preview = fields.List(fields.Nested(PreviewRow))
+    preview = fields.List(fields.Nested(PreviewRow), dump_default=list,
+                          metadata={"description": "A customer import's first rows as they will be stored."})
+    history_preview = fields.List(fields.Nested(HistoryPreviewRow), dump_default=list,
+                                  metadata={"description": "A history import's first rows as they will be sent."})
     report = fields.List(fields.Nested(ImportRowOut))
 
 
@@ -116,6 +150,10 @@ class LayoutOut(Schema):
     name = fields.String()
     label = fields.String()
     columns = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class LayoutArgs(Schema):
+    kind = fields.String(load_default="customers", validate=validate.OneOf(KINDS))
 
 
 class LayoutsOut(Schema):

@@ -11,16 +11,15 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import Conflict, NotFound
-from customers.domain.import_layouts import FIELDS, LAYOUTS
 from customers.entrypoints.http.context import caller, now
 from customers.entrypoints.http.import_schemas import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowArgs,
-                                                       ImportRowPage, ImportUpload, LayoutsOut)
+                                                       ImportRowPage, ImportUpload, LayoutArgs, LayoutsOut)
 from customers.service_layer import imports as cases
 from customers.service_layer.loading import get_customer
 
 blp = Blueprint("imports", __name__, description="Imports from another system")
 
-_COLUMNS = ("id, filename, layout, status, total_rows, position AS rows_done, rows_created, rows_matched, "
+_COLUMNS = ("id, kind, filename, layout, status, total_rows, position AS rows_done, rows_created, rows_matched, "
             "rows_failed, created_by, created_at, started_at, updated_at, finished_at")
 
 
@@ -46,10 +45,12 @@ def _import(import_id: uuid.UUID) -> dict:
 @blp.route("/imports/layouts")
 class Layouts(MethodView):
     @require("customers:view")
+    @blp.arguments(LayoutArgs, location="query")
     @blp.response(200, LayoutsOut)
-    def get(self):
-        return {"layouts": [{"name": l.name, "label": l.label, "columns": l.columns} for l in LAYOUTS.values()],
-                "fields_": FIELDS}
+    def get(self, args):
+        kind = cases.KINDS[args["kind"]]
+        return {"layouts": [{"name": l.name, "label": l.label, "columns": l.columns} for l in kind.layouts.values()],
+                "fields_": kind.fields}
 
 
 @blp.route("/imports")
@@ -68,7 +69,7 @@ class Imports(MethodView):
     def post(self, form):
         upload = form["file"]
         manual = json.loads(form["mapping"]) if form.get("mapping") else None
-        import_id, dry_run = cases.create_import(request_session(), filename=upload.filename or "export.csv",
+        import_id, dry_run = cases.create_import(request_session(), kind=form["kind"], filename=upload.filename or "export.csv",
                                                  data=upload.read(), layout=form["layout"], manual=manual,
                                                  by=caller(), now=now())
         return {"import_": _import(import_id), "dry_run": dry_run}
