@@ -1,13 +1,13 @@
 """The tables the chassis keeps in every service's database (outbox, inbox, sequences, customer directory and the
-references it checks, stored workspace parts).
+references it checks, stored workspace parts, the customer merges a service followed).
 
 Each service's first migration calls ``create_chassis_tables_v1``; a later change to these tables
 gets a ``..._v2`` that services call from a new migration, so old migrations never change meaning.
 """
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Identity, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, Uuid, func, text)
+from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, DateTime, ForeignKey, Identity, Index, Integer,
+                        LargeBinary, MetaData, String, Table, Text, Uuid, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 
 chassis_metadata = MetaData()
@@ -102,6 +102,31 @@ part_generations = Table(
     Column("generation", BigInteger, nullable=False),
 )
 
+# The customer merges a service followed (chassis.merge_follower): one row per merge id, whichever of its merge and
+# its undo arrived first, so a redelivered or late event finds what was done and does nothing more.
+merges = Table(
+    "merges", chassis_metadata,
+    Column("merge_id", Uuid, primary_key=True),
+    Column("account_id", Uuid, nullable=False, index=True),
+    Column("duplicate_id", Uuid, nullable=False),
+    Column("target_id", Uuid, nullable=False),
+    Column("state", String(10), nullable=False),
+    # When the merge and its undo happened; merged_at is null for a merge whose undo came first (it never moved
+    # anything here) and for merges kept before the time was recorded.
+    Column("merged_at", DateTime(timezone=True)),
+    Column("undone_at", DateTime(timezone=True)),
+    CheckConstraint("state IN ('merged', 'undone')", name="merges_state"),
+)
+
+# Exactly the records a merge moved (the table and the record's id), so its undo moves back those and no others.
+merge_moves = Table(
+    "merge_moves", chassis_metadata,
+    Column("merge_id", Uuid, ForeignKey("merges.merge_id"), primary_key=True),
+    Column("table_name", String(40), primary_key=True),
+    Column("record_id", Uuid, primary_key=True),
+    Column("account_id", Uuid, nullable=False, index=True),
+)
+
 CHASSIS_TABLES = {t.name for t in chassis_metadata.sorted_tables}
 _V1_TABLES = [account_sequences, outbox, inbox, known_customers]
 _V2_TABLES = [known_properties, known_records]
@@ -142,3 +167,11 @@ def add_property_kinds_v3(op) -> None:
 
     A table made by v2 on a fresh database already has the column (v2 creates it from today's metadata)."""
     op.execute("ALTER TABLE known_properties ADD COLUMN IF NOT EXISTS kind varchar(20)")
+
+
+def create_merge_tables_v1(op) -> None:
+    """Called from the migration of a service that starts following customer merges (chassis.merge_follower).
+
+    Its part store, if it has one, watches them like any account-owned table: ``merges`` by ``duplicate_id`` and
+    ``target_id``, ``merge_moves`` account-wide (its rows name no customer)."""
+    chassis_metadata.create_all(op.get_bind(), tables=[merges, merge_moves])
