@@ -77,3 +77,79 @@ def test_import_customers_from_a_jobber_export(page, demo, screenshots):
     expect(panel.get_by_role("table", name="Archived data from Jobber")).to_contain_text("Yard sign")
     assert accessibility_problems(page) == []
     page.screenshot(path=str(screenshots / "import-archived-data.png"), full_page=True)
+
+
+HISTORY_HEADERS = ["Job #", "Client ID", "Title", "Completed Date", "Assigned To", "Invoice #", "Issued Date",
+                   "Due Date", "Total ($)", "Balance ($)", "Invoice Status"]
+
+
+def _csv(headers: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def _import_by_api(demo, kind: str, data: bytes) -> dict:
+    created = demo.session.post(f"{demo.base}/api/imports", files={"file": ("export.csv", data, "text/csv")},
+                                data={"layout": "jobber", "kind": kind}, timeout=30)
+    assert created.status_code == 201, created.text[:500]
+    import_id = created.json()["import"]["id"]
+    assert demo.session.post(f"{demo.base}/api/imports/{import_id}/start", timeout=15).status_code == 202
+    expect_done(demo, import_id)
+    return demo.get(f"/imports/{import_id}")
+
+
+def expect_done(demo, import_id: str) -> None:
+    from polling import eventually
+    eventually(lambda: demo.get(f"/imports/{import_id}")["status"] == "done", seconds=60)
+
+
+def test_import_the_past_jobs_and_invoices_of_imported_customers(page, demo, screenshots):
+    _import_by_api(demo, "customers", _csv(HEADERS[:6], [["JH-1", "Hester", "Ollivant", "", "hester@example.org",
+                                                          "(217) 555-8101"]]))
+    [customer] = [c for c in demo.customers(q="Hester Ollivant") if c["display_name"] == "Hester Ollivant"]
+    history = _csv(HISTORY_HEADERS, [
+        ["5101", "JH-1", "Furnace tune-up", "03/14/2023", "Sam Ortiz", "INV-7101", "03/14/2023", "04/13/2023",
+         "$189.50", "$0.00", "Paid"],
+        ["5102", "JH-1", "Water heater flush", "09/02/2023", "Sam Ortiz", "INV-7102", "09/02/2023", "10/02/2023",
+         "$240.00", "$40.00", "Sent"],
+        ["5103", "JH-404", "Gutter clean", "10/01/2023", "", "", "", "", "", "", ""],
+    ])
+    page.goto("/settings/import")
+    page.get_by_role("radiogroup", name="What to import").get_by_text("Past jobs and invoices").click()
+    expect(page.get_by_text("Import the customers first")).to_be_visible()
+    choose(page, "jobs.csv", history)
+    page.get_by_role("combobox", name="Exported from").click()
+    page.get_by_role("option", name="Jobber job and invoice history export").click()
+    page.get_by_role("button", name="Check file").click()
+    expect(page.get_by_text("All 3 rows checked:")).to_be_visible()
+    preview = page.get_by_role("table", name="Preview of the first rows")
+    expect(preview).to_contain_text("#5101 · Furnace tune-up")
+    expect(preview).to_contain_text("$200.00 paid")
+    expect(page.get_by_role("table", name="Dry-run report")).to_contain_text("No customer here with customer id JH-404")
+    assert accessibility_problems(page) == []
+    page.screenshot(path=str(screenshots / "import-history-dry-run.png"), full_page=True)
+
+    page.get_by_role("button", name="Start import of 3 rows").click()
+    expect(page.get_by_text("Import finished")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("2 rows of past jobs and invoices imported, 0 rows imported before, 1 row skipped.")).to_be_visible()
+
+    # Jobs and billing keep them (through the event), shown like native records, marked imported.
+    page.goto(f"/customers/{customer['id']}/jobs")
+    jobs = page.get_by_role("table", name="Jobs")
+    expect(jobs.get_by_text("Imported from Jobber · #5101")).to_be_visible(timeout=30_000)
+    expect(jobs.get_by_text("Imported from Jobber · #5102")).to_be_visible()
+    page.get_by_role("tab", name="Invoices").click()
+    invoices = page.get_by_role("table", name="Invoices")
+    expect(invoices.get_by_text("Imported from Jobber · #INV-7102")).to_be_visible()
+    assert accessibility_problems(page) == []
+    page.screenshot(path=str(screenshots / "import-history-invoices.png"), full_page=True)
+    summary = demo.get(f"/customers/{customer['id']}/billing-summary")
+    assert summary["balance_cents"] == 4000 and summary["total_paid_cents"] == 18950 + 20000
+
+    # A second import of the same file sends nothing again.
+    again = demo.session.post(f"{demo.base}/api/imports", files={"file": ("jobs.csv", history, "text/csv")},
+                              data={"layout": "jobber", "kind": "history"}, timeout=30).json()["dry_run"]
+    assert (again["would_create"], again["would_match"], again["would_skip"]) == (0, 2, 1)

@@ -3468,7 +3468,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "customers" | "history";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3486,6 +3488,7 @@ export interface paths {
                 };
                 401: components["responses"]["UNAUTHORIZED"];
                 403: components["responses"]["FORBIDDEN"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -6797,6 +6800,8 @@ export interface components {
             due_date?: string;
             /** Format: uuid */
             id?: string;
+            /** @description The system a past invoice was imported from ("Jobber"); null for an invoice made here. */
+            imported_from?: string | null;
             /** Format: date */
             issue_date?: string;
             /** Format: uuid */
@@ -6811,6 +6816,8 @@ export interface components {
             property_id?: string | null;
             /** Format: date-time */
             sent_at?: string | null;
+            /** @description The imported invoice's number in the system it came from (it has one of ours too). */
+            source_number?: string | null;
             readonly status?: unknown;
             subtotal_cents?: number;
             tax_cents?: number;
@@ -6907,6 +6914,7 @@ export interface components {
             customer_id?: string;
             /** Format: uuid */
             id?: string;
+            /** @description card, cash, check or ach; imported for money paid in the system a customer's past invoices were imported from. */
             method?: string;
             /** Format: date-time */
             received_at?: string;
@@ -7459,9 +7467,12 @@ export interface components {
             reason?: string | null;
         };
         CustomersDryRunOut: {
+            /** @description A history import's first rows as they will be sent. */
+            history_preview?: components["schemas"]["CustomersHistoryPreviewRow"][];
             mapping?: {
                 [key: string]: string;
             };
+            /** @description A customer import's first rows as they will be stored. */
             preview?: components["schemas"]["CustomersPreviewRow"][];
             report?: components["schemas"]["CustomersImportRowOut"][];
             /** @description The first rows, each reported on below. */
@@ -7565,6 +7576,13 @@ export interface components {
             /** @description geocoded, not_geocoded, not_found or failed */
             status?: string;
         };
+        CustomersHistoryPreviewRow: {
+            /** @description How the row names its customer ("customer id 1042"). */
+            customer?: string;
+            invoice?: (Record<string, never> | null) | components["schemas"]["CustomersPastInvoicePreview"];
+            job?: (Record<string, never> | null) | components["schemas"]["CustomersPastJobPreview"];
+            row_number?: number;
+        };
         CustomersImportCreatedOut: {
             dry_run?: components["schemas"]["CustomersDryRunOut"];
             import?: components["schemas"]["CustomersImportOut"];
@@ -7578,6 +7596,8 @@ export interface components {
             finished_at?: string | null;
             /** Format: uuid */
             id?: string;
+            /** @description customers, or history (past jobs and invoices) */
+            kind?: string;
             layout?: string;
             rows_created?: number;
             rows_done?: number;
@@ -7609,10 +7629,16 @@ export interface components {
         CustomersImportUpload: {
             /** Format: binary */
             file: string;
+            /**
+             * @description customers (with contacts and properties), or history: their past jobs and invoices
+             * @default customers
+             * @enum {string}
+             */
+            kind: "customers" | "history";
             /** @enum {string} */
             layout: "jobber" | "housecall_pro" | "servicetitan" | "manual";
             /**
-             * @description For layout `manual`: a JSON object, our field → the file's column. Fields: source_id, number, display_name, first_name, last_name, company, kind, email, phone, phone2, line1, line2, city, region, postal_code, country, lead_source, tags
+             * @description For layout `manual`: a JSON object, our field → the file's column. Fields of customers: source_id, number, display_name, first_name, last_name, company, kind, email, phone, phone2, line1, line2, city, region, postal_code, country, lead_source, tags; of history: customer_source_id, customer_number, customer_email, customer_phone, job_source_id, job_title, job_description, completed_on, technician, invoice_source_id, issued_on, due_on, total, paid, balance, invoice_status, currency
              * @default null
              */
             mapping: string | null;
@@ -7757,6 +7783,26 @@ export interface components {
             total?: number;
             /** @description Total number of pages. */
             total_pages?: number;
+        };
+        CustomersPastInvoicePreview: {
+            currency?: string;
+            description?: string;
+            /** Format: date */
+            due_on?: string | null;
+            /** Format: date */
+            issued_on?: string;
+            paid_cents?: number;
+            source_number?: string | null;
+            total_cents?: number;
+            voided?: boolean;
+        };
+        CustomersPastJobPreview: {
+            /** Format: date */
+            completed_on?: string;
+            description?: string | null;
+            source_number?: string | null;
+            technician?: string | null;
+            title?: string;
         };
         CustomersPhoneIn: {
             /** @enum {string|null} */
@@ -8193,6 +8239,8 @@ export interface components {
             currency?: string;
             /** Format: uuid */
             id?: string;
+            /** @description The system the job was imported from ("Jobber"), or null for a job made here. */
+            imported_from?: string | null;
             number?: string;
             property_address?: string | null;
             /** Format: uuid */
@@ -8202,6 +8250,8 @@ export interface components {
             /** Format: date-time */
             scheduled_start?: string | null;
             service_type?: string | null;
+            /** @description The job's number in the system it was imported from, when it had one. */
+            source_number?: string | null;
             status?: string;
             title?: string;
             total_cents?: number;
@@ -8266,6 +8316,8 @@ export interface components {
             estimate_id?: string | null;
             /** Format: uuid */
             id?: string;
+            /** @description The system the job was imported from ("Jobber"), or null for a job made here. */
+            imported_from?: string | null;
             line_items?: components["schemas"]["JobsLineItemOut"][];
             notes?: string | null;
             number?: string;
@@ -8279,6 +8331,8 @@ export interface components {
             /** Format: date-time */
             scheduled_start?: string | null;
             service_type?: string | null;
+            /** @description The job's number in the system it was imported from, when it had one. */
+            source_number?: string | null;
             /** Format: date-time */
             started_at?: string | null;
             status?: string;

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { useCustomer } from "../api/customer";
 import { useInvoice, type Invoice } from "../api/invoices";
 import { InvoiceActions } from "./invoice-actions";
+import { ImportedBadge } from "@/components/imported-badge";
 import { InvoiceStatus } from "./invoice-status";
 import { PaymentsCard } from "./payments-card";
 import { PageError } from "@/components/page-error";
@@ -68,7 +69,8 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Group gap="sm"><Title order={1} size="h2">Invoice {inv.number}</Title><InvoiceStatus status={inv.status} /></Group>
+          <Group gap="sm"><Title order={1} size="h2">Invoice {inv.number}</Title><InvoiceStatus status={inv.status} />
+            <ImportedBadge from={inv.imported_from} number={inv.source_number} /></Group>
           <Text size="sm" c="dimmed">Issued {day(inv.issue_date)} · due {day(inv.due_date)}</Text>
         </Stack>
         <InvoiceActions invoice={inv} customer={customer.data} />

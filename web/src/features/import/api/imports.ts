@@ -11,11 +11,18 @@ export type ImportCreated = { import: Import; dry_run: DryRun };
 export type ImportRow = S["CustomersImportRowOut"];
 export type Layouts = S["CustomersLayoutsOut"];
 export type ArchivedRecord = S["CustomersArchivedRecordOut"];
+export type HistoryPreview = S["CustomersHistoryPreviewRow"];
+/** What an import brings: customers with their contacts and properties, or their past jobs and invoices. */
+export type ImportKind = "customers" | "history";
 
 const key = ["imports"] as const;
 
-export function useLayouts() {
-  return useQuery({ queryKey: [...key, "layouts"], queryFn: () => unwrap(api.GET("/api/imports/layouts")), staleTime: Infinity });
+export function useLayouts(kind: ImportKind) {
+  return useQuery({
+    queryKey: [...key, "layouts", kind],
+    queryFn: () => unwrap(api.GET("/api/imports/layouts", { params: { query: { kind } } })),
+    staleTime: Infinity,
+  });
 }
 
 export function useImports() {
@@ -46,13 +53,14 @@ export function useImportRows(id: string | undefined, outcome: "created" | "matc
   });
 }
 
-export type UploadInput = { file: File; layout: string; mapping?: Record<string, string> };
+export type UploadInput = { file: File; kind: ImportKind; layout: string; mapping?: Record<string, string> };
 
 /** The export and its layout as the multipart body the API takes (openapi-fetch sends JSON only); the answer is the
  * stored import, ready to start, and its dry run. */
-async function upload({ file, layout, mapping }: UploadInput): Promise<ImportCreated> {
+async function upload({ file, kind, layout, mapping }: UploadInput): Promise<ImportCreated> {
   const form = new FormData();
   form.append("file", file, file.name);
+  form.append("kind", kind);
   form.append("layout", layout);
   if (mapping) form.append("mapping", JSON.stringify(mapping));
   let response: Response;

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 
-import type { DryRun, ImportRow } from "../api/imports";
+import type { DryRun, ImportKind, ImportRow } from "../api/imports";
+import { HistoryPreviewTable } from "./history-preview";
 import { words } from "@/lib/format";
 
 const COLOURS: Record<string, string> = { created: "green", matched: "blue", skipped: "red" };
@@ -29,19 +30,25 @@ export function RowReport({ rows, label }: { rows: ImportRow[]; label: string })
   );
 }
 
+const COUNTED: Record<ImportKind, [string, string]> = {
+  customers: ["new customers", "match customers already here"],
+  history: ["past jobs and invoices to import", "imported before"],
+};
+
 /** The dry run: the first rows as they will be stored, then every checked row that is not simply created. */
-export function DryRunReport({ dryRun, totalRows }: { dryRun: DryRun; totalRows: number }) {
+export function DryRunReport({ dryRun, totalRows, kind }: { dryRun: DryRun; totalRows: number; kind: ImportKind }) {
   const notNew = (dryRun.report ?? []).filter((r) => r.outcome !== "created");
+  const [created, matched] = COUNTED[kind];
   return (
     <Stack>
       <Group gap="lg">
         <Text size="sm">{dryRun.rows_checked === totalRows ? `All ${totalRows} rows checked:` : `The first ${dryRun.rows_checked} of ${totalRows} rows checked:`}</Text>
-        <Text size="sm"><b>{dryRun.would_create}</b> new customers</Text>
-        <Text size="sm"><b>{dryRun.would_match}</b> match customers already here</Text>
+        <Text size="sm"><b>{dryRun.would_create}</b> {created}</Text>
+        <Text size="sm"><b>{dryRun.would_match}</b> {matched}</Text>
         <Text size="sm"><b>{dryRun.would_skip}</b> skipped</Text>
       </Group>
       <Title order={3} size="h5">Preview: the first rows as they will be stored</Title>
-      <Table.ScrollContainer minWidth={700}>
+      {kind === "history" ? <HistoryPreviewTable rows={dryRun.history_preview ?? []} /> : <Table.ScrollContainer minWidth={700}>
         <Table striped aria-label="Preview of the first rows">
           <Table.Thead><Table.Tr><Table.Th>Row</Table.Th><Table.Th>Name</Table.Th><Table.Th>Email</Table.Th><Table.Th>Phone</Table.Th>
             <Table.Th>Address</Table.Th><Table.Th>Kept as archived data</Table.Th></Table.Tr></Table.Thead>
@@ -57,8 +64,8 @@ export function DryRunReport({ dryRun, totalRows }: { dryRun: DryRun; totalRows:
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
-      <Title order={3} size="h5">Rows that match or are skipped</Title>
+      </Table.ScrollContainer>}
+      <Title order={3} size="h5">{kind === "history" ? "Rows imported before or skipped" : "Rows that match or are skipped"}</Title>
       <RowReport rows={notNew.slice(0, 100)} label="Dry-run report" />
       {notNew.length > 100 && <Text size="sm" c="dimmed">and {notNew.length - 100} more; the import's report lists every row.</Text>}
     </Stack>

@@ -53,9 +53,11 @@ export function ImportProgress({ id, initial }: { id: string; initial?: Import }
         <Text size="sm"><b>{run.rows_failed?.toLocaleString()}</b> failed</Text>
         {!finished && <Text size="sm" c="dimmed">{run.status === "running" ? timeLeft(run.seconds_left) : "waiting to start"}</Text>}
       </Group>
-      {finished && <Alert color="green" title="Import finished">
+      {finished && (run.kind === "history" ? <Alert color="green" title="Import finished">
+        {rows(run.rows_created, "row")} of past jobs and invoices imported, {rows(run.rows_matched, "row")} imported before, {rows(run.rows_failed, "row")} skipped.
+        They show on each customer's Jobs and Invoices tabs, marked imported.</Alert> : <Alert color="green" title="Import finished">
         {rows(run.rows_created, "customer")} created, {rows(run.rows_matched, "row")} matched to customers already here, {rows(run.rows_failed, "row")} skipped.
-        Columns that mapped to nothing are on each customer's Archived data tab.</Alert>}
+        Columns that mapped to nothing are on each customer's Archived data tab.</Alert>)}
       {finished && <Report id={id} />}
     </Stack>
   );

@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, List, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 
-import { useLayouts, useUpload, type ImportCreated } from "../api/imports";
+import { useLayouts, useUpload, type ImportCreated, type ImportKind } from "../api/imports";
 import { ApiError } from "@/lib/api-client";
 
 const MANUAL = "manual";
@@ -21,9 +21,15 @@ export function headersOf(line: string): string[] {
   return out.filter(Boolean);
 }
 
+const EXPORT: Record<ImportKind, string> = { customers: "customer export", history: "job and invoice history export" };
+const UNMAPPED: Record<ImportKind, string> = {
+  customers: "Columns you leave unmapped are kept with each customer as archived data.",
+  history: "Name the customer by at least one column; columns you leave unmapped are not imported.",
+};
+
 /** Pick the export and the system it came from (or map its columns by hand); "Check file" answers the dry run. */
-export function UploadForm({ onChecked }: { onChecked: (created: ImportCreated) => void }) {
-  const layouts = useLayouts();
+export function UploadForm({ kind, onChecked }: { kind: ImportKind; onChecked: (created: ImportCreated) => void }) {
+  const layouts = useLayouts(kind);
   const upload = useUpload();
   const [file, setFile] = useState<File | null>(null);
   const [layout, setLayout] = useState<string | null>("jobber");
@@ -38,17 +44,17 @@ export function UploadForm({ onChecked }: { onChecked: (created: ImportCreated) 
     setMapping({});
   }
 
-  const options = [...(layouts.data?.layouts ?? []).map((l) => ({ value: l.name!, label: `${l.label} customer export` })),
+  const options = [...(layouts.data?.layouts ?? []).map((l) => ({ value: l.name!, label: `${l.label} ${EXPORT[kind]}` })),
     { value: MANUAL, label: "Another system: I map the columns" }];
   const error = upload.error instanceof ApiError ? upload.error : null;
   const fieldErrors = Object.entries(error?.fields ?? {});
   return (
     <Stack component="form" onSubmit={(e) => {
       e.preventDefault();
-      if (file && layout) upload.mutate({ file, layout, mapping: layout === MANUAL ? mapping : undefined }, { onSuccess: onChecked });
+      if (file && layout) upload.mutate({ file, kind, layout, mapping: layout === MANUAL ? mapping : undefined }, { onSuccess: onChecked });
     }}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FileInput label="Customer export (CSV)" description="Up to 100,000 rows, saved as CSV UTF-8" placeholder="Choose a file"
+        <FileInput label={kind === "customers" ? "Customer export (CSV)" : "Job and invoice history (CSV)"} description="Up to 100,000 rows, saved as CSV UTF-8" placeholder="Choose a file"
           accept=".csv,text/csv" value={file} onChange={picked} clearable required clearButtonProps={{ "aria-label": "Remove the file" }}
           styles={{ placeholder: { color: "var(--mantine-color-gray-7)" } }} />
         <Select label="Exported from" data={options} value={layout} onChange={setLayout} allowDeselect={false} required />
@@ -56,7 +62,7 @@ export function UploadForm({ onChecked }: { onChecked: (created: ImportCreated) 
       {layout === MANUAL && (
         columns.length ? (
           <Stack gap="xs">
-            <Text size="sm">Which column holds each of these? Columns you leave unmapped are kept with each customer as archived data.</Text>
+            <Text size="sm">Which column holds each of these? {UNMAPPED[kind]}</Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {Object.entries(layouts.data?.fields ?? {}).map(([field, label]) => (
                 <Select key={field} label={label} size="xs" clearable data={columns} value={mapping[field] ?? null}

@@ -10,6 +10,7 @@ import { JobPhotos } from "./job-photos";
 import { JobVisits } from "./job-visits";
 import { Card, LineItems } from "./record-parts";
 import { PageError } from "@/components/page-error";
+import { ImportedBadge } from "@/components/imported-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { useCustomer, type Customer } from "@/features/billing/api/customer";
 import { InvoiceStatus } from "@/features/billing/components/invoice-status";
@@ -60,7 +61,8 @@ export function JobPage({ jobId }: { jobId: string }) {
       <Anchor component={Link} to={`/customers/${j.customer_id}/jobs`} size="sm">← {customer.data?.display_name ?? "Customer"}</Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Group gap="sm"><Title order={1} size="h2">Job {j.number}</Title><StatusBadge status={j.status} /></Group>
+          <Group gap="sm"><Title order={1} size="h2">Job {j.number}</Title><StatusBadge status={j.status} />
+            <ImportedBadge from={j.imported_from} number={j.source_number} /></Group>
           <Text fw={500}>{j.title}</Text>
           {j.property_address && <Text size="sm" c="dimmed">{j.property_address}</Text>}
         </Stack>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 
 import { useSectionPages } from "../api/get-section-page";
 import type { Workspace } from "../api/get-workspace";
+import { ImportedBadge } from "@/components/imported-badge";
 import { SectionMessage, sectionOk, type Section } from "@/components/section-message";
 import { StatusBadge } from "@/components/status-badge";
 import { InvoiceStatus } from "@/features/billing/components/invoice-status";
@@ -46,8 +47,9 @@ export function JobsTable({ ws }: { ws: Workspace }) {
   const openWork = useOpenWorkForm();
   const first = <Button size="xs" onClick={() => openWork({ form: "schedule" })}>Schedule first job</Button>;
   return <SectionTable name="Jobs" list="jobs" ws={ws} section={ws.jobs} empty="No jobs yet." emptyAction={first} columns={[
-    ["Job", (j) => <Anchor component={Link} to={`/jobs/${j.id}`} size="sm">{j.number}</Anchor>], ["Title", (j) => j.title], ["Property", (j) => j.property_address ?? "—"],
-    ["Scheduled", (j) => when(j.scheduled_start)], ["Total", (j) => money(j.total_cents, j.currency)],
+    ["Job", (j) => <Anchor component={Link} to={`/jobs/${j.id}`} size="sm">{j.number}</Anchor>],
+    ["Title", (j) => <>{j.title} <ImportedBadge from={j.imported_from} number={j.source_number} /></>], ["Property", (j) => j.property_address ?? "—"],
+    ["Scheduled", (j) => (j.imported_from ? `done ${day(j.completed_at)}` : when(j.scheduled_start))], ["Total", (j) => money(j.total_cents, j.currency)],
     ["Status", (j) => <StatusBadge status={j.status} />],
     ["Billing", (j) => (j.status === "completed" ? <NewInvoiceButton customer={ws.profile.data} currency={ws.header?.currency} job={j} /> : null)],
   ]} />;
@@ -62,10 +64,19 @@ export function EstimatesTable({ ws }: { ws: Workspace }) {
   ]} />;
 }
 
+/** Who pays an invoice: this customer, or the bill-to customer it was sent to (named from the related customers). */
+function BilledTo({ ws, payerId }: { ws: Workspace; payerId?: string | null }) {
+  if (!payerId || payerId === ws.customer_id) return <>This customer</>;
+  const related = ws.related_customers?.data?.items?.find((r) => r.customer?.id === payerId)?.customer;
+  return <Anchor component={Link} to={`/customers/${payerId}`} size="sm">{related?.display_name ?? "The bill-to customer"}</Anchor>;
+}
+
 export function InvoicesTable({ ws }: { ws: Workspace }) {
   return <Stack gap="xs" align="flex-start"><NewInvoiceButton customer={ws.profile.data} currency={ws.header?.currency} />
     <SectionTable name="Invoices" list="invoices" ws={ws} section={ws.invoices} empty="No invoices." columns={[
-    ["Invoice", (i) => <Anchor component={Link} to={`/invoices/${i.id}`} size="sm">{i.number}</Anchor>], ["Issued", (i) => day(i.issue_date)], ["Due", (i) => day(i.due_date)],
+    ["Invoice", (i) => <><Anchor component={Link} to={`/invoices/${i.id}`} size="sm">{i.number}</Anchor> <ImportedBadge from={i.imported_from} number={i.source_number} /></>],
+    ["Billed to", (i) => <BilledTo ws={ws} payerId={i.bill_to_customer_id} />],
+    ["Issued", (i) => day(i.issue_date)], ["Due", (i) => day(i.due_date)],
     ["Total", (i) => money(i.total_cents, i.currency)], ["Balance", (i) => money(i.balance_cents, i.currency)],
     ["Status", (i) => <InvoiceStatus status={i.status as string} />],
   ]} /></Stack>;
