@@ -56,6 +56,34 @@ def test_merge_moves_everything_once_and_unmerge_moves_exactly_that_back(
                client.get(f"/customers/{target}/activity", query_string={"limit": 100}, headers=auth).json["items"])
 
 
+def test_an_undo_that_overtakes_its_merge_leaves_everything_in_place(
+        app, client, auth, account_id, new_customer, deliver, event):
+    duplicate, target = new_customer(name="D. Whitfield"), new_customer()
+    theirs, ours = seed(client, auth, duplicate, "Duplicate's work"), seed(client, auth, target, "Target's work")
+    ids = {"merge_id": uuid.uuid4(), "duplicate_id": duplicate, "target_id": target}
+    unmerged = event("customer.unmerged", account_id, **ids)
+    assert deliver(app, unmerged)
+    assert deliver(app, event("customer.merged", account_id, **ids))  # late: the merge was undone already
+    assert deliver(app, {**unmerged, "id": str(uuid.uuid4())})
+    assert holdings(client, auth, duplicate) == theirs and holdings(client, auth, target) == ours
+    assert client.get(f"/customers/{target}/jobs/summary", headers=auth).json["open_count"] == 1
+    assert all("Duplicate's work" not in item["title"] for item in
+               client.get(f"/customers/{target}/activity", query_string={"limit": 100}, headers=auth).json["items"])
+
+
+def test_a_merge_redelivered_after_its_undo_moves_nothing_again(app, client, auth, account_id, new_customer, deliver,
+                                                               event):
+    duplicate, target = new_customer(name="D. Whitfield"), new_customer()
+    theirs = seed(client, auth, duplicate, "Duplicate's work")
+    ids = {"merge_id": uuid.uuid4(), "duplicate_id": duplicate, "target_id": target}
+    merged = event("customer.merged", account_id, **ids)
+    assert deliver(app, merged)
+    assert deliver(app, event("customer.unmerged", account_id, **ids))
+    assert deliver(app, {**merged, "id": str(uuid.uuid4())})
+    assert holdings(client, auth, duplicate) == theirs
+    assert holdings(client, auth, target) == {kind: [] for kind in theirs}
+
+
 def test_a_merge_in_another_account_moves_nothing_here(app, client, auth, account_id, new_customer, deliver, event):
     duplicate, target = new_customer(), new_customer()
     seed(client, auth, duplicate, "Mine")

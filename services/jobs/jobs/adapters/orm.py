@@ -238,23 +238,3 @@ class ActivityEntry(Tenanted, Base):
     amount_cents: Mapped[int | None] = mapped_column(BigInteger)
     currency: Mapped[str | None] = mapped_column(String(3))
     link: Mapped[str | None] = mapped_column(String(200))
-
-
-class Merge(Tenanted, Base):
-    """A customer merge this service applied, so an undo moves back exactly what it moved."""
-
-    __tablename__ = "merges"
-
-    merge_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    duplicate_id: Mapped[uuid.UUID]
-    target_id: Mapped[uuid.UUID]
-    merged_at: Mapped[dt.datetime] = _now_column()
-    unmerged_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-class MergedRecord(Tenanted, Base):
-    __tablename__ = "merged_records"
-
-    merge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merges.merge_id"), primary_key=True)
-    table_name: Mapped[str] = mapped_column(String(30), primary_key=True)
-    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)

@@ -11,6 +11,7 @@ from chassis.messaging import Event, Handlers
 from jobs.service_layer import erasure, imports, merges, plans
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
+handlers.include(merges.MERGES.handlers)  # customer.merged and customer.unmerged
 
 
 @handlers.on("customer.created")
@@ -22,17 +23,6 @@ def on_customer_snapshot(session: Session, event: Event) -> None:
     if event.data["customer"].get("do_not_service") and flag_set:
         plans.pause_active_plans(session, uuid.UUID(event.data["customer"]["id"]), actor="system:do-not-service",
                                  at=event.occurred_at)
-
-
-@handlers.on("customer.merged")
-def on_customer_merged(session: Session, event: Event) -> None:
-    merges.merge(session, merge_id=uuid.UUID(event.data["merge_id"]),
-                 duplicate_id=uuid.UUID(event.data["duplicate_id"]), target_id=uuid.UUID(event.data["target_id"]))
-
-
-@handlers.on("customer.unmerged")
-def on_customer_unmerged(session: Session, event: Event) -> None:
-    merges.unmerge(session, merge_id=uuid.UUID(event.data["merge_id"]), at=event.occurred_at)
 
 
 @handlers.on("customer.archived")
