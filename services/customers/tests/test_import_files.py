@@ -108,3 +108,34 @@ def test_an_export_of_100000_rows_is_not_refused_for_its_size(client, auth):
     response = upload(client, auth, data)
     assert response.status_code == 201, str(response.json)[:300]
     assert response.json["import"]["total_rows"] == 100_000 and response.json["dry_run"]["rows_checked"] == 1000
+
+
+def test_a_batch_that_keeps_failing_stops_its_import_until_retried(client, auth, account_id, database, monkeypatch):
+    monkeypatch.setattr(imports, "BATCH", 100)
+    created = upload(client, auth, import_files.housecall_pro(250), "housecall_pro").json["import"]
+    assert client.post(f"/imports/{created['id']}/start", headers=auth).status_code == 202
+    with database.transaction(account_id=account_id) as session:
+        assert imports.run_batch(session, created["id"], read_csv(import_files.housecall_pro(250)), now=clock())
+    # The report's table is gone (a real failure of the database, not a stand-in): the second batch fails whole.
+    with database.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE import_rows RENAME TO import_rows_away"))
+    try:
+        for attempt in range(1, imports.ATTEMPTS + 1):
+            assert imports.run_pending(database, clock=clock) == 1
+            seen = client.get(f"/imports/{created['id']}", headers=auth).json
+            assert (seen["attempts"], seen["rows_done"]) == (attempt, 100)
+        assert seen["status"] == "failed"
+        assert seen["error"] == "Rows 101–200 could not be stored (UndefinedTable); the rows before them are imported."
+        assert imports.run_pending(database, clock=clock) == 0  # a failed import is left alone
+    finally:
+        with database.engine.begin() as connection:
+            connection.execute(text("ALTER TABLE import_rows_away RENAME TO import_rows"))
+
+    assert client.post(f"/imports/{created['id']}/start", headers=auth).status_code == 409
+    retried = client.post(f"/imports/{created['id']}/retry", headers=auth)
+    assert retried.status_code == 202 and retried.json["status"] == "running"
+    assert client.post(f"/imports/{created['id']}/retry", headers=auth).status_code == 409
+    assert imports.run_pending(database, clock=clock) == 1
+    done = client.get(f"/imports/{created['id']}", headers=auth).json
+    assert (done["status"], done["rows_done"], done["rows_created"], done["attempts"], done["error"]) == (
+        "done", 250, 250, 0, None)

@@ -3543,6 +3543,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{import_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomersImportOut"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{import_id}/rows": {
         parameters: {
             query?: never;
@@ -7588,9 +7631,13 @@ export interface components {
             import?: components["schemas"]["CustomersImportOut"];
         };
         CustomersImportOut: {
+            /** @description Failed tries of the batch at the position reached. */
+            attempts?: number;
             /** Format: date-time */
             created_at?: string;
             created_by?: string;
+            /** @description Why the last try failed (the rows and the kind of error), until a batch succeeds. */
+            error?: string | null;
             filename?: string;
             /** Format: date-time */
             finished_at?: string | null;
@@ -7607,7 +7654,7 @@ export interface components {
             seconds_left?: number | null;
             /** Format: date-time */
             started_at?: string | null;
-            /** @description ready (dry run done), running, done */
+            /** @description ready (dry run done), running, done, failed (a batch failed again and again: POST …/retry once the cause is fixed) */
             status?: string;
             total_rows?: number;
         };

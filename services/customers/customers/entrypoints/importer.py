@@ -28,7 +28,7 @@ def importer_command(runtime: Runtime, argv: list[str]) -> None:
     while not stopping.is_set():
         try:
             ran = run_pending(runtime.database, clock=_clock)
-        except Exception:  # a failed batch rolled back; its import stays running and is tried again
+        except Exception:  # the database itself failed (run_pending counts a failing batch); look again later
             log.exception("import batch failed")
             ran = 0
         if ran:

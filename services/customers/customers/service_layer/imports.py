@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 
 from sqlalchemy import text
@@ -19,8 +20,10 @@ from customers.service_layer.import_history import HISTORY
 from customers.service_layer.import_kinds import ImportKind
 
 BATCH = 1000
+ATTEMPTS = 3  # a batch failing this many times stops its import ("failed") until someone asks for a retry
 DRY_RUN_ROWS = 1000  # what the dry run reports on, row by row; the import itself reports every row
 PREVIEW_ROWS = 10
+log = logging.getLogger(__name__)
 KINDS = {kind.name: kind for kind in (CUSTOMERS, HISTORY)}
 
 
@@ -100,6 +103,7 @@ def run_batch(session: Session, import_id: uuid.UUID, sheet: Sheet, *, now: dt.d
     session.execute(text(
         "UPDATE imports SET position = :position, rows_created = rows_created + :created, "
         "rows_matched = rows_matched + :matched, rows_failed = rows_failed + :skipped, updated_at = :now, "
+        "attempts = 0, error = NULL, "
         "status = CASE WHEN :done THEN 'done' ELSE status END, finished_at = CASE WHEN :done THEN :now END "
         "WHERE id = :id"),
         {"position": position + len(rows), "created": count["created"], "matched": count["matched"],
@@ -119,10 +123,33 @@ def run_import(database: Database, import_id: uuid.UUID, account_id: uuid.UUID, 
 
 
 def run_pending(database: Database, *, clock) -> int:
-    """Runs every import queued or left unfinished (an importer stopped half way); how many it ran."""
+    """Runs every import queued or left unfinished (an importer stopped half way); how many it ran. An import whose
+    batch fails is left at the last batch committed and tried again on the next call, ATTEMPTS times in all."""
     with database.transaction(unscoped=True) as session:
         pending = session.execute(text("SELECT id, account_id FROM imports WHERE status = 'running' "
                                        "ORDER BY started_at")).all()
     for import_id, account_id in pending:
-        run_import(database, import_id, account_id, clock=clock)
+        try:
+            run_import(database, import_id, account_id, clock=clock)
+        except Exception as exc:  # the batch rolled back whole; what is kept is only the kind of error
+            log.exception("import batch failed", extra={"import_id": str(import_id)})
+            _record_failure(database, import_id, account_id, type(exc).__name__, now=clock())
     return len(pending)
+
+
+def _record_failure(database: Database, import_id: uuid.UUID, account_id: uuid.UUID, kind: str, *,
+                    now: dt.datetime) -> None:
+    with database.transaction(account_id=account_id) as session:
+        session.execute(text(
+            "UPDATE imports SET attempts = attempts + 1, updated_at = :now, "
+            "error = 'Rows ' || (position + 1) || '–' || least(position + :batch, total_rows) || "
+            "' could not be stored (' || :kind || '); the rows before them are imported.', "
+            "status = CASE WHEN attempts + 1 >= :attempts THEN 'failed' ELSE status END WHERE id = :id"),
+            {"now": now, "batch": BATCH, "kind": kind[:60], "attempts": ATTEMPTS, "id": import_id})
+
+
+def retry(session: Session, import_id: uuid.UUID, now: dt.datetime) -> bool:
+    """Queues a failed import again from the batch that failed; False when it had not failed."""
+    return session.execute(text("UPDATE imports SET status = 'running', attempts = 0, updated_at = :now "
+                                "WHERE id = :id AND account_id = :account AND status = 'failed'"),
+                           {"id": import_id, "now": now, "account": session.info["account_id"]}).rowcount == 1

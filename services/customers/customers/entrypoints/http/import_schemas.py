@@ -89,13 +89,17 @@ class ImportOut(Schema):
     kind = fields.String(metadata={"description": "customers, or history (past jobs and invoices)"})
     filename = fields.String()
     layout = fields.String()
-    status = fields.String(metadata={"description": "ready (dry run done), running, done"})
+    status = fields.String(metadata={"description": "ready (dry run done), running, done, failed (a batch failed "
+                                                    "again and again: POST …/retry once the cause is fixed)"})
     total_rows = fields.Integer()
     rows_done = fields.Integer()
     rows_created = fields.Integer()
     rows_matched = fields.Integer()
     rows_failed = fields.Integer()
     seconds_left = fields.Integer(allow_none=True, metadata={"description": "Estimated, while running."})
+    attempts = fields.Integer(metadata={"description": "Failed tries of the batch at the position reached."})
+    error = fields.String(allow_none=True, metadata={"description": "Why the last try failed (the rows and the kind "
+                                                                    "of error), until a batch succeeds."})
     created_by = fields.String()
     created_at = fields.DateTime(format="iso")
     started_at = fields.DateTime(format="iso", allow_none=True)

@@ -20,7 +20,7 @@ from customers.service_layer.loading import get_customer
 blp = Blueprint("imports", __name__, description="Imports from another system")
 
 _COLUMNS = ("id, kind, filename, layout, status, total_rows, position AS rows_done, rows_created, rows_matched, "
-            "rows_failed, created_by, created_at, started_at, updated_at, finished_at")
+            "rows_failed, attempts, error, created_by, created_at, started_at, updated_at, finished_at")
 
 
 def _progress(row) -> dict:
@@ -91,6 +91,17 @@ class StartImport(MethodView):
         found = _import(import_id)
         if not cases.start(request_session(), import_id, now()):
             raise Conflict(f"The import is {found['status']}: only a dry-run import is started.")
+        return _import(import_id)
+
+
+@blp.route("/imports/<uuid:import_id>/retry")
+class RetryImport(MethodView):
+    @require("settings:edit")
+    @blp.response(202, ImportOut)
+    def post(self, import_id):
+        found = _import(import_id)
+        if not cases.retry(request_session(), import_id, now()):
+            raise Conflict(f"The import is {found['status']}: only a failed import is tried again.")
         return _import(import_id)
 
 

@@ -79,6 +79,18 @@ export function useUpload() {
   return useMutation({ mutationFn: upload, onSuccess: () => queryClient.invalidateQueries({ queryKey: key }) });
 }
 
+/** Queues a failed import again, from the batch that failed. */
+export function useRetry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST("/api/imports/{import_id}/retry", { params: { path: { import_id: id } } })),
+    onSuccess: (retried) => {
+      queryClient.setQueryData([...key, retried.id], retried);
+      return queryClient.invalidateQueries({ queryKey: key, exact: true });
+    },
+  });
+}
+
 export function useStart() {
   const queryClient = useQueryClient();
   return useMutation({

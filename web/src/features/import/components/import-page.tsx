@@ -9,7 +9,7 @@ import { UploadForm } from "./upload-form";
 import { SettingsNav } from "@/components/settings-nav";
 import { when } from "@/lib/format";
 
-const STATUS_COLOURS: Record<string, string> = { ready: "gray", running: "blue", done: "green" };
+const STATUS_COLOURS: Record<string, string> = { ready: "gray", running: "blue", done: "green", failed: "red" };
 const KINDS = [{ value: "customers", label: "Customers" }, { value: "history", label: "Past jobs and invoices" }];
 
 /** Settings → Import: bring customers over from another system's export, then their past jobs and invoices, each

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Progress, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 
-import { useImport, useImportRows, type Import } from "../api/imports";
+import { useImport, useImportRows, useRetry, type Import } from "../api/imports";
 import { RowReport } from "./dry-run-report";
 
 function timeLeft(seconds: number | null | undefined): string {
@@ -34,6 +34,20 @@ function Report({ id }: { id: string }) {
   );
 }
 
+/** An import whose batch failed again and again: why, and a retry once the cause is fixed. */
+function Stopped({ id, error }: { id: string; error?: string | null }) {
+  const retry = useRetry();
+  return (
+    <Alert color="red" title="Import stopped" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{error ?? "A batch of rows could not be stored."} Nothing of the failed rows was written.</Text>
+        <Button size="xs" loading={retry.isPending} onClick={() => retry.mutate(id)}>Try again from there</Button>
+        {retry.error && <Text size="sm" c="red.9">{retry.error.message}</Text>}
+      </Stack>
+    </Alert>
+  );
+}
+
 /** An import started: rows done of all, created, matched, failed, time left; its report once it is done. */
 export function ImportProgress({ id, initial }: { id: string; initial?: Import }) {
   const found = useImport(id);
@@ -43,6 +57,7 @@ export function ImportProgress({ id, initial }: { id: string; initial?: Import }
   const done = run.rows_done ?? 0;
   const share = total ? Math.round((100 * done) / total) : 100;
   const finished = run.status === "done";
+  const failed = run.status === "failed";
   return (
     <Stack>
       <Progress value={share} size="lg" aria-label="Rows imported" animated={!finished} />
@@ -51,8 +66,10 @@ export function ImportProgress({ id, initial }: { id: string; initial?: Import }
         <Text size="sm"><b>{run.rows_created?.toLocaleString()}</b> created</Text>
         <Text size="sm"><b>{run.rows_matched?.toLocaleString()}</b> matched</Text>
         <Text size="sm"><b>{run.rows_failed?.toLocaleString()}</b> failed</Text>
-        {!finished && <Text size="sm" c="dimmed">{run.status === "running" ? timeLeft(run.seconds_left) : "waiting to start"}</Text>}
+        {!finished && !failed && <Text size="sm" c="dimmed">{run.status === "running" ? timeLeft(run.seconds_left) : "waiting to start"}</Text>}
       </Group>
+      {failed && <Stopped id={id} error={run.error} />}
+      {!failed && run.error && <Text size="sm" c="orange.9">Trying again: {run.error}</Text>}
       {finished && (run.kind === "history" ? <Alert color="green" title="Import finished">
         {rows(run.rows_created, "row")} of past jobs and invoices imported, {rows(run.rows_matched, "row")} imported before, {rows(run.rows_failed, "row")} skipped.
         They show on each customer's Jobs and Invoices tabs, marked imported.</Alert> : <Alert color="green" title="Import finished">
