@@ -38,7 +38,10 @@ def test_merge_moves_everything_once_and_unmerge_moves_it_back(api, app, deliver
     assert api.call("get", f"/customers/{duplicate}/ledger")["items"] == []
 
     later = api.invoice(target)  # made after the merge: stays with the target
-    assert deliver(app, _envelope("customer.unmerged", account_id, merge_id, duplicate, target))
+    unmerged = _envelope("customer.unmerged", account_id, merge_id, duplicate, target)
+    assert deliver(app, unmerged)
+    assert deliver(app, {**unmerged, "id": str(uuid.uuid4())})  # the undo again moves nothing more back
+    assert deliver(app, {**merged, "id": str(uuid.uuid4())})  # nor does the merge arriving again after its undo
     after_duplicate, after_target = api.summary(duplicate), api.summary(target)
     for key in ("total_billed_cents", "total_paid_cents", "balance_cents", "credit_cents", "lifetime_value_cents"):
         assert after_duplicate[key] == before_duplicate[key], key
@@ -46,3 +49,23 @@ def test_merge_moves_everything_once_and_unmerge_moves_it_back(api, app, deliver
                                                           else 0), key
     assert {i["id"] for i in api.call("get", f"/customers/{target}/invoices")["items"]} == {kept["id"], later["id"]}
     assert len(emitted(app, account_id, "balance.changed")) > 0
+
+
+def test_an_undo_that_overtakes_its_merge_leaves_everything_in_place(api, app, deliver, account_id, new_customer):
+    target, duplicate = new_customer("Target"), new_customer("Duplicate")
+    kept, theirs = api.invoice(target), api.invoice(duplicate)
+    api.pay(duplicate, 4000, [(theirs["id"], 4000)])
+    before_target, before_duplicate = api.summary(target), api.summary(duplicate)
+    ledger = api.call("get", f"/customers/{duplicate}/ledger")["items"]
+
+    merge_id = uuid.uuid4()
+    unmerged = _envelope("customer.unmerged", account_id, merge_id, duplicate, target)
+    assert deliver(app, unmerged)
+    assert deliver(app, _envelope("customer.merged", account_id, merge_id, duplicate, target))  # late: moves nothing
+    assert deliver(app, {**unmerged, "id": str(uuid.uuid4())})
+    assert {i["id"] for i in api.call("get", f"/customers/{target}/invoices")["items"]} == {kept["id"]}
+    assert {i["id"] for i in api.call("get", f"/customers/{duplicate}/invoices")["items"]} == {theirs["id"]}
+    assert api.call("get", f"/customers/{duplicate}/ledger")["items"] == ledger
+    for key in ("total_billed_cents", "total_paid_cents", "balance_cents", "credit_cents", "lifetime_value_cents"):
+        assert api.summary(target)[key] == before_target[key], key
+        assert api.summary(duplicate)[key] == before_duplicate[key], key

@@ -194,28 +194,6 @@ class StatementRequest(Tenanted, Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
-class Merge(Tenanted, Base):
-    """A customer merge we applied; ``moves`` lists exactly what moved so an unmerge moves exactly that back."""
-
-    __tablename__ = "merges"
-    merge_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    duplicate_id: Mapped[uuid.UUID]
-    target_id: Mapped[uuid.UUID]
-    state: Mapped[str] = mapped_column(String(10))
-    merged_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    unmerged_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-class MergeMove(Tenanted, Base):
-    __tablename__ = "merge_moves"
-    merge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merges.merge_id"), primary_key=True)
-    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
-    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-
-
-CUSTOMER_OWNED = (Invoice, Payment, CreditNote, Refund, LedgerEntry)
-
-
 class PriceBookItem(Tenanted, Base):
     """A service the account sells, at its standard price and, where they differ, per kind of property."""
 

@@ -2,8 +2,6 @@
 ids an invoice's job_id is checked against) and past invoices imported from another system."""
 from __future__ import annotations
 
-import uuid
-
 from billing.service_layer import erasure, imports, merges
 from billing.service_layer.references import JOBS
 from chassis import customer_directory
@@ -11,17 +9,7 @@ from chassis.erasure import Erased
 from chassis.messaging import Handlers
 
 handlers = Handlers().include(customer_directory.handlers).include(JOBS.handlers)
-
-
-@handlers.on("customer.merged")
-def on_merged(session, event) -> None:
-    data = event.data
-    merges.merge(session, uuid.UUID(data["merge_id"]), uuid.UUID(data["duplicate_id"]), uuid.UUID(data["target_id"]))
-
-
-@handlers.on("customer.unmerged")
-def on_unmerged(session, event) -> None:
-    merges.unmerge(session, uuid.UUID(event.data["merge_id"]))
+handlers.include(merges.MERGES.handlers)  # customer.merged and customer.unmerged
 
 
 @handlers.on("customer.erased")

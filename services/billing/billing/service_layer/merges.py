@@ -1,63 +1,34 @@
-"""customer.merged / customer.unmerged: move the duplicate's billing to the target and exactly back.
+"""customer.merged / customer.unmerged (chassis.merge_follower): the duplicate's billing goes to the target and back.
 
-What moved is recorded by merge id, so a second delivery of the same merge (even under a new event
-id) moves nothing, and an unmerge moves back only those records. Both customers' summaries are
+Both customers' books are locked first, in a fixed order, as every money change locks them; the ledgers' positions
+may repeat until commit while both are renumbered. Once the records have moved, both customers' summaries are
 recounted from their records and their ledgers renumbered in time order with new running balances.
 """
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select, text, update
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from billing.adapters.orm import CUSTOMER_OWNED, CustomerSummary, Merge, MergeMove
+from billing.adapters.orm import CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment, Refund
 from billing.service_layer.books import Books
 from billing.service_layer.recount import recount
-from chassis.messaging.event import utcnow
+from chassis.merge_follower import FollowedMerge, MergeFollower
 
 
-def merge(session: Session, merge_id: uuid.UUID, duplicate_id: uuid.UUID, target_id: uuid.UUID) -> None:
-    if session.get(Merge, merge_id) is not None:
-        return
+def _lock_books(session: Session, change: FollowedMerge) -> None:
     books = Books(session)
-    for customer_id in sorted((duplicate_id, target_id)):
+    for customer_id in change.customers:
         books.open(customer_id)
     session.execute(_DEFER_POSITIONS)
-    session.add(Merge(merge_id=merge_id, duplicate_id=duplicate_id, target_id=target_id, state="merged"))
-    session.flush()
-    for model in CUSTOMER_OWNED:
-        ids = session.scalars(select(model.id).where(model.customer_id == duplicate_id)).all()
-        session.add_all(MergeMove(merge_id=merge_id, table_name=model.__tablename__, record_id=i) for i in ids)
-        _move(session, model, ids, target_id)
-    _settle_both(session, books, duplicate_id, target_id)
 
 
-def unmerge(session: Session, merge_id: uuid.UUID) -> None:
-    record = session.get(Merge, merge_id, with_for_update=True)
-    if record is None or record.state != "merged":
-        return
+def _settle_both(session: Session, change: FollowedMerge) -> None:
     books = Books(session)
-    for customer_id in sorted((record.duplicate_id, record.target_id)):
-        books.open(customer_id)
-    session.execute(_DEFER_POSITIONS)
-    for model in CUSTOMER_OWNED:
-        ids = session.scalars(select(MergeMove.record_id).where(MergeMove.merge_id == merge_id,
-                                                                MergeMove.table_name == model.__tablename__)).all()
-        _move(session, model, ids, record.duplicate_id)
-    record.state, record.unmerged_at = "unmerged", utcnow()
-    _settle_both(session, books, record.duplicate_id, record.target_id)
-
-
-def _move(session: Session, model, ids: list, customer_id: uuid.UUID) -> None:
-    if ids:
-        session.execute(update(model).where(model.id.in_(ids)).values(customer_id=customer_id)
-                        .execution_options(synchronize_session=False))
-
-
-def _settle_both(session: Session, books: Books, *customer_ids: uuid.UUID) -> None:
-    session.flush()
-    for customer_id in customer_ids:
+    for customer_id in change.customers:
+        books.open(customer_id)  # locked already by _lock_books: this unit of work holds them
+    for customer_id in (change.duplicate_id, change.target_id):
         _renumber_ledger(session, customer_id)
         summary = session.get(CustomerSummary, customer_id)
         for name, value in recount(session, customer_id).as_dict().items():
@@ -65,6 +36,8 @@ def _settle_both(session: Session, books: Books, *customer_ids: uuid.UUID) -> No
         summary.ledger_position = _last_position(session, customer_id)
     books.close()
 
+
+MERGES = MergeFollower([Invoice, Payment, CreditNote, Refund, LedgerEntry], before=_lock_books, after=_settle_both)
 
 # Positions repeat while both ledgers are being renumbered; the unique check waits for commit.
 _DEFER_POSITIONS = text("SET CONSTRAINTS ledger_by_customer DEFERRED")
