@@ -96,14 +96,21 @@ def test_a_merge_moves_everything_once_and_its_undo_moves_exactly_that_back(clie
 
 
 def test_an_undo_that_overtakes_its_merge_leaves_everything_in_place(client, auth, app, deliver, envelope,
-                                                                     add_customer):
-    target, duplicate = add_customer(), add_customer()
+                                                                     add_customer, post_webhook, account_id):
+    target, duplicate = add_customer(phones=["+15125550101"]), add_customer(phones=["+15125550143"])
     kept = {_log_call(client, auth, duplicate)}
+    post_webhook("sms", account_id, {"MessageSid": "SM2", "From": "+15125550143", "To": "+15125550101",
+                                     "Body": "hi"})
+    kept |= _feed_ids(client, auth, duplicate)
     ids = {"merge_id": str(uuid.uuid4()), "duplicate_id": str(duplicate), "target_id": str(target)}
-    deliver(app, envelope("customer.unmerged", **ids))
-    deliver(app, envelope("customer.merged", **ids))
-    assert _feed_ids(client, auth, duplicate) == kept
+    unmerged = envelope("customer.unmerged", **ids)
+    assert deliver(app, unmerged)
+    assert deliver(app, envelope("customer.merged", **ids))
+    assert deliver(app, {**unmerged, "id": str(uuid.uuid4())})
+    assert _feed_ids(client, auth, duplicate) == kept and len(kept) == 2
     assert _feed_ids(client, auth, target) == set()
+    assert len(client.get(f"/customers/{duplicate}/threads", headers=auth).json["items"]) == 1
+    assert client.get(f"/customers/{target}/threads", headers=auth).json["items"] == []
 
 
 def test_a_merge_in_another_account_moves_nothing_here(client, auth, app, deliver, envelope, add_customer):

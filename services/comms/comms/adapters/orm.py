@@ -1,5 +1,4 @@
-"""The comms database: communications and their notes, SMS threads, pending deliveries, the contact-point copy,
-merges."""
+"""The comms database: communications and their notes, SMS threads, pending deliveries, the contact-point copy."""
 from __future__ import annotations
 
 import datetime as dt
@@ -114,25 +113,6 @@ class ContactPoint(Tenanted, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)  # 0 = the customer's primary
 
     __table_args__ = (Index("contact_points_lookup", "account_id", "kind", "value"),)
-
-
-class Merge(Tenanted, Base):
-    """A customer merge as comms applied it; ``state`` stops a redelivered event from applying twice."""
-
-    __tablename__ = "merges"
-    merge_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    duplicate_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    target_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    state: Mapped[str] = mapped_column(String(10))  # merged | undone
-
-
-class MergeMove(Tenanted, Base):
-    """A record a merge moved from the duplicate to the target; undoing the merge moves exactly these back."""
-
-    __tablename__ = "merge_moves"
-    merge_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    record_kind: Mapped[str] = mapped_column(String(15), primary_key=True)  # communication | sms_thread
-    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
 
 
 class CommunicationNote(Tenanted, Base):

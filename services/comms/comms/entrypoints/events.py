@@ -15,6 +15,7 @@ from comms.config import CommsConfig
 from comms.service_layer import automatic, contacts, erasure, merges, notes, review_requests
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
+handlers.include(merges.MERGES.handlers)  # customer.merged and customer.unmerged
 
 
 def _now() -> dt.datetime:
@@ -26,18 +27,6 @@ def _now() -> dt.datetime:
 def keep_contact_points(session: Session, event: Event, config: CommsConfig) -> None:
     contacts.apply_snapshot(session, event.account_id, event.data["customer"], event.data["revision"],
                             config.phone_region)
-
-
-@handlers.on("customer.merged")
-def move_to_target(session: Session, event: Event) -> None:
-    merges.apply_merge(session, uuid.UUID(event.data["merge_id"]), uuid.UUID(event.data["duplicate_id"]),
-                       uuid.UUID(event.data["target_id"]))
-
-
-@handlers.on("customer.unmerged")
-def move_back(session: Session, event: Event) -> None:
-    merges.undo_merge(session, uuid.UUID(event.data["merge_id"]), uuid.UUID(event.data["duplicate_id"]),
-                      uuid.UUID(event.data["target_id"]))
 
 
 @handlers.on("customer.erased")
