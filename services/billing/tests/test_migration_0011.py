@@ -10,6 +10,7 @@ from chassis.contracts import example
 from chassis.db import Database
 from chassis.messaging.apply import apply_event
 from chassis.migrations import alembic_config, ensure_database, upgrade
+from chassis.testing.merge_tables import merge_table_differences
 
 AT = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
 
@@ -40,6 +41,7 @@ def test_old_merges_keep_their_state_and_are_followed_on(make_database_url):
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT merge_id, state, undone_at FROM merges")).all()
             moves = connection.execute(text("SELECT merge_id, table_name, record_id FROM merge_moves")).all()
+            assert merge_table_differences(connection) == []
         assert sorted(rows) == sorted([(applied, "merged", None), (unmerged, "undone", AT)])
         assert moves == [(applied, "invoices", moved)]
 

@@ -9,6 +9,7 @@ from chassis.contracts import example
 from chassis.db import Database
 from chassis.messaging.apply import apply_event
 from chassis.migrations import alembic_config, ensure_database, upgrade
+from chassis.testing.merge_tables import merge_table_differences
 from comms.bootstrap import SPEC
 
 AT = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
@@ -50,6 +51,7 @@ def test_old_merges_keep_their_state_and_moves_and_are_followed_on(make_database
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT merge_id, state, merged_at, undone_at FROM merges")).all()
             moves = connection.execute(text("SELECT merge_id, table_name, record_id FROM merge_moves")).all()
+            assert merge_table_differences(connection) == []
         assert sorted(rows) == sorted([(applied, "merged", None, None), (undone_first, "undone", None, None)])
         assert moves == [(applied, "sms_threads", moved)]
 
