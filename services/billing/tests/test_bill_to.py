@@ -24,13 +24,16 @@ def _invoices(api, customer) -> list[str]:
     return [i["number"] for i in api.call("get", f"/customers/{customer}/invoices")["items"]]
 
 
-def test_a_billed_to_invoice_shows_for_both_and_its_money_is_the_payers(api, customers_service, make_token,
-                                                                         account_id):
+def test_a_billed_to_invoice_shows_for_both_and_its_money_is_the_payers(api, app, emitted, customers_service,
+                                                                         make_token, account_id):
     tenant, parent = _customers(customers_service, make_token, account_id, "Tia Tenant", "Parent Holdings")
     _link(customers_service, make_token, account_id, tenant, parent)
     invoice = api.invoice(tenant, bill_to_customer_id=parent,
                           lines=[{"description": "Furnace repair", "unit_price_cents": 25000}])
     assert invoice["customer_id"] == tenant and invoice["bill_to_customer_id"] == parent
+    # Comms mails what billing says was sent: to the payer.
+    [sent] = [e["data"] for e in emitted(app, account_id, "invoice.sent") if e["data"]["invoice_id"] == invoice["id"]]
+    assert (sent["customer_id"], sent["bill_to_customer_id"]) == (tenant, parent)
     assert _invoices(api, tenant) == [invoice["number"]] == _invoices(api, parent)
     assert api.call("get", f"/customers/{parent}/billing-summary")["balance_cents"] == 25000
     assert api.call("get", f"/customers/{tenant}/billing-summary")["balance_cents"] == 0

@@ -102,3 +102,16 @@ def test_a_document_for_a_customer_without_email_is_failed_with_the_reason(clien
         ("failed", "The customer has no email address on file.")]
     assert "Email failed: The customer has no email address on file." in [
         i["title"] for i in client.get(f"/customers/{customer_id}/activity", headers=auth).json["items"]]
+
+
+def test_an_invoice_billed_to_another_customer_is_mailed_to_them(client, auth, app, deliver, envelope, add_customer):
+    tenant = add_customer(emails=[], name="Tia Tenant")
+    parent = add_customer(emails=["ap@parent-holdings.example"], name="Parent Holdings")
+    event = _invoice_sent(envelope, tenant)
+    event["data"]["bill_to_customer_id"] = str(parent)
+    assert deliver(app, event)
+    sent = client.get(f"/customers/{parent}/communications", headers=auth).json["items"]
+    assert [(c["subject"], c["status"], c["to"]) for c in sent] == [
+        (f"Invoice {event['data']['number']}", "queued", "ap@parent-holdings.example")]
+    # Not "failed for want of an email" on the tenant, whose invoice it is but who does not pay it.
+    assert client.get(f"/customers/{tenant}/communications", headers=auth).json["items"] == []

@@ -13,7 +13,8 @@ def invoice_created(invoice: Invoice) -> dict:
 
 def invoice_sent(invoice: Invoice) -> dict:
     return {"invoice_id": invoice.id, "number": invoice.number, "customer_id": invoice.customer_id,
-            "sent_at": invoice.sent_at, "due_date": invoice.due_date, "total_cents": invoice.total_cents,
+            "bill_to_customer_id": invoice.bill_to_customer_id, "sent_at": invoice.sent_at,
+            "due_date": invoice.due_date, "total_cents": invoice.total_cents,
             "balance_cents": invoice.balance_cents, "currency": invoice.currency}
 
 

@@ -72,9 +72,11 @@ def _requested_document(session: Session, data: dict, subject: str, body: str, *
 
 def send_invoice(session: Session, data: dict, *, sender: str, now: dt.datetime, portal: str,
                  mail_configured: bool = True) -> Communication:
-    """Emails an invoice that was sent, its PDF fetched from billing when it goes; once per invoice."""
+    """Emails an invoice that was sent, its PDF fetched from billing when it goes; once per invoice. An invoice billed
+    to another customer (a bill-to parent) goes to them, and is kept in their communications."""
     subject, body = invoice_email(data, portal)
-    return _document(session, data, subject, body, sender=sender, now=now, mail_configured=mail_configured,
+    payer = data.get("bill_to_customer_id")
+    return _document(session, {**data, "customer_id": payer} if payer else data, subject, body, sender=sender, now=now, mail_configured=mail_configured,
                      source_ref=f"invoice_sent:{data['invoice_id']}",
                      attachment={"kind": "invoice", "invoice_id": data["invoice_id"], "number": data["number"]})
 
