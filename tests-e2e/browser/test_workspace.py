@@ -66,20 +66,20 @@ def test_notes_are_added_edited_and_pinned(page, demo, screenshots):
 
     form.get_by_label("Note").fill("Side gate code is 4821.")
     form.get_by_role("button", name="Add note").click()
-    note = page.get_by_label("Note", exact=True).filter(has_text="Side gate code is 4821.")
+    note = page.get_by_role("article", name="Note", exact=True).filter(has_text="Side gate code is 4821.")
     expect(note).to_be_visible()
     [saved] = [n for n in demo.get(f"/customers/{customer['id']}/notes?limit=100")["items"] if n["body"] == "Side gate code is 4821."]
     assert not saved["pinned"]
 
     note.get_by_role("button", name="Pin").click()
-    expect(page.get_by_label("Pinned note").filter(has_text="Side gate code is 4821.")).to_be_visible()
+    expect(page.get_by_role("article", name="Pinned note").filter(has_text="Side gate code is 4821.")).to_be_visible()
     assert demo.get(f"/customers/{customer['id']}/notes?limit=100")["items"][0]["id"] == saved["id"]
 
-    page.get_by_label("Pinned note").filter(has_text="Side gate code is 4821.").get_by_role("button", name="Edit").click()
+    page.get_by_role("article", name="Pinned note").filter(has_text="Side gate code is 4821.").get_by_role("button", name="Edit").click()
     editor = page.get_by_role("form", name="Save note")
     editor.get_by_label("Note").fill("Side gate code is 4822.")
     editor.get_by_role("button", name="Save note").click()
-    expect(page.get_by_label("Pinned note").filter(has_text="Side gate code is 4822.")).to_be_visible()
+    expect(page.get_by_role("article", name="Pinned note").filter(has_text="Side gate code is 4822.")).to_be_visible()
     edited = next(n for n in demo.get(f"/customers/{customer['id']}/notes?limit=100")["items"] if n["id"] == saved["id"])
     assert edited["body"] == "Side gate code is 4822." and edited["pinned"]
     page.screenshot(path=str(screenshots / "workspace-notes.png"), full_page=True)
@@ -170,7 +170,7 @@ def test_a_note_linked_to_a_call_shows_the_call_beside_it(page, demo):
     form.get_by_role("combobox", name="Linked call").click()
     page.get_by_role("option").first.click()
     form.get_by_role("button", name="Add note").click()
-    note = page.get_by_label("Note", exact=True).filter(has_text="Asked for a callback next week.")
+    note = page.get_by_role("article", name="Note", exact=True).filter(has_text="Asked for a callback next week.")
     expect(note.get_by_label("Linked call")).to_be_visible()
     [saved] = [n for n in demo.get(f"/customers/{customer['id']}/notes?limit=100")["items"]
                if n["body"] == "Asked for a callback next week."]

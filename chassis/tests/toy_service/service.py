@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import request
 from flask.views import MethodView
 from marshmallow import fields, validate
-from sqlalchemy import DateTime, ForeignKey, String, select
+from sqlalchemy import DateTime, ForeignKey, String, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from chassis.api import Blueprint
@@ -94,6 +94,29 @@ class Widgets(MethodView):
         session.add(widget)
         session.flush()
         return widget
+
+
+@blp.route("/contended")
+class ContendedWidgets(MethodView):
+    """Stores a widget, then loses to another transaction ``lose`` times (PostgreSQL raises the deadlock's error
+    itself), as a request racing a consumer for the same rows does."""
+
+    @require("customers:edit")
+    @blp.arguments(WidgetIn)
+    @blp.response(201, WidgetOut)
+    def post(self, body):
+        session = request_session()
+        widget = Widget(name=body["name"], number=next_number(session, "widget", prefix="W-"))
+        session.add(widget)
+        session.flush()
+        tries = CONTENDED.setdefault(body["name"], [])
+        tries.append(widget.id)
+        if len(tries) <= int(request.args.get("lose", "1")):
+            session.execute(text("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$"))
+        return widget
+
+
+CONTENDED: dict[str, list] = {}  # name → the widget ids each try of the request stored
 
 
 @blp.route("/<uuid:widget_id>")

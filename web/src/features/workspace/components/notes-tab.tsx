@@ -22,7 +22,7 @@ function NoteCard({ customerId, note, calls }: { customerId: string; note: Note;
     );
   }
   return (
-    <Paper withBorder p="sm" bg={note.pinned ? "yellow.0" : undefined} aria-label={note.pinned ? "Pinned note" : "Note"}>
+    <Paper component="article" withBorder p="sm" bg={note.pinned ? "yellow.0" : undefined} aria-label={note.pinned ? "Pinned note" : "Note"}>
       <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>{note.body}</Text>
       {note.communication_id && (
         <Text size="xs" mt={4} aria-label="Linked call">
