@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -85,21 +86,40 @@ def _label(layout: str) -> str:
     return layouts.LAYOUTS[layout].label if layout in layouts.LAYOUTS else "CSV import"
 
 
-def run_batch(session: Session, import_id: uuid.UUID, sheet: Sheet, *, now: dt.datetime) -> bool:
+class MappedAhead:
+    """The rows of a batch, mapped in a thread while the batch before them is stored: mapping is Python work and
+    storing mostly waits on PostgreSQL, so on two cores the two overlap. A batch not asked for ahead is mapped
+    when it is needed."""
+
+    def __init__(self, sheet: Sheet, executor: ThreadPoolExecutor | None = None):
+        self.sheet, self._executor, self._ahead = sheet, executor, {}
+
+    def rows(self, kind: ImportKind, mapping: dict, start: int) -> list:
+        ahead = self._ahead.pop((kind.name, start), None)
+        rows = ahead.result() if ahead else _mapped(kind, self.sheet, mapping, start, start + BATCH)
+        following = start + BATCH
+        if self._executor and following < len(self.sheet.rows):
+            self._ahead[(kind.name, following)] = self._executor.submit(
+                _mapped, kind, self.sheet, mapping, following, following + BATCH)
+        return rows
+
+
+def run_batch(session: Session, import_id: uuid.UUID, sheet: Sheet | MappedAhead, *, now: dt.datetime) -> bool:
     """Imports the next batch of rows and moves the position past them, in the caller's transaction; False once
     nothing is left. The import's row is locked first, so two importers never take the same batch."""
+    rows_of = sheet if isinstance(sheet, MappedAhead) else MappedAhead(sheet)
     found = session.execute(text("SELECT position, kind, layout, mapping, created_by, account_id FROM imports "
                                  "WHERE id = :id AND status = 'running' FOR UPDATE"), {"id": import_id}).first()
     if found is None:
         return False
     position, kind, layout, mapping, by, account_id = found
     of_kind = KINDS[kind]
-    rows = _mapped(of_kind, sheet, mapping, position, position + BATCH)
+    rows = rows_of.rows(of_kind, mapping, position)
     decisions = of_kind.decide(session, account_id, rows, layout)
     of_kind.store_batch(session, account_id, import_id, decisions, layout=layout, source=_label(layout), by=by,
                         now=now)
     count = {o: sum(1 for d in decisions if d.outcome == o) for o in ("created", "matched", "skipped")}
-    done = position + len(rows) >= len(sheet.rows)
+    done = position + len(rows) >= len(rows_of.sheet.rows)
     session.execute(text(
         "UPDATE imports SET position = :position, rows_created = rows_created + :created, "
         "rows_matched = rows_matched + :matched, rows_failed = rows_failed + :skipped, updated_at = :now, "
@@ -115,11 +135,12 @@ def run_import(database: Database, import_id: uuid.UUID, account_id: uuid.UUID, 
     """Every batch left of one import, each in its own transaction (the file is read once per run)."""
     with database.transaction(account_id=account_id) as session:
         content = session.execute(text("SELECT content FROM imports WHERE id = :id"), {"id": import_id}).scalar_one()
-    sheet = read_csv(content.encode())
-    more = True
-    while more:
-        with database.transaction(account_id=account_id) as session:
-            more = run_batch(session, import_id, sheet, now=clock())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-rows") as executor:
+        rows = MappedAhead(read_csv(content.encode()), executor)
+        more = True
+        while more:
+            with database.transaction(account_id=account_id) as session:
+                more = run_batch(session, import_id, rows, now=clock())
 
 
 def run_pending(database: Database, *, clock) -> int:
