@@ -8,20 +8,25 @@ import re
 from playwright.sync_api import expect
 
 from browser.accessibility import accessibility_problems
+from polling import eventually
 
 HEADERS = ["Client ID", "First Name", "Last Name", "Company Name", "E-mail", "Main Phone #", "Billing Street 1",
            "Billing City", "Billing State", "Billing Zip code", "Client Notes", "Referred By"]
 
 
-def export(rows: int) -> bytes:
+def _csv(headers: list[str], rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for i in range(1, rows + 1):
-        phone = "12" if i == 7 else f"(217) 555-{7000 + i:04d}"  # row 7: not a phone number, skipped
-        writer.writerow([f"JB-{i}", f"Quill{i}", "Marchetti", "", f"quill{i}@example.org", phone, f"{40 + i} Elm St",
-                         "Springfield", "IL", "62701", f"Side gate, dog named Rex {i}", "Yard sign"])
+    writer.writerow(headers)
+    writer.writerows(rows)
     return out.getvalue().encode()
+
+
+def export(rows: int) -> bytes:
+    # row 7: not a phone number, skipped
+    return _csv(HEADERS, [[f"JB-{i}", f"Quill{i}", "Marchetti", "", f"quill{i}@example.org",
+                           "12" if i == 7 else f"(217) 555-{7000 + i:04d}", f"{40 + i} Elm St", "Springfield", "IL",
+                           "62701", f"Side gate, dog named Rex {i}", "Yard sign"] for i in range(1, rows + 1)])
 
 
 def choose(page, name: str, data: bytes) -> None:
@@ -83,14 +88,6 @@ HISTORY_HEADERS = ["Job #", "Client ID", "Title", "Completed Date", "Assigned To
                    "Due Date", "Total ($)", "Balance ($)", "Invoice Status"]
 
 
-def _csv(headers: list[str], rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return out.getvalue().encode()
-
-
 def _import_by_api(demo, kind: str, data: bytes) -> dict:
     created = demo.session.post(f"{demo.base}/api/imports", files={"file": ("export.csv", data, "text/csv")},
                                 data={"layout": "jobber", "kind": kind}, timeout=30)
@@ -102,7 +99,6 @@ def _import_by_api(demo, kind: str, data: bytes) -> dict:
 
 
 def expect_done(demo, import_id: str) -> None:
-    from polling import eventually
     eventually(lambda: demo.get(f"/imports/{import_id}")["status"] == "done", seconds=60)
 
 

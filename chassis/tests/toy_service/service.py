@@ -74,6 +74,13 @@ class WidgetOut(Schema):
 blp = Blueprint("widgets", __name__, url_prefix="/widgets")
 
 
+def _new_widget(session, name: str) -> Widget:
+    widget = Widget(name=name, number=next_number(session, "widget", prefix="W-"))
+    session.add(widget)
+    session.flush()
+    return widget
+
+
 @blp.route("")
 class Widgets(MethodView):
     @require("customers:view")
@@ -89,11 +96,7 @@ class Widgets(MethodView):
     @blp.arguments(WidgetIn)
     @blp.response(201, WidgetOut)
     def post(self, body):
-        session = request_session()
-        widget = Widget(name=body["name"], number=next_number(session, "widget", prefix="W-"))
-        session.add(widget)
-        session.flush()
-        return widget
+        return _new_widget(request_session(), body["name"])
 
 
 @blp.route("/contended")
@@ -106,9 +109,7 @@ class ContendedWidgets(MethodView):
     @blp.response(201, WidgetOut)
     def post(self, body):
         session = request_session()
-        widget = Widget(name=body["name"], number=next_number(session, "widget", prefix="W-"))
-        session.add(widget)
-        session.flush()
+        widget = _new_widget(session, body["name"])
         tries = CONTENDED.setdefault(body["name"], [])
         tries.append(widget.id)
         if len(tries) <= int(request.args.get("lose", "1")):
