@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from customers.adapters.search_candidates import ending_in, holding_all, in_order, one_word_off, vocabulary_ids
+from customers.adapters.search_wire import counted, listed_before, together
+from customers.adapters.search_candidates import (ending_in, filter_sql, holding_all, in_order, one_word_off,
+                                                  starts_a_word, vocabulary_ids)
 from customers.domain.search_terms import SearchTerms, like_escape
 
 MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match word starts and numbers only
@@ -96,13 +98,17 @@ def _all_words(expression: str, count: int) -> str:
     return "(" + " AND ".join(f"{expression} LIKE :word_{i}" for i in range(count)) + ")"
 
 
-def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | None, drive: str = "") -> Tier:
+def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | None, drive: str = "",
+               starting: int = 0) -> Tier:
     """A tier read through search_words by the typed word `:drive_<kind><drive>`; `rest` checks the other words
-    typed. A customer is listed at the first of its words that matches (it may have several)."""
+    typed. A customer is listed at the first of its words that matches (it may have several). ``starting``: so many
+    typed words (`:start_<i>`) must each start a word of the customer's kind, probed among its own words first."""
     drive = f"drive_{kind}{drive}"
     where = (f"w.kind = '{kind}' AND w.word LIKE :{drive} AND NOT EXISTS (SELECT 1 FROM search_words v "
              f"WHERE v.customer_id = w.customer_id AND v.kind = '{kind}' AND v.word LIKE :{drive} "
              "AND v.word < w.word)")
+    if starting > 1:
+        where += "".join(f" AND {starts_a_word('w.customer_id', kind, f'start_{i}')}" for i in range(starting))
     # `rest` inside coalesce: a bare EXISTS would become a join the planner may start from (the trigram index of
     # every property), not the walk of the typed word's index range this tier is for.
     return Tier(score, _SEARCH_WORDS, f"{where} AND coalesce({rest}, false)" if rest else where, holds,
@@ -134,7 +140,8 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
         found.append(Tier(NAME_PREFIX, "customers c", name_words, name_words, own_row=True, words="n", drive="drive_n",
                           ids=holding_all([f"word LIKE :start_{i}" for i in range(len(typed))], "drive_n")))
     else:
-        found.append(_word_tier(NAME_PREFIX, "n", name_words, True, name_words if many else None))
+        found.append(_word_tier(NAME_PREFIX, "n", name_words, True, name_words if many else None,
+                                starting=len(typed)))
     if len(terms.text) < MIN_CONTAINS:
         return found
     email = "e.address_lower = :text"
@@ -144,7 +151,7 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
         found.append(Tier(EXACT_KEY, _PHONES, phone, _contact_holds("contact_phones", "p", phone)))
     address_words = _all_words(_ADDRESS, len(terms.word_prefixes))
     found.append(_word_tier(ADDRESS_PREFIX, "a", _property_holds(address_words), False,
-                            _property_holds(address_words) if many else None))
+                            _property_holds(address_words) if many else None, starting=len(typed)))
     name_contains = f"{_WORDS} LIKE :contains"
     # Of several words typed, every one after the first follows a space: it starts a word wherever the text is
     # contained. The contains tiers are then read by such a word, in order, not from the trigram index (which
@@ -211,20 +218,6 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     return found
 
 
-def filter_sql(filters: Filters, alias: str = "c") -> str:
-    sql = f" AND {alias}.merged_into IS NULL"
-    if not filters.include_archived:
-        sql += f" AND {alias}.archived_at IS NULL"
-    if filters.status:
-        sql += f" AND {alias}.status = :status"
-    if filters.kind:
-        sql += f" AND {alias}.kind = :kind"
-    if filters.tag:
-        sql += (f" AND EXISTS (SELECT 1 FROM tags t WHERE t.customer_id = {alias}.id "
-                "AND t.account_id = :account AND t.name_lower = lower(:tag))")
-    return sql
-
-
 def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None) -> str:
     """The first keys of one tier in its order, leaving out those a better tier on the customer row already ranks."""
     tier = found[index]
@@ -280,18 +273,12 @@ def _rounds(terms: SearchTerms) -> tuple[tuple[int, int], ...]:
     return _SPECIFIC_ROUNDS if specific else _ROUNDS
 
 
-def _counts(terms: SearchTerms) -> str:
-    """How many words (up to COUNTED) each typed word starts, among names and among addresses."""
-    return ", ".join(f"(SELECT count(*) FROM (SELECT 1 FROM search_words WHERE account_id = :account AND kind = "
-                     f"'{kind}' AND word LIKE :start_{i} LIMIT {COUNTED}) x) AS {kind}_{i}"
-                     for kind in "na" for i in range(len(terms.word_prefixes)))
-
-
-def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, frozenset[str], tuple[int, ...]]:
-    """The statement's parameters, the kinds of words whose contains tier is walked and how many name words each
-    typed word starts (of several); the settings of the
-    transaction, and for a query of several words the word each word tier is read by: the one starting the fewest
-    words (the others are checked on the rows it finds)."""
+def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[dict, list[Tier], bool]:
+    """The statement's parameters, the tiers, and whether the transaction's settings are made. Of several words
+    typed, the settings are made with the counts that choose the word each word tier is read by (the one starting
+    the fewest words; the others are checked on the rows it finds), the kinds of words whose contains tier is walked
+    and how many name words each typed word starts. A query of one word needs no counting to know its tiers: the
+    settings go in the same message as its first round (_read)."""
     starts = [pattern[2:] for pattern in terms.word_prefixes]  # "% jam%" → "jam%"
     params = {"account": session.info["account_id"], "text": terms.text, "contains": terms.contains,
               "number": terms.number, "digits": terms.digits, "e164": terms.e164, "status": filters.status,
@@ -301,31 +288,32 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[di
               **{f"typed_{i}": word for i, word in enumerate(terms.text.split())},
               **{f"spaced_{i}": f" {word}" for i, word in enumerate(terms.text.split())},
               "ending": f"%{like_escape(terms.text.split()[0])}" if terms.text else None}
-    sql = _SETTINGS + (", " + _counts(terms) if len(starts) > 1 else "")
-    row = session.execute(text(sql), params).mappings().one()
+    if len(starts) <= 1:
+        params.update(drive_n=starts[0] if starts else "", drive_a=starts[0] if starts else "")
+        return params, tiers(terms), False
+    row = session.execute(text(_SETTINGS + ", " + counted(len(terms.word_prefixes), COUNTED)), params).mappings().one()
     walk = set()
     for kind in "na":
-        fewest = min(range(len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
+        fewest = min(range(len(starts)), key=lambda i: (row[f"{kind}_{i}"], -len(starts[i])))
         params[f"drive_{kind}"] = starts[fewest]
-        if len(starts) > 1:
-            after_first = min(range(1, len(starts)), key=lambda i: (row.get(f"{kind}_{i}", 0), -len(starts[i])))
-            params[f"drive_{kind}_after_first"] = starts[after_first]
-            if row[f"{kind}_{after_first}"] <= WALKED:
-                walk.add(kind)
-    counts = tuple(row[f"n_{i}"] for i in range(len(starts))) if len(starts) > 1 else ()
-    return params, frozenset(walk), counts
+        after_first = min(range(1, len(starts)), key=lambda i: (row[f"{kind}_{i}"], -len(starts[i])))
+        params[f"drive_{kind}_after_first"] = starts[after_first]
+        if row[f"{kind}_{after_first}"] <= WALKED:
+            walk.add(kind)
+    counts = tuple(row[f"n_{i}"] for i in range(len(starts)))
+    return params, tiers(terms, frozenset(walk), counts), True
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,
                after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
     """Up to ``limit`` (customer id, key) pairs, best first, after the cursor key ``after``; and the key to carry on
     from (None at the end). The page is full whenever that many matches are left."""
-    params, walk, counts = _prepare(session, terms, filters)
-    found = tiers(terms, walk, counts)
+    params, found, settled = _prepare(session, terms, filters)
     hits: list[tuple[uuid.UUID, Key]] = []
     fetch = limit + 1
     while True:
-        more, carry_on = _read(session, found, filters, params, _rounds(terms), fetch=fetch, after=after)
+        more, carry_on, settled = _read(session, found, filters, params, _rounds(terms), fetch=fetch, after=after,
+                                        settled=settled)
         hits += more
         if len(hits) > limit:
             return hits[:limit], hits[limit - 1][1]
@@ -338,9 +326,10 @@ def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit:
 
 
 def _read(session: Session, found: list[Tier], filters: Filters, params: dict, rounds: tuple[tuple[int, int], ...],
-          *, fetch: int, after: Key | None) -> tuple[list[tuple[uuid.UUID, Key]], Key | None]:
+          *, fetch: int, after: Key | None, settled: bool) -> tuple[list[tuple[uuid.UUID, Key]], Key | None, bool]:
     """What the tiers tell for sure after ``after``, best first (more than fetch - 1 once the page can be full),
-    and the key down to which it is known when a tier was cut (None when everything was read)."""
+    the key down to which it is known when a tier was cut (None when everything was read), and whether the
+    transaction's settings are made (when not, they go in the message of the first round read)."""
     params = {**params, "fetch": fetch}
     if after is not None:
         params.update(after_word=after[1], after_id=after[2])
@@ -349,12 +338,15 @@ def _read(session: Session, found: list[Tier], filters: Filters, params: dict, r
     passed = [t for t in found if after is not None and t.score > after[0]]
     known: list[tuple[uuid.UUID, Key]] = []
     for low, high in rounds:
-        indexes = [i for i, t in enumerate(found) if low <= t.score <= high and t not in passed]
+        indexes = tuple(i for i, t in enumerate(found) if low <= t.score <= high and t not in passed)
         if not indexes:
             continue
         sql = " UNION ALL ".join(_tier_sql(found, i, filters, after) for i in indexes)
+        rows = session.execute(text(sql), params) if settled else together(session, [(_SETTINGS, params),
+                                                                                     (sql, params)])[1]
+        settled = True
         by_tier: dict[int, list[Key]] = {}
-        for row in session.execute(text(sql), params):
+        for row in rows:
             by_tier.setdefault(row.tier, []).append((found[row.tier].score, row.word, row.customer_id))
         if any(found[i].score == EXACT_NAME for i in by_tier):
             # A name equal to the text contains it: the typo tier would find nobody, and it is not asked.
@@ -371,29 +363,10 @@ def _read(session: Session, found: list[Tier], filters: Filters, params: dict, r
         new = read.keys() - best.keys()
         if after is not None and new:
             # Tiers are read only after the cursor: a customer they rank up to it was listed on an earlier page.
-            new -= _listed_before(session, found, after, list(new), params)
+            new -= listed_before(session, found, after, list(new), params)
         best.update({customer_id: read[customer_id] for customer_id in new})
         known = sorted(((i, k) for i, k in best.items() if frontier is None or order(k) <= order(frontier)),
                        key=lambda hit: order(hit[1]))
         if len(known) >= fetch:
             break
-    return known, frontier
-
-
-def _listed_before(session: Session, found: list[Tier], after: Key, ids: list[uuid.UUID],
-                   params: dict) -> set[uuid.UUID]:
-    """The customers among ``ids`` a tier ranks at or before the cursor key ``after``."""
-    ranked = []
-    for tier in found:
-        if tier.score > after[0]:
-            ranked.append(f"coalesce({tier.holds}, false)")
-        elif tier.score == after[0] and tier.words:
-            ranked.append(f"(coalesce({tier.holds}, false) AND EXISTS (SELECT 1 FROM search_words v "
-                          f"WHERE v.customer_id = c.id AND v.kind = '{tier.words}' AND v.word LIKE :{tier.drive} "
-                          "AND (v.word, v.customer_id) <= (:after_word, :after_id)))")
-        elif tier.score == after[0]:
-            ranked.append(f"(coalesce({tier.holds}, false) AND c.id <= :after_id)")
-    if not ranked:  # a cursor past every tier
-        return set()
-    sql = f"SELECT c.id FROM customers c WHERE c.account_id = :account AND c.id = ANY(:ids) AND ({' OR '.join(ranked)})"
-    return {row.id for row in session.execute(text(sql), {**params, "ids": ids})}
+    return known, frontier, settled

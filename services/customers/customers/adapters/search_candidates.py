@@ -18,6 +18,14 @@ def vocabulary_ids(condition: str, also: tuple[str, ...] = ()) -> str:
                                          f"AND kind = 'n' AND word LIKE :{start}" for start in also])
 
 
+def starts_a_word(customer: str, kind: str, start: str) -> str:
+    """The customer ``customer`` has a word of ``kind`` starting as the LIKE parameter ``start`` says: a probe of
+    its own few words in search_words' key, not of its row. In coalesce, so that it stays a check of the row found
+    and is not made a join the planner may start from."""
+    return (f"coalesce((SELECT true FROM search_words s WHERE s.customer_id = {customer} AND s.kind = '{kind}' "
+            f"AND s.word LIKE :{start} LIMIT 1), false)")
+
+
 def in_order(*candidates: str) -> str:
     """The candidates' ids once each, in id order; ``{after}`` is where a cursor's condition goes."""
     return (f"SELECT DISTINCT customer_id FROM ({' UNION ALL '.join(f'({c})' for c in candidates)}) x "
@@ -49,3 +57,18 @@ def one_word_off(count: int, words: str, likeness: float) -> str:
         f"strpos({words}, :spaced_{j}) > 0" if j != i
         else f"word_similarity(:typed_{i}, {words}) >= {likeness}"
         for j in range(count)) + ")" for i in range(count))
+
+
+def filter_sql(filters, alias: str = "c") -> str:
+    """What the search's filters (``search.Filters``) ask of the customer row ``alias``."""
+    sql = f" AND {alias}.merged_into IS NULL"
+    if not filters.include_archived:
+        sql += f" AND {alias}.archived_at IS NULL"
+    if filters.status:
+        sql += f" AND {alias}.status = :status"
+    if filters.kind:
+        sql += f" AND {alias}.kind = :kind"
+    if filters.tag:
+        sql += (f" AND EXISTS (SELECT 1 FROM tags t WHERE t.customer_id = {alias}.id "
+                "AND t.account_id = :account AND t.name_lower = lower(:tag))")
+    return sql
