@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from types import SimpleNamespace
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from chassis import logs
+from chassis import logs, wire_json
 from chassis.contracts import validate_event
 from chassis.db.schema import outbox
 from chassis.messaging.event import Event
@@ -137,7 +136,7 @@ def announce(session: Session, account_id: uuid.UUID, event_type: str, datas: li
         if not values:
             validate_event(envelope)
         values.append({"event_id": event.id, "event_type": event.type, "account_id": account_id,
-                       "envelope": json.dumps(envelope)})
+                       "envelope": wire_json.dumps(envelope).decode()})
     _copy(session, outbox.name, values)
 
 

@@ -3,11 +3,11 @@ the columns mapped to nothing are kept as the customer's archived data."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
 from sqlalchemy.orm import Session
 
+from chassis import wire_json
 from customers.adapters import import_store as store
 from customers.domain import import_layouts as layouts
 from customers.domain.import_rows import Mapped, Skipped, map_row
@@ -69,7 +69,7 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
     store.announce(session, account_id, "customer.created", [{"customer": s, "revision": 1} for s in snapshots])
     keys = {k: d.customer_id for d in decisions if d.outcome != "skipped" for k in d.row.keys(layout)}
     archived = [{"customer_id": d.customer_id, "source": source, "imported_at": now,
-                 "fields": json.dumps(list(d.row.archived.items()))}
+                 "fields": wire_json.dumps(list(d.row.archived.items())).decode()}
                 for d in decisions if d.outcome != "skipped" and d.matched_by != "previous import" and d.row.archived]
     store.record_rows(session, account_id, import_id, decisions, keys, archived)
 
