@@ -85,3 +85,14 @@ def test_several_words_contained_in_a_name_or_an_address_are_found_and_paged(cli
     for typed, expected in (("ana whitf", names), ("731 cedar", homes)):
         listed = [i for page in pages(client, auth, typed, 2) for i in page]
         assert sorted(listed) == sorted(expected), typed
+
+
+def test_no_page_lists_a_typo_match_while_a_name_equal_to_the_text_is_there(client, auth, create):
+    """A text with a space reads the typo tier in the same message as the tier that finds the exact name: what it
+    reads ahead must not show, on the first page or past the exact name."""
+    exact = create("Dana Whitfield")["id"]
+    junior = create("Dana Whitfield Jr")["id"]  # a second page, past the exact name
+    create("Dana Whitfeld")  # one letter off: a typo match of "dana whitfield", not asked while the name is there
+    assert [i for page in pages(client, auth, "dana whitfield", 1) for i in page] == [exact, junior]
+    typo = create("Robin Whitfeld")["id"]  # no exact "robin whitfield": the typo is found
+    assert [i for page in pages(client, auth, "robin whitfield", 1) for i in page] == [typo]

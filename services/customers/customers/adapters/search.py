@@ -224,6 +224,11 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
     # Candidates read by id are checked on their rows: in coalesce, the check is no index condition to start from.
     where = f"c.account_id = :account AND {f'coalesce({tier.where}, false)' if tier.ids else tier.where}"
     where += filter_sql(filters)
+    if tier.score == TYPO:
+        # No typo is looked for while a name equal to the text is there, on any page: uncorrelated, the plan checks
+        # it once before reading a candidate (the typo tier may be read in the message that finds that name).
+        where += (" AND NOT EXISTS (SELECT 1 FROM customers x WHERE x.account_id = :account "
+                  f"AND lower(x.display_name) = :text{filter_sql(filters, 'x')})")
     where += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
     sql = f"FROM {tier.source} WHERE {where}"
     if tier.words and tier.ids:
@@ -337,17 +342,29 @@ def _read(session: Session, found: list[Tier], filters: Filters, params: dict, r
     frontier: Key | None = None  # a tier cut at its limit is only known down to its last key
     passed = [t for t in found if after is not None and t.score > after[0]]
     known: list[tuple[uuid.UUID, Key]] = []
-    for low, high in rounds:
-        indexes = tuple(i for i, t in enumerate(found) if low <= t.score <= high and t not in passed)
-        if not indexes:
-            continue
-        sql = " UNION ALL ".join(_tier_sql(found, i, filters, after) for i in indexes)
-        rows = session.execute(text(sql), params) if settled else together(session, [(_SETTINGS, params),
-                                                                                     (sql, params)])[1]
-        settled = True
+    asked = [ix for ix in (tuple(i for i, t in enumerate(found) if low <= t.score <= high and t not in passed)
+                           for low, high in rounds) if ix]
+    sql = [" UNION ALL ".join(_tier_sql(found, i, filters, after) for i in ix) for ix in asked[:1]]
+    ahead: list = []
+    if rounds == _SPECIFIC_ROUNDS:
+        # The second round is asked for most such texts (a full name has a dozen namesakes, a phone or an email one
+        # customer): both go in one message.
+        sql += [" UNION ALL ".join(_tier_sql(found, i, filters, after) for i in ix) for ix in asked[1:]]
+        ahead = together(session, ([] if settled else [(_SETTINGS, params)]) + [(q, params) for q in sql])
+        ahead, settled = ahead[len(ahead) - len(sql):], True
+    for k, indexes in enumerate(asked):
+        if ahead:
+            rows = ahead[k]
+        else:
+            statement = sql[k] if k < len(sql) else " UNION ALL ".join(
+                _tier_sql(found, i, filters, after) for i in indexes)
+            rows = session.execute(text(statement), params) if settled else together(
+                session, [(_SETTINGS, params), (statement, params)])[1]
+            settled = True
         by_tier: dict[int, list[Key]] = {}
         for row in rows:
-            by_tier.setdefault(row.tier, []).append((found[row.tier].score, row.word, row.customer_id))
+            if found[row.tier] not in passed:  # a typo tier read ahead, once a name equal to the text is found
+                by_tier.setdefault(row.tier, []).append((found[row.tier].score, row.word, row.customer_id))
         if any(found[i].score == EXACT_NAME for i in by_tier):
             # A name equal to the text contains it: the typo tier would find nobody, and it is not asked.
             passed += [t for t in found if t.score == TYPO]

@@ -4,16 +4,15 @@ Several statements go to PostgreSQL in one message: one round trip instead of on
 
 On a busy box a round trip is a wake-up of the server's backend and of the worker, each waiting for a core; the
 search's statements are cheap to execute, so what a search costs there is mostly how many times it waits. The
-statements go as one simple-protocol message (values bound by psycopg on the client, escaped by it), which
-PostgreSQL runs one after the other, planning each after the one before has run: the transaction's settings in the
-first statement hold for the planning of the next.
+statements go in psycopg's pipeline mode (the extended protocol, values bound by the server, statements prepared
+after a few runs as any other): PostgreSQL runs them one after the other, planning each after the one before has
+run, so the transaction's settings in the first hold for the planning of the next.
 """
 from __future__ import annotations
 
 import uuid
 from collections import namedtuple
 
-from psycopg import ClientCursor
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -21,24 +20,22 @@ from sqlalchemy.orm import Session
 def together(session: Session, statements: list[tuple[str, dict]]) -> list[list]:
     """The rows of each statement (SQLAlchemy's ``:name`` parameters), run in the session's transaction in order."""
     dialect = session.get_bind().dialect
-    parts, values = [], {}
-    for sql, params in statements:
-        compiled = text(sql).compile(dialect=dialect)
-        parts.append(str(compiled))
-        values.update(compiled.construct_params(params))
     # The driver's own connection: psycopg begins the session's transaction first when it has not begun yet.
     driver = session.connection().connection.dbapi_connection
+    cursors = []
+    with driver.pipeline():
+        for sql, params in statements:
+            compiled = text(sql).compile(dialect=dialect)
+            cursor = driver.cursor()
+            cursor.execute(str(compiled), compiled.construct_params(params))
+            cursors.append(cursor)
     results = []
-    with ClientCursor(driver) as cursor:
-        cursor.execute("; ".join(parts), values)
-        while True:
-            if cursor.description:  # rows read by column name, as SQLAlchemy's are (the settings' names repeat)
-                row = namedtuple("Row", [column.name for column in cursor.description], rename=True)
-                results.append([row(*fields) for fields in cursor.fetchall()])
-            else:
-                results.append([])
-            if not cursor.nextset():
-                return results
+    for cursor in cursors:
+        with cursor:
+            # Rows read by column name, as SQLAlchemy's are (the settings' column names repeat).
+            row = namedtuple("Row", [column.name for column in cursor.description], rename=True)
+            results.append([row(*fields) for fields in cursor.fetchall()])
+    return results
 
 
 def counted(typed: int, cap: int) -> str:
