@@ -261,8 +261,12 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
 # whole table when nothing matches: this (read-only) transaction never scans. Contacts and properties reach their
 # customer through its primary key, one probe per hit; hashing or sorting the account's customers instead reads the
 # whole account. A page's lookups are small: parallel workers cost more than they save and take others' cores.
+# psycopg prepares a statement run five times, and after five more PostgreSQL may keep one generic plan for it: a
+# generic plan knows no LIKE prefix, so it walks the account's whole range of an index for every typed word. Each
+# search's statements are planned for their values (the parse is still saved).
 _SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
              "set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
+             "set_config('plan_cache_mode', 'force_custom_plan', true), "
              f"set_config('pg_trgm.word_similarity_threshold', '{VOCABULARY_LIKENESS}', true)")
 # Tiers read in one statement a round, a round only when those above left the page short: exact keys and name
 # prefixes; then address prefixes and name contains; then the contacts' keys, addresses that contain, typos. A
