@@ -77,13 +77,21 @@ def run_env(target_metadata) -> None:
         _run(context, connection, target_metadata)
 
 
-def _run(context, connection, target_metadata) -> None:
+def compared_tables(target_metadata):
+    """What autogenerate compares: the service's own tables, not the chassis's (their migrations are the chassis's
+    `create_*_v1`). A table the service defines itself keeps its name even where the chassis has one of the same
+    name (customers owns `merges`, the merge follower's table in the services that follow merges)."""
     from chassis.db.schema import CHASSIS_TABLES
 
-    def include_object(obj, name, type_, *_):
-        return not (type_ == "table" and name in CHASSIS_TABLES)
+    own = set(target_metadata.tables) if target_metadata is not None else set()
 
-    context.configure(connection=connection, target_metadata=target_metadata, include_object=include_object,
-                      compare_type=True)
+    def include_object(obj, name, type_, *_):
+        return not (type_ == "table" and name in CHASSIS_TABLES and name not in own)
+    return include_object
+
+
+def _run(context, connection, target_metadata) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata,
+                      include_object=compared_tables(target_metadata), compare_type=True)
     with context.begin_transaction():
         context.run_migrations()

@@ -195,3 +195,17 @@ def test_a_read_connection_that_died_while_idle_is_replaced_before_use(app, own_
     [first] = database.read_one("SELECT pg_backend_pid()", {})
     _terminate(app, first)
     assert database.read_one("SELECT pg_backend_pid()", {}) != (first,)
+
+
+def test_autogenerate_leaves_the_chassis_tables_out_but_not_a_service_table_of_the_same_name():
+    from sqlalchemy import Column, Integer, MetaData, Table
+
+    from chassis.migrations import compared_tables
+
+    own = MetaData()
+    Table("merges", own, Column("id", Integer, primary_key=True))  # as the customers service owns one
+    included = compared_tables(own)
+    assert included(None, "merges", "table") and included(None, "customers", "table")
+    others = compared_tables(MetaData())
+    assert not others(None, "merges", "table") and not others(None, "outbox", "table")
+    assert others(None, "outbox_position", "index")
