@@ -184,3 +184,14 @@ def test_a_credit_note_against_another_accounts_invoice_is_422_on_invoice_id(cli
                                                 "invoice_id": their_invoice["id"]}, headers=auth)
     assert answer.status_code == 422
     assert answer.json["error"]["fields"] == {"invoice_id": ["No such invoice in this account."]}
+
+
+def test_a_customers_invoices_are_listed_for_one_job(client, auth, customer_at, job_of):
+    customer, _ = customer_at()
+    roof, fence = job_of(customer), job_of(customer)
+    for job in (roof, roof, fence, None):
+        assert post_invoice(client, auth, customer, job_id=job).status_code == 201
+    listed = client.get(f"/customers/{customer}/invoices?job_id={roof}", headers=auth).json["items"]
+    assert [i["job_id"] for i in listed] == [roof, roof]
+    assert len(client.get(f"/customers/{customer}/invoices", headers=auth).json["items"]) == 4
+    assert client.get(f"/customers/{customer}/invoices?job_id=roof", headers=auth).status_code == 422

@@ -1092,6 +1092,8 @@ export interface paths {
                     limit?: number;
                     cursor?: string | null;
                     status?: "draft" | "sent" | "viewed" | "partial" | "paid" | "overdue" | "void" | null;
+                    /** @description Only the invoices naming this job. */
+                    job_id?: string | null;
                 };
                 header?: never;
                 path: {

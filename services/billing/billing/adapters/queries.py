@@ -76,11 +76,13 @@ def status_condition(status: str, today: dt.date):
 
 
 def invoice_page(session: Session, customer_id: uuid.UUID, *, status: str | None, today: dt.date, limit: int,
-                 cursor: str | None) -> Page:
+                 cursor: str | None, job_id: uuid.UUID | None = None) -> Page:
     # The customer's own invoices, and those billed to them for another customer's work.
     stmt = select(Invoice).where(or_(Invoice.customer_id == customer_id, Invoice.bill_to_customer_id == customer_id))
     if status:
         stmt = stmt.where(status_condition(status, today))
+    if job_id:
+        stmt = stmt.where(Invoice.job_id == job_id)
     page = keyset_page(session, stmt, [Invoice.created_at, Invoice.id], limit=limit, cursor=cursor,
                        key=lambda i: (i.created_at, i.id))
     for invoice in page.items:

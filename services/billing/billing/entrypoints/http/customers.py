@@ -44,7 +44,7 @@ def billing_summary(customer_id):
 def customer_invoices(args, customer_id):
     session = _visible(customer_id)
     return queries.invoice_page(session, customer_id, status=args["status"], today=utcnow().date(),
-                                limit=args["limit"], cursor=args["cursor"]).as_dict()
+                                limit=args["limit"], cursor=args["cursor"], job_id=args["job_id"]).as_dict()
 
 
 @blp.route("/ledger")

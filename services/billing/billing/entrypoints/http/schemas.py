@@ -134,6 +134,7 @@ ActivityPage = page_schema(ActivityItemSchema, name="BillingActivityPage")
 
 class InvoiceListArgs(PageArgs):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
+    job_id = fields.UUID(load_default=None, metadata={"description": "Only the invoices naming this job."})
 
 
 class ApplyCreditIn(Schema):

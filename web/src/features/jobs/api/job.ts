@@ -86,9 +86,9 @@ export function useJobInvoices(job: Job | undefined) {
   return useQuery({
     queryKey: ["billing", job?.customer_id, "invoices-of-job", job?.id],
     queryFn: () => unwrap(api.GET("/api/customers/{customer_id}/invoices", {
-      params: { path: { customer_id: job!.customer_id! }, query: { limit: 100 } },
+      params: { path: { customer_id: job!.customer_id! }, query: { job_id: job!.id!, limit: 100 } },
     })),
-    select: (page) => (page.items ?? []).filter((invoice) => invoice.job_id === job!.id),
+    select: (page) => page.items ?? [],
     enabled: Boolean(job?.customer_id),
   });
 }
