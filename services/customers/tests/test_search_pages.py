@@ -96,3 +96,13 @@ def test_no_page_lists_a_typo_match_while_a_name_equal_to_the_text_is_there(clie
     assert [i for page in pages(client, auth, "dana whitfield", 1) for i in page] == [exact, junior]
     typo = create("Robin Whitfeld")["id"]  # no exact "robin whitfield": the typo is found
     assert [i for page in pages(client, auth, "robin whitfield", 1) for i in page] == [typo]
+
+
+def test_a_house_number_and_a_street_are_read_side_by_side_and_paged(client, auth, create):
+    """Of several words typed that start few address words, their ranges are read whole; a customer is still found
+    only when one property holds them all, and the pages keep the tier's (word, customer) order."""
+    on_cedar = [create(f"Person {i}", properties=[home(f"{12 + i} Cedar Ave")])["id"] for i in range(4)]
+    create("Two Homes", properties=[home("12 Oak St"), home("9 Cedar Ave")])  # "12" and "cedar", never together
+    # "1" and "cedar" start five address words each: the longer is read, and its word is every customer's key.
+    assert [i for page in pages(client, auth, "1 cedar", 1) for i in page] == sorted(on_cedar, key=uuid.UUID)
+    assert [i for page in pages(client, auth, "12 cedar", 2) for i in page] == [on_cedar[0]]

@@ -115,10 +115,11 @@ def _word_tier(score: int, kind: str, holds: str, own_row: bool, rest: str | Non
                 own_row=own_row, words=kind, drive=drive)
 
 
-def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[int, ...] = ()) -> list[Tier]:
+def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[int, ...] = (),
+          address_counts: tuple[int, ...] = ()) -> list[Tier]:
     """The tiers a query asks, best first; ``walk`` holds the kinds of words ('n', 'a') whose contains tier is
-    read by a word after the first (see WALKED); ``counts``, of several words typed, how many name words each
-    starts (up to COUNTED)."""
+    read by a word after the first (see WALKED); ``counts`` and ``address_counts``, of several words typed, how many
+    name and address words each starts (up to COUNTED)."""
     found = []
     many = len(terms.word_prefixes) > 1
     typed = terms.text.split()
@@ -150,8 +151,13 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
         phone = "p.e164 = :e164"
         found.append(Tier(EXACT_KEY, _PHONES, phone, _contact_holds("contact_phones", "p", phone)))
     address_words = _all_words(_ADDRESS, len(terms.word_prefixes))
-    found.append(_word_tier(ADDRESS_PREFIX, "a", _property_holds(address_words), False,
-                            _property_holds(address_words) if many else None, starting=len(typed)))
+    if many and address_counts and sum(address_counts) <= WHOLE:  # a house number and a street, as a name's words
+        found.append(Tier(ADDRESS_PREFIX, "customers c", _property_holds(address_words),
+                          _property_holds(address_words), words="a", drive="drive_a", ids=holding_all(
+                              [f"word LIKE :start_{i}" for i in range(len(typed))], "drive_a", kind="a")))
+    else:
+        found.append(_word_tier(ADDRESS_PREFIX, "a", _property_holds(address_words), False,
+                                _property_holds(address_words) if many else None, starting=len(typed)))
     name_contains = f"{_WORDS} LIKE :contains"
     # Of several words typed, every one after the first follows a space: it starts a word wherever the text is
     # contained. The contains tiers are then read by such a word, in order, not from the trigram index (which
@@ -310,7 +316,8 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[di
         if row[f"{kind}_{after_first}"] <= WALKED:
             walk.add(kind)
     counts = tuple(row[f"n_{i}"] for i in range(len(starts)))
-    return params, tiers(terms, frozenset(walk), counts), True
+    address_counts = tuple(row[f"a_{i}"] for i in range(len(starts)))
+    return params, tiers(terms, frozenset(walk), counts, address_counts), True
 
 
 def search_ids(session: Session, terms: SearchTerms, filters: Filters, *, limit: int,

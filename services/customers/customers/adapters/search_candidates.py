@@ -38,11 +38,12 @@ def ending_in(parameter: str) -> str:
             f"AND word LIKE :{parameter}))")
 
 
-def holding_all(parts: list[str], drive: str) -> str:
-    """(customer_id, word): the customers with a name word meeting each of ``parts`` (conditions on `word`), each
-    with its first word matching the LIKE parameter ``drive``, the key a word tier orders by."""
+def holding_all(parts: list[str], drive: str, kind: str = "n") -> str:
+    """(customer_id, word): the customers with a word of ``kind`` (name 'n', address 'a') meeting each of ``parts``
+    (conditions on `word`), each with its first word matching the LIKE parameter ``drive``, the key a word tier
+    orders by."""
     branches = " UNION ALL ".join(f"SELECT customer_id, word, {i} AS part FROM search_words "
-                                  f"WHERE account_id = :account AND kind = 'n' AND {part}"
+                                  f"WHERE account_id = :account AND kind = '{kind}' AND {part}"
                                   for i, part in enumerate(parts))
     return (f"SELECT customer_id, min(word) FILTER (WHERE word LIKE :{drive}) AS word FROM ({branches}) x "
             f"GROUP BY customer_id HAVING {' AND '.join(f'bool_or(part = {i})' for i in range(len(parts)))}")
