@@ -97,9 +97,7 @@ def _part(app, account_id, customer, now):
         document, valid_until = views.customer_part(session, uuid.UUID(str(customer)),
                                                     app.extensions["fieldwork"].adapters["customers_api"], now,
                                                     limit=10, activity_limit=20)
-        # the route adds the latest photos beside what the service layer computes
-        photos = part_route.latest_photos(session, uuid.UUID(str(customer)), part_route.LATEST_PHOTOS)
-        return wire_json.dumps(part_route.JobsPart().dump({**document, "photos": photos})), valid_until
+        return wire_json.dumps(part_route.JobsPart().dump(document)), valid_until
 
 
 def _computed(app, account_id, customer, now=None) -> bytes:

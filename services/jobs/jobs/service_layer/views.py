@@ -5,13 +5,14 @@ import datetime as dt
 import uuid
 from typing import NamedTuple
 
-from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, literal, select, union_all
+from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
+from chassis.activity import api_link
 from chassis.customer_directory import CustomersApi, visible_customer
 from chassis.db.part_store import earliest
 from chassis.pagination import Page, encode_cursor, keyset_page
-from jobs.adapters.orm import ActivityEntry, CustomerTally, Estimate, Job, Plan
+from jobs.adapters.orm import ActivityEntry, CustomerTally, Estimate, Job, Photo, Plan
 from jobs.domain.estimates import expires_at
 from jobs.service_layer import reviews
 from jobs.service_layer.plans import next_visits
@@ -84,8 +85,31 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, n
         "summary": _summary(jobs.open_count, jobs.completed, jobs.upcoming),
         "reviews": reviews.first_page_with_summary(session, customer_id, limit=limit),
         "activity": activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
+        "photos": latest_photos(session, customer_id, LATEST_PHOTOS),
     }
     return document, _part_valid_until(recent, jobs.upcoming, estimates.items, plans.items, today)
+
+
+LATEST_PHOTOS = 6  # what the workspace's photos section shows
+
+
+def photo_view(photo: Photo, job: Job | None) -> dict:
+    """A photo as every list shows it: with its job's number and title, and the links to the image."""
+    return {"id": photo.id, "customer_id": photo.customer_id, "job_id": photo.job_id, "caption": photo.caption,
+            "filename": photo.filename, "content_type": photo.content_type, "size_bytes": photo.size_bytes,
+            "width": photo.width, "height": photo.height, "uploaded_by": photo.uploaded_by,
+            "uploaded_at": photo.uploaded_at, "job_number": job.number if job else None,
+            "job_title": job.title if job else None, "url": api_link(f"/photos/{photo.id}"),
+            "thumbnail_url": api_link(f"/photos/{photo.id}/thumbnail")}
+
+
+def latest_photos(session: Session, customer_id: uuid.UUID, limit: int) -> dict:
+    """The workspace's photos section: the latest few (as the list shows them) and how many there are, in one
+    statement (the count is taken over all the customer's photos before the limit)."""
+    rows = session.execute(select(Photo, Job, func.count().over()).outerjoin(Job, Job.id == Photo.job_id)
+                           .where(Photo.customer_id == customer_id)
+                           .order_by(Photo.uploaded_at.desc(), Photo.id.desc()).limit(limit)).all()
+    return {"items": [photo_view(photo, job) for photo, job, _ in rows], "count": rows[0][2] if rows else 0}
 
 
 def _part_valid_until(recent: list[Job], upcoming: list[Job], estimates: list[Estimate], plans: list[Plan],

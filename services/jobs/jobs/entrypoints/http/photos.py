@@ -5,9 +5,8 @@ import uuid
 
 from flask import Response
 from flask.views import MethodView
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from chassis.activity import api_link
 from chassis.api import BINARY, Blueprint
 from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
@@ -19,24 +18,9 @@ from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import PhotoOut, PhotoUpload
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, delete_photo, load_photo
-from jobs.service_layer.views import page_of
+from jobs.service_layer.views import page_of, photo_view
 
 blp = Blueprint("photos", __name__)
-
-
-def photo_view(photo: Photo, job: Job | None) -> dict:
-    return {**{column: getattr(photo, column) for column in PhotoOut().fields if hasattr(photo, column)},
-            "job_number": job.number if job else None, "job_title": job.title if job else None,
-            "url": api_link(f"/photos/{photo.id}"), "thumbnail_url": api_link(f"/photos/{photo.id}/thumbnail")}
-
-
-def latest_photos(session, customer_id: uuid.UUID, limit: int) -> dict:
-    """The workspace's photos section: the latest few (as the list shows them) and how many there are, in one
-    statement (the count is taken over all the customer's photos before the limit)."""
-    rows = session.execute(select(Photo, Job, func.count().over()).outerjoin(Job, Job.id == Photo.job_id)
-                           .where(Photo.customer_id == customer_id)
-                           .order_by(Photo.uploaded_at.desc(), Photo.id.desc()).limit(limit)).all()
-    return {"items": [photo_view(photo, job) for photo, job, _ in rows], "count": rows[0][2] if rows else 0}
 
 
 def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:

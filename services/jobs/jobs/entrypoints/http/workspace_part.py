@@ -12,7 +12,6 @@ from jobs.entrypoints.http.context import adapter, now
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
 from jobs.entrypoints.http.other_schemas import PhotoOut
-from jobs.entrypoints.http.photos import latest_photos
 from jobs.entrypoints.http.review_schemas import ReviewsPage
 from jobs.service_layer import views
 
@@ -33,12 +32,6 @@ JobsPart = part_schema("jobs", {
     "reviews": fields.Nested(ReviewsPage, required=True),
     "photos": fields.Nested(LatestPhotosOut, required=True),
 })
-LATEST_PHOTOS = 6
-
-
-def _with_photos(computed: tuple[dict, object], customer_id) -> tuple[dict, object]:
-    document, valid_until = computed
-    return {**document, "photos": latest_photos(request_session(), customer_id, LATEST_PHOTOS)}, valid_until
 
 
 @blp.route(PATH)
@@ -50,6 +43,6 @@ class CustomerWorkspacePart(MethodView):
         """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
         page."""
         at = now()
-        return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: _with_photos(views.customer_part(
+        return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: views.customer_part(
             request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
-            activity_limit=args["activity_limit"]), customer_id))
+            activity_limit=args["activity_limit"]))
