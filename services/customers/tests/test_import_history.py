@@ -101,6 +101,12 @@ def test_amounts_days_and_void_are_read_as_the_export_writes_them(app_without_ge
         "id": None, "source_number": "5002", "title": "Furnace tune-up", "description": "Replaced the filter",
         "property_id": None, "completed_on": "2023-03-03", "technician": "Sam Ortiz"}
     assert by_row[2]["source"] == "Jobber"
+    # The columns mapped to nothing stay with the customer, named by the job they came with.
+    jordan2 = by_row[2]["customer_id"]
+    kept = client.get(f"/customers/{jordan2}/archived", headers=auth).json["items"]
+    from_history = [k for k in kept if k["source"] == "Jobber job 5002"]
+    assert [[(f["name"], f["value"]) for f in k["fields"]] for k in from_history] == [
+        [("Client Name", "Jordan2 Alvarez"), ("Job Type", "Maintenance")]]
 
 
 def test_importing_the_same_history_twice_announces_nothing_twice(app_without_geocoding, client, auth):

@@ -7622,6 +7622,10 @@ export interface components {
             status?: string;
         };
         CustomersHistoryPreviewRow: {
+            /** @description The columns mapped to nothing, kept on the customer's Archived data. */
+            archived?: {
+                [key: string]: string;
+            };
             /** @description How the row names its customer ("customer id 1042"). */
             customer?: string;
             invoice?: (Record<string, never> | null) | components["schemas"]["CustomersPastInvoicePreview"];

@@ -270,10 +270,11 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
 # psycopg prepares a statement run five times, and after five more PostgreSQL may keep one generic plan for it: a
 # generic plan knows no LIKE prefix, so it walks the account's whole range of an index for every typed word. Each
 # search's statements are planned for their values (the parse is still saved).
-_SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
-             "set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
-             "set_config('plan_cache_mode', 'force_custom_plan', true), "
-             f"set_config('pg_trgm.word_similarity_threshold', '{VOCABULARY_LIKENESS}', true)")
+_SETTINGS = ("SELECT set_config('enable_seqscan', 'off', true) AS scan, set_config('enable_hashjoin', 'off', true) AS "
+             "hash, set_config('enable_mergejoin', 'off', true) AS merge, set_config("
+             "'max_parallel_workers_per_gather', '0', true) AS parallel, "
+             "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans, "
+             f"set_config('pg_trgm.word_similarity_threshold', '{VOCABULARY_LIKENESS}', true) AS likeness")
 # Tiers read in one statement a round, a round only when those above left the page short: exact keys and name
 # prefixes; then address prefixes and name contains; then the contacts' keys, addresses that contain, typos. A
 # fragment of a name is in thousands of emails too: those are read only when the names did not fill the page.

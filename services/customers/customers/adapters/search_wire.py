@@ -11,8 +11,8 @@ run, so the transaction's settings in the first hold for the planning of the nex
 from __future__ import annotations
 
 import uuid
-from collections import namedtuple
 
+from psycopg.rows import namedtuple_row
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -26,15 +26,14 @@ def together(session: Session, statements: list[tuple[str, dict]]) -> list[list]
     with driver.pipeline():
         for sql, params in statements:
             compiled = text(sql).compile(dialect=dialect)
-            cursor = driver.cursor()
+            # Rows read by column name, as SQLAlchemy's are (psycopg keeps one row class a shape of columns).
+            cursor = driver.cursor(row_factory=namedtuple_row)
             cursor.execute(str(compiled), compiled.construct_params(params))
             cursors.append(cursor)
     results = []
     for cursor in cursors:
         with cursor:
-            # Rows read by column name, as SQLAlchemy's are (the settings' column names repeat).
-            row = namedtuple("Row", [column.name for column in cursor.description], rename=True)
-            results.append([row(*fields) for fields in cursor.fetchall()])
+            results.append(cursor.fetchall())
     return results
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from customers.domain import phones
@@ -148,6 +148,15 @@ class HistoryRow:
     job: PastJob | None
     invoice: PastInvoice | None
     fingerprint: str            # the row's cells, for a row with no number of its own
+    archived: dict[str, str] = field(default_factory=dict)  # the columns mapped to nothing, kept with the customer
+
+    def archived_as(self, source: str) -> str:
+        """How the Archived data tab names what this row kept: the system and the record it came with."""
+        if self.job and self.job.source_number:
+            return f"{source} job {self.job.source_number}"[:60]
+        if self.invoice and self.invoice.source_number:
+            return f"{source} invoice {self.invoice.source_number}"[:60]
+        return f"{source} history, row {self.row_number}"[:60]
 
     def key(self, system: str) -> str:
         """How a second import of this row is recognised: the job's number, else the invoice's, else its cells."""
@@ -227,5 +236,7 @@ def map_history_row(row_number: int, cells: list[str], headers: list[str],
     if job is None and invoice is None:
         return Skipped(row_number, "Neither a job nor an invoice: the row's job and invoice columns are empty.")
     fingerprint = hashlib.sha256("\x1f".join(cells).encode()).hexdigest()[:32]
+    mapped_columns = set(mapping.values())
+    archived = {h: v for h, v in by_column.items() if h not in mapped_columns and v}
     return HistoryRow(row_number, value.get("customer_source_id") or None, value.get("customer_number") or None,
-                      (value.get("customer_email") or "").lower() or None, phone, job, invoice, fingerprint)
+                      (value.get("customer_email") or "").lower() or None, phone, job, invoice, fingerprint, archived)

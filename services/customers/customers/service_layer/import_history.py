@@ -1,6 +1,7 @@
 """Rows of a past system's job and invoice history: each names a customer already here (imported from the same
 system, or found by number, email or phone) and is announced as `history.imported`, for jobs and billing to keep
-the past job and invoice. The customer's own records are not touched here."""
+the past job and invoice. The columns mapped to nothing are kept on the customer's Archived data, as a customer
+import keeps them."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,6 +10,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from chassis import wire_json
 from customers.adapters import import_store as store
 from customers.domain import import_history as history
 from customers.domain.import_history import HistoryRow
@@ -85,7 +87,7 @@ def _invoice(row: HistoryRow, invoice_id: uuid.UUID, job_id: uuid.UUID) -> dict 
 def preview_of(row: HistoryRow) -> dict:
     return {"row_number": row.row_number, "customer": _naming(row),
             "job": dataclasses.asdict(row.job) if row.job else None,
-            "invoice": dataclasses.asdict(row.invoice) if row.invoice else None}
+            "invoice": dataclasses.asdict(row.invoice) if row.invoice else None, "archived": row.archived}
 
 
 def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, decisions: list[Decision], *,
@@ -101,8 +103,11 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
                           "customer_id": str(decision.customer_id), "source": source, "job": _job(row, job_id),
                           "invoice": _invoice(row, invoice_id, job_id)})
     store.announce(session, account_id, "history.imported", announced)
-    keys = {d.row.key(layout): d.customer_id for d in decisions if d.outcome == "created"}
-    store.record_rows(session, account_id, import_id, decisions, keys, [])
+    created = [d for d in decisions if d.outcome == "created"]
+    keys = {d.row.key(layout): d.customer_id for d in created}
+    archived = [{"customer_id": d.customer_id, "source": d.row.archived_as(source), "imported_at": now,
+                 "fields": wire_json.dumps(list(d.row.archived.items())).decode()} for d in created if d.row.archived]
+    store.record_rows(session, account_id, import_id, decisions, keys, archived)
 
 
 HISTORY = ImportKind(

@@ -130,6 +130,8 @@ class HistoryPreviewRow(Schema):
     customer = fields.String(metadata={"description": "How the row names its customer (\"customer id 1042\")."})
     job = fields.Nested(PastJobPreview, allow_none=True)
     invoice = fields.Nested(PastInvoicePreview, allow_none=True)
+    archived = fields.Dict(keys=fields.String(), values=fields.String(),
+                           metadata={"description": "The columns mapped to nothing, kept on the customer's Archived data."})
 
 
 class DryRunOut(Schema):

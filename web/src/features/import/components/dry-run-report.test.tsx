@@ -13,6 +13,7 @@ const history: DryRun = {
     job: { source_number: "5007", title: "Furnace tune-up", description: null, completed_on: "2023-03-08", technician: "Sam Ortiz" },
     invoice: { source_number: "INV-7007", issued_on: "2023-03-08", due_on: null, currency: "USD", total_cents: 118950,
       paid_cents: 100000, voided: false, description: "Furnace tune-up" },
+    archived: { "Job Type": "Maintenance" },
   }],
   report: [{ row_number: 1, outcome: "created", customer_id: "c-1", matched_by: "previous import", reason: null },
     { row_number: 2, outcome: "skipped", customer_id: null, matched_by: null,
@@ -30,6 +31,7 @@ describe("DryRunReport of a history file", () => {
     expect(row).toHaveTextContent("done Mar 8, 2023 by Sam Ortiz");
     expect(row).toHaveTextContent("#INV-7007 · $1,189.50");
     expect(row).toHaveTextContent("$1,000.00 paid");
+    expect(row).toHaveTextContent("Job Type: Maintenance");
     expect(screen.getByRole("table", { name: "Dry-run report" })).toHaveTextContent("import the customers first");
   });
 });

@@ -9,7 +9,7 @@ export function HistoryPreviewTable({ rows }: { rows: HistoryPreview[] }) {
     <Table.ScrollContainer minWidth={700}>
       <Table striped aria-label="Preview of the first rows">
         <Table.Thead><Table.Tr><Table.Th>Row</Table.Th><Table.Th>Customer</Table.Th><Table.Th>Past job</Table.Th>
-          <Table.Th>Past invoice</Table.Th></Table.Tr></Table.Thead>
+          <Table.Th>Past invoice</Table.Th><Table.Th>Kept as archived data</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.row_number}>
@@ -23,6 +23,7 @@ export function HistoryPreviewTable({ rows }: { rows: HistoryPreview[] }) {
                 {r.invoice.source_number ? `#${r.invoice.source_number} · ` : ""}{money(r.invoice.total_cents, r.invoice.currency)}
                 <Text size="xs" c="dimmed">{r.invoice.voided ? "void" : `${money(r.invoice.paid_cents, r.invoice.currency)} paid`} · issued {day(r.invoice.issued_on)}</Text>
               </> : "—"}</Table.Td>
+              <Table.Td><Text size="xs">{Object.entries(r.archived ?? {}).map(([k, v]) => `${k}: ${v}`).join(" · ") || "—"}</Text></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -24,7 +24,7 @@ export function headersOf(line: string): string[] {
 const EXPORT: Record<ImportKind, string> = { customers: "customer export", history: "job and invoice history export" };
 const UNMAPPED: Record<ImportKind, string> = {
   customers: "Columns you leave unmapped are kept with each customer as archived data.",
-  history: "Name the customer by at least one column; columns you leave unmapped are not imported.",
+  history: "Name the customer by at least one column; columns you leave unmapped are kept with the customer as archived data.",
 };
 
 /** Pick the export and the system it came from (or map its columns by hand); "Check file" answers the dry run. */
