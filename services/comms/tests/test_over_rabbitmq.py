@@ -31,10 +31,11 @@ def test_a_portal_invite_published_on_rabbitmq_is_queued_for_sending(client, aut
         channel = connection.channel()
 
         def queue_ready():
+            # Consumed, not just declared: the consumer binds its event types between the two, and a message
+            # published before its type is bound is routed nowhere.
             probe = connection.channel()
             try:
-                probe.queue_declare(settings.queue, passive=True)
-                return True
+                return probe.queue_declare(settings.queue, passive=True).method.consumer_count > 0
             except pika.exceptions.ChannelClosedByBroker:
                 return False
 
