@@ -172,3 +172,23 @@ def test_a_link_the_customers_service_cannot_check_is_503_not_refused(make_gatew
         admin.dispose()
     assert answer.status_code == 503, answer.json
     assert answer.json["error"]["code"] == "unavailable"
+
+
+def test_a_bill_to_parent_opens_in_its_portal_the_invoice_billed_to_it(gateway, stack, headers_for):
+    headers = headers_for()
+    tenant = seed.customer(gateway, headers, "Tia Tenant")
+    parent = seed.customer(gateway, headers, "Parent Holdings")
+    seed.ok(gateway.post(f"/api/customers/{tenant['id']}/relations", headers=headers,
+                         json={"related_id": parent["id"], "kind": "bill_to"}))
+    invoice = seed.ok(gateway.post("/api/invoices", headers=headers, json={
+        "customer_id": tenant["id"], "bill_to_customer_id": parent["id"],
+        "lines": [{"description": "Furnace repair", "unit_price_cents": 30000}]}))
+    seed.ok(gateway.post(f"/api/invoices/{invoice['id']}/send", headers=headers, json={}))
+    seed.ok(gateway.post(f"/api/customers/{parent['id']}/portal-invites", headers=headers,
+                         json={"email": "ap@parent-holdings.example"}))
+    opened = gateway.post("/api/portal/sessions", json={"token": magic_link_token(stack, parent["id"])})
+    session = {"Authorization": f"Bearer {opened.json['session']}"}
+    listed = gateway.get("/api/portal/me", headers=session).json["invoices"]["items"]
+    assert [i["total_cents"] for i in listed] == [30000]
+    pdf = gateway.get(listed[0]["pdf"], headers=session)
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")

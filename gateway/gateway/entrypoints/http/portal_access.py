@@ -67,11 +67,13 @@ def post_json(service: str, path: str, headers: dict[str, str], document: dict) 
     return call(service, "POST", path, {**headers, "Content-Type": "application/json"}, json.dumps(document).encode())
 
 
-def own_record(service: str, path: str, who: PortalVisitor, headers: dict[str, str], what: str) -> dict:
-    """The record at ``path`` if it is the visitor's own; anything else (another customer's, another account's,
-    none at all) is the same 404, so a visitor learns nothing about records that are not theirs."""
+def own_record(service: str, path: str, who: PortalVisitor, headers: dict[str, str], what: str,
+               owners: tuple[str, ...] = ("customer_id",)) -> dict:
+    """The record at ``path`` if it is the visitor's own (one of its ``owners`` fields names the visitor: an invoice
+    is also its bill-to payer's); anything else (another customer's, another account's, none at all) is the same
+    404, so a visitor learns nothing about records that are not theirs."""
     reply = call(service, "GET", path, headers)
-    if reply.status != 200 or reply.json().get("customer_id") != str(who.customer_id):
+    if reply.status != 200 or str(who.customer_id) not in {reply.json().get(owner) for owner in owners}:
         raise NotFound(f"No such {what}.")
     return reply.json()
 
