@@ -204,6 +204,20 @@ def store(session: Session, customer_id: uuid.UUID, variant: str, body: bytes, c
               ("body", "customer_generation", "account_generation", "valid_until", "stored_at")}))
 
 
+_MARK_STALE = text(
+    "INSERT INTO part_generations (account_id, customer_id, generation) "
+    "SELECT :account, customer_id, nextval('part_generation') FROM unnest(CAST(:customers AS uuid[])) AS customer_id "
+    "ON CONFLICT (account_id, customer_id) DO UPDATE SET generation = EXCLUDED.generation")
+
+
+def mark_stale(session: Session, customer_ids: Iterable[uuid.UUID]) -> None:
+    """Makes the stored parts of these customers stale, for a change no watched table of theirs records: another
+    customer's name that their part shows. In key order, as the triggers lock them."""
+    customers = sorted(set(customer_ids))
+    if customers:
+        session.execute(_MARK_STALE, {"account": session.info["account_id"], "customers": customers})
+
+
 def earliest(instants: Iterable[dt.datetime | None]) -> dt.datetime | None:
     """The first of the moments at which time alone changes a part (None: nothing but a write changes it)."""
     known = [instant for instant in instants if instant is not None]

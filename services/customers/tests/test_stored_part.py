@@ -200,6 +200,18 @@ def test_a_merge_and_its_undo_make_both_customers_parts_stale(app, client, auth,
     assert wire_json.loads(_ask(client, auth, duplicate).data)["profile"]["merged_into"] is None
 
 
+def test_renaming_a_related_customer_makes_the_part_that_shows_its_name_stale(app, client, auth, create, account_id,
+                                                                              rich):
+    payer = create("Parent Corp")["id"]
+    _call(client, auth, "post", f"/customers/{rich}/relations", 201, json={"related_id": payer, "kind": "bill_to"})
+    _ask(client, auth, rich)
+    _call(client, auth, "patch", f"/customers/{payer}", 200, json={"display_name": "Parent Holdings"})
+    response, statements = _ask_counted(app, client, auth, rich)
+    assert statements > 1 and response.data == _computed(app, account_id, rich)
+    [related] = wire_json.loads(response.data)["related_customers"]["items"]
+    assert related["customer"]["display_name"] == "Parent Holdings"
+
+
 def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth, create, rich):
     _ask(client, auth, rich)
     other = create("Ray Ortiz")["id"]

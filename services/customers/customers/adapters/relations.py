@@ -52,3 +52,10 @@ def relations_with_others(session: Session, customer_id: uuid.UUID) -> list[tupl
 def memberships_of(session: Session, customer_id: uuid.UUID) -> list[Membership]:
     return list(session.scalars(select(Membership).where(Membership.customer_id == customer_id)
                                 .order_by(Membership.since.desc(), Membership.plan_id)))
+
+
+def linked_to(session: Session, customer_id: uuid.UUID) -> set[uuid.UUID]:
+    """The customers linked to ``customer_id``, from either end."""
+    rows = session.execute(select(Relation.customer_id, Relation.related_id).where(
+        or_(Relation.customer_id == customer_id, Relation.related_id == customer_id))).all()
+    return {other for pair in rows for other in pair} - {customer_id}

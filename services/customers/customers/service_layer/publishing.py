@@ -6,7 +6,9 @@ import re
 
 from sqlalchemy.orm import Session
 
+from chassis.db.part_store import mark_stale
 from chassis.messaging import emit
+from customers.adapters.relations import linked_to
 from customers.domain.snapshot import changed_fields, customer_snapshot
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -25,6 +27,8 @@ def publish_update(session: Session, customer, before: dict) -> list[str]:
     if changed:
         customer.revision += 1
         emit(session, "customer.updated", {"customer": after, "revision": customer.revision, "changed": changed})
+        # The related customers' workspaces show this one's name and state: they are stale too.
+        mark_stale(session, linked_to(session, customer.id))
     return changed
 
 
