@@ -5,8 +5,7 @@ of a name, of an address, name contains, email or phone contains, address contai
 tier has the tier's score; within a tier the word tiers are read in (word, customer id) order from the btree of
 `search_words` (revision 0006) and the others in customer-id order, and only a page's worth of a tier (plus one) is
 kept. The word tiers (word prefixes; the contains tiers of several words when a later word starts few) stop after a
-page of their index; the others read their matches from a trigram GIN index, and they are asked only when the tiers
-above left the page short.
+page of their index; the others read a trigram GIN index, and are asked only when the tiers above left the page short.
 
 Tiers are read best first and reading stops once more than a page is known. A customer found by several tiers ranks
 by the best (the first to find it): a tier leaves out customers a better tier on the customer row ranks, and a
