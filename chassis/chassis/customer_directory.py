@@ -118,6 +118,21 @@ def lookup(session: Session, customer_id: uuid.UUID) -> KnownCustomer | None:
     return KnownCustomer(row.id, row.number, row.display_name, row.archived, row.merged_into)
 
 
+# Merges chain (C into B, B into A); a loop cannot exist, but a bound keeps a bad directory row harmless.
+_MERGE_HOPS = 8
+
+
+def surviving(session: Session, customer_id: uuid.UUID) -> uuid.UUID:
+    """The customer ``customer_id`` is now: the one it was merged into (through any chain of merges), else itself.
+    For records arriving about a customer by an event, as a merge files the rest of its work."""
+    for _ in range(_MERGE_HOPS):
+        known = lookup(session, customer_id)
+        if known is None or known.merged_into is None:
+            return customer_id
+        customer_id = known.merged_into
+    return customer_id
+
+
 class CustomersApi:
     """The customers service's HTTP API, asked only about customers this service has not heard of."""
 

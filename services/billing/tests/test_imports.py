@@ -156,6 +156,19 @@ def test_an_unknown_job_or_property_is_dropped_never_refused(api, app, deliver, 
     assert api.call("get", f"/invoices/{row['invoice']['id']}")["property_id"] == property_id
 
 
+def test_an_invoice_of_a_customer_merged_away_goes_to_the_one_it_was_merged_into(api, app, deliver, account_id,
+                                                                                 customer, imported):
+    duplicate = str(uuid.uuid4())
+    envelope = example("customer.created")
+    envelope.update(id=str(uuid.uuid4()), account_id=str(account_id))
+    envelope["data"]["customer"].update(id=duplicate, display_name="Dana W", merged_into=str(customer))
+    assert deliver(app, envelope)
+    sent = imported(duplicate, total_cents=18900, paid_cents=0)
+    [kept] = api.call("get", f"/customers/{customer}/invoices")["items"]
+    assert kept["id"] == sent["data"]["invoice"]["id"] and kept["customer_id"] == str(customer)
+    assert api.call("get", f"/customers/{customer}/billing-summary")["balance_cents"] == 18900
+
+
 def test_another_account_gets_404(client, other_auth, customer, imported):
     past = imported(customer)["data"]["invoice"]
     assert client.get(f"/invoices/{past['id']}", headers=other_auth).status_code == 404

@@ -23,7 +23,7 @@ from billing.service_layer.books import Books
 from billing.service_layer.invoices import draft_invoice, issue, issued_at, void
 from billing.service_layer.payments import take_payment
 from billing.service_layer.references import JOBS
-from chassis.customer_directory import properties_of
+from chassis.customer_directory import properties_of, surviving
 from chassis.messaging import emit
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,11 @@ def import_invoice(session: Session, row: dict) -> Invoice | None:
     past = row["invoice"]
     if past is None:
         return None
-    invoice_id, customer_id = uuid.UUID(past["id"]), uuid.UUID(row["customer_id"])
+    invoice_id = uuid.UUID(past["id"])
     if session.get(Invoice, invoice_id) is not None:
         return None
+    # A customer merged away since the row was sent: the invoice goes where the merge moved the rest of its billing.
+    customer_id = surviving(session, uuid.UUID(row["customer_id"]))
     books = Books(session)
     books.open(customer_id, past["currency"])
     # The lock on the customer's books is held now: a twin event that got here first has committed its invoice.

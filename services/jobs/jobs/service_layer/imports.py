@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
-from chassis.customer_directory import lookup, properties_of
+from chassis.customer_directory import properties_of, surviving
 from chassis.db import next_number
 from chassis.messaging import emit
 from jobs.adapters.orm import Job
@@ -21,8 +21,6 @@ _NOON_UTC = dt.time(12, tzinfo=dt.timezone.utc)
 # Our own jobs are completed only from in progress; the completion event says so for an imported one too, so a
 # consumer that follows completions (insights' last service) reads it like any other.
 _COMPLETED_FROM = "in_progress"
-# Merges chain (C into B, B into A); a loop cannot exist, but a bound keeps a bad directory row harmless.
-_MERGE_HOPS = 8
 
 
 def past_day(day: dt.date) -> dt.datetime:
@@ -41,7 +39,7 @@ def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job:
     job_id = uuid.UUID(job["id"])
     if session.get(Job, job_id) is not None:
         return None
-    customer_id = _surviving(session, customer_id)
+    customer_id = surviving(session, customer_id)
     prop = _customers_property(session, customer_id, job["property_id"])
     completed_at = past_day(dt.date.fromisoformat(job["completed_on"]))
     kept = Job(id=job_id, number=next_number(session, "job", prefix="J-"), customer_id=customer_id,
@@ -63,15 +61,6 @@ def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job:
     emit(session, "job.created", messages.job_created(kept))
     emit(session, "job.status_changed", messages.job_status_changed(kept, _COMPLETED_FROM, completed_at))
     return kept
-
-
-def _surviving(session: Session, customer_id: uuid.UUID) -> uuid.UUID:
-    for _ in range(_MERGE_HOPS):
-        known = lookup(session, customer_id)
-        if known is None or known.merged_into is None:
-            return customer_id
-        customer_id = known.merged_into
-    return customer_id
 
 
 def _customers_property(session: Session, customer_id: uuid.UUID, property_id: str | None):
