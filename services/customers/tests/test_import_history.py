@@ -46,21 +46,14 @@ def import_customers(app, client, auth, layout: str, n: int):
     assert run_to_end(app, client, auth, created["import"]["id"])["rows_created"] == n
 
 
-def announced(app, account_id) -> list[dict]:
-    with app.extensions["fieldwork"].database.engine.connect() as connection:
-        rows = connection.execute(text("SELECT envelope FROM outbox WHERE event_type = 'history.imported' "
-                                       "AND account_id = :a ORDER BY position"), {"a": account_id}).scalars().all()
-    return [json.loads(r) if isinstance(r, str) else r for r in rows]
-
-
-def account_of(auth) -> str:
-    import base64
-    payload = auth["Authorization"].split()[1].split(".")[1]
-    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["account_id"]
+@pytest.fixture
+def announced(app_without_geocoding, emitted, account_id):
+    """The ``history.imported`` envelopes the service has put in its outbox for this test's account."""
+    return lambda: emitted(app_without_geocoding, account_id, "history.imported")
 
 
 @pytest.mark.parametrize("layout", sorted(import_files.HISTORY_LAYOUTS))
-def test_each_layout_dry_runs_then_announces_every_row_for_its_customer(app_without_geocoding, client, auth, layout):
+def test_each_layout_dry_runs_then_announces_every_row_for_its_customer(app_without_geocoding, client, auth, layout, announced):
     app = app_without_geocoding
     import_customers(app, client, auth, layout, 4)
     response = upload(client, auth, import_files.HISTORY_LAYOUTS[layout](4), layout)
@@ -71,11 +64,11 @@ def test_each_layout_dry_runs_then_announces_every_row_for_its_customer(app_with
     first = dry["history_preview"][0]
     assert first["job"]["title"] and first["job"]["completed_on"] and first["invoice"]["total_cents"] > 0
     assert response.json["import"]["kind"] == "history"
-    assert announced(app, account_of(auth)) == []  # the dry run sends nothing
+    assert announced() == []  # the dry run sends nothing
 
     done = run_to_end(app, client, auth, response.json["import"]["id"])
     assert (done["status"], done["rows_created"], done["rows_failed"]) == ("done", 4, 0)
-    events = announced(app, account_of(auth))
+    events = announced()
     assert len(events) == 4
     for envelope in events:
         validate_event(envelope)
@@ -85,11 +78,11 @@ def test_each_layout_dry_runs_then_announces_every_row_for_its_customer(app_with
     assert {r["customer_id"] for r in rows} == customers
 
 
-def test_amounts_days_and_void_are_read_as_the_export_writes_them(app_without_geocoding, client, auth):
+def test_amounts_days_and_void_are_read_as_the_export_writes_them(app_without_geocoding, client, auth, announced):
     app = app_without_geocoding
     import_customers(app, client, auth, "jobber", 7)
     run_to_end(app, client, auth, upload(client, auth, import_files.jobber_history(7), "jobber").json["import"]["id"])
-    by_row = {e["data"]["row_number"]: e["data"] for e in announced(app, account_of(auth))}
+    by_row = {e["data"]["row_number"]: e["data"] for e in announced()}
     # Row 2 is Jordan2's: "$1,189.50" owed "$189.50"; row 1 paid in full; row 7 was voided.
     assert by_row[2]["invoice"] | {"id": None} == {
         "id": None, "source_number": "INV-7002", "job_id": by_row[2]["job"]["id"], "issued_on": "2023-03-03",
@@ -109,18 +102,18 @@ def test_amounts_days_and_void_are_read_as_the_export_writes_them(app_without_ge
         [("Client Name", "Jordan2 Alvarez"), ("Job Type", "Maintenance")]]
 
 
-def test_importing_the_same_history_twice_announces_nothing_twice(app_without_geocoding, client, auth):
+def test_importing_the_same_history_twice_announces_nothing_twice(app_without_geocoding, client, auth, announced):
     app = app_without_geocoding
     import_customers(app, client, auth, "servicetitan", 5)
     data = import_files.servicetitan_history(5)
     run_to_end(app, client, auth, upload(client, auth, data, "servicetitan").json["import"]["id"])
-    first = announced(app, account_of(auth))
+    first = announced()
     again = upload(client, auth, data, "servicetitan").json
     assert again["dry_run"]["would_create"] == 0 and again["dry_run"]["would_match"] == 5
     assert {r["matched_by"] for r in again["dry_run"]["report"]} == {"previous import"}
     done = run_to_end(app, client, auth, again["import"]["id"])
     assert (done["rows_created"], done["rows_matched"]) == (0, 5)
-    assert announced(app, account_of(auth)) == first
+    assert announced() == first
     # The records a row names are the same on every import: jobs and billing keep each once.
     assert len({e["data"]["job"]["id"] for e in first}) == 5
 
