@@ -53,7 +53,8 @@ def announced(app_without_geocoding, emitted, account_id):
 
 
 @pytest.mark.parametrize("layout", sorted(import_files.HISTORY_LAYOUTS))
-def test_each_layout_dry_runs_then_announces_every_row_for_its_customer(app_without_geocoding, client, auth, layout, announced):
+def test_each_layout_dry_runs_then_announces_every_row_for_its_customer(app_without_geocoding, client, auth, layout,
+                                                                        announced):
     app = app_without_geocoding
     import_customers(app, client, auth, layout, 4)
     response = upload(client, auth, import_files.HISTORY_LAYOUTS[layout](4), layout)
