@@ -9,19 +9,13 @@ from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
 from chassis.api_doc import ErrorResponses, ErrorSchema, conflicts
-from chassis.errors import AppError, envelope
+from chassis.errors import DomainError
+from chassis.http_errors import CODES, answer, envelope
 from chassis.request_parser import BODY_LOCATIONS, RequestParser
 
 __all__ = ["Api", "BINARY", "Blueprint", "conflicts"]  # a route says it may answer 409 with @conflicts
 
 log = logging.getLogger("chassis.errors")
-
-_CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error",
-    429: "too_many_requests", 503: "unavailable",
-}
-
 
 def _flatten_webargs(messages: dict) -> dict[str, list[str]]:
     """webargs groups messages by location ({"json": {...}}); clients want the fields only."""
@@ -46,27 +40,28 @@ class Api(flask_smorest.Api):
         super()._init_spec(extra_plugins=[*(extra_plugins or ()), ErrorResponses()], **options)
 
     def _register_error_handlers(self):
-        self._app.register_error_handler(AppError, self._handle_app_error)
+        self._app.register_error_handler(DomainError, self._handle_domain_error)
         self._app.register_error_handler(HTTPException, self.handle_http_exception)
         self._app.register_error_handler(Exception, self._handle_unexpected)
 
     @staticmethod
-    def _handle_app_error(error: AppError):
-        return jsonify(error.envelope()), error.status
+    def _handle_domain_error(error: DomainError):
+        body, status = answer(error)
+        return jsonify(body), status
 
     def handle_http_exception(self, error: HTTPException):
         status = error.code or 500
         data = getattr(error, "data", None) or {}
         if status == 422 and "messages" in data:
-            body = envelope(422, "validation_error", "The input is not valid.", _flatten_webargs(data["messages"]))
+            body = envelope("validation_error", "The input is not valid.", _flatten_webargs(data["messages"]))
         else:
-            body = envelope(status, _CODES.get(status, "error"), data.get("message") or error.description or error.name)
+            body = envelope(CODES.get(status, "error"), data.get("message") or error.description or error.name)
         return jsonify(body), status
 
     @staticmethod
     def _handle_unexpected(error: Exception):
         log.exception("unhandled error")
-        return jsonify(envelope(500, "internal_error", "Something went wrong on our side.")), 500
+        return jsonify(envelope("internal_error", "Something went wrong on our side.")), 500
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -20,7 +20,8 @@ from webargs import core
 from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import CombinedMultiDict
 
-from chassis.errors import UnsupportedMediaType, ValidationFailed
+from chassis.errors import ValidationFailed
+from chassis.http_errors import UnsupportedMediaType
 from chassis.schemas import Schema, loading_json_body
 
 BODY = "_body"  # the field an error about the body as a whole is reported on

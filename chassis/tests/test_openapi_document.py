@@ -26,7 +26,7 @@ def test_errors_are_documented_in_our_envelope(document):
     assert error["required"] == ["error"]
     detail = document["components"]["schemas"]["ErrorDetail"]
     assert set(detail["properties"]) == {"code", "message", "fields"} and set(detail["required"]) == {"code", "message"}
-    assert detail["additionalProperties"] is True  # AppError(details=...) adds keys of its own
+    assert detail["additionalProperties"] is True  # DomainError(details=...) adds keys of its own
     for name, response in document["components"]["responses"].items():
         assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}, name
 

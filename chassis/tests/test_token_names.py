@@ -6,7 +6,7 @@ import pytest
 from chassis.auth import mint_token
 from chassis.auth.cli import main as mint_dev_token
 from chassis.auth.tokens import decode_token
-from chassis.errors import Unauthorized
+from chassis.errors import Unauthenticated
 
 SECRET = "a-secret-of-at-least-thirty-two-bytes!!"
 
@@ -25,7 +25,7 @@ def test_a_token_without_a_name_shows_its_subject():
 
 def test_a_name_that_is_not_text_is_refused():
     token = mint_token(SECRET, sub="u1", account_id=uuid.uuid4(), extra={"name": ["Dana"]})
-    with pytest.raises(Unauthorized, match="not valid"):
+    with pytest.raises(Unauthenticated, match="not valid"):
         decode_token(token, SECRET)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import jwt
 
 from chassis.auth import mint_token
-from chassis.errors import Unauthorized
+from chassis.errors import Unauthenticated
 
 AUDIENCE = "fieldwork-portal"
 SUBJECT_PREFIX = "portal:"
@@ -47,9 +47,9 @@ def verify(key: bytes, token: str) -> PortalVisitor:
             raise ValueError("not a portal subject")
         return PortalVisitor(uuid.UUID(subject.removeprefix(SUBJECT_PREFIX)), uuid.UUID(str(claims["account_id"])))
     except jwt.ExpiredSignatureError:
-        raise Unauthorized("The portal session has expired; open the link in a new invitation.") from None
+        raise Unauthenticated("The portal session has expired; open the link in a new invitation.") from None
     except (jwt.InvalidTokenError, ValueError):
-        raise Unauthorized("The portal session is not valid.") from None
+        raise Unauthenticated("The portal session is not valid.") from None
 
 
 def service_token(jwt_secret: str, visitor: PortalVisitor, perms=READ_PERMISSIONS) -> str:

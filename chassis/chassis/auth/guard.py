@@ -7,7 +7,8 @@ from flask import current_app, g, request
 
 from chassis.api_doc import PERMISSION, document
 from chassis.auth.tokens import Principal, decode_token
-from chassis.errors import Forbidden, Unauthorized
+from chassis.errors import Forbidden
+from chassis.http_errors import Unauthorized
 
 _PUBLIC = "_fieldwork_public"
 _PUBLIC_ENDPOINT_PREFIXES = ("api-docs.",)  # flask-smorest's OpenAPI document

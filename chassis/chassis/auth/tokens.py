@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import jwt
 
-from chassis.errors import Unauthorized
+from chassis.errors import Unauthenticated
 
 ALL_PERMISSIONS = (
     "customers:view", "customers:edit", "jobs:view", "jobs:edit", "billing:view", "billing:edit",
@@ -53,7 +53,7 @@ def decode_token(token: str, secret: str) -> Principal:
     """The token's principal; 401 when it is forged, malformed or expired."""
     principal, expires_at = _verified(token, secret)
     if time.time() >= expires_at:
-        raise Unauthorized("The token has expired.")
+        raise Unauthenticated("The token has expired.")
     return principal
 
 
@@ -74,8 +74,8 @@ def _verified(token: str, secret: str) -> tuple[Principal, float]:
         if not isinstance(name, str):
             raise ValueError("name must be a string")
     except jwt.ExpiredSignatureError:
-        raise Unauthorized("The token has expired.") from None
+        raise Unauthenticated("The token has expired.") from None
     except (jwt.InvalidTokenError, ValueError, TypeError):
-        raise Unauthorized("The token is not valid.") from None
+        raise Unauthenticated("The token is not valid.") from None
     return Principal(sub=str(claims["sub"]), account_id=account_id, perms=frozenset(perms), token=token,
                      name=name.strip()), expires_at

@@ -14,7 +14,8 @@ from marshmallow import fields, validate
 from chassis import logs
 from chassis.schemas import Schema
 from chassis.auth import current_principal, public, require
-from chassis.errors import Unauthorized, Unavailable
+from chassis.errors import Unavailable
+from chassis.http_errors import Unauthorized
 from gateway import portal_sessions
 from gateway.composition.portal_view import EVERY_SECTION, portal_view, sections_for
 from gateway.entrypoints.http.context import call_headers, json_answer, upstreams

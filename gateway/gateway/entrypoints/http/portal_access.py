@@ -8,7 +8,8 @@ import uuid
 from flask import Response, current_app, request
 
 from chassis.api import Blueprint
-from chassis.errors import NotFound, Unauthorized, Unavailable
+from chassis.errors import NotFound, Unavailable
+from chassis.http_errors import Unauthorized
 from gateway import portal_sessions
 from gateway.composition.portal_view import portal_calls
 from gateway.entrypoints.http.context import call_headers, upstreams

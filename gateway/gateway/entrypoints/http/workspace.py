@@ -6,7 +6,8 @@ import uuid
 
 from chassis.api import Blueprint
 from chassis.auth import current_principal, require
-from chassis.errors import AppError, NotFound, Unavailable
+from chassis.errors import NotFound, Unavailable
+from chassis.http_errors import HttpError
 from gateway.composition.workspace import PROFILE, compose, merged_document, workspace_calls
 from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
 from gateway.entrypoints.http.shapes import Workspace
@@ -23,9 +24,8 @@ def customers_answer(outcome) -> dict:
     if outcome.status == 404:
         raise NotFound("No such customer.")
     if not outcome.ok:
-        error = AppError(f"The customers service answered {outcome.status}.")
-        error.status = outcome.status if outcome.status < 500 else 503
-        raise error
+        raise HttpError(f"The customers service answered {outcome.status}.",
+                        status=outcome.status if outcome.status < 500 else 503)
     return outcome.json()
 
 

@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from chassis.errors import Conflict, Unauthorized, ValidationFailed
+from chassis.errors import Conflict, Unauthenticated, ValidationFailed
 from chassis.messaging import emit
 from customers.adapters.orm import Customer, PortalInvite
 from customers.adapters.portal_tokens import InvalidToken, PortalTokens
@@ -53,7 +53,7 @@ def read_token(token: str, tokens: PortalTokens) -> tuple[uuid.UUID, uuid.UUID]:
     try:
         return tokens.read(token)
     except InvalidToken:
-        raise Unauthorized(REFUSED) from None
+        raise Unauthenticated(REFUSED) from None
 
 
 def redeem(session: Session, invite_id: uuid.UUID, *, now: dt.datetime) -> tuple[uuid.UUID, uuid.UUID]:
@@ -65,7 +65,7 @@ def redeem(session: Session, invite_id: uuid.UUID, *, now: dt.datetime) -> tuple
         .returning(PortalInvite.customer_id, PortalInvite.account_id)
     ).first()
     if row is None:
-        raise Unauthorized(REFUSED)
+        raise Unauthenticated(REFUSED)
     customer = session.get(Customer, row.customer_id)
     # A merged customer's portal is the target's: its old id only forwards.
     return (customer.merged_into or customer.id), row.account_id

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from chassis.errors import PayloadTooLarge, field_error
+from chassis.errors import TooLarge, field_error
 
 _ACCEPTED = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
 ACCEPTED_TYPES = tuple(content_type for content_type, _ in _ACCEPTED.values())
@@ -30,7 +30,7 @@ class ImageRules:
 
     def check(self, data: bytes) -> CheckedImage:
         if len(data) > self.max_bytes:
-            raise PayloadTooLarge(f"A photo may be at most {self.max_bytes} bytes; this one is {len(data)}.")
+            raise TooLarge(f"A photo may be at most {self.max_bytes} bytes; this one is {len(data)}.")
         if not data:
             raise field_error("file", "The file is empty.")
         try:

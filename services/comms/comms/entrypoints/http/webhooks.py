@@ -17,7 +17,8 @@ from marshmallow import Schema, ValidationError
 from chassis.api import Blueprint
 from chassis.auth import public
 from chassis.db import request_session
-from chassis.errors import Unauthorized, ValidationFailed
+from chassis.errors import ValidationFailed
+from chassis.http_errors import Unauthorized
 
 from comms.domain import signature
 from comms.domain.communication import AI, RECEIVED, HandledBy, call_status
