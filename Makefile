@@ -3,8 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Every installable package of the repository, in dependency order (the chassis first).
-PACKAGES := chassis $(wildcard services/customers services/jobs services/billing services/comms services/insights gateway)
+# Every installable package of the repository, in dependency order (the contracts, then the chassis).
+PACKAGES := contracts chassis $(wildcard services/customers services/jobs services/billing services/comms services/insights gateway)
 PYPROJECTS := $(foreach p,$(PACKAGES),$(wildcard $(p)/pyproject.toml))
 STAMP := $(VENV)/.installed
 # The web front end: `npm ci` when the lock file changes, a build when any of its sources does.
