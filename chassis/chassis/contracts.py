@@ -227,9 +227,10 @@ def examples() -> list[tuple[Path, dict]]:
 
 
 def example(event_type: str, account_id: uuid.UUID | str | None = None) -> dict:
-    """A fresh copy of the type's main example (``v1.example.json``), for building a consumer test's events;
-    with ``account_id``, re-addressed to that account (see ``readdressed``)."""
-    envelope = _read_json(_catalog().folder / event_type / "v1.example.json")
+    """A fresh copy of the type's main example of its newest version (``v<N>.example.json``), for building a
+    consumer test's events; with ``account_id``, re-addressed to that account (see ``readdressed``)."""
+    newest = max(version for type_, version in known_types() if type_ == event_type)
+    envelope = _read_json(_catalog().folder / event_type / f"v{newest}.example.json")
     return readdressed(envelope, account_id) if account_id is not None else copy.deepcopy(envelope)
 
 

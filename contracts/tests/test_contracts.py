@@ -48,7 +48,7 @@ def test_every_example_validates(path, envelope):
 def test_every_event_type_has_an_example_and_a_known_producer():
     types_with_examples = {(envelope["type"], envelope["version"]) for _, envelope in EXAMPLES}
     assert contracts.known_types() == types_with_examples
-    assert len(contracts.known_types()) == 29
+    assert len(contracts.known_types()) == 30
 
 
 def test_examples_replay_as_one_story():
@@ -150,6 +150,15 @@ def test_extra_envelope_key_is_refused():
     error = _refused(envelope)
     assert _keywords_at(error) == {("", "additionalProperties")}
     assert "'tenant' was unexpected" in error.errors[0].message
+
+
+def test_payment_method_imported_is_new_in_v2_only():
+    """Widening an enum is a new version: a v1 consumer switching on the method never meets "imported"."""
+    envelope = _example("payment.recorded")
+    envelope["data"]["method"] = "imported"
+    assert _keywords_at(_refused(envelope)) == {("data.method", "enum")}
+    envelope["version"] = 2
+    validate_event(envelope)
 
 
 def test_extra_data_key_is_refused_in_nested_objects_too():

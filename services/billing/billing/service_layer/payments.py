@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from billing.adapters.orm import Allocation, CreditNote, Invoice, Payment, Refund
 from billing.domain import invoice as rules
 from billing.domain import summary
-from billing.domain.payment import IMPORTED
+from billing.domain.payment import IMPORTED, METHODS
 from billing.service_layer import wire
 from billing.service_layer.books import Books
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
@@ -97,7 +97,10 @@ def take_payment(session: Session, books: Books, body: dict, *, settled_at: dt.d
         allocate(session, books, invoice, payment, part, applied_at=payment.received_at, settled_at=settled_at)
     books.post(customer_id, kind="payment", record_id=payment.id, occurred_at=payment.received_at,
                description=_ledger_line(payment), credit_cents=amount)
-    emit(session, "payment.recorded", wire.payment_recorded(payment, plan, payment.unallocated_cents))
+    recorded = wire.payment_recorded(payment, plan, payment.unallocated_cents)
+    emit(session, "payment.recorded", recorded, version=2)
+    if payment.method in METHODS:  # v1, for consumers not yet on v2, cannot say "imported"
+        emit(session, "payment.recorded", recorded, version=1)
     return payment
 
 

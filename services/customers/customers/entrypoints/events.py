@@ -60,7 +60,7 @@ def on_invoice_created(session: Session, event: Event) -> None:
                 cause=f"invoice {invoice['number']} recorded", now=utcnow())
 
 
-@handlers.on("payment.recorded")
+@handlers.on("payment.recorded", version=2)  # v2 also tells of money paid in a system history was imported from
 def on_payment_recorded(session: Session, event: Event) -> None:
     data = event.data
     record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.PAID_WORK,

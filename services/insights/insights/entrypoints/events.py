@@ -5,7 +5,8 @@ from sqlalchemy.orm import Session
 
 from chassis.messaging import Event, Handlers
 from insights.adapters import event_log
-from insights.service_layer.projection import PROJECTORS, project
+from insights.service_layer.projection import project
+from insights.service_layer.registry import newest_versions
 
 handlers = Handlers()
 
@@ -15,5 +16,5 @@ def _apply(session: Session, event: Event) -> None:
     project(session, event)
 
 
-for _event_type in sorted(PROJECTORS):
-    handlers.on(_event_type)(_apply)
+for _event_type, _version in sorted(newest_versions().items()):
+    handlers.on(_event_type, version=_version)(_apply)

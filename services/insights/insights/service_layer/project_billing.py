@@ -62,7 +62,7 @@ def _invoice_closed(session: Session, event: Event) -> None:
     setattr(row, field, earliest(getattr(row, field), moment))
 
 
-@projects("payment.recorded")
+@projects("payment.recorded", versions=(1, 2))
 def _payment_recorded(session: Session, event: Event) -> None:
     data = event.data
     customer_row(session, event.account_id, data["customer_id"])

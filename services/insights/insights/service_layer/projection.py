@@ -47,7 +47,7 @@ def project(session: Session, event: Event) -> None:
     # Before the change: a row an event moves to another customer still shows its old owner.
     named = named_ids(event.data)
     fact_snapshots.drop_affected(session, named)
-    PROJECTORS[event.type](session, event)
+    PROJECTORS[(event.type, event.version)](session, event)
     erasure.erase_again(session, event, named)
 
 
@@ -55,7 +55,7 @@ def replay(session: Session, events: Iterable[Event]) -> int:
     """Projects an account's whole history (a rebuild), then drops all its snapshots at once."""
     count = 0
     for event in events:
-        PROJECTORS[event.type](session, event)
+        PROJECTORS[(event.type, event.version)](session, event)
         count += 1
     fact_snapshots.drop_all(session)
     return count
