@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app
 from sqlalchemy.orm import Session
 
-from chassis.auth import current_principal
 from chassis.customer_directory import require_customer
 from chassis.errors import field_error
 from chassis.references import RecordsApi
+from chassis.request_context import adapter, principal
 
 FIELD = "bill_to_customer_id"
 
 
 def _relations_api() -> RecordsApi:
-    return current_app.extensions["fieldwork"].adapters["customer_relations_api"]
+    return adapter("customer_relations_api")
 
 
 def is_bill_to_parent(relations: dict | None, bill_to_id: uuid.UUID) -> bool:
@@ -28,7 +27,7 @@ def is_bill_to_parent(relations: dict | None, bill_to_id: uuid.UUID) -> bool:
 def check_bill_to(session: Session, customer_id: uuid.UUID, bill_to_id: uuid.UUID | None) -> None:
     if bill_to_id is None:
         return
-    require_customer(session, bill_to_id, current_app.extensions["fieldwork"].adapters["customers_api"], field=FIELD)
-    relations = _relations_api().fetch(customer_id, current_principal().token)
+    require_customer(session, bill_to_id, adapter("customers_api"), field=FIELD)
+    relations = _relations_api().fetch(customer_id, principal().token)
     if not is_bill_to_parent(relations, bill_to_id):
         raise field_error(FIELD, "Not this customer's bill-to customer: link it under Related customers first.")

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app
 from sqlalchemy.orm import Session
 
 from chassis import customer_directory as directory
 from chassis.customer_directory import KnownCustomer, require_customer
+from chassis.request_context import adapter
 
 
 def _api():
-    return current_app.extensions["fieldwork"].adapters["customers_api"]
+    return adapter("customers_api")
 
 
 def writable_customer(session: Session, customer_id: uuid.UUID) -> KnownCustomer:

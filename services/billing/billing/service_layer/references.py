@@ -6,24 +6,20 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app
 from sqlalchemy.orm import Session
 
 from chassis.customer_directory import require_property
 from chassis.references import KeptRecords, require_reference
+from chassis.request_context import adapter
 
 JOBS = KeptRecords("job")
 JOBS.keep_from("job.created", lambda data: data["job"])
 
 
-def _adapter(name: str):
-    return current_app.extensions["fieldwork"].adapters[name]
-
-
 def check_references(session: Session, body: dict, customer_id: uuid.UUID) -> None:
     """Checks the ``property_id`` and ``job_id`` an invoice body names (a new invoice's or a draft's changes)."""
     if body.get("property_id") is not None:
-        require_property(session, body["property_id"], customer_id, _adapter("customers_api"))
+        require_property(session, body["property_id"], customer_id, adapter("customers_api"))
     if body.get("job_id") is not None:
-        require_reference(session, JOBS, body["job_id"], _adapter("jobs_api"), customer_id=customer_id,
+        require_reference(session, JOBS, body["job_id"], adapter("jobs_api"), customer_id=customer_id,
                           field="job_id")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.references import KeptRecords, require_reference
+from chassis.request_context import adapter
 from customers.adapters.orm import Customer
 
 
@@ -27,5 +27,5 @@ def check_communication(session: Session, customer_id: uuid.UUID, communication_
     """422 on ``communication_id`` unless it is one of the customer's communications in this account."""
     if communication_id is not None:
         require_reference(session, COMMUNICATIONS, communication_id,
-                          current_app.extensions["fieldwork"].adapter("comms_api"), customer_id=customer_id,
+                          adapter("comms_api"), customer_id=customer_id,
                           field="communication_id")

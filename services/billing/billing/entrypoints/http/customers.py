@@ -13,11 +13,11 @@ from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound
-from chassis.messaging.event import utcnow
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import actor, now, principal
 
 blp = Blueprint("customer_billing", __name__, url_prefix="/customers/<uuid:customer_id>",
                 description="A customer's billing")
@@ -43,7 +43,7 @@ def billing_summary(customer_id):
 @blp.response(200, InvoicePage)
 def customer_invoices(args, customer_id):
     session = _visible(customer_id)
-    return queries.invoice_page(session, customer_id, status=args["status"], today=utcnow().date(),
+    return queries.invoice_page(session, customer_id, status=args["status"], today=now().date(),
                                 limit=args["limit"], cursor=args["cursor"], job_id=args["job_id"]).as_dict()
 
 
@@ -71,7 +71,7 @@ def activity(args, customer_id):
 @blp.response(200, BINARY, content_type="application/pdf", description="The customer's statement as a PDF.")
 def statement_pdf(args, customer_id):
     session = _visible(customer_id)
-    body = statements.render_statement(session, customer_id, args["as_of"] or utcnow().date())
+    body = statements.render_statement(session, customer_id, args["as_of"] or now().date())
     return Response(body, mimetype="application/pdf",
                     headers={"Content-Disposition": 'inline; filename="statement.pdf"'})
 
@@ -83,9 +83,9 @@ def statement_pdf(args, customer_id):
 def send_statement(body, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id)
-    return statements.request_statement(session, customer_id, as_of=body["as_of"] or utcnow().date(),
-                                        email=body["email"], requested_by=current_principal().sub,
-                                        requested_by_name=current_principal().display_name)
+    return statements.request_statement(session, customer_id, as_of=body["as_of"] or now().date(),
+                                        email=body["email"], requested_by=principal().sub,
+                                        requested_by_name=actor())
 
 
 @blp.route("/card")

@@ -12,8 +12,9 @@ from billing.entrypoints.http.price_book_schemas import (PriceBookArgs, PriceBoo
 from billing.service_layer import price_book
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.db import request_session
+from chassis.request_context import principal
 
 blp = Blueprint("price_book", __name__, description="The account's price book and customers' pricing tables")
 blp.before_request(refuse_card_data)
@@ -91,6 +92,6 @@ def pricing_table_pdf(customer_id):
 def send_pricing_table(body, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id)
-    principal = current_principal()
-    return price_book.request_pricing_table(session, customer_id, email=body["email"], requested_by=principal.sub,
-                                            requested_by_name=principal.display_name)
+    caller = principal()
+    return price_book.request_pricing_table(session, customer_id, email=body["email"], requested_by=caller.sub,
+                                            requested_by_name=caller.display_name)

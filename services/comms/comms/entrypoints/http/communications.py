@@ -1,18 +1,16 @@
 """The log and the feed: a customer's communications, their threads and timeline part, hand-logged items."""
 from __future__ import annotations
 
-import datetime as dt
-
 from flask.views import MethodView
 
 from chassis.activity import ActivityItemSchema
 from chassis.api import Blueprint
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import actor, adapter, now, principal
 
 from comms.entrypoints.http.schemas import CommunicationOut, CommunicationPage, FeedArgs, LogIn, ThreadOut
-from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.manual_log import log_communication
 
@@ -69,11 +67,11 @@ class Communications(MethodView):
     @blp.response(201, CommunicationOut)
     def post(self, body):
         """Log a call, text or email by hand."""
-        config = adapters()["config"]
-        return log_communication(request_session(), body, subject_of_token=current_principal().sub,
-                                 name_of_user=current_principal().display_name,
-                                 customers=adapters()["customers_api"], region=config.phone_region,
-                                 now=dt.datetime.now(dt.timezone.utc))
+        config = adapter("config")
+        return log_communication(request_session(), body, subject_of_token=principal().sub,
+                                 name_of_user=actor(),
+                                 customers=adapter("customers_api"), region=config.phone_region,
+                                 now=now())
 
 
 @blp.route("/communications/<uuid:communication_id>")

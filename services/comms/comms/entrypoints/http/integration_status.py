@@ -9,9 +9,9 @@ from marshmallow import fields
 
 from chassis.api import Blueprint
 from chassis.auth import require
+from chassis.request_context import adapter
 from chassis.schemas import Schema
 
-from comms.entrypoints.http.runtime import adapters
 from comms.service_layer.sending import NOT_CONFIGURED
 
 blp = Blueprint("integration_status", __name__, description="The outside services this one uses, as configured")
@@ -62,4 +62,4 @@ class MessagingIntegration(MethodView):
     @blp.response(200, MessagingStatus)
     def get(self):
         """Email (SMTP) and SMS as this deployment configures them."""
-        return messaging_status(adapters()["mailer"], adapters()["sms"])
+        return messaging_status(adapter("mailer"), adapter("sms"))

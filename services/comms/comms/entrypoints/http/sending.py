@@ -1,19 +1,17 @@
 """Sending from the workspace, and the inbox of what matched no customer."""
 from __future__ import annotations
 
-import datetime as dt
-
 from flask.views import MethodView
 
 from chassis.api import Blueprint, conflicts
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
+from chassis.request_context import actor, adapter, now, principal, runtime
 
 from comms.domain.communication import HandledBy
 from comms.entrypoints.http.schemas import (AssignIn, ChannelsOut, CommunicationOut, CommunicationPage, FeedArgs,
                                              MessageIn)
-from comms.entrypoints.http.runtime import adapters
 from comms.service_layer import views
 from comms.service_layer.assignment import assign
 from comms.service_layer.outcomes import retry
@@ -34,18 +32,18 @@ class Messages(MethodView):
 
         409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
         message or review request is for a customer flagged do-not-service: nothing is queued."""
-        session, config = request_session(), adapters()["config"]
-        require_configured(body["channel"], configured_channels(adapters()))
-        customer = require_customer(session, body["customer_id"], adapters()["customers_api"])
+        session, config = request_session(), adapter("config")
+        require_configured(body["channel"], configured_channels(runtime().adapters))
+        customer = require_customer(session, body["customer_id"], adapter("customers_api"))
         refuse_marketing_if_flagged(session, customer.id, body["purpose"])
         to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region,
-                       adapters()["customers_api"], current_principal().token)
+                       adapter("customers_api"), principal().token)
         sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
         return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
                              subject=body["subject"], body=body["body"],
-                             handled_by=HandledBy.staff(current_principal().sub, current_principal().display_name),
+                             handled_by=HandledBy.staff(principal().sub, actor()),
                              from_address=sender,
-                             now=dt.datetime.now(dt.timezone.utc))
+                             now=now())
 
 
 @blp.route("/channels")
@@ -54,7 +52,7 @@ class Channels(MethodView):
     @blp.response(200, ChannelsOut)
     def get(self):
         """Which channels can send here: a page offers Email or Text only where one is configured."""
-        configured = configured_channels(adapters())
+        configured = configured_channels(runtime().adapters)
         return {channel: {"configured": configured[channel],
                           "message": None if configured[channel] else NOT_CONFIGURED[channel]}
                 for channel in configured}
@@ -67,8 +65,8 @@ class RetrySend(MethodView):
     @blp.response(202, CommunicationOut)
     def post(self, communication_id):
         """Queue a failed send again from its first attempt (409 when it did not fail)."""
-        return retry(request_session(), communication_id, dt.datetime.now(dt.timezone.utc),
-                     configured_channels(adapters()))
+        return retry(request_session(), communication_id, now(),
+                     configured_channels(runtime().adapters))
 
 
 @blp.route("/unmatched")
@@ -89,4 +87,4 @@ class AssignUnmatched(MethodView):
     @blp.response(200, CommunicationOut)
     def post(self, body, communication_id):
         """Give an unmatched item (and the rest of its SMS thread) to a customer."""
-        return assign(request_session(), communication_id, body["customer_id"], adapters()["customers_api"])
+        return assign(request_session(), communication_id, body["customer_id"], adapter("customers_api"))

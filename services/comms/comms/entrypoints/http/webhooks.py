@@ -7,7 +7,6 @@ signature checks out; a bad or missing one answers 401.
 """
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from email.utils import parseaddr
 
@@ -19,11 +18,11 @@ from chassis.auth import public
 from chassis.db import request_session
 from chassis.errors import ValidationFailed
 from chassis.http_errors import Unauthorized
+from chassis.request_context import adapter, now
 
 from comms.domain import signature
 from comms.domain.communication import AI, RECEIVED, HandledBy, call_status
 from comms.domain.contact_points import normalise_email, normalise_phone
-from comms.entrypoints.http.runtime import adapters
 from comms.entrypoints.http.webhook_forms import CallForm, DeliveryStatusForm, EmailForm, SmsForm
 from comms.service_layer import contacts
 from comms.service_layer.inbound import Inbound, receive
@@ -36,7 +35,7 @@ _PROVIDER = HandledBy("staff", None, None)
 
 
 def _config():
-    return adapters()["config"]
+    return adapter("config")
 
 
 def _signed_url() -> str:
@@ -63,10 +62,6 @@ def _store(account_id: uuid.UUID, report: Inbound) -> Response:
     return response
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
 @blp.route("/webhooks/sms/<uuid:account_id>", methods=["POST"])
 @public
 def sms_received(account_id):
@@ -75,7 +70,7 @@ def sms_received(account_id):
     return _store(account_id, Inbound(
         channel="sms", direction="inbound", provider_ref=form["MessageSid"], counterpart_kind=contacts.PHONE,
         counterpart=normalise_phone(form["From"], region), from_address=form["From"], to_address=form["To"],
-        status=RECEIVED, handled_by=_PROVIDER, occurred_at=_now(), body=form["Body"]))
+        status=RECEIVED, handled_by=_PROVIDER, occurred_at=now(), body=form["Body"]))
 
 
 @blp.route("/webhooks/calls/<uuid:account_id>", methods=["POST"])
@@ -89,7 +84,7 @@ def call_ended(account_id):
         counterpart_kind=contacts.PHONE, counterpart=normalise_phone(other, _config().phone_region),
         from_address=form["From"], to_address=form["To"],
         status=call_status(form["CallStatus"], bool(form["RecordingUrl"])),
-        handled_by=AI if form["HandledBy"] == "ai" else _PROVIDER, occurred_at=_now(),
+        handled_by=AI if form["HandledBy"] == "ai" else _PROVIDER, occurred_at=now(),
         subject=form["Summary"], duration_seconds=form["CallDuration"], recording_url=form["RecordingUrl"],
         transcript=form["TranscriptionText"]))
 
@@ -101,7 +96,7 @@ def email_received(account_id):
     return _store(account_id, Inbound(
         channel="email", direction="inbound", provider_ref=form["MessageId"], counterpart_kind=contacts.EMAIL,
         counterpart=normalise_email(parseaddr(form["From"])[1]), from_address=form["From"], to_address=form["To"],
-        status=RECEIVED, handled_by=_PROVIDER, occurred_at=_now(), subject=form["Subject"], body=form["Text"]))
+        status=RECEIVED, handled_by=_PROVIDER, occurred_at=now(), subject=form["Subject"], body=form["Text"]))
 
 
 @blp.route("/webhooks/delivery/<uuid:account_id>", methods=["POST"])

@@ -4,14 +4,14 @@ from __future__ import annotations
 from flask.views import MethodView
 
 from chassis.api import Blueprint
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound, field_error
 from chassis.pagination import Page, PageArgs, page_schema
+from chassis.request_context import actor, adapter, now, principal
 from customers.adapters import profile_view, queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.context import adapter, caller, now
 from customers.entrypoints.http.schemas_in import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
                                                    patch_body)
 from customers.entrypoints.http.schemas_out import CustomerOut, CustomerSummaryOut, StatusChangeOut
@@ -60,7 +60,7 @@ class Customers(MethodView):
     @blp.arguments(CustomerIn)
     @blp.response(201, CustomerOut)
     def post(self, body):
-        customer = cases.create_customer(request_session(), body, by=caller(), geocoder=adapter("geocoder"), now=now())
+        customer = cases.create_customer(request_session(), body, by=actor(), geocoder=adapter("geocoder"), now=now())
         return show(customer)
 
 
@@ -95,8 +95,8 @@ class Status(MethodView):
     def post(self, body, customer_id):
         session = request_session()
         customer = customer_for_change(session, customer_id)
-        return show(cases.change_status(session, customer, body["to"], by=caller(), now=now(),
-                                        reason=body.get("reason"), user_id=current_principal().sub))
+        return show(cases.change_status(session, customer, body["to"], by=actor(), now=now(),
+                                        reason=body.get("reason"), user_id=principal().sub))
 
 
 @blp.route("/<uuid:customer_id>/tags")

@@ -10,9 +10,9 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import field_error
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import actor, now
 from chassis.schemas import Schema
 from customers.adapters.erasures import erasure_of, erasures_page
-from customers.entrypoints.http.context import caller, now
 from customers.service_layer import erasure
 from customers.service_layer.loading import customer_for_change
 
@@ -55,7 +55,7 @@ class Erase(MethodView):
             return done
         if not _same_name(body["confirm_name"], customer.display_name):
             raise field_error("confirm_name", "Type the customer's name exactly as it is shown.")
-        return erasure.erase(session, customer, by=caller(), now=now())
+        return erasure.erase(session, customer, by=actor(), now=now())
 
 
 @blp.route("/erasures")

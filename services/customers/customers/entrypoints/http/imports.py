@@ -11,7 +11,7 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import Conflict, NotFound
-from customers.entrypoints.http.context import caller, now
+from chassis.request_context import actor, now
 from customers.entrypoints.http.import_schemas import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowArgs,
                                                        ImportRowPage, ImportUpload, LayoutArgs, LayoutsOut)
 from customers.service_layer import imports as cases
@@ -71,7 +71,7 @@ class Imports(MethodView):
         manual = json.loads(form["mapping"]) if form.get("mapping") else None
         import_id, dry_run = cases.create_import(request_session(), kind=form["kind"], filename=upload.filename or "export.csv",
                                                  data=upload.read(), layout=form["layout"], manual=manual,
-                                                 by=caller(), now=now())
+                                                 by=actor(), now=now())
         return {"import_": _import(import_id), "dry_run": dry_run}
 
 

@@ -6,8 +6,8 @@ from marshmallow import fields
 
 from chassis.api import Blueprint
 from chassis.auth import require
+from chassis.request_context import adapter
 from chassis.schemas import Schema
-from customers.entrypoints.http.context import adapter
 
 blp = Blueprint("integration_status", __name__, description="The outside services this one uses, as configured")
 

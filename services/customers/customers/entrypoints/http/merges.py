@@ -7,10 +7,10 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import actor, now
 from customers.adapters import queries
 from customers.adapters.duplicates import likely_duplicates
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.context import caller, now
 from customers.entrypoints.http.schemas_in import MergeIn
 from customers.entrypoints.http.schemas_out import DuplicatesOut, MergeOut
 from customers.service_layer import merging
@@ -27,7 +27,7 @@ class MergeInto(MethodView):
     def post(self, body, customer_id):
         session = request_session()
         target = customer_for_change(session, customer_id)
-        return merging.merge(session, target, body["duplicate_id"], by=caller(), now=now())
+        return merging.merge(session, target, body["duplicate_id"], by=actor(), now=now())
 
 
 @blp.route("/customers/<uuid:customer_id>/merges")
@@ -46,7 +46,7 @@ class UndoMerge(MethodView):
     @require("customers:edit")
     @blp.response(200, MergeOut)
     def post(self, merge_id):
-        return merging.undo_merge(request_session(), merge_id, by=caller(), now=now())
+        return merging.undo_merge(request_session(), merge_id, by=actor(), now=now())
 
 
 @blp.route("/customers/<uuid:customer_id>/duplicates")

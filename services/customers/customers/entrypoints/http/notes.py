@@ -8,9 +8,9 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import actor, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.context import caller, now
 from customers.entrypoints.http.schemas_in import NoteIn, NotePatch, patch_body
 from customers.entrypoints.http.schemas_out import NoteOut
 from customers.service_layer import notes
@@ -34,7 +34,7 @@ class Notes(MethodView):
     @blp.response(201, NoteOut)
     def post(self, body, customer_id):
         session = request_session()
-        return notes.add_note(session, customer_for_change(session, customer_id), body, by=caller(), now=now())
+        return notes.add_note(session, customer_for_change(session, customer_id), body, by=actor(), now=now())
 
 
 @blp.route("/notes/<uuid:note_id>")
@@ -44,14 +44,14 @@ class NoteById(MethodView):
     @blp.response(200, NoteOut)
     def patch(self, body, customer_id, note_id):
         session = request_session()
-        return notes.edit_note(session, customer_for_change(session, customer_id), note_id, body, by=caller(),
+        return notes.edit_note(session, customer_for_change(session, customer_id), note_id, body, by=actor(),
                                now=now())
 
     @require("customers:edit")
     @blp.response(204)
     def delete(self, customer_id, note_id):
         session = request_session()
-        notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=caller(), now=now())
+        notes.delete_note(session, customer_for_change(session, customer_id), note_id, by=actor(), now=now())
 
 
 @blp.route("/activity")

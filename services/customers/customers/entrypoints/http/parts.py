@@ -6,8 +6,8 @@ from flask.views import MethodView
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
+from chassis.request_context import adapter, now
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.context import adapter, now
 from customers.entrypoints.http.schemas_in import (ContactIn, ContactPatch, EquipmentIn, EquipmentPatch, PropertyIn,
                                                    PropertyPatch, patch_body)
 from customers.entrypoints.http.schemas_out import ContactOut, EquipmentOut, PropertyOut

@@ -7,9 +7,9 @@ from chassis.api import Blueprint
 from chassis.auth import public, require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import actor, adapter, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.context import adapter, caller, now
 from customers.entrypoints.http.schemas_in import InviteIn, RedeemIn
 from customers.entrypoints.http.schemas_out import InviteOut, RedeemOut
 from customers.service_layer import invites
@@ -36,7 +36,7 @@ class Invites(MethodView):
     def post(self, body, customer_id):
         session = request_session()
         record = invites.invite(session, customer_for_change(session, customer_id), body,
-                                tokens=adapter("portal_tokens"), portal_url=adapter("portal_url"), by=caller(),
+                                tokens=adapter("portal_tokens"), portal_url=adapter("portal_url"), by=actor(),
                                 now=now())
         return presenters.invite(record, now())
 

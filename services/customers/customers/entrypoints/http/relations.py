@@ -8,11 +8,11 @@ from marshmallow import fields, validate
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
+from chassis.request_context import actor, now
 from chassis.schemas import Schema
 from customers.adapters.relations import memberships_of, relations_with_others
 from customers.domain import relations as rules
 from customers.domain.membership import ACTIVE, renewal_date
-from customers.entrypoints.http.context import caller, now
 from customers.service_layer import relations
 from customers.service_layer.loading import customer_for_change, get_customer
 
@@ -100,7 +100,7 @@ class Relations(MethodView):
     def post(self, body, customer_id):
         session = request_session()
         customer = customer_for_change(session, customer_id)
-        relation = relations.link(session, customer, body["related_id"], body["kind"], by=caller(), now=now())
+        relation = relations.link(session, customer, body["related_id"], body["kind"], by=actor(), now=now())
         other = get_customer(session, relation.related_id)
         return relation_document(relation, other, customer.id)
 

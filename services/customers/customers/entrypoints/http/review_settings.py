@@ -7,8 +7,8 @@ from marshmallow import fields
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
+from chassis.request_context import actor, now
 from chassis.schemas import Schema
-from customers.entrypoints.http.context import caller, now
 from customers.service_layer.review_requests import sends_review_requests, set_review_requests
 
 blp = Blueprint("review_settings", __name__, description="Review requests sent when a job is completed")
@@ -32,4 +32,4 @@ class ReviewSettingsResource(MethodView):
     @blp.response(200, ReviewSettings)
     def put(self, body):
         return {"send_review_requests": set_review_requests(request_session(), body["send_review_requests"],
-                                                            by=caller(), now=now())}
+                                                            by=actor(), now=now())}

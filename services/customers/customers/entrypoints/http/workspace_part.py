@@ -12,9 +12,9 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.db.part_store import earliest
+from chassis.request_context import now
 from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
 from customers.entrypoints.http import presenters, workspace_sections
-from customers.entrypoints.http.context import now
 from customers.entrypoints.http.schemas_out import CustomerOut
 from customers.service_layer.workspace import workspace_part
 

@@ -1,13 +1,13 @@
 """HTTP: a customer's insight cards, and the account's insight settings."""
 from __future__ import annotations
 
-from flask import current_app
 from flask.views import MethodView
 
 from chassis.api import Blueprint, conflicts
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import Conflict, ValidationFailed
+from chassis.request_context import actor, adapter, now, principal, runtime
 from chassis.workspace_part import answer_part
 from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAICheckOut, OpenAISettingsIn,
                                                OpenAISettingsOut, ThresholdsIn, ThresholdsOut, ThresholdsPatch)
@@ -17,25 +17,19 @@ from insights.service_layer.insights import InsightsContext, cached_insights, cu
 blp = Blueprint("insights", __name__, description="Insight cards and their settings")
 
 
-def _runtime():
-    return current_app.extensions["fieldwork"]
-
-
 @blp.route("/customers/<uuid:customer_id>/insights")
 class CustomerInsights(MethodView):
     @require("insights:view")
     @blp.arguments(InsightsArgs, location="query")
     @blp.response(200, InsightsOut)
     def get(self, args, customer_id):
-        runtime = _runtime()
         if args["ai"] == "cached":
             # Reads only, so kept in the part store; asking the model (and keeping its answer) is never stored.
-            now = runtime.adapter("clock")()
-            return answer_part(InsightsOut, customer_id, args, now=now,
-                               compute=lambda: cached_insights(request_session(), customer_id, now))
-        ctx = InsightsContext(runtime.database, runtime.adapter("secrets"), runtime.adapter("openai"),
-                              runtime.adapter("clock"))
-        return customer_insights(ctx, current_principal().account_id, customer_id)
+            at = now()
+            return answer_part(InsightsOut, customer_id, args, now=at,
+                               compute=lambda: cached_insights(request_session(), customer_id, at))
+        ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"), adapter("clock"))
+        return customer_insights(ctx, principal().account_id, customer_id)
 
 
 @blp.route("/settings/integrations/openai")
@@ -51,9 +45,8 @@ class OpenAIIntegration(MethodView):
     def put(self, body):
         if body["api_key"] is None and body["model"] is None:
             raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
-        runtime = _runtime()
-        row = settings.connect_openai(request_session(), runtime.adapter("secrets"), api_key=body["api_key"],
-                                      model=body["model"], by=current_principal().display_name, now=runtime.adapter("clock")())
+        row = settings.connect_openai(request_session(), adapter("secrets"), api_key=body["api_key"],
+                                      model=body["model"], by=actor(), now=now())
         return settings.describe_openai(row)
 
     @require("settings:edit")
@@ -71,15 +64,13 @@ class OpenAICheck(MethodView):
         """Test the connection: ask the model one small question with the stored key (no customer's data is sent).
 
         200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected."""
-        runtime = _runtime()
-        account = current_principal().account_id
-        with runtime.database.transaction(account_id=account) as session:
+        with runtime().database.transaction(account_id=principal().account_id) as session:
             if settings.openai_setting(session) is None:
                 raise Conflict("OpenAI is not connected: save an API key first.")
-            row, api_key = settings.stored_key(session, runtime.adapter("secrets"))
+            row, api_key = settings.stored_key(session, adapter("secrets"))
             model = row.model
         # No transaction is held open while the model answers.
-        return settings.check_openai(runtime.adapter("openai"), api_key, model, runtime.adapter("clock")())
+        return settings.check_openai(adapter("openai"), api_key, model, now())
 
 
 @blp.route("/settings/insights")

@@ -9,9 +9,9 @@ from chassis.auth import require
 from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
+from chassis.request_context import adapter, now
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
-from jobs.entrypoints.http.context import adapter, now
 from jobs.entrypoints.http.job_schemas import JobBrief, RecentActivityOut, SummaryOut
 from jobs.entrypoints.http.other_schemas import EstimateOut, PlanOut
 from jobs.entrypoints.http.schemas import status_filter

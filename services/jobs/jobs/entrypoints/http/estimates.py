@@ -8,8 +8,8 @@ from chassis.api import BINARY, Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
+from chassis.request_context import actor, adapter, now
 from jobs.adapters.estimate_pdf import estimate_pdf
-from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import (ApproveIn, EstimateEditable, EstimateIn, EstimateOut,
                                                  EstimateStatusMove, JobWindowIn)
 from jobs.entrypoints.http.schemas import HistoryOut

@@ -9,9 +9,9 @@ from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import keyset_page, page_schema
+from chassis.request_context import actor, adapter, now
 from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
-from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.job_schemas import JobBrief, JobEditable, JobIn, JobOut, JobStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut, status_filter
 from jobs.service_layer.holds import cleared_for_work, keep_override

@@ -12,9 +12,9 @@ from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, keyset_page, page_schema
+from chassis.request_context import actor, adapter, now
 from jobs.adapters.images import ACCEPTED_TYPES
 from jobs.adapters.orm import Job, Photo
-from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.other_schemas import PhotoOut, PhotoUpload
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, delete_photo, load_photo

@@ -8,7 +8,7 @@ from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
-from jobs.entrypoints.http.context import actor, adapter, now
+from chassis.request_context import actor, adapter, now
 from jobs.entrypoints.http.job_schemas import JobBrief
 from jobs.entrypoints.http.other_schemas import PlanEditable, PlanIn, PlanOut, PlanStatusMove
 from jobs.entrypoints.http.schemas import HistoryOut

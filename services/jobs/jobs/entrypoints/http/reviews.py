@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask.views import MethodView
 
 from chassis.api import Blueprint, conflicts
-from chassis.auth import current_principal, require
+from chassis.auth import require
 from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.errors import NotFound
 from chassis.pagination import PageArgs
+from chassis.request_context import actor, adapter, now, principal
 from jobs.adapters.orm import Job
-from jobs.entrypoints.http.context import actor, adapter, now
 from jobs.entrypoints.http.review_schemas import JobsToReview, ReviewIn, ReviewOut, ReviewsPage
 from jobs.service_layer import reviews
 from jobs.service_layer.jobs import load_job
@@ -25,7 +25,7 @@ def _job_the_caller_may_rate(job_id) -> Job:
     """The job, locked; a customer signed in to the portal rates only their own jobs (another's is 404, as if
     it were another account's)."""
     job = load_job(request_session(), job_id, for_update=True)
-    subject = current_principal().sub
+    subject = principal().sub
     if subject.startswith(PORTAL_SUBJECT) and subject.removeprefix(PORTAL_SUBJECT) != str(job.customer_id):
         raise NotFound("No such job.")
     return job

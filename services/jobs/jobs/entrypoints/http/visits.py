@@ -6,7 +6,7 @@ from flask.views import MethodView
 from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.db import request_session
-from jobs.entrypoints.http.context import actor, now
+from chassis.request_context import actor, now
 from jobs.entrypoints.http.crew_schemas import VisitIn, VisitMove, VisitOut, VisitsOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.visits import add_visit, load_visit, move_visit, visits_of

@@ -7,8 +7,8 @@ from marshmallow import Schema, fields
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
+from chassis.request_context import adapter, now
 from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
-from jobs.entrypoints.http.context import adapter, now
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
 from jobs.entrypoints.http.other_schemas import PhotoOut
