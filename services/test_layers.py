@@ -1,0 +1,28 @@
+"""The layers' import rules, written once in the repository's .importlinter and checked with import-linter:
+below the entry points (domain/, service_layer/, adapters/) no module imports Flask, werkzeug or the chassis's
+HTTP error envelope, and no service imports another's package."""
+import configparser
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / ".importlinter"
+LAYERS = ("domain", "service_layer", "adapters")
+SERVICES = sorted(path.parent.name for path in ROOT.glob("services/*/pyproject.toml"))
+
+
+def test_below_the_entry_points_nothing_imports_http_and_services_stay_apart(monkeypatch, tmp_path, capsys):
+    # Run from elsewhere: from the root, its folders (chassis/, gateway/) would be found as namespace packages
+    # in place of the installed ones.
+    monkeypatch.chdir(tmp_path)
+    status = lint_imports(str(CONFIG), no_cache=True, no_logo=True)
+    assert status == 0, capsys.readouterr().out
+
+
+def test_every_service_and_each_of_its_layers_is_under_the_rules():
+    config = configparser.ConfigParser()
+    config.read(CONFIG)
+    sources = config["importlinter:contract:below-the-entrypoints"]["source_modules"].split()
+    assert sorted(sources) == sorted(f"{service}.{layer}" for service in SERVICES for layer in LAYERS)
+    assert sorted(config["importlinter:contract:services-apart"]["modules"].split()) == SERVICES
