@@ -29,7 +29,7 @@ TOY_DIR = ROOT / "chassis" / "tests" / "messaging"
 sys.path.insert(0, str(TOY_DIR))
 
 import pika  # noqa: E402
-from ledger_toy import CONSUMER, EVENT_TYPE, PRODUCER, status_change  # noqa: E402
+from ledger_toy import CONSUMER, PRODUCER, status_change  # noqa: E402
 from harness import BROKER_URL, JWT_SECRET, percentile, report, scratch_databases  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
@@ -99,7 +99,7 @@ class Bench:
         account = uuid.uuid4()
         with self.producer.database.transaction(account_id=account) as session:
             for _ in range(count):
-                emit(session, EVENT_TYPE, status_change(uuid.uuid4(), "lead", "active"))
+                emit(session, status_change(uuid.uuid4(), "lead", "active"))
         committed = time.time()
         wait_until(lambda: self.scalar(self.producer, "SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0,
                    120, "the drain", interval=0.2)
@@ -116,7 +116,7 @@ class Bench:
         for n in range(total):
             time.sleep(max(0.0, started + n / rate - time.monotonic()))
             with self.producer.database.transaction(account_id=account) as session:
-                event = emit(session, EVENT_TYPE, status_change(uuid.uuid4(), "lead", "active"))
+                event = emit(session, status_change(uuid.uuid4(), "lead", "active"))
             committed[event.id] = time.time()
         wait_until(lambda: self.scalar(self.ledger, "SELECT count(*) FROM ledger_entries") >= total, 120,
                    "every event to be applied", interval=0.2)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from fieldwork_contracts import UNSET, event_class
+from fieldwork_contracts.defs import CustomerSnapshot
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -57,27 +59,53 @@ class KnownProperty:
 _ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """What the directory keeps of a customer, from an event's snapshot or from the customers API's answer."""
+
+    id: uuid.UUID
+    number: str | None
+    display_name: str
+    archived: bool
+    merged_into: uuid.UUID | None
+    properties: list[tuple[uuid.UUID, dict, str | None]] | None  # (id, address, kind); None: the source said nothing
+
+    @classmethod
+    def of_snapshot(cls, snapshot: CustomerSnapshot) -> _Kept:
+        properties = None if snapshot.properties is UNSET else [  # optional in v1
+            (prop.id, prop.address.to_data(), prop.kind or None) for prop in snapshot.properties]
+        return cls(snapshot.id, snapshot.number, snapshot.display_name, snapshot.archived, snapshot.merged_into,
+                   properties)
+
+    @classmethod
+    def of_answer(cls, body: dict) -> _Kept:
+        """``GET /customers/<id>`` of the customers API: its properties carry the address fields flat."""
+        properties = body.get("properties")
+        return cls(uuid.UUID(str(body["id"])), body.get("number"), body["display_name"], bool(body.get("archived")),
+                   uuid.UUID(str(body["merged_into"])) if body.get("merged_into") else None,
+                   None if properties is None else [
+                       (uuid.UUID(str(prop["id"])), _address(prop), prop.get("kind")) for prop in properties])
+
+
 def _address(prop: dict) -> dict:
-    # Events carry {"id", "address"}; the customers API answers its properties with the address fields flat.
-    source = prop.get("address") or prop
+    source = prop.get("address") or prop  # flat in the API's answer; tests' fakes may nest it as events do
     return {name: source.get(name) for name in _ADDRESS_FIELDS}
 
 
-def _remember_properties(session: Session, account_id: uuid.UUID, customer_id: uuid.UUID, properties: list[dict],
-                         revision: int) -> None:
+def _remember_properties(session: Session, account_id: uuid.UUID, customer_id: uuid.UUID,
+                         properties: list[tuple[uuid.UUID, dict, str | None]], revision: int) -> None:
     held = session.scalar(select(table.c.revision).where(table.c.id == customer_id, table.c.account_id == account_id))
     if held is None or held > revision:
         return  # another account's id, or a later snapshot already said which properties the customer has
-    ids = [uuid.UUID(str(prop["id"])) for prop in properties]
+    ids = [property_id for property_id, _, _ in properties]
     session.execute(delete(known_properties).where(known_properties.c.customer_id == customer_id,
                                                    known_properties.c.account_id == account_id,
                                                    known_properties.c.id.not_in(ids)))
     if not ids:
         return
     stmt = insert(known_properties).values([
-        {"id": property_id, "account_id": account_id, "customer_id": customer_id, "address": _address(prop),
-         "kind": prop.get("kind")}
-        for prop, property_id in zip(properties, ids)])
+        {"id": property_id, "account_id": account_id, "customer_id": customer_id, "address": address, "kind": kind}
+        for property_id, address, kind in properties])
     # A property moves between customers only by a merge or its undoing, within one account.
     session.execute(stmt.on_conflict_do_update(
         index_elements=[known_properties.c.id],
@@ -86,13 +114,9 @@ def _remember_properties(session: Session, account_id: uuid.UUID, customer_id: u
         where=known_properties.c.account_id == stmt.excluded.account_id))
 
 
-def _remember(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int) -> None:
-    values = {
-        "id": uuid.UUID(str(snapshot["id"])), "account_id": account_id, "number": snapshot.get("number"),
-        "display_name": snapshot["display_name"], "archived": bool(snapshot.get("archived")),
-        "merged_into": uuid.UUID(str(snapshot["merged_into"])) if snapshot.get("merged_into") else None,
-        "revision": revision,
-    }
+def _remember(session: Session, account_id: uuid.UUID, kept: _Kept, revision: int) -> None:
+    values = {"id": kept.id, "account_id": account_id, "number": kept.number, "display_name": kept.display_name,
+              "archived": kept.archived, "merged_into": kept.merged_into, "revision": revision}
     stmt = insert(table).values(**values)
     # A snapshot older than the one we hold (events can arrive out of order) changes nothing.
     session.execute(stmt.on_conflict_do_update(
@@ -100,14 +124,15 @@ def _remember(session: Session, account_id: uuid.UUID, snapshot: dict, revision:
         set_={k: stmt.excluded[k] for k in ("number", "display_name", "archived", "merged_into", "revision")},
         where=(table.c.revision < stmt.excluded.revision) & (table.c.account_id == stmt.excluded.account_id),
     ))
-    if snapshot.get("properties") is not None:  # optional in v1: a snapshot without them says nothing of them
-        _remember_properties(session, account_id, values["id"], snapshot["properties"], revision)
+    if kept.properties is not None:  # a snapshot without them says nothing of them
+        _remember_properties(session, account_id, kept.id, kept.properties, revision)
 
 
 @handlers.on("customer.created")
 @handlers.on("customer.updated")
 def _on_snapshot(session: Session, event: Event) -> None:
-    _remember(session, event.account_id, event.data["customer"], event.data["revision"])
+    changed = event_class(event.type, event.version).from_data(event.data)
+    _remember(session, event.account_id, _Kept.of_snapshot(changed.customer), changed.revision)
 
 
 def lookup(session: Session, customer_id: uuid.UUID) -> KnownCustomer | None:
@@ -159,7 +184,7 @@ def require_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi
         body = api.fetch(customer_id, current_principal().token)
         if body is None:
             raise field_error(field, "No such customer in this account.")
-        _remember(session, session.info["account_id"], body, int(body.get("revision", 0)))
+        _remember(session, session.info["account_id"], _Kept.of_answer(body), int(body.get("revision", 0)))
         known = lookup(session, customer_id)
     if known.merged_into is not None:
         raise field_error(field, f"This customer was merged into {known.merged_into}.")
@@ -207,7 +232,7 @@ def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid
     if known is None or known.customer_id != customer_id:
         body = api.fetch(customer_id, current_principal().token)
         if body is not None and body.get("properties") is not None:
-            _remember(session, session.info["account_id"], body, int(body.get("revision", 0)))
+            _remember(session, session.info["account_id"], _Kept.of_answer(body), int(body.get("revision", 0)))
             known = _property(session, property_id)
     if known is None:
         raise no_such(field, "property")

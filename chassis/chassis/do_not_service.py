@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts import UNSET, event_class
+from fieldwork_contracts.defs import CustomerSnapshot
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, Table, Uuid, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -34,11 +36,12 @@ def create_holds_table_v1(op) -> None:
     chassis_metadata.create_all(op.get_bind(), tables=[holds])
 
 
-def keep_flag(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int) -> None:
+def keep_flag(session: Session, account_id: uuid.UUID, snapshot: CustomerSnapshot, revision: int) -> None:
     """Keeps a snapshot's flag; a snapshot older than the one held (events arrive out of order) changes nothing."""
-    flagged = bool(snapshot.get("do_not_service"))
-    stmt = insert(holds).values(customer_id=uuid.UUID(str(snapshot["id"])), account_id=account_id, flagged=flagged,
-                                reason=snapshot.get("do_not_service_reason") if flagged else None, revision=revision)
+    flagged = snapshot.do_not_service
+    reason = snapshot.do_not_service_reason if flagged and snapshot.do_not_service_reason is not UNSET else None
+    stmt = insert(holds).values(customer_id=snapshot.id, account_id=account_id, flagged=flagged, reason=reason,
+                                revision=revision)
     session.execute(stmt.on_conflict_do_update(
         index_elements=[holds.c.customer_id],
         set_={"flagged": stmt.excluded.flagged, "reason": stmt.excluded.reason, "revision": stmt.excluded.revision,
@@ -49,7 +52,8 @@ def keep_flag(session: Session, account_id: uuid.UUID, snapshot: dict, revision:
 @handlers.on("customer.created")
 @handlers.on("customer.updated")
 def _on_snapshot(session: Session, event: Event) -> None:
-    keep_flag(session, event.account_id, event.data["customer"], event.data["revision"])
+    changed = event_class(event.type, event.version).from_data(event.data)
+    keep_flag(session, event.account_id, changed.customer, changed.revision)
 
 
 def flagged(session: Session, customer_id: uuid.UUID) -> tuple[bool, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import Text, cast, delete, func, or_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -31,9 +32,8 @@ class Erased:
 
     @classmethod
     def from_event(cls, event: Event) -> "Erased":
-        data = event.data
-        return cls(uuid.UUID(data["customer_id"]), data["number"], data["pseudonym"],
-                   tuple(uuid.UUID(i) for i in data["merged_ids"]), int(data["revision"]))
+        erased = CustomerErased.from_data(event.data)
+        return cls(erased.customer_id, erased.number, erased.pseudonym, tuple(erased.merged_ids), erased.revision)
 
     @property
     def ids(self) -> list[uuid.UUID]:

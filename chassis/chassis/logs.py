@@ -21,7 +21,7 @@ ACCESS_LOG = logging.getLogger("fieldwork.access")
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # Exceptions whose message may quote the data they failed on: a driver's DETAIL ("Key (email)=(…)"), SQLAlchemy's
 # statement and parameters, a contract violation's offending value. Their logs show the type and the frames only.
-_DATA_QUOTING_MODULES = ("sqlalchemy", "psycopg", "psycopg2", "psycopg_pool", "jsonschema", "chassis.contracts")
+_DATA_QUOTING_MODULES = ("sqlalchemy", "psycopg", "psycopg2", "psycopg_pool", "jsonschema", "fieldwork_contracts")
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 # Process-wide, not a ContextVar: threads (gunicorn gthread workers, consumers) start with an empty context.
 _service: str | None = None

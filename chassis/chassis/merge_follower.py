@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from fieldwork_contracts.customers import CustomerMerged, CustomerUnmerged
 from sqlalchemy import Select, Table, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.orm import Session
@@ -106,21 +107,18 @@ class MergeFollower:
         return True
 
     def _on_merged(self, session: Session, event: Event) -> None:
-        self.merge(session, *_ids(event), at=event.occurred_at)
+        merged = CustomerMerged.from_data(event.data)
+        self.merge(session, merged.merge_id, merged.duplicate_id, merged.target_id, at=event.occurred_at)
 
     def _on_unmerged(self, session: Session, event: Event) -> None:
-        self.undo(session, *_ids(event), at=event.occurred_at)
+        unmerged = CustomerUnmerged.from_data(event.data)
+        self.undo(session, unmerged.merge_id, unmerged.duplicate_id, unmerged.target_id, at=event.occurred_at)
 
     @staticmethod
     def _run(hook: Hook | None, session: Session, change: FollowedMerge) -> None:
         if hook is not None:
             session.flush()  # the hook's queries see every row written so far
             hook(session, change)
-
-
-def _ids(event: Event) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
-    data = event.data
-    return uuid.UUID(data["merge_id"]), uuid.UUID(data["duplicate_id"]), uuid.UUID(data["target_id"])
 
 
 def _first_word(session: Session, change: FollowedMerge, state: str, at: dt.datetime) -> bool:

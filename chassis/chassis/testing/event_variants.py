@@ -6,7 +6,7 @@ import copy
 import uuid
 from collections.abc import Callable, Iterator
 
-from chassis.contracts import _catalog, example, readdressed, validate_event
+from chassis.contracts import data_schema, example, readdressed, validate_event
 
 
 def _branches(schema: dict) -> Iterator[dict]:
@@ -66,7 +66,7 @@ def variant(event_type: str, account_id, shape: str, version: int = 1) -> dict:
     """The contract example of ``event_type`` for ``account_id`` (fresh id), its data reshaped; still valid."""
     envelope = readdressed(example(event_type), account_id)
     envelope["id"] = str(uuid.uuid4())
-    schema = _catalog().events[(event_type, version)].validator.schema
+    schema = data_schema(event_type, version)
     envelope["data"] = SHAPES[shape](copy.deepcopy(envelope["data"]), schema)
     validate_event(envelope)
     return envelope

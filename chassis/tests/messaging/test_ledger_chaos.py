@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TOY_DIR, scalar, wait_for
-from ledger_toy import EVENT_TYPE, change_status, status_change
+from ledger_toy import change_status, status_change
 from sqlalchemy import text
 
 from chassis.messaging import emit
@@ -90,7 +90,7 @@ class Writer(threading.Thread):
 
 def write_burst(database, account_id) -> dict[uuid.UUID, float]:
     with database.transaction(account_id=account_id) as session:
-        ids = [emit(session, EVENT_TYPE, status_change(uuid.uuid4(), "lead", "prospect")).id for _ in range(BURST)]
+        ids = [emit(session, status_change(uuid.uuid4(), "lead", "prospect")).id for _ in range(BURST)]
     committed = time.time()
     return dict.fromkeys(ids, committed)
 

@@ -5,6 +5,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from fieldwork_contracts.customers import CustomerStatusChanged
 from flask.views import MethodView
 from flask_smorest.fields import Upload
 from marshmallow import fields, validate
@@ -122,9 +123,8 @@ emitting = Blueprint("statuses", __name__)
 @emitting.response(201, description="The event was written.")
 def change_status(customer_id):
     now = dt.datetime.now(dt.timezone.utc)
-    event = emit(request_session(), "customer.status_changed", {
-        "customer_id": customer_id, "from": "lead", "to": "active", "automatic": True, "changed_by": None,
-        "changed_at": now})
+    event = emit(request_session(), CustomerStatusChanged(customer_id=customer_id, from_="lead", to="active",
+                                                          automatic=True, changed_by=None, changed_at=now))
     return {"event_id": str(event.id), "request_id": event.request_id}
 
 

@@ -8,6 +8,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
+from fieldwork_contracts.customers import CustomerStatusChanged
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -46,15 +47,15 @@ def change_status(database: Database, account_id: uuid.UUID, customer_id: uuid.U
         session.execute(text("INSERT INTO toy_customers (id, account_id, status) VALUES (:c, :a, :s) "
                              "ON CONFLICT (id) DO UPDATE SET status = excluded.status"),
                         {"c": customer_id, "a": account_id, "s": to})
-        event = emit(session, EVENT_TYPE, status_change(customer_id, previous or "lead", to))
+        event = emit(session, status_change(customer_id, previous or "lead", to))
         if fail_after_emit:
             raise RuntimeError("the change failed after the event was written")
     return event
 
 
-def status_change(customer_id: uuid.UUID, from_: str, to: str) -> dict:
-    return {"customer_id": customer_id, "from": from_, "to": to, "automatic": True, "changed_by": None,
-            "changed_at": datetime.now(timezone.utc)}
+def status_change(customer_id: uuid.UUID, from_: str, to: str) -> CustomerStatusChanged:
+    return CustomerStatusChanged(customer_id=customer_id, from_=from_, to=to, automatic=True, changed_by=None,
+                                 changed_at=datetime.now(timezone.utc))
 
 
 PRODUCER = ServiceSpec(name="customers", title="Toy producer", migrations=MIGRATIONS)

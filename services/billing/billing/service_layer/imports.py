@@ -64,14 +64,14 @@ def _settle_as_it_was(session: Session, books: Books, invoice: Invoice, row: dic
     if past["voided"]:
         # Voided as a draft: it never counts as billed, and the ledger has nothing of it to take back.
         void(session, books, invoice, at=at)
-        emit(session, "invoice.created", wire.invoice_created(invoice))
+        emit(session, wire.invoice_created(invoice))
         if past["paid_cents"]:
             log.info("money paid on a voided imported invoice is not kept", extra={"invoice_id": str(invoice.id)})
         return
     issue(books, invoice, at=at)
-    emit(session, "invoice.created", wire.invoice_created(invoice))  # issued: consumers count it as sent
+    emit(session, wire.invoice_created(invoice))  # issued: consumers count it as sent
     if invoice.status == rules.PAID:  # a total of 0
-        emit(session, "invoice.paid", wire.invoice_paid(invoice))
+        emit(session, wire.invoice_paid(invoice))
     paid = min(past["paid_cents"], invoice.total_cents)  # the contract says never more; more would be credit
     if paid > 0:
         take_payment(session, books, {

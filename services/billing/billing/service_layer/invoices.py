@@ -56,7 +56,7 @@ def _line_rows(lines: list) -> list[InvoiceLine]:
 
 def create_invoice(session: Session, body: dict) -> Invoice:
     invoice = draft_invoice(session, Books(session), body)
-    emit(session, "invoice.created", wire.invoice_created(invoice))
+    emit(session, wire.invoice_created(invoice))
     return invoice
 
 
@@ -101,9 +101,9 @@ def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     invoice = get_locked(session, invoice_id)
     books = Books(session)
     issue(books, invoice, at=utcnow())
-    emit(session, "invoice.sent", wire.invoice_sent(invoice))
+    emit(session, wire.invoice_sent(invoice))
     if invoice.status == rules.PAID:
-        emit(session, "invoice.paid", wire.invoice_paid(invoice))
+        emit(session, wire.invoice_paid(invoice))
     books.close()
     return invoice
 
@@ -148,7 +148,7 @@ def void(session: Session, books: Books, invoice: Invoice, *, at: dt.datetime) -
     if was_issued:
         books.post(invoice.payer, kind="void", record_id=invoice.id, occurred_at=at,
                    description=f"Invoice {invoice.number} voided", credit_cents=invoice.total_cents)
-    emit(session, "invoice.voided", wire.invoice_voided(invoice))
+    emit(session, wire.invoice_voided(invoice))
 
 
 def _release_credit_notes(session: Session, books: Books, invoice: Invoice) -> None:
@@ -196,7 +196,7 @@ def settle(session: Session, invoice: Invoice, *, at: dt.datetime | None = None)
     invoice.status = rules.settled_status(money_of(invoice))
     if invoice.status == rules.PAID and not was_paid:
         invoice.paid_at = at or utcnow()
-        emit(session, "invoice.paid", wire.invoice_paid(invoice))
+        emit(session, wire.invoice_paid(invoice))
     elif invoice.status != rules.PAID:
         invoice.paid_at = None
 
@@ -231,7 +231,7 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | No
         allocate(session, books, invoice, source, take, applied_at=utcnow())
         applied.append((source_kind(source), source.id, take))
         wanted -= take
-    emit(session, "credit.applied", wire.credit_applied(invoice, applied, utcnow()))
+    emit(session, wire.credit_applied(invoice, applied, utcnow()))
     books.close()
     return invoice
 

@@ -98,9 +98,9 @@ def take_payment(session: Session, books: Books, body: dict, *, settled_at: dt.d
     books.post(customer_id, kind="payment", record_id=payment.id, occurred_at=payment.received_at,
                description=_ledger_line(payment), credit_cents=amount)
     recorded = wire.payment_recorded(payment, plan, payment.unallocated_cents)
-    emit(session, "payment.recorded", recorded, version=2)
+    emit(session, recorded)
     if payment.method in METHODS:  # v1, for consumers not yet on v2, cannot say "imported"
-        emit(session, "payment.recorded", recorded, version=1)
+        emit(session, wire.as_v1(recorded))
     return payment
 
 
@@ -127,8 +127,7 @@ def issue_credit_note(session: Session, body: dict) -> CreditNote:
     books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
     if invoice is not None:
         allocate(session, books, invoice, note, note.amount_cents, applied_at=note.created_at)
-        emit(session, "credit.applied", wire.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)],
-                                                            note.created_at))
+        emit(session, wire.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)], note.created_at))
     books.post(customer_id, kind="credit", record_id=note.id, description=f"Credit note {note.number}: {note.reason}",
                credit_cents=note.amount_cents)
     books.close()
@@ -164,7 +163,7 @@ def refund(session: Session, body: dict) -> Refund:
                     currency=payment.currency, destination=destination, reason=body.get("reason"))
     session.add(record)
     session.flush()
-    emit(session, "refund.issued", wire.refund_issued(record))
+    emit(session, wire.refund_issued(record))
     if destination == TO_CUSTOMER:
         books.post(payment.customer_id, kind="refund", record_id=record.id, debit_cents=amount,
                    description="Refund to customer")

@@ -5,13 +5,14 @@ import datetime as dt
 import uuid
 from types import SimpleNamespace
 
+from fieldwork_contracts import EventData
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from chassis import logs, wire_json
+from chassis import wire_json
 from chassis.contracts import validate_event
 from chassis.db.schema import outbox
-from chassis.messaging.event import Event
+from chassis.messaging.outbox import enveloped
 from customers.adapters.orm import Contact, ContactEmail, ContactPhone, Customer, Property, StatusChangeRow, Tag
 from customers.domain import lifecycle
 from customers.domain.import_rows import Mapped
@@ -123,15 +124,14 @@ def create_customers(session: Session, account_id: uuid.UUID, rows: list[Mapped]
     return [c["id"] for c in customers], snapshots
 
 
-def announce(session: Session, account_id: uuid.UUID, event_type: str, datas: list[dict]) -> None:
-    """One ``event_type`` per data, into the outbox in one statement, as the same change made by hand announces it.
+def announce(session: Session, account_id: uuid.UUID, events: list[EventData]) -> None:
+    """The events into the outbox in one statement, as the same change made by hand announces each.
 
     The first of a batch is checked against the contract: the others are built by the same code from rows mapped
     the same way, and checking each would cost more than storing it."""
     values = []
-    for data in datas:
-        event = Event.new(event_type, data, account_id=account_id, producer=session.info["service"],
-                          request_id=logs.current_request_id())
+    for typed in events:
+        event = enveloped(session, typed, account_id=account_id)
         envelope = event.envelope()
         if not values:
             validate_event(envelope)

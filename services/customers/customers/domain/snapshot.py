@@ -1,8 +1,7 @@
-"""The customer snapshot other services keep a copy of (contracts: defs.schema.json#customer_snapshot)."""
+"""The customer snapshot other services keep a copy of (fieldwork_contracts.defs.CustomerSnapshot)."""
 from __future__ import annotations
 
-SNAPSHOT_FIELDS = ("id", "number", "display_name", "company", "kind", "status", "lead_source", "do_not_service",
-                   "do_not_service_reason", "archived", "merged_into", "emails", "phones", "primary_address", "properties")
+from fieldwork_contracts.defs import Address, CustomerProperty, CustomerSnapshot
 
 
 def _unique(values) -> list:
@@ -23,29 +22,26 @@ def address_of(prop) -> dict:
             "postal_code": prop.postal_code, "country": prop.country}
 
 
-def customer_snapshot(customer) -> dict:
-    """The wire snapshot of a customer whose contacts and properties are loaded."""
+def customer_snapshot(customer) -> CustomerSnapshot:
+    """The snapshot of a customer whose contacts and properties are loaded."""
     contacts = _primary_first(customer.contacts)
     primary = next((p for p in customer.properties if p.is_primary), None)
-    return {
-        "id": str(customer.id),
-        "number": customer.number,
-        "display_name": customer.display_name,
-        "company": customer.company,
-        "kind": customer.kind,
-        "status": customer.status,
-        "lead_source": customer.lead_source,
-        "do_not_service": customer.do_not_service,
-        "do_not_service_reason": customer.do_not_service_reason,
-        "archived": customer.archived_at is not None,
-        "merged_into": str(customer.merged_into) if customer.merged_into else None,
-        "emails": _unique(e.address.lower() for c in contacts for e in c.emails),
-        "phones": _unique(p.e164 for c in contacts for p in c.phones),
-        "primary_address": address_of(primary) if primary else None,
+    return CustomerSnapshot(
+        id=customer.id,
+        number=customer.number,
+        display_name=customer.display_name,
+        company=customer.company,
+        kind=customer.kind,
+        status=customer.status,
+        lead_source=customer.lead_source,
+        do_not_service=customer.do_not_service,
+        do_not_service_reason=customer.do_not_service_reason,
+        archived=customer.archived_at is not None,
+        merged_into=customer.merged_into,
+        emails=_unique(e.address.lower() for c in contacts for e in c.emails),
+        phones=_unique(p.e164 for c in contacts for p in c.phones),
+        primary_address=Address(**address_of(primary)) if primary else None,
         # Other services check a property_id they are given against these (and show the address they keep).
-        "properties": [{"id": str(p.id), "kind": p.kind, "address": address_of(p)} for p in _primary_first(customer.properties)],
-    }
-
-
-def changed_fields(before: dict, after: dict) -> list[str]:
-    return [name for name in SNAPSHOT_FIELDS if before.get(name) != after.get(name)]
+        properties=[CustomerProperty(id=p.id, kind=p.kind, address=Address(**address_of(p)))
+                    for p in _primary_first(customer.properties)],
+    )

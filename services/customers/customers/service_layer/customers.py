@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fieldwork_contracts.customers import (CustomerArchived, CustomerCreated, CustomerStatusChanged,
+                                           CustomerUnarchived)
 from sqlalchemy.orm import Session
 
 from chassis.db import next_number
@@ -49,7 +51,7 @@ def create_customer(session: Session, body: dict, *, by: str, geocoder, now: dt.
         property_cases.add_property(session, customer, prop, geocoder=geocoder, now=now, publish=False)
     session.flush()
     session.expire(customer, ["contacts", "properties", "tags"])
-    emit(session, "customer.created", {"customer": customer_snapshot(customer), "revision": customer.revision})
+    emit(session, CustomerCreated(customer=customer_snapshot(customer), revision=customer.revision))
     return customer
 
 
@@ -78,10 +80,9 @@ def apply_status_change(session: Session, customer: Customer, change: lifecycle.
     session.add(StatusChangeRow(customer_id=customer.id, from_status=change.from_status, to_status=change.to_status,
                                 automatic=change.automatic, changed_by=change.changed_by,
                                 changed_at=change.changed_at, cause=change.cause))
-    emit(session, "customer.status_changed", {
-        "customer_id": customer.id, "from": change.from_status, "to": change.to_status,
-        "automatic": change.automatic, "changed_by": user_id_or_none(user_id),
-        "changed_at": change.changed_at})
+    emit(session, CustomerStatusChanged(customer_id=customer.id, from_=change.from_status, to=change.to_status,
+                                        automatic=change.automatic, changed_by=user_id_or_none(user_id),
+                                        changed_at=change.changed_at))
 
 
 def change_status(session: Session, customer: Customer, to: str, *, by: str, now: dt.datetime,
@@ -115,7 +116,7 @@ def archive(session: Session, customer: Customer, *, now: dt.datetime) -> Custom
         raise Conflict("The customer is already archived.")
     with customer_change(session, customer):
         customer.archived_at = now
-    emit(session, "customer.archived", {"customer_id": customer.id})
+    emit(session, CustomerArchived(customer_id=customer.id))
     return customer
 
 
@@ -124,5 +125,5 @@ def unarchive(session: Session, customer: Customer) -> Customer:
         raise Conflict("The customer is not archived.")
     with customer_change(session, customer):
         customer.archived_at = None
-    emit(session, "customer.unarchived", {"customer_id": customer.id})
+    emit(session, CustomerUnarchived(customer_id=customer.id))
     return customer

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
@@ -88,7 +89,6 @@ def erase(session: Session, customer: Customer, *, by: str, now: dt.datetime) ->
                       erased_at=now)
     session.add(erasure)
     session.flush()
-    emit(session, "customer.erased", {
-        "customer_id": customer.id, "number": customer.number, "pseudonym": pseudonym,
-        "merged_ids": [m.id for m in merged], "revision": customer.revision, "erased_at": now})
+    emit(session, CustomerErased(customer_id=customer.id, number=customer.number, pseudonym=pseudonym,
+                                 merged_ids=[m.id for m in merged], revision=customer.revision, erased_at=now))
     return erasure

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import CustomerCreated
 from sqlalchemy.orm import Session
 
 from chassis import wire_json
@@ -66,7 +67,7 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
     for decision in decisions:
         if decision.earlier is not None:
             decision.customer_id = next(d.customer_id for d in created if d.row.row_number == decision.earlier)
-    store.announce(session, account_id, "customer.created", [{"customer": s, "revision": 1} for s in snapshots])
+    store.announce(session, account_id, [CustomerCreated(customer=s, revision=1) for s in snapshots])
     keys = {k: d.customer_id for d in decisions if d.outcome != "skipped" for k in d.row.keys(layout)}
     archived = [{"customer_id": d.customer_id, "source": source, "imported_at": now,
                  "fields": wire_json.dumps(list(d.row.archived.items())).decode()}

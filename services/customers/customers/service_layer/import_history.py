@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import HistoryImported, ImportedInvoice, ImportedJob
 from sqlalchemy.orm import Session
 
 from chassis import wire_json
@@ -68,20 +69,20 @@ def decide(session: Session, account_id: uuid.UUID, rows: list[HistoryRow | Skip
     return decisions
 
 
-def _job(row: HistoryRow, job_id: uuid.UUID) -> dict | None:
+def _job(row: HistoryRow, job_id: uuid.UUID) -> ImportedJob | None:
     job = row.job
-    return None if job is None else {
-        "id": str(job_id), "source_number": job.source_number, "title": job.title, "description": job.description,
-        "property_id": None, "completed_on": job.completed_on.isoformat(), "technician": job.technician}
+    return None if job is None else ImportedJob(
+        id=job_id, source_number=job.source_number, title=job.title, description=job.description, property_id=None,
+        completed_on=job.completed_on, technician=job.technician)
 
 
-def _invoice(row: HistoryRow, invoice_id: uuid.UUID, job_id: uuid.UUID) -> dict | None:
+def _invoice(row: HistoryRow, invoice_id: uuid.UUID, job_id: uuid.UUID) -> ImportedInvoice | None:
     invoice = row.invoice
-    return None if invoice is None else {
-        "id": str(invoice_id), "source_number": invoice.source_number, "job_id": str(job_id) if row.job else None,
-        "issued_on": invoice.issued_on.isoformat(), "due_on": invoice.due_on.isoformat() if invoice.due_on else None,
-        "currency": invoice.currency, "total_cents": invoice.total_cents, "paid_cents": invoice.paid_cents,
-        "voided": invoice.voided, "description": invoice.description}
+    return None if invoice is None else ImportedInvoice(
+        id=invoice_id, source_number=invoice.source_number, job_id=job_id if row.job else None,
+        issued_on=invoice.issued_on, due_on=invoice.due_on, currency=invoice.currency,
+        total_cents=invoice.total_cents, paid_cents=invoice.paid_cents, voided=invoice.voided,
+        description=invoice.description)
 
 
 def preview_of(row: HistoryRow) -> dict:
@@ -99,10 +100,10 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
             continue
         row = decision.row
         job_id, invoice_id = history.record_ids(account_id, row.key(layout))
-        announced.append({"import_id": str(import_id), "row_number": row.row_number,
-                          "customer_id": str(decision.customer_id), "source": source, "job": _job(row, job_id),
-                          "invoice": _invoice(row, invoice_id, job_id)})
-    store.announce(session, account_id, "history.imported", announced)
+        announced.append(HistoryImported(import_id=import_id, row_number=row.row_number,
+                                         customer_id=decision.customer_id, source=source, job=_job(row, job_id),
+                                         invoice=_invoice(row, invoice_id, job_id)))
+    store.announce(session, account_id, announced)
     created = [d for d in decisions if d.outcome == "created"]
     keys = {d.row.key(layout): d.customer_id for d in created}
     archived = [{"customer_id": d.customer_id, "source": d.row.archived_as(source), "imported_at": now,

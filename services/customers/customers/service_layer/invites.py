@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import PortalInviteRequested
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -35,9 +36,9 @@ def issue(session: Session, customer: Customer, *, tokens: PortalTokens, portal_
     session.add(record)
     session.flush()
     link = f"{portal_url.rstrip('/')}/{tokens.issue(record.id, customer.account_id)}"
-    emit(session, "portal.invite_requested", {
-        "invite_id": record.id, "customer_id": customer.id, "customer_name": customer.display_name,
-        "magic_link": link, "expires_at": record.expires_at, **send_to, **announced})
+    emit(session, PortalInviteRequested(invite_id=record.id, customer_id=customer.id,
+                                        customer_name=customer.display_name, magic_link=link,
+                                        expires_at=record.expires_at, **send_to, **announced))
     return record
 
 

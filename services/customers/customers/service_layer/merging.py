@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import CustomerMerged, CustomerUnmerged
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,7 @@ def merge(session: Session, target: Customer, duplicate_id: uuid.UUID, *, by: st
 
     publish_update(session, duplicate, before_duplicate)
     publish_update(session, target, before_target)
-    emit(session, "customer.merged", {"merge_id": record.id, "duplicate_id": duplicate.id, "target_id": target.id})
+    emit(session, CustomerMerged(merge_id=record.id, duplicate_id=duplicate.id, target_id=target.id))
     return record
 
 
@@ -80,5 +81,5 @@ def undo_merge(session: Session, merge_id: uuid.UUID, *, by: str, now: dt.dateti
 
     publish_update(session, duplicate, before_duplicate)
     publish_update(session, target, before_target)
-    emit(session, "customer.unmerged", {"merge_id": record.id, "duplicate_id": duplicate.id, "target_id": target.id})
+    emit(session, CustomerUnmerged(merge_id=record.id, duplicate_id=duplicate.id, target_id=target.id))
     return record

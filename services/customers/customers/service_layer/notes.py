@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import NoteChanged
 from sqlalchemy.orm import Session
 
 from chassis.errors import Forbidden, NotFound
@@ -62,7 +63,5 @@ def delete_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by:
 
 def _publish(session: Session, note: Note, *, deleted: bool, changed_at: dt.datetime) -> None:
     """The note as it now stands; ``changed_at`` lets a consumer ignore an older state delivered late."""
-    emit(session, "note.changed", {
-        "note_id": note.id, "customer_id": note.customer_id, "communication_id": note.communication_id,
-        "body": note.body, "pinned": note.pinned, "deleted": deleted, "changed_at": changed_at,
-    })
+    emit(session, NoteChanged(note_id=note.id, customer_id=note.customer_id, communication_id=note.communication_id,
+                              body=note.body, pinned=note.pinned, deleted=deleted, changed_at=changed_at))

@@ -38,7 +38,7 @@ def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, a
     session.flush()
     record_changes(session, "estimate", estimate, {"status": (None, "draft")}, actor, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} created: {estimate.title}")
-    emit(session, "estimate.created", messages.estimate_created(estimate))
+    emit(session, messages.estimate_created(estimate))
     return estimate
 
 
@@ -65,7 +65,7 @@ def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, 
     estimate.status, estimate.updated_at = to, at
     record_changes(session, "estimate", estimate, {"status": (old, to)}, actor, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} {to}: {estimate.title}")
-    emit(session, "estimate.status_changed", messages.estimate_status_changed(estimate, old, at))
+    emit(session, messages.estimate_status_changed(estimate, old, at))
     return estimate
 
 

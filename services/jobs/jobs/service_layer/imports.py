@@ -58,8 +58,8 @@ def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job:
                  title=f"Job {kept.number} imported from {source}: {kept.title}", summary=kept.property_address,
                  status=kept.status, amount_cents=kept.total_cents, currency=kept.currency,
                  link=api_link(f"/jobs/{kept.id}"))
-    emit(session, "job.created", messages.job_created(kept))
-    emit(session, "job.status_changed", messages.job_status_changed(kept, _COMPLETED_FROM, completed_at))
+    emit(session, messages.job_created(kept))
+    emit(session, messages.job_status_changed(kept, _COMPLETED_FROM, completed_at))
     return kept
 
 

@@ -45,7 +45,7 @@ def open_job(session: Session, *, customer_id: uuid.UUID, title: str, actor: str
     record_changes(session, "job", job, {"status": (None, status)}, actor, at)
     adjust_open_jobs(session, customer_id, 1 if JOB.is_open(status) else 0)
     _timeline(session, job, at, f"Job {job.number} created: {job.title}")
-    emit(session, "job.created", messages.job_created(job))
+    emit(session, messages.job_created(job))
     return job
 
 
@@ -80,7 +80,7 @@ def move_job(session: Session, job: Job, to: str, *, actor: str, now: dt.datetim
     record_changes(session, "job", job, {"status": (old, to)}, actor, at)
     adjust_open_jobs(session, job.customer_id, -1 if JOB.is_open(old) and not JOB.is_open(to) else 0)
     _timeline(session, job, at, f"Job {job.number} {to.replace('_', ' ')}: {job.title}")
-    emit(session, "job.status_changed", messages.job_status_changed(job, old, at))
+    emit(session, messages.job_status_changed(job, old, at))
     return job
 
 

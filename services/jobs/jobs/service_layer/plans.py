@@ -52,7 +52,7 @@ def set_up(session: Session, *, customer_id: uuid.UUID, name: str, rrule: str, s
     session.flush()
     record_changes(session, "plan", plan, {"status": (None, status)}, actor, at)
     _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
-    emit(session, "plan.created", messages.plan_created(plan, _next_visit(plan, at)))
+    emit(session, messages.plan_created(plan, _next_visit(plan, at)))
     return plan
 
 
@@ -73,7 +73,7 @@ def move_plan(session: Session, plan: Plan, to: str, *, actor: str, at: dt.datet
     if to == "cancelled":
         cancel_future_visits(session, plan, actor=actor, at=at)
     _timeline(session, plan, at, f"Maintenance plan {to}: {plan.name}")
-    emit(session, "plan.status_changed", messages.plan_status_changed(plan, old, at, _next_visit(plan, at)))
+    emit(session, messages.plan_status_changed(plan, old, at, _next_visit(plan, at)))
     return plan
 
 

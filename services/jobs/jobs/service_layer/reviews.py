@@ -32,7 +32,7 @@ def receive_review(session: Session, job: Job, *, rating: int, comment: str | No
     add_activity(session, customer_id=job.customer_id, record_id=review.id, kind="review", at=at,
                  title=timeline_title(rating, comment), summary=f"{job.number}: {job.title}",
                  link=api_link(f"/jobs/{job.id}"))
-    emit(session, "review.received", messages.review_received(review))
+    emit(session, messages.review_received(review))
     return review
 
 
