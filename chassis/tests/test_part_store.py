@@ -10,7 +10,7 @@ from sqlalchemy import delete, text, update
 from chassis.db import part_store
 from chassis.testing.part_store import unwatched_tables
 from chassis.testing.statements import sent_statements
-from chassis.workspace_part import _code_fingerprint
+from chassis.stored_parts import _code_fingerprint
 from toy_service.service import Gadget
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
@@ -136,8 +136,9 @@ def test_a_part_is_recomputed_once_time_alone_changes_it(client, auth, database,
 
 
 def test_a_write_committed_while_the_part_was_computed_is_never_hidden_by_it(database, account_id, customer):
-    # As answer_part does: the generations are read, then the part is computed in a transaction of its own. A change
-    # committed in between is not in what was kept, so the kept part must not be answered.
+    # As a route using chassis.stored_parts does: the generations are read, then the part is computed in a
+    # transaction of its own. A change committed in between is not in what was kept, so the kept part must not be
+    # answered.
     found = part_store.look_up(database, account_id, customer, "v", NOW)
     _add_gadget(database, account_id, customer, "committed meanwhile")
     with database.transaction(account_id=account_id) as computing:

@@ -19,8 +19,9 @@ from chassis.db import Tenanted, next_number, request_session
 from chassis.errors import NotFound
 from chassis.schemas import Schema
 from chassis.pagination import PageArgs, keyset_page, page_schema
+from chassis import stored_parts
 from chassis.service import ServiceSpec
-from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
+from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from toy_service import inputs
 
 
@@ -156,7 +157,10 @@ class WorkspacePart(MethodView):
         # The toy's clock can be set by the caller, so the tests can move past a part's valid_until.
         clock = request.headers.get("X-Toy-Now")
         now = dt.datetime.fromisoformat(clock) if clock else dt.datetime.now(dt.timezone.utc)
-        return answer_part(ToyPart, customer_id, args, now=now, compute=lambda: toy_part(customer_id, args, now))
+        stored = stored_parts.look_up(customer_id, args, now=now)
+        if stored.current:
+            return stored.answer()
+        return stored.keep(ToyPart, *toy_part(customer_id, args, now))
 
 
 def toy_part(customer_id: uuid.UUID, args: dict, now: dt.datetime):

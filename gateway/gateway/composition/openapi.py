@@ -113,8 +113,8 @@ def _json_answer(document: dict, path: str, method: str, status: str) -> dict | 
 
 
 def _part_property(schemas: dict, service: str, keys: tuple[str, ...]) -> dict | None:
-    """The schema at ``keys`` in the service's workspace part (``chassis.workspace_part.part_schema`` names it),
-    following the service's references on the way."""
+    """The schema at ``keys`` in the service's workspace part (``fieldwork_contracts.workspace_part.part_schema``
+    names it), following the service's references on the way."""
     schema = schemas.get(f"{service.capitalize()}{service.title()}WorkspacePart")
     for key in keys:
         while schema is not None and "$ref" in schema:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from chassis.workspace_part import ACTIVITY, FIRST_PAGE, TIMELINE_PAGE
+from fieldwork_contracts.workspace_part import ACTIVITY, FIRST_PAGE, TIMELINE_PAGE
 from gateway.composition.sections import OK, UNAVAILABLE, parsed, section, unavailable
 from gateway.composition.timeline import SOURCES, SourcePage, merge
 from gateway.upstream.calls import Call

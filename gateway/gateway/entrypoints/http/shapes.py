@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from chassis.activity import ActivityItemSchema
+from fieldwork_contracts.activity import ActivityItemSchema
 from gateway.composition.workspace import CUSTOMER_SECTIONS, SECTIONS
 
 OK, UNAVAILABLE, NOT_CONFIGURED = "ok", "unavailable", "not_configured"

@@ -11,10 +11,10 @@ from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_tok
 from billing.domain.invoice import STATUSES
 from billing.domain.payment import METHODS
 from billing.domain.summary import MEANINGS as FIGURES
-from chassis.activity import ActivityItemSchema
+from fieldwork_contracts.activity import ActivityItemSchema
 from chassis.pagination import PageArgs, page_schema
 from chassis.schemas import Schema
-from chassis.workspace_part import part_schema
+from fieldwork_contracts.workspace_part import part_schema
 
 CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
 

@@ -8,7 +8,8 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
-from chassis.workspace_part import PATH, PartArgs, answer_part
+from chassis import stored_parts
+from fieldwork_contracts.workspace_part import PATH, PartArgs
 
 blp = Blueprint("workspace_part", __name__, description="Billing's part of the customer workspace")
 
@@ -20,5 +21,8 @@ blp = Blueprint("workspace_part", __name__, description="Billing's part of the c
 def get(args, customer_id):
     """The first invoices, the billing summary and the first activity page, as their own routes answer them."""
     now = utcnow()
-    return answer_part(WorkspacePart, customer_id, args, now=now, compute=lambda: workspace_part(
+    stored = stored_parts.look_up(customer_id, args, now=now)
+    if stored.current:
+        return stored.answer()
+    return stored.keep(WorkspacePart, *workspace_part(
         request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"], now=now))

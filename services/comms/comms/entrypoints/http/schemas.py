@@ -7,7 +7,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from chassis.pagination import PageArgs, page_schema
 from chassis.schemas import Schema
-from chassis.workspace_part import part_schema
+from fieldwork_contracts.workspace_part import part_schema
 
 from comms.domain.communication import CHANNELS, DIRECTIONS, HANDLERS, LOGGED_STATUSES, SENDABLE_CHANNELS
 

@@ -6,7 +6,8 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
-from chassis.workspace_part import PATH, PartArgs, answer_part
+from chassis import stored_parts
+from fieldwork_contracts.workspace_part import PATH, PartArgs
 
 from comms.entrypoints.http.schemas import WorkspacePart
 from comms.service_layer import views
@@ -20,5 +21,8 @@ blp = Blueprint("workspace_part", __name__, description="comms' part of the cust
 @blp.response(200, WorkspacePart)
 def get(args, customer_id):
     """The first page of communications and the first activity page, as their own routes answer them, stored."""
-    return answer_part(WorkspacePart, customer_id, args, now=utcnow(), compute=lambda: views.workspace_part(
+    stored = stored_parts.look_up(customer_id, args, now=utcnow())
+    if stored.current:
+        return stored.answer()
+    return stored.keep(WorkspacePart, *views.workspace_part(
         request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"]))

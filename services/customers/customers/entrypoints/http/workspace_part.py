@@ -1,4 +1,4 @@
-"""The customers service's share of the customer workspace in one call (the chassis workspace-part contract)."""
+"""The customers service's share of the customer workspace in one call (fieldwork_contracts.workspace_part)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +13,8 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.db.part_store import earliest
 from chassis.request_context import now
-from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
+from chassis import stored_parts
+from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from customers.entrypoints.http import presenters, workspace_sections
 from customers.entrypoints.http.schemas_out import CustomerOut
 from customers.service_layer.workspace import workspace_part
@@ -44,5 +45,8 @@ class WorkspacePart(MethodView):
         A merged customer's profile is answered too, with `merged_into`: the gateway follows it. The profile has
         no lists that grow, so `limit` is accepted for the contract's sake and changes nothing here.
         """
-        return answer_part(CustomersPart, customer_id, args, now=now(), compute=lambda: part_document(
-            request_session(), customer_id, activity_limit=args["activity_limit"]))
+        stored = stored_parts.look_up(customer_id, args, now=now())
+        if stored.current:
+            return stored.answer()
+        return stored.keep(CustomersPart, *part_document(request_session(), customer_id,
+                                                         activity_limit=args["activity_limit"]))

@@ -8,7 +8,7 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import Conflict, ValidationFailed
 from chassis.request_context import actor, adapter, now, principal, runtime
-from chassis.workspace_part import answer_part
+from chassis import stored_parts
 from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAICheckOut, OpenAISettingsIn,
                                                OpenAISettingsOut, ThresholdsIn, ThresholdsOut, ThresholdsPatch)
 from insights.service_layer import settings
@@ -26,8 +26,10 @@ class CustomerInsights(MethodView):
         if args["ai"] == "cached":
             # Reads only, so kept in the part store; asking the model (and keeping its answer) is never stored.
             at = now()
-            return answer_part(InsightsOut, customer_id, args, now=at,
-                               compute=lambda: cached_insights(request_session(), customer_id, at))
+            stored = stored_parts.look_up(customer_id, args, now=at)
+            if stored.current:
+                return stored.answer()
+            return stored.keep(InsightsOut, *cached_insights(request_session(), customer_id, at))
         ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"), adapter("clock"))
         return customer_insights(ctx, principal().account_id, customer_id)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from chassis.activity import ActivityItemSchema
+from fieldwork_contracts.activity import ActivityItemSchema
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.customer_directory import visible_customer

@@ -1,4 +1,4 @@
-"""The jobs service's share of the customer workspace in one call (the chassis workspace-part contract)."""
+"""The jobs service's share of the customer workspace in one call (fieldwork_contracts.workspace_part)."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -8,7 +8,8 @@ from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import adapter, now
-from chassis.workspace_part import PATH, PartArgs, answer_part, part_schema
+from chassis import stored_parts
+from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
 from jobs.entrypoints.http.other_schemas import PhotoOut
@@ -43,6 +44,9 @@ class CustomerWorkspacePart(MethodView):
         """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
         page."""
         at = now()
-        return answer_part(JobsPart, customer_id, args, now=at, compute=lambda: views.customer_part(
+        stored = stored_parts.look_up(customer_id, args, now=at)
+        if stored.current:
+            return stored.answer()
+        return stored.keep(JobsPart, *views.customer_part(
             request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
             activity_limit=args["activity_limit"]))
