@@ -14,9 +14,10 @@ def _collect() -> dict[tuple[str, int], type[EventData]]:
     found: dict[tuple[str, int], type[EventData]] = {}
     for module in (customers, jobs, billing, comms):
         for cls in vars(module).values():
-            if isinstance(cls, type) and issubclass(cls, EventData) and cls.__module__ == module.__name__:
-                if found.setdefault((cls.TYPE, cls.VERSION), cls) is not cls:
-                    raise TypeError(f"two classes for {cls.TYPE} v{cls.VERSION}")
+            if not (isinstance(cls, type) and issubclass(cls, EventData) and cls.__module__ == module.__name__):
+                continue
+            if hasattr(cls, "TYPE") and found.setdefault((cls.TYPE, cls.VERSION), cls) is not cls:
+                raise TypeError(f"two classes for {cls.TYPE} v{cls.VERSION}")  # a base of shared fields has no TYPE
     return found
 
 

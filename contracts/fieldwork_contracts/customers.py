@@ -55,23 +55,28 @@ class CustomerUnarchived(EventData):
 
 
 @shape
-class CustomerMerged(EventData):
-    """``duplicate_id`` now lives on as ``target_id``; ``merge_id`` names this merge for its undo."""
+class _MergeNamed(EventData):
+    """A merge and its undo name the same three ids: ``merge_id`` is what the undo refers to."""
 
-    TYPE: ClassVar[str] = "customer.merged"
-    VERSION: ClassVar[int] = 1
     merge_id: uuid.UUID
     duplicate_id: uuid.UUID
     target_id: uuid.UUID
 
 
 @shape
-class CustomerUnmerged(EventData):
+class CustomerMerged(_MergeNamed):
+    """``duplicate_id`` now lives on as ``target_id``."""
+
+    TYPE: ClassVar[str] = "customer.merged"
+    VERSION: ClassVar[int] = 1
+
+
+@shape
+class CustomerUnmerged(_MergeNamed):
+    """The merge ``merge_id`` is undone: what it moved goes back to ``duplicate_id``."""
+
     TYPE: ClassVar[str] = "customer.unmerged"
     VERSION: ClassVar[int] = 1
-    merge_id: uuid.UUID
-    duplicate_id: uuid.UUID
-    target_id: uuid.UUID
 
 
 @shape
