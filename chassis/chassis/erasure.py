@@ -8,7 +8,6 @@ customer leave its outbox, whose sent rows are history only. A service's own rec
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import Text, cast, delete, func, or_, update
@@ -19,25 +18,6 @@ from chassis.db.schema import known_customers, known_properties, outbox, stored_
 from chassis.messaging import Event, Handlers
 
 handlers = Handlers()
-
-
-@dataclass(frozen=True)
-class Erased:
-    """Who ``customer.erased`` names: the customer, those merged into it, and what they are called now."""
-    customer_id: uuid.UUID
-    number: str
-    pseudonym: str
-    merged_ids: tuple[uuid.UUID, ...]
-    revision: int
-
-    @classmethod
-    def from_event(cls, event: Event) -> "Erased":
-        erased = CustomerErased.from_data(event.data)
-        return cls(erased.customer_id, erased.number, erased.pseudonym, tuple(erased.merged_ids), erased.revision)
-
-    @property
-    def ids(self) -> list[uuid.UUID]:
-        return [self.customer_id, *self.merged_ids]
 
 
 def forget_sent_events(session: Session, account_id: uuid.UUID, ids: list[uuid.UUID]) -> int:
@@ -53,7 +33,7 @@ def forget_stored_parts(session: Session, account_id: uuid.UUID, ids: list[uuid.
                                                stored_parts.c.customer_id.in_(ids)))
 
 
-def forget_customer(session: Session, account_id: uuid.UUID, erased: Erased) -> None:
+def forget_customer(session: Session, account_id: uuid.UUID, erased: CustomerErased) -> None:
     """The kept copy shows the pseudonym, at the erasure's revision so that no older snapshot arriving late
     brings the name back; the kept properties (addresses) go."""
     stmt = insert(known_customers).values(id=erased.customer_id, account_id=account_id, number=erased.number,
@@ -75,4 +55,4 @@ def forget_customer(session: Session, account_id: uuid.UUID, erased: Erased) -> 
 
 @handlers.on("customer.erased")
 def _on_erased(session: Session, event: Event) -> None:
-    forget_customer(session, event.account_id, Erased.from_event(event))
+    forget_customer(session, event.account_id, CustomerErased.from_data(event.data))

@@ -92,6 +92,11 @@ class CustomerErased(EventData):
     revision: int
     erased_at: dt.datetime
 
+    @property
+    def ids(self) -> list[uuid.UUID]:
+        """Everyone the erasure names: the customer and the customers merged into it."""
+        return [self.customer_id, *self.merged_ids]
+
 
 @shape
 class NoteChanged(EventData):

@@ -2,10 +2,10 @@
 ids an invoice's job_id is checked against) and past invoices imported from another system."""
 from __future__ import annotations
 
+from fieldwork_contracts.customers import CustomerErased
 from billing.service_layer import erasure, imports, merges
 from billing.service_layer.references import JOBS
 from chassis import customer_directory
-from chassis.erasure import Erased
 from chassis.messaging import Handlers
 
 handlers = Handlers().include(customer_directory.handlers).include(JOBS.handlers)
@@ -14,7 +14,7 @@ handlers.include(merges.MERGES.handlers)  # customer.merged and customer.unmerge
 
 @handlers.on("customer.erased")
 def on_erased(session, event) -> None:
-    erasure.erase_customer(session, Erased.from_event(event))
+    erasure.erase_customer(session, CustomerErased.from_data(event.data))
 
 
 @handlers.on("history.imported")

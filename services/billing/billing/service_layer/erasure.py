@@ -4,14 +4,14 @@ own ``customer.erased`` handler). What goes: the addresses statements and pricin
 card on file (a way to charge the person is theirs, not a record of money)."""
 from __future__ import annotations
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from billing.adapters.orm import CardOnFile, PricingTableRequest, StatementRequest
-from chassis.erasure import Erased
 
 
-def erase_customer(session: Session, erased: Erased) -> None:
+def erase_customer(session: Session, erased: CustomerErased) -> None:
     ids = erased.ids
     for model in (StatementRequest, PricingTableRequest):
         session.execute(update(model).where(model.customer_id.in_(ids)).values(email=None))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy.orm import Session
 
 from chassis import customer_directory, do_not_service
-from chassis.erasure import Erased
 from chassis.messaging import Event, Handlers
 
 from comms.config import CommsConfig
@@ -31,7 +31,7 @@ def keep_contact_points(session: Session, event: Event, config: CommsConfig) -> 
 
 @handlers.on("customer.erased")
 def erase_customer(session: Session, event: Event) -> None:
-    erasure.erase_customer(session, Erased.from_event(event))
+    erasure.erase_customer(session, CustomerErased.from_data(event.data))
 
 
 @handlers.on("note.changed")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from chassis.erasure import Erased
 from comms.adapters.orm import Communication, CommunicationNote, ContactPoint, ContactSource, Delivery, SmsThread
 from comms.domain.communication import FAILED, QUEUED, SENDING
 
@@ -26,7 +26,7 @@ def _theirs(session: Session, ids: list[uuid.UUID]) -> list[uuid.UUID]:
     return list(session.scalars(select(Communication.id).where(or_(Communication.customer_id.in_(ids), unmatched))))
 
 
-def erase_customer(session: Session, erased: Erased) -> None:
+def erase_customer(session: Session, erased: CustomerErased) -> None:
     ids, account_id = erased.ids, session.info["account_id"]
     communications = _theirs(session, ids)
     threads = list(session.scalars(select(SmsThread.id).where(or_(SmsThread.customer_id.in_(ids), SmsThread.id.in_(

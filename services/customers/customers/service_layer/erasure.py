@@ -15,7 +15,7 @@ from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
-from chassis.erasure import Erased, forget_sent_events, forget_stored_parts
+from chassis.erasure import forget_sent_events, forget_stored_parts
 from chassis.messaging import emit
 from customers.adapters.erasures import Erasure, erasure_of
 from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, Tag

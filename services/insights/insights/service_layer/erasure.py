@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import Text, cast, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from chassis.erasure import Erased, forget_stored_parts
+from chassis.erasure import forget_stored_parts
 from chassis.messaging import Event
 from insights.adapters.erasures import ErasedCustomer, erased_among
 from insights.adapters.orm import (AIAnswer, CommunicationFact, CustomerFact, EstimateFact, EventLogEntry, FactSnapshot,
@@ -42,7 +43,7 @@ def _about(entry: EventLogEntry, ids: set[str]) -> bool:
     return True
 
 
-def _scrub_logged_events(session: Session, erased: Erased) -> None:
+def _scrub_logged_events(session: Session, erased: CustomerErased) -> None:
     """The log keeps every event (a rebuild makes the same model), each emptied of the person."""
     ids = {str(i) for i in erased.ids}
     mentions = [cast(EventLogEntry.envelope, Text).contains(i) for i in ids]
@@ -66,7 +67,7 @@ def _forget(session: Session, ids: list[uuid.UUID], pseudonym: str) -> None:
 
 @projects("customer.erased")
 def _erased(session: Session, event: Event) -> None:
-    erased = Erased.from_event(event)
+    erased = CustomerErased.from_data(event.data)
     customer_row(session, event.account_id, erased.customer_id)  # an erasure heard first still names its customer
     session.execute(insert(ErasedCustomer).values([
         {"account_id": event.account_id, "customer_id": i, "erased_id": erased.customer_id, "number": erased.number,

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy.orm import Session
 
 from chassis import customer_directory, do_not_service
-from chassis.erasure import Erased
 from chassis.messaging import Event, Handlers
 from jobs.service_layer import erasure, imports, merges, plans
 
@@ -33,7 +33,7 @@ def on_customer_archived(session: Session, event: Event) -> None:
 
 @handlers.on("customer.erased", adapters=("photo_storage",))
 def on_customer_erased(session: Session, event: Event, photo_storage) -> None:
-    erasure.erase_customer(session, photo_storage, Erased.from_event(event))
+    erasure.erase_customer(session, photo_storage, CustomerErased.from_data(event.data))
 
 
 @handlers.on("history.imported")

@@ -3,10 +3,10 @@ titles and free text written about them, the property addresses kept on rows, ph
 comments, the field values of the change history and the words of the timeline."""
 from __future__ import annotations
 
+from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.orm import Session
 
-from chassis.erasure import Erased
 from jobs.adapters.orm import ActivityEntry, Change, Estimate, Job, Photo, Plan, Review, Visit
 from jobs.adapters.storage import PhotoStorage
 
@@ -18,7 +18,7 @@ def _files_after_commit(session: Session, storage: PhotoStorage, keys: list[str]
     event.listen(session, "after_commit", lambda *_: [storage.delete(key) for key in keys], once=True)
 
 
-def erase_customer(session: Session, storage: PhotoStorage, erased: Erased) -> None:
+def erase_customer(session: Session, storage: PhotoStorage, erased: CustomerErased) -> None:
     ids = erased.ids
     for model in (Job, Estimate):
         session.execute(update(model).where(model.customer_id.in_(ids))
