@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 import billing.entrypoints.http.workspace_part as part_route
-from billing.entrypoints.http.schemas import WorkspacePart
+from billing.entrypoints.http.schemas.responses import WorkspacePart
 from billing.service_layer.workspace import workspace_part
 from chassis import wire_json
 from chassis.contracts import example

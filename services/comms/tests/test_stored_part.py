@@ -15,7 +15,7 @@ from chassis import wire_json
 from chassis.messaging.event import utcnow
 from chassis.testing.part_store import assert_recomputed, assert_stored, unwatched_tables
 from chassis.testing.statements import sent_statements
-from comms.entrypoints.http.schemas import WorkspacePart
+from comms.entrypoints.http.schemas.responses import WorkspacePart
 from comms.service_layer.views import workspace_part
 
 PART = "/customers/{}/workspace-part"

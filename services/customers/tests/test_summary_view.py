@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from customers.adapters.orm import Contact, Customer
 from customers.adapters.summary_view import load_summaries
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.schemas_out import CustomerSummaryOut
+from customers.entrypoints.http.schemas.responses import CustomerSummaryOut
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
 

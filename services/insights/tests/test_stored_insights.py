@@ -12,7 +12,7 @@ from sqlalchemy import text
 from chassis import wire_json
 from chassis.testing.part_store import assert_recomputed, assert_stored, unwatched_tables
 from chassis.testing.statements import sent_statements
-from insights.entrypoints.http.schemas import InsightsOut
+from insights.entrypoints.http.schemas.responses import InsightsOut
 from insights.service_layer.insights import cached_insights
 from insight_stories import event_cases, merge_chain, rich_customer
 

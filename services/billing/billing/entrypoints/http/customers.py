@@ -7,8 +7,9 @@ from flask.views import MethodView
 from billing.adapters import queries
 from billing.adapters.orm import CardOnFile
 from billing.entrypoints.http.guard import refuse_card_data
-from billing.entrypoints.http.schemas import (ActivityPage, CardIn, CardOut, InvoiceListArgs, InvoicePage,
-                                              LedgerEntryOut, StatementArgs, StatementIn, StatementOut, SummaryOut)
+from billing.entrypoints.http.schemas.requests import CardIn, InvoiceListArgs, StatementArgs, StatementIn
+from billing.entrypoints.http.schemas.responses import (ActivityPage, CardOut, InvoicePage, LedgerEntryOut,
+                                                        StatementOut, SummaryOut)
 from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
 from billing.service_layer.customers import visible_customer, writable_path_customer

@@ -6,7 +6,8 @@ from flask.views import MethodView
 
 from billing.adapters.pdf import invoice_pdf
 from billing.entrypoints.http.guard import refuse_card_data
-from billing.entrypoints.http.schemas import ApplyCreditIn, InvoiceChanges, InvoiceIn, InvoiceOut
+from billing.entrypoints.http.schemas.requests import ApplyCreditIn, InvoiceChanges, InvoiceIn
+from billing.entrypoints.http.schemas.responses import InvoiceOut
 from billing.service_layer import invoices
 from billing.service_layer.bill_to import check_bill_to
 from billing.service_layer.customers import writable_customer

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from billing.adapters.orm import CreditNote, Refund
 from billing.entrypoints.http.guard import refuse_card_data
-from billing.entrypoints.http.schemas import CreditNoteIn, CreditNoteOut, PaymentIn, PaymentOut, RefundIn, RefundOut
+from billing.entrypoints.http.schemas.requests import CreditNoteIn, PaymentIn, RefundIn
+from billing.entrypoints.http.schemas.responses import CreditNoteOut, PaymentOut, RefundOut
 from billing.service_layer import payments
 from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint

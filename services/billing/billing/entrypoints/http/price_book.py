@@ -6,9 +6,10 @@ from flask.views import MethodView
 
 from billing.adapters import queries
 from billing.entrypoints.http.guard import refuse_card_data
-from billing.entrypoints.http.price_book_schemas import (PriceBookArgs, PriceBookItemIn, PriceBookItemOut,
-                                                         PriceBookItemPatch, PriceBookPage, PricingTableOut,
-                                                         PricingTableSendIn, PricingTableSendOut)
+from billing.entrypoints.http.schemas.requests import (PriceBookArgs, PriceBookItemIn, PriceBookItemPatch,
+                                                       PricingTableSendIn)
+from billing.entrypoints.http.schemas.responses import (PriceBookItemOut, PriceBookPage, PricingTableOut,
+                                                        PricingTableSendOut)
 from billing.service_layer import price_book
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from billing.entrypoints.http.schemas import WorkspacePart
+from billing.entrypoints.http.schemas.responses import WorkspacePart
 from billing.service_layer.workspace import workspace_part
 from chassis.api import Blueprint
 from chassis.auth import require

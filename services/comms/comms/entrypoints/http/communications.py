@@ -10,7 +10,8 @@ from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, now, principal
 
-from comms.entrypoints.http.schemas import CommunicationOut, CommunicationPage, FeedArgs, LogIn, ThreadOut
+from comms.entrypoints.http.schemas.requests import FeedArgs, LogIn
+from comms.entrypoints.http.schemas.responses import CommunicationOut, CommunicationPage, ThreadOut
 from comms.service_layer import views
 from comms.service_layer.manual_log import log_communication
 

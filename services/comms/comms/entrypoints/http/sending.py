@@ -10,8 +10,8 @@ from chassis.db import request_session
 from chassis.request_context import actor, adapter, now, principal, runtime
 
 from comms.domain.communication import HandledBy
-from comms.entrypoints.http.schemas import (AssignIn, ChannelsOut, CommunicationOut, CommunicationPage, FeedArgs,
-                                             MessageIn)
+from comms.entrypoints.http.schemas.requests import AssignIn, FeedArgs, MessageIn
+from comms.entrypoints.http.schemas.responses import ChannelsOut, CommunicationOut, CommunicationPage
 from comms.service_layer import views
 from comms.service_layer.assignment import assign
 from comms.service_layer.outcomes import retry

@@ -23,7 +23,7 @@ from chassis.request_context import adapter, now
 from comms.domain import signature
 from comms.domain.communication import AI, RECEIVED, HandledBy, call_status
 from comms.domain.contact_points import normalise_email, normalise_phone
-from comms.entrypoints.http.webhook_forms import CallForm, DeliveryStatusForm, EmailForm, SmsForm
+from comms.entrypoints.http.schemas.requests import CallForm, DeliveryStatusForm, EmailForm, SmsForm
 from comms.service_layer import contacts
 from comms.service_layer.inbound import Inbound, receive
 from comms.service_layer.outcomes import report_delivery

@@ -9,7 +9,7 @@ from chassis.messaging.event import utcnow
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
-from comms.entrypoints.http.schemas import WorkspacePart
+from comms.entrypoints.http.schemas.responses import WorkspacePart
 from comms.service_layer import views
 
 blp = Blueprint("workspace_part", __name__, description="comms' part of the customer workspace")

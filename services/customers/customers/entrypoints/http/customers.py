@@ -12,9 +12,9 @@ from chassis.request_context import actor, adapter, now, principal
 from customers.adapters import profile_view, queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.schemas_in import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
-                                                   patch_body)
-from customers.entrypoints.http.schemas_out import CustomerOut, CustomerSummaryOut, StatusChangeOut
+from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
+                                                         patch_body)
+from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangeOut
 from customers.service_layer import customers as cases
 from customers.service_layer.loading import customer_for_change, get_customer
 

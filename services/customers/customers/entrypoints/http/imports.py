@@ -12,8 +12,9 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import Conflict, NotFound
 from chassis.request_context import actor, now
-from customers.entrypoints.http.import_schemas import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowArgs,
-                                                       ImportRowPage, ImportUpload, LayoutArgs, LayoutsOut)
+from customers.entrypoints.http.schemas.requests import ImportRowArgs, ImportUpload, LayoutArgs
+from customers.entrypoints.http.schemas.responses import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowPage,
+                                                          LayoutsOut)
 from customers.service_layer import imports as cases
 from customers.service_layer.loading import get_customer
 

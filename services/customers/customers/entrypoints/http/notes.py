@@ -11,8 +11,8 @@ from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.schemas_in import NoteIn, NotePatch, patch_body
-from customers.entrypoints.http.schemas_out import NoteOut
+from customers.entrypoints.http.schemas.requests import NoteIn, NotePatch, patch_body
+from customers.entrypoints.http.schemas.responses import NoteOut
 from customers.service_layer import notes
 from customers.service_layer.loading import customer_for_change, get_customer
 

@@ -8,9 +8,9 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import adapter, now
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.schemas_in import (ContactIn, ContactPatch, EquipmentIn, EquipmentPatch, PropertyIn,
-                                                   PropertyPatch, patch_body)
-from customers.entrypoints.http.schemas_out import ContactOut, EquipmentOut, PropertyOut
+from customers.entrypoints.http.schemas.requests import (ContactIn, ContactPatch, EquipmentIn, EquipmentPatch,
+                                                         PropertyIn, PropertyPatch, patch_body)
+from customers.entrypoints.http.schemas.responses import ContactOut, EquipmentOut, PropertyOut
 from customers.service_layer import contacts, properties
 from customers.service_layer.loading import customer_for_change, get_customer
 

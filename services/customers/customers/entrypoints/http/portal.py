@@ -10,8 +10,8 @@ from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
-from customers.entrypoints.http.schemas_in import InviteIn, RedeemIn
-from customers.entrypoints.http.schemas_out import InviteOut, RedeemOut
+from customers.entrypoints.http.schemas.requests import InviteIn, RedeemIn
+from customers.entrypoints.http.schemas.responses import InviteOut, RedeemOut
 from customers.service_layer import invites
 from customers.service_layer.loading import customer_for_change, get_customer
 

@@ -16,7 +16,7 @@ from chassis.request_context import now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from customers.entrypoints.http import presenters, workspace_sections
-from customers.entrypoints.http.schemas_out import CustomerOut
+from customers.entrypoints.http.schemas.responses import CustomerOut
 from customers.service_layer.workspace import workspace_part
 
 blp = Blueprint("workspace_part", __name__, description="The customer's share of the workspace")

@@ -15,7 +15,7 @@ from customers.adapters.orm import PortalInvite
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.relations import (MembershipsOut, RelationsOut, memberships_document,
                                                   relations_document)
-from customers.entrypoints.http.schemas_out import InviteOut, StatusChangeOut
+from customers.entrypoints.http.schemas.responses import InviteOut, StatusChangeOut
 
 HISTORY_PAGE = 10
 OPEN_INVITES = 5

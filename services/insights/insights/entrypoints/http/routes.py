@@ -9,8 +9,8 @@ from chassis.db import request_session
 from chassis.errors import Conflict, ValidationFailed
 from chassis.request_context import actor, adapter, now, principal, runtime
 from chassis import stored_parts
-from insights.entrypoints.http.schemas import (InsightsArgs, InsightsOut, OpenAICheckOut, OpenAISettingsIn,
-                                               OpenAISettingsOut, ThresholdsIn, ThresholdsOut, ThresholdsPatch)
+from insights.entrypoints.http.schemas.requests import InsightsArgs, OpenAISettingsIn, ThresholdsIn, ThresholdsPatch
+from insights.entrypoints.http.schemas.responses import InsightsOut, OpenAICheckOut, OpenAISettingsOut, ThresholdsOut
 from insights.service_layer import settings
 from insights.service_layer.insights import InsightsContext, cached_insights, customer_insights
 

@@ -12,9 +12,9 @@ from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import adapter, now
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
-from jobs.entrypoints.http.job_schemas import JobBrief, RecentActivityOut, SummaryOut
-from jobs.entrypoints.http.other_schemas import EstimateOut, PlanOut
-from jobs.entrypoints.http.schemas import status_filter
+from jobs.entrypoints.http.schemas.responses import JobBrief, RecentActivityOut, SummaryOut
+from jobs.entrypoints.http.schemas.responses import EstimateOut, PlanOut
+from jobs.entrypoints.http.schemas.requests import status_filter
 from jobs.service_layer import views
 
 blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")

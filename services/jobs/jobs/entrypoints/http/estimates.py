@@ -10,9 +10,10 @@ from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import actor, adapter, now
 from jobs.adapters.estimate_pdf import estimate_pdf
-from jobs.entrypoints.http.other_schemas import (ApproveIn, EstimateEditable, EstimateIn, EstimateOut,
-                                                 EstimateStatusMove, JobWindowIn)
-from jobs.entrypoints.http.schemas import HistoryOut
+from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
+                                                    JobWindowIn)
+from jobs.entrypoints.http.schemas.responses import EstimateOut
+from jobs.entrypoints.http.schemas.responses import HistoryOut
 from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property

@@ -15,7 +15,8 @@ from chassis.pagination import PageArgs, keyset_page, page_schema
 from chassis.request_context import actor, adapter, now
 from jobs.adapters.images import ACCEPTED_TYPES
 from jobs.adapters.orm import Job, Photo
-from jobs.entrypoints.http.other_schemas import PhotoOut, PhotoUpload
+from jobs.entrypoints.http.schemas.requests import PhotoUpload
+from jobs.entrypoints.http.schemas.responses import PhotoOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, delete_photo, load_photo
 from jobs.service_layer.views import page_of, photo_view

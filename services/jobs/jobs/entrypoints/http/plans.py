@@ -9,9 +9,10 @@ from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, now
-from jobs.entrypoints.http.job_schemas import JobBrief
-from jobs.entrypoints.http.other_schemas import PlanEditable, PlanIn, PlanOut, PlanStatusMove
-from jobs.entrypoints.http.schemas import HistoryOut
+from jobs.entrypoints.http.schemas.responses import JobBrief
+from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
+from jobs.entrypoints.http.schemas.responses import PlanOut
+from jobs.entrypoints.http.schemas.responses import HistoryOut
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up

@@ -11,7 +11,8 @@ from chassis.errors import NotFound
 from chassis.pagination import PageArgs
 from chassis.request_context import actor, adapter, now, principal
 from jobs.adapters.orm import Job
-from jobs.entrypoints.http.review_schemas import JobsToReview, ReviewIn, ReviewOut, ReviewsPage
+from jobs.entrypoints.http.schemas.requests import ReviewIn
+from jobs.entrypoints.http.schemas.responses import JobsToReview, ReviewOut, ReviewsPage
 from jobs.service_layer import reviews
 from jobs.service_layer.jobs import load_job
 

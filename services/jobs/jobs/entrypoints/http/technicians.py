@@ -9,7 +9,8 @@ from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import keyset_page, page_schema
 from jobs.adapters.orm import Technician
-from jobs.entrypoints.http.crew_schemas import TechnicianEditable, TechnicianFilter, TechnicianIn, TechnicianOut
+from jobs.entrypoints.http.schemas.requests import TechnicianEditable, TechnicianFilter, TechnicianIn
+from jobs.entrypoints.http.schemas.responses import TechnicianOut
 from jobs.service_layer.technicians import add_technician, edit_technician, load_technician
 
 blp = Blueprint("technicians", __name__, url_prefix="/technicians")

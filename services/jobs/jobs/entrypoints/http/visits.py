@@ -7,7 +7,8 @@ from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import actor, now
-from jobs.entrypoints.http.crew_schemas import VisitIn, VisitMove, VisitOut, VisitsOut
+from jobs.entrypoints.http.schemas.requests import VisitIn, VisitMove
+from jobs.entrypoints.http.schemas.responses import VisitOut, VisitsOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.visits import add_visit, load_visit, move_visit, visits_of
 

@@ -11,9 +11,9 @@ from chassis.request_context import adapter, now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
-from jobs.entrypoints.http.job_schemas import RecentActivityOut, SummaryOut
-from jobs.entrypoints.http.other_schemas import PhotoOut
-from jobs.entrypoints.http.review_schemas import ReviewsPage
+from jobs.entrypoints.http.schemas.responses import RecentActivityOut, SummaryOut
+from jobs.entrypoints.http.schemas.responses import PhotoOut
+from jobs.entrypoints.http.schemas.responses import ReviewsPage
 from jobs.service_layer import views
 
 blp = Blueprint("workspace_part", __name__)

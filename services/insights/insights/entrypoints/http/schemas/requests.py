@@ -1,10 +1,11 @@
-"""The wire shapes of the insights API, written on purpose."""
+"""What the routes load: request bodies, query arguments and forms, checked as they are read."""
 from __future__ import annotations
 
 from marshmallow import fields, validate
 
 from chassis.schemas import Schema
 from insights.domain.thresholds import BOUNDS
+
 
 # OpenAI keys: "sk-" then letters, digits, "-" and "_" (project keys are "sk-proj-…").
 API_KEY = validate.Regexp(r"^sk-[A-Za-z0-9_-]{16,200}$", error="Not an OpenAI API key (sk-…).")
@@ -14,14 +15,6 @@ MODEL = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$", error="Not a mode
 class OpenAISettingsIn(Schema):
     api_key = fields.String(load_default=None, validate=API_KEY, load_only=True)
     model = fields.String(load_default=None, validate=MODEL)
-
-
-class OpenAISettingsOut(Schema):
-    configured = fields.Boolean()
-    model = fields.String(allow_none=True)
-    api_key_last4 = fields.String(allow_none=True)
-    updated_at = fields.DateTime(allow_none=True)
-    updated_by = fields.String(allow_none=True)
 
 
 THRESHOLD_MEANINGS = {
@@ -44,42 +37,8 @@ def _threshold_field(name: str, required: bool) -> fields.Integer:
 
 ThresholdsPatch = Schema.from_dict({name: _threshold_field(name, False) for name in BOUNDS}, name="ThresholdsPatch")
 ThresholdsIn = Schema.from_dict({name: _threshold_field(name, True) for name in BOUNDS}, name="ThresholdsIn")
-ThresholdsOut = Schema.from_dict({name: fields.Integer(required=True, metadata={"description": THRESHOLD_MEANINGS[name]})
-                                  for name in BOUNDS}, name="ThresholdsOut")
-
-
-class OpenAICheckOut(Schema):
-    ok = fields.Boolean(required=True)
-    model = fields.String(required=True)
-    reason = fields.String(allow_none=True, metadata={"description": (
-        "why not: key_refused, model_not_found, timeout, error, invalid_answer, key_unreadable")})
-    message = fields.String(required=True)
-    checked_at = fields.DateTime(required=True)
 
 
 class InsightsArgs(Schema):
     ai = fields.String(load_default="wait", validate=validate.OneOf(["wait", "cached"]),
                        metadata={"description": "wait: ask the model when no answer is cached; cached: never wait"})
-
-
-class LinkOut(Schema):
-    kind = fields.String()
-    id = fields.String()
-    href = fields.String()
-
-
-class CardOut(Schema):
-    kind = fields.String()
-    title = fields.String()
-    reason = fields.String()
-    action = fields.String()
-    link = fields.Nested(LinkOut)
-    facts = fields.List(fields.String())
-
-
-class InsightsOut(Schema):
-    customer_id = fields.UUID()
-    as_of = fields.DateTime()
-    cards = fields.List(fields.Nested(CardOut))
-    facts = fields.Dict(metadata={"description": "the read model's figures, as sent to the model: no contact details"})
-    ai = fields.Dict(metadata={"description": "status ok | unavailable | not_configured, and what goes with it"})

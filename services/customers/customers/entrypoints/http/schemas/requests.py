@@ -1,13 +1,21 @@
-"""What clients may send: every body and query string, validated before any use case runs."""
+"""What the routes load: request bodies, query arguments and forms, checked as they are read."""
 from __future__ import annotations
 
+import json
+
+import marshmallow
+from flask_smorest.fields import Upload
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
+from werkzeug.datastructures import FileStorage
 
 from chassis.pagination import PageArgs
 from chassis.schemas import Schema
+from customers.domain import import_history
 from customers.domain.addresses import InvalidAddress, checked
+from customers.domain.import_layouts import FIELDS, LAYOUTS, MANUAL
 from customers.domain.lifecycle import STATUSES
 from customers.domain.phones import InvalidPhone, to_e164
+
 
 KINDS = ("residential", "commercial")
 CHANNELS = ("email", "phone", "sms")
@@ -161,3 +169,45 @@ class EquipmentPatch(EquipmentIn):
 
 class NotePatch(NoteIn):
     pass
+
+
+OUTCOMES = ("created", "matched", "skipped")
+IMPORT_KINDS = ("customers", "history")
+
+
+class ImportUpload(marshmallow.Schema):
+    """A multipart body: the CSV export as the file field ``file``, its layout, and for ``manual`` the mapping."""
+
+    file = Upload(required=True)
+    kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS), metadata={
+        "description": "customers (with contacts and properties), or history: their past jobs and invoices"})
+    layout = fields.String(required=True, validate=validate.OneOf([*LAYOUTS, *import_history.LAYOUTS, MANUAL]))
+    mapping = fields.String(load_default=None, metadata={
+        "description": "For layout `manual`: a JSON object, our field → the file's column. Fields of customers: "
+                       + ", ".join(FIELDS) + "; of history: " + ", ".join(import_history.FIELDS)})
+
+    @validates("file")
+    def _a_file(self, upload, **_):
+        if not isinstance(upload, FileStorage):
+            raise ValidationError("Send the export as a file, not as text.")
+
+    @validates("mapping")
+    def _json_object(self, value, **_):
+        if value is None:
+            return
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            raise ValidationError("Not JSON: send an object, our field → the file's column.") from None
+        if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
+            raise ValidationError("Send an object whose values are column names.")
+
+
+class ImportRowArgs(marshmallow.Schema):
+    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    outcome = fields.String(load_default=None, validate=validate.OneOf(OUTCOMES))
+
+
+class LayoutArgs(marshmallow.Schema):
+    kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS))

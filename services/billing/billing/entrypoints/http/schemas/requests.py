@@ -1,4 +1,4 @@
-"""The wire shapes of billing's HTTP API, written on purpose (never generated from tables)."""
+"""What the routes load: request bodies, query arguments and forms, checked as they are read."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,11 +10,9 @@ from marshmallow import ValidationError, fields, validate, validates, validates_
 from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_token
 from billing.domain.invoice import STATUSES
 from billing.domain.payment import METHODS
-from billing.domain.summary import MEANINGS as FIGURES
-from fieldwork_contracts.activity import ActivityItemSchema
-from chassis.pagination import PageArgs, page_schema
+from chassis.pagination import PageArgs
 from chassis.schemas import Schema
-from fieldwork_contracts.workspace_part import part_schema
+
 
 CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
 
@@ -88,50 +86,6 @@ class InvoiceChanges(Schema):
     lines = fields.List(fields.Nested(LineIn), validate=validate.Length(min=1, max=500))
 
 
-class LineOut(Schema):
-    description = fields.String()
-    quantity = DecimalText(digits=7, places=2)
-    unit_price_cents = fields.Integer()
-    tax_rate = DecimalText(digits=3, places=3)
-    amount_cents = fields.Integer()
-    tax_cents = fields.Integer()
-
-
-class InvoiceOut(Schema):
-    id = fields.UUID()
-    number = fields.String()
-    customer_id = fields.UUID()
-    bill_to_customer_id = fields.UUID(allow_none=True)
-    job_id = fields.UUID(allow_none=True)
-    property_id = fields.UUID(allow_none=True)
-    status = fields.Function(lambda invoice, context=None: invoice.shown_status)
-    issue_date = fields.Date()
-    due_date = fields.Date()
-    currency = fields.String()
-    subtotal_cents = fields.Integer()
-    tax_cents = fields.Integer()
-    total_cents = fields.Integer()
-    paid_cents = fields.Integer()
-    credited_cents = fields.Integer()
-    balance_cents = fields.Integer()
-    notes = fields.String(allow_none=True)
-    imported_from = fields.String(allow_none=True, metadata={
-        "description": "The system a past invoice was imported from (\"Jobber\"); null for an invoice made here."})
-    source_number = fields.String(allow_none=True, metadata={
-        "description": "The imported invoice's number in the system it came from (it has one of ours too)."})
-    created_at = fields.DateTime()
-    sent_at = fields.DateTime(allow_none=True)
-    viewed_at = fields.DateTime(allow_none=True)
-    paid_at = fields.DateTime(allow_none=True)
-    voided_at = fields.DateTime(allow_none=True)
-    lines = fields.List(fields.Nested(LineOut))
-
-
-# One class per page shape, shared by the list routes and the workspace part: the API document names each once.
-InvoicePage = page_schema(InvoiceOut)
-ActivityPage = page_schema(ActivityItemSchema, name="BillingActivityPage")
-
-
 class InvoiceListArgs(PageArgs):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
     job_id = fields.UUID(load_default=None, metadata={"description": "Only the invoices naming this job."})
@@ -156,20 +110,6 @@ class PaymentIn(Schema):
     allocations = fields.List(fields.Nested(AllocationIn), load_default=None, validate=validate.Length(max=200))
 
 
-class PaymentOut(Schema):
-    id = fields.UUID()
-    customer_id = fields.UUID()
-    amount_cents = fields.Integer()
-    currency = fields.String()
-    method = fields.String(metadata={"description": "card, cash, check or ach; imported for money paid in the system "
-                                                    "a customer's past invoices were imported from."})
-    reference = fields.String(allow_none=True)
-    received_at = fields.DateTime()
-    allocated_cents = fields.Integer()
-    refunded_cents = fields.Integer()
-    unallocated_cents = fields.Integer()
-
-
 class CreditNoteIn(Schema):
     customer_id = fields.UUID(required=True)
     amount_cents = cents(min=1, required=True)
@@ -178,63 +118,12 @@ class CreditNoteIn(Schema):
     invoice_id = fields.UUID(load_default=None)
 
 
-class CreditNoteOut(Schema):
-    id = fields.UUID()
-    number = fields.String()
-    customer_id = fields.UUID()
-    amount_cents = fields.Integer()
-    currency = fields.String()
-    reason = fields.String()
-    allocated_cents = fields.Integer()
-    unallocated_cents = fields.Integer()
-    created_at = fields.DateTime()
-
-
 class RefundIn(Schema):
     payment_id = fields.UUID(required=True)
     amount_cents = cents(min=1, required=True)
     invoice_id = fields.UUID(load_default=None)
     destination = fields.String(load_default="customer", validate=validate.OneOf(("customer", "account_credit")))
     reason = fields.String(load_default=None, validate=validate.Length(max=500))
-
-
-class RefundOut(Schema):
-    id = fields.UUID()
-    customer_id = fields.UUID()
-    payment_id = fields.UUID()
-    invoice_id = fields.UUID(allow_none=True)
-    amount_cents = fields.Integer()
-    currency = fields.String()
-    destination = fields.String()
-    reason = fields.String(allow_none=True)
-    created_at = fields.DateTime()
-
-
-class SummaryOut(Schema):
-    customer_id = fields.UUID()
-    currency = fields.String()
-    total_billed_cents = fields.Integer(metadata={"description": FIGURES["total_billed_cents"]})
-    total_paid_cents = fields.Integer(metadata={"description": FIGURES["total_paid_cents"]})
-    balance_cents = fields.Integer(metadata={"description": FIGURES["balance_cents"]})
-    overdue_cents = fields.Integer(metadata={"description": FIGURES["overdue_cents"]})
-    oldest_overdue_due_date = fields.Date(allow_none=True)
-    lifetime_revenue_cents = fields.Integer(metadata={"description": FIGURES["lifetime_revenue_cents"]})
-    lifetime_value_cents = fields.Integer(metadata={"description": FIGURES["lifetime_value_cents"]})
-    open_invoice_count = fields.Integer()
-    credit_cents = fields.Integer(metadata={"description": FIGURES["credit_cents"]})
-
-
-class LedgerEntryOut(Schema):
-    id = fields.UUID()
-    position = fields.Integer()
-    occurred_at = fields.DateTime()
-    kind = fields.String()
-    record_id = fields.UUID()
-    description = fields.String()
-    debit_cents = fields.Integer()
-    credit_cents = fields.Integer()
-    running_balance_cents = fields.Integer(metadata={"description": "What the customer owes; negative is credit."})
-    currency = fields.String()
 
 
 class CardIn(Schema):
@@ -257,15 +146,6 @@ class CardIn(Schema):
             raise ValidationError("The card has expired.", "exp_year")
 
 
-class CardOut(Schema):
-    customer_id = fields.UUID()
-    brand = fields.String()
-    last4 = fields.String()
-    exp_month = fields.Integer()
-    exp_year = fields.Integer()
-    updated_at = fields.DateTime()
-
-
 class StatementArgs(Schema):
     as_of = fields.Date(load_default=None)
 
@@ -275,13 +155,45 @@ class StatementIn(Schema):
     email = fields.Email(load_default=None)
 
 
-class StatementOut(Schema):
-    id = fields.UUID()
-    customer_id = fields.UUID()
-    as_of = fields.Date()
-    email = fields.String(allow_none=True)
+# Property kinds are the customers service's words (residential, commercial, …): any short lower-case word.
+PROPERTY_KIND = re.compile(r"^[a-z][a-z_]{0,19}$")
+TAX_RATE = {"digits": 3, "places": 3, "validate": validate.Range(min=Decimal(0), max=Decimal(100))}
 
 
-WorkspacePart = part_schema("billing", {"invoices": fields.Nested(InvoicePage, required=True),
-                                        "summary": fields.Nested(SummaryOut, required=True),
-                                        "card_on_file": fields.Nested(CardOut, required=True, allow_none=True)})
+class _KindPricesChecked(Schema):
+    @validates("kind_prices")
+    def _kinds_are_words(self, value, **_):
+        bad = [kind for kind in (value or {}) if not PROPERTY_KIND.fullmatch(kind)]
+        if bad:
+            raise ValidationError(f"Not a kind of property: {', '.join(sorted(bad))[:100]}.")
+        if len(value or {}) > 20:
+            raise ValidationError("At most 20 kinds of property.")
+
+
+class PriceBookItemIn(_KindPricesChecked):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    description = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    currency = CURRENCY
+    unit_price_cents = cents(required=True)
+    kind_prices = fields.Dict(keys=fields.String(), values=cents(), load_default=dict,
+                              metadata={"description": "A price per kind of property where it differs from the "
+                                                       "standard one, e.g. {\"commercial\": 18900}."})
+    tax_rate = DecimalText(load_default=Decimal(0), **TAX_RATE)
+
+
+class PriceBookItemPatch(_KindPricesChecked):
+    name = fields.String(validate=validate.Length(min=1, max=200))
+    description = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    unit_price_cents = cents()
+    kind_prices = fields.Dict(keys=fields.String(), values=cents())
+    tax_rate = DecimalText(**TAX_RATE)
+
+
+class PriceBookArgs(PageArgs):
+    q = fields.String(load_default=None, validate=validate.Length(min=1, max=200),
+                      metadata={"description": "Only items whose name contains this."})
+    archived = fields.Boolean(load_default=False, metadata={"description": "List the archived items instead."})
+
+
+class PricingTableSendIn(Schema):
+    email = fields.Email(load_default=None, metadata={"description": "Where to; null: the customer's primary email."})
