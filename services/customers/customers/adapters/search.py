@@ -22,8 +22,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from customers.adapters.search_wire import counted, listed_before, together
-from customers.adapters.search_candidates import (ending_in, filter_sql, holding_all, in_order, one_word_off,
-                                                  starts_a_word, vocabulary_ids)
+from customers.adapters.search_candidates import (ending_in, filter_sql, holding_all, in_order, one_typo,
+                                                  rarer_params, starts_a_word, typo_ids, vocabulary_ids)
 from customers.domain.search_terms import SearchTerms, like_escape
 
 MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match word starts and numbers only
@@ -31,8 +31,8 @@ MIN_FUZZY = 4
 # pg_trgm's default (0.6) misses one typo in a ten-letter word ("whitfeld"); 0.5 keeps noise low.
 FUZZY_THRESHOLD = 0.5
 ONE_WORD_LIKENESS = 0.3  # the word off, in a typo among several words (one_word_off)
-# The distinct words a typo's candidates are read by: less alike than the checks ask of the whole name, because two
-# letters swapped ("simth") keep few of a short word's trigrams, yet the name as a whole passes.
+# The distinct words a typo's candidates hold one of: less alike than the check of the word off asks, so that a name
+# alike only across two of its words ("smith smith dental" for "simth") is still one.
 VOCABULARY_LIKENESS = 0.2
 # A contains tier of several words is walked through the words a later word starts when they are at most this many
 # (a last name); past that (a street name shared by thousands) the trigram index of the whole text reads less.
@@ -45,7 +45,7 @@ NUMBER, EXACT_KEY, EXACT_NAME, NAME_PREFIX, ADDRESS_PREFIX = 1000, 900, 800, 700
 NAME_CONTAINS, KEY_CONTAINS, ADDRESS_CONTAINS, TYPO = 500, 450, 400, 300
 
 # The indexed expressions of revision 0004 (a leading space makes "a word starts with" a LIKE the index answers);
-# revision 0006 splits the same texts into search_words (kind 'n' and 'a').
+# revision 0006 splits the same texts into search_words (kind 'n' and 'a'; 0014 keeps the name beside a name word).
 _WORDS = "(' ' || c.search_name)"
 _ADDRESS = "(' ' || lower(pr.line1 || ' ' || pr.city || ' ' || pr.postal_code))"
 
@@ -82,6 +82,7 @@ class Tier:
     words: str | None = None  # the search_words kind this tier is read from, in (word, customer) order
     drive: str = ""           # the parameter of the typed word it is read by
     ids: str | None = None    # or: its candidates' ids in order ({after} marks where the cursor goes), then checked
+    gate: str = ""            # uncorrelated, part of `holds`: checked once, before any candidate is read
 
 
 def _contact_holds(table: str, alias: str, where: str) -> str:
@@ -192,9 +193,8 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
         found.append(Tier(ADDRESS_CONTAINS, _PROPERTIES, f"{address_contains} AND NOT {address_words}",
                           _property_holds(address_contains)))
     if len(terms.text) >= MIN_FUZZY and "@" not in terms.text and not any(ch.isdigit() for ch in terms.text):
-        # Typo tolerance only when no name contains the text: a query that matches names as typed needs no guessing.
-        # The candidates hold a word like one word typed (among the account's distinct words) and words starting
-        # with the others; the customer row then decides, as it always did.
+        # Typo tolerance only when no name contains the text (a query matching names as typed needs no guessing); the
+        # candidates (search_candidates.typo_ids) pass the checks on their entries' copy of the name, then on the row.
         if not many:
             guard = ("NOT EXISTS (SELECT 1 FROM search_words g WHERE g.account_id = :account AND g.kind = 'n' AND "
                      "g.word = ANY(ARRAY(SELECT word FROM search_vocabulary WHERE account_id = :account "
@@ -213,13 +213,11 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
             # the account's customers than the trigram index, which reads every customer when none matches.
             guard = ("(SELECT count(*) FROM customers n WHERE n.account_id = :account "
                      "AND (' ' || n.search_name) LIKE :contains) = 0")
-        fuzzy = f"(word_similarity(:text, {_WORDS}) >= {FUZZY_THRESHOLD} AND {guard}"
-        fuzzy += f" AND ({one_word_off(len(typed), _WORDS, ONE_WORD_LIKENESS)}))" if many else ")"
-        # The word off may be any one but those the others must start; none when two typed words start no name word.
-        candidates = [vocabulary_ids(f":typed_{i} <% word", tuple(f"start_{j}" for j in range(len(typed)) if j != i))
-                      for i in range(len(typed)) if not absent - {i}]
+        fuzzy = one_typo(len(typed), _WORDS, ONE_WORD_LIKENESS, FUZZY_THRESHOLD)
+        candidates = typo_ids(len(typed), absent, counts, COUNTED, ONE_WORD_LIKENESS, FUZZY_THRESHOLD)
         if candidates:
-            found.append(Tier(TYPO, "customers c", fuzzy, fuzzy, own_row=True, ids=in_order(*candidates)))
+            found.append(Tier(TYPO, "customers c", fuzzy, f"({fuzzy} AND {guard})", own_row=True,
+                              ids=in_order(*candidates), gate="" if guard == "true" else guard))
     return found
 
 
@@ -234,6 +232,7 @@ def _tier_sql(found: list[Tier], index: int, filters: Filters, after: Key | None
         # it once before reading a candidate (the typo tier may be read in the message that finds that name).
         where += (" AND NOT EXISTS (SELECT 1 FROM customers x WHERE x.account_id = :account "
                   f"AND lower(x.display_name) = :text{filter_sql(filters, 'x')})")
+    where += f" AND {tier.gate}" if tier.gate else ""
     where += "".join(f" AND NOT coalesce({t.holds}, false)" for t in found if t.score > tier.score and t.own_row)
     sql = f"FROM {tier.source} WHERE {where}"
     if tier.words and tier.ids:
@@ -302,6 +301,7 @@ def _prepare(session: Session, terms: SearchTerms, filters: Filters) -> tuple[di
               **{f"start_{i}": start for i, start in enumerate(starts)},
               **{f"typed_{i}": word for i, word in enumerate(terms.text.split())},
               **{f"spaced_{i}": f" {word}" for i, word in enumerate(terms.text.split())},
+              **rarer_params(terms.text.split(), ONE_WORD_LIKENESS, FUZZY_THRESHOLD),
               "ending": f"%{like_escape(terms.text.split()[0])}" if terms.text else None}
     if len(starts) <= 1:
         params.update(drive_n=starts[0] if starts else "", drive_a=starts[0] if starts else "")
