@@ -1,6 +1,7 @@
 """The layers' import rules, written once in the repository's .importlinter and checked with import-linter:
 below the entry points (domain/, service_layer/, adapters/) no module imports Flask, werkzeug or the chassis's
-HTTP error envelope, and no service imports another's package."""
+HTTP error envelope; each service's layers import downward only (entrypoints, service_layer, adapters, domain);
+and no service imports another's package."""
 import configparser
 from pathlib import Path
 
@@ -12,7 +13,7 @@ LAYERS = ("domain", "service_layer", "adapters")
 SERVICES = sorted(path.parent.name for path in ROOT.glob("services/*/pyproject.toml"))
 
 
-def test_below_the_entry_points_nothing_imports_http_and_services_stay_apart(monkeypatch, tmp_path, capsys):
+def test_the_layers_keep_their_import_rules(monkeypatch, tmp_path, capsys):
     # Run from elsewhere: from the root, its folders (chassis/, gateway/) would be found as namespace packages
     # in place of the installed ones.
     monkeypatch.chdir(tmp_path)
@@ -26,3 +27,4 @@ def test_every_service_and_each_of_its_layers_is_under_the_rules():
     sources = config["importlinter:contract:below-the-entrypoints"]["source_modules"].split()
     assert sorted(sources) == sorted(f"{service}.{layer}" for service in SERVICES for layer in LAYERS)
     assert sorted(config["importlinter:contract:services-apart"]["modules"].split()) == SERVICES
+    assert sorted(config["importlinter:contract:layers-downward"]["containers"].split()) == SERVICES

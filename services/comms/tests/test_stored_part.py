@@ -16,7 +16,7 @@ from chassis.messaging.event import utcnow
 from chassis.testing.part_store import assert_recomputed, assert_stored, unwatched_tables
 from chassis.testing.statements import sent_statements
 from comms.entrypoints.http.schemas.responses import WorkspacePart
-from comms.service_layer.views import workspace_part
+from comms.adapters.queries import workspace_part
 
 PART = "/customers/{}/workspace-part"
 PHONE, OTHER_PHONE, STRANGER = "+15125550142", "+15125550143", "+15125550199"

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from customers.adapters.orm import Contact, Customer, Note, Property
-from customers.adapters.profile_view import PINNED_NOTES, load_profile
+from customers.adapters.queries import PINNED_NOTES, load_profile
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.responses import CustomerOut
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from customers.adapters.orm import Contact, Customer
-from customers.adapters.summary_view import load_summaries
+from customers.adapters.queries import load_summaries
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.responses import CustomerSummaryOut
 

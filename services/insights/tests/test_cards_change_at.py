@@ -1,6 +1,6 @@
 """``rules.cards_change_at``, rule by rule: the instant it names is exactly when the cards turn (they are what they were
 at ``now`` up to the microsecond before it and differ at it), and nothing turns earlier. What turns only at midnight
-is left to the facts' own bound (``read_model.stable_until``), which every stored answer also honours."""
+is left to the facts' own bound (``queries.stable_until``), which every stored answer also honours."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from insights.adapters.read_model import stable_until
+from insights.adapters.queries import stable_until
 from insights.domain.facts import (Communication, CustomerFacts, Estimate, Invoice, Job, Overdue, Plan, Profile)
 from insights.domain.rules import cards_change_at, rule_cards
 from insights.domain.thresholds import Thresholds

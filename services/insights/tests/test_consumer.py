@@ -11,7 +11,7 @@ from chassis.messaging.consumer import Consumer
 from chassis.messaging.options import MessagingOptions
 from chassis.messaging.topology import declare_consumer_queues
 from chassis.service import build_runtime
-from insights.adapters.read_model import load_facts
+from insights.adapters.queries import load_facts
 from insights.bootstrap import SPEC
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 import uuid
 
 from chassis.testing.erasure import where_held
-from insights.adapters.read_model import load_facts
+from insights.adapters.queries import load_facts
 from insights.service_layer.rebuild import rebuild
 
 UTC = dt.timezone.utc

@@ -16,7 +16,7 @@ from sqlalchemy import null, select, update
 from insights.adapters import fact_snapshots
 from insights.adapters.facts_json import decode_facts, encode
 from insights.adapters.orm import FactGeneration, FactSnapshot
-from insights.adapters.read_model import load_facts
+from insights.adapters.queries import load_facts
 from insights.domain import facts as f
 from insights.service_layer.rebuild import rebuild
 from insight_stories import event_cases, merge_chain, rich_customer

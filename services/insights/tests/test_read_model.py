@@ -6,7 +6,7 @@ import uuid
 from sqlalchemy import delete
 
 from insights.adapters.orm import CustomerFact, InvoiceFact, JobFact
-from insights.adapters.read_model import load_facts
+from insights.adapters.queries import load_facts
 from insights.entrypoints.events import handlers
 from insights.service_layer.rebuild import rebuild
 

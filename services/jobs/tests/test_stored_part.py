@@ -18,7 +18,7 @@ from chassis.testing.part_store import (assert_a_directory_change_recomputes, as
                                         assert_stored, unwatched_tables)
 from chassis.testing.statements import sent_statements
 from jobs.adapters.orm import Job
-from jobs.service_layer import views
+from jobs.service_layer import workspace
 from jobs.service_layer.scheduler import run_once
 
 PART = "/customers/{}/workspace-part"
@@ -94,7 +94,7 @@ def _ask(client, auth, customer):
 
 def _part(app, account_id, customer, now):
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        document, valid_until = views.customer_part(session, uuid.UUID(str(customer)),
+        document, valid_until = workspace.customer_part(session, uuid.UUID(str(customer)),
                                                     app.extensions["fieldwork"].adapters["customers_api"], now,
                                                     limit=10, activity_limit=20)
         return wire_json.dumps(part_route.JobsPart().dump(document)), valid_until

@@ -88,6 +88,3 @@ def primary(session: Session, customer_id: uuid.UUID, kind: str) -> str | None:
                            .where(ContactPoint.customer_id == customer_id, ContactPoint.kind == kind)
                            .order_by(ContactPoint.position).limit(1)).first()
 
-
-def knows(session: Session, customer_id: uuid.UUID) -> bool:
-    return session.scalar(select(ContactSource.customer_id).where(ContactSource.customer_id == customer_id)) is not None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from chassis.customer_directory import CustomersApi
 from chassis.errors import Conflict, field_error
 
+from comms.adapters import queries
 from comms.adapters.orm import Communication, Delivery
 from comms.domain.communication import FAILED, QUEUED, HandledBy
 from comms.domain.contact_points import normalise_email, normalise_phone
@@ -47,7 +48,7 @@ def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | 
             raise field_error("to", "Not a valid phone number." if channel == "sms" else "Not a valid email address.")
         return value
     value = contacts.primary(session, customer_id, kind)
-    if value is None and customers is not None and token and not contacts.knows(session, customer_id):
+    if value is None and customers is not None and token and not queries.knows(session, customer_id):
         body = customers.fetch(customer_id, token)
         if body is not None:
             contacts.apply_snapshot(session, session.info["account_id"], contacts.snapshot_of_api(body),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound
 from chassis.pagination import Page
-from customers.adapters import profile_view, queries
+from customers.adapters import queries
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def workspace_part(session: Session, customer_id: uuid.UUID, *,
     warranty dates, note and status times are stored values shown as stored (the part says nothing like "follow-up
     overdue" or "under warranty"), and portal invites, whose status does age, are not in the part.
     """
-    found = profile_view.load_profile(session, customer_id)
+    found = queries.load_profile(session, customer_id)
     if found is None:
         raise NotFound("No such customer.")
     customer, pinned_notes = found

@@ -179,7 +179,7 @@ def rule_cards(facts: CustomerFacts, limits: Thresholds, now: dt.datetime) -> li
 # -- when time alone changes the cards ------------------------------------------------------------------------------
 # Each rule's companion: the first moment after ``now`` at which that rule may answer differently with the facts and
 # thresholds unchanged, or None. Whatever turns at midnight (days past due, a plan's days to go, the overdue
-# threshold) is left out: the facts themselves hold only until midnight (``read_model.stable_until``).
+# threshold) is left out: the facts themselves hold only until midnight (``queries.stable_until``).
 
 def _elapsed(moment: dt.datetime, span: dt.timedelta) -> dt.datetime:
     """The instant ``span`` of elapsed time after ``moment``, as the rules measure it (``now - moment``, in UTC). An

@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from insights.adapters import fact_snapshots
-from insights.adapters.read_model import load_facts, stable_until
+from insights.adapters.queries import load_facts, stable_until
 from insights.domain.facts import CustomerFacts
 
 

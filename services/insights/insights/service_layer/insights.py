@@ -15,7 +15,7 @@ from chassis.db.part_store import earliest
 from chassis.errors import NotFound
 from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
 from insights.adapters.orm import AIAnswer
-from insights.adapters.read_model import stable_until
+from insights.adapters.queries import stable_until
 from insights.adapters.read_state import ReadState, read_state
 from insights.adapters.secrets import SecretBox, SecretUnreadable
 from insights.domain.advice import grounded

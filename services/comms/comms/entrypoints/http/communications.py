@@ -12,7 +12,7 @@ from chassis.request_context import actor, adapter, now, principal
 
 from comms.entrypoints.http.schemas.requests import FeedArgs, LogIn
 from comms.entrypoints.http.schemas.responses import CommunicationOut, CommunicationPage, ThreadOut
-from comms.service_layer import views
+from comms.adapters import queries
 from comms.service_layer.manual_log import log_communication
 
 blp = Blueprint("communications", __name__, description="Calls, texts and emails of a customer")
@@ -25,7 +25,7 @@ class CustomerFeed(MethodView):
     @blp.response(200, CommunicationPage)
     def get(self, args, customer_id):
         """The customer's communications, newest first."""
-        return views.feed(request_session(), customer_id, channel=args["channel"], limit=args["limit"],
+        return queries.feed(request_session(), customer_id, channel=args["channel"], limit=args["limit"],
                           cursor=args["cursor"]).as_dict()
 
 
@@ -36,7 +36,7 @@ class CustomerThreads(MethodView):
     @blp.response(200, page_schema(ThreadOut))
     def get(self, args, customer_id):
         """The customer's SMS conversations, the most recently active first."""
-        return views.customer_threads(request_session(), customer_id, limit=args["limit"],
+        return queries.customer_threads(request_session(), customer_id, limit=args["limit"],
                                       cursor=args["cursor"]).as_dict()
 
 
@@ -47,7 +47,7 @@ class ThreadMessages(MethodView):
     @blp.response(200, CommunicationPage)
     def get(self, args, thread_id):
         """The texts of one conversation, newest first."""
-        return views.thread_messages(request_session(), thread_id, limit=args["limit"],
+        return queries.thread_messages(request_session(), thread_id, limit=args["limit"],
                                      cursor=args["cursor"]).as_dict()
 
 
@@ -58,7 +58,7 @@ class CustomerActivity(MethodView):
     @blp.response(200, page_schema(ActivityItemSchema))
     def get(self, args, customer_id):
         """comms' part of the customer's timeline."""
-        return views.activity(request_session(), customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+        return queries.activity(request_session(), customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.route("/communications")
@@ -80,4 +80,4 @@ class CommunicationById(MethodView):
     @require("comms:view")
     @blp.response(200, CommunicationOut)
     def get(self, communication_id):
-        return views.communication(request_session(), communication_id)
+        return queries.communication(request_session(), communication_id)

@@ -12,7 +12,7 @@ from chassis.request_context import actor, adapter, now, principal, runtime
 from comms.domain.communication import HandledBy
 from comms.entrypoints.http.schemas.requests import AssignIn, FeedArgs, MessageIn
 from comms.entrypoints.http.schemas.responses import ChannelsOut, CommunicationOut, CommunicationPage
-from comms.service_layer import views
+from comms.adapters import queries
 from comms.service_layer.assignment import assign
 from comms.service_layer.outcomes import retry
 from comms.service_layer.promotion import refuse_marketing_if_flagged
@@ -76,7 +76,7 @@ class Unmatched(MethodView):
     @blp.response(200, CommunicationPage)
     def get(self, args):
         """Inbound calls, texts and emails that matched no customer, newest first (of one channel with ``channel``)."""
-        return views.unmatched(request_session(), channel=args["channel"], limit=args["limit"],
+        return queries.unmatched(request_session(), channel=args["channel"], limit=args["limit"],
                                cursor=args["cursor"]).as_dict()
 
 

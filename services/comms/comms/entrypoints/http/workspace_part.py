@@ -10,7 +10,7 @@ from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
 from comms.entrypoints.http.schemas.responses import WorkspacePart
-from comms.service_layer import views
+from comms.adapters import queries as views
 
 blp = Blueprint("workspace_part", __name__, description="comms' part of the customer workspace")
 

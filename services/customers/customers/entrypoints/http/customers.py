@@ -9,7 +9,7 @@ from chassis.db import request_session
 from chassis.errors import NotFound, field_error
 from chassis.pagination import Page, PageArgs, page_schema
 from chassis.request_context import actor, adapter, now, principal
-from customers.adapters import profile_view, queries
+from customers.adapters import queries
 from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
@@ -23,7 +23,7 @@ blp = Blueprint("customers", __name__, url_prefix="/customers", description="Cus
 
 def profile_of(customer_id) -> dict:
     """What `GET /customers/<id>` answers, in one statement; reading it is the visibility check (404)."""
-    found = profile_view.load_profile(request_session(), customer_id)
+    found = queries.load_profile(request_session(), customer_id)
     if found is None:
         raise NotFound("No such customer.")
     return presenters.profile(*found)

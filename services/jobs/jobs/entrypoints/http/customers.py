@@ -15,7 +15,7 @@ from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
 from jobs.entrypoints.http.schemas.responses import JobBrief, RecentActivityOut, SummaryOut
 from jobs.entrypoints.http.schemas.responses import EstimateOut, PlanOut
 from jobs.entrypoints.http.schemas.requests import status_filter
-from jobs.service_layer import views
+from jobs.adapters import queries
 
 blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")
 
@@ -33,7 +33,7 @@ def _session_for(customer_id):
 
 
 def _page(model, customer_id, args) -> dict:
-    return views.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
+    return queries.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
                          status=args.get("status")).as_dict()
 
 
@@ -51,7 +51,7 @@ class CustomerJobSummary(MethodView):
     @require("jobs:view")
     @blp.response(200, SummaryOut)
     def get(self, customer_id):
-        return views.summary(_session_for(customer_id), customer_id, now())
+        return queries.summary(_session_for(customer_id), customer_id, now())
 
 
 @blp.route("/recent-activity")
@@ -59,7 +59,7 @@ class CustomerRecentActivity(MethodView):
     @require("jobs:view")
     @blp.response(200, RecentActivityOut)
     def get(self, customer_id):
-        return views.recent_activity(_session_for(customer_id), customer_id, now())
+        return queries.recent_activity(_session_for(customer_id), customer_id, now())
 
 
 @blp.route("/estimates")
@@ -87,4 +87,4 @@ class CustomerActivity(MethodView):
     @blp.response(200, page_schema(ActivityItemSchema, name="JobsActivityPage"))
     def get(self, args, customer_id):
         session = _session_for(customer_id)
-        return views.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+        return queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()

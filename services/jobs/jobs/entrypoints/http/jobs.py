@@ -21,7 +21,7 @@ from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
 from jobs.service_layer.technicians import assign_crew
-from jobs.service_layer.views import JOB_PAGE_ORDER, job_page_key
+from jobs.adapters.queries import JOB_PAGE_ORDER, job_page_key
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
 

@@ -19,7 +19,7 @@ from jobs.entrypoints.http.schemas.requests import PhotoUpload
 from jobs.entrypoints.http.schemas.responses import PhotoOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, delete_photo, load_photo
-from jobs.service_layer.views import page_of, photo_view
+from jobs.adapters.queries import page_of, photo_view
 
 blp = Blueprint("photos", __name__)
 

@@ -14,7 +14,7 @@ from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
 from jobs.entrypoints.http.schemas.responses import RecentActivityOut, SummaryOut
 from jobs.entrypoints.http.schemas.responses import PhotoOut
 from jobs.entrypoints.http.schemas.responses import ReviewsPage
-from jobs.service_layer import views
+from jobs.service_layer import workspace as views
 
 blp = Blueprint("workspace_part", __name__)
 

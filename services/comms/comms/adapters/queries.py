@@ -12,9 +12,8 @@ from chassis.customer_directory import lookup
 from chassis.errors import NotFound
 from chassis.pagination import Page, encode_cursor, keyset_page
 
-from comms.adapters.orm import Communication, SmsThread
+from comms.adapters.orm import Communication, ContactSource, SmsThread
 from comms.domain.communication import activity_title, snippet
-from comms.service_layer import contacts
 
 
 def _key(comm: Communication) -> tuple:
@@ -31,11 +30,16 @@ def require_visible_customer(session: Session, customer_id: uuid.UUID) -> None:
 
     Reads never ask the customers service: an id this account does not know shows nothing.
     """
-    if lookup(session, customer_id) is not None or contacts.knows(session, customer_id):
+    if lookup(session, customer_id) is not None or knows(session, customer_id):
         return
     if session.scalars(select(Communication.id).where(Communication.customer_id == customer_id).limit(1)).first():
         return
     raise NotFound("No such customer.")
+
+
+def knows(session: Session, customer_id: uuid.UUID) -> bool:
+    """Whether a customer event has told this account the customer's contact points."""
+    return session.scalar(select(ContactSource.customer_id).where(ContactSource.customer_id == customer_id)) is not None
 
 
 def feed(session: Session, customer_id: uuid.UUID, *, channel: str | None, limit: int, cursor: str | None) -> Page:

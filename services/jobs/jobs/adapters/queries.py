@@ -1,4 +1,4 @@
-"""Read side: customer pages and summaries, read straight from indexed queries (no domain objects needed)."""
+"""Reads: customer pages and summaries, read straight from indexed queries (no domain objects needed)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +9,8 @@ from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, func, literal
 from sqlalchemy.orm import Session, aliased
 
 from chassis.activity import api_link
-from chassis.customer_directory import CustomersApi, visible_customer
-from chassis.db.part_store import earliest
 from chassis.pagination import Page, encode_cursor, keyset_page
-from jobs.adapters.orm import ActivityEntry, CustomerTally, Estimate, Job, Photo, Plan
-from jobs.domain.estimates import expires_at
-from jobs.service_layer import reviews
-from jobs.service_layer.plans import next_visits
+from jobs.adapters.orm import ActivityEntry, CustomerTally, Job, Photo
 
 RECENT_DAYS = 30
 RECENT_LIMIT = 10
@@ -45,52 +40,13 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
 
 def summary(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> dict:
     """Three index lookups and one counter row: the same cost for 10 jobs or 50,000."""
-    return _summary(session.scalar(_open_jobs(customer_id)) or 0, _completed(session, customer_id, 1, None),
+    return summary_of(session.scalar(_open_jobs(customer_id)) or 0, _completed(session, customer_id, 1, None),
                     _upcoming(session, customer_id, now, 1))
 
 
 def recent_activity(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> dict:
-    return {"completed_recently": _completed(session, customer_id, RECENT_LIMIT, _recent_since(now)),
+    return {"completed_recently": _completed(session, customer_id, RECENT_LIMIT, recent_since(now)),
             "upcoming": _upcoming(session, customer_id, now, RECENT_LIMIT)}
-
-
-def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, now: dt.datetime, *, limit: int,
-                  activity_limit: int) -> tuple[dict, dt.datetime | None]:
-    """The customer's whole share of the workspace in one unit of work, each section as its own endpoint answers it;
-    and the moment time alone changes it (None: only writes do).
-
-    Six statements where the seven endpoints take seventeen: the customer check, one for everything about the jobs
-    (see ``_JOB_LISTS``), then estimates, plans, reviews and the timeline. The summary's last completed and next scheduled jobs
-    are the heads of the lists recent activity shows, so nothing is read twice. Estimate statuses and plans' next
-    visits are shown as of ``now``, the moment the rest is read for.
-    """
-    visible_customer(session, customer_id, api)
-    jobs = _job_lists(session, customer_id, now, page_size=limit)
-    since = _recent_since(now)
-    # Completed jobs come newest first, so those of the last 30 days are a prefix of the latest ones, and the
-    # latest is the summary's last completed even when it is older than that.
-    recent = [job for job in jobs.completed if job.completed_at >= since]
-    estimates = page_of(session, Estimate, customer_id, limit=limit, cursor=None)
-    plans = page_of(session, Plan, customer_id, limit=limit, cursor=None)
-    today = now.astimezone(dt.timezone.utc).date()
-    for estimate in estimates.items:
-        estimate.shown_on = today
-    for plan in plans.items:
-        plan.shown_visits = next_visits(plan, now)
-    document = {
-        "jobs": _first_page(jobs.page, limit, key=job_page_key).as_dict(),
-        "estimates": estimates.as_dict(),
-        "plans": plans.as_dict(),
-        "recent_activity": {"completed_recently": recent, "upcoming": jobs.upcoming},
-        "summary": _summary(jobs.open_count, jobs.completed, jobs.upcoming),
-        "reviews": reviews.first_page_with_summary(session, customer_id, limit=limit),
-        "activity": activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
-        "photos": latest_photos(session, customer_id, LATEST_PHOTOS),
-    }
-    return document, _part_valid_until(recent, jobs.upcoming, estimates.items, plans.items, today)
-
-
-LATEST_PHOTOS = 6  # what the workspace's photos section shows
 
 
 def photo_view(photo: Photo, job: Job | None) -> dict:
@@ -112,25 +68,7 @@ def latest_photos(session: Session, customer_id: uuid.UUID, limit: int) -> dict:
     return {"items": [photo_view(photo, job) for photo, job, _ in rows], "count": rows[0][2] if rows else 0}
 
 
-def _part_valid_until(recent: list[Job], upcoming: list[Job], estimates: list[Estimate], plans: list[Plan],
-                      today: dt.date) -> dt.datetime | None:
-    """When time alone first changes the part. Each instant is the last one at which the part still shows what it
-    showed (a job starting exactly now is still upcoming): recomputing there costs one extra computation, never a
-    stale answer. The jobs page, the timeline and the open count hold no time; the jobs that are neither shown nor
-    upcoming nor recent (past, or completed longer ago) only get further out of the windows."""
-    return earliest([
-        # the next scheduled job starts: it leaves upcoming, and the summary's next scheduled is the one after
-        upcoming[0].scheduled_start if upcoming else None,
-        # the oldest job shown as completed recently falls out of the 30-day window
-        recent[-1].completed_at + dt.timedelta(days=RECENT_DAYS) if recent else None,
-        # an open estimate shown reads expired at the midnight after its last valid day
-        *(expires_at(estimate.status, estimate.valid_until, today) for estimate in estimates),
-        # an active plan's first next visit passes: its next visits move on
-        *(plan.shown_visits[0] for plan in plans if plan.shown_visits),
-    ])
-
-
-def _summary(open_count: int, completed: list[Job], upcoming: list[Job]) -> dict:
+def summary_of(open_count: int, completed: list[Job], upcoming: list[Job]) -> dict:
     return {"open_count": open_count, "last_completed": completed[0] if completed else None,
             "next_scheduled": upcoming[0] if upcoming else None}
 
@@ -139,7 +77,7 @@ def _open_jobs(customer_id) -> Select:
     return select(CustomerTally.open_jobs).where(CustomerTally.customer_id == customer_id)
 
 
-def _recent_since(now: dt.datetime) -> dt.datetime:
+def recent_since(now: dt.datetime) -> dt.datetime:
     return now - dt.timedelta(days=RECENT_DAYS)
 
 
@@ -162,8 +100,6 @@ def _completed(session: Session, customer_id: uuid.UUID, limit: int, since: dt.d
 
 def _upcoming(session: Session, customer_id: uuid.UUID, now: dt.datetime, limit: int) -> list[Job]:
     return list(session.scalars(_upcoming_jobs(customer_id, now).limit(limit)))
-
-
 
 
 def _job_lists_statement() -> Select:
@@ -197,7 +133,7 @@ class JobLists(NamedTuple):
     open_count: int
 
 
-def _job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, page_size: int) -> JobLists:
+def job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, page_size: int) -> JobLists:
     lists: dict[str, list[Job]] = {"page": [], "completed": [], "upcoming": []}
     open_count = None
     for job, name, open_count in session.execute(_JOB_LISTS, {"customer_id": customer_id, "recent": RECENT_LIMIT,
@@ -210,6 +146,6 @@ def _job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, pa
     return JobLists(lists["page"], lists["completed"], lists["upcoming"], open_count or 0)
 
 
-def _first_page(rows: list, limit: int, *, key) -> Page:
+def first_page(rows: list, limit: int, *, key) -> Page:
     """A first page from ``limit + 1`` rows in page order, with the cursor ``keyset_page`` would give it."""
     return Page(rows[:limit], encode_cursor(key(rows[limit - 1])) if len(rows) > limit else None)
