@@ -5,37 +5,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask.views import MethodView
-from marshmallow import fields
 
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.request_context import adapter
-from chassis.schemas import Schema
 
+from comms.entrypoints.http.schemas.responses import MessagingStatus
 from comms.service_layer.sending import NOT_CONFIGURED
 
 blp = Blueprint("integration_status", __name__, description="The outside services this one uses, as configured")
-
-
-class EmailStatus(Schema):
-    configured = fields.Boolean(required=True, metadata={"description": "emails (invoices, statements, portal links) "
-                                                                        "can go out"})
-    server = fields.String(required=True, allow_none=True, metadata={"description": "the mail server, host:port"})
-    sender = fields.String(required=True, allow_none=True, metadata={"description": "the From address"})
-    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
-
-
-class SmsStatus(Schema):
-    configured = fields.Boolean(required=True, metadata={"description": "texts (reminders, portal links) can go out"})
-    provider = fields.String(required=True, allow_none=True, metadata={"description": "the SMS provider's host"})
-    sender = fields.String(required=True, allow_none=True, metadata={"description": "the number texts come from"})
-    api_key_last4 = fields.String(required=True, allow_none=True)
-    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
-
-
-class MessagingStatus(Schema):
-    email = fields.Nested(EmailStatus, required=True)
-    sms = fields.Nested(SmsStatus, required=True)
 
 
 def _host(url: str) -> str:

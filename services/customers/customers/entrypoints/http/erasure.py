@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import Schema as OutSchema
-from marshmallow import fields, validate
 
 from chassis.api import Blueprint, conflicts
 from chassis.auth import require
@@ -11,26 +9,13 @@ from chassis.db import request_session
 from chassis.errors import field_error
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, now
-from chassis.schemas import Schema
 from customers.adapters.erasures import erasure_of, erasures_page
+from customers.entrypoints.http.schemas.requests import EraseIn
+from customers.entrypoints.http.schemas.responses import ErasureOut
 from customers.service_layer import erasure
 from customers.service_layer.loading import customer_for_change
 
 blp = Blueprint("erasure", __name__, description="Erasing a customer's personal data")
-
-
-class EraseIn(Schema):
-    confirm_name = fields.String(required=True, validate=validate.Length(min=1, max=200), metadata={
-        "description": "The customer's name as the person asking for the erasure typed it: the name it has now."})
-
-
-class ErasureOut(OutSchema):
-    id = fields.UUID()
-    customer_id = fields.UUID()
-    customer_number = fields.String()
-    pseudonym = fields.String(metadata={"description": "What the customer is called from now on."})
-    erased_by = fields.String()
-    erased_at = fields.DateTime()
 
 
 def _same_name(typed: str, name: str) -> bool:

@@ -2,24 +2,16 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import fields
 
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.request_context import adapter
-from chassis.schemas import Schema
+from customers.entrypoints.http.schemas.responses import MapsStatus
 
 blp = Blueprint("integration_status", __name__, description="The outside services this one uses, as configured")
 
 NOT_CONFIGURED = ("No Google Maps API key is configured (FIELDWORK_GOOGLE_MAPS_API_KEY): new addresses are not "
                   "located, and properties show as not geocoded.")
-
-
-class MapsStatus(Schema):
-    configured = fields.Boolean(required=True, metadata={"description": "addresses are geocoded through Google Maps"})
-    api_key_last4 = fields.String(required=True, allow_none=True, metadata={
-        "description": "the configured key's last four characters (null when none, or when set by a test)"})
-    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
 
 
 @blp.route("/settings/integrations/maps")

@@ -2,66 +2,20 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import Schema as OutSchema
-from marshmallow import fields, validate
 
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import actor, now
-from chassis.schemas import Schema
 from customers.adapters.relations import memberships_of, relations_with_others
 from customers.domain import relations as rules
+from customers.entrypoints.http.schemas.requests import RelationIn
+from customers.entrypoints.http.schemas.responses import MembershipsOut, RelationOut, RelationsOut
 from customers.domain.membership import ACTIVE, renewal_date
 from customers.service_layer import relations
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("relations", __name__, url_prefix="/customers", description="Related customers and memberships")
-
-
-class RelationIn(Schema):
-    related_id = fields.UUID(required=True, metadata={"description": "The other customer."})
-    kind = fields.String(required=True, validate=validate.OneOf(rules.KINDS), metadata={
-        "description": "This customer is <kind> of the other: bill_to (the other pays this one's bills), tenant (the "
-                       "other is this one's property manager), household (the same household)."})
-
-
-class RelatedCustomerOut(OutSchema):
-    id = fields.UUID()
-    number = fields.String()
-    display_name = fields.String()
-    archived = fields.Boolean()
-
-
-class RelationOut(OutSchema):
-    id = fields.UUID()
-    kind = fields.String()
-    role = fields.String(metadata={"description": "What the other customer is to this one, read from this end: "
-                                                  "billed_to, bill_to_of, tenant_of, property_manager_of, "
-                                                  "household_member."})
-    label = fields.String(metadata={"description": "The role in words (\"Billed to\", \"Bill-to of\" …)."})
-    customer = fields.Nested(RelatedCustomerOut)
-    created_by = fields.String()
-    created_at = fields.DateTime()
-
-
-class RelationsOut(OutSchema):
-    items = fields.List(fields.Nested(RelationOut))
-
-
-class MembershipOut(OutSchema):
-    plan_id = fields.UUID()
-    name = fields.String()
-    status = fields.String()
-    since = fields.DateTime()
-    next_visit_at = fields.DateTime(allow_none=True)
-    renewal_date = fields.Date()
-
-
-class MembershipsOut(OutSchema):
-    member = fields.Boolean(metadata={"description": "Enrolled in an active maintenance plan."})
-    current = fields.Nested(MembershipOut, allow_none=True, metadata={"description": "The active plan, newest first."})
-    items = fields.List(fields.Nested(MembershipOut))
 
 
 def relation_document(relation, other, customer_id) -> dict:

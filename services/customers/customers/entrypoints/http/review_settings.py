@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import fields
 
 from chassis.api import Blueprint
 from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import actor, now
-from chassis.schemas import Schema
+from customers.entrypoints.http.schemas.requests import ReviewSettings
 from customers.service_layer.review_requests import sends_review_requests, set_review_requests
 
 blp = Blueprint("review_settings", __name__, description="Review requests sent when a job is completed")
-
-
-class ReviewSettings(Schema):
-    send_review_requests = fields.Boolean(required=True, metadata={"description": (
-        "Send a review request (a portal link by the customer's preferred channel) when a job is completed; on "
-        "until turned off. Never to a customer flagged do-not-service.")})
 
 
 @blp.route("/settings/reviews")

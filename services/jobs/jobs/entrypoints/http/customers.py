@@ -12,17 +12,12 @@ from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import adapter, now
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
-from jobs.entrypoints.http.schemas.responses import JobBrief, RecentActivityOut, SummaryOut
-from jobs.entrypoints.http.schemas.responses import EstimateOut, PlanOut
+from jobs.entrypoints.http.schemas.responses import (EstimatesPage, JobsPage, PlansPage, RecentActivityOut,
+                                                    SummaryOut)
 from jobs.entrypoints.http.schemas.requests import status_filter
 from jobs.adapters import queries
 
 blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")
-
-# One class per page shape, shared with the workspace part, so the API document names each shape once.
-JobsPage = page_schema(JobBrief)
-EstimatesPage = page_schema(EstimateOut)
-PlansPage = page_schema(PlanOut)
 
 
 def _session_for(customer_id):

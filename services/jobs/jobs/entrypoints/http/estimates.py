@@ -12,8 +12,7 @@ from chassis.request_context import actor, adapter, now
 from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
-from jobs.entrypoints.http.schemas.responses import EstimateOut
-from jobs.entrypoints.http.schemas.responses import HistoryOut
+from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
 from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property

@@ -12,10 +12,8 @@ from chassis.pagination import keyset_page, page_schema
 from chassis.request_context import actor, adapter, now
 from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
-from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove
-from jobs.entrypoints.http.schemas.responses import JobBrief, JobOut
-from jobs.entrypoints.http.schemas.requests import status_filter
-from jobs.entrypoints.http.schemas.responses import HistoryOut
+from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
+from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property

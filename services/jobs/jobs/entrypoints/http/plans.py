@@ -7,19 +7,16 @@ from chassis.api import Blueprint, conflicts
 from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
-from chassis.pagination import PageArgs, page_schema
+from chassis.pagination import PageArgs
 from chassis.request_context import actor, adapter, now
-from jobs.entrypoints.http.schemas.responses import JobBrief
+from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
-from jobs.entrypoints.http.schemas.responses import PlanOut
-from jobs.entrypoints.http.schemas.responses import HistoryOut
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up
 from jobs.service_layer.records import history
 
 blp = Blueprint("plans", __name__)
-PlanVisitsPage = page_schema(JobBrief, name="PlanVisitsPage")
 
 
 @blp.route("/plans")

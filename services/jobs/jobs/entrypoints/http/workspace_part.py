@@ -10,10 +10,8 @@ from chassis.db import request_session
 from chassis.request_context import adapter, now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
-from jobs.entrypoints.http.customers import EstimatesPage, JobsPage, PlansPage
-from jobs.entrypoints.http.schemas.responses import RecentActivityOut, SummaryOut
-from jobs.entrypoints.http.schemas.responses import PhotoOut
-from jobs.entrypoints.http.schemas.responses import ReviewsPage
+from jobs.entrypoints.http.schemas.responses import (EstimatesPage, JobsPage, PhotoOut, PlansPage, RecentActivityOut,
+                                                     ReviewsPage, SummaryOut)
 from jobs.service_layer import workspace as views
 
 blp = Blueprint("workspace_part", __name__)

@@ -69,3 +69,24 @@ class ChannelOut(Schema):
 class ChannelsOut(Schema):
     email = fields.Nested(ChannelOut)
     sms = fields.Nested(ChannelOut)
+
+
+class EmailStatus(Schema):
+    configured = fields.Boolean(required=True, metadata={"description": "emails (invoices, statements, portal links) "
+                                                                        "can go out"})
+    server = fields.String(required=True, allow_none=True, metadata={"description": "the mail server, host:port"})
+    sender = fields.String(required=True, allow_none=True, metadata={"description": "the From address"})
+    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
+
+
+class SmsStatus(Schema):
+    configured = fields.Boolean(required=True, metadata={"description": "texts (reminders, portal links) can go out"})
+    provider = fields.String(required=True, allow_none=True, metadata={"description": "the SMS provider's host"})
+    sender = fields.String(required=True, allow_none=True, metadata={"description": "the number texts come from"})
+    api_key_last4 = fields.String(required=True, allow_none=True)
+    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
+
+
+class MessagingStatus(Schema):
+    email = fields.Nested(EmailStatus, required=True)
+    sms = fields.Nested(SmsStatus, required=True)

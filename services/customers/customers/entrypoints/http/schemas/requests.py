@@ -11,6 +11,7 @@ from werkzeug.datastructures import FileStorage
 from chassis.pagination import PageArgs
 from chassis.schemas import Schema
 from customers.domain import import_history
+from customers.domain import relations as rules
 from customers.domain.addresses import InvalidAddress, checked
 from customers.domain.import_layouts import FIELDS, LAYOUTS, MANUAL
 from customers.domain.lifecycle import STATUSES
@@ -211,3 +212,21 @@ class ImportRowArgs(marshmallow.Schema):
 
 class LayoutArgs(marshmallow.Schema):
     kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS))
+
+
+class EraseIn(Schema):
+    confirm_name = fields.String(required=True, validate=validate.Length(min=1, max=200), metadata={
+        "description": "The customer's name as the person asking for the erasure typed it: the name it has now."})
+
+
+class RelationIn(Schema):
+    related_id = fields.UUID(required=True, metadata={"description": "The other customer."})
+    kind = fields.String(required=True, validate=validate.OneOf(rules.KINDS), metadata={
+        "description": "This customer is <kind> of the other: bill_to (the other pays this one's bills), tenant (the "
+                       "other is this one's property manager), household (the same household)."})
+
+
+class ReviewSettings(Schema):
+    send_review_requests = fields.Boolean(required=True, metadata={"description": (
+        "Send a review request (a portal link by the customer's preferred channel) when a job is completed; on "
+        "until turned off. Never to a customer flagged do-not-service.")})

@@ -283,3 +283,57 @@ class ArchivedRecordOut(Schema):
 
 class ArchivedOut(Schema):
     items = fields.List(fields.Nested(ArchivedRecordOut))
+
+
+class ErasureOut(Schema):
+    id = fields.UUID()
+    customer_id = fields.UUID()
+    customer_number = fields.String()
+    pseudonym = fields.String(metadata={"description": "What the customer is called from now on."})
+    erased_by = fields.String()
+    erased_at = fields.DateTime()
+
+
+class RelatedCustomerOut(Schema):
+    id = fields.UUID()
+    number = fields.String()
+    display_name = fields.String()
+    archived = fields.Boolean()
+
+
+class RelationOut(Schema):
+    id = fields.UUID()
+    kind = fields.String()
+    role = fields.String(metadata={"description": "What the other customer is to this one, read from this end: "
+                                                  "billed_to, bill_to_of, tenant_of, property_manager_of, "
+                                                  "household_member."})
+    label = fields.String(metadata={"description": "The role in words (\"Billed to\", \"Bill-to of\" …)."})
+    customer = fields.Nested(RelatedCustomerOut)
+    created_by = fields.String()
+    created_at = fields.DateTime()
+
+
+class RelationsOut(Schema):
+    items = fields.List(fields.Nested(RelationOut))
+
+
+class MembershipOut(Schema):
+    plan_id = fields.UUID()
+    name = fields.String()
+    status = fields.String()
+    since = fields.DateTime()
+    next_visit_at = fields.DateTime(allow_none=True)
+    renewal_date = fields.Date()
+
+
+class MembershipsOut(Schema):
+    member = fields.Boolean(metadata={"description": "Enrolled in an active maintenance plan."})
+    current = fields.Nested(MembershipOut, allow_none=True, metadata={"description": "The active plan, newest first."})
+    items = fields.List(fields.Nested(MembershipOut))
+
+
+class MapsStatus(Schema):
+    configured = fields.Boolean(required=True, metadata={"description": "addresses are geocoded through Google Maps"})
+    api_key_last4 = fields.String(required=True, allow_none=True, metadata={
+        "description": "the configured key's last four characters (null when none, or when set by a test)"})
+    message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})

@@ -195,3 +195,10 @@ class JobToReview(Schema):
 
 class JobsToReview(Schema):
     items = fields.List(fields.Nested(JobToReview), required=True)
+
+
+# One class per page shape, shared with the workspace part, so the API document names each shape once.
+JobsPage = page_schema(JobBrief)
+EstimatesPage = page_schema(EstimateOut)
+PlansPage = page_schema(PlanOut)
+PlanVisitsPage = page_schema(JobBrief, name="PlanVisitsPage")
