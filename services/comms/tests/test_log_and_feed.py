@@ -37,6 +37,18 @@ def test_a_staff_member_with_a_uuid_subject_is_named_by_id(client, make_token, a
     assert comm["handled_by"]["kind"] == "staff" and comm["handled_by"]["id"] == str(staff_id)
 
 
+def test_a_logged_text_keeps_its_numbers_and_joins_the_thread_of_the_other_party(client, auth, add_customer):
+    customer_id = add_customer(phones=["+15125550142"])
+    sent = _log(client, auth, customer_id, channel="sms", direction="outbound", subject=None, body="On our way",
+                duration_seconds=None, **{"from": "+15125550100", "to": "(512) 555-0177"}).json
+    assert (sent["from"], sent["to"]) == ("+15125550100", "(512) 555-0177")
+    received = _log(client, auth, customer_id, channel="sms", direction="inbound", subject=None, body="Thanks",
+                    duration_seconds=None, **{"from": "+15125550177"}).json
+    threads = client.get(f"/customers/{customer_id}/threads", headers=auth).json["items"]
+    assert [(t["counterpart"], t["last_snippet"]) for t in threads] == [("+15125550177", "Thanks")]
+    assert received["thread_id"] == sent["thread_id"] is not None
+
+
 @pytest.mark.parametrize("changes, field", [
     ({"channel": "fax"}, "channel"),
     ({"duration_seconds": -1}, "duration_seconds"),

@@ -13,6 +13,7 @@ from chassis.request_context import actor, adapter, now, principal
 from comms.entrypoints.http.schemas.requests import FeedArgs, LogIn
 from comms.entrypoints.http.schemas.responses import CommunicationOut, CommunicationPage, ThreadOut
 from comms.adapters import queries
+from comms.service_layer.commands import LogCommunication
 from comms.service_layer.manual_log import log_communication
 
 blp = Blueprint("communications", __name__, description="Calls, texts and emails of a customer")
@@ -69,7 +70,7 @@ class Communications(MethodView):
     def post(self, body):
         """Log a call, text or email by hand."""
         config = adapter("config")
-        return log_communication(request_session(), body, subject_of_token=principal().sub,
+        return log_communication(request_session(), LogCommunication(**body), subject_of_token=principal().sub,
                                  name_of_user=actor(),
                                  customers=adapter("customers_api"), region=config.phone_region,
                                  now=now())

@@ -25,8 +25,9 @@ class LogIn(Schema):
     channel = fields.String(required=True, validate=validate.OneOf(CHANNELS))
     direction = fields.String(required=True, validate=validate.OneOf(DIRECTIONS))
     handled_by = fields.String(load_default="staff", validate=validate.OneOf(HANDLERS))
-    from_ = fields.String(data_key="from", attribute="from", load_default=None, validate=validate.Length(max=320))
-    to = fields.String(load_default=None, validate=validate.Length(max=320))
+    # Loaded under the names of the service layer's LogCommunication, which the route builds from it.
+    from_address = fields.String(data_key="from", load_default=None, validate=validate.Length(max=320))
+    to_address = fields.String(data_key="to", load_default=None, validate=validate.Length(max=320))
     subject = fields.String(load_default=None, validate=validate.Length(max=300))
     body = fields.String(load_default=None, validate=validate.Length(max=20_000))
     duration_seconds = fields.Integer(load_default=None, validate=validate.Range(min=0, max=86_400))

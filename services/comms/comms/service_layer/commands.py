@@ -1,0 +1,25 @@
+"""What the routes ask the service layer to do, as plain values: no request, no HTTP body, no schema."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LogCommunication:
+    """A call, text or email a user writes into the log by hand."""
+
+    customer_id: uuid.UUID
+    channel: str
+    direction: str
+    handled_by: str = "staff"
+    from_address: str | None = None
+    to_address: str | None = None
+    subject: str | None = None
+    body: str | None = None
+    duration_seconds: int | None = None
+    recording_url: str | None = None
+    transcript: str | None = None
+    status: str | None = None
+    occurred_at: dt.datetime | None = None
