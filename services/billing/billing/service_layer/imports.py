@@ -21,6 +21,7 @@ from billing.domain.payment import IMPORTED
 from billing.service_layer import wire
 from billing.service_layer.books import Books
 from billing.service_layer.invoices import draft_invoice, issue, issued_at, void
+from billing.service_layer.commands import PaymentAllocation, RecordPayment
 from billing.service_layer.payments import take_payment
 from billing.service_layer.references import JOBS
 from chassis.customer_directory import properties_of, surviving
@@ -74,10 +75,10 @@ def _settle_as_it_was(session: Session, books: Books, invoice: Invoice, row: dic
         emit(session, wire.invoice_paid(invoice))
     paid = min(past["paid_cents"], invoice.total_cents)  # the contract says never more; more would be credit
     if paid > 0:
-        take_payment(session, books, {
-            "customer_id": invoice.customer_id, "amount_cents": paid, "currency": invoice.currency,
-            "method": IMPORTED, "reference": _reference(row), "received_at": at,
-            "allocations": [{"invoice_id": invoice.id, "amount_cents": paid}]}, settled_at=at)
+        take_payment(session, books, RecordPayment(
+            customer_id=invoice.customer_id, amount_cents=paid, currency=invoice.currency, method=IMPORTED,
+            reference=_reference(row), received_at=at, allocations=(PaymentAllocation(invoice.id, paid),)),
+            settled_at=at)
 
 
 def _due_date(issue_date: dt.date, due_on: str | None) -> dt.date:

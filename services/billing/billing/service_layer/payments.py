@@ -13,6 +13,7 @@ from billing.domain import summary
 from billing.domain.payment import IMPORTED, METHODS
 from billing.service_layer import wire
 from billing.service_layer.books import Books
+from billing.service_layer.commands import IssueCreditNote, RecordPayment, RefundPayment
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
 from chassis.db import next_number
 from chassis.errors import Conflict, NotFound, field_error
@@ -59,30 +60,30 @@ def _oldest_open(session: Session, customer_id: uuid.UUID, amount: int) -> list[
     return plan
 
 
-def record_payment(session: Session, body: dict) -> Payment:
+def record_payment(session: Session, command: RecordPayment) -> Payment:
     books = Books(session)
-    payment = take_payment(session, books, body)
+    payment = take_payment(session, books, command)
     books.close()
     return payment
 
 
-def take_payment(session: Session, books: Books, body: dict, *, settled_at: dt.datetime | None = None) -> Payment:
-    """Records the payment and applies it as ``body`` says (else oldest open invoices first), in ``books`` (the caller
-    closes them). ``settled_at``: when an invoice it pays in full counts as paid, for past history; else now."""
-    customer_id, amount = body["customer_id"], body["amount_cents"]
-    books.open(customer_id, body["currency"])
-    requested = body.get("allocations")
-    if requested is None:
+def take_payment(session: Session, books: Books, command: RecordPayment, *,
+                 settled_at: dt.datetime | None = None) -> Payment:
+    """Records the payment and applies it as the command says (else oldest open invoices first), in ``books`` (the
+    caller closes them). ``settled_at``: when an invoice it pays in full counts as paid, for past history; else now."""
+    customer_id, amount = command.customer_id, command.amount_cents
+    books.open(customer_id, command.currency)
+    if command.allocations is None:
         plan = _oldest_open(session, customer_id, amount)
     else:
-        plan = [(item["invoice_id"], item["amount_cents"]) for item in requested]
+        plan = [(item.invoice_id, item.amount_cents) for item in command.allocations]
         if len({invoice_id for invoice_id, _ in plan}) != len(plan):
             raise field_error("allocations", "Each invoice may appear once.")
         if sum(part for _, part in plan) > amount:
             raise field_error("allocations", "The allocations add up to more than the payment.")
     invoices = _locked_invoices(session, customer_id, sorted(invoice_id for invoice_id, _ in plan))
-    payment = Payment(customer_id=customer_id, amount_cents=amount, currency=body["currency"], method=body["method"],
-                      reference=body.get("reference"), received_at=body["received_at"], allocated_cents=0,
+    payment = Payment(customer_id=customer_id, amount_cents=amount, currency=command.currency, method=command.method,
+                      reference=command.reference, received_at=command.received_at, allocated_cents=0,
                       refunded_cents=0)
     session.add(payment)
     session.flush()
@@ -109,18 +110,18 @@ def _ledger_line(payment: Payment) -> str:
     return said + (f" ({payment.reference})" if payment.reference else "")
 
 
-def issue_credit_note(session: Session, body: dict) -> CreditNote:
-    customer_id = body["customer_id"]
+def issue_credit_note(session: Session, command: IssueCreditNote) -> CreditNote:
+    customer_id = command.customer_id
     books = Books(session)
-    books.open(customer_id, body["currency"])
+    books.open(customer_id, command.currency)
     invoice = None
-    if body.get("invoice_id"):
-        invoice = _named_invoice(session, customer_id, body["invoice_id"], field="invoice_id")
+    if command.invoice_id:
+        invoice = _named_invoice(session, customer_id, command.invoice_id, field="invoice_id")
         rules.require_open(money_of(invoice), "a credit note")
-        if body["amount_cents"] > invoice.balance_cents:
+        if command.amount_cents > invoice.balance_cents:
             raise field_error("amount_cents", f"Invoice {invoice.number} owes only {invoice.balance_cents}.")
     note = CreditNote(number=next_number(session, "credit_note", prefix="CN-"), customer_id=customer_id,
-                      amount_cents=body["amount_cents"], currency=body["currency"], reason=body["reason"],
+                      amount_cents=command.amount_cents, currency=command.currency, reason=command.reason,
                       allocated_cents=0)
     session.add(note)
     session.flush()
@@ -134,19 +135,19 @@ def issue_credit_note(session: Session, body: dict) -> CreditNote:
     return note
 
 
-def refund(session: Session, body: dict) -> Refund:
+def refund(session: Session, command: RefundPayment) -> Refund:
     """Gives payment money back to the customer, or moves it off an invoice onto account credit.
 
     From an invoice (``invoice_id``): that invoice owes the amount again. Without one: it comes out
     of the payment's unapplied part (the customer's credit).
     """
-    payment = session.get(Payment, body["payment_id"])
+    payment = session.get(Payment, command.payment_id)
     if payment is None:
         raise field_error("payment_id", "No such payment.")
     books = Books(session)
     books.open(payment.customer_id)
     session.refresh(payment, with_for_update=True)
-    amount, destination, invoice_id = body["amount_cents"], body["destination"], body.get("invoice_id")
+    amount, destination, invoice_id = command.amount_cents, command.destination, command.invoice_id
     payment_before = summary.of_payment(payment.amount_cents, payment.allocated_cents, payment.refunded_cents)
     if invoice_id is None:
         if destination == TO_CREDIT:
@@ -160,7 +161,7 @@ def refund(session: Session, body: dict) -> Refund:
     books.change(payment.customer_id, summary.of_payment(payment.amount_cents, payment.allocated_cents,
                                                          payment.refunded_cents) - payment_before)
     record = Refund(customer_id=payment.customer_id, payment_id=payment.id, invoice_id=invoice_id, amount_cents=amount,
-                    currency=payment.currency, destination=destination, reason=body.get("reason"))
+                    currency=payment.currency, destination=destination, reason=command.reason)
     session.add(record)
     session.flush()
     emit(session, wire.refund_issued(record))

@@ -7,6 +7,7 @@ from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import CreditNoteIn, PaymentIn, RefundIn
 from billing.entrypoints.http.schemas.responses import CreditNoteOut, PaymentOut, RefundOut
 from billing.service_layer import payments
+from billing.service_layer.commands import IssueCreditNote, PaymentAllocation, RecordPayment, RefundPayment
 from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
 from chassis.auth import require
@@ -24,7 +25,10 @@ blp.before_request(refuse_card_data)
 def record_payment(body):
     session = request_session()
     writable_customer(session, body["customer_id"])
-    return payments.record_payment(session, body)
+    allocations = body["allocations"]
+    if allocations is not None:
+        allocations = tuple(PaymentAllocation(**item) for item in allocations)
+    return payments.record_payment(session, RecordPayment(**{**body, "allocations": allocations}))
 
 
 @blp.route("/payments/<uuid:payment_id>")
@@ -41,7 +45,7 @@ def get_payment(payment_id):
 def issue_credit_note(body):
     session = request_session()
     writable_customer(session, body["customer_id"])
-    return payments.issue_credit_note(session, body)
+    return payments.issue_credit_note(session, IssueCreditNote(**body))
 
 
 @blp.route("/credit-notes/<uuid:note_id>")
@@ -56,7 +60,7 @@ def get_credit_note(note_id):
 @blp.arguments(RefundIn)
 @blp.response(201, RefundOut)
 def refund(body):
-    return payments.refund(request_session(), body)
+    return payments.refund(request_session(), RefundPayment(**body))
 
 
 @blp.route("/refunds/<uuid:refund_id>")

@@ -1,0 +1,46 @@
+"""What the routes and the history import ask the service layer to do, as plain values: no request, no HTTP body."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PaymentAllocation:
+    invoice_id: uuid.UUID
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class RecordPayment:
+    """Money received; ``allocations`` None: applied to the oldest open invoices first, the rest kept as credit."""
+
+    customer_id: uuid.UUID
+    amount_cents: int
+    currency: str
+    method: str
+    received_at: dt.datetime
+    reference: str | None = None
+    allocations: tuple[PaymentAllocation, ...] | None = None
+
+
+@dataclass(frozen=True)
+class IssueCreditNote:
+    customer_id: uuid.UUID
+    amount_cents: int
+    currency: str
+    reason: str
+    invoice_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class RefundPayment:
+    """Payment money given back to the customer (``destination`` "customer") or moved off ``invoice_id`` onto the
+    customer's credit ("account_credit")."""
+
+    payment_id: uuid.UUID
+    amount_cents: int
+    destination: str = "customer"
+    invoice_id: uuid.UUID | None = None
+    reason: str | None = None
