@@ -5,6 +5,25 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from billing.domain.money import LineInput
+
+
+@dataclass(frozen=True)
+class CreateInvoice:
+    """A new draft. Due on ``due_date``, else ``terms_days`` after the issue date (today when none is given); billed
+    to ``bill_to_customer_id`` when given, else to the customer it is for."""
+
+    customer_id: uuid.UUID
+    currency: str
+    lines: tuple[LineInput, ...]
+    bill_to_customer_id: uuid.UUID | None = None
+    job_id: uuid.UUID | None = None
+    property_id: uuid.UUID | None = None
+    issue_date: dt.date | None = None
+    due_date: dt.date | None = None
+    terms_days: int = 30
+    notes: str | None = None
+
 
 @dataclass(frozen=True)
 class PaymentAllocation:

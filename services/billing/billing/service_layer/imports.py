@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from billing.adapters.orm import Invoice
 from billing.domain import invoice as rules
+from billing.domain.money import LineInput
 from billing.domain.payment import IMPORTED
 from billing.service_layer import wire
 from billing.service_layer.books import Books
 from billing.service_layer.invoices import draft_invoice, issue, issued_at, void
-from billing.service_layer.commands import PaymentAllocation, RecordPayment
+from billing.service_layer.commands import CreateInvoice, PaymentAllocation, RecordPayment
 from billing.service_layer.payments import take_payment
 from billing.service_layer.references import JOBS
 from chassis.customer_directory import properties_of, surviving
@@ -47,13 +48,12 @@ def import_invoice(session: Session, row: dict) -> Invoice | None:
         return None
     issue_date = dt.date.fromisoformat(past["issued_on"])
     job_id = _job_of(session, row, customer_id)
-    invoice = draft_invoice(session, books, {
-        "customer_id": customer_id, "currency": past["currency"], "issue_date": issue_date,
-        "due_date": _due_date(issue_date, past["due_on"]), "job_id": job_id,
-        "property_id": _property_of(session, row, job_id, customer_id),
-        "lines": [{"description": past["description"], "quantity": Decimal(1), "unit_price_cents": past["total_cents"],
-                   "tax_rate": Decimal(0)}],
-    }, id=invoice_id, imported_from=row["source"], source_number=past["source_number"])
+    invoice = draft_invoice(session, books, CreateInvoice(
+        customer_id=customer_id, currency=past["currency"], issue_date=issue_date,
+        due_date=_due_date(issue_date, past["due_on"]), job_id=job_id,
+        property_id=_property_of(session, row, job_id, customer_id),
+        lines=(LineInput(past["description"], Decimal(1), past["total_cents"], Decimal(0)),),
+    ), id=invoice_id, imported_from=row["source"], source_number=past["source_number"])
     _settle_as_it_was(session, books, invoice, row, at=issued_at(issue_date))
     books.close()
     return invoice

@@ -13,6 +13,7 @@ from billing.domain import summary
 from billing.domain.money import LineInput, price_line, total_of
 from billing.service_layer import wire
 from billing.service_layer.books import Books
+from billing.service_layer.commands import CreateInvoice
 from chassis.db import next_number
 from chassis.errors import Conflict, NotFound, field_error
 from chassis.messaging import emit
@@ -54,25 +55,26 @@ def _line_rows(lines: list) -> list[InvoiceLine]:
             for i, l in enumerate(lines, start=1)]
 
 
-def create_invoice(session: Session, body: dict) -> Invoice:
-    invoice = draft_invoice(session, Books(session), body)
+def create_invoice(session: Session, command: CreateInvoice) -> Invoice:
+    invoice = draft_invoice(session, Books(session), command)
     emit(session, wire.invoice_created(invoice))
     return invoice
 
 
-def draft_invoice(session: Session, books: Books, body: dict, **marks) -> Invoice:
+def draft_invoice(session: Session, books: Books, command: CreateInvoice, **marks) -> Invoice:
     """A new draft with one of our numbers, in the payer's currency; ``marks``: its ``id`` or import marks."""
-    books.open(body.get("bill_to_customer_id") or body["customer_id"], body["currency"])
-    lines = _priced(body["lines"])
+    books.open(command.bill_to_customer_id or command.customer_id, command.currency)
+    lines = [price_line(line) for line in command.lines]
     totals = total_of(lines)
-    issue_date = body.get("issue_date") or utcnow().date()
+    issue_date = command.issue_date or utcnow().date()
     invoice = Invoice(
-        **marks, number=next_number(session, "invoice", prefix="INV-"), customer_id=body["customer_id"],
-        bill_to_customer_id=body.get("bill_to_customer_id"), job_id=body.get("job_id"), property_id=body.get("property_id"), status=rules.DRAFT, issue_date=issue_date,
-        due_date=body.get("due_date") or issue_date + dt.timedelta(days=body["terms_days"]),
-        currency=body["currency"], subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
+        **marks, number=next_number(session, "invoice", prefix="INV-"), customer_id=command.customer_id,
+        bill_to_customer_id=command.bill_to_customer_id, job_id=command.job_id, property_id=command.property_id,
+        status=rules.DRAFT, issue_date=issue_date,
+        due_date=command.due_date or issue_date + dt.timedelta(days=command.terms_days),
+        currency=command.currency, subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
         total_cents=totals.total_cents, paid_cents=0, credited_cents=0, balance_cents=totals.total_cents,
-        notes=body.get("notes"), lines=_line_rows(lines))
+        notes=command.notes, lines=_line_rows(lines))
     session.add(invoice)
     session.flush()
     return invoice

@@ -5,11 +5,13 @@ from flask import Response
 from flask.views import MethodView
 
 from billing.adapters.pdf import invoice_pdf
+from billing.domain.money import LineInput
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import ApplyCreditIn, InvoiceChanges, InvoiceIn
 from billing.entrypoints.http.schemas.responses import InvoiceOut
 from billing.service_layer import invoices
 from billing.service_layer.bill_to import check_bill_to
+from billing.service_layer.commands import CreateInvoice
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
@@ -20,6 +22,10 @@ from chassis.errors import NotFound
 
 blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoices")
 blp.before_request(refuse_card_data)
+
+
+def _create_invoice(body: dict) -> CreateInvoice:
+    return CreateInvoice(**{**body, "lines": tuple(LineInput(**line) for line in body["lines"])})
 
 
 def _find(invoice_id):
@@ -39,7 +45,7 @@ class InvoiceCollection(MethodView):
         writable_customer(session, body["customer_id"])
         check_references(session, body, body["customer_id"])
         check_bill_to(session, body["customer_id"], body["bill_to_customer_id"])
-        return invoices.create_invoice(session, body)
+        return invoices.create_invoice(session, _create_invoice(body))
 
 
 @blp.route("/<uuid:invoice_id>")
