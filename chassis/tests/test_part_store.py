@@ -195,6 +195,30 @@ def test_a_set_based_insert_of_many_rows_bumps_each_customer_once(database, acco
     assert rows == 1
 
 
+_INSERT_GADGET = text("INSERT INTO gadgets (id, account_id, customer_id, name) VALUES (gen_random_uuid(), :a, :c, :n)")
+
+
+def _generation(session, customer_id):
+    return session.execute(text("SELECT generation FROM part_generations WHERE customer_id = :c"),
+                           {"c": customer_id}).scalar_one_or_none()
+
+
+def test_a_bulk_writer_marks_its_customers_once_after_its_statements(client, auth, database, account_id, customer):
+    other = _known_customer(database, account_id)
+    _gadgets(_part(client, auth, customer))
+    with database.transaction(account_id=account_id) as session:
+        before = _generation(session, customer)
+        with part_store.marked_by_writer(session, lambda: [customer]):
+            for name in ("Furnace", "Boiler"):
+                session.execute(_INSERT_GADGET, {"a": account_id, "c": customer, "n": name})
+            assert _generation(session, customer) == before  # the triggers left it to the writer
+        marked = _generation(session, customer)
+        assert marked != before
+        session.execute(_INSERT_GADGET, {"a": account_id, "c": other, "n": "Attic fan"})
+        assert _generation(session, other) is not None  # after the block, a statement marks its customers again
+    assert _gadgets(_part(client, auth, customer)) == ["Boiler", "Furnace"]
+
+
 def test_every_account_owned_table_of_the_toy_is_watched(database):
     assert unwatched_tables(database, "known_customers") == set()
 

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
@@ -71,7 +73,7 @@ Watch = ByColumns | ViaParent | WholeAccount
 # tables) lead to customers. Dynamic SQL because each table names them differently; a write runs it once per
 # statement, not per row, so a 50,000-row INSERT costs one upsert. Rows are locked in key order, as far as one
 # statement can, to keep two writers from taking the same generation rows in opposite orders.
-_STALE_FUNCTION = f"""
+_STALE_FUNCTION_V1 = f"""
 CREATE OR REPLACE FUNCTION fieldwork_parts_stale() RETURNS trigger AS $$
 DECLARE
   changed text;
@@ -105,6 +107,14 @@ BEGIN
   RETURN NULL;
 END $$ LANGUAGE plpgsql
 """
+
+# v2 (``upgrade_part_store_v2``): the same, but a bulk writer that marks its customers itself once, after its
+# statements (``marked_by_writer``), is left to do so.
+_STALE_FUNCTION_V2 = _STALE_FUNCTION_V1.replace("BEGIN\n  IF TG_OP", """BEGIN
+  IF current_setting('fieldwork.parts_marked_by_writer', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP""", 1)
 
 # TRUNCATE has no transition tables (and is not how the services write): it forgets every stored part.
 _TRUNCATED_FUNCTION = """
@@ -140,9 +150,19 @@ def create_part_store_v1(op, watched: dict[str, Watch]) -> None:
     stored_parts.create(bind)
     part_generations.create(bind)
     op.execute("CREATE SEQUENCE part_generation")
-    op.execute(_STALE_FUNCTION)
+    op.execute(_STALE_FUNCTION_V1)
     op.execute(_TRUNCATED_FUNCTION)
     watch_tables(op, watched)
+
+
+def upgrade_part_store_v2(op) -> None:
+    """Called from a service's migration: the watch triggers' function learns to leave the marking to a bulk writer
+    that does it once (``marked_by_writer``)."""
+    op.execute(_STALE_FUNCTION_V2)
+
+
+def downgrade_part_store_v2(op) -> None:
+    op.execute(_STALE_FUNCTION_V1)
 
 
 def watch_tables(op, watched: dict[str, Watch]) -> None:
@@ -218,11 +238,30 @@ def mark_stale(session: Session, customer_ids: Iterable[uuid.UUID]) -> None:
         session.execute(_MARK_STALE, {"account": session.info["account_id"], "customers": customers})
 
 
+_MARKING_BY_WRITER = text("SELECT set_config('fieldwork.parts_marked_by_writer', :on, true)")
+
+
+@contextmanager
+def marked_by_writer(session: Session, customer_ids: Callable[[], Iterable[uuid.UUID]]) -> Iterator[None]:
+    """Statements that write rows of ``customer_ids()`` only (new customers and what hangs under them, a thousand at
+    a time), without the watch triggers marking each statement's customers: they are marked once, after.
+
+    An import writes the same customers into seven watched tables; marked per statement, each generation row was
+    written seven times. ``customer_ids`` is called after the block, so it may name what the block created."""
+    session.execute(_MARKING_BY_WRITER, {"on": "on"})
+    try:
+        yield
+    finally:
+        session.execute(_MARKING_BY_WRITER, {"on": "off"})
+    mark_stale(session, customer_ids())
+
+
 def earliest(instants: Iterable[dt.datetime | None]) -> dt.datetime | None:
     """The first of the moments at which time alone changes a part (None: nothing but a write changes it)."""
     known = [instant for instant in instants if instant is not None]
     return min(known) if known else None
 
 
-__all__ = ["ByColumns", "Lookup", "ViaParent", "Watch", "WholeAccount", "create_part_store_v1", "earliest",
-           "look_up", "part_generations", "store", "watch_tables"]
+__all__ = ["ByColumns", "Lookup", "ViaParent", "Watch", "WholeAccount", "create_part_store_v1",
+           "downgrade_part_store_v2", "earliest", "look_up", "mark_stale", "marked_by_writer", "part_generations",
+           "store", "upgrade_part_store_v2", "watch_tables"]
