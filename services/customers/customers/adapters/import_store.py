@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
+from collections.abc import Iterator
 from types import SimpleNamespace
 
 from fieldwork_contracts import EventData
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from chassis import wire_json
 from chassis.contracts import validate_event
+from chassis.db import part_store
 from chassis.db.schema import outbox
 from chassis.messaging.outbox import enveloped
 from customers.adapters.orm import Contact, ContactEmail, ContactPhone, Customer, Property, StatusChangeRow, Tag
@@ -24,34 +27,43 @@ _NUMBERS = text(
     "RETURNING last_value")
 
 
+# Each lookup walks the values a batch asks for and probes an index per value: a batch asks for thousands, and with
+# `= ANY(:values)` the planner would rather read every row of the account and filter, a cost growing with the
+# account (and with the import itself, batch after batch) instead of with the batch.
+_WANTED = "unnest(CAST(:values AS text[])) AS wanted(value)"
+
+
 def known_keys(session: Session, account_id: uuid.UUID, keys: list[str]) -> dict[str, uuid.UUID]:
-    rows = session.execute(text("SELECT source_key, customer_id FROM import_keys "
-                                "WHERE account_id = :account AND source_key = ANY(:keys)"),
-                           {"account": account_id, "keys": keys})
+    rows = session.execute(text(f"SELECT k.source_key, k.customer_id FROM {_WANTED} JOIN import_keys k "
+                                "ON k.account_id = :account AND k.source_key = wanted.value"),
+                           {"account": account_id, "values": keys})
     return dict(rows.all())
+
+
+def _first_customer_holding(table: str, column: str) -> str:
+    """Per value wanted, the oldest unmerged customer whose contact holds it in ``table.column``."""
+    return (f"SELECT DISTINCT ON (wanted.value) wanted.value, c.customer_id FROM {_WANTED} "
+            f"JOIN {table} held ON held.account_id = :account AND held.{column} = wanted.value "
+            "JOIN contacts c ON c.id = held.contact_id JOIN customers cu ON cu.id = c.customer_id "
+            "WHERE cu.merged_into IS NULL ORDER BY wanted.value, cu.created_at")
+
+
+_BY_PHONE = text(_first_customer_holding("contact_phones", "e164"))
+_BY_EMAIL = text(_first_customer_holding("contact_emails", "address_lower"))
 
 
 def customers_by_phone(session: Session, account_id: uuid.UUID, e164s: list[str]) -> dict[str, uuid.UUID]:
-    rows = session.execute(text(
-        "SELECT DISTINCT ON (p.e164) p.e164, c.customer_id FROM contact_phones p "
-        "JOIN contacts c ON c.id = p.contact_id JOIN customers cu ON cu.id = c.customer_id "
-        "WHERE p.account_id = :account AND p.e164 = ANY(:values) AND cu.merged_into IS NULL "
-        "ORDER BY p.e164, cu.created_at"), {"account": account_id, "values": e164s})
-    return dict(rows.all())
+    return dict(session.execute(_BY_PHONE, {"account": account_id, "values": e164s}).all())
 
 
 def customers_by_email(session: Session, account_id: uuid.UUID, emails: list[str]) -> dict[str, uuid.UUID]:
-    rows = session.execute(text(
-        "SELECT DISTINCT ON (e.address_lower) e.address_lower, c.customer_id FROM contact_emails e "
-        "JOIN contacts c ON c.id = e.contact_id JOIN customers cu ON cu.id = c.customer_id "
-        "WHERE e.account_id = :account AND e.address_lower = ANY(:values) AND cu.merged_into IS NULL "
-        "ORDER BY e.address_lower, cu.created_at"), {"account": account_id, "values": emails})
-    return dict(rows.all())
+    return dict(session.execute(_BY_EMAIL, {"account": account_id, "values": emails}).all())
 
 
 def customers_by_number(session: Session, account_id: uuid.UUID, numbers: list[str]) -> dict[str, uuid.UUID]:
-    rows = session.execute(text("SELECT number, id FROM customers WHERE account_id = :account "
-                                "AND number = ANY(:values) AND merged_into IS NULL"),
+    rows = session.execute(text(f"SELECT cu.number, cu.id FROM {_WANTED} JOIN customers cu "
+                                "ON cu.account_id = :account AND cu.number = wanted.value "
+                                "WHERE cu.merged_into IS NULL"),
                            {"account": account_id, "values": numbers})
     return dict(rows.all())
 
@@ -72,56 +84,66 @@ def _numbers(session: Session, account_id: uuid.UUID, n: int) -> list[str]:
     return [f"C-{value}" for value in range(last - n + 1, last + 1)]
 
 
+def _drawn(count: int) -> Iterator[uuid.UUID]:
+    """``count`` random (version 4) ids from one read of the system's randomness, not one read each."""
+    raw = os.urandom(16 * count)
+    return (uuid.UUID(bytes=raw[i:i + 16], version=4) for i in range(0, 16 * count, 16))
+
+
 def create_customers(session: Session, account_id: uuid.UUID, rows: list[Mapped], *, by: str, at: dt.datetime,
                      source: str) -> tuple[list[uuid.UUID], list[dict]]:
-    """Stores ``rows`` as new customers, each with its contact, property and tags; their ids and snapshots."""
+    """Stores ``rows`` as new customers, each with its contact, property and tags; their ids and snapshots. The
+    rows nobody names here (emails, phones, tags, the status change) get their ids from the database."""
     if not rows:
         return [], []
     numbers = _numbers(session, account_id, len(rows))
+    ids = _drawn(3 * len(rows))  # a customer, its contact and its property at most
     customers, contacts, emails, phones, properties, tags, statuses, snapshots = [], [], [], [], [], [], [], []
     for row, number in zip(rows, numbers):
-        customer_id = uuid.uuid4()
+        customer_id = next(ids)
         customers.append({"id": customer_id, "account_id": account_id, "number": number,
                           "display_name": row.display_name, "company": row.company, "kind": row.kind,
                           "status": lifecycle.INITIAL_STATUS, "lead_source": row.lead_source or source,
                           "do_not_service": False, "created_by": by, "created_at": at, "revision": 1})
-        statuses.append({"id": uuid.uuid4(), "account_id": account_id, "customer_id": customer_id,
+        statuses.append({"account_id": account_id, "customer_id": customer_id,
                          "from_status": None, "to_status": lifecycle.INITIAL_STATUS, "automatic": False,
                          "changed_by": by, "changed_at": at, "cause": f"imported from {source}"})
         contact = SimpleNamespace(is_primary=True, emails=[], phones=[])
         if row.emails or row.phones:
-            contact_id = uuid.uuid4()
+            contact_id = next(ids)
             contacts.append({"id": contact_id, "account_id": account_id, "customer_id": customer_id,
                              "name": row.display_name, "is_primary": True, "created_at": at})
             for position, address in enumerate(row.emails):
-                emails.append({"id": uuid.uuid4(), "account_id": account_id, "contact_id": contact_id,
+                emails.append({"account_id": account_id, "contact_id": contact_id,
                                "position": position, "address": address})
                 contact.emails.append(SimpleNamespace(address=address))
             for position, (entered, e164, extension) in enumerate(row.phones):
-                phones.append({"id": uuid.uuid4(), "account_id": account_id, "contact_id": contact_id,
+                phones.append({"account_id": account_id, "contact_id": contact_id,
                                "position": position, "entered": entered, "e164": e164, "extension": extension,
                                "label": None})
                 contact.phones.append(SimpleNamespace(e164=e164))
         kept_properties = []
         if row.address:
-            prop = {"id": uuid.uuid4(), "account_id": account_id, "customer_id": customer_id, "is_primary": True,
+            prop = {"id": next(ids), "account_id": account_id, "customer_id": customer_id, "is_primary": True,
                     "kind": row.kind, **{k: row.address.get(k) for k in
                                          ("line1", "line2", "city", "region", "postal_code", "country")},
                     "geocode_status": "not_geocoded", "created_at": at}
             properties.append(prop)
             kept_properties.append(SimpleNamespace(**prop))
         for name in dict.fromkeys(t.lower() for t in row.tags):
-            tags.append({"id": uuid.uuid4(), "account_id": account_id, "customer_id": customer_id,
+            tags.append({"account_id": account_id, "customer_id": customer_id,
                          "name": next(t for t in row.tags if t.lower() == name)})
         snapshots.append(customer_snapshot(SimpleNamespace(
             id=customer_id, number=number, display_name=row.display_name, company=row.company, kind=row.kind,
             status=lifecycle.INITIAL_STATUS, lead_source=row.lead_source or source, do_not_service=False,
             do_not_service_reason=None, archived_at=None, merged_into=None,
             contacts=[contact] if contact.emails or contact.phones else [], properties=kept_properties)))
-    for model, values in ((Customer, customers), (StatusChangeRow, statuses), (Contact, contacts),
-                          (ContactEmail, emails), (ContactPhone, phones), (Property, properties), (Tag, tags)):
-        _copy(session, model.__tablename__, values)
-    return [c["id"] for c in customers], snapshots
+    created = [c["id"] for c in customers]
+    with part_store.marked_by_writer(session, lambda: created):  # every row here is one of theirs
+        for model, values in ((Customer, customers), (StatusChangeRow, statuses), (Contact, contacts),
+                              (ContactEmail, emails), (ContactPhone, phones), (Property, properties), (Tag, tags)):
+            _copy(session, model.__tablename__, values)
+    return created, snapshots
 
 
 def announce(session: Session, account_id: uuid.UUID, events: list[EventData]) -> None:
@@ -161,4 +183,4 @@ def record_rows(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
             "ON CONFLICT DO NOTHING"),
             {"account_id": account_id, "keys": list(keys), "customers": list(keys.values())})
     _copy(session, "customer_archived_fields",
-          [{"id": uuid.uuid4(), "account_id": account_id, "import_id": import_id, **a} for a in archived])
+          [{"account_id": account_id, "import_id": import_id, **a} for a in archived])
