@@ -22,8 +22,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from customers.adapters.search_wire import counted, listed_before, together
-from customers.adapters.search_candidates import (ending_in, filter_sql, holding_all, in_order, one_typo,
-                                                  rarer_params, starts_a_word, typo_ids, vocabulary_ids)
+from customers.adapters.search_candidates import (contact_holds, ending_in, filter_sql, holding_all, in_order,
+                                                  one_typo, rarer_params, starts_a_word, typo_ids, vocabulary_ids)
 from customers.domain.search_terms import SearchTerms, like_escape
 
 MIN_CONTAINS = 3   # trigram indexes need three characters; shorter queries match word starts and numbers only
@@ -39,7 +39,7 @@ VOCABULARY_LIKENESS = 0.2
 WALKED = 1000
 # How many words of a typed word's index range are counted to choose the one a many-word query is read by.
 COUNTED = 5000
-WHOLE = COUNTED  # of several words typed, when the name words they start are at most this many, read them whole
+WHOLE = COUNTED  # of several words typed, when the words they start are fewer (counted exactly), read them whole
 
 NUMBER, EXACT_KEY, EXACT_NAME, NAME_PREFIX, ADDRESS_PREFIX = 1000, 900, 800, 700, 600
 NAME_CONTAINS, KEY_CONTAINS, ADDRESS_CONTAINS, TYPO = 500, 450, 400, 300
@@ -85,11 +85,6 @@ class Tier:
     gate: str = ""            # uncorrelated, part of `holds`: checked once, before any candidate is read
 
 
-def _contact_holds(table: str, alias: str, where: str) -> str:
-    return (f"EXISTS (SELECT 1 FROM {table} {alias} JOIN contacts ct ON ct.id = {alias}.contact_id "
-            f"WHERE ct.customer_id = c.id AND {alias}.account_id = c.account_id AND {where})")
-
-
 def _property_holds(where: str) -> str:
     return f"EXISTS (SELECT 1 FROM properties pr WHERE pr.customer_id = c.id AND pr.account_id = c.account_id AND {where})"
 
@@ -125,7 +120,7 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     typed = terms.text.split()
     absent = frozenset(i for i, count in enumerate(counts) if count == 0)
     # Of several words typed, when each starts few name words, their ranges are read whole (search_candidates).
-    whole = many and sum(counts) <= WHOLE
+    whole = many and sum(counts) < WHOLE
     later = [f"word LIKE :start_{j}" for j in range(1, len(typed))]
     contained = holding_all([ending_in("ending")] + later, "drive_n_after_first") if (
         whole and len(typed[0]) >= MIN_CONTAINS) else None
@@ -146,12 +141,14 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     if len(terms.text) < MIN_CONTAINS:
         return found
     email = "e.address_lower = :text"
-    found.append(Tier(EXACT_KEY, _EMAILS, email, _contact_holds("contact_emails", "e", email)))
+    found.append(Tier(EXACT_KEY, _EMAILS, email, contact_holds("contact_emails", "e", email)))
     if terms.e164:
         phone = "p.e164 = :e164"
-        found.append(Tier(EXACT_KEY, _PHONES, phone, _contact_holds("contact_phones", "p", phone)))
+        found.append(Tier(EXACT_KEY, _PHONES, phone, contact_holds("contact_phones", "p", phone)))
     address_words = _all_words(_ADDRESS, len(terms.word_prefixes))
-    if many and address_counts and sum(address_counts) <= WHOLE:  # a house number and a street, as a name's words
+    if 0 in address_counts:  # a typed word starts no address word: no property holds them all
+        pass
+    elif many and address_counts and sum(address_counts) < WHOLE:  # a house number and a street, as a name's words
         found.append(Tier(ADDRESS_PREFIX, "customers c", _property_holds(address_words),
                           _property_holds(address_words), words="a", drive="drive_a", ids=holding_all(
                               [f"word LIKE :start_{i}" for i in range(len(typed))], "drive_a", kind="a")))
@@ -179,10 +176,10 @@ def tiers(terms: SearchTerms, walk: frozenset[str] = frozenset(), counts: tuple[
     if " " not in terms.text:  # an email address has no space: its trigram lookup would find nothing
         email_contains = "e.address_lower LIKE :contains"
         found.append(Tier(KEY_CONTAINS, _EMAILS, email_contains,
-                          _contact_holds("contact_emails", "e", email_contains)))
+                          contact_holds("contact_emails", "e", email_contains)))
     if terms.digits:
         digits = "p.digits LIKE :digits"
-        found.append(Tier(KEY_CONTAINS, _PHONES, digits, _contact_holds("contact_phones", "p", digits)))
+        found.append(Tier(KEY_CONTAINS, _PHONES, digits, contact_holds("contact_phones", "p", digits)))
     address_contains = f"{_ADDRESS} LIKE :contains"
     if many and "a" in walk:
         found.append(_word_tier(ADDRESS_CONTAINS, "a", _property_holds(address_contains), False,

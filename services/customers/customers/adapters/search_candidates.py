@@ -142,6 +142,12 @@ def one_word_off(count: int, words: str, likeness: float) -> str:
         for i in range(count))
 
 
+def contact_holds(table: str, alias: str, where: str) -> str:
+    """The customer `c` has a contact whose row of ``table`` (``alias``) meets ``where``."""
+    return (f"EXISTS (SELECT 1 FROM {table} {alias} JOIN contacts ct ON ct.id = {alias}.contact_id "
+            f"WHERE ct.customer_id = c.id AND {alias}.account_id = c.account_id AND {where})")
+
+
 def filter_sql(filters, alias: str = "c") -> str:
     """What the search's filters (``search.Filters``) ask of the customer row ``alias``."""
     sql = f" AND {alias}.merged_into IS NULL"
