@@ -6,6 +6,9 @@ and each worker builds its own engine after the fork because the app is made by 
 import multiprocessing
 import os
 
+from gunicorn import glogging
+
+from chassis import logs
 from chassis.settings import web_threads
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
@@ -25,6 +28,19 @@ accesslog = None  # the app logs each request as JSON with its request id
 # honcho) and signals.
 control_socket_disable = True
 errorlog = "-"
+
+
+
+class Logger(glogging.Logger):
+    """gunicorn's own lines (starting, a worker booted or timed out) in the form of the app's (``chassis.logs``),
+    under the service its app string names, from its very first line."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        logs.adopt(self.error_log, service=(cfg.wsgi_app or "").split(".")[0].split(":")[0] or None)
+
+
+logger_class = Logger
 # Request lines and headers parsed by gunicorn's own C parser (gunicorn_h1c, on picohttpparser), not in Python for
 # every request. "auto" would fall back to Python without a word where the extension is missing, and "fast" alone
 # would only fail each request: importing it here stops gunicorn at start instead.

@@ -186,6 +186,18 @@ def formatter_for(log_format: str | None, stream) -> logging.Formatter:
     return JsonFormatter()
 
 
+def adopt(logger: logging.Logger, service: str | None) -> None:
+    """Another program's logger writing in our form (gunicorn's own lines: starting, a worker booted or timed out):
+    its handlers keep their streams and take the formatter ``FIELDWORK_LOG_FORMAT`` names, so ``make run``'s console
+    shows them as one short line each and production gets JSON like every other line."""
+    global _service, _process
+    _service = _service or service
+    _process = _process or os.environ.get("FIELDWORK_PROCESS_NAME") or service
+    for handler in logger.handlers:
+        stream = getattr(handler, "stream", sys.stderr)
+        handler.setFormatter(formatter_for(os.environ.get("FIELDWORK_LOG_FORMAT"), stream))
+
+
 def configure(service: str, level: str = "INFO") -> None:
     global _service, _process
     _service = service

@@ -1,6 +1,7 @@
 """The web process's gunicorn settings, shared by every service."""
 import importlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -73,3 +74,21 @@ def test_without_gunicorns_c_parser_the_web_process_does_not_start(tmp_path):
     server = _gunicorn(tmp_path, "--check-config", PYTHONPATH=str(hidden))
     output, _ = server.communicate(timeout=60)
     assert server.returncode != 0 and b"gunicorn_h1c is not installed" in output, output.decode()
+
+
+def test_gunicorns_own_lines_take_the_form_the_environment_asks_for(tmp_path):
+    port = free_port()
+    server = _gunicorn(tmp_path, PORT=str(port), FIELDWORK_LOG_FORMAT="console", FIELDWORK_LOG_COLOR="0",
+                       FIELDWORK_PROCESS_NAME="toy-web")
+    try:
+        lines = []
+        while not any("Booting worker" in line for line in lines):
+            line = server.stdout.readline().decode()
+            assert line, "".join(lines)
+            lines.append(line)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # the console's line: time, level, process, message (and no gunicorn "[date] [pid] [INFO]" prefix)
+    assert all(re.fullmatch(r"\d\d:\d\d:\d\d\.\d{3} INFO  toy-web \S.*\n", line) for line in lines), lines
+    assert any("Starting gunicorn" in line for line in lines), lines
