@@ -2,14 +2,12 @@
 import datetime as dt
 import uuid
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from fieldwork_contracts.customers import CustomerMerged, CustomerUnmerged
+from sqlalchemy import text
 
-from chassis.contracts import example
-from chassis.db import Database
-from chassis.messaging.apply import apply_event
-from chassis.migrations import alembic_config, ensure_database, upgrade
+from chassis.testing.envelopes import arriving
 from chassis.testing.merge_tables import merge_table_differences
+from chassis.testing.old_database import database_at
 from comms.bootstrap import SPEC
 
 AT = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
@@ -23,22 +21,11 @@ def _thread(connection, account, customer, counterpart) -> uuid.UUID:
     return thread
 
 
-def _event(event_type, account, merge_id, duplicate, target) -> dict:
-    envelope = example(event_type)
-    envelope.update(id=str(uuid.uuid4()), account_id=str(account))
-    envelope["data"].update(merge_id=str(merge_id), duplicate_id=str(duplicate), target_id=str(target))
-    return envelope
-
-
 def test_old_merges_keep_their_state_and_moves_and_are_followed_on(make_database_url):
-    url = make_database_url("comms_0009")
-    ensure_database(url)
-    command.upgrade(alembic_config(url, SPEC.migrations), "0008")
-    engine = create_engine(url)
     account, duplicate, target = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     applied, undone_first = uuid.uuid4(), uuid.uuid4()
-    try:
-        with engine.begin() as connection:
+    with database_at(make_database_url("comms_0009"), SPEC, "0008") as old:
+        with old.engine.begin() as connection:
             moved = _thread(connection, account, target, "+15125550142")  # moved by the applied merge
             stays = _thread(connection, account, duplicate, "+15125550143")
             connection.execute(text(
@@ -47,24 +34,19 @@ def test_old_merges_keep_their_state_and_moves_and_are_followed_on(make_database
                 {"a": account, "applied": applied, "undone": undone_first, "d": duplicate, "t": target})
             connection.execute(text("INSERT INTO merge_moves (account_id, merge_id, record_kind, record_id) "
                                     "VALUES (:a, :m, 'sms_thread', :r)"), {"a": account, "m": applied, "r": moved})
-        upgrade(url, SPEC.migrations, create=False)
-        with engine.connect() as connection:
+        old.upgrade()
+        with old.engine.connect() as connection:
             rows = connection.execute(text("SELECT merge_id, state, merged_at, undone_at FROM merges")).all()
             moves = connection.execute(text("SELECT merge_id, table_name, record_id FROM merge_moves")).all()
             assert merge_table_differences(connection) == []
         assert sorted(rows) == sorted([(applied, "merged", None, None), (undone_first, "undone", None, None)])
         assert moves == [(applied, "sms_threads", moved)]
 
-        database = Database(url, service="comms")
-        try:
-            assert apply_event(database, SPEC.handlers, _event("customer.unmerged", account, applied, duplicate,
-                                                               target))
-            assert apply_event(database, SPEC.handlers, _event("customer.merged", account, undone_first, duplicate,
-                                                               target))  # its undo came first: moves nothing
-        finally:
-            database.dispose()
-        with engine.connect() as connection:
+        assert old.apply(
+            arriving(CustomerUnmerged(merge_id=applied, duplicate_id=duplicate, target_id=target), account),
+            # its undo came first: moves nothing
+            arriving(CustomerMerged(merge_id=undone_first, duplicate_id=duplicate, target_id=target), account),
+        ) == [True, True]
+        with old.engine.connect() as connection:
             holders = dict(connection.execute(text("SELECT id, customer_id FROM sms_threads")).all())
         assert holders == {moved: duplicate, stays: duplicate}
-    finally:
-        engine.dispose()

@@ -7,10 +7,9 @@ import secrets
 import uuid
 from email import policy
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from chassis.migrations import alembic_config, ensure_database, upgrade
+from chassis.testing.old_database import database_at
 from comms.bootstrap import SPEC
 from comms.domain.withheld import PORTAL_LINK
 
@@ -57,16 +56,12 @@ def test_the_feed_shows_the_invite_without_its_link_while_the_email_carries_it(c
 
 
 def test_an_invite_kept_before_this_change_is_redacted_and_one_still_waiting_goes_out_whole(make_database_url):
-    url = make_database_url("comms_redaction")
-    ensure_database(url)
-    command.upgrade(alembic_config(url, SPEC.migrations), "0003")
-    engine = create_engine(url)
     account = uuid.uuid4()
     sent_link, waiting_link = (f"https://portal.fieldwork.test/portal/magic/{secrets.token_urlsafe(24)}"
                                for _ in range(2))
     now = dt.datetime.now(dt.timezone.utc)
-    try:
-        with engine.begin() as connection:
+    with database_at(make_database_url("comms_redaction"), SPEC, "0003") as old:
+        with old.engine.begin() as connection:
             for status, link in (("sent", sent_link), ("queued", waiting_link)):
                 comm = uuid.uuid4()
                 connection.execute(text(
@@ -80,12 +75,10 @@ def test_an_invite_kept_before_this_change_is_redacted_and_one_still_waiting_goe
                     "INSERT INTO deliveries (account_id, communication_id, state, attempts, next_attempt_at) "
                     "VALUES (:a, :id, :state, 0, :now)"),
                     {"a": account, "id": comm, "state": "done" if status == "sent" else "pending", "now": now})
-        upgrade(url, SPEC.migrations, create=False)
-        with engine.connect() as connection:
+        old.upgrade()
+        with old.engine.connect() as connection:
             bodies = connection.execute(text("SELECT status, body FROM communications ORDER BY status")).all()
             withheld = connection.execute(text("SELECT state, withheld FROM deliveries ORDER BY state")).all()
-    finally:
-        engine.dispose()
     assert [(status, PORTAL_LINK in body, sent_link in body or waiting_link in body) for status, body in bodies] == [
         ("queued", True, False), ("sent", True, False)]
     assert withheld == [("done", None), ("pending", {PORTAL_LINK: waiting_link})]

@@ -1,10 +1,9 @@
 """Revision 0005: properties stored before it gain the reason of their geocode state, phones their extension."""
 import uuid
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from chassis.migrations import alembic_config, ensure_database, upgrade
+from chassis.testing.old_database import database_at
 from customers.bootstrap import SPEC
 
 _STATES = [  # status, error as stored before 0005, the reason it gets
@@ -18,13 +17,9 @@ _STATES = [  # status, error as stored before 0005, the reason it gets
 
 
 def test_stored_states_gain_their_reason_and_phones_their_extension(make_database_url):
-    url = make_database_url("customers_0005")
-    ensure_database(url)
-    command.upgrade(alembic_config(url, SPEC.migrations), "0004")
-    engine = create_engine(url)
     account, customer, contact = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    try:
-        with engine.begin() as connection:
+    with database_at(make_database_url("customers_0005"), SPEC, "0004") as old:
+        with old.engine.begin() as connection:
             connection.execute(text(
                 "INSERT INTO customers (account_id, id, number, display_name, kind, status, do_not_service, "
                 "created_by, revision) VALUES (:a, :c, 'C-1001', 'Dana', 'residential', 'lead', false, 'u', 1)"),
@@ -45,14 +40,12 @@ def test_stored_states_gain_their_reason_and_phones_their_extension(make_databas
                     "VALUES (:a, :id, :k, :p, :entered, :e164)"),
                     {"a": account, "id": uuid.uuid4(), "k": contact, "p": position, "entered": entered,
                      "e164": "+1" + "".join(ch for ch in entered.split("x")[0].split("e")[0] if ch.isdigit())})
-        upgrade(url, SPEC.migrations, create=False)
-        with engine.connect() as connection:
+        old.upgrade()
+        with old.engine.connect() as connection:
             reasons = connection.execute(text(
                 "SELECT geocode_reason, geocode_error FROM properties ORDER BY line1")).all()
             extensions = connection.execute(text("SELECT extension FROM contact_phones ORDER BY position")).scalars()
             extensions = list(extensions)
-    finally:
-        engine.dispose()
     assert [reason for reason, _ in reasons] == [reason for *_, reason in _STATES]
     assert reasons[1][1] == "No Google Maps API key is configured (FIELDWORK_GOOGLE_MAPS_API_KEY)."
     assert reasons[3][1] == _STATES[3][1]  # a failure keeps the provider's words

@@ -2,23 +2,18 @@
 import datetime as dt
 import uuid
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from chassis.migrations import alembic_config, ensure_database, upgrade
+from chassis.testing.old_database import database_at
 from jobs.bootstrap import SPEC
 
 
 def test_old_timeline_links_gain_the_api_prefix_and_others_are_left(make_database_url):
-    url = make_database_url("jobs_0010")
-    ensure_database(url)
-    command.upgrade(alembic_config(url, SPEC.migrations), "0009")
-    engine = create_engine(url)
     record = uuid.uuid4()
     links = [f"/jobs/{record}", f"/estimates/{record}", f"/plans/{record}", f"/photos/{record}",
              f"/api/jobs/{record}", None, "https://example.com/jobs/1"]
-    try:
-        with engine.begin() as connection:
+    with database_at(make_database_url("jobs_0010"), SPEC, "0009") as old:
+        with old.engine.begin() as connection:
             for position, link in enumerate(links):
                 connection.execute(text(
                     "INSERT INTO activity (account_id, id, customer_id, record_id, kind, occurred_at, title, link) "
@@ -26,10 +21,8 @@ def test_old_timeline_links_gain_the_api_prefix_and_others_are_left(make_databas
                     {"a": uuid.uuid4(), "id": uuid.uuid4(), "c": uuid.uuid4(), "r": record,
                      "at": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=position),
                      "title": f"item {position}", "link": link})
-        upgrade(url, SPEC.migrations, create=False)
-        with engine.connect() as connection:
+        old.upgrade()
+        with old.engine.connect() as connection:
             after = list(connection.execute(text("SELECT link FROM activity ORDER BY occurred_at")).scalars())
-    finally:
-        engine.dispose()
     assert after == [f"/api/jobs/{record}", f"/api/estimates/{record}", f"/api/plans/{record}",
                      f"/api/photos/{record}", f"/api/jobs/{record}", None, "https://example.com/jobs/1"]
