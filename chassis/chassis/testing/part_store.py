@@ -13,6 +13,31 @@ from chassis.db import Database
 from chassis.db.tenancy import tenanted_tables
 from chassis.testing.statements import sent_statements
 
+PART = "/customers/{}/workspace-part"
+
+
+def ask_part(client, auth: dict, customer_id):
+    """The customer's workspace part as the gateway asks for it; it must answer 200."""
+    response = client.get(PART.format(customer_id), headers=auth)
+    assert response.status_code == 200, response.get_json()
+    return response
+
+
+def stored_count(database: Database, customer_id) -> int:
+    """How many answers the part store holds for the customer."""
+    with database.engine.connect() as connection:
+        return connection.scalar(text("SELECT count(*) FROM stored_parts WHERE customer_id = :c"),
+                                 {"c": uuid.UUID(str(customer_id))})
+
+
+def assert_404_and_nothing_stored(client, auth: dict, other_auth: dict, database: Database, customer_id):
+    """Another account asking for the customer, and the account asking for an id it does not have, both get 404,
+    and neither answer is kept in the store."""
+    assert client.get(PART.format(customer_id), headers=other_auth).status_code == 404
+    unknown = uuid.uuid4()
+    assert client.get(PART.format(unknown), headers=auth).status_code == 404
+    assert stored_count(database, customer_id) == 0 and stored_count(database, unknown) == 0
+
 
 def unwatched_tables(database: Database, *also: str) -> set[str]:
     """This database's account-owned tables (and ``also``, e.g. the customer directory) with no part-store trigger."""

@@ -7,19 +7,18 @@ import functools
 import uuid
 
 import pytest
-from sqlalchemy import text
+from fieldwork_contracts.customers import CustomerMerged, CustomerUnmerged
 
 import billing.entrypoints.http.workspace_part as part_route
 from billing.entrypoints.http.schemas.responses import WorkspacePart
 from billing.service_layer.workspace import workspace_part
 from chassis import wire_json
-from chassis.contracts import example
 from chassis.messaging.event import utcnow
-from chassis.testing.part_store import (assert_a_directory_change_recomputes, assert_a_write_recomputes,
-                                        assert_stored, unwatched_tables)
+from chassis.testing.envelopes import arriving
+from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored, assert_a_directory_change_recomputes,
+                                        assert_a_write_recomputes, assert_stored, unwatched_tables)
 from chassis.testing.statements import sent_statements
 
-PART = "/customers/{}/workspace-part"
 UTC = dt.timezone.utc
 
 
@@ -43,12 +42,6 @@ def rich_customer(api, customer):
     return {"id": customer, "overdue": overdue, "due_soon": due_soon, "draft": draft, "payment": payment}
 
 
-def _ask(client, auth, customer):
-    response = client.get(PART.format(customer), headers=auth)
-    assert response.status_code == 200, response.get_json()
-    return response
-
-
 def _computed(app, account_id, customer, now=None) -> bytes:
     """The part as the service layer computes it right now, bypassing the store, in the bytes the route sends."""
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
@@ -56,45 +49,33 @@ def _computed(app, account_id, customer, now=None) -> bytes:
         return wire_json.dumps(WorkspacePart().dump(document))
 
 
-def _stored_count(database, customer) -> int:
-    with database.engine.connect() as connection:
-        return connection.scalar(text("SELECT count(*) FROM stored_parts WHERE customer_id = :c"), {"c": customer})
-
-
-def _customer_event(event_type, account_id, **data):
-    envelope = example(event_type)
-    envelope.update(id=str(uuid.uuid4()), account_id=str(account_id))
-    envelope["data"].update({key: str(value) for key, value in data.items()})
-    return envelope
-
-
 def test_every_account_owned_table_and_the_directory_is_watched(database):
     assert unwatched_tables(database, "known_customers") == set()
 
 
 def test_the_second_ask_is_one_statement_with_the_same_bytes(app, client, auth, rich_customer):
-    assert_stored(app, lambda: _ask(client, auth, rich_customer["id"]))
+    assert_stored(app, lambda: ask_part(client, auth, rich_customer["id"]))
 
 
 def _merge_in(w, rich):
     duplicate = w.new_customer("Duplicate")
     w.api.invoice(duplicate, lines=[{"description": "Moved over", "unit_price_cents": 4100}])
-    assert w.deliver(w.app, _customer_event("customer.merged", w.account_id, merge_id=uuid.uuid4(),
-                                            duplicate_id=duplicate, target_id=rich["id"]))
+    merge = CustomerMerged(merge_id=uuid.uuid4(), duplicate_id=duplicate, target_id=rich["id"])
+    assert w.deliver(w.app, arriving(merge, w.account_id))
 
 
 def _merge_away(w, rich):
-    assert w.deliver(w.app, _customer_event("customer.merged", w.account_id, merge_id=uuid.uuid4(),
-                                            duplicate_id=rich["id"], target_id=w.new_customer("Target")))
+    merge = CustomerMerged(merge_id=uuid.uuid4(), duplicate_id=rich["id"], target_id=w.new_customer("Target"))
+    assert w.deliver(w.app, arriving(merge, w.account_id))
 
 
 def _unmerge(w, rich):
-    merge_id = uuid.uuid4()
-    assert w.deliver(w.app, _customer_event("customer.merged", w.account_id, merge_id=merge_id,
-                                            duplicate_id=rich["id"], target_id=w.new_customer("Target")))
+    merge = CustomerMerged(merge_id=uuid.uuid4(), duplicate_id=rich["id"], target_id=w.new_customer("Target"))
+    assert w.deliver(w.app, arriving(merge, w.account_id))
     # stored while the customer's billing sits with the target: the part before the merge is back after the unmerge
     w.stored = w.ask(rich["id"])
-    assert w.deliver(w.app, _customer_event("customer.unmerged", w.account_id, merge_id=merge_id))
+    assert w.deliver(w.app, arriving(CustomerUnmerged(merge_id=merge.merge_id, duplicate_id=merge.duplicate_id,
+                                                      target_id=merge.target_id), w.account_id))
 
 
 # Each write of a kind the part shows, through billing's routes or its event handlers (one that asks the part
@@ -122,21 +103,21 @@ WRITES = {
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, auth, api, deliver, account_id,
                                                                  new_customer, rich_customer, write):
-    assert_a_write_recomputes(app, functools.partial(_ask, client, auth), rich_customer, write,
+    assert_a_write_recomputes(app, functools.partial(ask_part, client, auth), rich_customer, write,
                               lambda: _computed(app, account_id, rich_customer["id"]),
                               api=api, deliver=deliver, account_id=account_id, new_customer=new_customer)
 
 
 def test_a_directory_change_recomputes_the_part(app, client, auth, deliver, account_id, rich_customer):
-    assert_a_directory_change_recomputes(app, functools.partial(_ask, client, auth), deliver, account_id,
+    assert_a_directory_change_recomputes(app, functools.partial(ask_part, client, auth), deliver, account_id,
                                          rich_customer["id"], lambda: _computed(app, account_id, rich_customer["id"]))
 
 
 def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth, api, new_customer, rich_customer):
-    _ask(client, auth, rich_customer["id"])
+    ask_part(client, auth, rich_customer["id"])
     api.invoice(new_customer("Someone else"))
     with sent_statements(app) as sent:
-        _ask(client, auth, rich_customer["id"])
+        ask_part(client, auth, rich_customer["id"])
     assert len(sent) == 1
 
 
@@ -171,20 +152,17 @@ def test_the_route_recomputes_once_valid_until_passes_and_not_before(app, client
     # The route reads the service's clock (utcnow) once per request; moving it is moving time for the route.
     clock = [utcnow()]
     monkeypatch.setattr(part_route, "utcnow", lambda: clock[0])
-    stored = _ask(client, auth, rich_customer["id"])
+    stored = ask_part(client, auth, rich_customer["id"])
     valid_until = _midnight_after(dt.date.fromisoformat(rich_customer["due_soon"]["due_date"]))
     clock[0] = valid_until - dt.timedelta(seconds=1)
     with sent_statements(app) as before:
-        assert _ask(client, auth, rich_customer["id"]).data == stored.data
+        assert ask_part(client, auth, rich_customer["id"]).data == stored.data
     clock[0] = valid_until
     with sent_statements(app) as after:
-        fresh = _ask(client, auth, rich_customer["id"])
+        fresh = ask_part(client, auth, rich_customer["id"])
     assert len(before) == 1 and len(after) > 1
     assert fresh.data != stored.data and fresh.data == _computed(app, account_id, rich_customer["id"], now=valid_until)
 
 
 def test_another_accounts_customer_is_404_and_nothing_is_stored(client, other_auth, auth, database, rich_customer):
-    assert client.get(PART.format(rich_customer["id"]), headers=other_auth).status_code == 404
-    unknown = uuid.uuid4()
-    assert client.get(PART.format(unknown), headers=auth).status_code == 404
-    assert _stored_count(database, rich_customer["id"]) == 0 and _stored_count(database, unknown) == 0
+    assert_404_and_nothing_stored(client, auth, other_auth, database, rich_customer["id"])

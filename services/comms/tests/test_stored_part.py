@@ -8,17 +8,16 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import text
 
 import comms.entrypoints.http.workspace_part as part_route
 from chassis import wire_json
 from chassis.messaging.event import utcnow
-from chassis.testing.part_store import assert_recomputed, assert_stored, unwatched_tables
+from chassis.testing.part_store import (PART, ask_part, assert_404_and_nothing_stored, assert_recomputed, assert_stored,
+                                        unwatched_tables)
 from chassis.testing.statements import sent_statements
 from comms.entrypoints.http.schemas.responses import WorkspacePart
 from comms.adapters.queries import workspace_part
 
-PART = "/customers/{}/workspace-part"
 PHONE, OTHER_PHONE, STRANGER = "+15125550142", "+15125550143", "+15125550199"
 
 
@@ -69,12 +68,6 @@ def rich_customer(client, auth, account_id, add_customer, post_webhook):
     return {"id": customer, "email": address, "queued": queued}
 
 
-def _ask(client, auth, customer):
-    response = client.get(PART.format(customer), headers=auth)
-    assert response.status_code == 200, response.get_json()
-    return response
-
-
 def _computed(app, account_id, customer) -> bytes:
     """The part as the service layer computes it right now, bypassing the store, in the bytes the route sends."""
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
@@ -82,14 +75,9 @@ def _computed(app, account_id, customer) -> bytes:
         return wire_json.dumps(WorkspacePart().dump(document))
 
 
-def _stored_count(database, customer) -> int:
-    with database.engine.connect() as connection:
-        return connection.scalar(text("SELECT count(*) FROM stored_parts WHERE customer_id = :c"), {"c": customer})
-
-
 def _fresh(app, client, auth, account_id, customer, stored):
     """Asserts the next answer was recomputed, differs from ``stored`` and is what the service layer gives now."""
-    fresh = assert_recomputed(app, lambda: _ask(client, auth, customer))
+    fresh = assert_recomputed(app, lambda: ask_part(client, auth, customer))
     assert fresh.data != stored.data
     assert fresh.data == _computed(app, account_id, customer)
     return fresh
@@ -100,7 +88,7 @@ def test_every_account_owned_table_and_the_directory_is_watched(database):
 
 
 def test_the_second_ask_is_one_statement_with_the_same_bytes(app, client, auth, rich_customer):
-    assert_stored(app, lambda: _ask(client, auth, rich_customer["id"]))
+    assert_stored(app, lambda: ask_part(client, auth, rich_customer["id"]))
 
 
 def _assign_unmatched(w, rich):
@@ -156,7 +144,7 @@ WRITES = {
 def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, auth, account_id, deliver, envelope,
                                                                  add_customer, post_webhook, run_sender,
                                                                  rich_customer, write):
-    ask = functools.partial(_ask, client, auth)
+    ask = functools.partial(ask_part, client, auth)
     writer = SimpleNamespace(app=app, client=client, auth=auth, account_id=account_id, deliver=deliver,
                              envelope=envelope, add_customer=add_customer, post_webhook=post_webhook,
                              run_sender=run_sender, ask=ask, stored=ask(rich_customer["id"]))
@@ -172,7 +160,7 @@ def test_a_matched_message_moved_between_customers_makes_both_parts_stale(app, c
     duplicate, target = add_customer(phones=[PHONE], emails=[address]), add_customer(name="Lee Whitfield")
     form = _sms(PHONE) if channel == "sms" else _email(address)
     moved = post_webhook(channel, account_id, form).headers["X-Communication-Id"]
-    stored = {customer: _ask(client, auth, customer) for customer in (duplicate, target)}
+    stored = {customer: ask_part(client, auth, customer) for customer in (duplicate, target)}
     assert moved in stored[duplicate].get_data(as_text=True)
 
     ids = {"merge_id": str(uuid.uuid4()), "duplicate_id": str(duplicate), "target_id": str(target)}
@@ -188,20 +176,20 @@ def test_a_matched_message_moved_between_customers_makes_both_parts_stale(app, c
 
 def test_a_directory_change_recomputes_the_part(app, client, auth, deliver, envelope, account_id, rich_customer):
     # comms shows nothing of the snapshot, but whether the customer may be shown at all comes from it.
-    stored = _ask(client, auth, rich_customer["id"])
+    stored = ask_part(client, auth, rich_customer["id"])
     renamed = envelope("customer.updated", revision=99)
     renamed["data"]["customer"].update(id=str(rich_customer["id"]), display_name="Dana W.", phones=[PHONE],
                                        emails=[rich_customer["email"]])
     assert deliver(app, renamed)
-    fresh = assert_recomputed(app, lambda: _ask(client, auth, rich_customer["id"]))
+    fresh = assert_recomputed(app, lambda: ask_part(client, auth, rich_customer["id"]))
     assert fresh.data == stored.data == _computed(app, account_id, rich_customer["id"])
 
 
 def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth, add_customer, rich_customer):
-    _ask(client, auth, rich_customer["id"])
+    ask_part(client, auth, rich_customer["id"])
     _log(client, auth, add_customer(name="Someone else"))
     with sent_statements(app) as sent:
-        _ask(client, auth, rich_customer["id"])
+        ask_part(client, auth, rich_customer["id"])
     assert len(sent) == 1
 
 
@@ -215,15 +203,12 @@ def test_the_route_answers_the_stored_part_however_late_it_is_asked(app, client,
     # The route reads the service's clock (utcnow) once per request; moving it is moving time for the route.
     clock = [utcnow()]
     monkeypatch.setattr(part_route, "utcnow", lambda: clock[0])
-    stored = _ask(client, auth, rich_customer["id"])
+    stored = ask_part(client, auth, rich_customer["id"])
     clock[0] += dt.timedelta(days=3650)
     with sent_statements(app) as sent:
-        assert _ask(client, auth, rich_customer["id"]).data == stored.data
+        assert ask_part(client, auth, rich_customer["id"]).data == stored.data
     assert len(sent) == 1
 
 
 def test_another_accounts_customer_is_404_and_nothing_is_stored(client, other_auth, auth, database, rich_customer):
-    assert client.get(PART.format(rich_customer["id"]), headers=other_auth).status_code == 404
-    unknown = uuid.uuid4()
-    assert client.get(PART.format(unknown), headers=auth).status_code == 404
-    assert _stored_count(database, rich_customer["id"]) == 0 and _stored_count(database, unknown) == 0
+    assert_404_and_nothing_stored(client, auth, other_auth, database, rich_customer["id"])

@@ -9,29 +9,22 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import text
 
 import customers.entrypoints.http.workspace_part as part_route
 from chassis import wire_json
 from chassis.contracts import example
-from chassis.testing.part_store import assert_recomputed, assert_stored, unwatched_tables
+from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored, assert_recomputed, assert_stored,
+                                        unwatched_tables)
 from chassis.testing.statements import sent_statements
 from customers.entrypoints.http.workspace_part import CustomersPart, part_document
 from customers.service_layer.workspace import workspace_part
 
-PART = "/customers/{}/workspace-part"
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
 
 
 @pytest.fixture
 def database(app):
     return app.extensions["fieldwork"].database
-
-
-def _ask(client, auth, customer_id):
-    response = client.get(PART.format(customer_id), headers=auth)
-    assert response.status_code == 200, response.get_json()
-    return response
 
 
 def _call(client, auth, method, path, status, **kwargs):
@@ -45,11 +38,6 @@ def _computed(app, account_id, customer_id) -> bytes:
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
         document, _ = part_document(session, uuid.UUID(customer_id), activity_limit=20)
         return wire_json.dumps(CustomersPart().dump(document))
-
-
-def _stored_count(database, customer_id) -> int:
-    with database.engine.connect() as connection:
-        return connection.scalar(text("SELECT count(*) FROM stored_parts WHERE customer_id = :c"), {"c": customer_id})
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -79,7 +67,7 @@ def test_every_account_owned_table_and_the_directory_is_watched(database):
 
 
 def test_the_second_ask_is_one_statement_with_the_same_bytes(app, client, auth, rich):
-    assert_stored(app, lambda: _ask(client, auth, rich))
+    assert_stored(app, lambda: ask_part(client, auth, rich))
 
 
 def _merge_in(w):
@@ -160,7 +148,7 @@ WRITES = {
 def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, auth, create, deliver, account_id, rich,
                                                                  write):
     profile = client.get(f"/customers/{rich}", headers=auth).get_json()
-    ask = functools.partial(_ask, client, auth)
+    ask = functools.partial(ask_part, client, auth)
     writer = SimpleNamespace(
         app=app, deliver=deliver, account_id=account_id, create=create, ask=ask, rich=rich,
         call=functools.partial(_call, client, auth), contacts=[c["id"] for c in profile["contacts"]],
@@ -176,13 +164,13 @@ def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, aut
 
 def _ask_counted(app, client, auth, customer_id):
     with sent_statements(app) as sent:
-        response = _ask(client, auth, customer_id)
+        response = ask_part(client, auth, customer_id)
     return response, len(sent)
 
 
 def test_a_merge_and_its_undo_make_both_customers_parts_stale(app, client, auth, create, account_id, rich):
     duplicate = create("Dana W", contacts=[{"name": "Dana W", "emails": ["dana.w@example.com"]}])["id"]
-    before = {customer: _ask(client, auth, customer).data for customer in (rich, duplicate)}
+    before = {customer: ask_part(client, auth, customer).data for customer in (rich, duplicate)}
     merge = _call(client, auth, "post", f"/customers/{rich}/merge", 201, json={"duplicate_id": duplicate})
     merged = {}
     for customer in (rich, duplicate):
@@ -197,14 +185,14 @@ def test_a_merge_and_its_undo_make_both_customers_parts_stale(app, client, auth,
         response, statements = _ask_counted(app, client, auth, customer)
         assert statements > 1 and response.data != merged[customer]
         assert response.data == _computed(app, account_id, customer)
-    assert wire_json.loads(_ask(client, auth, duplicate).data)["profile"]["merged_into"] is None
+    assert wire_json.loads(ask_part(client, auth, duplicate).data)["profile"]["merged_into"] is None
 
 
 def test_renaming_a_related_customer_makes_the_part_that_shows_its_name_stale(app, client, auth, create, account_id,
                                                                               rich):
     payer = create("Parent Corp")["id"]
     _call(client, auth, "post", f"/customers/{rich}/relations", 201, json={"related_id": payer, "kind": "bill_to"})
-    _ask(client, auth, rich)
+    ask_part(client, auth, rich)
     _call(client, auth, "patch", f"/customers/{payer}", 200, json={"display_name": "Parent Holdings"})
     response, statements = _ask_counted(app, client, auth, rich)
     assert statements > 1 and response.data == _computed(app, account_id, rich)
@@ -213,7 +201,7 @@ def test_renaming_a_related_customer_makes_the_part_that_shows_its_name_stale(ap
 
 
 def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth, create, rich):
-    _ask(client, auth, rich)
+    ask_part(client, auth, rich)
     other = create("Ray Ortiz")["id"]
     _call(client, auth, "post", f"/customers/{other}/notes", 201, json={"body": "Someone else", "pinned": True})
     _, statements = _ask_counted(app, client, auth, rich)
@@ -236,7 +224,7 @@ def test_time_alone_never_makes_the_part_stale_but_an_open_invite_expiring_does(
     # The route reads the service's clock once per request; moving it is moving time for the route.
     clock = [today]
     monkeypatch.setattr(part_route, "now", lambda: clock[0])
-    stored = _ask(client, auth, rich)
+    stored = ask_part(client, auth, rich)
     clock[0] = today + dt.timedelta(days=3650)
     later, statements = _ask_counted(app, client, auth, rich)
     assert statements == 1 and later.data == stored.data == _computed(app, account_id, rich)
@@ -244,7 +232,7 @@ def test_time_alone_never_makes_the_part_stale_but_an_open_invite_expiring_does(
     clock[0] = today
     _call(client, auth, "post", f"/customers/{rich}/portal-invites", 201,
           json={"email": "dana@example.com", "expires_in_days": 1})
-    with_invite = wire_json.loads(_ask(client, auth, rich).data)
+    with_invite = wire_json.loads(ask_part(client, auth, rich).data)
     assert [i["email"] for i in with_invite["portal_invites"]["items"]] == ["dana@example.com"]
     clock[0] = today + dt.timedelta(hours=23)
     assert _ask_counted(app, client, auth, rich)[1] == 1
@@ -254,7 +242,4 @@ def test_time_alone_never_makes_the_part_stale_but_an_open_invite_expiring_does(
 
 
 def test_another_accounts_customer_is_404_and_nothing_is_stored(client, auth, other_auth, database, rich):
-    assert client.get(PART.format(rich), headers=other_auth).status_code == 404
-    unknown = uuid.uuid4()
-    assert client.get(PART.format(unknown), headers=auth).status_code == 404
-    assert _stored_count(database, rich) == 0 and _stored_count(database, unknown) == 0
+    assert_404_and_nothing_stored(client, auth, other_auth, database, rich)

@@ -9,19 +9,18 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import update
 
 import jobs.entrypoints.http.workspace_part as part_route
 from chassis import wire_json
 from chassis.messaging.event import utcnow
-from chassis.testing.part_store import (assert_a_directory_change_recomputes, assert_a_write_recomputes,
-                                        assert_stored, unwatched_tables)
+from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored, assert_a_directory_change_recomputes,
+                                        assert_a_write_recomputes, assert_stored, unwatched_tables)
 from chassis.testing.statements import sent_statements
 from jobs.adapters.orm import Job
 from jobs.service_layer import workspace
 from jobs.service_layer.scheduler import run_once
 
-PART = "/customers/{}/workspace-part"
 UTC = dt.timezone.utc
 MICROSECOND = dt.timedelta(microseconds=1)
 
@@ -86,12 +85,6 @@ def rich_customer(app, client, auth, database, account_id, customer_id):
     return made
 
 
-def _ask(client, auth, customer):
-    response = client.get(PART.format(customer), headers=auth)
-    assert response.status_code == 200, response.get_json()
-    return response
-
-
 def _part(app, account_id, customer, now):
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
         document, valid_until = workspace.customer_part(session, uuid.UUID(str(customer)),
@@ -105,18 +98,12 @@ def _computed(app, account_id, customer, now=None) -> bytes:
     return _part(app, account_id, customer, now or utcnow())[0]
 
 
-def _stored_count(database, customer) -> int:
-    with database.engine.connect() as connection:
-        return connection.scalar(text("SELECT count(*) FROM stored_parts WHERE customer_id = :c"),
-                                 {"c": uuid.UUID(str(customer))})
-
-
 def test_every_account_owned_table_and_the_directory_is_watched(database):
     assert unwatched_tables(database, "known_customers") == set()
 
 
 def test_the_second_ask_is_one_statement_with_the_same_bytes(app, client, auth, rich_customer):
-    assert_stored(app, lambda: _ask(client, auth, rich_customer["id"]))
+    assert_stored(app, lambda: ask_part(client, auth, rich_customer["id"]))
 
 
 def test_a_customer_first_heard_of_through_the_api_is_then_answered_from_the_store(app, client, auth,
@@ -124,9 +111,9 @@ def test_a_customer_first_heard_of_through_the_api_is_then_answered_from_the_sto
     # Remembering the customer is a write to the directory made while computing: the part stored with it was
     # computed under the generations before it, so one more computation follows, then the store answers.
     customer, _ = real_customer()
-    answers = [_ask(client, auth, customer).data for _ in range(2)]
+    answers = [ask_part(client, auth, customer).data for _ in range(2)]
     with sent_statements(app) as sent:
-        answers.append(_ask(client, auth, customer).data)
+        answers.append(ask_part(client, auth, customer).data)
     assert len(sent) == 1 and len(set(answers)) == 1
 
 
@@ -198,22 +185,22 @@ WRITES = {
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_a_write_makes_the_next_answer_the_freshly_computed_one(app, client, auth, deliver, event, account_id,
                                                                  new_customer, rich_customer, write):
-    assert_a_write_recomputes(app, functools.partial(_ask, client, auth), rich_customer, write,
+    assert_a_write_recomputes(app, functools.partial(ask_part, client, auth), rich_customer, write,
                               lambda: _computed(app, account_id, rich_customer["id"]), client=client, auth=auth,
                               deliver=deliver, event=event, account_id=account_id, new_customer=new_customer)
 
 
 def test_a_directory_change_recomputes_the_part(app, client, auth, deliver, account_id, rich_customer):
-    assert_a_directory_change_recomputes(app, functools.partial(_ask, client, auth), deliver, account_id,
+    assert_a_directory_change_recomputes(app, functools.partial(ask_part, client, auth), deliver, account_id,
                                          rich_customer["id"], lambda: _computed(app, account_id, rich_customer["id"]))
 
 
 def test_another_customer_entering_the_directory_leaves_the_stored_part(app, client, auth, new_customer,
                                                                          rich_customer):
-    _ask(client, auth, rich_customer["id"])
+    ask_part(client, auth, rich_customer["id"])
     new_customer(name="Someone else")
     with sent_statements(app) as sent:
-        _ask(client, auth, rich_customer["id"])
+        ask_part(client, auth, rich_customer["id"])
     assert len(sent) == 1
 
 
@@ -278,21 +265,18 @@ def test_the_route_recomputes_once_valid_until_passes_and_not_before(app, client
     # The route reads the service's clock once per request; moving it is moving time for the route.
     clock = [utcnow()]
     monkeypatch.setattr(part_route, "now", lambda: clock[0])
-    stored = _ask(client, auth, rich_customer["id"])
+    stored = ask_part(client, auth, rich_customer["id"])
     valid_until = _part(app, account_id, rich_customer["id"], clock[0])[1]
     assert valid_until is not None
     clock[0] = valid_until - dt.timedelta(seconds=1)
     with sent_statements(app) as before:
-        assert _ask(client, auth, rich_customer["id"]).data == stored.data
+        assert ask_part(client, auth, rich_customer["id"]).data == stored.data
     clock[0] = valid_until + MICROSECOND
     with sent_statements(app) as after:
-        fresh = _ask(client, auth, rich_customer["id"])
+        fresh = ask_part(client, auth, rich_customer["id"])
     assert len(before) == 1 and len(after) > 1
     assert fresh.data != stored.data and fresh.data == _computed(app, account_id, rich_customer["id"], clock[0])
 
 
 def test_another_accounts_customer_is_404_and_nothing_is_stored(client, other_auth, auth, database, rich_customer):
-    assert client.get(PART.format(rich_customer["id"]), headers=other_auth).status_code == 404
-    unknown = uuid.uuid4()
-    assert client.get(PART.format(unknown), headers=auth).status_code == 404
-    assert _stored_count(database, rich_customer["id"]) == 0 and _stored_count(database, unknown) == 0
+    assert_404_and_nothing_stored(client, auth, other_auth, database, rich_customer["id"])
