@@ -12,8 +12,7 @@ from chassis.contracts import example
 from chassis.db import Database
 from chassis.db.tenancy import tenanted_tables
 from chassis.testing.statements import sent_statements
-
-PART = "/customers/{}/workspace-part"
+from chassis.testing.workspace_part import PART, assert_404_for_others
 
 
 def ask_part(client, auth: dict, customer_id):
@@ -33,9 +32,7 @@ def stored_count(database: Database, customer_id) -> int:
 def assert_404_and_nothing_stored(client, auth: dict, other_auth: dict, database: Database, customer_id):
     """Another account asking for the customer, and the account asking for an id it does not have, both get 404,
     and neither answer is kept in the store."""
-    assert client.get(PART.format(customer_id), headers=other_auth).status_code == 404
-    unknown = uuid.uuid4()
-    assert client.get(PART.format(unknown), headers=auth).status_code == 404
+    unknown = assert_404_for_others(client, auth, other_auth, customer_id)
     assert stored_count(database, customer_id) == 0 and stored_count(database, unknown) == 0
 
 

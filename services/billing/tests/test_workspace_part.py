@@ -1,13 +1,10 @@
 """GET /customers/<id>/workspace-part: billing's share of the workspace in one call, as its own routes answer it."""
 from __future__ import annotations
 
-import uuid
-
 import pytest
 
 from chassis.testing.statements import sent_statements
-
-PART = "/customers/{}/workspace-part"
+from chassis.testing.workspace_part import PART, assert_403_with_only, assert_404_for_others, assert_422_naming
 
 
 @pytest.fixture
@@ -57,24 +54,17 @@ def test_a_customer_without_money_yet_gets_empty_sections(api, customer):
 
 
 def test_another_accounts_customer_or_an_unknown_one_is_404(client, busy_customer, other_auth, auth):
-    response = client.get(PART.format(busy_customer), headers=other_auth)
-    assert response.status_code == 404 and "invoices" not in response.get_data(as_text=True)
-    assert client.get(PART.format(uuid.uuid4()), headers=auth).status_code == 404
+    assert_404_for_others(client, auth, other_auth, busy_customer, hidden="invoices")
 
 
 def test_the_view_permission_is_required(client, customer, make_token, account_id):
-    token = make_token(account_id, perms=["billing:edit", "jobs:view", "comms:view"])
-    response = client.get(PART.format(customer), headers={"Authorization": f"Bearer {token}"})
-    assert response.status_code == 403
+    assert_403_with_only(client, make_token, account_id, customer, ["billing:edit", "jobs:view", "comms:view"])
 
 
 @pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
                                           ("limit=ten", "limit")])
 def test_bad_limits_are_422_naming_the_field(client, auth, customer, query, field):
-    response = client.get(PART.format(customer) + f"?{query}", headers=auth)
-    assert response.status_code == 422
-    error = response.json["error"]
-    assert error["code"] == "validation_error" and list(error["fields"]) == [field]
+    assert_422_naming(client, auth, customer, query, field)
 
 
 def test_one_customer_check_and_no_query_twice(app, client, auth, api, busy_customer):

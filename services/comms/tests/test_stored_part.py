@@ -12,9 +12,10 @@ import pytest
 import comms.entrypoints.http.workspace_part as part_route
 from chassis import wire_json
 from chassis.messaging.event import utcnow
-from chassis.testing.part_store import (PART, ask_part, assert_404_and_nothing_stored, assert_recomputed, assert_stored,
+from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored, assert_recomputed, assert_stored,
                                         unwatched_tables)
 from chassis.testing.statements import sent_statements
+from chassis.testing.workspace_part import PART
 from comms.entrypoints.http.schemas.responses import WorkspacePart
 from comms.adapters.queries import workspace_part
 

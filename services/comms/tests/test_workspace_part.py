@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 
 from chassis.testing.statements import sent_statements
-
-PART = "/customers/{}/workspace-part"
+from chassis.testing.workspace_part import PART, assert_403_with_only, assert_404_for_others, assert_422_naming
 
 
 @pytest.fixture
@@ -56,24 +54,17 @@ def test_a_customer_with_nothing_logged_yet_gets_empty_pages(client, auth, add_c
 
 
 def test_another_accounts_customer_or_an_unknown_one_is_404(client, auth, other_auth, busy_customer):
-    response = client.get(PART.format(busy_customer), headers=other_auth)
-    assert response.status_code == 404 and "Message" not in response.get_data(as_text=True)
-    assert client.get(PART.format(uuid.uuid4()), headers=auth).status_code == 404
+    assert_404_for_others(client, auth, other_auth, busy_customer, hidden="Message")
 
 
 def test_the_view_permission_is_required(client, make_token, account_id, busy_customer):
-    token = make_token(account_id, perms=["comms:send", "billing:view", "jobs:view"])
-    response = client.get(PART.format(busy_customer), headers={"Authorization": f"Bearer {token}"})
-    assert response.status_code == 403
+    assert_403_with_only(client, make_token, account_id, busy_customer, ["comms:send", "billing:view", "jobs:view"])
 
 
 @pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
                                           ("activity_limit=lots", "activity_limit")])
 def test_bad_limits_are_422_naming_the_field(client, auth, busy_customer, query, field):
-    response = client.get(PART.format(busy_customer) + f"?{query}", headers=auth)
-    assert response.status_code == 422
-    error = response.json["error"]
-    assert error["code"] == "validation_error" and list(error["fields"]) == [field]
+    assert_422_naming(client, auth, busy_customer, query, field)
 
 
 def test_one_customer_check_and_one_read_of_the_feed(app, client, auth, busy_customer):

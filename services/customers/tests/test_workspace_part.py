@@ -4,6 +4,7 @@ import uuid
 import pytest
 
 from chassis.testing.statements import sent_statements
+from chassis.testing.workspace_part import assert_422_naming
 
 
 def test_the_part_is_the_profile_and_the_first_activity_page(client, auth, rich):
@@ -43,9 +44,7 @@ def test_without_customers_view_is_403(client, make_token, account_id, rich):
 @pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
                                           ("activity_limit=0", "activity_limit"), ("limit=many", "limit")])
 def test_bad_limits_are_422_with_the_field(client, auth, rich, query, field):
-    response = client.get(f"/customers/{rich}/workspace-part?{query}", headers=auth)
-    assert response.status_code == 422
-    assert response.json["error"]["code"] == "validation_error" and list(response.json["error"]["fields"]) == [field]
+    assert_422_naming(client, auth, rich, query, field)
 
 
 def test_a_merged_customers_part_names_the_target(client, auth, create, rich):

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import update
 
 from chassis.testing.statements import sent_statements
+from chassis.testing.workspace_part import PART, assert_403_with_only, assert_404_for_others
 from jobs.adapters.orm import Job
 
 UTC = dt.timezone.utc
-PART = "/customers/{}/workspace-part"
 # What the part holds, and the single endpoint (with its query) each section must equal.
 SECTIONS = {"jobs": ("jobs", {"limit": 2}), "estimates": ("estimates", {"limit": 2}), "plans": ("plans", {"limit": 2}),
             "recent_activity": ("recent-activity", {}), "summary": ("jobs/summary", {}),
@@ -148,13 +148,11 @@ def test_the_part_costs_six_statements_whatever_the_customer_holds(app, client, 
 
 
 def test_another_accounts_customer_or_an_unknown_one_is_404(client, auth, other_auth, busy_customer):
-    assert client.get(PART.format(busy_customer), headers=other_auth).status_code == 404
-    assert client.get(PART.format(uuid.uuid4()), headers=auth).status_code == 404
+    assert_404_for_others(client, auth, other_auth, busy_customer)
 
 
 def test_it_needs_jobs_view(client, make_token, account_id, customer_id):
-    billing_only = {"Authorization": f"Bearer {make_token(account_id, perms=['billing:view'])}"}
-    assert client.get(PART.format(customer_id), headers=billing_only).status_code == 403
+    assert_403_with_only(client, make_token, account_id, customer_id, ["billing:view"])
     viewer = {"Authorization": f"Bearer {make_token(account_id, perms=['jobs:view'])}"}
     assert client.get(PART.format(customer_id), headers=viewer).status_code == 200
 
