@@ -3,16 +3,19 @@ revision kept them, then upgraded as the service's next start would, and events 
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from alembic import command
-from sqlalchemy import Engine, create_engine
+from fieldwork_contracts import EventData
+from sqlalchemy import Engine, create_engine, text
 
 from chassis.db import Database
 from chassis.messaging.apply import apply_event
 from chassis.migrations import alembic_config, ensure_database, upgrade
 from chassis.service import ServiceSpec
+from chassis.testing.envelopes import arriving
 
 
 @dataclass(frozen=True)
@@ -23,16 +26,25 @@ class OldDatabase:
     engine: Engine
     spec: ServiceSpec
 
+    def insert(self, table: str, *rows: dict) -> None:
+        """Writes ``rows`` (column → value, the same columns in each) into ``table`` as the old revision has it:
+        the service's ORM describes the newest shape, not this one."""
+        columns = list(rows[0])
+        statement = text(f'INSERT INTO "{table}" ({", ".join(columns)}) '
+                         f'VALUES ({", ".join(":" + column for column in columns)})')
+        with self.engine.begin() as connection:
+            connection.execute(statement, list(rows))
+
     def upgrade(self) -> None:
         """The rest of the service's revisions, as its next start runs them."""
         upgrade(self.url, self.spec.migrations, create=False)
 
-    def apply(self, *envelopes: dict) -> list[bool]:
-        """Each event applied as the service's consumer applies it, one transaction each, in order: what
-        ``apply_event`` answered for each (False for one it had applied already)."""
+    def apply(self, account_id: uuid.UUID, *events: EventData) -> list[bool]:
+        """Each event, arriving for ``account_id``, applied as the service's consumer applies it, one transaction
+        each, in order: what ``apply_event`` answered for each (False for one it had applied already)."""
         database = Database(self.url, service=self.spec.name)
         try:
-            return [apply_event(database, self.spec.handlers, envelope) for envelope in envelopes]
+            return [apply_event(database, self.spec.handlers, arriving(event, account_id)) for event in events]
         finally:
             database.dispose()
 
