@@ -62,6 +62,11 @@ def nulled(value, schema: dict):
 SHAPES: dict[str, Callable] = {"required_only": required_only, "nulled": nulled}
 
 
+def variant_cases(handlers) -> list[tuple[str, str]]:
+    """(event type, shape) for every type ``handlers`` take and every shape: a consumer test's parameters."""
+    return [(event_type, shape) for event_type in sorted(handlers.types) for shape in sorted(SHAPES)]
+
+
 def variant(event_type: str, account_id, shape: str, version: int = 1) -> dict:
     """The contract example of ``event_type`` for ``account_id`` (fresh id), its data reshaped; still valid."""
     envelope = readdressed(example(event_type), account_id)

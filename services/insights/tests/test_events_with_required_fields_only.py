@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from chassis.contracts import example, readdressed
-from chassis.testing.event_variants import SHAPES, variant
+from chassis.testing.event_variants import variant, variant_cases
 from insights.bootstrap import SPEC
 
 
-@pytest.mark.parametrize("shape", sorted(SHAPES))
-@pytest.mark.parametrize("event_type", sorted(SPEC.handlers.types))
+@pytest.mark.parametrize(("event_type", "shape"), variant_cases(SPEC.handlers))
 def test_a_valid_event_with_only_what_it_must_carry_is_applied(app, client, auth, deliver, account_id, event_type,
                                                                shape):
     created = readdressed(example("customer.created"), account_id)
