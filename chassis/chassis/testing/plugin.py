@@ -16,6 +16,10 @@ from chassis.auth import ALL_PERMISSIONS, mint_token
 from chassis.settings import Settings
 from chassis.testing.infrastructure import Infrastructure
 
+# The kit's assert_* helpers fail inside the kit: rewritten, their failures show the values, not a bare AssertionError.
+pytest.register_assert_rewrite("chassis.testing.merge_tables", "chassis.testing.part_store",
+                               "chassis.testing.workspace_part")
+
 TEST_JWT_SECRET = "fieldwork-test-secret-of-at-least-32-bytes"
 
 
