@@ -32,3 +32,28 @@ def assert_422_naming(client, auth: dict, customer_id, query: str, field: str) -
     assert response.status_code == 422
     error = response.json["error"]
     assert error["code"] == "validation_error" and list(error["fields"]) == [field]
+
+
+class PartRefusals:
+    """The refusals of a workspace part, as every service's part makes them. A test module subclasses it
+    (``class TestRefusals(PartRefusals)``) beside a ``busy_customer`` fixture (a customer whose part shows
+    something), saying what differs: ``HIDDEN``, a word that part shows; ``WITHOUT_VIEW``, permissions that lack the
+    part's view permission; ``BAD_LIMITS``, each refused query with the one field its error names."""
+
+    HIDDEN: str | None = None
+    WITHOUT_VIEW: list[str]
+    BAD_LIMITS: list[tuple[str, str]]
+
+    def pytest_generate_tests(self, metafunc):
+        if "bad_limit" in metafunc.fixturenames:
+            metafunc.parametrize("bad_limit", self.BAD_LIMITS, ids=[query for query, _ in self.BAD_LIMITS])
+
+    def test_another_accounts_customer_or_an_unknown_one_is_404(self, client, auth, other_auth, busy_customer):
+        assert_404_for_others(client, auth, other_auth, busy_customer, hidden=self.HIDDEN)
+
+    def test_the_view_permission_is_required(self, client, make_token, account_id, busy_customer):
+        assert_403_with_only(client, make_token, account_id, busy_customer, self.WITHOUT_VIEW)
+
+    def test_bad_limits_are_422_naming_the_field(self, client, auth, busy_customer, bad_limit):
+        query, field = bad_limit
+        assert_422_naming(client, auth, busy_customer, query, field)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from chassis.testing.statements import sent_statements
-from chassis.testing.workspace_part import PART, assert_403_with_only, assert_404_for_others, assert_422_naming
+from chassis.testing.workspace_part import PART, PartRefusals
 
 
 @pytest.fixture
@@ -53,18 +53,10 @@ def test_a_customer_without_money_yet_gets_empty_sections(api, customer):
                                "oldest_overdue_due_date": None, "currency": "USD"}
 
 
-def test_another_accounts_customer_or_an_unknown_one_is_404(client, busy_customer, other_auth, auth):
-    assert_404_for_others(client, auth, other_auth, busy_customer, hidden="invoices")
-
-
-def test_the_view_permission_is_required(client, customer, make_token, account_id):
-    assert_403_with_only(client, make_token, account_id, customer, ["billing:edit", "jobs:view", "comms:view"])
-
-
-@pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
-                                          ("limit=ten", "limit")])
-def test_bad_limits_are_422_naming_the_field(client, auth, customer, query, field):
-    assert_422_naming(client, auth, customer, query, field)
+class TestRefusals(PartRefusals):
+    HIDDEN = "invoices"
+    WITHOUT_VIEW = ["billing:edit", "jobs:view", "comms:view"]
+    BAD_LIMITS = [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"), ("limit=ten", "limit")]
 
 
 def test_one_customer_check_and_no_query_twice(app, client, auth, api, busy_customer):

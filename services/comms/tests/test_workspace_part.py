@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from chassis.testing.statements import sent_statements
-from chassis.testing.workspace_part import PART, assert_403_with_only, assert_404_for_others, assert_422_naming
+from chassis.testing.workspace_part import PART, PartRefusals
 
 
 @pytest.fixture
@@ -53,18 +53,11 @@ def test_a_customer_with_nothing_logged_yet_gets_empty_pages(client, auth, add_c
                     "activity": {"items": [], "next_cursor": None}}
 
 
-def test_another_accounts_customer_or_an_unknown_one_is_404(client, auth, other_auth, busy_customer):
-    assert_404_for_others(client, auth, other_auth, busy_customer, hidden="Message")
-
-
-def test_the_view_permission_is_required(client, make_token, account_id, busy_customer):
-    assert_403_with_only(client, make_token, account_id, busy_customer, ["comms:send", "billing:view", "jobs:view"])
-
-
-@pytest.mark.parametrize("query, field", [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
-                                          ("activity_limit=lots", "activity_limit")])
-def test_bad_limits_are_422_naming_the_field(client, auth, busy_customer, query, field):
-    assert_422_naming(client, auth, busy_customer, query, field)
+class TestRefusals(PartRefusals):
+    HIDDEN = "Message"
+    WITHOUT_VIEW = ["comms:send", "billing:view", "jobs:view"]
+    BAD_LIMITS = [("limit=0", "limit"), ("activity_limit=1000", "activity_limit"),
+                  ("activity_limit=lots", "activity_limit")]
 
 
 def test_one_customer_check_and_one_read_of_the_feed(app, client, auth, busy_customer):
