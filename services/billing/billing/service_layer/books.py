@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from billing.adapters.orm import CustomerSummary, LedgerEntry
 from billing.adapters.queries import open_position, summary_and_position
 from billing.domain.summary import FIELD_NAMES, Totals
-from billing.service_layer import wire
+from billing.service_layer import publishing
 from chassis.errors import field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
@@ -63,7 +63,7 @@ class Books:
         """Flushes, and tells the other services each touched customer's new figures."""
         self.session.flush()
         for customer_id, summary in self._touched.items():
-            emit(self.session, wire.balance_changed(summary_document(self.session, summary)))
+            emit(self.session, publishing.balance_changed(summary_document(self.session, summary)))
 
 
 def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> CustomerSummary:

@@ -19,7 +19,7 @@ from billing.adapters.orm import Invoice
 from billing.domain import invoice as rules
 from billing.domain.money import LineInput
 from billing.domain.payment import IMPORTED
-from billing.service_layer import wire
+from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.invoices import draft_invoice, issue, issued_at, void
 from billing.service_layer.commands import CreateInvoice, PaymentAllocation, RecordPayment
@@ -65,14 +65,14 @@ def _settle_as_it_was(session: Session, books: Books, invoice: Invoice, row: dic
     if past["voided"]:
         # Voided as a draft: it never counts as billed, and the ledger has nothing of it to take back.
         void(session, books, invoice, at=at)
-        emit(session, wire.invoice_created(invoice))
+        emit(session, publishing.invoice_created(invoice))
         if past["paid_cents"]:
             log.info("money paid on a voided imported invoice is not kept", extra={"invoice_id": str(invoice.id)})
         return
     issue(books, invoice, at=at)
-    emit(session, wire.invoice_created(invoice))  # issued: consumers count it as sent
+    emit(session, publishing.invoice_created(invoice))  # issued: consumers count it as sent
     if invoice.status == rules.PAID:  # a total of 0
-        emit(session, wire.invoice_paid(invoice))
+        emit(session, publishing.invoice_paid(invoice))
     paid = min(past["paid_cents"], invoice.total_cents)  # the contract says never more; more would be credit
     if paid > 0:
         take_payment(session, books, RecordPayment(

@@ -11,7 +11,7 @@ from billing.adapters.orm import Allocation, CreditNote, Invoice, InvoiceLine, P
 from billing.domain import invoice as rules
 from billing.domain import summary
 from billing.domain.money import LineInput, price_line, total_of
-from billing.service_layer import wire
+from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.commands import CreateInvoice
 from chassis.db import next_number
@@ -57,7 +57,7 @@ def _line_rows(lines: list) -> list[InvoiceLine]:
 
 def create_invoice(session: Session, command: CreateInvoice) -> Invoice:
     invoice = draft_invoice(session, Books(session), command)
-    emit(session, wire.invoice_created(invoice))
+    emit(session, publishing.invoice_created(invoice))
     return invoice
 
 
@@ -103,9 +103,9 @@ def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
     invoice = get_locked(session, invoice_id)
     books = Books(session)
     issue(books, invoice, at=utcnow())
-    emit(session, wire.invoice_sent(invoice))
+    emit(session, publishing.invoice_sent(invoice))
     if invoice.status == rules.PAID:
-        emit(session, wire.invoice_paid(invoice))
+        emit(session, publishing.invoice_paid(invoice))
     books.close()
     return invoice
 
@@ -150,7 +150,7 @@ def void(session: Session, books: Books, invoice: Invoice, *, at: dt.datetime) -
     if was_issued:
         books.post(invoice.payer, kind="void", record_id=invoice.id, occurred_at=at,
                    description=f"Invoice {invoice.number} voided", credit_cents=invoice.total_cents)
-    emit(session, wire.invoice_voided(invoice))
+    emit(session, publishing.invoice_voided(invoice))
 
 
 def _release_credit_notes(session: Session, books: Books, invoice: Invoice) -> None:
@@ -198,7 +198,7 @@ def settle(session: Session, invoice: Invoice, *, at: dt.datetime | None = None)
     invoice.status = rules.settled_status(money_of(invoice))
     if invoice.status == rules.PAID and not was_paid:
         invoice.paid_at = at or utcnow()
-        emit(session, wire.invoice_paid(invoice))
+        emit(session, publishing.invoice_paid(invoice))
     elif invoice.status != rules.PAID:
         invoice.paid_at = None
 
@@ -233,7 +233,7 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | No
         allocate(session, books, invoice, source, take, applied_at=utcnow())
         applied.append((source_kind(source), source.id, take))
         wanted -= take
-    emit(session, wire.credit_applied(invoice, applied, utcnow()))
+    emit(session, publishing.credit_applied(invoice, applied, utcnow()))
     books.close()
     return invoice
 

@@ -11,7 +11,7 @@ from billing.adapters.orm import Allocation, CreditNote, Invoice, Payment, Refun
 from billing.domain import invoice as rules
 from billing.domain import summary
 from billing.domain.payment import IMPORTED, METHODS
-from billing.service_layer import wire
+from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.commands import IssueCreditNote, RecordPayment, RefundPayment
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
@@ -98,10 +98,10 @@ def take_payment(session: Session, books: Books, command: RecordPayment, *,
         allocate(session, books, invoice, payment, part, applied_at=payment.received_at, settled_at=settled_at)
     books.post(customer_id, kind="payment", record_id=payment.id, occurred_at=payment.received_at,
                description=_ledger_line(payment), credit_cents=amount)
-    recorded = wire.payment_recorded(payment, plan, payment.unallocated_cents)
+    recorded = publishing.payment_recorded(payment, plan, payment.unallocated_cents)
     emit(session, recorded)
     if payment.method in METHODS:  # v1, for consumers not yet on v2, cannot say "imported"
-        emit(session, wire.as_v1(recorded))
+        emit(session, publishing.as_v1(recorded))
     return payment
 
 
@@ -128,7 +128,7 @@ def issue_credit_note(session: Session, command: IssueCreditNote) -> CreditNote:
     books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
     if invoice is not None:
         allocate(session, books, invoice, note, note.amount_cents, applied_at=note.created_at)
-        emit(session, wire.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)], note.created_at))
+        emit(session, publishing.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)], note.created_at))
     books.post(customer_id, kind="credit", record_id=note.id, description=f"Credit note {note.number}: {note.reason}",
                credit_cents=note.amount_cents)
     books.close()
@@ -164,7 +164,7 @@ def refund(session: Session, command: RefundPayment) -> Refund:
                     currency=payment.currency, destination=destination, reason=command.reason)
     session.add(record)
     session.flush()
-    emit(session, wire.refund_issued(record))
+    emit(session, publishing.refund_issued(record))
     if destination == TO_CUSTOMER:
         books.post(payment.customer_id, kind="refund", record_id=record.id, debit_cents=amount,
                    description="Refund to customer")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from billing.adapters import pdf
 from billing.adapters.orm import CustomerSummary, PriceBookItem, PricingTableRequest
 from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
-from billing.service_layer import wire
+from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
 from billing.service_layer.statements import customer_name, user_id
 from chassis.customer_directory import properties_of
@@ -109,5 +109,5 @@ def request_pricing_table(session: Session, customer_id: uuid.UUID, *, email: st
     request = PricingTableRequest(customer_id=customer_id, email=email, requested_by=requested_by_name)
     session.add(request)
     session.flush()
-    emit(session, wire.pricing_table_requested(request, user_id(requested_by)))
+    emit(session, publishing.pricing_table_requested(request, user_id(requested_by)))
     return request

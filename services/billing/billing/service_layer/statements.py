@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from billing.adapters import pdf
 from billing.adapters.orm import CustomerSummary, StatementRequest
 from billing.adapters.queries import credit_on, open_items
-from billing.service_layer import wire
+from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
 from chassis.customer_directory import lookup
 from chassis.messaging import emit
@@ -41,5 +41,5 @@ def request_statement(session: Session, customer_id: uuid.UUID, *, as_of: dt.dat
     request = StatementRequest(customer_id=customer_id, as_of=as_of, email=email, requested_by=requested_by_name)
     session.add(request)
     session.flush()
-    emit(session, wire.statement_requested(request, user_id(requested_by)))
+    emit(session, publishing.statement_requested(request, user_id(requested_by)))
     return request

@@ -16,7 +16,7 @@ from jobs.domain.estimates import effective_status, is_past_validity
 from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at
-from jobs.service_layer import messages
+from jobs.service_layer import publishing
 from jobs.service_layer.jobs import open_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
@@ -38,7 +38,7 @@ def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, a
     session.flush()
     record_changes(session, "estimate", estimate, {"status": (None, "draft")}, actor, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} created: {estimate.title}")
-    emit(session, messages.estimate_created(estimate))
+    emit(session, publishing.estimate_created(estimate))
     return estimate
 
 
@@ -65,7 +65,7 @@ def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, 
     estimate.status, estimate.updated_at = to, at
     record_changes(session, "estimate", estimate, {"status": (old, to)}, actor, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} {to}: {estimate.title}")
-    emit(session, messages.estimate_status_changed(estimate, old, at))
+    emit(session, publishing.estimate_status_changed(estimate, old, at))
     return estimate
 
 

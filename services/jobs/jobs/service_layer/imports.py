@@ -12,7 +12,7 @@ from chassis.customer_directory import properties_of, surviving
 from chassis.db import next_number
 from chassis.messaging import emit
 from jobs.adapters.orm import Job
-from jobs.service_layer import messages
+from jobs.service_layer import publishing
 from jobs.service_layer.records import add_activity, record_changes
 
 ACTOR = "system:history.imported"
@@ -58,8 +58,8 @@ def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job:
                  title=f"Job {kept.number} imported from {source}: {kept.title}", summary=kept.property_address,
                  status=kept.status, amount_cents=kept.total_cents, currency=kept.currency,
                  link=api_link(f"/jobs/{kept.id}"))
-    emit(session, messages.job_created(kept))
-    emit(session, messages.job_status_changed(kept, _COMPLETED_FROM, completed_at))
+    emit(session, publishing.job_created(kept))
+    emit(session, publishing.job_status_changed(kept, _COMPLETED_FROM, completed_at))
     return kept
 
 

@@ -14,7 +14,7 @@ from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at, check_schedulable, check_window
-from jobs.service_layer import messages
+from jobs.service_layer import publishing
 from jobs.service_layer.records import add_activity, adjust_open_jobs, apply_edits, record_changes
 
 # Fields that may still change once a job is completed or cancelled: the office keeps writing notes.
@@ -45,7 +45,7 @@ def open_job(session: Session, *, customer_id: uuid.UUID, title: str, actor: str
     record_changes(session, "job", job, {"status": (None, status)}, actor, at)
     adjust_open_jobs(session, customer_id, 1 if JOB.is_open(status) else 0)
     _timeline(session, job, at, f"Job {job.number} created: {job.title}")
-    emit(session, messages.job_created(job))
+    emit(session, publishing.job_created(job))
     return job
 
 
@@ -80,7 +80,7 @@ def move_job(session: Session, job: Job, to: str, *, actor: str, now: dt.datetim
     record_changes(session, "job", job, {"status": (old, to)}, actor, at)
     adjust_open_jobs(session, job.customer_id, -1 if JOB.is_open(old) and not JOB.is_open(to) else 0)
     _timeline(session, job, at, f"Job {job.number} {to.replace('_', ' ')}: {job.title}")
-    emit(session, messages.job_status_changed(job, old, at))
+    emit(session, publishing.job_status_changed(job, old, at))
     return job
 
 

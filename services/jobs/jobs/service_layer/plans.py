@@ -14,7 +14,7 @@ from chassis.pagination import Page, keyset_page
 from jobs.adapters.orm import Job, Plan
 from jobs.domain import recurrence
 from jobs.domain.lifecycle import JOB, PLAN
-from jobs.service_layer import messages
+from jobs.service_layer import publishing
 from jobs.service_layer.jobs import move_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 from jobs.service_layer.scheduler import HORIZON, schedule_plan_visits
@@ -52,7 +52,7 @@ def set_up(session: Session, *, customer_id: uuid.UUID, name: str, rrule: str, s
     session.flush()
     record_changes(session, "plan", plan, {"status": (None, status)}, actor, at)
     _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
-    emit(session, messages.plan_created(plan, _next_visit(plan, at)))
+    emit(session, publishing.plan_created(plan, _next_visit(plan, at)))
     return plan
 
 
@@ -73,7 +73,7 @@ def move_plan(session: Session, plan: Plan, to: str, *, actor: str, at: dt.datet
     if to == "cancelled":
         cancel_future_visits(session, plan, actor=actor, at=at)
     _timeline(session, plan, at, f"Maintenance plan {to}: {plan.name}")
-    emit(session, messages.plan_status_changed(plan, old, at, _next_visit(plan, at)))
+    emit(session, publishing.plan_status_changed(plan, old, at, _next_visit(plan, at)))
     return plan
 
 

@@ -12,7 +12,7 @@ from chassis.messaging import emit
 from chassis.pagination import Page, encode_cursor, keyset_page
 from jobs.adapters.orm import Job, Review
 from jobs.domain.reviews import average, check_reviewable, timeline_title
-from jobs.service_layer import messages
+from jobs.service_layer import publishing
 from jobs.service_layer.records import add_activity
 
 TO_REVIEW_LIMIT = 20  # jobs a customer is offered to rate at once: the latest, never the whole history
@@ -32,7 +32,7 @@ def receive_review(session: Session, job: Job, *, rating: int, comment: str | No
     add_activity(session, customer_id=job.customer_id, record_id=review.id, kind="review", at=at,
                  title=timeline_title(rating, comment), summary=f"{job.number}: {job.title}",
                  link=api_link(f"/jobs/{job.id}"))
-    emit(session, messages.review_received(review))
+    emit(session, publishing.review_received(review))
     return review
 
 

@@ -12,7 +12,7 @@ from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from jobs.entrypoints.http.schemas.responses import (EstimatesPage, JobsPage, PhotoOut, PlansPage, RecentActivityOut,
                                                      ReviewsPage, SummaryOut)
-from jobs.service_layer import workspace as views
+from jobs.service_layer import workspace
 
 blp = Blueprint("workspace_part", __name__)
 
@@ -45,6 +45,6 @@ class CustomerWorkspacePart(MethodView):
         stored = stored_parts.look_up(customer_id, args, now=at)
         if stored.current:
             return stored.answer()
-        return stored.keep(JobsPart, *views.customer_part(
+        return stored.keep(JobsPart, *workspace.customer_part(
             request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
             activity_limit=args["activity_limit"]))
