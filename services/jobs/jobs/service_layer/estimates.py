@@ -17,6 +17,7 @@ from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at
 from jobs.service_layer import publishing
+from jobs.service_layer.commands import OpenJob, QuoteEstimate, ReviseEstimate, sent
 from jobs.service_layer.jobs import open_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
@@ -28,12 +29,12 @@ def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool 
     return estimate
 
 
-def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, at: dt.datetime, line_items=(),
-          currency: str = "USD", **details) -> Estimate:
-    priced, total = price_line_items(line_items)
-    estimate = Estimate(id=uuid.uuid4(), number=next_number(session, "estimate", prefix="E-"),
-                        customer_id=customer_id, title=title, status="draft", line_items=priced, total_cents=total,
-                        currency=currency, created_by=actor, created_at=at, updated_at=at, **details)
+def quote(session: Session, command: QuoteEstimate, *, actor: str, at: dt.datetime) -> Estimate:
+    priced, total = price_line_items(command.line_items)
+    details = {name: value for name, value in vars(command).items() if name != "line_items"}
+    estimate = Estimate(id=uuid.uuid4(), number=next_number(session, "estimate", prefix="E-"), status="draft",
+                        line_items=priced, total_cents=total, created_by=actor, created_at=at, updated_at=at,
+                        **details)
     session.add(estimate)
     session.flush()
     record_changes(session, "estimate", estimate, {"status": (None, "draft")}, actor, at)
@@ -42,11 +43,12 @@ def quote(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, a
     return estimate
 
 
-def revise(session: Session, estimate: Estimate, changes: dict, *, actor: str, at: dt.datetime) -> Estimate:
+def revise(session: Session, estimate: Estimate, command: ReviseEstimate, *, actor: str,
+           at: dt.datetime) -> Estimate:
     """Edits a draft; once sent, the customer has seen the figures and a new estimate is the honest way."""
     if estimate.status != "draft":
         raise Conflict(f"A {estimate.status} estimate cannot be edited; only a draft can.")
-    apply_edits(session, "estimate", estimate, changes, actor, at)
+    apply_edits(session, "estimate", estimate, sent(command), actor, at)
     return estimate
 
 
@@ -95,11 +97,11 @@ def convert_to_job(session: Session, estimate: Estimate, *, actor: str, at: dt.d
 def _make_job(session: Session, estimate: Estimate, *, actor: str, at: dt.datetime,
               scheduled_start: dt.datetime | None, scheduled_end: dt.datetime | None) -> None:
     """Opens the job the estimate quoted, and the two point at each other."""
-    job = open_job(session, customer_id=estimate.customer_id, title=estimate.title, actor=actor, at=at,
-                   line_items=estimate.line_items, currency=estimate.currency,
-                   property_id=estimate.property_id, property_address=estimate.property_address,
-                   description=estimate.description, service_type=estimate.service_type,
-                   scheduled_start=scheduled_start, scheduled_end=scheduled_end, estimate_id=estimate.id)
+    job = open_job(session, OpenJob(
+        customer_id=estimate.customer_id, title=estimate.title, line_items=estimate.line_items,
+        currency=estimate.currency, property_id=estimate.property_id, property_address=estimate.property_address,
+        description=estimate.description, service_type=estimate.service_type, scheduled_start=scheduled_start,
+        scheduled_end=scheduled_end, estimate_id=estimate.id), actor=actor, at=at)
     estimate.job_id = job.id
     record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, actor, at)
 

@@ -15,6 +15,7 @@ from jobs.domain.lifecycle import JOB
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at, check_schedulable, check_window
 from jobs.service_layer import publishing
+from jobs.service_layer.commands import EditJob, OpenJob, sent
 from jobs.service_layer.records import add_activity, adjust_open_jobs, apply_edits, record_changes
 
 # Fields that may still change once a job is completed or cancelled: the office keeps writing notes.
@@ -28,28 +29,30 @@ def load_job(session: Session, job_id: uuid.UUID, *, for_update: bool = False) -
     return job
 
 
-def open_job(session: Session, *, customer_id: uuid.UUID, title: str, actor: str, at: dt.datetime,
-             status: str | None = None, line_items=(), currency: str = "USD", technicians=(), **details) -> Job:
-    """Creates a job as draft, or scheduled when it has a start time (unless ``status`` says otherwise)."""
-    start, end = details.get("scheduled_start"), details.get("scheduled_end")
-    check_window(start, end)
-    status = status or ("scheduled" if start else "draft")
+def open_job(session: Session, command: OpenJob, *, actor: str, at: dt.datetime) -> Job:
+    """Creates a job as draft, or scheduled when it has a start time (unless the command's status says otherwise)."""
+    start = command.scheduled_start
+    check_window(start, command.scheduled_end)
+    status = command.status or ("scheduled" if start else "draft")
     if status == "scheduled":
         check_schedulable(start)
-    priced, total = price_line_items(line_items)
-    job = Job(id=uuid.uuid4(), number=next_number(session, "job", prefix="J-"), customer_id=customer_id,
-              title=title, status=status, line_items=priced, total_cents=total, currency=currency,
-              technicians=list(technicians), created_by=actor, created_at=at, updated_at=at, **details)
+    priced, total = price_line_items(command.line_items)
+    details = {name: value for name, value in vars(command).items()
+               if name not in ("status", "line_items", "technician_ids", "technicians")}
+    job = Job(id=uuid.uuid4(), number=next_number(session, "job", prefix="J-"), status=status, line_items=priced,
+              total_cents=total, technician_ids=list(command.technician_ids), technicians=list(command.technicians),
+              created_by=actor, created_at=at, updated_at=at, **details)
     session.add(job)
     session.flush()
     record_changes(session, "job", job, {"status": (None, status)}, actor, at)
-    adjust_open_jobs(session, customer_id, 1 if JOB.is_open(status) else 0)
+    adjust_open_jobs(session, command.customer_id, 1 if JOB.is_open(status) else 0)
     _timeline(session, job, at, f"Job {job.number} created: {job.title}")
     emit(session, publishing.job_created(job))
     return job
 
 
-def edit_job(session: Session, job: Job, changes: dict, *, actor: str, at: dt.datetime) -> Job:
+def edit_job(session: Session, job: Job, command: EditJob, *, actor: str, at: dt.datetime) -> Job:
+    changes = sent(command)
     if not JOB.is_open(job.status) and set(changes) - _EDITABLE_WHEN_CLOSED:
         raise Conflict(f"A {job.status} job can only have its notes changed.")
     start = changes.get("scheduled_start", job.scheduled_start)

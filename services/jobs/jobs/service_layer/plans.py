@@ -15,6 +15,7 @@ from jobs.adapters.orm import Job, Plan
 from jobs.domain import recurrence
 from jobs.domain.lifecycle import JOB, PLAN
 from jobs.service_layer import publishing
+from jobs.service_layer.commands import RevisePlan, SetUpPlan, sent
 from jobs.service_layer.jobs import move_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 from jobs.service_layer.scheduler import HORIZON, schedule_plan_visits
@@ -41,23 +42,22 @@ def _next_visit(plan: Plan, at: dt.datetime) -> dt.datetime | None:
     return visits[0] if visits else None
 
 
-def set_up(session: Session, *, customer_id: uuid.UUID, name: str, rrule: str, starts_at: dt.datetime,
-           actor: str, at: dt.datetime, status: str = "assessment", **details) -> Plan:
-    if status not in ("assessment", "active"):
+def set_up(session: Session, command: SetUpPlan, *, actor: str, at: dt.datetime) -> Plan:
+    if command.status not in ("assessment", "active"):
         raise field_error("status", "A new plan starts as assessment or active.")
-    recurrence.parse(rrule, starts_at)
-    plan = Plan(id=uuid.uuid4(), customer_id=customer_id, name=name, rrule=rrule, starts_at=starts_at,
-                status=status, created_by=actor, created_at=at, updated_at=at, **details)
+    recurrence.parse(command.rrule, command.starts_at)
+    plan = Plan(id=uuid.uuid4(), created_by=actor, created_at=at, updated_at=at, **vars(command))
     session.add(plan)
     session.flush()
-    record_changes(session, "plan", plan, {"status": (None, status)}, actor, at)
+    record_changes(session, "plan", plan, {"status": (None, plan.status)}, actor, at)
     _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
     emit(session, publishing.plan_created(plan, _next_visit(plan, at)))
     return plan
 
 
-def revise_plan(session: Session, plan: Plan, changes: dict, *, actor: str, at: dt.datetime) -> Plan:
+def revise_plan(session: Session, plan: Plan, command: RevisePlan, *, actor: str, at: dt.datetime) -> Plan:
     """Edits terms and recurrence; visits already booked keep theirs, the scheduler books new ones by the new rule."""
+    changes = sent(command)
     if plan.status == "cancelled":
         raise Conflict("A cancelled plan cannot be edited.")
     recurrence.parse(changes.get("rrule", plan.rrule), changes.get("starts_at", plan.starts_at))

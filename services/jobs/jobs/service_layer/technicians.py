@@ -8,10 +8,11 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound, field_error
 from jobs.adapters.orm import Technician
+from jobs.service_layer.commands import AddTechnician, EditTechnician, sent
 
 
-def add_technician(session: Session, *, name: str, colour: str, active: bool = True) -> Technician:
-    technician = Technician(id=uuid.uuid4(), name=name, colour=colour.lower(), active=active)
+def add_technician(session: Session, command: AddTechnician) -> Technician:
+    technician = Technician(id=uuid.uuid4(), name=command.name, colour=command.colour.lower(), active=command.active)
     session.add(technician)
     session.flush()
     return technician
@@ -24,8 +25,8 @@ def load_technician(session: Session, technician_id: uuid.UUID) -> Technician:
     return technician
 
 
-def edit_technician(session: Session, technician: Technician, changes: dict) -> Technician:
-    for field, value in changes.items():
+def edit_technician(session: Session, technician: Technician, command: EditTechnician) -> Technician:
+    for field, value in sent(command).items():
         setattr(technician, field, value.lower() if field == "colour" else value)
     return technician
 

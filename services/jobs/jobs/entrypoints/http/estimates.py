@@ -13,6 +13,7 @@ from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
 from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
+from jobs.service_layer.commands import QuoteEstimate, ReviseEstimate
 from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
@@ -32,7 +33,7 @@ class Estimates(MethodView):
         require_customer(session, body["customer_id"], adapter("customers_api"))
         body, override = cleared_for_work(session, body["customer_id"], body, "estimates")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-        estimate = quote(session, actor=actor(), at=now(), **body)
+        estimate = quote(session, QuoteEstimate(**body), actor=actor(), at=now())
         keep_override(session, "estimate", estimate, override, actor(), now())
         return estimate
 
@@ -52,7 +53,7 @@ class EstimateById(MethodView):
         estimate = load_estimate(session, estimate_id, for_update=True)
         changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"),
                                         current=estimate.property_id)
-        return revise(session, estimate, changes, actor=actor(), at=now())
+        return revise(session, estimate, ReviseEstimate(**changes), actor=actor(), at=now())
 
 
 @blp.route("/estimates/<uuid:estimate_id>/pdf")

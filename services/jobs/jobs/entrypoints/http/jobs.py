@@ -14,6 +14,7 @@ from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
 from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
+from jobs.service_layer.commands import EditJob, OpenJob
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
@@ -46,7 +47,7 @@ class Jobs(MethodView):
         body, override = cleared_for_work(session, body["customer_id"], body, "jobs")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
         body = assign_crew(session, body)
-        job = open_job(session, actor=actor(), at=now(), **body)
+        job = open_job(session, OpenJob(**body), actor=actor(), at=now())
         keep_override(session, "job", job, override, actor(), now())
         return job
 
@@ -67,7 +68,7 @@ class JobById(MethodView):
         changes = at_customers_property(session, changes, job.customer_id, adapter("customers_api"),
                                         current=job.property_id)
         changes = assign_crew(session, changes)
-        return edit_job(session, job, changes, actor=actor(), at=now())
+        return edit_job(session, job, EditJob(**changes), actor=actor(), at=now())
 
 
 @blp.route("/<uuid:job_id>/status")

@@ -11,6 +11,7 @@ from chassis.pagination import PageArgs
 from chassis.request_context import actor, adapter, now
 from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
+from jobs.service_layer.commands import RevisePlan, SetUpPlan
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up
@@ -30,7 +31,7 @@ class Plans(MethodView):
         require_customer(session, body["customer_id"], adapter("customers_api"))
         body, override = cleared_for_work(session, body["customer_id"], body, "plan visits")
         body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-        plan = set_up(session, actor=actor(), at=now(), **body)
+        plan = set_up(session, SetUpPlan(**body), actor=actor(), at=now())
         keep_override(session, "plan", plan, override, actor(), now())
         return plan
 
@@ -50,7 +51,7 @@ class PlanById(MethodView):
         plan = load_plan(session, plan_id, for_update=True)
         changes = at_customers_property(session, changes, plan.customer_id, adapter("customers_api"),
                                         current=plan.property_id)
-        return revise_plan(session, plan, changes, actor=actor(), at=now())
+        return revise_plan(session, plan, RevisePlan(**changes), actor=actor(), at=now())
 
 
 @blp.route("/plans/<uuid:plan_id>/status")

@@ -11,6 +11,7 @@ from chassis.pagination import keyset_page, page_schema
 from jobs.adapters.orm import Technician
 from jobs.entrypoints.http.schemas.requests import TechnicianEditable, TechnicianFilter, TechnicianIn
 from jobs.entrypoints.http.schemas.responses import TechnicianOut
+from jobs.service_layer.commands import AddTechnician, EditTechnician
 from jobs.service_layer.technicians import add_technician, edit_technician, load_technician
 
 blp = Blueprint("technicians", __name__, url_prefix="/technicians")
@@ -32,7 +33,7 @@ class Technicians(MethodView):
     @blp.arguments(TechnicianIn)
     @blp.response(201, TechnicianOut)
     def post(self, body):
-        return add_technician(request_session(), **body)
+        return add_technician(request_session(), AddTechnician(**body))
 
 
 @blp.route("/<uuid:technician_id>")
@@ -47,4 +48,4 @@ class TechnicianById(MethodView):
     @blp.response(200, TechnicianOut)
     def patch(self, changes, technician_id):
         session = request_session()
-        return edit_technician(session, load_technician(session, technician_id), changes)
+        return edit_technician(session, load_technician(session, technician_id), EditTechnician(**changes))
