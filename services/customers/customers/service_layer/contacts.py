@@ -10,13 +10,13 @@ from chassis.errors import NotFound
 from customers.adapters.orm import Contact, ContactEmail, ContactPhone, Customer
 from customers.domain import phones
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
+from customers.service_layer.commands import AddContact, EditContact, Phone, sent
 from customers.service_layer.publishing import customer_change
 
 
-def _phone(position: int, sent: dict) -> ContactPhone:
-    e164, extension = phones.parse(sent["number"])
-    return ContactPhone(position=position, entered=sent["number"], e164=e164, extension=extension,
-                        label=sent.get("label"))
+def _phone(position: int, phone: Phone) -> ContactPhone:
+    e164, extension = phones.parse(phone.number)
+    return ContactPhone(position=position, entered=phone.number, e164=e164, extension=extension, label=phone.label)
 
 
 def _set_points(contact: Contact, body: dict) -> None:
@@ -26,7 +26,8 @@ def _set_points(contact: Contact, body: dict) -> None:
         contact.phones = [_phone(i, p) for i, p in enumerate(body["phones"])]
 
 
-def _apply(customer: Customer, contact: Contact, body: dict) -> None:
+def _apply(customer: Customer, contact: Contact, command: AddContact | EditContact) -> None:
+    body = sent(command)
     for name in ("name", "role"):
         if name in body:
             setattr(contact, name, body[name])
@@ -37,11 +38,11 @@ def _apply(customer: Customer, contact: Contact, body: dict) -> None:
     keep_one_primary(customer.contacts)
 
 
-def add_contact(session: Session, customer: Customer, body: dict, *, publish: bool = True) -> Contact:
+def add_contact(session: Session, customer: Customer, command: AddContact, *, publish: bool = True) -> Contact:
     def add() -> Contact:
-        contact = Contact(customer_id=customer.id, is_primary=False, name=body["name"])
+        contact = Contact(customer_id=customer.id, is_primary=False, name=command.name)
         customer.contacts.append(contact)
-        _apply(customer, contact, body)
+        _apply(customer, contact, command)
         session.flush()
         return contact
     if not publish:
@@ -57,10 +58,10 @@ def find_contact(customer: Customer, contact_id: uuid.UUID) -> Contact:
     return contact
 
 
-def update_contact(session: Session, customer: Customer, contact_id: uuid.UUID, body: dict) -> Contact:
+def update_contact(session: Session, customer: Customer, contact_id: uuid.UUID, command: EditContact) -> Contact:
     contact = find_contact(customer, contact_id)
     with customer_change(session, customer):
-        _apply(customer, contact, body)
+        _apply(customer, contact, command)
     return contact
 
 

@@ -15,6 +15,7 @@ from customers.domain import lifecycle
 from customers.domain.snapshot import customer_snapshot
 from customers.service_layer import contacts as contact_cases
 from customers.service_layer import properties as property_cases
+from customers.service_layer.commands import CreateCustomer, DoNotService, EditCustomer, sent
 from customers.service_layer.publishing import customer_change, user_id_or_none
 
 EDITABLE = ("display_name", "company", "kind", "preferred_channel", "lead_source", "next_follow_up_at")
@@ -30,24 +31,23 @@ def _check_do_not_service(flag: bool, reason: str | None) -> None:
         raise ValidationFailed({"do_not_service": ["Give the reason for not servicing this customer."]})
 
 
-def create_customer(session: Session, body: dict, *, by: str, geocoder, now: dt.datetime) -> Customer:
-    dns = body.get("do_not_service") or {"flag": False, "reason": None}
-    _check_do_not_service(dns["flag"], dns.get("reason"))
+def create_customer(session: Session, command: CreateCustomer, *, by: str, geocoder, now: dt.datetime) -> Customer:
+    dns = command.do_not_service or DoNotService(flag=False)
+    _check_do_not_service(dns.flag, dns.reason)
     customer = Customer(
-        number=next_number(session, "customer", prefix="C-"), status=body.get("status", lifecycle.INITIAL_STATUS),
-        do_not_service=dns["flag"], do_not_service_reason=dns.get("reason") if dns["flag"] else None,
-        created_by=by, created_at=now, revision=1, kind=body.get("kind", "residential"),
-        **{k: body.get(k) for k in EDITABLE if k != "kind"})
+        number=next_number(session, "customer", prefix="C-"), status=command.status, do_not_service=dns.flag,
+        do_not_service_reason=dns.reason if dns.flag else None, created_by=by, created_at=now, revision=1,
+        **{k: getattr(command, k) for k in EDITABLE})
     _check_company(customer)
     session.add(customer)
     session.flush()
     session.add(StatusChangeRow(customer_id=customer.id, from_status=None, to_status=customer.status,
                                 automatic=False, changed_by=by, changed_at=now, cause="created"))
-    for name in body.get("tags", []):
+    for name in command.tags:
         add_tag(session, customer, name)
-    for contact in body.get("contacts", []):
+    for contact in command.contacts:
         contact_cases.add_contact(session, customer, contact, publish=False)
-    for prop in body.get("properties", []):
+    for prop in command.properties:
         property_cases.add_property(session, customer, prop, geocoder=geocoder, now=now, publish=False)
     session.flush()
     session.expire(customer, ["contacts", "properties", "tags"])
@@ -55,16 +55,17 @@ def create_customer(session: Session, body: dict, *, by: str, geocoder, now: dt.
     return customer
 
 
-def update_customer(session: Session, customer: Customer, changes: dict) -> Customer:
+def update_customer(session: Session, customer: Customer, command: EditCustomer) -> Customer:
+    changes = sent(command)
     with customer_change(session, customer):
         for name in EDITABLE:
             if name in changes:
                 setattr(customer, name, changes[name])
         if "do_not_service" in changes:
             dns = changes["do_not_service"]
-            _check_do_not_service(dns["flag"], dns.get("reason"))
-            customer.do_not_service = dns["flag"]
-            customer.do_not_service_reason = dns.get("reason") if dns["flag"] else None
+            _check_do_not_service(dns.flag, dns.reason)
+            customer.do_not_service = dns.flag
+            customer.do_not_service_reason = dns.reason if dns.flag else None
         _check_company(customer)
     return customer
 

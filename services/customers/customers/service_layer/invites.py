@@ -12,19 +12,20 @@ from chassis.errors import Conflict, Unauthenticated, ValidationFailed
 from chassis.messaging import emit
 from customers.adapters.orm import Customer, PortalInvite
 from customers.adapters.portal_tokens import InvalidToken, PortalTokens
+from customers.service_layer.commands import InviteToPortal
 
 REFUSED = "This invitation link is not valid, has expired or was already used."
 
 
-def invite(session: Session, customer: Customer, body: dict, *, tokens: PortalTokens, portal_url: str, by: str,
-           now: dt.datetime) -> PortalInvite:
+def invite(session: Session, customer: Customer, command: InviteToPortal, *, tokens: PortalTokens, portal_url: str,
+           by: str, now: dt.datetime) -> PortalInvite:
     if customer.archived_at is not None:
         raise Conflict("The customer is archived; unarchive them before inviting them to the portal.")
-    email = body.get("email") or contact_points(customer)[0]
+    email = command.email or contact_points(customer)[0]
     if email is None:
         raise ValidationFailed({"email": ["The customer has no email; give one."]})
     return issue(session, customer, tokens=tokens, portal_url=portal_url, by=by, now=now,
-                 days=body.get("expires_in_days", 7), send_to={"email": email})
+                 days=command.expires_in_days, send_to={"email": email})
 
 
 def issue(session: Session, customer: Customer, *, tokens: PortalTokens, portal_url: str, by: str, now: dt.datetime,

@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 from chassis.errors import Forbidden, NotFound
 from chassis.messaging import emit
 from customers.adapters.orm import Customer, Note
+from customers.service_layer.commands import AddNote, EditNote, sent
 from customers.service_layer.references import check_communication
 
 
-def add_note(session: Session, customer: Customer, body: dict, *, by: str, now: dt.datetime) -> Note:
-    check_communication(session, customer.id, body.get("communication_id"))
-    note = Note(customer_id=customer.id, body=body["body"], pinned=body.get("pinned", False), author=by,
-                communication_id=body.get("communication_id"), created_at=now)
+def add_note(session: Session, customer: Customer, command: AddNote, *, by: str, now: dt.datetime) -> Note:
+    check_communication(session, customer.id, command.communication_id)
+    note = Note(customer_id=customer.id, body=command.body, pinned=command.pinned, author=by,
+                communication_id=command.communication_id, created_at=now)
     session.add(note)
     session.flush()
     if note.communication_id is not None:
@@ -37,8 +38,9 @@ def own_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: st
     return note
 
 
-def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, changes: dict, *, by: str,
+def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, command: EditNote, *, by: str,
               now: dt.datetime) -> Note:
+    changes = sent(command)
     note = own_note(session, customer, note_id, by=by)
     was_linked = note.communication_id is not None
     if changes.get("communication_id") not in (None, note.communication_id):

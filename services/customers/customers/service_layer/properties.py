@@ -13,6 +13,7 @@ from customers.adapters.orm import Customer, Equipment, Property
 from customers.domain import addresses
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
 from customers.domain.snapshot import address_of
+from customers.service_layer.commands import AddEquipment, AddProperty, EditEquipment, EditProperty, sent
 from customers.service_layer.publishing import customer_change
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
@@ -57,13 +58,12 @@ def _apply(customer: Customer, prop: Property, body: dict) -> None:
     keep_one_primary(customer.properties)
 
 
-def add_property(session: Session, customer: Customer, body: dict, *, geocoder, now: dt.datetime,
+def add_property(session: Session, customer: Customer, command: AddProperty, *, geocoder, now: dt.datetime,
                  publish: bool = True) -> Property:
     def add() -> Property:
-        prop = Property(customer_id=customer.id, is_primary=False, kind=body.get("kind", customer.kind),
-                        country=body.get("country", addresses.DEFAULT_COUNTRY))
+        prop = Property(customer_id=customer.id, is_primary=False)
         customer.properties.append(prop)
-        _apply(customer, prop, body)
+        _apply(customer, prop, {**sent(command), "kind": command.kind or customer.kind})
         _check_address(prop)
         geocode(prop, geocoder, now=now)
         session.flush()
@@ -81,12 +81,12 @@ def find_property(customer: Customer, property_id: uuid.UUID) -> Property:
     return prop
 
 
-def update_property(session: Session, customer: Customer, property_id: uuid.UUID, body: dict, *, geocoder,
-                    now: dt.datetime) -> Property:
+def update_property(session: Session, customer: Customer, property_id: uuid.UUID, command: EditProperty, *,
+                    geocoder, now: dt.datetime) -> Property:
     prop = find_property(customer, property_id)
     with customer_change(session, customer):
         before = address_of(prop)
-        _apply(customer, prop, body)
+        _apply(customer, prop, sent(command))
         if address_of(prop) != before:  # an address kept from before these checks may still be edited around
             _check_address(prop)
             geocode(prop, geocoder, now=now)
@@ -114,16 +114,16 @@ def find_equipment(prop: Property, equipment_id: uuid.UUID) -> Equipment:
     return item
 
 
-def add_equipment(session: Session, prop: Property, body: dict) -> Equipment:
-    item = Equipment(property_id=prop.id, **body)
+def add_equipment(session: Session, prop: Property, command: AddEquipment) -> Equipment:
+    item = Equipment(property_id=prop.id, **sent(command))
     prop.equipment.append(item)
     session.flush()
     return item
 
 
-def update_equipment(session: Session, prop: Property, equipment_id: uuid.UUID, body: dict) -> Equipment:
+def update_equipment(session: Session, prop: Property, equipment_id: uuid.UUID, command: EditEquipment) -> Equipment:
     item = find_equipment(prop, equipment_id)
-    for name, value in body.items():
+    for name, value in sent(command).items():
         setattr(item, name, value)
     session.flush()
     return item

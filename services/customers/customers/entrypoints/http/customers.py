@@ -59,8 +59,9 @@ class Customers(MethodView):
     @require("customers:edit")
     @blp.arguments(CustomerIn)
     @blp.response(201, CustomerOut)
-    def post(self, body):
-        customer = cases.create_customer(request_session(), body, by=actor(), geocoder=adapter("geocoder"), now=now())
+    def post(self, command):
+        customer = cases.create_customer(request_session(), command, by=actor(), geocoder=adapter("geocoder"),
+                                         now=now())
         return show(customer)
 
 
@@ -74,9 +75,9 @@ class CustomerById(MethodView):
     @require("customers:edit")
     @blp.arguments(patch_body(CustomerPatch))
     @blp.response(200, CustomerOut)
-    def patch(self, body, customer_id):
+    def patch(self, command, customer_id):
         session = request_session()
-        return show(cases.update_customer(session, customer_for_change(session, customer_id), body))
+        return show(cases.update_customer(session, customer_for_change(session, customer_id), command))
 
 
 @blp.route("/<uuid:customer_id>/status")

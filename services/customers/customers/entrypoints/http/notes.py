@@ -32,9 +32,9 @@ class Notes(MethodView):
     @require("customers:edit")
     @blp.arguments(NoteIn)
     @blp.response(201, NoteOut)
-    def post(self, body, customer_id):
+    def post(self, command, customer_id):
         session = request_session()
-        return notes.add_note(session, customer_for_change(session, customer_id), body, by=actor(), now=now())
+        return notes.add_note(session, customer_for_change(session, customer_id), command, by=actor(), now=now())
 
 
 @blp.route("/notes/<uuid:note_id>")
@@ -42,9 +42,9 @@ class NoteById(MethodView):
     @require("customers:edit")
     @blp.arguments(patch_body(NotePatch))
     @blp.response(200, NoteOut)
-    def patch(self, body, customer_id, note_id):
+    def patch(self, command, customer_id, note_id):
         session = request_session()
-        return notes.edit_note(session, customer_for_change(session, customer_id), note_id, body, by=actor(),
+        return notes.edit_note(session, customer_for_change(session, customer_id), note_id, command, by=actor(),
                                now=now())
 
     @require("customers:edit")

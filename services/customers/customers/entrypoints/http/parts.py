@@ -28,9 +28,9 @@ class Contacts(MethodView):
     @require("customers:edit")
     @blp.arguments(ContactIn)
     @blp.response(201, ContactOut)
-    def post(self, body, customer_id):
+    def post(self, command, customer_id):
         session = request_session()
-        return presenters.contact(contacts.add_contact(session, customer_for_change(session, customer_id), body))
+        return presenters.contact(contacts.add_contact(session, customer_for_change(session, customer_id), command))
 
 
 @blp.route("/contacts/<uuid:contact_id>")
@@ -38,10 +38,10 @@ class ContactById(MethodView):
     @require("customers:edit")
     @blp.arguments(patch_body(ContactPatch))
     @blp.response(200, ContactOut)
-    def patch(self, body, customer_id, contact_id):
+    def patch(self, command, customer_id, contact_id):
         session = request_session()
         customer = customer_for_change(session, customer_id)
-        return presenters.contact(contacts.update_contact(session, customer, contact_id, body))
+        return presenters.contact(contacts.update_contact(session, customer, contact_id, command))
 
     @require("customers:edit")
     @blp.response(204)
@@ -60,9 +60,9 @@ class Properties(MethodView):
     @require("customers:edit")
     @blp.arguments(PropertyIn)
     @blp.response(201, PropertyOut)
-    def post(self, body, customer_id):
+    def post(self, command, customer_id):
         session = request_session()
-        prop = properties.add_property(session, customer_for_change(session, customer_id), body,
+        prop = properties.add_property(session, customer_for_change(session, customer_id), command,
                                        geocoder=adapter("geocoder"), now=now())
         return presenters.property_(prop)
 
@@ -72,9 +72,9 @@ class PropertyById(MethodView):
     @require("customers:edit")
     @blp.arguments(patch_body(PropertyPatch))
     @blp.response(200, PropertyOut)
-    def patch(self, body, customer_id, property_id):
+    def patch(self, command, customer_id, property_id):
         session = request_session()
-        prop = properties.update_property(session, customer_for_change(session, customer_id), property_id, body,
+        prop = properties.update_property(session, customer_for_change(session, customer_id), property_id, command,
                                           geocoder=adapter("geocoder"), now=now())
         return presenters.property_(prop)
 
@@ -112,10 +112,10 @@ class EquipmentList(MethodView):
     @require("customers:edit")
     @blp.arguments(EquipmentIn)
     @blp.response(201, EquipmentOut)
-    def post(self, body, customer_id, property_id):
+    def post(self, command, customer_id, property_id):
         session = request_session()
         prop = properties.find_property(customer_for_change(session, customer_id), property_id)
-        return properties.add_equipment(session, prop, body)
+        return properties.add_equipment(session, prop, command)
 
 
 @blp.route("/properties/<uuid:property_id>/equipment/<uuid:equipment_id>")
@@ -123,10 +123,10 @@ class EquipmentById(MethodView):
     @require("customers:edit")
     @blp.arguments(patch_body(EquipmentPatch))
     @blp.response(200, EquipmentOut)
-    def patch(self, body, customer_id, property_id, equipment_id):
+    def patch(self, command, customer_id, property_id, equipment_id):
         session = request_session()
         prop = properties.find_property(customer_for_change(session, customer_id), property_id)
-        return properties.update_equipment(session, prop, equipment_id, body)
+        return properties.update_equipment(session, prop, equipment_id, command)
 
     @require("customers:edit")
     @blp.response(204)

@@ -33,9 +33,9 @@ class Invites(MethodView):
     @require("customers:edit")
     @blp.arguments(InviteIn)
     @blp.response(201, InviteOut)
-    def post(self, body, customer_id):
+    def post(self, command, customer_id):
         session = request_session()
-        record = invites.invite(session, customer_for_change(session, customer_id), body,
+        record = invites.invite(session, customer_for_change(session, customer_id), command,
                                 tokens=adapter("portal_tokens"), portal_url=adapter("portal_url"), by=actor(),
                                 now=now())
         return presenters.invite(record, now())

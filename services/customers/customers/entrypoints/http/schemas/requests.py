@@ -5,7 +5,7 @@ import json
 
 import marshmallow
 from flask_smorest.fields import Upload
-from marshmallow import ValidationError, fields, validate, validates, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 from werkzeug.datastructures import FileStorage
 
 from chassis.pagination import PageArgs
@@ -16,6 +16,7 @@ from customers.domain.addresses import InvalidAddress, checked
 from customers.domain.import_layouts import FIELDS, LAYOUTS, MANUAL
 from customers.domain.lifecycle import STATUSES
 from customers.domain.phones import InvalidPhone, to_e164
+from customers.service_layer import commands
 
 
 KINDS = ("residential", "commercial")
@@ -39,6 +40,10 @@ class PhoneIn(Schema):
         except InvalidPhone:
             raise ValidationError("Not a possible phone number.") from None
 
+    @post_load
+    def _command(self, data, **_):
+        return commands.Phone(**data)
+
 
 class ContactIn(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
@@ -46,6 +51,10 @@ class ContactIn(Schema):
     emails = fields.List(fields.Email(validate=validate.Length(max=254)), validate=validate.Length(max=10))
     phones = fields.List(fields.Nested(PhoneIn), validate=validate.Length(max=10))
     is_primary = fields.Boolean()
+
+    @post_load
+    def _command(self, data, **_):
+        return commands.AddContact(**data)
 
 
 class PropertyIn(Schema):
@@ -71,6 +80,10 @@ class PropertyIn(Schema):
         except InvalidAddress as exc:
             raise ValidationError({name: [message] for name, message in exc.problems.items()}) from None
 
+    @post_load
+    def _command(self, data, **_):
+        return commands.AddProperty(**data)
+
 
 class EquipmentIn(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(EQUIPMENT_KINDS))
@@ -81,10 +94,18 @@ class EquipmentIn(Schema):
     warranty_until = fields.Date(allow_none=True)
     notes = _optional(5000)
 
+    @post_load
+    def _command(self, data, **_):
+        return commands.AddEquipment(**data)
+
 
 class DoNotServiceIn(Schema):
     flag = fields.Boolean(required=True)
     reason = _optional(500)
+
+    @post_load
+    def _command(self, data, **_):
+        return commands.DoNotService(**data)
 
 
 class CustomerFieldsIn(Schema):
@@ -103,6 +124,10 @@ class CustomerIn(CustomerFieldsIn):
     contacts = fields.List(fields.Nested(ContactIn), validate=validate.Length(max=20))
     properties = fields.List(fields.Nested(PropertyIn), validate=validate.Length(max=20))
 
+    @post_load
+    def _command(self, data, **_):
+        return commands.CreateCustomer(**data)
+
 
 class StatusIn(Schema):
     to = fields.String(required=True, validate=validate.OneOf(STATUSES))
@@ -118,6 +143,10 @@ class NoteIn(Schema):
     pinned = fields.Boolean()
     communication_id = fields.UUID(allow_none=True)
 
+    @post_load
+    def _command(self, data, **_):
+        return commands.AddNote(**data)
+
 
 class MergeIn(Schema):
     duplicate_id = fields.UUID(required=True)
@@ -126,6 +155,10 @@ class MergeIn(Schema):
 class InviteIn(Schema):
     email = fields.Email(allow_none=True)
     expires_in_days = fields.Integer(validate=validate.Range(min=1, max=30))
+
+    @post_load
+    def _command(self, data, **_):
+        return commands.InviteToPortal(**data)
 
 
 class RedeemIn(Schema):
@@ -151,25 +184,36 @@ def patch_body(schema: type[Schema]) -> Schema:
     return schema(partial=tuple(schema().fields))
 
 
-# PATCH bodies: the same fields, all optional (own names keep the OpenAPI document unambiguous).
+# PATCH bodies: the same fields, all optional (own names keep the OpenAPI document unambiguous), loaded as edit
+# commands whose fields not sent stay UNSET.
 class CustomerPatch(CustomerFieldsIn):
-    pass
+    @post_load
+    def _command(self, data, **_):
+        return commands.EditCustomer(**data)
 
 
 class ContactPatch(ContactIn):
-    pass
+    @post_load
+    def _command(self, data, **_):
+        return commands.EditContact(**data)
 
 
 class PropertyPatch(PropertyIn):
-    pass
+    @post_load
+    def _command(self, data, **_):
+        return commands.EditProperty(**data)
 
 
 class EquipmentPatch(EquipmentIn):
-    pass
+    @post_load
+    def _command(self, data, **_):
+        return commands.EditEquipment(**data)
 
 
 class NotePatch(NoteIn):
-    pass
+    @post_load
+    def _command(self, data, **_):
+        return commands.EditNote(**data)
 
 
 OUTCOMES = ("created", "matched", "skipped")
