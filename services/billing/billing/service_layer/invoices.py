@@ -14,8 +14,8 @@ from billing.domain.money import LineInput, price_line, total_of
 from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.commands import CreateInvoice
-from chassis.db import next_number
-from chassis.errors import Conflict, NotFound, field_error
+from chassis.db import found, next_number
+from chassis.errors import Conflict, field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
 
@@ -36,9 +36,7 @@ def issued_at(issue_date: dt.date) -> dt.datetime:
 
 def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
     """The invoice with its customer's books locked first, then the invoice row (always in that order)."""
-    invoice = session.get(Invoice, invoice_id)
-    if invoice is None:
-        raise NotFound("No such invoice.")
+    invoice = found(session, Invoice, invoice_id, "invoice")
     Books(session).open(invoice.payer)  # lock order: summary, then invoice; avoids deadlocks
     session.refresh(invoice, with_for_update=True)
     return invoice

@@ -15,8 +15,8 @@ from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.commands import IssueCreditNote, RecordPayment, RefundPayment
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
-from chassis.db import next_number
-from chassis.errors import Conflict, NotFound, field_error
+from chassis.db import found, next_number
+from chassis.errors import Conflict, field_error
 from chassis.references import no_such, not_this_customers
 from chassis.messaging import emit
 
@@ -199,7 +199,4 @@ def _take_back(session: Session, books: Books, payment: Payment, invoice_id: uui
 
 
 def get_payment(session: Session, payment_id: uuid.UUID) -> Payment:
-    payment = session.get(Payment, payment_id)
-    if payment is None:
-        raise NotFound("No such payment.")
-    return payment
+    return found(session, Payment, payment_id, "payment")

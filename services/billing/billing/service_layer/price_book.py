@@ -15,7 +15,8 @@ from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
 from billing.service_layer.statements import customer_name, user_id
 from chassis.customer_directory import properties_of
-from chassis.errors import NotFound, field_error
+from chassis.db import found
+from chassis.errors import field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
 
@@ -53,10 +54,7 @@ def add_item(session: Session, fields: ItemFields) -> PriceBookItem:
 
 
 def get_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
-    item = session.get(PriceBookItem, item_id)
-    if item is None:
-        raise NotFound("No such price book item.")
-    return item
+    return found(session, PriceBookItem, item_id, "price book item")
 
 
 def change_item(session: Session, item_id: uuid.UUID, fields: ItemFields) -> PriceBookItem:

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chassis.db import found
 from chassis.errors import Conflict, NotFound
 
 from comms.adapters.orm import Communication, Delivery
@@ -42,9 +43,7 @@ def report_delivery(session: Session, provider_ref: str, provider_status: str, e
 
 def retry(session: Session, communication_id: uuid.UUID, now: dt.datetime, configured: dict[str, bool]) -> Communication:
     """Queues a failed send again from its first attempt; 409 when it did not fail or cannot be sent again."""
-    comm = session.get(Communication, communication_id)
-    if comm is None:
-        raise NotFound("No such communication.")
+    comm = found(session, Communication, communication_id, "communication")
     if comm.direction != "outbound" or comm.status != FAILED:
         raise Conflict(f"Only a failed send can be retried; this one is {comm.status}.")
     require_configured(comm.channel, configured)
