@@ -149,3 +149,30 @@ class InviteToPortal:
 
     email: str | None = None
     expires_in_days: int = 7
+
+
+@dataclass(frozen=True)
+class LinkCustomer:
+    """The customer is ``kind`` of the ``related_id`` one (bill_to, tenant, household)."""
+
+    related_id: uuid.UUID
+    kind: str
+
+
+@dataclass(frozen=True)
+class MergeCustomer:
+    """The ``duplicate_id`` customer's records move onto the customer, which stays."""
+
+    duplicate_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class UploadImport:
+    """An export of another system, checked and stored ready to start; ``manual`` maps our fields to its columns
+    when ``layout`` is manual."""
+
+    kind: str
+    filename: str
+    data: bytes
+    layout: str
+    manual: dict[str, str] | None = None

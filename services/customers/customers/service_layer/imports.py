@@ -51,12 +51,12 @@ def _mapped(kind: ImportKind, sheet: Sheet, mapping: dict, start: int, stop: int
     return [kind.map_row(i + 1, sheet.rows[i], sheet.headers, mapping) for i in range(start, min(stop, len(sheet.rows)))]
 
 
-def create_import(session: Session, *, kind: str, filename: str, data: bytes, layout: str, manual: dict | None,
-                  by: str, now: dt.datetime) -> tuple[uuid.UUID, dict]:
+def create_import(session: Session, command: UploadImport, *, by: str, now: dt.datetime) -> tuple[uuid.UUID, dict]:
     """Stores the checked file, ready to start, and answers its dry run: the first rows as they will be stored and
     what becomes of each of the first DRY_RUN_ROWS."""
+    kind, filename, data, layout = command.kind, command.filename, command.data, command.layout
     of_kind = KINDS[kind]
-    sheet, mapping = checked_file(of_kind, data, layout, manual)
+    sheet, mapping = checked_file(of_kind, data, layout, command.manual)
     rows = _mapped(of_kind, sheet, mapping, 0, DRY_RUN_ROWS)
     decisions = of_kind.decide(session, session.info["account_id"], rows, layout)
     import_id = uuid.uuid4()

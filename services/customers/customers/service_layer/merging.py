@@ -13,6 +13,7 @@ from chassis.messaging import emit
 from customers.adapters.orm import Contact, Customer, Merge, Note, Property, Tag
 from customers.domain.merging import MergePlan, check_merge, check_undo, plan_merge
 from customers.domain.snapshot import customer_snapshot
+from customers.service_layer.commands import MergeCustomer
 from customers.service_layer.publishing import publish_update
 from customers.service_layer.relations import move_on_merge
 
@@ -26,8 +27,8 @@ def _move(session: Session, model, ids: list[uuid.UUID], to: uuid.UUID, **values
         session.execute(update(model).where(model.id.in_(ids)).values(customer_id=to, **values))
 
 
-def merge(session: Session, target: Customer, duplicate_id: uuid.UUID, *, by: str, now: dt.datetime) -> Merge:
-    duplicate = session.get(Customer, duplicate_id, with_for_update=True)
+def merge(session: Session, target: Customer, command: MergeCustomer, *, by: str, now: dt.datetime) -> Merge:
+    duplicate = session.get(Customer, command.duplicate_id, with_for_update=True)
     if duplicate is None:
         raise ValidationFailed({"duplicate_id": ["No such customer in this account."]})
     check_merge(target, duplicate)

@@ -12,12 +12,13 @@ from chassis.errors import NotFound, ValidationFailed
 from customers.adapters.orm import Customer
 from customers.adapters.relations import Relation, links_of
 from customers.domain import relations as rules
+from customers.service_layer.commands import LinkCustomer
 
 
-def link(session: Session, customer: Customer, related_id: uuid.UUID, kind: str, *, by: str,
-         now: dt.datetime) -> Relation:
-    """``customer`` (locked by the caller) is ``kind`` of the related customer."""
-    related = session.get(Customer, related_id)
+def link(session: Session, customer: Customer, command: LinkCustomer, *, by: str, now: dt.datetime) -> Relation:
+    """``customer`` (locked by the caller) is the command's kind of the related customer."""
+    kind = command.kind
+    related = session.get(Customer, command.related_id)
     if related is None:
         raise ValidationFailed({"related_id": ["No such customer in this account."]})
     if related.merged_into is not None:

@@ -16,6 +16,7 @@ from customers.entrypoints.http.schemas.requests import ImportRowArgs, ImportUpl
 from customers.entrypoints.http.schemas.responses import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowPage,
                                                           LayoutsOut)
 from customers.service_layer import imports as cases
+from customers.service_layer.commands import UploadImport
 from customers.service_layer.loading import get_customer
 
 blp = Blueprint("imports", __name__, description="Imports from another system")
@@ -70,9 +71,9 @@ class Imports(MethodView):
     def post(self, form):
         upload = form["file"]
         manual = json.loads(form["mapping"]) if form.get("mapping") else None
-        import_id, dry_run = cases.create_import(request_session(), kind=form["kind"], filename=upload.filename or "export.csv",
-                                                 data=upload.read(), layout=form["layout"], manual=manual,
-                                                 by=actor(), now=now())
+        command = UploadImport(kind=form["kind"], filename=upload.filename or "export.csv", data=upload.read(),
+                               layout=form["layout"], manual=manual)
+        import_id, dry_run = cases.create_import(request_session(), command, by=actor(), now=now())
         return {"import_": _import(import_id), "dry_run": dry_run}
 
 

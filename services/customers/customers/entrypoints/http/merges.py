@@ -14,6 +14,7 @@ from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import MergeIn
 from customers.entrypoints.http.schemas.responses import DuplicatesOut, MergeOut
 from customers.service_layer import merging
+from customers.service_layer.commands import MergeCustomer
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("merges", __name__, description="Merging duplicates")
@@ -27,7 +28,7 @@ class MergeInto(MethodView):
     def post(self, body, customer_id):
         session = request_session()
         target = customer_for_change(session, customer_id)
-        return merging.merge(session, target, body["duplicate_id"], by=actor(), now=now())
+        return merging.merge(session, target, MergeCustomer(**body), by=actor(), now=now())
 
 
 @blp.route("/customers/<uuid:customer_id>/merges")

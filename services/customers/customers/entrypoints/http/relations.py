@@ -13,6 +13,7 @@ from customers.entrypoints.http.schemas.requests import RelationIn
 from customers.entrypoints.http.schemas.responses import MembershipsOut, RelationOut, RelationsOut
 from customers.domain.membership import ACTIVE, renewal_date
 from customers.service_layer import relations
+from customers.service_layer.commands import LinkCustomer
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("relations", __name__, url_prefix="/customers", description="Related customers and memberships")
@@ -54,7 +55,7 @@ class Relations(MethodView):
     def post(self, body, customer_id):
         session = request_session()
         customer = customer_for_change(session, customer_id)
-        relation = relations.link(session, customer, body["related_id"], body["kind"], by=actor(), now=now())
+        relation = relations.link(session, customer, LinkCustomer(**body), by=actor(), now=now())
         other = get_customer(session, relation.related_id)
         return relation_document(relation, other, customer.id)
 
