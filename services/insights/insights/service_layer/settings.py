@@ -10,6 +10,7 @@ from chassis.errors import ValidationFailed
 from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
 from insights.adapters.orm import AIAnswer, OpenAISetting, ThresholdSetting
 from insights.adapters.secrets import SecretBox, SecretUnreadable
+from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI, sent
 from insights.domain.thresholds import Thresholds
 
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -20,9 +21,9 @@ def thresholds(session: Session) -> Thresholds:
     return Thresholds.from_stored(row.values if row else None)
 
 
-def change_thresholds(session: Session, changes: dict[str, int]) -> Thresholds:
+def change_thresholds(session: Session, command: ChangeThresholds) -> Thresholds:
     account = session.info["account_id"]
-    updated = thresholds(session).updated(changes)
+    updated = thresholds(session).updated(sent(command))
     row = session.get(ThresholdSetting, account)
     if row is None:
         session.add(ThresholdSetting(account_id=account, values=updated.as_dict()))
@@ -31,10 +32,9 @@ def change_thresholds(session: Session, changes: dict[str, int]) -> Thresholds:
     return updated
 
 
-def replace_thresholds(session: Session, values: dict[str, int]) -> Thresholds:
-    """Every threshold at once (the settings form's save): those not named go back to their defaults."""
+def replace_thresholds(session: Session, updated: Thresholds) -> Thresholds:
+    """Every threshold at once (the settings form's save)."""
     account = session.info["account_id"]
-    updated = Thresholds.from_stored(values)
     row = session.get(ThresholdSetting, account)
     if row is None:
         session.add(ThresholdSetting(account_id=account, values=updated.as_dict()))
@@ -55,8 +55,9 @@ def describe_openai(row: OpenAISetting | None) -> dict:
             "updated_by": row.updated_by}
 
 
-def connect_openai(session: Session, secrets: SecretBox, *, api_key: str | None, model: str | None, by: str,
+def connect_openai(session: Session, secrets: SecretBox, command: ConnectOpenAI, *, by: str,
                    now: dt.datetime) -> OpenAISetting:
+    api_key, model = command.api_key, command.model
     row = openai_setting(session)
     if row is None and api_key is None:
         raise ValidationFailed({"api_key": ["An API key is needed to connect OpenAI."]})

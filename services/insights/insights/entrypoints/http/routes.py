@@ -11,7 +11,9 @@ from chassis.request_context import actor, adapter, now, principal, runtime
 from chassis import stored_parts
 from insights.entrypoints.http.schemas.requests import InsightsArgs, OpenAISettingsIn, ThresholdsIn, ThresholdsPatch
 from insights.entrypoints.http.schemas.responses import InsightsOut, OpenAICheckOut, OpenAISettingsOut, ThresholdsOut
+from insights.domain.thresholds import Thresholds
 from insights.service_layer import settings
+from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI
 from insights.service_layer.insights import InsightsContext, cached_insights, customer_insights
 
 blp = Blueprint("insights", __name__, description="Insight cards and their settings")
@@ -47,8 +49,8 @@ class OpenAIIntegration(MethodView):
     def put(self, body):
         if body["api_key"] is None and body["model"] is None:
             raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
-        row = settings.connect_openai(request_session(), adapter("secrets"), api_key=body["api_key"],
-                                      model=body["model"], by=actor(), now=now())
+        row = settings.connect_openai(request_session(), adapter("secrets"), ConnectOpenAI(**body), by=actor(),
+                                      now=now())
         return settings.describe_openai(row)
 
     @require("settings:edit")
@@ -86,11 +88,11 @@ class InsightThresholds(MethodView):
     @blp.arguments(ThresholdsPatch)
     @blp.response(200, ThresholdsOut)
     def patch(self, body):
-        return settings.change_thresholds(request_session(), body).as_dict()
+        return settings.change_thresholds(request_session(), ChangeThresholds(**body)).as_dict()
 
     @require("settings:edit")
     @blp.arguments(ThresholdsIn)
     @blp.response(200, ThresholdsOut)
     def put(self, body):
         """Every threshold at once; each is checked against its bounds (422 names the fields out of them)."""
-        return settings.replace_thresholds(request_session(), body).as_dict()
+        return settings.replace_thresholds(request_session(), Thresholds(**body)).as_dict()

@@ -1,0 +1,35 @@
+"""What the routes ask the service layer to do, as plain values: no request, no HTTP body. An edit's fields default
+to ``UNSET``, "not sent", so a field left alone stays apart from one sent; ``sent`` gives the fields it changes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from fieldwork_contracts import UNSET
+
+
+def sent(command) -> dict[str, Any]:
+    """The fields of a command that were sent, by name."""
+    return {f.name: getattr(command, f.name) for f in fields(command) if getattr(command, f.name) is not UNSET}
+
+
+@dataclass(frozen=True)
+class ConnectOpenAI:
+    """A new key, a new model, or both; None keeps what is stored (the default model for a first connection)."""
+
+    api_key: str | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangeThresholds:
+    """Some of the rule thresholds (domain.thresholds.Thresholds names them all); the others stay as they are."""
+
+    overdue_days: int = UNSET
+    statement_quiet_days: int = UNSET
+    win_back_months: int = UNSET
+    maintenance_due_days: int = UNSET
+    estimate_follow_up_days: int = UNSET
+    lead_contact_days: int = UNSET
+    low_rating: int = UNSET
+    review_follow_up_days: int = UNSET

@@ -1,0 +1,17 @@
+"""The threshold edit command names every threshold, so a new one can be changed by PATCH too."""
+from dataclasses import fields
+
+from fieldwork_contracts import UNSET
+
+from insights.domain.thresholds import BOUNDS, Thresholds
+from insights.service_layer.commands import ChangeThresholds, sent
+
+
+def test_the_edit_command_has_a_field_for_every_threshold():
+    assert [f.name for f in fields(ChangeThresholds)] == [f.name for f in fields(Thresholds)] == list(BOUNDS)
+
+
+def test_an_edit_changes_only_the_thresholds_sent():
+    assert sent(ChangeThresholds(low_rating=3)) == {"low_rating": 3}
+    assert sent(ChangeThresholds()) == {}
+    assert ChangeThresholds().overdue_days is UNSET
