@@ -95,6 +95,16 @@ def test_a_draft_edited_to_another_customers_job_is_422_and_unchanged(client, au
     assert client.get(f"/invoices/{draft['id']}", headers=auth).json["job_id"] == draft["job_id"]
 
 
+def test_a_draft_edit_changes_what_it_sends_and_null_clears(client, auth, customer_at, job_of):
+    customer, prop = customer_at()
+    draft = post_invoice(client, auth, customer, property_id=prop, job_id=job_of(customer)).json
+    lines = [{"description": "Two visits", "quantity": "2", "unit_price_cents": 5000}]
+    answer = client.patch(f"/invoices/{draft['id']}", json={"job_id": None, "lines": lines}, headers=auth)
+    assert answer.status_code == 200, answer.json
+    assert answer.json["job_id"] is None and answer.json["total_cents"] == 10000
+    assert (answer.json["property_id"], answer.json["due_date"]) == (prop, draft["due_date"])
+
+
 def _real_customer_with_job(customers_service, jobs_service, make_token, account_id) -> tuple[str, str]:
     """A customer made in the real customers service and a job of theirs in the real jobs service: billing has
     heard of neither by event."""

@@ -5,6 +5,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from fieldwork_contracts import UNSET
+
 from billing.domain.money import LineInput
 
 
@@ -63,3 +65,15 @@ class RefundPayment:
     destination: str = "customer"
     invoice_id: uuid.UUID | None = None
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ReviseDraft:
+    """A draft's changed parts; a field left ``UNSET`` was not sent and stays as it is (None clears it)."""
+
+    job_id: uuid.UUID | None = UNSET
+    property_id: uuid.UUID | None = UNSET
+    issue_date: dt.date = UNSET
+    due_date: dt.date = UNSET
+    notes: str | None = UNSET
+    lines: tuple[LineInput, ...] = UNSET

@@ -4,16 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts import UNSET
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from billing.adapters.orm import Allocation, CreditNote, Invoice, InvoiceLine, Payment
 from billing.domain import invoice as rules
 from billing.domain import summary
-from billing.domain.money import LineInput, price_line, total_of
+from billing.domain.money import price_line, total_of
 from billing.service_layer import publishing
 from billing.service_layer.books import Books
-from billing.service_layer.commands import CreateInvoice
+from billing.service_layer.commands import CreateInvoice, ReviseDraft
 from chassis.db import found, next_number
 from chassis.errors import Conflict, field_error
 from chassis.messaging import emit
@@ -40,11 +41,6 @@ def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
     Books(session).open(invoice.payer)  # lock order: summary, then invoice; avoids deadlocks
     session.refresh(invoice, with_for_update=True)
     return invoice
-
-
-def _priced(lines_in: list[dict]) -> list:
-    return [price_line(LineInput(line["description"], line["quantity"], line["unit_price_cents"], line["tax_rate"]))
-            for line in lines_in]
 
 
 def _line_rows(lines: list) -> list[InvoiceLine]:
@@ -78,19 +74,19 @@ def draft_invoice(session: Session, books: Books, command: CreateInvoice, **mark
     return invoice
 
 
-def revise_draft(session: Session, invoice_id: uuid.UUID, changes: dict) -> Invoice:
+def revise_draft(session: Session, invoice_id: uuid.UUID, command: ReviseDraft) -> Invoice:
     """A draft's lines, dates and notes may change; nothing is billed yet, so the books are untouched."""
     invoice = get_locked(session, invoice_id)
     rules.require_editable(money_of(invoice))
-    if "lines" in changes:
-        lines = _priced(changes["lines"])
+    if command.lines is not UNSET:
+        lines = [price_line(line) for line in command.lines]
         totals = total_of(lines)
         invoice.lines = _line_rows(lines)
         invoice.subtotal_cents, invoice.tax_cents = totals.subtotal_cents, totals.tax_cents
         invoice.total_cents = invoice.balance_cents = totals.total_cents
     for name in ("issue_date", "due_date", "notes", "job_id", "property_id"):
-        if name in changes:
-            setattr(invoice, name, changes[name])
+        if getattr(command, name) is not UNSET:
+            setattr(invoice, name, getattr(command, name))
     if invoice.due_date < invoice.issue_date:
         raise field_error("due_date", "The due date cannot be before the issue date.")
     session.flush()

@@ -8,6 +8,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from billing.service_layer.commands import CreateInvoice, ReviseDraft
 from chassis.customer_directory import require_property
 from chassis.references import KeptRecords, require_reference
 from chassis.request_context import adapter
@@ -16,10 +17,11 @@ JOBS = KeptRecords("job")
 JOBS.keep_from("job.created", lambda data: data["job"])
 
 
-def check_references(session: Session, body: dict, customer_id: uuid.UUID) -> None:
-    """Checks the ``property_id`` and ``job_id`` an invoice body names (a new invoice's or a draft's changes)."""
-    if body.get("property_id") is not None:
-        require_property(session, body["property_id"], customer_id, adapter("customers_api"))
-    if body.get("job_id") is not None:
-        require_reference(session, JOBS, body["job_id"], adapter("jobs_api"), customer_id=customer_id,
+def check_references(session: Session, command: CreateInvoice | ReviseDraft, customer_id: uuid.UUID) -> None:
+    """Checks the ``property_id`` and ``job_id`` an invoice names (a new invoice's or a draft's changes): those set,
+    neither None nor UNSET (not sent), both falsy."""
+    if command.property_id:
+        require_property(session, command.property_id, customer_id, adapter("customers_api"))
+    if command.job_id:
+        require_reference(session, JOBS, command.job_id, adapter("jobs_api"), customer_id=customer_id,
                           field="job_id")

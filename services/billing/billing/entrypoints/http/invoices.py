@@ -11,7 +11,7 @@ from billing.entrypoints.http.schemas.requests import ApplyCreditIn, InvoiceChan
 from billing.entrypoints.http.schemas.responses import InvoiceOut
 from billing.service_layer import invoices
 from billing.service_layer.bill_to import check_bill_to
-from billing.service_layer.commands import CreateInvoice
+from billing.service_layer.commands import CreateInvoice, ReviseDraft
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
@@ -24,8 +24,9 @@ blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoi
 blp.before_request(refuse_card_data)
 
 
-def _create_invoice(body: dict) -> CreateInvoice:
-    return CreateInvoice(**{**body, "lines": tuple(LineInput(**line) for line in body["lines"])})
+def _with_lines(body: dict) -> dict:
+    """The body with its lines, when sent, as the service layer's LineInput."""
+    return {**body, "lines": tuple(LineInput(**line) for line in body["lines"])} if "lines" in body else body
 
 
 def _find(invoice_id):
@@ -42,10 +43,11 @@ class InvoiceCollection(MethodView):
     @blp.response(201, InvoiceOut)
     def post(self, body):
         session = request_session()
-        writable_customer(session, body["customer_id"])
-        check_references(session, body, body["customer_id"])
-        check_bill_to(session, body["customer_id"], body["bill_to_customer_id"])
-        return invoices.create_invoice(session, _create_invoice(body))
+        command = CreateInvoice(**_with_lines(body))
+        writable_customer(session, command.customer_id)
+        check_references(session, command, command.customer_id)
+        check_bill_to(session, command.customer_id, command.bill_to_customer_id)
+        return invoices.create_invoice(session, command)
 
 
 @blp.route("/<uuid:invoice_id>")
@@ -59,8 +61,9 @@ class InvoiceById(MethodView):
     @blp.arguments(InvoiceChanges)
     @blp.response(200, InvoiceOut)
     def patch(self, changes, invoice_id):
-        check_references(request_session(), changes, _find(invoice_id).customer_id)
-        return invoices.revise_draft(request_session(), invoice_id, changes)
+        command = ReviseDraft(**_with_lines(changes))
+        check_references(request_session(), command, _find(invoice_id).customer_id)
+        return invoices.revise_draft(request_session(), invoice_id, command)
 
 
 @blp.route("/<uuid:invoice_id>/pdf")
