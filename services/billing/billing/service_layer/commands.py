@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
 
 from fieldwork_contracts import UNSET
 
 from billing.domain.money import LineInput
+
+
+def sent(command) -> dict[str, Any]:
+    """The fields of an edit command that were sent, by name: an edit's fields default to ``UNSET``, "not sent", so
+    a field left alone and a field set to null stay apart."""
+    return {f.name: getattr(command, f.name) for f in fields(command) if getattr(command, f.name) is not UNSET}
 
 
 @dataclass(frozen=True)
@@ -77,3 +85,24 @@ class ReviseDraft:
     due_date: dt.date = UNSET
     notes: str | None = UNSET
     lines: tuple[LineInput, ...] = UNSET
+
+
+@dataclass(frozen=True)
+class AddPriceBookItem:
+    """A price book item: its standard price, and ``kind_prices`` where a kind of property is priced otherwise."""
+
+    name: str
+    currency: str
+    unit_price_cents: int
+    description: str | None = None
+    kind_prices: dict[str, int] = field(default_factory=dict)
+    tax_rate: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class ChangePriceBookItem:
+    name: str = UNSET
+    description: str | None = UNSET
+    unit_price_cents: int = UNSET
+    kind_prices: dict[str, int] = UNSET
+    tax_rate: Decimal = UNSET

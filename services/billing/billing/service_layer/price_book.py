@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from decimal import Decimal
 
+from fieldwork_contracts import UNSET
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -13,25 +12,13 @@ from billing.adapters.orm import CustomerSummary, PriceBookItem, PricingTableReq
 from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
 from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
+from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, sent
 from billing.service_layer.statements import customer_name, user_id
 from chassis.customer_directory import properties_of
 from chassis.db import found
 from chassis.errors import field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
-
-
-@dataclass(frozen=True)
-class ItemFields:
-    """What an office user writes about a price book item (every field, for a new one; those given, for a change)."""
-
-    name: str | None = None
-    description: str | None = None
-    currency: str | None = None
-    unit_price_cents: int | None = None
-    kind_prices: dict[str, int] | None = None
-    tax_rate: Decimal | None = None
-    given: frozenset[str] = field(default_factory=frozenset)
 
 
 def _name_is_free(session: Session, name: str, but: uuid.UUID | None = None) -> None:
@@ -43,11 +30,11 @@ def _name_is_free(session: Session, name: str, but: uuid.UUID | None = None) -> 
         raise field_error("name", f'The price book already has an item named "{name}".')
 
 
-def add_item(session: Session, fields: ItemFields) -> PriceBookItem:
-    _name_is_free(session, fields.name)
-    item = PriceBookItem(name=fields.name, description=fields.description, currency=fields.currency,
-                         unit_price_cents=fields.unit_price_cents, kind_prices=fields.kind_prices or {},
-                         tax_rate=fields.tax_rate or Decimal(0))
+def add_item(session: Session, command: AddPriceBookItem) -> PriceBookItem:
+    _name_is_free(session, command.name)
+    item = PriceBookItem(name=command.name, description=command.description, currency=command.currency,
+                         unit_price_cents=command.unit_price_cents, kind_prices=dict(command.kind_prices),
+                         tax_rate=command.tax_rate)
     session.add(item)
     session.flush()
     return item
@@ -57,12 +44,12 @@ def get_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
     return found(session, PriceBookItem, item_id, "price book item")
 
 
-def change_item(session: Session, item_id: uuid.UUID, fields: ItemFields) -> PriceBookItem:
+def change_item(session: Session, item_id: uuid.UUID, command: ChangePriceBookItem) -> PriceBookItem:
     item = get_item(session, item_id)
-    if "name" in fields.given and item.archived_at is None:
-        _name_is_free(session, fields.name, but=item.id)
-    for name in fields.given:
-        setattr(item, name, getattr(fields, name))
+    if command.name is not UNSET and item.archived_at is None:
+        _name_is_free(session, command.name, but=item.id)
+    for name, value in sent(command).items():
+        setattr(item, name, value)
     session.flush()
     return item
 

@@ -11,6 +11,7 @@ from billing.entrypoints.http.schemas.requests import (PriceBookArgs, PriceBookI
 from billing.entrypoints.http.schemas.responses import (PriceBookItemOut, PriceBookPage, PricingTableOut,
                                                         PricingTableSendOut)
 from billing.service_layer import price_book
+from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
 from chassis.auth import require
@@ -19,10 +20,6 @@ from chassis.request_context import principal
 
 blp = Blueprint("price_book", __name__, description="The account's price book and customers' pricing tables")
 blp.before_request(refuse_card_data)
-
-
-def _fields(body: dict) -> price_book.ItemFields:
-    return price_book.ItemFields(**body, given=frozenset(body))
 
 
 @blp.route("/price-book")
@@ -38,7 +35,7 @@ class PriceBook(MethodView):
     @blp.arguments(PriceBookItemIn)
     @blp.response(201, PriceBookItemOut)
     def post(self, body):
-        return price_book.add_item(request_session(), _fields(body))
+        return price_book.add_item(request_session(), AddPriceBookItem(**body))
 
 
 @blp.route("/price-book/<uuid:item_id>")
@@ -52,7 +49,7 @@ class PriceBookEntry(MethodView):
     @blp.arguments(PriceBookItemPatch)
     @blp.response(200, PriceBookItemOut)
     def patch(self, body, item_id):
-        return price_book.change_item(request_session(), item_id, _fields(body))
+        return price_book.change_item(request_session(), item_id, ChangePriceBookItem(**body))
 
     @require("settings:edit")
     @blp.response(200, PriceBookItemOut, description="The item, archived: it no longer shows or prices anything.")
