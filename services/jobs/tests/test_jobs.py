@@ -72,6 +72,14 @@ def test_a_closed_job_only_takes_notes(client, auth, customer_id):
     assert client.patch(f"/jobs/{job['id']}", json={"notes": "Customer moved"}, headers=auth).status_code == 200
 
 
+def test_an_edit_changes_only_what_it_sends_and_null_clears(client, auth, customer_id):
+    job = client.post("/jobs", json=job_body(customer_id, notes="Gate code 4411"), headers=auth).json
+    edited = client.patch(f"/jobs/{job['id']}", json={"service_type": None}, headers=auth).json
+    assert edited["service_type"] is None
+    assert (edited["title"], edited["notes"], edited["property_address"]) == (
+        job["title"], "Gate code 4411", job["property_address"])
+
+
 def test_bad_input_is_422_with_fields_and_writes_nothing(app, client, auth, customer_id, account_id, emitted):
     bad = job_body(customer_id, title="", currency="usd",
                    line_items=[{"description": "x", "quantity": 1.5, "unit_price_cents": -1}],

@@ -121,3 +121,28 @@ class EditTechnician:
     name: str = UNSET
     colour: str = UNSET
     active: bool = UNSET
+
+
+@dataclass(frozen=True)
+class AddVisit:
+    """Another visit of an open job; the crew by id, checked against the account's active technicians."""
+
+    scheduled_start: dt.datetime
+    scheduled_end: dt.datetime | None = None
+    technician_ids: tuple[uuid.UUID, ...] | list[uuid.UUID] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class MakeEstimateJob:
+    """The job of an approved estimate, booked for the window when it has a start, else a draft."""
+
+    scheduled_start: dt.datetime | None = None
+    scheduled_end: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ApproveEstimate(MakeEstimateJob):
+    """Approval; with ``create_job`` the estimate's job is made at once, in the window given."""
+
+    create_job: bool = True

@@ -17,7 +17,8 @@ from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at
 from jobs.service_layer import publishing
-from jobs.service_layer.commands import OpenJob, QuoteEstimate, ReviseEstimate, sent
+from jobs.service_layer.commands import (ApproveEstimate, MakeEstimateJob, OpenJob, QuoteEstimate, ReviseEstimate,
+                                        sent)
 from jobs.service_layer.jobs import open_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
@@ -71,37 +72,36 @@ def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, 
     return estimate
 
 
-def approve(session: Session, estimate: Estimate, *, create_job: bool, actor: str, at: dt.datetime,
-            scheduled_start: dt.datetime | None = None, scheduled_end: dt.datetime | None = None) -> Estimate:
+def approve(session: Session, estimate: Estimate, command: ApproveEstimate, *, actor: str,
+            at: dt.datetime) -> Estimate:
     """Approves the estimate; with ``create_job`` the job is made from it and the two point at each other."""
-    if create_job and estimate.job_id is not None:
+    if command.create_job and estimate.job_id is not None:
         raise Conflict("This estimate already has a job.")
     ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), "approved")
-    if create_job:
-        _make_job(session, estimate, actor=actor, at=at, scheduled_start=scheduled_start, scheduled_end=scheduled_end)
+    if command.create_job:
+        _make_job(session, estimate, command, actor=actor, at=at)
     return move_estimate(session, estimate, "approved", actor=actor, at=at)
 
 
-def convert_to_job(session: Session, estimate: Estimate, *, actor: str, at: dt.datetime,
-                   scheduled_start: dt.datetime | None = None, scheduled_end: dt.datetime | None = None) -> Estimate:
+def convert_to_job(session: Session, estimate: Estimate, command: MakeEstimateJob, *, actor: str,
+                   at: dt.datetime) -> Estimate:
     """The job of an estimate approved without one (the customer said yes before a date was known)."""
     if estimate.status != "approved":
         raise Conflict(f"A {estimate.status} estimate is not approved; approve it to make its job.")
     if estimate.job_id is not None:
         raise Conflict("This estimate already has a job.")
-    _make_job(session, estimate, actor=actor, at=at, scheduled_start=scheduled_start, scheduled_end=scheduled_end)
+    _make_job(session, estimate, command, actor=actor, at=at)
     estimate.updated_at = at
     return estimate
 
 
-def _make_job(session: Session, estimate: Estimate, *, actor: str, at: dt.datetime,
-              scheduled_start: dt.datetime | None, scheduled_end: dt.datetime | None) -> None:
+def _make_job(session: Session, estimate: Estimate, window: MakeEstimateJob, *, actor: str, at: dt.datetime) -> None:
     """Opens the job the estimate quoted, and the two point at each other."""
     job = open_job(session, OpenJob(
         customer_id=estimate.customer_id, title=estimate.title, line_items=estimate.line_items,
         currency=estimate.currency, property_id=estimate.property_id, property_address=estimate.property_address,
-        description=estimate.description, service_type=estimate.service_type, scheduled_start=scheduled_start,
-        scheduled_end=scheduled_end, estimate_id=estimate.id), actor=actor, at=at)
+        description=estimate.description, service_type=estimate.service_type, scheduled_start=window.scheduled_start,
+        scheduled_end=window.scheduled_end, estimate_id=estimate.id), actor=actor, at=at)
     estimate.job_id = job.id
     record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, actor, at)
 

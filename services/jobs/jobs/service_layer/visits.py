@@ -11,21 +11,21 @@ from chassis.errors import Conflict, NotFound
 from jobs.adapters.orm import Job, Visit
 from jobs.domain.lifecycle import JOB
 from jobs.domain.schedule import check_moved_at, check_window
+from jobs.service_layer.commands import AddVisit
 from jobs.service_layer.records import record_changes
 from jobs.service_layer.technicians import crew
 
 VISIT_MOVES = {"scheduled": {"completed", "cancelled"}, "completed": set(), "cancelled": set()}
 
 
-def add_visit(session: Session, job: Job, *, scheduled_start: dt.datetime, actor: str, at: dt.datetime,
-              scheduled_end: dt.datetime | None = None, technician_ids=(), notes: str | None = None) -> Visit:
+def add_visit(session: Session, job: Job, command: AddVisit, *, actor: str, at: dt.datetime) -> Visit:
     if not JOB.is_open(job.status):
         raise Conflict(f"A {job.status} job takes no more visits.")
-    check_window(scheduled_start, scheduled_end)
-    ids, names = crew(session, list(technician_ids))
-    visit = Visit(id=uuid.uuid4(), job_id=job.id, customer_id=job.customer_id, scheduled_start=scheduled_start,
-                  scheduled_end=scheduled_end, status="scheduled", technician_ids=ids, technicians=names, notes=notes,
-                  created_by=actor, created_at=at)
+    check_window(command.scheduled_start, command.scheduled_end)
+    ids, names = crew(session, list(command.technician_ids))
+    visit = Visit(id=uuid.uuid4(), job_id=job.id, customer_id=job.customer_id,
+                  scheduled_start=command.scheduled_start, scheduled_end=command.scheduled_end, status="scheduled",
+                  technician_ids=ids, technicians=names, notes=command.notes, created_by=actor, created_at=at)
     session.add(visit)
     session.flush()
     record_changes(session, "job", job, {"visit": (None, _shown(visit))}, actor, at)

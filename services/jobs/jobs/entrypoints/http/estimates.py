@@ -13,7 +13,7 @@ from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
 from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
-from jobs.service_layer.commands import QuoteEstimate, ReviseEstimate
+from jobs.service_layer.commands import ApproveEstimate, MakeEstimateJob, QuoteEstimate, ReviseEstimate
 from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
@@ -85,7 +85,7 @@ class EstimateApproval(MethodView):
     def post(self, body, estimate_id):
         session = request_session()
         estimate = load_estimate(session, estimate_id, for_update=True)
-        return approve(session, estimate, actor=actor(), at=now(), **body)
+        return approve(session, estimate, ApproveEstimate(**body), actor=actor(), at=now())
 
 
 @blp.route("/estimates/<uuid:estimate_id>/job")
@@ -98,7 +98,7 @@ class EstimateJob(MethodView):
         """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
         session = request_session()
         estimate = load_estimate(session, estimate_id, for_update=True)
-        return convert_to_job(session, estimate, actor=actor(), at=now(), **body)
+        return convert_to_job(session, estimate, MakeEstimateJob(**body), actor=actor(), at=now())
 
 
 @blp.route("/estimates/<uuid:estimate_id>/history")

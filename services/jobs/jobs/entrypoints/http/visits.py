@@ -9,6 +9,7 @@ from chassis.db import request_session
 from chassis.request_context import actor, now
 from jobs.entrypoints.http.schemas.requests import VisitIn, VisitMove
 from jobs.entrypoints.http.schemas.responses import VisitOut, VisitsOut
+from jobs.service_layer.commands import AddVisit
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.visits import add_visit, load_visit, move_visit, visits_of
 
@@ -30,7 +31,7 @@ class Visits(MethodView):
     @blp.response(201, VisitOut)
     def post(self, body, job_id):
         session = request_session()
-        return add_visit(session, load_job(session, job_id, for_update=True), actor=actor(), at=now(), **body)
+        return add_visit(session, load_job(session, job_id, for_update=True), AddVisit(**body), actor=actor(), at=now())
 
 
 @blp.route("/<uuid:visit_id>/status")
