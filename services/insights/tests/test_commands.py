@@ -4,7 +4,8 @@ from dataclasses import fields
 from fieldwork_contracts import UNSET
 
 from insights.domain.thresholds import BOUNDS, Thresholds
-from insights.service_layer.commands import ChangeThresholds, sent
+from chassis.commands import sent
+from insights.service_layer.commands import ChangeThresholds
 
 
 def test_the_edit_command_has_a_field_for_every_threshold():

@@ -3,19 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from fieldwork_contracts import UNSET
+from chassis.commands import UNSET
 
 from billing.domain.money import LineInput
-
-
-def sent(command) -> dict[str, Any]:
-    """The fields of an edit command that were sent, by name: an edit's fields default to ``UNSET``, "not sent", so
-    a field left alone and a field set to null stay apart."""
-    return {f.name: getattr(command, f.name) for f in fields(command) if getattr(command, f.name) is not UNSET}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from billing.adapters.orm import CustomerSummary, PriceBookItem, PricingTableReq
 from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
 from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
-from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, sent
+from chassis.commands import sent
+from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem
 from billing.service_layer.statements import customer_name, user_id
 from chassis.customer_directory import properties_of
 from chassis.db import found

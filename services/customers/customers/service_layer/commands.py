@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
-from fieldwork_contracts import UNSET
+from chassis.commands import UNSET
 
 from customers.domain.addresses import DEFAULT_COUNTRY
 from customers.domain.lifecycle import INITIAL_STATUS
-
-
-def sent(command) -> dict[str, Any]:
-    """The fields of a command that were sent, by name."""
-    return {f.name: getattr(command, f.name) for f in fields(command) if getattr(command, f.name) is not UNSET}
 
 
 @dataclass(frozen=True)

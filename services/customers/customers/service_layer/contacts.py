@@ -10,7 +10,8 @@ from chassis.errors import NotFound
 from customers.adapters.orm import Contact, ContactEmail, ContactPhone, Customer
 from customers.domain import phones
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
-from customers.service_layer.commands import AddContact, EditContact, Phone, sent
+from chassis.commands import sent
+from customers.service_layer.commands import AddContact, EditContact, Phone
 from customers.service_layer.publishing import customer_change
 
 

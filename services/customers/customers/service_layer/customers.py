@@ -15,7 +15,8 @@ from customers.domain import lifecycle
 from customers.domain.snapshot import customer_snapshot
 from customers.service_layer import contacts as contact_cases
 from customers.service_layer import properties as property_cases
-from customers.service_layer.commands import CreateCustomer, DoNotService, EditCustomer, sent
+from chassis.commands import sent
+from customers.service_layer.commands import CreateCustomer, DoNotService, EditCustomer
 from customers.service_layer.publishing import customer_change, user_id_or_none
 
 EDITABLE = ("display_name", "company", "kind", "preferred_channel", "lead_source", "next_follow_up_at")

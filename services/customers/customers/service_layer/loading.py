@@ -5,22 +5,18 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis.errors import Conflict, NotFound
+from chassis.db import found
+from chassis.errors import Conflict
 from customers.adapters.orm import Customer
 
 
 def get_customer(session: Session, customer_id: uuid.UUID) -> Customer:
-    customer = session.get(Customer, customer_id)
-    if customer is None:
-        raise NotFound("No such customer.")
-    return customer
+    return found(session, Customer, customer_id, "customer")
 
 
 def customer_for_change(session: Session, customer_id: uuid.UUID) -> Customer:
     """The customer, locked for this transaction; a merged one only forwards and takes no changes."""
-    customer = session.get(Customer, customer_id, with_for_update=True, populate_existing=True)
-    if customer is None:
-        raise NotFound("No such customer.")
+    customer = found(session, Customer, customer_id, "customer", with_for_update=True, populate_existing=True)
     if customer.merged_into is not None:
         raise Conflict(f"This customer was merged into {customer.merged_into}; change that customer instead.",
                        details={"merged_into": str(customer.merged_into)})

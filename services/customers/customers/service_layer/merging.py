@@ -8,7 +8,8 @@ from fieldwork_contracts.customers import CustomerMerged, CustomerUnmerged
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from chassis.errors import NotFound, ValidationFailed
+from chassis.db import found
+from chassis.errors import ValidationFailed
 from chassis.messaging import emit
 from customers.adapters.orm import Contact, Customer, Merge, Note, Property, Tag
 from customers.domain.merging import MergePlan, check_merge, check_undo, plan_merge
@@ -57,9 +58,7 @@ def merge(session: Session, target: Customer, command: MergeCustomer, *, by: str
 
 
 def undo_merge(session: Session, merge_id: uuid.UUID, *, by: str, now: dt.datetime) -> Merge:
-    record = session.get(Merge, merge_id, with_for_update=True)
-    if record is None:
-        raise NotFound("No such merge.")
+    record = found(session, Merge, merge_id, "merge", with_for_update=True)
     target = session.get(Customer, record.target_id, with_for_update=True)
     duplicate = session.get(Customer, record.duplicate_id, with_for_update=True)
     check_undo(record, target, duplicate)

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from chassis.errors import Forbidden, NotFound
 from chassis.messaging import emit
 from customers.adapters.orm import Customer, Note
-from customers.service_layer.commands import AddNote, EditNote, sent
+from chassis.commands import sent
+from customers.service_layer.commands import AddNote, EditNote
 from customers.service_layer.references import check_communication
 
 

@@ -13,7 +13,8 @@ from customers.adapters.orm import Customer, Equipment, Property
 from customers.domain import addresses
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
 from customers.domain.snapshot import address_of
-from customers.service_layer.commands import AddEquipment, AddProperty, EditEquipment, EditProperty, sent
+from chassis.commands import sent
+from customers.service_layer.commands import AddEquipment, AddProperty, EditEquipment, EditProperty
 from customers.service_layer.publishing import customer_change
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")

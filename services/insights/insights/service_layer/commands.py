@@ -2,15 +2,9 @@
 to ``UNSET``, "not sent", so a field left alone stays apart from one sent; ``sent`` gives the fields it changes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
-from fieldwork_contracts import UNSET
-
-
-def sent(command) -> dict[str, Any]:
-    """The fields of a command that were sent, by name."""
-    return {f.name: getattr(command, f.name) for f in fields(command) if getattr(command, f.name) is not UNSET}
+from chassis.commands import UNSET
 
 
 @dataclass(frozen=True)

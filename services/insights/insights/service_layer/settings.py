@@ -10,7 +10,8 @@ from chassis.errors import ValidationFailed
 from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
 from insights.adapters.orm import AIAnswer, OpenAISetting, ThresholdSetting
 from insights.adapters.secrets import SecretBox, SecretUnreadable
-from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI, sent
+from chassis.commands import sent
+from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI
 from insights.domain.thresholds import Thresholds
 
 DEFAULT_MODEL = "gpt-4o-mini"

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
-from fieldwork_contracts import UNSET
-
-
-def sent(command) -> dict[str, Any]:
-    """The fields of an edit command that were sent, by name."""
-    return {f.name: getattr(command, f.name) for f in fields(command) if getattr(command, f.name) is not UNSET}
+from chassis.commands import UNSET
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
-from chassis.db import next_number
-from chassis.errors import Conflict, NotFound
+from chassis.commands import sent
+from chassis.db import found, next_number
+from chassis.errors import Conflict
 from chassis.messaging import emit
 from jobs.adapters.orm import Estimate
 from jobs.domain.estimates import effective_status, is_past_validity
@@ -17,17 +18,13 @@ from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at
 from jobs.service_layer import publishing
-from jobs.service_layer.commands import (ApproveEstimate, MakeEstimateJob, OpenJob, QuoteEstimate, ReviseEstimate,
-                                        sent)
+from jobs.service_layer.commands import ApproveEstimate, MakeEstimateJob, OpenJob, QuoteEstimate, ReviseEstimate
 from jobs.service_layer.jobs import open_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
 
 def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool = False) -> Estimate:
-    estimate = session.get(Estimate, estimate_id, with_for_update=for_update)
-    if estimate is None:
-        raise NotFound("No such estimate.")
-    return estimate
+    return found(session, Estimate, estimate_id, "estimate", with_for_update=for_update)
 
 
 def quote(session: Session, command: QuoteEstimate, *, actor: str, at: dt.datetime) -> Estimate:

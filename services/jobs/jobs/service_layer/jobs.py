@@ -7,15 +7,16 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
-from chassis.db import next_number
-from chassis.errors import Conflict, NotFound
+from chassis.db import found, next_number
+from chassis.errors import Conflict
 from chassis.messaging import emit
 from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at, check_schedulable, check_window
 from jobs.service_layer import publishing
-from jobs.service_layer.commands import EditJob, OpenJob, sent
+from chassis.commands import sent
+from jobs.service_layer.commands import EditJob, OpenJob
 from jobs.service_layer.records import add_activity, adjust_open_jobs, apply_edits, record_changes
 
 # Fields that may still change once a job is completed or cancelled: the office keeps writing notes.
@@ -23,10 +24,7 @@ _EDITABLE_WHEN_CLOSED = {"notes"}
 
 
 def load_job(session: Session, job_id: uuid.UUID, *, for_update: bool = False) -> Job:
-    job = session.get(Job, job_id, with_for_update=for_update)
-    if job is None:
-        raise NotFound("No such job.")
-    return job
+    return found(session, Job, job_id, "job", with_for_update=for_update)
 
 
 def open_job(session: Session, command: OpenJob, *, actor: str, at: dt.datetime) -> Job:

@@ -7,8 +7,8 @@ import uuid
 from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
+from chassis.db import found
 from chassis.activity import api_link
-from chassis.errors import NotFound
 from jobs.adapters.images import ImageRules
 from jobs.adapters.orm import ActivityEntry, Job, Photo
 from jobs.adapters.storage import PhotoStorage
@@ -62,10 +62,7 @@ def _store_with_the_rows(session: Session, storage: PhotoStorage, files: dict[st
 
 
 def load_photo(session: Session, photo_id: uuid.UUID) -> Photo:
-    photo = session.get(Photo, photo_id)
-    if photo is None:
-        raise NotFound("No such photo.")
-    return photo
+    return found(session, Photo, photo_id, "photo")
 
 
 def delete_photo(session: Session, storage: PhotoStorage, photo: Photo, *, actor: str, at: dt.datetime) -> None:

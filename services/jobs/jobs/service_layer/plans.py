@@ -7,15 +7,17 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chassis.db import found
 from chassis.activity import api_link
-from chassis.errors import Conflict, NotFound, field_error
+from chassis.errors import Conflict, field_error
 from chassis.messaging import emit
 from chassis.pagination import Page, keyset_page
 from jobs.adapters.orm import Job, Plan
 from jobs.domain import recurrence
 from jobs.domain.lifecycle import JOB, PLAN
 from jobs.service_layer import publishing
-from jobs.service_layer.commands import RevisePlan, SetUpPlan, sent
+from chassis.commands import sent
+from jobs.service_layer.commands import RevisePlan, SetUpPlan
 from jobs.service_layer.jobs import move_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 from jobs.service_layer.scheduler import HORIZON, schedule_plan_visits
@@ -24,10 +26,7 @@ UPCOMING_SHOWN = 3
 
 
 def load_plan(session: Session, plan_id: uuid.UUID, *, for_update: bool = False) -> Plan:
-    plan = session.get(Plan, plan_id, with_for_update=for_update)
-    if plan is None:
-        raise NotFound("No such maintenance plan.")
-    return plan
+    return found(session, Plan, plan_id, "maintenance plan", with_for_update=for_update)
 
 
 def next_visits(plan: Plan, after: dt.datetime, count: int = UPCOMING_SHOWN) -> list[dt.datetime]:

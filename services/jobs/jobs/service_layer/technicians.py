@@ -6,9 +6,11 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.errors import NotFound, field_error
+from chassis.db import found
+from chassis.errors import field_error
 from jobs.adapters.orm import Technician
-from jobs.service_layer.commands import AddTechnician, EditTechnician, sent
+from chassis.commands import sent
+from jobs.service_layer.commands import AddTechnician, EditTechnician
 
 
 def add_technician(session: Session, command: AddTechnician) -> Technician:
@@ -19,10 +21,7 @@ def add_technician(session: Session, command: AddTechnician) -> Technician:
 
 
 def load_technician(session: Session, technician_id: uuid.UUID) -> Technician:
-    technician = session.get(Technician, technician_id)
-    if technician is None:
-        raise NotFound("No such technician.")
-    return technician
+    return found(session, Technician, technician_id, "technician")
 
 
 def edit_technician(session: Session, technician: Technician, command: EditTechnician) -> Technician:
