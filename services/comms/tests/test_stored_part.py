@@ -17,7 +17,7 @@ from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored,
 from chassis.testing.statements import sent_statements
 from chassis.testing.workspace_part import PART
 from comms.entrypoints.http.schemas.responses import WorkspacePart
-from comms.adapters.queries import workspace_part
+from comms.service_layer.workspace import workspace_part
 
 PHONE, OTHER_PHONE, STRANGER = "+15125550142", "+15125550143", "+15125550199"
 

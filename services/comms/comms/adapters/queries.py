@@ -1,7 +1,6 @@
-"""Reads: the customer's feed, SMS threads, the unmatched inbox, the timeline part and the workspace part."""
+"""Reads: the customer's feed, SMS threads, the unmatched inbox and the timeline part."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from sqlalchemy import select
@@ -20,7 +19,7 @@ def _key(comm: Communication) -> tuple:
     return comm.occurred_at, comm.id
 
 
-def _newest_first(session: Session, stmt, limit: int, cursor: str | None) -> Page:
+def _newestfirst_of(session: Session, stmt, limit: int, cursor: str | None) -> Page:
     return keyset_page(session, stmt, [Communication.occurred_at, Communication.id], limit=limit, cursor=cursor,
                        key=_key)
 
@@ -47,7 +46,7 @@ def feed(session: Session, customer_id: uuid.UUID, *, channel: str | None, limit
     stmt = select(Communication).where(Communication.customer_id == customer_id)
     if channel:
         stmt = stmt.where(Communication.channel == channel)
-    return _newest_first(session, stmt, limit, cursor)
+    return _newestfirst_of(session, stmt, limit, cursor)
 
 
 def communication(session: Session, communication_id: uuid.UUID) -> Communication:
@@ -61,7 +60,7 @@ def unmatched(session: Session, *, channel: str | None = None, limit: int, curso
     stmt = select(Communication).where(Communication.customer_id.is_(None))
     if channel:
         stmt = stmt.where(Communication.channel == channel)
-    return _newest_first(session, stmt, limit, cursor)
+    return _newestfirst_of(session, stmt, limit, cursor)
 
 
 def customer_threads(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
@@ -74,7 +73,7 @@ def customer_threads(session: Session, customer_id: uuid.UUID, *, limit: int, cu
 def thread_messages(session: Session, thread_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
     if session.get(SmsThread, thread_id) is None:
         raise NotFound("No such thread.")
-    return _newest_first(session, select(Communication).where(Communication.thread_id == thread_id), limit, cursor)
+    return _newestfirst_of(session, select(Communication).where(Communication.thread_id == thread_id), limit, cursor)
 
 
 def activity_item(comm: Communication) -> dict:
@@ -92,25 +91,7 @@ def activity(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: st
     return Page([activity_item(c) for c in page.items], page.next_cursor)
 
 
-def workspace_part(session: Session, customer_id: uuid.UUID, *, limit: int,
-                   activity_limit: int) -> tuple[dict, dt.datetime | None]:
-    """The first feed page and the first timeline page, as their own routes answer them, from one read; and the
-    moment time alone would change them.
-
-    Both list the customer's communications newest first by the same key, so one read of the longer page (after
-    the feed's one customer check) serves both: two statements instead of four over two requests.
-
-    That moment is never: nothing here is read against the clock (no "recent" window, no due date, no age shown),
-    and a queued send's status moves on only when the sender writes it.
-    """
-    newest = feed(session, customer_id, channel=None, limit=max(limit, activity_limit), cursor=None)
-    timeline = _first(newest, activity_limit)
-    document = {"communications": _first(newest, limit).as_dict(),
-                "activity": Page([activity_item(c) for c in timeline.items], timeline.next_cursor).as_dict()}
-    return document, None
-
-
-def _first(page: Page, limit: int) -> Page:
+def first_of(page: Page, limit: int) -> Page:
     """The first ``limit`` items of a first page read with a limit at least as high, cursor as keyset_page sets it."""
     items = page.items[:limit]
     more = len(page.items) > limit or page.next_cursor is not None

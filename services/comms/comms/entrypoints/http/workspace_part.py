@@ -10,7 +10,7 @@ from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
 from comms.entrypoints.http.schemas.responses import WorkspacePart
-from comms.adapters import queries
+from comms.service_layer import workspace
 
 blp = Blueprint("workspace_part", __name__, description="comms' part of the customer workspace")
 
@@ -24,5 +24,5 @@ def get(args, customer_id):
     stored = stored_parts.look_up(customer_id, args, now=utcnow())
     if stored.current:
         return stored.answer()
-    return stored.keep(WorkspacePart, *queries.workspace_part(
+    return stored.keep(WorkspacePart, *workspace.workspace_part(
         request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"]))
