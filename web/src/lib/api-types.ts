@@ -7498,10 +7498,10 @@ export interface components {
             activity: components["schemas"]["CustomersCustomersPartActivityPage"];
             membership: components["schemas"]["CustomersMembershipsOut"];
             /** @description The open (pending) invitations, newest first. */
-            portal_invites: components["schemas"]["CustomersInviteOutPage1"];
+            portal_invites: components["schemas"]["CustomersInviteOutPage"];
             profile: components["schemas"]["CustomersCustomerOut"];
             related_customers: components["schemas"]["CustomersRelationsOut"];
-            status_history: components["schemas"]["CustomersStatusChangeOutPage1"];
+            status_history: components["schemas"]["CustomersStatusChangeOutPage"];
         };
         CustomersDoNotServiceIn: {
             flag: boolean;
@@ -7719,10 +7719,6 @@ export interface components {
             status?: string;
         };
         CustomersInviteOutPage: {
-            items?: components["schemas"]["CustomersInviteOut"][];
-            next_cursor?: string | null;
-        };
-        CustomersInviteOutPage1: {
             items?: components["schemas"]["CustomersInviteOut"][];
             next_cursor?: string | null;
         };
@@ -7997,10 +7993,6 @@ export interface components {
             to?: string;
         };
         CustomersStatusChangeOutPage: {
-            items?: components["schemas"]["CustomersStatusChangeOut"][];
-            next_cursor?: string | null;
-        };
-        CustomersStatusChangeOutPage1: {
             items?: components["schemas"]["CustomersStatusChangeOut"][];
             next_cursor?: string | null;
         };
@@ -9096,7 +9088,7 @@ export interface components {
         };
         WorkspacePortalInvitesSection: {
             /** @description The open (pending) invitations, newest first. */
-            data?: components["schemas"]["CustomersInviteOutPage1"];
+            data?: components["schemas"]["CustomersInviteOutPage"];
             /** @description Why there is no data (when not ok). */
             reason?: string;
             /**
@@ -9141,7 +9133,7 @@ export interface components {
             status: "ok" | "unavailable" | "not_configured";
         };
         WorkspaceStatusHistorySection: {
-            data?: components["schemas"]["CustomersStatusChangeOutPage1"];
+            data?: components["schemas"]["CustomersStatusChangeOutPage"];
             /** @description Why there is no data (when not ok). */
             reason?: string;
             /**

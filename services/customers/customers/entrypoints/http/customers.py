@@ -14,7 +14,7 @@ from customers.adapters.search import Filters
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
                                                          patch_body)
-from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangeOut
+from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangePage
 from customers.service_layer import customers as cases
 from customers.service_layer.loading import customer_for_change, get_customer
 
@@ -84,7 +84,7 @@ class CustomerById(MethodView):
 class Status(MethodView):
     @require("customers:view")
     @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(StatusChangeOut))
+    @blp.response(200, StatusChangePage)
     def get(self, args, customer_id):
         session = request_session()
         get_customer(session, customer_id)

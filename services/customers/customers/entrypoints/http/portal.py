@@ -11,7 +11,7 @@ from chassis.request_context import actor, adapter, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import InviteIn, RedeemIn
-from customers.entrypoints.http.schemas.responses import InviteOut, RedeemOut
+from customers.entrypoints.http.schemas.responses import InviteOut, InvitePage, RedeemOut
 from customers.service_layer import invites
 from customers.service_layer.loading import customer_for_change, get_customer
 
@@ -22,7 +22,7 @@ blp = Blueprint("portal", __name__, description="Customer portal invites")
 class Invites(MethodView):
     @require("customers:view")
     @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(InviteOut))
+    @blp.response(200, InvitePage)
     def get(self, args, customer_id):
         session = request_session()
         get_customer(session, customer_id)

@@ -9,13 +9,12 @@ from marshmallow import fields
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.pagination import page_schema
 from customers.adapters import queries
 from customers.adapters.orm import PortalInvite
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.relations import (MembershipsOut, RelationsOut, memberships_document,
                                                   relations_document)
-from customers.entrypoints.http.schemas.responses import InviteOut, StatusChangeOut
+from customers.entrypoints.http.schemas.responses import InvitePage, StatusChangePage
 
 HISTORY_PAGE = 10
 OPEN_INVITES = 5
@@ -23,8 +22,8 @@ OPEN_INVITES = 5
 SCHEMAS = {
     "related_customers": fields.Nested(RelationsOut, required=True),
     "membership": fields.Nested(MembershipsOut, required=True),
-    "status_history": fields.Nested(page_schema(StatusChangeOut), required=True),
-    "portal_invites": fields.Nested(page_schema(InviteOut), required=True,
+    "status_history": fields.Nested(StatusChangePage, required=True),
+    "portal_invites": fields.Nested(InvitePage, required=True,
                                     metadata={"description": "The open (pending) invitations, newest first."}),
 }
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
+from chassis.pagination import page_schema
+
 
 class PhoneOut(Schema):
     number = fields.String(metadata={"description": "As entered."})
@@ -146,6 +148,11 @@ class InviteOut(Schema):
     expires_at = fields.DateTime()
     redeemed_at = fields.DateTime(allow_none=True)
     status = fields.String(metadata={"description": "pending, redeemed or expired"})
+
+
+# One class per page shape: the route and the workspace section that both answer it name the same schema.
+StatusChangePage = page_schema(StatusChangeOut)
+InvitePage = page_schema(InviteOut)
 
 
 class RedeemOut(Schema):
