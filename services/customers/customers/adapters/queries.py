@@ -118,9 +118,10 @@ def merges_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor:
 # A customer's profile read in one statement, shaped like the ORM models so the same presenters show it.
 #
 # The profile is the most read thing of this service (every workspace opens with it). Loaded through the ORM it
-# took four statements with eager loads, ~6 ms of CPU on this box; PostgreSQL can assemble the nested lists as JSON
-# in one round trip, leaving Python only a few dates to parse. The result answers exactly what the ORM objects
-# would (tests/test_profile_view.py compares the two), so a column added to the models must be added here too.
+# took four statements with eager loads (bench/README.md, figures behind choices); PostgreSQL can assemble the
+# nested lists as JSON in one round trip, leaving Python only a few dates to parse. The result answers exactly what
+# the ORM objects would (tests/test_profile_view.py compares the two), so a column added to the models must be added
+# here too.
 PINNED_NOTES = 20
 
 # json (not jsonb): jsonb would keep floats as numeric, rounding a latitude to 15 digits. Every nested list
