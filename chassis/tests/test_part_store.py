@@ -219,6 +219,17 @@ def test_a_bulk_writer_marks_its_customers_once_after_its_statements(client, aut
     assert _gadgets(_part(client, auth, customer)) == ["Boiler", "Furnace"]
 
 
+def test_a_statement_failing_inside_the_bulk_writers_block_raises_its_own_error(database, account_id, customer):
+    from sqlalchemy.exc import IntegrityError
+    with pytest.raises(IntegrityError, match="not-null"):
+        with database.transaction(account_id=account_id) as session:
+            with part_store.marked_by_writer(session, lambda: [customer]):
+                session.execute(_INSERT_GADGET, {"a": account_id, "c": customer, "n": None})
+    with database.transaction(account_id=account_id) as session:  # the setting went with the rollback
+        session.execute(_INSERT_GADGET, {"a": account_id, "c": customer, "n": "Boiler"})
+        assert _generation(session, customer) is not None
+
+
 def test_every_account_owned_table_of_the_toy_is_watched(database):
     assert unwatched_tables(database, "known_customers") == set()
 

@@ -248,11 +248,11 @@ def marked_by_writer(session: Session, customer_ids: Callable[[], Iterable[uuid.
 
     An import writes the same customers into seven watched tables; marked per statement, each generation row was
     written seven times. ``customer_ids`` is called after the block, so it may name what the block created."""
+    # Transaction-local: a statement failing in the block aborts the transaction, and the rollback takes the setting
+    # with it. Nothing is sent after a failure, so the error raised is the statement's own, not "transaction aborted".
     session.execute(_MARKING_BY_WRITER, {"on": "on"})
-    try:
-        yield
-    finally:
-        session.execute(_MARKING_BY_WRITER, {"on": "off"})
+    yield
+    session.execute(_MARKING_BY_WRITER, {"on": "off"})
     mark_stale(session, customer_ids())
 
 
