@@ -64,9 +64,10 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
                                             source=source)
     for decision, customer_id in zip(created, ids):
         decision.customer_id = customer_id
+    customer_of_row = {d.row.row_number: d.customer_id for d in created}
     for decision in decisions:
         if decision.earlier is not None:
-            decision.customer_id = next(d.customer_id for d in created if d.row.row_number == decision.earlier)
+            decision.customer_id = customer_of_row[decision.earlier]
     store.announce(session, account_id, [CustomerCreated(customer=s, revision=1) for s in snapshots])
     keys = {k: d.customer_id for d in decisions if d.outcome != "skipped" for k in d.row.keys(layout)}
     archived = [{"customer_id": d.customer_id, "source": source, "imported_at": now,
