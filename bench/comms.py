@@ -23,7 +23,7 @@ from harness import JWT_SECRET, report, scratch_app
 from sqlalchemy import text
 
 from chassis.auth import mint_token
-from chassis.contracts import examples
+from fieldwork_contracts.checking import examples
 from chassis.messaging.apply import apply_event
 from comms.bootstrap import SPEC
 

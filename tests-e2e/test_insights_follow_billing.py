@@ -5,7 +5,7 @@ import json
 import pytest
 from sqlalchemy import create_engine, text
 
-from chassis.contracts import contracts_dir
+from fieldwork_contracts.checking import contracts_dir
 from polling import eventually
 
 pytestmark = pytest.mark.system

@@ -9,7 +9,7 @@ from fieldwork_contracts.workspace_part import MAX_LIMIT as PART_MAX_LIMIT
 from sqlalchemy.orm import Session
 
 from chassis import logs
-from chassis.contracts import ContractError, Violation, validate_event
+from fieldwork_contracts.checking import ContractError, Violation, validate_event
 from chassis.messaging import emit
 from chassis.messaging.outbox import enveloped
 from chassis.pagination import MAX_LIMIT

@@ -5,7 +5,7 @@ import uuid
 import pytest
 from sqlalchemy import select, text
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.db.schema import merges
 from chassis.merge_follower import MergeFollower
 from chassis.messaging import Handlers

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from chassis import contracts
-from chassis.contracts import ContractError, validate_event
+from fieldwork_contracts import checking as contracts
+from fieldwork_contracts.checking import ContractError, validate_event
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "events"
 SCHEMA_FILES = sorted(EVENTS_DIR.rglob("*.schema.json"))

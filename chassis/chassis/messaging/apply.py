@@ -8,7 +8,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from chassis import logs
-from chassis.contracts import validate_event
+from fieldwork_contracts.checking import validate_event
 from chassis.db import Database
 from chassis.db.schema import inbox
 from chassis.messaging.event import Event

@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from chassis import logs
-from chassis.contracts import ContractError
+from fieldwork_contracts.checking import ContractError
 from chassis.messaging import stats
 from chassis.messaging.apply import apply_event, apply_events
 from chassis.messaging.broker import BROKER_ERRORS, Backoff, connect, quiet_pika

@@ -8,7 +8,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from chassis import logs
-from chassis.contracts import validate_event
+from fieldwork_contracts.checking import validate_event
 from chassis.db.schema import outbox
 from chassis.messaging.event import Event
 

@@ -26,7 +26,7 @@ from schemathesis.checks import (content_type_conformance, negative_data_rejecti
 from sqlalchemy import create_engine, text
 
 from chassis.auth import ALL_PERMISSIONS, mint_token
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.testing.api_document import PUBLIC, Operation, minimal_body, operations, view_permissions
 from chassis.testing.plugin import TEST_JWT_SECRET
 

@@ -5,7 +5,7 @@ import uuid
 
 from fieldwork_contracts import EventData
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.messaging.event import Event
 
 

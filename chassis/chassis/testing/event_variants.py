@@ -6,7 +6,7 @@ import copy
 import uuid
 from collections.abc import Callable, Iterator
 
-from chassis.contracts import data_schema, example, readdressed, validate_event
+from fieldwork_contracts.checking import data_schema, example, readdressed, validate_event
 
 
 def _branches(schema: dict) -> Iterator[dict]:

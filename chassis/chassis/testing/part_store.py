@@ -8,7 +8,7 @@ from typing import Callable
 from flask import Flask
 from sqlalchemy import text
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.db import Database
 from chassis.db.tenancy import tenanted_tables
 from chassis.testing.statements import sent_statements

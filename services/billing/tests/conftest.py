@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from billing.bootstrap import SPEC
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.customer_directory import CustomersApi
 from chassis.references import RecordsApi
 

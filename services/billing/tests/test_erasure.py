@@ -1,7 +1,7 @@
 """customer.erased: the money records stay whole under the pseudonym; emails and the card on file go."""
 import uuid
 
-from chassis.contracts import examples
+from fieldwork_contracts.checking import examples
 from chassis.testing.erasure import relayed, where_held
 
 CARD = {"processor_token": "tok_1N3T00LkdIwHu7ixt44h1F8k", "brand": "visa", "last4": "4242", "exp_month": 8,

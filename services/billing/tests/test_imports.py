@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import text
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX", "postal_code": "78731",
            "country": "US"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 import uuid
 
-from chassis.contracts import examples
+from fieldwork_contracts.checking import examples
 
 
 def _envelope(event_type, account_id, merge_id, duplicate, target):

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 HOUSE, SHOP = str(uuid.uuid4()), str(uuid.uuid4())
 

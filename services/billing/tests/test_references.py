@@ -8,7 +8,7 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "line2": None, "city": "Austin", "region": "TX", "postal_code": "78731",
            "country": "US"}

@@ -13,7 +13,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.customer_directory import CustomersApi
 from chassis.testing.plugin import TEST_JWT_SECRET
 from comms.adapters.sms import HttpSmsProvider

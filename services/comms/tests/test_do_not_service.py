@@ -2,7 +2,7 @@
 work still go."""
 import uuid
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 REASON = "Threatened a technician"
 

@@ -9,7 +9,7 @@ import requests
 from pypdf import PdfReader
 
 from chassis.auth import decode_token
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.testing.plugin import TEST_JWT_SECRET
 from comms.adapters.statements import BillingStatements, JobsEstimates
 

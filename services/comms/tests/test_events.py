@@ -123,7 +123,7 @@ def test_a_merge_in_another_account_moves_nothing_here(client, auth, app, delive
 
 def test_every_contract_example_comms_consumes_applies_in_story_order(client, auth, app, deliver, account_id):
     """The published examples, replayed as the stream they tell, are all accepted by comms' handlers."""
-    from chassis.contracts import examples
+    from fieldwork_contracts.checking import examples
 
     consumed = app.extensions["fieldwork"].spec.handlers.types
     story = [dict(env, account_id=str(account_id)) for _, env in examples() if env["type"] in consumed]

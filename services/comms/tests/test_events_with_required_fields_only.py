@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from chassis.contracts import example, readdressed
+from fieldwork_contracts.checking import example, readdressed
 from chassis.testing.event_variants import variant, variant_cases
 from comms.bootstrap import SPEC
 

@@ -5,7 +5,7 @@ import secrets
 import uuid
 from email import policy
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from comms.domain.withheld import PORTAL_LINK
 
 

@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.customer_directory import CustomersApi
 from comms.adapters.sms import HttpSmsProvider
 from comms.adapters.smtp import SmtpMailer

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from chassis.contracts import examples, validate_event
+from fieldwork_contracts.checking import examples, validate_event
 
 
 def example(event_type: str, label: str = "") -> dict:
@@ -111,7 +111,7 @@ def test_work_on_a_merged_duplicate_moves_the_target(app, client, auth, deliver,
 
 
 def test_events_this_service_consumes_all_have_contracts():
-    from chassis.contracts import known_types
+    from fieldwork_contracts.checking import known_types
     from customers.entrypoints.events import handlers
     assert handlers.keys <= known_types()
     assert handlers.types == {"communication.logged", "estimate.status_changed", "job.status_changed", "job.created",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from chassis.contracts import validate_event
+from fieldwork_contracts.checking import validate_event
 from customers.service_layer.imports import run_pending
 
 _spec = importlib.util.spec_from_file_location("import_files", Path(__file__).with_name("import_files.py"))

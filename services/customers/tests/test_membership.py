@@ -3,7 +3,7 @@ import copy
 import datetime as dt
 import uuid
 
-from chassis.contracts import examples, validate_event
+from fieldwork_contracts.checking import examples, validate_event
 
 
 def plan_event(event_type: str, account_id, customer_id, plan_id, *, at: str, **data) -> dict:

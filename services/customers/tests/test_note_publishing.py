@@ -1,7 +1,7 @@
 """A note about a communication is published as `note.changed` on every change, so comms can show it on its call."""
 import uuid
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 
 def _logged_call(app, deliver, account_id, customer_id) -> str:

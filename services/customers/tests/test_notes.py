@@ -1,7 +1,7 @@
 """Notes: markdown, pinned first, a link to a communication, only the author edits; notes on the timeline."""
 import uuid
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 
 def test_notes_pinned_first_and_on_the_profile(create, client, auth, app, deliver, account_id):

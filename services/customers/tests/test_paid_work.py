@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from chassis.contracts import examples, validate_event
+from fieldwork_contracts.checking import examples, validate_event
 
 
 def _event(event_type: str, account_id, customer_id, version: int = 1) -> dict:

@@ -8,7 +8,7 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from chassis.contracts import example, validate_event
+from fieldwork_contracts.checking import example, validate_event
 
 
 def completed(account_id, customer_id, job_id=None, to="completed"):

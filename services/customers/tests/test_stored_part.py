@@ -12,7 +12,7 @@ import pytest
 
 import customers.entrypoints.http.workspace_part as part_route
 from chassis import wire_json
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored, assert_recomputed, assert_stored,
                                         unwatched_tables)
 from chassis.testing.statements import sent_statements

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from chassis.contracts import example, examples, readdressed
+from fieldwork_contracts.checking import example, examples, readdressed
 from insights.adapters.openai_advisor import OpenAIAdvisor
 from insights.adapters.secrets import SecretBox
 from insights.bootstrap import SPEC

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chassis.contracts import example, readdressed
+from fieldwork_contracts.checking import example, readdressed
 from chassis.testing.event_variants import variant, variant_cases
 from insights.bootstrap import SPEC
 

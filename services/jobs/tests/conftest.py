@@ -7,7 +7,7 @@ import uuid
 import pytest
 import requests
 
-from chassis.contracts import example
+from fieldwork_contracts.checking import example
 from chassis.customer_directory import CustomersApi
 from jobs.adapters.storage import LocalDirectoryStorage
 from jobs.bootstrap import SPEC

@@ -2,7 +2,7 @@
 import copy
 import uuid
 
-from chassis.contracts import examples
+from fieldwork_contracts.checking import examples
 from jobs.bootstrap import SPEC
 
 

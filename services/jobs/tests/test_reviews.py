@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from chassis.contracts import validate_event
+from fieldwork_contracts.checking import validate_event
 
 
 def completed_job(client, auth, customer_id, title="Replace 3-ton AC condenser"):

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from chassis import wire_json
-from chassis.contracts import validate_event
+from fieldwork_contracts.checking import validate_event
 from chassis.db import part_store
 from chassis.db.schema import outbox
 from chassis.messaging.outbox import enveloped
