@@ -9,11 +9,12 @@ from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
 from chassis.api_doc import ErrorResponses, ErrorSchema, conflicts
+from chassis.auth.guard import PUBLIC, public, require
 from chassis.errors import DomainError
 from chassis.http_errors import CODES, answer, envelope
 from chassis.request_parser import BODY_LOCATIONS, RequestParser
 
-__all__ = ["Api", "BINARY", "Blueprint", "conflicts"]  # a route says it may answer 409 with @conflicts
+__all__ = ["Api", "BINARY", "Blueprint", "PUBLIC", "conflicts"]  # a route says it may answer 409 with @conflicts
 
 log = logging.getLogger("chassis.errors")
 
@@ -65,7 +66,18 @@ class Api(flask_smorest.Api):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """What every service's routes are declared on (the gateway's too): input read by ``chassis.request_parser``."""
+    """What every service's routes are declared on (the gateway's too): input read by ``chassis.request_parser``.
+
+    A route is one function declared in one line, saying all its contract says::
+
+        @blp.get("/customers/<uuid:customer_id>/status", "customers:view", query=PageArgs, response=StatusPage)
+        def status_history(query, customer_id): ...
+
+    ``get``, ``post``, ``put``, ``patch`` and ``delete`` take the permission the caller needs (or ``PUBLIC``),
+    the query and body schemas (handed to the view in that order, before the path's values), and the response
+    schema with its status (200 unless given; 204 with no schema). Decorators the route alone needs
+    (``@conflicts``) go beneath.
+    """
 
     ARGUMENTS_PARSER = RequestParser()
     # "multipart": form fields and files read as one body (an upload with its caption), documented as one.
@@ -77,3 +89,31 @@ class Blueprint(flask_smorest.Blueprint):
         if location in BODY_LOCATIONS:
             kwargs["body_required"] = required
         return super().arguments(schema, location=location, required=required, **kwargs)
+
+    def get(self, rule, permission, **contract):
+        return self._operation("GET", rule, permission, **contract)
+
+    def post(self, rule, permission, **contract):
+        return self._operation("POST", rule, permission, **contract)
+
+    def put(self, rule, permission, **contract):
+        return self._operation("PUT", rule, permission, **contract)
+
+    def patch(self, rule, permission, **contract):
+        return self._operation("PATCH", rule, permission, **contract)
+
+    def delete(self, rule, permission, **contract):
+        return self._operation("DELETE", rule, permission, **contract)
+
+    def _operation(self, method, rule, permission, *, query=None, body=None, body_in="json", body_required=True,
+                   response=None, status=None, **response_doc):
+        def declare(view):
+            declared = self.response(status or (200 if response is not None else 204), response, **response_doc)(view)
+            if body is not None:
+                declared = self.arguments(body, location=body_in, required=body_required)(declared)
+            if query is not None:
+                declared = self.arguments(query, location="query")(declared)
+            declared = public(declared) if permission is PUBLIC else require(permission)(declared)
+            return self.route(rule, methods=[method])(declared)
+
+        return declare

@@ -11,6 +11,7 @@ from chassis.errors import Forbidden
 from chassis.http_errors import Unauthorized
 
 _PUBLIC = "_fieldwork_public"
+PUBLIC = object()  # what a route declared with ``Blueprint.get(rule, PUBLIC)`` needs: no token
 _PUBLIC_ENDPOINT_PREFIXES = ("api-docs.",)  # flask-smorest's OpenAPI document
 _PERMISSION = "_fieldwork_permission"
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Response
-from flask.views import MethodView
 
 from billing.adapters.pdf import invoice_pdf
 from billing.domain.money import LineInput
@@ -16,7 +15,6 @@ from billing.service_layer.customers import writable_customer
 from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
 from chassis.api import BINARY, Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound
 
@@ -36,39 +34,30 @@ def _find(invoice_id):
     return invoice
 
 
-@blp.route("")
-class InvoiceCollection(MethodView):
-    @require("billing:edit")
-    @blp.arguments(InvoiceIn)
-    @blp.response(201, InvoiceOut)
-    def post(self, body):
-        session = request_session()
-        command = CreateInvoice(**_with_lines(body))
-        writable_customer(session, command.customer_id)
-        check_references(session, command, command.customer_id)
-        check_bill_to(session, command.customer_id, command.bill_to_customer_id)
-        return invoices.create_invoice(session, command)
+@blp.post("", "billing:edit", body=InvoiceIn, response=InvoiceOut, status=201)
+def create_invoice(body):
+    session = request_session()
+    command = CreateInvoice(**_with_lines(body))
+    writable_customer(session, command.customer_id)
+    check_references(session, command, command.customer_id)
+    check_bill_to(session, command.customer_id, command.bill_to_customer_id)
+    return invoices.create_invoice(session, command)
 
 
-@blp.route("/<uuid:invoice_id>")
-class InvoiceById(MethodView):
-    @require("billing:view")
-    @blp.response(200, InvoiceOut)
-    def get(self, invoice_id):
-        return _find(invoice_id)
-
-    @require("billing:edit")
-    @blp.arguments(InvoiceChanges)
-    @blp.response(200, InvoiceOut)
-    def patch(self, changes, invoice_id):
-        command = ReviseDraft(**_with_lines(changes))
-        check_references(request_session(), command, _find(invoice_id).customer_id)
-        return invoices.revise_draft(request_session(), invoice_id, command)
+@blp.get("/<uuid:invoice_id>", "billing:view", response=InvoiceOut)
+def read_invoice(invoice_id):
+    return _find(invoice_id)
 
 
-@blp.route("/<uuid:invoice_id>/pdf")
-@require("billing:view")
-@blp.response(200, BINARY, content_type="application/pdf", description="The invoice as a PDF.")
+@blp.patch("/<uuid:invoice_id>", "billing:edit", body=InvoiceChanges, response=InvoiceOut)
+def revise_draft(changes, invoice_id):
+    command = ReviseDraft(**_with_lines(changes))
+    check_references(request_session(), command, _find(invoice_id).customer_id)
+    return invoices.revise_draft(request_session(), invoice_id, command)
+
+
+@blp.get("/<uuid:invoice_id>/pdf", "billing:view", response=BINARY, content_type="application/pdf",
+         description="The invoice as a PDF.")
 def invoice_as_pdf(invoice_id):
     invoice = _find(invoice_id)
     body = invoice_pdf(invoice, customer_name(request_session(), invoice.customer_id))
@@ -76,31 +65,22 @@ def invoice_as_pdf(invoice_id):
                     headers={"Content-Disposition": f'inline; filename="{invoice.number}.pdf"'})
 
 
-@blp.route("/<uuid:invoice_id>/send", methods=["POST"])
-@require("billing:edit")
-@blp.response(200, InvoiceOut)
+@blp.post("/<uuid:invoice_id>/send", "billing:edit", response=InvoiceOut)
 def send(invoice_id):
     return invoices.send_invoice(request_session(), invoice_id)
 
 
-@blp.route("/<uuid:invoice_id>/viewed", methods=["POST"])
-@require("billing:edit")
-@blp.response(200, InvoiceOut)
+@blp.post("/<uuid:invoice_id>/viewed", "billing:edit", response=InvoiceOut)
 def viewed(invoice_id):
     """The customer portal reports that the customer opened the invoice."""
     return invoices.mark_viewed(request_session(), invoice_id)
 
 
-@blp.route("/<uuid:invoice_id>/void", methods=["POST"])
-@require("billing:edit")
-@blp.response(200, InvoiceOut)
+@blp.post("/<uuid:invoice_id>/void", "billing:edit", response=InvoiceOut)
 def void(invoice_id):
     return invoices.void_invoice(request_session(), invoice_id)
 
 
-@blp.route("/<uuid:invoice_id>/apply-credit", methods=["POST"])
-@require("billing:edit")
-@blp.arguments(ApplyCreditIn)
-@blp.response(200, InvoiceOut)
+@blp.post("/<uuid:invoice_id>/apply-credit", "billing:edit", body=ApplyCreditIn, response=InvoiceOut)
 def apply_credit(body, invoice_id):
     return invoices.apply_credit(request_session(), invoice_id, body["amount_cents"])
