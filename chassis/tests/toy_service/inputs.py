@@ -6,13 +6,11 @@ import uuid
 from pathlib import Path
 
 from fieldwork_contracts.customers import CustomerStatusChanged
-from flask.views import MethodView
 from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 from sqlalchemy import text
 
-from chassis.api import Blueprint, conflicts
-from chassis.auth import public, require
+from chassis.api import PUBLIC, Blueprint, conflicts
 from chassis.db import request_session
 from chassis.errors import NotFound
 from chassis.messaging import emit
@@ -57,42 +55,29 @@ class Echo(Schema):
     lines = fields.List(fields.Dict())
 
 
-@blp.route("/credits")
-class Credits(MethodView):
-    @require("billing:view")
-    @blp.arguments(CreditArgs, location="query")
-    @blp.response(200, CreditArgs)
-    def get(self, args):
-        return args
-
-    @require("billing:edit")
-    @blp.arguments(CreditIn)
-    @blp.response(200, Echo)
-    def post(self, body):
-        return body
+@blp.get("/credits", "billing:view", query=CreditArgs, response=CreditArgs)
+def read_credit_args(query):
+    return query
 
 
-@blp.route("/credits/preview", methods=["POST"])
-@require("billing:view")
-@blp.arguments(CreditIn, required=False)
-@blp.response(200, Echo)
+@blp.post("/credits", "billing:edit", body=CreditIn, response=Echo)
+def echo_credit(body):
+    return body
+
+
+@blp.post("/credits/preview", "billing:view", body=CreditIn, body_required=False, response=Echo)
 def preview(body):
     return body
 
 
-@blp.route("/photos", methods=["POST"])
-@require("jobs:edit")
-@blp.arguments(PhotoIn, location="multipart")
-@blp.response(201, description="The stored photo's name and size.")
+@blp.post("/photos", "jobs:edit", body=PhotoIn, body_in="multipart", status=201,
+          description="The stored photo's name and size.")
 def upload(form):
     return {"filename": form["file"].filename, "size": len(form["file"].read()), "caption": form["caption"]}
 
 
-@blp.route("/contacts", methods=["POST"])
-@require("customers:edit")
+@blp.post("/contacts", "customers:edit", body=ContactIn, status=201, description="The contact, written.")
 @conflicts
-@blp.arguments(ContactIn)
-@blp.response(201, description="The contact, written.")
 def add_contact(body):
     request_session().execute(text("INSERT INTO toy_contacts (id, account_id, email, note) VALUES (:id, :a, :e, :n)"),
                               {"id": uuid.uuid4(), "a": request_session().info["account_id"], "e": body["email"],
@@ -100,17 +85,14 @@ def add_contact(body):
     return {"email": body["email"]}
 
 
-@blp.route("/magic/<token>")
-@public
-@blp.response(200, description="Never: no magic link is valid here.")
+@blp.get("/magic/<token>", PUBLIC, status=200, description="Never: no magic link is valid here.")
 def magic(token):
     raise NotFound("This link is not valid.")
 
 
-@blp.route("/sessions/current")
-@public  # checked by the route itself, as the gateway's portal checks its own sessions
+# PUBLIC: checked by the route itself, as the gateway's portal checks its own sessions
+@blp.get("/sessions/current", PUBLIC, status=200, description="Never: no session is current here.")
 @blp.doc(security=[{"bearer": []}])
-@blp.response(200, description="Never: no session is current here.")
 def current_session():
     raise NotFound("No session.")
 
@@ -118,9 +100,7 @@ def current_session():
 emitting = Blueprint("statuses", __name__)
 
 
-@emitting.route("/statuses/<uuid:customer_id>", methods=["POST"])
-@require("customers:edit")
-@emitting.response(201, description="The event was written.")
+@emitting.post("/statuses/<uuid:customer_id>", "customers:edit", status=201, description="The event was written.")
 def change_status(customer_id):
     now = dt.datetime.now(dt.timezone.utc)
     event = emit(request_session(), CustomerStatusChanged(customer_id=customer_id, from_="lead", to="active",

@@ -6,13 +6,11 @@ import uuid
 from pathlib import Path
 
 from flask import request
-from flask.views import MethodView
 from marshmallow import fields, validate
 from sqlalchemy import DateTime, ForeignKey, String, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.customer_directory import lookup
 from chassis.db.part_store import earliest
 from chassis.db import Tenanted, next_number, request_session
@@ -82,54 +80,41 @@ def _new_widget(session, name: str) -> Widget:
     return widget
 
 
-@blp.route("")
-class Widgets(MethodView):
-    @require("customers:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(WidgetOut))
-    def get(self, args):
-        session = request_session()
-        page = keyset_page(session, select(Widget), [Widget.number, Widget.id], limit=args["limit"],
-                           cursor=args["cursor"], key=lambda w: (w.number, w.id))
-        return page.as_dict()
-
-    @require("customers:edit")
-    @blp.arguments(WidgetIn)
-    @blp.response(201, WidgetOut)
-    def post(self, body):
-        return _new_widget(request_session(), body["name"])
+@blp.get("", "customers:view", query=PageArgs, response=page_schema(WidgetOut))
+def list_widgets(query):
+    session = request_session()
+    page = keyset_page(session, select(Widget), [Widget.number, Widget.id], limit=query["limit"],
+                       cursor=query["cursor"], key=lambda w: (w.number, w.id))
+    return page.as_dict()
 
 
-@blp.route("/contended")
-class ContendedWidgets(MethodView):
+@blp.post("", "customers:edit", body=WidgetIn, response=WidgetOut, status=201)
+def add_widget(body):
+    return _new_widget(request_session(), body["name"])
+
+
+@blp.post("/contended", "customers:edit", body=WidgetIn, response=WidgetOut, status=201)
+def add_contended_widget(body):
     """Stores a widget, then loses to another transaction ``lose`` times (PostgreSQL raises the deadlock's error
     itself), as a request racing a consumer for the same rows does."""
-
-    @require("customers:edit")
-    @blp.arguments(WidgetIn)
-    @blp.response(201, WidgetOut)
-    def post(self, body):
-        session = request_session()
-        widget = _new_widget(session, body["name"])
-        tries = CONTENDED.setdefault(body["name"], [])
-        tries.append(widget.id)
-        if len(tries) <= int(request.args.get("lose", "1")):
-            session.execute(text("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$"))
-        return widget
+    session = request_session()
+    widget = _new_widget(session, body["name"])
+    tries = CONTENDED.setdefault(body["name"], [])
+    tries.append(widget.id)
+    if len(tries) <= int(request.args.get("lose", "1")):
+        session.execute(text("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$"))
+    return widget
 
 
 CONTENDED: dict[str, list] = {}  # name → the widget ids each try of the request stored
 
 
-@blp.route("/<uuid:widget_id>")
-class WidgetById(MethodView):
-    @require("customers:view")
-    @blp.response(200, WidgetOut)
-    def get(self, widget_id):
-        widget = request_session().get(Widget, widget_id)
-        if widget is None:
-            raise NotFound("No such widget.")
-        return widget
+@blp.get("/<uuid:widget_id>", "customers:view", response=WidgetOut)
+def read_widget(widget_id):
+    widget = request_session().get(Widget, widget_id)
+    if widget is None:
+        raise NotFound("No such widget.")
+    return widget
 
 
 class GadgetOut(Schema):
@@ -148,19 +133,15 @@ ToyPart = part_schema("toy", {"customer": fields.String(), "gadgets": fields.Lis
 parts = Blueprint("workspace_part", __name__)
 
 
-@parts.route(PATH)
-class WorkspacePart(MethodView):
-    @require("customers:view")
-    @parts.arguments(PartArgs, location="query")
-    @parts.response(200, ToyPart)
-    def get(self, args, customer_id):
-        # The toy's clock can be set by the caller, so the tests can move past a part's valid_until.
-        clock = request.headers.get("X-Toy-Now")
-        now = dt.datetime.fromisoformat(clock) if clock else dt.datetime.now(dt.timezone.utc)
-        stored = stored_parts.look_up(customer_id, args, now=now)
-        if stored.current:
-            return stored.answer()
-        return stored.keep(ToyPart, *toy_part(customer_id, args, now))
+@parts.get(PATH, "customers:view", query=PartArgs, response=ToyPart)
+def workspace_part(query, customer_id):
+    # The toy's clock can be set by the caller, so the tests can move past a part's valid_until.
+    clock = request.headers.get("X-Toy-Now")
+    now = dt.datetime.fromisoformat(clock) if clock else dt.datetime.now(dt.timezone.utc)
+    stored = stored_parts.look_up(customer_id, query, now=now)
+    if stored.current:
+        return stored.answer()
+    return stored.keep(ToyPart, *toy_part(customer_id, query, now))
 
 
 def toy_part(customer_id: uuid.UUID, args: dict, now: dt.datetime):
