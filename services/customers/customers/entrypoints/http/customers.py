@@ -1,10 +1,7 @@
 """Routes of the customer record: search and list, create, read, edit, status, tags, archive."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound, field_error
 from chassis.pagination import Page, PageArgs, page_schema
@@ -35,107 +32,79 @@ def show(customer) -> dict:
     return profile_of(customer.id)
 
 
-@blp.route("")
-class Customers(MethodView):
-    @require("customers:view")
-    @blp.arguments(SearchArgs, location="query")
-    @blp.response(200, page_schema(CustomerSummaryOut))
-    def get(self, args):
-        session = request_session()
-        filters = Filters(args["include_archived"], args.get("status"), args.get("tag"), args.get("kind"))
-        if args.get("q", "").strip():
-            try:
-                page = queries.search_customers(session, args["q"], filters, limit=args["limit"], cursor=args["cursor"])
-            except (TypeError, ValueError):
-                raise field_error("cursor", "Not a valid cursor for this search.") from None
-            if args.get("member") is not None:  # a page of a search may come out shorter; its cursor still goes on
-                members = queries.members_among(session, [c.id for c in page.items])
-                page = Page([c for c in page.items if (c.id in members) == args["member"]], page.next_cursor)
-        else:
-            page = queries.list_customers(session, filters, limit=args["limit"], cursor=args["cursor"],
-                                          member=args.get("member"))
-        return page.as_dict(presenters.summary)
-
-    @require("customers:edit")
-    @blp.arguments(CustomerIn)
-    @blp.response(201, CustomerOut)
-    def post(self, command):
-        customer = cases.create_customer(request_session(), command, by=actor(), geocoder=adapter("geocoder"),
-                                         now=now())
-        return show(customer)
+@blp.get("", "customers:view", query=SearchArgs, response=page_schema(CustomerSummaryOut))
+def list_customers(query):
+    session = request_session()
+    filters = Filters(query["include_archived"], query.get("status"), query.get("tag"), query.get("kind"))
+    if query.get("q", "").strip():
+        try:
+            page = queries.search_customers(session, query["q"], filters, limit=query["limit"], cursor=query["cursor"])
+        except (TypeError, ValueError):
+            raise field_error("cursor", "Not a valid cursor for this search.") from None
+        if query.get("member") is not None:  # a page of a search may come out shorter; its cursor still goes on
+            members = queries.members_among(session, [c.id for c in page.items])
+            page = Page([c for c in page.items if (c.id in members) == query["member"]], page.next_cursor)
+    else:
+        page = queries.list_customers(session, filters, limit=query["limit"], cursor=query["cursor"],
+                                      member=query.get("member"))
+    return page.as_dict(presenters.summary)
 
 
-@blp.route("/<uuid:customer_id>")
-class CustomerById(MethodView):
-    @require("customers:view")
-    @blp.response(200, CustomerOut)
-    def get(self, customer_id):
-        return profile_of(customer_id)
-
-    @require("customers:edit")
-    @blp.arguments(patch_body(CustomerPatch))
-    @blp.response(200, CustomerOut)
-    def patch(self, command, customer_id):
-        session = request_session()
-        return show(cases.update_customer(session, customer_for_change(session, customer_id), command))
+@blp.post("", "customers:edit", body=CustomerIn, response=CustomerOut, status=201)
+def create_customer(command):
+    customer = cases.create_customer(request_session(), command, by=actor(), geocoder=adapter("geocoder"), now=now())
+    return show(customer)
 
 
-@blp.route("/<uuid:customer_id>/status")
-class Status(MethodView):
-    @require("customers:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, StatusChangePage)
-    def get(self, args, customer_id):
-        session = request_session()
-        get_customer(session, customer_id)
-        return queries.status_history(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
-
-    @require("customers:edit")
-    @blp.arguments(StatusIn)
-    @blp.response(200, CustomerOut)
-    def post(self, body, customer_id):
-        session = request_session()
-        customer = customer_for_change(session, customer_id)
-        return show(cases.change_status(session, customer, body["to"], by=actor(), now=now(),
-                                        reason=body.get("reason"), user_id=principal().sub))
+@blp.get("/<uuid:customer_id>", "customers:view", response=CustomerOut)
+def read_customer(customer_id):
+    return profile_of(customer_id)
 
 
-@blp.route("/<uuid:customer_id>/tags")
-class Tags(MethodView):
-    @require("customers:edit")
-    @blp.arguments(TagIn)
-    @blp.response(200, CustomerOut)
-    def post(self, body, customer_id):
-        session = request_session()
-        customer = customer_for_change(session, customer_id)
-        cases.add_tag(session, customer, body["tag"])
-        return show(customer)
+@blp.patch("/<uuid:customer_id>", "customers:edit", body=patch_body(CustomerPatch), response=CustomerOut)
+def update_customer(command, customer_id):
+    session = request_session()
+    return show(cases.update_customer(session, customer_for_change(session, customer_id), command))
 
 
-@blp.route("/<uuid:customer_id>/tags/<string:tag>")
-class TagByName(MethodView):
-    @require("customers:edit")
-    @blp.response(200, CustomerOut)
-    def delete(self, customer_id, tag):
-        session = request_session()
-        customer = customer_for_change(session, customer_id)
-        cases.remove_tag(session, customer, tag)
-        return show(customer)
+@blp.get("/<uuid:customer_id>/status", "customers:view", query=PageArgs, response=StatusChangePage)
+def status_history(query, customer_id):
+    session = request_session()
+    get_customer(session, customer_id)
+    return queries.status_history(session, customer_id, limit=query["limit"], cursor=query["cursor"]).as_dict()
 
 
-@blp.route("/<uuid:customer_id>/archive")
-class Archive(MethodView):
-    @require("customers:edit")
-    @blp.response(200, CustomerOut)
-    def post(self, customer_id):
-        session = request_session()
-        return show(cases.archive(session, customer_for_change(session, customer_id), now=now()))
+@blp.post("/<uuid:customer_id>/status", "customers:edit", body=StatusIn, response=CustomerOut)
+def change_status(body, customer_id):
+    session = request_session()
+    customer = customer_for_change(session, customer_id)
+    return show(cases.change_status(session, customer, body["to"], by=actor(), now=now(),
+                                    reason=body.get("reason"), user_id=principal().sub))
 
 
-@blp.route("/<uuid:customer_id>/unarchive")
-class Unarchive(MethodView):
-    @require("customers:edit")
-    @blp.response(200, CustomerOut)
-    def post(self, customer_id):
-        session = request_session()
-        return show(cases.unarchive(session, customer_for_change(session, customer_id)))
+@blp.post("/<uuid:customer_id>/tags", "customers:edit", body=TagIn, response=CustomerOut)
+def add_tag(body, customer_id):
+    session = request_session()
+    customer = customer_for_change(session, customer_id)
+    cases.add_tag(session, customer, body["tag"])
+    return show(customer)
+
+
+@blp.delete("/<uuid:customer_id>/tags/<string:tag>", "customers:edit", response=CustomerOut)
+def remove_tag(customer_id, tag):
+    session = request_session()
+    customer = customer_for_change(session, customer_id)
+    cases.remove_tag(session, customer, tag)
+    return show(customer)
+
+
+@blp.post("/<uuid:customer_id>/archive", "customers:edit", response=CustomerOut)
+def archive(customer_id):
+    session = request_session()
+    return show(cases.archive(session, customer_for_change(session, customer_id), now=now()))
+
+
+@blp.post("/<uuid:customer_id>/unarchive", "customers:edit", response=CustomerOut)
+def unarchive(customer_id):
+    session = request_session()
+    return show(cases.unarchive(session, customer_for_change(session, customer_id)))

@@ -1,10 +1,7 @@
 """Routes of erasure: erase a customer's personal data (a privacy request) and the account's audit trail of it."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint, conflicts
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import field_error
 from chassis.pagination import PageArgs, page_schema
@@ -22,32 +19,24 @@ def _same_name(typed: str, name: str) -> bool:
     return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
 
 
-@blp.route("/customers/<uuid:customer_id>/erase")
-class Erase(MethodView):
-    @require("customers:delete")
-    @conflicts
-    @blp.arguments(EraseIn)
-    @blp.response(200, ErasureOut)
-    def post(self, body, customer_id):
-        """Erase the customer's personal data in every service; invoices and payments stay, under a pseudonym.
+@blp.post("/customers/<uuid:customer_id>/erase", "customers:delete", body=EraseIn, response=ErasureOut)
+@conflicts
+def erase_customer(body, customer_id):
+    """Erase the customer's personal data in every service; invoices and payments stay, under a pseudonym.
 
-        Asked again for an erased customer, answers the first erasure. 409 for a customer merged into another
-        (erase that one: this one goes with it)."""
-        session = request_session()
-        customer = customer_for_change(session, customer_id)
-        done = erasure_of(session, customer.id)
-        if done is not None:
-            return done
-        if not _same_name(body["confirm_name"], customer.display_name):
-            raise field_error("confirm_name", "Type the customer's name exactly as it is shown.")
-        return erasure.erase(session, customer, by=actor(), now=now())
+    Asked again for an erased customer, answers the first erasure. 409 for a customer merged into another
+    (erase that one: this one goes with it)."""
+    session = request_session()
+    customer = customer_for_change(session, customer_id)
+    done = erasure_of(session, customer.id)
+    if done is not None:
+        return done
+    if not _same_name(body["confirm_name"], customer.display_name):
+        raise field_error("confirm_name", "Type the customer's name exactly as it is shown.")
+    return erasure.erase(session, customer, by=actor(), now=now())
 
 
-@blp.route("/erasures")
-class Erasures(MethodView):
-    @require("customers:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(ErasureOut))
-    def get(self, args):
-        """Who erased which customer and when, newest first."""
-        return erasures_page(request_session(), limit=args["limit"], cursor=args["cursor"]).as_dict()
+@blp.get("/erasures", "customers:view", query=PageArgs, response=page_schema(ErasureOut))
+def erasures(query):
+    """Who erased which customer and when, newest first."""
+    return erasures_page(request_session(), limit=query["limit"], cursor=query["cursor"]).as_dict()
