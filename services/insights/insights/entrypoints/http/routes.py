@@ -1,10 +1,7 @@
 """HTTP: a customer's insight cards, and the account's insight settings."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint, conflicts
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import Conflict, ValidationFailed
 from chassis.request_context import actor, adapter, now, principal, runtime
@@ -19,80 +16,64 @@ from insights.service_layer.insights import InsightsContext, cached_insights, cu
 blp = Blueprint("insights", __name__, description="Insight cards and their settings")
 
 
-@blp.route("/customers/<uuid:customer_id>/insights")
-class CustomerInsights(MethodView):
-    @require("insights:view")
-    @blp.arguments(InsightsArgs, location="query")
-    @blp.response(200, InsightsOut)
-    def get(self, args, customer_id):
-        if args["ai"] == "cached":
-            # Reads only, so kept in the part store; asking the model (and keeping its answer) is never stored.
-            at = now()
-            stored = stored_parts.look_up(customer_id, args, now=at)
-            if stored.current:
-                return stored.answer()
-            return stored.keep(InsightsOut, *cached_insights(request_session(), customer_id, at))
-        ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"), adapter("clock"))
-        return customer_insights(ctx, principal().account_id, customer_id)
+@blp.get("/customers/<uuid:customer_id>/insights", "insights:view", query=InsightsArgs, response=InsightsOut)
+def customer_cards(args, customer_id):
+    if args["ai"] == "cached":
+        # Reads only, so kept in the part store; asking the model (and keeping its answer) is never stored.
+        at = now()
+        stored = stored_parts.look_up(customer_id, args, now=at)
+        if stored.current:
+            return stored.answer()
+        return stored.keep(InsightsOut, *cached_insights(request_session(), customer_id, at))
+    ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"), adapter("clock"))
+    return customer_insights(ctx, principal().account_id, customer_id)
 
 
-@blp.route("/settings/integrations/openai")
-class OpenAIIntegration(MethodView):
-    @require("settings:edit")
-    @blp.response(200, OpenAISettingsOut)
-    def get(self):
-        return settings.describe_openai(settings.openai_setting(request_session()))
-
-    @require("settings:edit")
-    @blp.arguments(OpenAISettingsIn)
-    @blp.response(200, OpenAISettingsOut)
-    def put(self, body):
-        if body["api_key"] is None and body["model"] is None:
-            raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
-        row = settings.connect_openai(request_session(), adapter("secrets"), ConnectOpenAI(**body), by=actor(),
-                                      now=now())
-        return settings.describe_openai(row)
-
-    @require("settings:edit")
-    @blp.response(204)
-    def delete(self):
-        settings.disconnect_openai(request_session())
+@blp.get("/settings/integrations/openai", "settings:edit", response=OpenAISettingsOut)
+def openai_connection():
+    return settings.describe_openai(settings.openai_setting(request_session()))
 
 
-@blp.route("/settings/integrations/openai/check")
-class OpenAICheck(MethodView):
-    @require("settings:edit")
-    @conflicts
-    @blp.response(200, OpenAICheckOut)
-    def post(self):
-        """Test the connection: ask the model one small question with the stored key (no customer's data is sent).
-
-        200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected."""
-        with runtime().database.transaction(account_id=principal().account_id) as session:
-            if settings.openai_setting(session) is None:
-                raise Conflict("OpenAI is not connected: save an API key first.")
-            row, api_key = settings.stored_key(session, adapter("secrets"))
-            model = row.model
-        # No transaction is held open while the model answers.
-        return settings.check_openai(adapter("openai"), api_key, model, now())
+@blp.put("/settings/integrations/openai", "settings:edit", body=OpenAISettingsIn, response=OpenAISettingsOut)
+def connect_openai(body):
+    if body["api_key"] is None and body["model"] is None:
+        raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
+    row = settings.connect_openai(request_session(), adapter("secrets"), ConnectOpenAI(**body), by=actor(),
+                                  now=now())
+    return settings.describe_openai(row)
 
 
-@blp.route("/settings/insights")
-class InsightThresholds(MethodView):
-    @require("insights:view")
-    @blp.response(200, ThresholdsOut)
-    def get(self):
-        return settings.thresholds(request_session()).as_dict()
+@blp.delete("/settings/integrations/openai", "settings:edit")
+def disconnect_openai():
+    settings.disconnect_openai(request_session())
 
-    @require("settings:edit")
-    @blp.arguments(ThresholdsPatch)
-    @blp.response(200, ThresholdsOut)
-    def patch(self, body):
-        return settings.change_thresholds(request_session(), ChangeThresholds(**body)).as_dict()
 
-    @require("settings:edit")
-    @blp.arguments(ThresholdsIn)
-    @blp.response(200, ThresholdsOut)
-    def put(self, body):
-        """Every threshold at once; each is checked against its bounds (422 names the fields out of them)."""
-        return settings.replace_thresholds(request_session(), Thresholds(**body)).as_dict()
+@blp.post("/settings/integrations/openai/check", "settings:edit", response=OpenAICheckOut)
+@conflicts
+def check_openai():
+    """Test the connection: ask the model one small question with the stored key (no customer's data is sent).
+
+    200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected."""
+    with runtime().database.transaction(account_id=principal().account_id) as session:
+        if settings.openai_setting(session) is None:
+            raise Conflict("OpenAI is not connected: save an API key first.")
+        row, api_key = settings.stored_key(session, adapter("secrets"))
+        model = row.model
+    # No transaction is held open while the model answers.
+    return settings.check_openai(adapter("openai"), api_key, model, now())
+
+
+@blp.get("/settings/insights", "insights:view", response=ThresholdsOut)
+def thresholds():
+    return settings.thresholds(request_session()).as_dict()
+
+
+@blp.patch("/settings/insights", "settings:edit", body=ThresholdsPatch, response=ThresholdsOut)
+def change_thresholds(body):
+    return settings.change_thresholds(request_session(), ChangeThresholds(**body)).as_dict()
+
+
+@blp.put("/settings/insights", "settings:edit", body=ThresholdsIn, response=ThresholdsOut)
+def replace_thresholds(body):
+    """Every threshold at once; each is checked against its bounds (422 names the fields out of them)."""
+    return settings.replace_thresholds(request_session(), Thresholds(**body)).as_dict()
