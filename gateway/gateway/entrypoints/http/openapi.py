@@ -12,8 +12,7 @@ import time
 from flask import current_app
 from werkzeug.routing import Rule
 
-from chassis.api import Blueprint
-from chassis.auth import public
+from chassis.api import PUBLIC, Blueprint
 from gateway.composition.openapi import merge
 from gateway.composition.sections import parsed
 from gateway.config import SERVICES
@@ -46,9 +45,8 @@ def _fetch() -> dict:
     return merge(own, {name: parsed(outcome) for name, outcome in outcomes.items()})
 
 
-@blp.route("/openapi.json")
-@public
-@blp.response(200, API_DOCUMENT, description="OpenAPI 3 document of every public operation under /api.")
+@blp.get("/openapi.json", PUBLIC, response=API_DOCUMENT,
+         description="OpenAPI 3 document of every public operation under /api.")
 def api_document():
     with _lock:
         kept = _cache.get(id(current_app))

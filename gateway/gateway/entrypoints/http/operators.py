@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from chassis import logs
-from chassis.api import Blueprint
-from chassis.auth import public
+from chassis.api import PUBLIC, Blueprint
 from gateway.config import SERVICES
 from gateway.entrypoints.http.context import json_answer, upstreams
 from gateway.entrypoints.http.shapes import Status
@@ -22,9 +21,8 @@ def _readiness(outcome) -> dict:
     return {"status": body.get("status", "ready" if outcome.ok else "not_ready"), "checks": body.get("checks", {})}
 
 
-@blp.route("/status")
-@public
-@blp.response(200, Status, description="ok when every service this deployment has is ready, else degraded.")
+@blp.get("/status", PUBLIC, response=Status,
+         description="ok when every service this deployment has is ready, else degraded.")
 def status():
     """Readiness of every service (its database, broker, outbox backlog), asked in parallel."""
     registry = upstreams()

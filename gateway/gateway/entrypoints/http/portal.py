@@ -13,7 +13,8 @@ from marshmallow import fields, validate
 
 from chassis import logs
 from chassis.schemas import Schema
-from chassis.auth import current_principal, public, require
+from chassis.api import PUBLIC
+from chassis.auth import current_principal
 from chassis.errors import Unavailable
 from chassis.http_errors import Unauthorized
 from gateway import portal_sessions
@@ -38,10 +39,9 @@ def _view_of(customer_id: uuid.UUID, headers: dict[str, str], sections=EVERY_SEC
     return portal_view(profile, outcomes, sections)
 
 
-@blp.route("/portal/sessions", methods=["POST"])
-@public  # the magic-link token is the credential: the customers service checks signature, expiry, single use
-@blp.arguments(MagicLinkIn)
-@blp.response(201, PortalSession, description="A portal session (also set as an HttpOnly cookie).")
+# PUBLIC: the magic-link token is the credential: the customers service checks signature, expiry, single use
+@blp.post("/portal/sessions", PUBLIC, body=MagicLinkIn, response=PortalSession,
+          description="A portal session (also set as an HttpOnly cookie).", status=201)
 @blp.alt_response(401, response="UNAUTHORIZED", description="The link is not valid, has expired or was used.")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def open_session(body):
@@ -65,11 +65,11 @@ def open_session(body):
     return response
 
 
-@blp.route("/portal/me")
+# PUBLIC: authenticated by the portal session, which staff tokens are not
+@blp.get("/portal/me", PUBLIC, response=PortalView,
+         description="The customer-facing view: name, properties, visits, estimates, invoices, "
+         "jobs to review.")
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session, which staff tokens are not
-@blp.response(200, PortalView, description="The customer-facing view: name, properties, visits, estimates, invoices, "
-                                           "jobs to review.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="The customer's records moved (merged).")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
@@ -78,10 +78,9 @@ def my_portal():
     return json_answer(_view_of(who.customer_id, service_headers(who)))
 
 
-@blp.route("/customers/<uuid:customer_id>/portal-view")
-@require("customers:view")
-@blp.response(200, PortalView, description="View as client: what the customer sees in the portal, as far as the "
-                                           "staff user's own permissions go (other sections say not_permitted).")
+@blp.get("/customers/<uuid:customer_id>/portal-view", "customers:view", response=PortalView,
+         description="View as client: what the customer sees in the portal, as far as the "
+         "staff user's own permissions go (other sections say not_permitted).")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def view_as_client(customer_id: uuid.UUID):
     # With the staff user's own token, and only the sections their permissions show: the page must not be a way

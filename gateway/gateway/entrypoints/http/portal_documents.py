@@ -6,8 +6,7 @@ import uuid
 
 from flask import Response
 
-from chassis.api import BINARY
-from chassis.auth import public
+from chassis.api import BINARY, PUBLIC
 from chassis.errors import NotFound, Unavailable
 from gateway import portal_sessions
 from gateway.composition.portal_view import ESTIMATES_TO_APPROVE, customer_facing_estimate
@@ -29,11 +28,11 @@ def _own_issued_invoice(invoice_id: uuid.UUID, who, headers) -> dict:
     return invoice
 
 
-@blp.route("/portal/invoices/<uuid:invoice_id>/pdf")
+# PUBLIC: authenticated by the portal session
+@blp.get("/portal/invoices/<uuid:invoice_id>/pdf", PUBLIC, response=BINARY, content_type="application/pdf",
+         description="The invoice as a PDF, when it is the "
+         "visitor's own; opening it marks it viewed (the office sees the customer has read it).")
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.response(200, BINARY, content_type="application/pdf", description="The invoice as a PDF, when it is the "
-              "visitor's own; opening it marks it viewed (the office sees the customer has read it).")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="Not one of the visitor's issued invoices.")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The billing service did not answer.")
@@ -68,10 +67,10 @@ def _own_estimate_to_decide(estimate_id: uuid.UUID, who, headers) -> dict:
     return estimate
 
 
-@blp.route("/portal/estimates/<uuid:estimate_id>/approve", methods=["POST"])
+# PUBLIC: authenticated by the portal session
+@blp.post("/portal/estimates/<uuid:estimate_id>/approve", PUBLIC, response=ESTIMATE,
+          description="The customer approves one of their own estimates awaiting approval.")
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.response(200, ESTIMATE, description="The customer approves one of their own estimates awaiting approval.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="Not one of the visitor's estimates awaiting approval.")
 @blp.alt_response(409, response="CONFLICT", description="The estimate can no longer be approved.")
@@ -85,10 +84,10 @@ def approve_my_estimate(estimate_id: uuid.UUID):
     return Response(approved.body, status=approved.status, mimetype="application/json")
 
 
-@blp.route("/portal/estimates/<uuid:estimate_id>/decline", methods=["POST"])
+# PUBLIC: authenticated by the portal session
+@blp.post("/portal/estimates/<uuid:estimate_id>/decline", PUBLIC, response=PortalEstimate,
+          description="The customer declines one of their own estimates awaiting approval.")
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.response(200, PortalEstimate, description="The customer declines one of their own estimates awaiting approval.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="Not one of the visitor's estimates awaiting approval.")
 @blp.alt_response(409, response="CONFLICT", description="The estimate can no longer be declined.")

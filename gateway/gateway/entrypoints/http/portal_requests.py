@@ -5,7 +5,7 @@ import uuid
 
 import urllib3
 
-from chassis.auth import public
+from chassis.api import PUBLIC
 from chassis.errors import NotFound, ValidationFailed
 from gateway import portal_sessions
 from gateway.composition.portal_view import one_line, owns_property
@@ -33,11 +33,10 @@ def _send_photo(path: str, headers: dict[str, str], form: dict, caption: str | N
     return {name: photo.get(name) for name in PortalPhotoOut().fields}
 
 
-@blp.route("/portal/jobs/<uuid:job_id>/photos", methods=["POST"])
+# PUBLIC: authenticated by the portal session
+@blp.post("/portal/jobs/<uuid:job_id>/photos", PUBLIC, body=PortalPhotoUpload, body_in="multipart",
+          response=PortalPhotoOut, description="The photo, kept with the customer's records.", status=201)
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.arguments(PortalPhotoUpload, location="multipart")
-@blp.response(201, PortalPhotoOut, description="The photo, kept with the customer's records.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="Not one of the visitor's jobs.")
 @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE", description="Not an image kind we keep.")
@@ -49,11 +48,10 @@ def upload_job_photo(form, job_id: uuid.UUID):
     return json_answer(_send_photo(f"/jobs/{job_id}/photos", headers, form, form["caption"]), 201)
 
 
-@blp.route("/portal/properties/<uuid:property_id>/photos", methods=["POST"])
+# PUBLIC: authenticated by the portal session
+@blp.post("/portal/properties/<uuid:property_id>/photos", PUBLIC, body=PortalPhotoUpload, body_in="multipart",
+          response=PortalPhotoOut, description="The photo, kept with the customer's records.", status=201)
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.arguments(PortalPhotoUpload, location="multipart")
-@blp.response(201, PortalPhotoOut, description="The photo, kept with the customer's records.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="Not one of the visitor's properties.")
 @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE", description="Not an image kind we keep.")
@@ -69,11 +67,10 @@ def upload_property_photo(form, property_id: uuid.UUID):
     return json_answer(_send_photo(f"/customers/{who.customer_id}/photos", headers, form, caption), 201)
 
 
-@blp.route("/portal/service-requests", methods=["POST"])
+# PUBLIC: authenticated by the portal session
+@blp.post("/portal/service-requests", PUBLIC, body=ServiceRequestIn, response=ServiceRequestOut,
+          description="The request, as a draft job the office will schedule.", status=201)
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.arguments(ServiceRequestIn)
-@blp.response(201, ServiceRequestOut, description="The request, as a draft job the office will schedule.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(409, response="CONFLICT", description="The office cannot take work for this customer just now.")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The jobs service did not answer.")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from chassis.auth import public
+from chassis.api import PUBLIC
 from gateway import portal_sessions
 from gateway.entrypoints.http.context import json_answer
 from gateway.entrypoints.http.portal_access import answered, blp, own_record, post_json, service_headers, visitor
@@ -11,11 +11,10 @@ from gateway.entrypoints.http.portal_shapes import ReviewIn, ReviewOut
 from gateway.entrypoints.http.shapes import PORTAL_SECURITY
 
 
-@blp.route("/portal/jobs/<uuid:job_id>/review", methods=["POST"])
+# PUBLIC: authenticated by the portal session
+@blp.post("/portal/jobs/<uuid:job_id>/review", PUBLIC, body=ReviewIn, response=ReviewOut,
+          description="The customer's review of one of their completed jobs.", status=201)
 @blp.doc(security=PORTAL_SECURITY)
-@public  # authenticated by the portal session
-@blp.arguments(ReviewIn)
-@blp.response(201, ReviewOut, description="The customer's review of one of their completed jobs.")
 @blp.alt_response(401, response="UNAUTHORIZED", description="No portal session, or not a valid one.")
 @blp.alt_response(404, response="NOT_FOUND", description="Not one of the visitor's jobs.")
 @blp.alt_response(409, response="CONFLICT", description="The job is not completed, or was already reviewed.")

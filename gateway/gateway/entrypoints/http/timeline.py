@@ -6,7 +6,7 @@ import uuid
 from marshmallow import ValidationError, validates
 
 from chassis.api import Blueprint
-from chassis.auth import current_principal, require
+from chassis.auth import current_principal
 from chassis.pagination import PageArgs
 from gateway.composition.timeline import is_timeline_cursor, timeline_calls, timeline_from, visible_sources
 from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
@@ -24,11 +24,9 @@ class TimelineArgs(PageArgs):
             raise ValidationError("Not a cursor of this timeline.")
 
 
-@blp.route("/customers/<uuid:customer_id>/timeline")
-@require("customers:view")
-@blp.arguments(TimelineArgs, location="query")
-@blp.response(200, TimelinePage, description="A page of the merged timeline: items, next_cursor, and the "
-                                             "services whose part is missing from this page (unavailable).")
+@blp.get("/customers/<uuid:customer_id>/timeline", "customers:view", query=TimelineArgs, response=TimelinePage,
+         description="A page of the merged timeline: items, next_cursor, and the "
+         "services whose part is missing from this page (unavailable).")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def timeline(args, customer_id: uuid.UUID):
     sources = visible_sources(current_principal().perms)

@@ -5,7 +5,7 @@ import uuid
 
 
 from chassis.api import Blueprint
-from chassis.auth import current_principal, require
+from chassis.auth import current_principal
 from chassis.errors import NotFound, Unavailable
 from chassis.http_errors import HttpError
 from gateway.composition.workspace import PROFILE, compose, merged_document, workspace_calls
@@ -29,10 +29,9 @@ def customers_answer(outcome) -> dict:
     return outcome.json()
 
 
-@blp.route("/customers/<uuid:customer_id>/workspace")
-@require("customers:view")
-@blp.response(200, Workspace, description="Profile, header figures, first pages of every list, timeline and "
-                                          "insights; each section with status ok, unavailable or not_configured.")
+@blp.get("/customers/<uuid:customer_id>/workspace", "customers:view", response=Workspace,
+         description="Profile, header figures, first pages of every list, timeline and "
+         "insights; each section with status ok, unavailable or not_configured.")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def workspace(customer_id: uuid.UUID):
     principal = current_principal()
