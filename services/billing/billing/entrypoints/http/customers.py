@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Response
-from flask.views import MethodView
 
 from billing.adapters import queries
 from billing.adapters.orm import CardOnFile
@@ -14,7 +13,6 @@ from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound
 from chassis.pagination import PageArgs, page_schema
@@ -31,45 +29,32 @@ def _visible(customer_id):
     return session
 
 
-@blp.route("/billing-summary")
-@require("billing:view")
-@blp.response(200, SummaryOut)
+@blp.get("/billing-summary", "billing:view", response=SummaryOut)
 def billing_summary(customer_id):
     return customer_summary(_visible(customer_id), customer_id)
 
 
-@blp.route("/invoices")
-@require("billing:view")
-@blp.arguments(InvoiceListArgs, location="query")
-@blp.response(200, InvoicePage)
+@blp.get("/invoices", "billing:view", query=InvoiceListArgs, response=InvoicePage)
 def customer_invoices(args, customer_id):
     session = _visible(customer_id)
     return queries.invoice_page(session, customer_id, status=args["status"], today=now().date(),
                                 limit=args["limit"], cursor=args["cursor"], job_id=args["job_id"]).as_dict()
 
 
-@blp.route("/ledger")
-@require("billing:view")
-@blp.arguments(PageArgs, location="query")
-@blp.response(200, page_schema(LedgerEntryOut))
+@blp.get("/ledger", "billing:view", query=PageArgs, response=page_schema(LedgerEntryOut))
 def ledger(args, customer_id):
     session = _visible(customer_id)
     return queries.ledger_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
-@blp.route("/activity")
-@require("billing:view")
-@blp.arguments(PageArgs, location="query")
-@blp.response(200, ActivityPage)
+@blp.get("/activity", "billing:view", query=PageArgs, response=ActivityPage)
 def activity(args, customer_id):
     session = _visible(customer_id)
     return queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
-@blp.route("/statement.pdf")
-@require("billing:view")
-@blp.arguments(StatementArgs, location="query")
-@blp.response(200, BINARY, content_type="application/pdf", description="The customer's statement as a PDF.")
+@blp.get("/statement.pdf", "billing:view", query=StatementArgs, response=BINARY, content_type="application/pdf",
+         description="The customer's statement as a PDF.")
 def statement_pdf(args, customer_id):
     session = _visible(customer_id)
     body = statements.render_statement(session, customer_id, args["as_of"] or now().date())
@@ -77,10 +62,7 @@ def statement_pdf(args, customer_id):
                     headers={"Content-Disposition": 'inline; filename="statement.pdf"'})
 
 
-@blp.route("/statements", methods=["POST"])
-@require("billing:edit")
-@blp.arguments(StatementIn)
-@blp.response(202, StatementOut)
+@blp.post("/statements", "billing:edit", body=StatementIn, response=StatementOut, status=202)
 def send_statement(body, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id)
@@ -89,37 +71,33 @@ def send_statement(body, customer_id):
                                         requested_by_name=actor())
 
 
-@blp.route("/card")
-class Card(MethodView):
-    @require("billing:view")
-    @blp.response(200, CardOut)
-    def get(self, customer_id):
-        card = _visible(customer_id).get(CardOnFile, customer_id)
-        if card is None:
-            raise NotFound("No card on file.")
-        return card
+@blp.get("/card", "billing:view", response=CardOut)
+def card_on_file(customer_id):
+    card = _visible(customer_id).get(CardOnFile, customer_id)
+    if card is None:
+        raise NotFound("No card on file.")
+    return card
 
-    @require("billing:edit")
-    @blp.arguments(CardIn)
-    @blp.response(200, CardOut)
-    def put(self, body, customer_id):
-        session = request_session()
-        writable_path_customer(session, customer_id)
-        card = session.get(CardOnFile, customer_id)
-        if card is None:
-            card = CardOnFile(customer_id=customer_id, **body)
-            session.add(card)
-        else:
-            for name, value in body.items():
-                setattr(card, name, value)
-        session.flush()
-        return card
 
-    @require("billing:edit")
-    @blp.response(204)
-    def delete(self, customer_id):
-        session = _visible(customer_id)
-        card = session.get(CardOnFile, customer_id)
-        if card is None:
-            raise NotFound("No card on file.")
-        session.delete(card)
+@blp.put("/card", "billing:edit", body=CardIn, response=CardOut)
+def keep_card(body, customer_id):
+    session = request_session()
+    writable_path_customer(session, customer_id)
+    card = session.get(CardOnFile, customer_id)
+    if card is None:
+        card = CardOnFile(customer_id=customer_id, **body)
+        session.add(card)
+    else:
+        for name, value in body.items():
+            setattr(card, name, value)
+    session.flush()
+    return card
+
+
+@blp.delete("/card", "billing:edit")
+def forget_card(customer_id):
+    session = _visible(customer_id)
+    card = session.get(CardOnFile, customer_id)
+    if card is None:
+        raise NotFound("No card on file.")
+    session.delete(card)

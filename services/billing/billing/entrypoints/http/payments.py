@@ -1,7 +1,6 @@
 """Routes of /payments, /credit-notes and /refunds."""
 from __future__ import annotations
 
-
 from billing.adapters.orm import CreditNote, Refund
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import CreditNoteIn, PaymentIn, RefundIn
@@ -10,7 +9,6 @@ from billing.service_layer import payments
 from billing.service_layer.commands import IssueCreditNote, PaymentAllocation, RecordPayment, RefundPayment
 from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.errors import NotFound
 
@@ -18,10 +16,7 @@ blp = Blueprint("payments", __name__, description="Payments, credit notes and re
 blp.before_request(refuse_card_data)
 
 
-@blp.route("/payments", methods=["POST"])
-@require("billing:edit")
-@blp.arguments(PaymentIn)
-@blp.response(201, PaymentOut)
+@blp.post("/payments", "billing:edit", body=PaymentIn, response=PaymentOut, status=201)
 def record_payment(body):
     session = request_session()
     writable_customer(session, body["customer_id"])
@@ -31,42 +26,30 @@ def record_payment(body):
     return payments.record_payment(session, RecordPayment(**{**body, "allocations": allocations}))
 
 
-@blp.route("/payments/<uuid:payment_id>")
-@require("billing:view")
-@blp.response(200, PaymentOut)
-def get_payment(payment_id):
+@blp.get("/payments/<uuid:payment_id>", "billing:view", response=PaymentOut)
+def read_payment(payment_id):
     return payments.get_payment(request_session(), payment_id)
 
 
-@blp.route("/credit-notes", methods=["POST"])
-@require("billing:edit")
-@blp.arguments(CreditNoteIn)
-@blp.response(201, CreditNoteOut)
+@blp.post("/credit-notes", "billing:edit", body=CreditNoteIn, response=CreditNoteOut, status=201)
 def issue_credit_note(body):
     session = request_session()
     writable_customer(session, body["customer_id"])
     return payments.issue_credit_note(session, IssueCreditNote(**body))
 
 
-@blp.route("/credit-notes/<uuid:note_id>")
-@require("billing:view")
-@blp.response(200, CreditNoteOut)
-def get_credit_note(note_id):
+@blp.get("/credit-notes/<uuid:note_id>", "billing:view", response=CreditNoteOut)
+def read_credit_note(note_id):
     return request_session().get(CreditNote, note_id) or _missing("credit note")
 
 
-@blp.route("/refunds", methods=["POST"])
-@require("billing:edit")
-@blp.arguments(RefundIn)
-@blp.response(201, RefundOut)
-def refund(body):
+@blp.post("/refunds", "billing:edit", body=RefundIn, response=RefundOut, status=201)
+def refund_payment(body):
     return payments.refund(request_session(), RefundPayment(**body))
 
 
-@blp.route("/refunds/<uuid:refund_id>")
-@require("billing:view")
-@blp.response(200, RefundOut)
-def get_refund(refund_id):
+@blp.get("/refunds/<uuid:refund_id>", "billing:view", response=RefundOut)
+def read_refund(refund_id):
     return request_session().get(Refund, refund_id) or _missing("refund")
 
 

@@ -1,11 +1,9 @@
 """GET /customers/<id>/workspace-part: billing's share of the customer workspace in the gateway's one call."""
 from __future__ import annotations
 
-
 from billing.entrypoints.http.schemas.responses import WorkspacePart
 from billing.service_layer.workspace import workspace_part
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
 from chassis import stored_parts
@@ -14,11 +12,8 @@ from fieldwork_contracts.workspace_part import PATH, PartArgs
 blp = Blueprint("workspace_part", __name__, description="Billing's part of the customer workspace")
 
 
-@blp.route(PATH)
-@require("billing:view")
-@blp.arguments(PartArgs, location="query")
-@blp.response(200, WorkspacePart)
-def get(args, customer_id):
+@blp.get(PATH, "billing:view", query=PartArgs, response=WorkspacePart)
+def billing_part(args, customer_id):
     """The first invoices, the billing summary and the first activity page, as their own routes answer them."""
     now = utcnow()
     stored = stored_parts.look_up(customer_id, args, now=now)
