@@ -1,10 +1,7 @@
 """Routes of merging: merge a duplicate in, undo a merge, and the likely duplicates of a customer."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, now
@@ -20,43 +17,29 @@ from customers.service_layer.loading import customer_for_change, get_customer
 blp = Blueprint("merges", __name__, description="Merging duplicates")
 
 
-@blp.route("/customers/<uuid:customer_id>/merge")
-class MergeInto(MethodView):
-    @require("customers:edit")
-    @blp.arguments(MergeIn)
-    @blp.response(201, MergeOut)
-    def post(self, body, customer_id):
-        session = request_session()
-        target = customer_for_change(session, customer_id)
-        return merging.merge(session, target, MergeCustomer(**body), by=actor(), now=now())
+@blp.post("/customers/<uuid:customer_id>/merge", "customers:edit", body=MergeIn, response=MergeOut, status=201)
+def merge_duplicate(body, customer_id):
+    session = request_session()
+    target = customer_for_change(session, customer_id)
+    return merging.merge(session, target, MergeCustomer(**body), by=actor(), now=now())
 
 
-@blp.route("/customers/<uuid:customer_id>/merges")
-class MergeTrail(MethodView):
-    @require("customers:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(MergeOut))
-    def get(self, args, customer_id):
-        session = request_session()
-        get_customer(session, customer_id)
-        return queries.merges_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+@blp.get("/customers/<uuid:customer_id>/merges", "customers:view", query=PageArgs, response=page_schema(MergeOut))
+def merge_trail(query, customer_id):
+    session = request_session()
+    get_customer(session, customer_id)
+    return queries.merges_page(session, customer_id, limit=query["limit"], cursor=query["cursor"]).as_dict()
 
 
-@blp.route("/merges/<uuid:merge_id>/undo")
-class UndoMerge(MethodView):
-    @require("customers:edit")
-    @blp.response(200, MergeOut)
-    def post(self, merge_id):
-        return merging.undo_merge(request_session(), merge_id, by=actor(), now=now())
+@blp.post("/merges/<uuid:merge_id>/undo", "customers:edit", response=MergeOut)
+def undo_merge(merge_id):
+    return merging.undo_merge(request_session(), merge_id, by=actor(), now=now())
 
 
-@blp.route("/customers/<uuid:customer_id>/duplicates")
-class Duplicates(MethodView):
-    @require("customers:view")
-    @blp.response(200, DuplicatesOut)
-    def get(self, customer_id):
-        session = request_session()
-        customer = get_customer(session, customer_id)
-        found = likely_duplicates(session, customer)
-        by_id = queries.customers_by_id(session, [customer_id for customer_id, _ in found])
-        return {"items": [{"customer": presenters.summary(by_id[i]), "reasons": reasons} for i, reasons in found]}
+@blp.get("/customers/<uuid:customer_id>/duplicates", "customers:view", response=DuplicatesOut)
+def likely_duplicates_of(customer_id):
+    session = request_session()
+    customer = get_customer(session, customer_id)
+    found = likely_duplicates(session, customer)
+    by_id = queries.customers_by_id(session, [customer_id for customer_id, _ in found])
+    return {"items": [{"customer": presenters.summary(by_id[i]), "reasons": reasons} for i, reasons in found]}
