@@ -1,11 +1,8 @@
 """A customer's pages in the jobs service: jobs, summary, recent activity, estimates, plans, timeline."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from fieldwork_contracts.activity import ActivityItemSchema
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
@@ -32,54 +29,32 @@ def _page(model, customer_id, args) -> dict:
                          status=args.get("status")).as_dict()
 
 
-@blp.route("/jobs")
-class CustomerJobs(MethodView):
-    @require("jobs:view")
-    @blp.arguments(status_filter(JOB.statuses), location="query")
-    @blp.response(200, JobsPage)
-    def get(self, args, customer_id):
-        return _page(Job, customer_id, args)
+@blp.get("/jobs", "jobs:view", query=status_filter(JOB.statuses), response=JobsPage)
+def customer_jobs(args, customer_id):
+    return _page(Job, customer_id, args)
 
 
-@blp.route("/jobs/summary")
-class CustomerJobSummary(MethodView):
-    @require("jobs:view")
-    @blp.response(200, SummaryOut)
-    def get(self, customer_id):
-        return queries.summary(_session_for(customer_id), customer_id, now())
+@blp.get("/jobs/summary", "jobs:view", response=SummaryOut)
+def customer_job_summary(customer_id):
+    return queries.summary(_session_for(customer_id), customer_id, now())
 
 
-@blp.route("/recent-activity")
-class CustomerRecentActivity(MethodView):
-    @require("jobs:view")
-    @blp.response(200, RecentActivityOut)
-    def get(self, customer_id):
-        return queries.recent_activity(_session_for(customer_id), customer_id, now())
+@blp.get("/recent-activity", "jobs:view", response=RecentActivityOut)
+def customer_recent_activity(customer_id):
+    return queries.recent_activity(_session_for(customer_id), customer_id, now())
 
 
-@blp.route("/estimates")
-class CustomerEstimates(MethodView):
-    @require("jobs:view")
-    @blp.arguments(status_filter(ESTIMATE.statuses), location="query")
-    @blp.response(200, EstimatesPage)
-    def get(self, args, customer_id):
-        return _page(Estimate, customer_id, args)
+@blp.get("/estimates", "jobs:view", query=status_filter(ESTIMATE.statuses), response=EstimatesPage)
+def customer_estimates(args, customer_id):
+    return _page(Estimate, customer_id, args)
 
 
-@blp.route("/plans")
-class CustomerPlans(MethodView):
-    @require("jobs:view")
-    @blp.arguments(status_filter(PLAN.statuses), location="query")
-    @blp.response(200, PlansPage)
-    def get(self, args, customer_id):
-        return _page(Plan, customer_id, args)
+@blp.get("/plans", "jobs:view", query=status_filter(PLAN.statuses), response=PlansPage)
+def customer_plans(args, customer_id):
+    return _page(Plan, customer_id, args)
 
 
-@blp.route("/activity")
-class CustomerActivity(MethodView):
-    @require("jobs:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(ActivityItemSchema, name="JobsActivityPage"))
-    def get(self, args, customer_id):
-        session = _session_for(customer_id)
-        return queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+@blp.get("/activity", "jobs:view", query=PageArgs, response=page_schema(ActivityItemSchema, name="JobsActivityPage"))
+def customer_activity(args, customer_id):
+    session = _session_for(customer_id)
+    return queries.activity_page(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()

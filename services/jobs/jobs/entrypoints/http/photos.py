@@ -4,11 +4,9 @@ from __future__ import annotations
 import uuid
 
 from flask import Response
-from flask.views import MethodView
 from sqlalchemy import select
 
 from chassis.api import BINARY, Blueprint
-from chassis.auth import require
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, keyset_page, page_schema
@@ -32,50 +30,42 @@ def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
     return photo_view(photo, job)
 
 
-@blp.route("/jobs/<uuid:job_id>/photos")
-class JobPhotos(MethodView):
-    @require("jobs:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(PhotoOut, name="JobPhotoPage"))
-    def get(self, args, job_id):
-        """The job's photos, newest first."""
-        session = request_session()
-        job = load_job(session, job_id)
-        order = [Photo.uploaded_at, Photo.id]
-        page = keyset_page(session, select(Photo).where(Photo.job_id == job.id), order, limit=args["limit"],
-                           cursor=args["cursor"], key=lambda photo: (photo.uploaded_at, photo.id))
-        return page.as_dict(lambda photo: photo_view(photo, job))
-
-    @require("jobs:edit")
-    @blp.arguments(PhotoUpload, location="multipart")
-    @blp.response(201, PhotoOut)
-    def post(self, form, job_id):
-        job = load_job(request_session(), job_id)
-        return _upload(job.customer_id, job, form)
+@blp.get("/jobs/<uuid:job_id>/photos", "jobs:view", query=PageArgs, response=page_schema(PhotoOut, name="JobPhotoPage"))
+def job_photos(args, job_id):
+    """The job's photos, newest first."""
+    session = request_session()
+    job = load_job(session, job_id)
+    order = [Photo.uploaded_at, Photo.id]
+    page = keyset_page(session, select(Photo).where(Photo.job_id == job.id), order, limit=args["limit"],
+                       cursor=args["cursor"], key=lambda photo: (photo.uploaded_at, photo.id))
+    return page.as_dict(lambda photo: photo_view(photo, job))
 
 
-@blp.route("/customers/<uuid:customer_id>/photos")
-class CustomerPhotos(MethodView):
-    @require("jobs:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, page_schema(PhotoOut))
-    def get(self, args, customer_id):
-        session = request_session()
-        visible_customer(session, customer_id, adapter("customers_api"))
-        page = page_of(session, Photo, customer_id, limit=args["limit"], cursor=args["cursor"],
-                       order=[Photo.uploaded_at, Photo.id])
-        job_ids = {photo.job_id for photo in page.items if photo.job_id}
-        jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
-        return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
+@blp.post("/jobs/<uuid:job_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart", response=PhotoOut,
+          status=201)
+def upload_job_photo(form, job_id):
+    job = load_job(request_session(), job_id)
+    return _upload(job.customer_id, job, form)
 
-    @require("jobs:edit")
-    @blp.arguments(PhotoUpload, location="multipart")
-    @blp.response(201, PhotoOut)
-    def post(self, form, customer_id):
-        # The customer is in the path: another account's is 404, like any read; a merged one still 422.
-        visible_customer(request_session(), customer_id, adapter("customers_api"))
-        require_customer(request_session(), customer_id, adapter("customers_api"), allow_archived=True)
-        return _upload(customer_id, None, form)
+
+@blp.get("/customers/<uuid:customer_id>/photos", "jobs:view", query=PageArgs, response=page_schema(PhotoOut))
+def customer_photos(args, customer_id):
+    session = request_session()
+    visible_customer(session, customer_id, adapter("customers_api"))
+    page = page_of(session, Photo, customer_id, limit=args["limit"], cursor=args["cursor"],
+                   order=[Photo.uploaded_at, Photo.id])
+    job_ids = {photo.job_id for photo in page.items if photo.job_id}
+    jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
+    return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
+
+
+@blp.post("/customers/<uuid:customer_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart",
+          response=PhotoOut, status=201)
+def upload_customer_photo(form, customer_id):
+    # The customer is in the path: another account's is 404, like any read; a merged one still 422.
+    visible_customer(request_session(), customer_id, adapter("customers_api"))
+    require_customer(request_session(), customer_id, adapter("customers_api"), allow_archived=True)
+    return _upload(customer_id, None, form)
 
 
 def _file(photo: Photo, key: str, content_type: str) -> Response:
@@ -84,27 +74,24 @@ def _file(photo: Photo, key: str, content_type: str) -> Response:
     return response
 
 
-@blp.route("/photos/<uuid:photo_id>")
-class PhotoImage(MethodView):
-    @require("jobs:view")
-    @blp.doc(responses={"200": {"description": "The photo as uploaded.",
-                                "content": {content_type: {"schema": BINARY} for content_type in ACCEPTED_TYPES}}})
-    def get(self, photo_id):
-        photo = load_photo(request_session(), photo_id)
-        return _file(photo, photo.storage_key, photo.content_type)
-
-    @require("jobs:edit")
-    @blp.response(204)
-    def delete(self, photo_id):
-        """Removes the photo and its files for good."""
-        session = request_session()
-        delete_photo(session, adapter("photo_storage"), load_photo(session, photo_id), actor=actor(), at=now())
+# The image goes back in the type it was uploaded in: the 200 lists every accepted type.
+@blp.get("/photos/<uuid:photo_id>", "jobs:view", status=200)
+@blp.doc(responses={"200": {"description": "The photo as uploaded.",
+                            "content": {content_type: {"schema": BINARY} for content_type in ACCEPTED_TYPES}}})
+def photo_image(photo_id):
+    photo = load_photo(request_session(), photo_id)
+    return _file(photo, photo.storage_key, photo.content_type)
 
 
-@blp.route("/photos/<uuid:photo_id>/thumbnail")
-class PhotoThumbnail(MethodView):
-    @require("jobs:view")
-    @blp.response(200, BINARY, content_type="image/jpeg", description="A JPEG at most 320 pixels across.")
-    def get(self, photo_id):
-        photo = load_photo(request_session(), photo_id)
-        return _file(photo, photo.thumbnail_key, "image/jpeg")
+@blp.delete("/photos/<uuid:photo_id>", "jobs:edit")
+def remove_photo(photo_id):
+    """Removes the photo and its files for good."""
+    session = request_session()
+    delete_photo(session, adapter("photo_storage"), load_photo(session, photo_id), actor=actor(), at=now())
+
+
+@blp.get("/photos/<uuid:photo_id>/thumbnail", "jobs:view", response=BINARY, content_type="image/jpeg",
+         description="A JPEG at most 320 pixels across.")
+def photo_thumbnail(photo_id):
+    photo = load_photo(request_session(), photo_id)
+    return _file(photo, photo.thumbnail_key, "image/jpeg")

@@ -1,10 +1,7 @@
 """HTTP routes of reviews: rate a completed job, a customer's reviews with their average, the jobs left to rate."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint, conflicts
-from chassis.auth import require
 from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.errors import NotFound
@@ -32,37 +29,26 @@ def _job_the_caller_may_rate(job_id) -> Job:
     return job
 
 
-@blp.route("/jobs/<uuid:job_id>/review")
-class JobReview(MethodView):
-    @require("reviews:create")
-    @conflicts
-    @blp.arguments(ReviewIn)
-    @blp.response(201, ReviewOut)
-    def post(self, body, job_id):
-        """Rate a completed job (once): 409 when the job is not completed or was rated already."""
-        return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), rating=body["rating"],
-                                      comment=body["comment"], actor=actor(), at=now())
+@blp.post("/jobs/<uuid:job_id>/review", "reviews:create", body=ReviewIn, response=ReviewOut, status=201)
+@conflicts
+def rate_job(body, job_id):
+    """Rate a completed job (once): 409 when the job is not completed or was rated already."""
+    return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), rating=body["rating"],
+                                  comment=body["comment"], actor=actor(), at=now())
 
 
-@blp.route("/customers/<uuid:customer_id>/reviews")
-class CustomerReviews(MethodView):
-    @require("jobs:view")
-    @blp.arguments(PageArgs, location="query")
-    @blp.response(200, ReviewsPage)
-    def get(self, args, customer_id):
-        """The customer's reviews, newest first, with the count and average of them all."""
-        session = request_session()
-        visible_customer(session, customer_id, adapter("customers_api"))
-        page = reviews.reviews_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
-        return {**page.as_dict(), "summary": reviews.summary(session, customer_id)}
+@blp.get("/customers/<uuid:customer_id>/reviews", "jobs:view", query=PageArgs, response=ReviewsPage)
+def customer_reviews(args, customer_id):
+    """The customer's reviews, newest first, with the count and average of them all."""
+    session = request_session()
+    visible_customer(session, customer_id, adapter("customers_api"))
+    page = reviews.reviews_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+    return {**page.as_dict(), "summary": reviews.summary(session, customer_id)}
 
 
-@blp.route("/customers/<uuid:customer_id>/jobs-to-review")
-class CustomerJobsToReview(MethodView):
-    @require("jobs:view")
-    @blp.response(200, JobsToReview)
-    def get(self, customer_id):
-        """The customer's completed jobs not rated yet, the latest completed first (at most twenty)."""
-        session = request_session()
-        visible_customer(session, customer_id, adapter("customers_api"))
-        return {"items": reviews.jobs_to_review(session, customer_id)}
+@blp.get("/customers/<uuid:customer_id>/jobs-to-review", "jobs:view", response=JobsToReview)
+def customer_jobs_to_review(customer_id):
+    """The customer's completed jobs not rated yet, the latest completed first (at most twenty)."""
+    session = request_session()
+    visible_customer(session, customer_id, adapter("customers_api"))
+    return {"items": reviews.jobs_to_review(session, customer_id)}

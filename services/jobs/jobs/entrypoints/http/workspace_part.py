@@ -1,11 +1,9 @@
 """The jobs service's share of the customer workspace in one call (fieldwork_contracts.workspace_part)."""
 from __future__ import annotations
 
-from flask.views import MethodView
 from marshmallow import Schema, fields
 
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import adapter, now
 from chassis import stored_parts
@@ -33,18 +31,14 @@ JobsPart = part_schema("jobs", {
 })
 
 
-@blp.route(PATH)
-class CustomerWorkspacePart(MethodView):
-    @require("jobs:view")
-    @blp.arguments(PartArgs, location="query")
-    @blp.response(200, JobsPart)
-    def get(self, args, customer_id):
-        """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
-        page."""
-        at = now()
-        stored = stored_parts.look_up(customer_id, args, now=at)
-        if stored.current:
-            return stored.answer()
-        return stored.keep(JobsPart, *workspace.customer_part(
-            request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
-            activity_limit=args["activity_limit"]))
+@blp.get(PATH, "jobs:view", query=PartArgs, response=JobsPart)
+def customer_workspace_part(args, customer_id):
+    """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
+    page."""
+    at = now()
+    stored = stored_parts.look_up(customer_id, args, now=at)
+    if stored.current:
+        return stored.answer()
+    return stored.keep(JobsPart, *workspace.customer_part(
+        request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
+        activity_limit=args["activity_limit"]))
