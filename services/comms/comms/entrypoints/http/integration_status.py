@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.request_context import adapter
 
 from comms.entrypoints.http.schemas.responses import MessagingStatus
@@ -34,10 +31,7 @@ def messaging_status(mailer, sms) -> dict:
     return {"email": email, "sms": texts}
 
 
-@blp.route("/settings/integrations/messaging")
-class MessagingIntegration(MethodView):
-    @require("settings:edit")
-    @blp.response(200, MessagingStatus)
-    def get(self):
-        """Email (SMTP) and SMS as this deployment configures them."""
-        return messaging_status(adapter("mailer"), adapter("sms"))
+@blp.get("/settings/integrations/messaging", "settings:edit", response=MessagingStatus)
+def messaging_integration():
+    """Email (SMTP) and SMS as this deployment configures them."""
+    return messaging_status(adapter("mailer"), adapter("sms"))

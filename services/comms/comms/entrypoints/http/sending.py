@@ -1,10 +1,7 @@
 """Sending from the workspace, and the inbox of what matched no customer."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint, conflicts
-from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import actor, adapter, now, principal, runtime
@@ -21,70 +18,52 @@ from comms.service_layer.sending import NOT_CONFIGURED, configured_channels, que
 blp = Blueprint("sending", __name__, description="Outbound email and SMS, and the unmatched inbox")
 
 
-@blp.route("/messages")
-class Messages(MethodView):
-    @require("comms:send")
-    @conflicts
-    @blp.arguments(MessageIn)
-    @blp.response(202, CommunicationOut)
-    def post(self, body):
-        """Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
+@blp.post("/messages", "comms:send", body=MessageIn, response=CommunicationOut, status=202)
+@conflicts
+def send_message(body):
+    """Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
 
-        409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
-        message or review request is for a customer flagged do-not-service: nothing is queued."""
-        session, config = request_session(), adapter("config")
-        require_configured(body["channel"], configured_channels(runtime().adapters))
-        customer = require_customer(session, body["customer_id"], adapter("customers_api"))
-        refuse_marketing_if_flagged(session, customer.id, body["purpose"])
-        to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region,
-                       adapter("customers_api"), principal().token)
-        sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
-        return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
-                             subject=body["subject"], body=body["body"],
-                             handled_by=HandledBy.staff(principal().sub, actor()),
-                             from_address=sender,
-                             now=now())
+    409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
+    message or review request is for a customer flagged do-not-service: nothing is queued."""
+    session, config = request_session(), adapter("config")
+    require_configured(body["channel"], configured_channels(runtime().adapters))
+    customer = require_customer(session, body["customer_id"], adapter("customers_api"))
+    refuse_marketing_if_flagged(session, customer.id, body["purpose"])
+    to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region,
+                   adapter("customers_api"), principal().token)
+    sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
+    return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
+                         subject=body["subject"], body=body["body"],
+                         handled_by=HandledBy.staff(principal().sub, actor()),
+                         from_address=sender,
+                         now=now())
 
 
-@blp.route("/channels")
-class Channels(MethodView):
-    @require("comms:view")
-    @blp.response(200, ChannelsOut)
-    def get(self):
-        """Which channels can send here: a page offers Email or Text only where one is configured."""
-        configured = configured_channels(runtime().adapters)
-        return {channel: {"configured": configured[channel],
-                          "message": None if configured[channel] else NOT_CONFIGURED[channel]}
-                for channel in configured}
+@blp.get("/channels", "comms:view", response=ChannelsOut)
+def channels():
+    """Which channels can send here: a page offers Email or Text only where one is configured."""
+    configured = configured_channels(runtime().adapters)
+    return {channel: {"configured": configured[channel],
+                      "message": None if configured[channel] else NOT_CONFIGURED[channel]}
+            for channel in configured}
 
 
-@blp.route("/communications/<uuid:communication_id>/retry")
-class RetrySend(MethodView):
-    @require("comms:send")
-    @conflicts
-    @blp.response(202, CommunicationOut)
-    def post(self, communication_id):
-        """Queue a failed send again from its first attempt (409 when it did not fail)."""
-        return retry(request_session(), communication_id, now(),
-                     configured_channels(runtime().adapters))
+@blp.post("/communications/<uuid:communication_id>/retry", "comms:send", response=CommunicationOut, status=202)
+@conflicts
+def retry_send(communication_id):
+    """Queue a failed send again from its first attempt (409 when it did not fail)."""
+    return retry(request_session(), communication_id, now(),
+                 configured_channels(runtime().adapters))
 
 
-@blp.route("/unmatched")
-class Unmatched(MethodView):
-    @require("comms:view")
-    @blp.arguments(FeedArgs, location="query")
-    @blp.response(200, CommunicationPage)
-    def get(self, args):
-        """Inbound calls, texts and emails that matched no customer, newest first (of one channel with ``channel``)."""
-        return queries.unmatched(request_session(), channel=args["channel"], limit=args["limit"],
-                               cursor=args["cursor"]).as_dict()
+@blp.get("/unmatched", "comms:view", query=FeedArgs, response=CommunicationPage)
+def unmatched(args):
+    """Inbound calls, texts and emails that matched no customer, newest first (of one channel with ``channel``)."""
+    return queries.unmatched(request_session(), channel=args["channel"], limit=args["limit"],
+                             cursor=args["cursor"]).as_dict()
 
 
-@blp.route("/unmatched/<uuid:communication_id>/assign")
-class AssignUnmatched(MethodView):
-    @require("comms:send")
-    @blp.arguments(AssignIn)
-    @blp.response(200, CommunicationOut)
-    def post(self, body, communication_id):
-        """Give an unmatched item (and the rest of its SMS thread) to a customer."""
-        return assign(request_session(), communication_id, body["customer_id"], adapter("customers_api"))
+@blp.post("/unmatched/<uuid:communication_id>/assign", "comms:send", body=AssignIn, response=CommunicationOut)
+def assign_unmatched(body, communication_id):
+    """Give an unmatched item (and the rest of its SMS thread) to a customer."""
+    return assign(request_session(), communication_id, body["customer_id"], adapter("customers_api"))

@@ -1,9 +1,7 @@
 """GET /customers/<id>/workspace-part: comms' share of the customer workspace in the gateway's one call."""
 from __future__ import annotations
 
-
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
 from chassis import stored_parts
@@ -15,11 +13,8 @@ from comms.service_layer import workspace
 blp = Blueprint("workspace_part", __name__, description="comms' part of the customer workspace")
 
 
-@blp.route(PATH)
-@require("comms:view")
-@blp.arguments(PartArgs, location="query")
-@blp.response(200, WorkspacePart)
-def get(args, customer_id):
+@blp.get(PATH, "comms:view", query=PartArgs, response=WorkspacePart)
+def comms_part(args, customer_id):
     """The first page of communications and the first activity page, as their own routes answer them, stored."""
     stored = stored_parts.look_up(customer_id, args, now=utcnow())
     if stored.current:
