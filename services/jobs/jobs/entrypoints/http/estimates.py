@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 from flask import Response
-from flask.views import MethodView
 
 from chassis.api import BINARY, Blueprint, conflicts
-from chassis.auth import require
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import actor, adapter, now
@@ -22,43 +20,34 @@ from jobs.service_layer.records import history
 blp = Blueprint("estimates", __name__)
 
 
-@blp.route("/estimates")
-class Estimates(MethodView):
-    @require("jobs:edit")
-    @conflicts
-    @blp.arguments(EstimateIn)
-    @blp.response(201, EstimateOut)
-    def post(self, body):
-        session = request_session()
-        require_customer(session, body["customer_id"], adapter("customers_api"))
-        body, override = cleared_for_work(session, body["customer_id"], body, "estimates")
-        body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-        estimate = quote(session, QuoteEstimate(**body), actor=actor(), at=now())
-        keep_override(session, "estimate", estimate, override, actor(), now())
-        return estimate
+@blp.post("/estimates", "jobs:edit", body=EstimateIn, response=EstimateOut, status=201)
+@conflicts
+def quote_estimate(body):
+    session = request_session()
+    require_customer(session, body["customer_id"], adapter("customers_api"))
+    body, override = cleared_for_work(session, body["customer_id"], body, "estimates")
+    body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
+    estimate = quote(session, QuoteEstimate(**body), actor=actor(), at=now())
+    keep_override(session, "estimate", estimate, override, actor(), now())
+    return estimate
 
 
-@blp.route("/estimates/<uuid:estimate_id>")
-class EstimateById(MethodView):
-    @require("jobs:view")
-    @blp.response(200, EstimateOut)
-    def get(self, estimate_id):
-        return load_estimate(request_session(), estimate_id)
-
-    @require("jobs:edit")
-    @blp.arguments(EstimateEditable)
-    @blp.response(200, EstimateOut)
-    def patch(self, changes, estimate_id):
-        session = request_session()
-        estimate = load_estimate(session, estimate_id, for_update=True)
-        changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"),
-                                        current=estimate.property_id)
-        return revise(session, estimate, ReviseEstimate(**changes), actor=actor(), at=now())
+@blp.get("/estimates/<uuid:estimate_id>", "jobs:view", response=EstimateOut)
+def read_estimate(estimate_id):
+    return load_estimate(request_session(), estimate_id)
 
 
-@blp.route("/estimates/<uuid:estimate_id>/pdf")
-@require("jobs:view")
-@blp.response(200, BINARY, content_type="application/pdf", description="The estimate as a PDF.")
+@blp.patch("/estimates/<uuid:estimate_id>", "jobs:edit", body=EstimateEditable, response=EstimateOut)
+def revise_estimate(changes, estimate_id):
+    session = request_session()
+    estimate = load_estimate(session, estimate_id, for_update=True)
+    changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"),
+                                    current=estimate.property_id)
+    return revise(session, estimate, ReviseEstimate(**changes), actor=actor(), at=now())
+
+
+@blp.get("/estimates/<uuid:estimate_id>/pdf", "jobs:view", response=BINARY, content_type="application/pdf",
+         description="The estimate as a PDF.")
 def estimate_as_pdf(estimate_id):
     """The estimate as the customer gets it by email (comms attaches it when the estimate is sent)."""
     estimate = load_estimate(request_session(), estimate_id)
@@ -66,46 +55,31 @@ def estimate_as_pdf(estimate_id):
                     headers={"Content-Disposition": f'inline; filename="{estimate.number}.pdf"'})
 
 
-@blp.route("/estimates/<uuid:estimate_id>/status")
-class EstimateStatus(MethodView):
-    @require("jobs:edit")
-    @blp.arguments(EstimateStatusMove)
-    @blp.response(200, EstimateOut)
-    def post(self, body, estimate_id):
-        session = request_session()
-        estimate = load_estimate(session, estimate_id, for_update=True)
-        return move_estimate(session, estimate, body["to"], actor=actor(), at=now(), happened_at=body.get("at"))
+@blp.post("/estimates/<uuid:estimate_id>/status", "jobs:edit", body=EstimateStatusMove, response=EstimateOut)
+def change_estimate_status(body, estimate_id):
+    session = request_session()
+    estimate = load_estimate(session, estimate_id, for_update=True)
+    return move_estimate(session, estimate, body["to"], actor=actor(), at=now(), happened_at=body.get("at"))
 
 
-@blp.route("/estimates/<uuid:estimate_id>/approve")
-class EstimateApproval(MethodView):
-    @require("jobs:edit")
-    @blp.arguments(ApproveIn)
-    @blp.response(200, EstimateOut)
-    def post(self, body, estimate_id):
-        session = request_session()
-        estimate = load_estimate(session, estimate_id, for_update=True)
-        return approve(session, estimate, ApproveEstimate(**body), actor=actor(), at=now())
+@blp.post("/estimates/<uuid:estimate_id>/approve", "jobs:edit", body=ApproveIn, response=EstimateOut)
+def approve_estimate(body, estimate_id):
+    session = request_session()
+    estimate = load_estimate(session, estimate_id, for_update=True)
+    return approve(session, estimate, ApproveEstimate(**body), actor=actor(), at=now())
 
 
-@blp.route("/estimates/<uuid:estimate_id>/job")
-class EstimateJob(MethodView):
-    @require("jobs:edit")
-    @conflicts
-    @blp.arguments(JobWindowIn)
-    @blp.response(200, EstimateOut)
-    def post(self, body, estimate_id):
-        """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
-        session = request_session()
-        estimate = load_estimate(session, estimate_id, for_update=True)
-        return convert_to_job(session, estimate, MakeEstimateJob(**body), actor=actor(), at=now())
+@blp.post("/estimates/<uuid:estimate_id>/job", "jobs:edit", body=JobWindowIn, response=EstimateOut)
+@conflicts
+def make_estimate_job(body, estimate_id):
+    """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
+    session = request_session()
+    estimate = load_estimate(session, estimate_id, for_update=True)
+    return convert_to_job(session, estimate, MakeEstimateJob(**body), actor=actor(), at=now())
 
 
-@blp.route("/estimates/<uuid:estimate_id>/history")
-class EstimateHistory(MethodView):
-    @require("jobs:view")
-    @blp.response(200, HistoryOut)
-    def get(self, estimate_id):
-        session = request_session()
-        load_estimate(session, estimate_id)
-        return {"items": history(session, estimate_id)}
+@blp.get("/estimates/<uuid:estimate_id>/history", "jobs:view", response=HistoryOut)
+def estimate_history(estimate_id):
+    session = request_session()
+    load_estimate(session, estimate_id)
+    return {"items": history(session, estimate_id)}
