@@ -1,10 +1,7 @@
 """Routes of related customers (bill-to parents, property managers, households) and of a customer's membership."""
 from __future__ import annotations
 
-from flask.views import MethodView
-
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.request_context import actor, now
 from customers.adapters.relations import memberships_of, relations_with_others
@@ -40,40 +37,30 @@ def memberships_document(session, customer_id) -> dict:
     return {"member": current is not None, "current": current, "items": items}
 
 
-@blp.route("/<uuid:customer_id>/relations")
-class Relations(MethodView):
-    @require("customers:view")
-    @blp.response(200, RelationsOut)
-    def get(self, customer_id):
-        session = request_session()
-        get_customer(session, customer_id)
-        return relations_document(session, customer_id)
-
-    @require("customers:edit")
-    @blp.arguments(RelationIn)
-    @blp.response(201, RelationOut)
-    def post(self, body, customer_id):
-        session = request_session()
-        customer = customer_for_change(session, customer_id)
-        relation = relations.link(session, customer, LinkCustomer(**body), by=actor(), now=now())
-        other = get_customer(session, relation.related_id)
-        return relation_document(relation, other, customer.id)
+@blp.get("/<uuid:customer_id>/relations", "customers:view", response=RelationsOut)
+def related_customers(customer_id):
+    session = request_session()
+    get_customer(session, customer_id)
+    return relations_document(session, customer_id)
 
 
-@blp.route("/<uuid:customer_id>/relations/<uuid:relation_id>")
-class RelationById(MethodView):
-    @require("customers:edit")
-    @blp.response(204)
-    def delete(self, customer_id, relation_id):
-        session = request_session()
-        relations.unlink(session, customer_for_change(session, customer_id), relation_id)
+@blp.post("/<uuid:customer_id>/relations", "customers:edit", body=RelationIn, response=RelationOut, status=201)
+def link_customer(body, customer_id):
+    session = request_session()
+    customer = customer_for_change(session, customer_id)
+    relation = relations.link(session, customer, LinkCustomer(**body), by=actor(), now=now())
+    other = get_customer(session, relation.related_id)
+    return relation_document(relation, other, customer.id)
 
 
-@blp.route("/<uuid:customer_id>/membership")
-class Membership(MethodView):
-    @require("customers:view")
-    @blp.response(200, MembershipsOut)
-    def get(self, customer_id):
-        session = request_session()
-        get_customer(session, customer_id)
-        return memberships_document(session, customer_id)
+@blp.delete("/<uuid:customer_id>/relations/<uuid:relation_id>", "customers:edit")
+def unlink_customer(customer_id, relation_id):
+    session = request_session()
+    relations.unlink(session, customer_for_change(session, customer_id), relation_id)
+
+
+@blp.get("/<uuid:customer_id>/membership", "customers:view", response=MembershipsOut)
+def membership(customer_id):
+    session = request_session()
+    get_customer(session, customer_id)
+    return memberships_document(session, customer_id)
