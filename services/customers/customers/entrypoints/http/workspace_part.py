@@ -4,12 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from flask.views import MethodView
 from marshmallow import fields
 from sqlalchemy.orm import Session
 
 from chassis.api import Blueprint
-from chassis.auth import require
 from chassis.db import request_session
 from chassis.db.part_store import earliest
 from chassis.request_context import now
@@ -33,20 +31,16 @@ def part_document(session: Session, customer_id: uuid.UUID, *, activity_limit: i
             "activity": read.activity.as_dict(presenters.activity_item), **extra}, earliest([valid_until, extra_until])
 
 
-@blp.route(PATH)
-class WorkspacePart(MethodView):
-    @require("customers:view")
-    @blp.arguments(PartArgs, location="query")
-    @blp.response(200, CustomersPart)
-    def get(self, args, customer_id):
-        """The profile (as `GET /customers/<id>`) and the first activity page (as `GET …/activity`): one statement
-        while stored, else the store's lookup, two statements and the store's upsert.
+@blp.get(PATH, "customers:view", query=PartArgs, response=CustomersPart)
+def customers_part(query, customer_id):
+    """The profile (as `GET /customers/<id>`) and the first activity page (as `GET …/activity`): one statement
+    while stored, else the store's lookup, two statements and the store's upsert.
 
-        A merged customer's profile is answered too, with `merged_into`: the gateway follows it. The profile has
-        no lists that grow, so `limit` is accepted for the contract's sake and changes nothing here.
-        """
-        stored = stored_parts.look_up(customer_id, args, now=now())
-        if stored.current:
-            return stored.answer()
-        return stored.keep(CustomersPart, *part_document(request_session(), customer_id,
-                                                         activity_limit=args["activity_limit"]))
+    A merged customer's profile is answered too, with `merged_into`: the gateway follows it. The profile has
+    no lists that grow, so `limit` is accepted for the contract's sake and changes nothing here.
+    """
+    stored = stored_parts.look_up(customer_id, query, now=now())
+    if stored.current:
+        return stored.answer()
+    return stored.keep(CustomersPart, *part_document(request_session(), customer_id,
+                                                     activity_limit=query["activity_limit"]))
