@@ -124,6 +124,36 @@ class EditCustomer:
 
 
 @dataclass(frozen=True)
+class ChangeStatus:
+    """A status set by hand (the lifecycle says which moves are allowed), with the reason given if any."""
+
+    to: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class AddTag:
+    tag: str
+
+
+@dataclass(frozen=True)
+class RemoveTag:
+    tag: str  # matched without regard to case or surrounding spaces
+
+
+@dataclass(frozen=True)
+class EraseCustomer:
+    """The erasure of a customer's personal data; ``confirm_name`` is the name as the person asking typed it."""
+
+    confirm_name: str
+
+
+@dataclass(frozen=True)
+class SetReviewRequests:
+    send_review_requests: bool
+
+
+@dataclass(frozen=True)
 class AddNote:
     body: str  # markdown
     pinned: bool = False

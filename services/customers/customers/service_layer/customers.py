@@ -16,7 +16,8 @@ from customers.domain.snapshot import customer_snapshot
 from customers.service_layer import contacts as contact_cases
 from customers.service_layer import properties as property_cases
 from chassis.commands import sent
-from customers.service_layer.commands import CreateCustomer, DoNotService, EditCustomer
+from customers.service_layer.commands import (AddTag, ChangeStatus, CreateCustomer, DoNotService, EditCustomer,
+                                             RemoveTag)
 from customers.service_layer.publishing import customer_change, user_id_or_none
 
 EDITABLE = ("display_name", "company", "kind", "preferred_channel", "lead_source", "next_follow_up_at")
@@ -45,7 +46,7 @@ def create_customer(session: Session, command: CreateCustomer, *, by: str, geoco
     session.add(StatusChangeRow(customer_id=customer.id, from_status=None, to_status=customer.status,
                                 automatic=False, changed_by=by, changed_at=now, cause="created"))
     for name in command.tags:
-        add_tag(session, customer, name)
+        _tag(session, customer, name)
     for contact in command.contacts:
         contact_cases.add_contact(session, customer, contact, publish=False)
     for prop in command.properties:
@@ -87,14 +88,19 @@ def apply_status_change(session: Session, customer: Customer, change: lifecycle.
                                         changed_at=change.changed_at))
 
 
-def change_status(session: Session, customer: Customer, to: str, *, by: str, now: dt.datetime,
-                  reason: str | None = None, user_id: str | None = None) -> Customer:
-    apply_status_change(session, customer, lifecycle.manual_change(customer.status, to, by=by, at=now, cause=reason),
-                        user_id=user_id)
+def change_status(session: Session, customer: Customer, command: ChangeStatus, *, by: str, now: dt.datetime,
+                  user_id: str | None = None) -> Customer:
+    change = lifecycle.manual_change(customer.status, command.to, by=by, at=now, cause=command.reason)
+    apply_status_change(session, customer, change, user_id=user_id)
     return customer
 
 
-def add_tag(session: Session, customer: Customer, name: str) -> Tag:
+def add_tag(session: Session, customer: Customer, command: AddTag) -> Tag:
+    return _tag(session, customer, command.tag)
+
+
+def _tag(session: Session, customer: Customer, name: str) -> Tag:
+    """The customer's tag of that name, whatever its case, added if it has none."""
     name = name.strip()
     existing = next((t for t in customer.tags if t.name.lower() == name.lower()), None)
     if existing is not None:
@@ -105,8 +111,9 @@ def add_tag(session: Session, customer: Customer, name: str) -> Tag:
     return tag
 
 
-def remove_tag(session: Session, customer: Customer, name: str) -> None:
-    tag = next((t for t in customer.tags if t.name.lower() == name.strip().lower()), None)
+def remove_tag(session: Session, customer: Customer, command: RemoveTag) -> None:
+    name = command.tag.strip().lower()
+    tag = next((t for t in customer.tags if t.name.lower() == name), None)
     if tag is None:
         raise ValidationFailed({"tag": ["The customer has no such tag."]})
     customer.tags.remove(tag)

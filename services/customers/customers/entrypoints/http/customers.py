@@ -13,6 +13,7 @@ from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPat
                                                          patch_body)
 from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangePage
 from customers.service_layer import customers as cases
+from customers.service_layer.commands import AddTag, ChangeStatus, RemoveTag
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("customers", __name__, url_prefix="/customers", description="Customers")
@@ -78,15 +79,15 @@ def status_history(query, customer_id):
 def change_status(body, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    return show(cases.change_status(session, customer, body["to"], by=actor(), now=now(),
-                                    reason=body.get("reason"), user_id=principal().sub))
+    return show(cases.change_status(session, customer, ChangeStatus(**body), by=actor(), now=now(),
+                                    user_id=principal().sub))
 
 
 @blp.post("/<uuid:customer_id>/tags", "customers:edit", body=TagIn, response=CustomerOut)
 def add_tag(body, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    cases.add_tag(session, customer, body["tag"])
+    cases.add_tag(session, customer, AddTag(**body))
     return show(customer)
 
 
@@ -94,7 +95,7 @@ def add_tag(body, customer_id):
 def remove_tag(customer_id, tag):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    cases.remove_tag(session, customer, tag)
+    cases.remove_tag(session, customer, RemoveTag(tag))
     return show(customer)
 
 
