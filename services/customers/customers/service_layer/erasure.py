@@ -16,9 +16,11 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from chassis.erasure import forget_sent_events, forget_stored_parts
+from chassis.errors import field_error
 from chassis.messaging import emit
 from customers.adapters.erasures import Erasure, erasure_of
 from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, Tag
+from customers.service_layer.commands import EraseCustomer
 from customers.service_layer.relations import forget as forget_links
 
 
@@ -65,11 +67,18 @@ def _erase_record(session: Session, customer: Customer, pseudonym: str, now: dt.
     customer.revision += 1
 
 
-def erase(session: Session, customer: Customer, *, by: str, now: dt.datetime) -> Erasure:
-    """Erases ``customer`` (locked by the caller) and those merged into it; asked again, answers the first erasure."""
+def _same_name(typed: str, name: str) -> bool:
+    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
+
+
+def erase(session: Session, customer: Customer, command: EraseCustomer, *, by: str, now: dt.datetime) -> Erasure:
+    """Erases ``customer`` (locked by the caller) and those merged into it; asked again, answers the first erasure
+    (the name it had is gone by then, so it is not checked again)."""
     done = erasure_of(session, customer.id)
     if done is not None:
         return done
+    if not _same_name(command.confirm_name, customer.display_name):
+        raise field_error("confirm_name", "Type the customer's name exactly as it is shown.")
     account_id = session.info["account_id"]
     merged = list(session.scalars(select(Customer).where(Customer.merged_into == customer.id)
                                   .with_for_update().order_by(Customer.id)))

@@ -14,6 +14,7 @@ from customers.adapters.portal_tokens import PortalTokens
 from customers.adapters.review_orm import ReviewRequest, ReviewSetting
 from customers.domain.review_requests import reason_not_to_ask, recipient
 from customers.service_layer import invites
+from customers.service_layer.commands import SetReviewRequests
 
 LINK_DAYS = 14  # longer than a plain invitation's week: a rating may wait for the weekend
 SENDER = "system:review-request"
@@ -55,7 +56,8 @@ def sends_review_requests(session: Session) -> bool:
     return True if setting is None else setting.send_review_requests
 
 
-def set_review_requests(session: Session, send: bool, *, by: str, now: dt.datetime) -> bool:
+def set_review_requests(session: Session, command: SetReviewRequests, *, by: str, now: dt.datetime) -> bool:
+    send = command.send_review_requests
     stmt = insert(ReviewSetting).values(account_id=session.info["account_id"], send_review_requests=send,
                                         updated_by=by, updated_at=now)
     session.execute(stmt.on_conflict_do_update(index_elements=[ReviewSetting.account_id], set_={

@@ -3,20 +3,16 @@ from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
 from chassis.db import request_session
-from chassis.errors import field_error
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, now
-from customers.adapters.erasures import erasure_of, erasures_page
+from customers.adapters.erasures import erasures_page
 from customers.entrypoints.http.schemas.requests import EraseIn
 from customers.entrypoints.http.schemas.responses import ErasureOut
 from customers.service_layer import erasure
+from customers.service_layer.commands import EraseCustomer
 from customers.service_layer.loading import customer_for_change
 
 blp = Blueprint("erasure", __name__, description="Erasing a customer's personal data")
-
-
-def _same_name(typed: str, name: str) -> bool:
-    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
 
 
 @blp.post("/customers/<uuid:customer_id>/erase", "customers:delete", body=EraseIn, response=ErasureOut)
@@ -27,13 +23,8 @@ def erase_customer(body, customer_id):
     Asked again for an erased customer, answers the first erasure. 409 for a customer merged into another
     (erase that one: this one goes with it)."""
     session = request_session()
-    customer = customer_for_change(session, customer_id)
-    done = erasure_of(session, customer.id)
-    if done is not None:
-        return done
-    if not _same_name(body["confirm_name"], customer.display_name):
-        raise field_error("confirm_name", "Type the customer's name exactly as it is shown.")
-    return erasure.erase(session, customer, by=actor(), now=now())
+    return erasure.erase(session, customer_for_change(session, customer_id), EraseCustomer(**body), by=actor(),
+                         now=now())
 
 
 @blp.get("/erasures", "customers:view", query=PageArgs, response=page_schema(ErasureOut))
