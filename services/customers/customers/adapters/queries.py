@@ -81,7 +81,8 @@ SELECT * FROM (
   SELECT id, 'status', changed_at, NULL, NULL, from_status, to_status, automatic, cause
     FROM status_changes WHERE account_id = :account AND customer_id = :customer
 ) items
-WHERE (CAST(:after_at AS timestamptz) IS NULL OR (occurred_at, id) < (CAST(:after_at AS timestamptz), CAST(:after_id AS uuid)))
+WHERE CAST(:after_at AS timestamptz) IS NULL
+   OR (occurred_at, id) < (CAST(:after_at AS timestamptz), CAST(:after_id AS uuid))
 ORDER BY occurred_at DESC, id DESC LIMIT :limit
 """
 
@@ -113,6 +114,19 @@ def merges_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor:
     stmt = select(Merge).where(or_(Merge.target_id == customer_id, Merge.duplicate_id == customer_id))
     return keyset_page(session, stmt, [Merge.merged_at, Merge.id], limit=limit, cursor=cursor,
                        key=lambda m: (m.merged_at, m.id))
+
+
+def import_rows_page(session: Session, import_id: uuid.UUID, *, after: int, outcome: str | None,
+                     limit: int) -> tuple[list[dict], int | None]:
+    """The rows of an import after row number ``after`` (of one outcome, if given), in order, and the row number
+    the next page starts after: None on the last page."""
+    rows = session.execute(text(
+        "SELECT row_number, outcome, customer_id, matched_by, reason FROM import_rows "
+        "WHERE import_id = :id AND row_number > :after AND (CAST(:outcome AS text) IS NULL OR outcome = :outcome) "
+        "ORDER BY row_number LIMIT :limit"),
+        {"id": import_id, "after": after, "outcome": outcome, "limit": limit + 1}).all()
+    items = [dict(r._mapping) for r in rows[:limit]]
+    return items, items[-1]["row_number"] if len(rows) > limit else None
 
 
 # A customer's profile read in one statement, shaped like the ORM models so the same presenters show it.

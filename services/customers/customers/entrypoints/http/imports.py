@@ -10,6 +10,7 @@ from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.errors import Conflict, NotFound
 from chassis.request_context import actor, now
+from customers.adapters import queries
 from customers.entrypoints.http.schemas.requests import ImportRowArgs, ImportUpload, LayoutArgs
 from customers.entrypoints.http.schemas.responses import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowPage,
                                                           LayoutsOut)
@@ -91,13 +92,9 @@ def retry_import(import_id):
 @blp.get("/imports/<uuid:import_id>/rows", "customers:view", query=ImportRowArgs, response=ImportRowPage)
 def import_rows(query, import_id):
     _import(import_id)
-    rows = request_session().execute(text(
-        "SELECT row_number, outcome, customer_id, matched_by, reason FROM import_rows "
-        "WHERE import_id = :id AND row_number > :after AND (CAST(:outcome AS text) IS NULL OR outcome = :outcome) "
-        "ORDER BY row_number LIMIT :limit"),
-        {"id": import_id, "after": query["after"], "outcome": query["outcome"], "limit": query["limit"] + 1}).all()
-    items = [dict(r._mapping) for r in rows[:query["limit"]]]
-    return {"items": items, "next_after": items[-1]["row_number"] if len(rows) > query["limit"] else None}
+    items, next_after = queries.import_rows_page(request_session(), import_id, after=query["after"],
+                                                 outcome=query["outcome"], limit=query["limit"])
+    return {"items": items, "next_after": next_after}
 
 
 @blp.get("/customers/<uuid:customer_id>/archived", "customers:view", response=ArchivedOut)
