@@ -1,6 +1,7 @@
 """What the routes, the plan scheduler and estimates ask the service layer to do, as plain values: no request, no
 HTTP body. An edit's fields default to ``UNSET``, "not sent", so a field left alone and a field set to null stay
-apart; ``sent`` gives the fields an edit does change."""
+apart; ``sent`` gives the fields an edit does change. New work carries its ``do_not_service_override``
+(``{"reason": ...}``) until ``holds.cleared_for_work`` takes it off."""
 from __future__ import annotations
 
 import datetime as dt
@@ -33,6 +34,7 @@ class OpenJob:
     estimate_id: uuid.UUID | None = None
     plan_id: uuid.UUID | None = None
     visit_at: dt.datetime | None = None
+    do_not_service_override: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class QuoteEstimate:
     description: str | None = None
     service_type: str | None = None
     valid_until: dt.date | None = None
+    do_not_service_override: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class SetUpPlan:
     service_type: str | None = None
     property_id: uuid.UUID | None = None
     property_address: str | None = None
+    do_not_service_override: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -140,3 +144,28 @@ class ApproveEstimate(MakeEstimateJob):
     """Approval; with ``create_job`` the estimate's job is made at once, in the window given."""
 
     create_job: bool = True
+
+
+@dataclass(frozen=True)
+class MoveStatus:
+    """A job's, an estimate's or a visit's status move, dated ``happened_at`` when it really happened earlier (a job
+    completed on site days ago), else when it is made."""
+
+    to: str
+    happened_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class MovePlan:
+    """A plan's status move; activating the plan of a customer flagged do-not-service needs the override."""
+
+    to: str
+    do_not_service_override: dict | None = None
+
+
+@dataclass(frozen=True)
+class ReceiveReview:
+    """A customer's rating of a completed job, with what they had to say."""
+
+    rating: int
+    comment: str | None = None

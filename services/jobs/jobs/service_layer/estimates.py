@@ -18,7 +18,8 @@ from jobs.domain.lifecycle import ESTIMATE
 from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at
 from jobs.service_layer import publishing
-from jobs.service_layer.commands import ApproveEstimate, MakeEstimateJob, OpenJob, QuoteEstimate, ReviseEstimate
+from jobs.service_layer.commands import (ApproveEstimate, MakeEstimateJob, MoveStatus, OpenJob, QuoteEstimate,
+                                         ReviseEstimate)
 from jobs.service_layer.jobs import open_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 
@@ -29,7 +30,8 @@ def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool 
 
 def quote(session: Session, command: QuoteEstimate, *, actor: str, at: dt.datetime) -> Estimate:
     priced, total = price_line_items(command.line_items)
-    details = {name: value for name, value in vars(command).items() if name != "line_items"}
+    details = {name: value for name, value in vars(command).items()
+               if name not in ("line_items", "do_not_service_override")}
     estimate = Estimate(id=uuid.uuid4(), number=next_number(session, "estimate", prefix="E-"), status="draft",
                         line_items=priced, total_cents=total, created_by=actor, created_at=at, updated_at=at,
                         **details)
@@ -50,14 +52,15 @@ def revise(session: Session, estimate: Estimate, command: ReviseEstimate, *, act
     return estimate
 
 
-def move_estimate(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime,
-                  happened_at: dt.datetime | None = None) -> Estimate:
-    """Moves the estimate at ``at``, dated ``happened_at`` when it really happened earlier (sent by hand last week)."""
+def move_estimate(session: Session, estimate: Estimate, move: MoveStatus, *, actor: str,
+                  at: dt.datetime) -> Estimate:
+    """Moves the estimate at ``at``, dated ``move.happened_at`` when it really happened earlier (sent by hand last
+    week)."""
     # An estimate past its valid-until date is expired even before the sweep has written it down.
-    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), to)
-    if happened_at is not None:
-        check_moved_at(happened_at, at)
-    return _write_status(session, estimate, to, actor=actor, at=happened_at or at)
+    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), move.to)
+    if move.happened_at is not None:
+        check_moved_at(move.happened_at, at)
+    return _write_status(session, estimate, move.to, actor=actor, at=move.happened_at or at)
 
 
 def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
@@ -77,7 +80,7 @@ def approve(session: Session, estimate: Estimate, command: ApproveEstimate, *, a
     ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), "approved")
     if command.create_job:
         _make_job(session, estimate, command, actor=actor, at=at)
-    return move_estimate(session, estimate, "approved", actor=actor, at=at)
+    return move_estimate(session, estimate, MoveStatus("approved"), actor=actor, at=at)
 
 
 def convert_to_job(session: Session, estimate: Estimate, command: MakeEstimateJob, *, actor: str,

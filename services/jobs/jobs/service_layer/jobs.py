@@ -16,7 +16,7 @@ from jobs.domain.money import price_line_items
 from jobs.domain.schedule import check_moved_at, check_schedulable, check_window
 from jobs.service_layer import publishing
 from chassis.commands import sent
-from jobs.service_layer.commands import EditJob, OpenJob
+from jobs.service_layer.commands import EditJob, MoveStatus, OpenJob
 from jobs.service_layer.records import add_activity, adjust_open_jobs, apply_edits, record_changes
 
 # Fields that may still change once a job is completed or cancelled: the office keeps writing notes.
@@ -36,7 +36,7 @@ def open_job(session: Session, command: OpenJob, *, actor: str, at: dt.datetime)
         check_schedulable(start)
     priced, total = price_line_items(command.line_items)
     details = {name: value for name, value in vars(command).items()
-               if name not in ("status", "line_items", "technician_ids", "technicians")}
+               if name not in ("status", "line_items", "technician_ids", "technicians", "do_not_service_override")}
     job = Job(id=uuid.uuid4(), number=next_number(session, "job", prefix="J-"), status=status, line_items=priced,
               total_cents=total, technician_ids=list(command.technician_ids), technicians=list(command.technicians),
               created_by=actor, created_at=at, updated_at=at, **details)
@@ -61,9 +61,9 @@ def edit_job(session: Session, job: Job, command: EditJob, *, actor: str, at: dt
     return job
 
 
-def move_job(session: Session, job: Job, to: str, *, actor: str, now: dt.datetime,
-             at: dt.datetime | None = None) -> Job:
-    """Moves a job's status, dated ``at`` (when it really happened) or ``now``."""
+def move_job(session: Session, job: Job, move: MoveStatus, *, actor: str, now: dt.datetime) -> Job:
+    """Moves a job's status, dated ``move.happened_at`` (when it really happened) or ``now``."""
+    to, at = move.to, move.happened_at
     JOB.check(job.status, to)
     if to == "scheduled":
         check_schedulable(job.scheduled_start)

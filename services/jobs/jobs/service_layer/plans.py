@@ -17,7 +17,7 @@ from jobs.domain import recurrence
 from jobs.domain.lifecycle import JOB, PLAN
 from jobs.service_layer import publishing
 from chassis.commands import sent
-from jobs.service_layer.commands import RevisePlan, SetUpPlan
+from jobs.service_layer.commands import MovePlan, MoveStatus, RevisePlan, SetUpPlan
 from jobs.service_layer.jobs import move_job
 from jobs.service_layer.records import add_activity, apply_edits, record_changes
 from jobs.service_layer.scheduler import HORIZON, schedule_plan_visits
@@ -45,7 +45,8 @@ def set_up(session: Session, command: SetUpPlan, *, actor: str, at: dt.datetime)
     if command.status not in ("assessment", "active"):
         raise field_error("status", "A new plan starts as assessment or active.")
     recurrence.parse(command.rrule, command.starts_at)
-    plan = Plan(id=uuid.uuid4(), created_by=actor, created_at=at, updated_at=at, **vars(command))
+    details = {name: value for name, value in vars(command).items() if name != "do_not_service_override"}
+    plan = Plan(id=uuid.uuid4(), created_by=actor, created_at=at, updated_at=at, **details)
     session.add(plan)
     session.flush()
     record_changes(session, "plan", plan, {"status": (None, plan.status)}, actor, at)
@@ -64,7 +65,8 @@ def revise_plan(session: Session, plan: Plan, command: RevisePlan, *, actor: str
     return plan
 
 
-def move_plan(session: Session, plan: Plan, to: str, *, actor: str, at: dt.datetime) -> Plan:
+def move_plan(session: Session, plan: Plan, move: MovePlan, *, actor: str, at: dt.datetime) -> Plan:
+    to = move.to
     PLAN.check(plan.status, to)
     old = plan.status
     plan.status, plan.updated_at = to, at
@@ -101,7 +103,7 @@ def cancel_future_visits(session: Session, plan: Plan, *, actor: str, at: dt.dat
     visits = session.scalars(select(Job).where(Job.plan_id == plan.id, Job.status.in_(("draft", "scheduled")),
                                                Job.scheduled_start > at).with_for_update()).all()
     for job in visits:
-        move_job(session, job, "cancelled", actor=actor, now=at)
+        move_job(session, job, MoveStatus("cancelled"), actor=actor, now=at)
     return len(visits)
 
 
@@ -109,7 +111,7 @@ def pause_active_plans(session: Session, customer_id: uuid.UUID, *, actor: str, 
     plans = session.scalars(select(Plan).where(Plan.customer_id == customer_id, Plan.status == "active")
                             .with_for_update()).all()
     for plan in plans:
-        move_plan(session, plan, "paused", actor=actor, at=at)
+        move_plan(session, plan, MovePlan("paused"), actor=actor, at=at)
     return len(plans)
 
 

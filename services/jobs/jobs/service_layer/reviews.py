@@ -13,18 +13,18 @@ from chassis.pagination import Page, encode_cursor, keyset_page
 from jobs.adapters.orm import Job, Review
 from jobs.domain.reviews import average, check_reviewable, timeline_title
 from jobs.service_layer import publishing
+from jobs.service_layer.commands import ReceiveReview
 from jobs.service_layer.records import add_activity
 
 TO_REVIEW_LIMIT = 20  # jobs a customer is offered to rate at once: the latest, never the whole history
 PAGE_ORDER = (Review.created_at, Review.id)
 
 
-def receive_review(session: Session, job: Job, *, rating: int, comment: str | None, actor: str,
-                   at: dt.datetime) -> Review:
+def receive_review(session: Session, job: Job, command: ReceiveReview, *, actor: str, at: dt.datetime) -> Review:
     """Keeps the rating of ``job`` (loaded ``for_update``, so two submissions for one job queue up here), writes it
     on the customer's timeline and announces it (review.received)."""
     check_reviewable(job.status, _reviewed(session, job.id))
-    comment = (comment or "").strip() or None
+    rating, comment = command.rating, (command.comment or "").strip() or None
     review = Review(id=uuid.uuid4(), job_id=job.id, customer_id=job.customer_id, job_number=job.number,
                     job_title=job.title, rating=rating, comment=comment, created_by=actor, created_at=at)
     session.add(review)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -9,8 +11,10 @@ from sqlalchemy.orm import Session
 from chassis.db import found
 from chassis.errors import field_error
 from jobs.adapters.orm import Technician
-from chassis.commands import sent
+from chassis.commands import UNSET, sent
 from jobs.service_layer.commands import AddTechnician, EditTechnician
+
+Command = TypeVar("Command")  # OpenJob or EditJob: the crew by technician_ids, their names in technicians
 
 
 def add_technician(session: Session, command: AddTechnician) -> Technician:
@@ -44,9 +48,10 @@ def crew(session: Session, ids: list[uuid.UUID], *, field: str = "technician_ids
     return [str(i) for i in ids], [found[i].name for i in ids]
 
 
-def assign_crew(session: Session, details: dict) -> dict:
-    """``details`` with ``technician_ids`` checked and the technicians' names beside them (what the record shows)."""
-    if "technician_ids" not in details:
-        return details
-    ids, names = crew(session, details["technician_ids"])
-    return {**details, "technician_ids": ids, "technicians": names}
+def assign_crew(session: Session, command: Command) -> Command:
+    """``command`` with its ``technician_ids`` checked and the technicians' names beside them (what the record
+    shows); an edit that sends no crew keeps the job's."""
+    if command.technician_ids is UNSET:
+        return command
+    ids, names = crew(session, list(command.technician_ids))
+    return replace(command, technician_ids=ids, technicians=names)

@@ -11,7 +11,7 @@ from chassis.errors import Conflict, NotFound
 from jobs.adapters.orm import Job, Visit
 from jobs.domain.lifecycle import JOB
 from jobs.domain.schedule import check_moved_at, check_window
-from jobs.service_layer.commands import AddVisit
+from jobs.service_layer.commands import AddVisit, MoveStatus
 from jobs.service_layer.records import record_changes
 from jobs.service_layer.technicians import crew
 
@@ -44,9 +44,11 @@ def load_visit(session: Session, job_id: uuid.UUID, visit_id: uuid.UUID, *, for_
     return visit
 
 
-def move_visit(session: Session, job: Job, visit: Visit, to: str, *, actor: str, now: dt.datetime,
-               at: dt.datetime | None = None) -> Visit:
-    """Marks a visit made (at when it really was, else now) or cancelled; the job's history keeps it."""
+def move_visit(session: Session, job: Job, visit: Visit, move: MoveStatus, *, actor: str,
+               now: dt.datetime) -> Visit:
+    """Marks a visit made (at ``move.happened_at`` when it really was, else now) or cancelled; the job's history
+    keeps it."""
+    to, at = move.to, move.happened_at
     if to not in VISIT_MOVES[visit.status]:
         raise Conflict(f"A {visit.status} visit cannot become {to}.")
     if at is not None:

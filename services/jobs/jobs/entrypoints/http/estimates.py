@@ -11,7 +11,8 @@ from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
 from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
-from jobs.service_layer.commands import ApproveEstimate, MakeEstimateJob, QuoteEstimate, ReviseEstimate
+from jobs.service_layer.commands import (ApproveEstimate, MakeEstimateJob, MoveStatus, QuoteEstimate,
+                                         ReviseEstimate)
 from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
@@ -24,10 +25,11 @@ blp = Blueprint("estimates", __name__)
 @conflicts
 def quote_estimate(body):
     session = request_session()
-    require_customer(session, body["customer_id"], adapter("customers_api"))
-    body, override = cleared_for_work(session, body["customer_id"], body, "estimates")
-    body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-    estimate = quote(session, QuoteEstimate(**body), actor=actor(), at=now())
+    command = QuoteEstimate(**body)
+    require_customer(session, command.customer_id, adapter("customers_api"))
+    command, override = cleared_for_work(session, command.customer_id, command, "estimates")
+    command = at_customers_property(session, command, command.customer_id, adapter("customers_api"))
+    estimate = quote(session, command, actor=actor(), at=now())
     keep_override(session, "estimate", estimate, override, actor(), now())
     return estimate
 
@@ -41,9 +43,10 @@ def read_estimate(estimate_id):
 def revise_estimate(changes, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    changes = at_customers_property(session, changes, estimate.customer_id, adapter("customers_api"),
+    command = ReviseEstimate(**changes)
+    command = at_customers_property(session, command, estimate.customer_id, adapter("customers_api"),
                                     current=estimate.property_id)
-    return revise(session, estimate, ReviseEstimate(**changes), actor=actor(), at=now())
+    return revise(session, estimate, command, actor=actor(), at=now())
 
 
 @blp.get("/estimates/<uuid:estimate_id>/pdf", "jobs:view", response=BINARY, content_type="application/pdf",
@@ -59,7 +62,7 @@ def estimate_as_pdf(estimate_id):
 def change_estimate_status(body, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return move_estimate(session, estimate, body["to"], actor=actor(), at=now(), happened_at=body.get("at"))
+    return move_estimate(session, estimate, MoveStatus(**body), actor=actor(), at=now())
 
 
 @blp.post("/estimates/<uuid:estimate_id>/approve", "jobs:edit", body=ApproveIn, response=EstimateOut)

@@ -12,7 +12,7 @@ from jobs.adapters.orm import Job
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
 from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
-from jobs.service_layer.commands import EditJob, OpenJob
+from jobs.service_layer.commands import EditJob, MoveStatus, OpenJob
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
@@ -36,11 +36,11 @@ def list_jobs(args):
 @conflicts
 def create_job(body):
     session = request_session()
-    require_customer(session, body["customer_id"], adapter("customers_api"))
-    body, override = cleared_for_work(session, body["customer_id"], body, "jobs")
-    body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-    body = assign_crew(session, body)
-    job = open_job(session, OpenJob(**body), actor=actor(), at=now())
+    command = OpenJob(**body)
+    require_customer(session, command.customer_id, adapter("customers_api"))
+    command, override = cleared_for_work(session, command.customer_id, command, "jobs")
+    command = at_customers_property(session, command, command.customer_id, adapter("customers_api"))
+    job = open_job(session, assign_crew(session, command), actor=actor(), at=now())
     keep_override(session, "job", job, override, actor(), now())
     return job
 
@@ -54,17 +54,17 @@ def read_job(job_id):
 def change_job(changes, job_id):
     session = request_session()
     job = load_job(session, job_id, for_update=True)
-    changes = at_customers_property(session, changes, job.customer_id, adapter("customers_api"),
+    command = EditJob(**changes)
+    command = at_customers_property(session, command, job.customer_id, adapter("customers_api"),
                                     current=job.property_id)
-    changes = assign_crew(session, changes)
-    return edit_job(session, job, EditJob(**changes), actor=actor(), at=now())
+    return edit_job(session, job, assign_crew(session, command), actor=actor(), at=now())
 
 
 @blp.post("/<uuid:job_id>/status", "jobs:edit", body=JobStatusMove, response=JobOut)
 def change_job_status(body, job_id):
     session = request_session()
-    return move_job(session, load_job(session, job_id, for_update=True), body["to"], actor=actor(), now=now(),
-                    at=body.get("at"))
+    return move_job(session, load_job(session, job_id, for_update=True), MoveStatus(**body), actor=actor(),
+                    now=now())
 
 
 @blp.get("/<uuid:job_id>/history", "jobs:view", response=HistoryOut)

@@ -8,7 +8,7 @@ from chassis.pagination import PageArgs
 from chassis.request_context import actor, adapter, now
 from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
-from jobs.service_layer.commands import RevisePlan, SetUpPlan
+from jobs.service_layer.commands import MovePlan, RevisePlan, SetUpPlan
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up
@@ -21,10 +21,11 @@ blp = Blueprint("plans", __name__)
 @conflicts
 def set_up_plan(body):
     session = request_session()
-    require_customer(session, body["customer_id"], adapter("customers_api"))
-    body, override = cleared_for_work(session, body["customer_id"], body, "plan visits")
-    body = at_customers_property(session, body, body["customer_id"], adapter("customers_api"))
-    plan = set_up(session, SetUpPlan(**body), actor=actor(), at=now())
+    command = SetUpPlan(**body)
+    require_customer(session, command.customer_id, adapter("customers_api"))
+    command, override = cleared_for_work(session, command.customer_id, command, "plan visits")
+    command = at_customers_property(session, command, command.customer_id, adapter("customers_api"))
+    plan = set_up(session, command, actor=actor(), at=now())
     keep_override(session, "plan", plan, override, actor(), now())
     return plan
 
@@ -38,9 +39,10 @@ def read_plan(plan_id):
 def change_plan(changes, plan_id):
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
-    changes = at_customers_property(session, changes, plan.customer_id, adapter("customers_api"),
+    command = RevisePlan(**changes)
+    command = at_customers_property(session, command, plan.customer_id, adapter("customers_api"),
                                     current=plan.property_id)
-    return revise_plan(session, plan, RevisePlan(**changes), actor=actor(), at=now())
+    return revise_plan(session, plan, command, actor=actor(), at=now())
 
 
 @blp.post("/plans/<uuid:plan_id>/status", "jobs:edit", body=PlanStatusMove, response=PlanOut)
@@ -48,10 +50,10 @@ def change_plan(changes, plan_id):
 def change_plan_status(body, plan_id):
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
-    override = None
-    if body["to"] == "active":
-        body, override = cleared_for_work(session, plan.customer_id, body, "plan visits")
-    plan = move_plan(session, plan, body["to"], actor=actor(), at=now())
+    move, override = MovePlan(**body), None
+    if move.to == "active":
+        move, override = cleared_for_work(session, plan.customer_id, move, "plan visits")
+    plan = move_plan(session, plan, move, actor=actor(), at=now())
     keep_override(session, "plan", plan, override, actor(), now())
     return plan
 

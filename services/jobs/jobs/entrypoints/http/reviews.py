@@ -11,6 +11,7 @@ from jobs.adapters.orm import Job
 from jobs.entrypoints.http.schemas.requests import ReviewIn
 from jobs.entrypoints.http.schemas.responses import JobsToReview, ReviewOut, ReviewsPage
 from jobs.service_layer import reviews
+from jobs.service_layer.commands import ReceiveReview
 from jobs.service_layer.jobs import load_job
 
 blp = Blueprint("reviews", __name__)
@@ -33,8 +34,8 @@ def _job_the_caller_may_rate(job_id) -> Job:
 @conflicts
 def rate_job(body, job_id):
     """Rate a completed job (once): 409 when the job is not completed or was rated already."""
-    return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), rating=body["rating"],
-                                  comment=body["comment"], actor=actor(), at=now())
+    return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), ReceiveReview(**body),
+                                  actor=actor(), at=now())
 
 
 @blp.get("/customers/<uuid:customer_id>/reviews", "jobs:view", query=PageArgs, response=ReviewsPage)

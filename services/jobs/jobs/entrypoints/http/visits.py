@@ -6,7 +6,7 @@ from chassis.db import request_session
 from chassis.request_context import actor, now
 from jobs.entrypoints.http.schemas.requests import VisitIn, VisitMove
 from jobs.entrypoints.http.schemas.responses import VisitOut, VisitsOut
-from jobs.service_layer.commands import AddVisit
+from jobs.service_layer.commands import AddVisit, MoveStatus
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.visits import add_visit, load_visit, move_visit, visits_of
 
@@ -33,4 +33,4 @@ def change_visit_status(body, job_id, visit_id):
     session = request_session()
     job = load_job(session, job_id, for_update=True)
     visit = load_visit(session, job_id, visit_id, for_update=True)
-    return move_visit(session, job, visit, body["to"], actor=actor(), now=now(), at=body.get("at"))
+    return move_visit(session, job, visit, MoveStatus(**body), actor=actor(), now=now())

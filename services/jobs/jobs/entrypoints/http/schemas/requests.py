@@ -88,7 +88,8 @@ class VisitIn(Schema):
 
 class VisitMove(Schema):
     to = fields.String(required=True, validate=validate.OneOf(("completed", "cancelled")))
-    at = when(metadata={"description": "When the visit was really made: any past moment; now when omitted."})
+    happened_at = when(data_key="at", metadata={
+        "description": "When the visit was really made: any past moment; now when omitted."})
 
 
 class JobEditable(PropertyFields):
@@ -124,8 +125,9 @@ def source_number_field():
 
 class JobStatusMove(Schema):
     to = fields.String(required=True, validate=validate.OneOf(JOB.statuses))
-    at = when(metadata={"description": "When the move really happened (a job completed on site days ago): any "
-                                       "past moment, not a future one; now when omitted."})
+    happened_at = when(data_key="at", metadata={
+        "description": "When the move really happened (a job completed on site days ago): any past moment, not a "
+                       "future one; now when omitted."})
 
 
 FILENAME_MAX = 255  # the photos.filename column
@@ -150,8 +152,9 @@ class EstimateIn(EstimateEditable):
 class EstimateStatusMove(Schema):
     # "approved" through /approve (which can make the job), "expired" only by time.
     to = fields.String(required=True, validate=validate.OneOf(("sent", "viewed", "declined")))
-    at = when(metadata={"description": "When the move really happened (sent by hand last week): any past moment, "
-                                       "not a future one; now when omitted."})
+    happened_at = when(data_key="at", metadata={
+        "description": "When the move really happened (sent by hand last week): any past moment, not a future one; "
+                       "now when omitted."})
 
 
 class JobWindowIn(Schema):
