@@ -42,10 +42,15 @@ def rich_customer(api, customer):
     return {"id": customer, "overdue": overdue, "due_soon": due_soon, "draft": draft, "payment": payment}
 
 
+def _customers(app):
+    return app.extensions["fieldwork"].adapter("customers_api")
+
+
 def _computed(app, account_id, customer, now=None) -> bytes:
     """The part as the service layer computes it right now, bypassing the store, in the bytes the route sends."""
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        document, _ = workspace_part(session, customer, limit=10, activity_limit=20, now=now or utcnow())
+        document, _ = workspace_part(session, customer, _customers(app), limit=10, activity_limit=20,
+                                     now=now or utcnow())
         return wire_json.dumps(WorkspacePart().dump(document))
 
 
@@ -128,7 +133,8 @@ def _midnight_after(day: dt.date) -> dt.datetime:
 def test_valid_until_is_when_the_next_open_invoice_falls_overdue(app, account_id, rich_customer):
     now = utcnow()
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        _, valid_until = workspace_part(session, rich_customer["id"], limit=10, activity_limit=20, now=now)
+        _, valid_until = workspace_part(session, rich_customer["id"], _customers(app), limit=10,
+                                        activity_limit=20, now=now)
     assert valid_until == _midnight_after(dt.date.fromisoformat(rich_customer["due_soon"]["due_date"]))
     just_before = _computed(app, account_id, rich_customer["id"], now=valid_until - dt.timedelta(microseconds=1))
     assert just_before == _computed(app, account_id, rich_customer["id"], now=now)
@@ -144,7 +150,8 @@ def test_nothing_left_to_fall_overdue_leaves_the_part_to_writes_alone(app, api, 
     api.pay(customer, 10000, [(paid["id"], 10000)])
     api.invoice(customer, send=False)  # a draft never falls overdue
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        assert workspace_part(session, customer, limit=10, activity_limit=20, now=utcnow())[1] is None
+        assert workspace_part(session, customer, _customers(app), limit=10, activity_limit=20,
+                              now=utcnow())[1] is None
 
 
 def test_the_route_recomputes_once_valid_until_passes_and_not_before(app, client, auth, account_id, rich_customer,

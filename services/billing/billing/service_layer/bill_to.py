@@ -6,16 +6,11 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import require_customer
+from chassis.customer_directory import CustomersApi, require_customer
 from chassis.errors import field_error
 from chassis.references import RecordsApi
-from chassis.request_context import adapter, principal
 
 FIELD = "bill_to_customer_id"
-
-
-def _relations_api() -> RecordsApi:
-    return adapter("customer_relations_api")
 
 
 def is_bill_to_parent(relations: dict | None, bill_to_id: uuid.UUID) -> bool:
@@ -24,10 +19,12 @@ def is_bill_to_parent(relations: dict | None, bill_to_id: uuid.UUID) -> bool:
                for item in (relations or {}).get("items", []))
 
 
-def check_bill_to(session: Session, customer_id: uuid.UUID, bill_to_id: uuid.UUID | None) -> None:
+def check_bill_to(session: Session, customer_id: uuid.UUID, bill_to_id: uuid.UUID | None, *,
+                  customers: CustomersApi, relations_api: RecordsApi, token: str) -> None:
+    """``relations_api`` is the customers service's relations of a customer, asked with the caller's ``token``."""
     if bill_to_id is None:
         return
-    require_customer(session, bill_to_id, adapter("customers_api"), field=FIELD)
-    relations = _relations_api().fetch(customer_id, principal().token)
+    require_customer(session, bill_to_id, customers, field=FIELD)
+    relations = relations_api.fetch(customer_id, token)
     if not is_bill_to_parent(relations, bill_to_id):
         raise field_error(FIELD, "Not this customer's bill-to customer: link it under Related customers first.")

@@ -99,3 +99,41 @@ class ChangePriceBookItem:
     unit_price_cents: int = UNSET
     kind_prices: dict[str, int] = UNSET
     tax_rate: Decimal = UNSET
+
+
+@dataclass(frozen=True)
+class KeepCard:
+    """The customer's card on file as the processor tokenised it (replacing any kept): never a number or a code."""
+
+    customer_id: uuid.UUID
+    processor_token: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+
+
+@dataclass(frozen=True)
+class RequestStatement:
+    """Comms is asked to email the statement as it stood at the end of ``as_of``; to ``email``, else to the
+    customer's primary email."""
+
+    customer_id: uuid.UUID
+    as_of: dt.date
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestPricingTable:
+    """Comms is asked to email the customer's pricing table; to ``email``, else to the customer's primary email."""
+
+    customer_id: uuid.UUID
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplyCredit:
+    """The customer's unapplied money put on an invoice: ``amount_cents``, or None for as much as both allow."""
+
+    invoice_id: uuid.UUID
+    amount_cents: int | None = None

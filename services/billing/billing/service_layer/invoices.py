@@ -14,7 +14,7 @@ from billing.domain import summary
 from billing.domain.money import price_line, total_of
 from billing.service_layer import publishing
 from billing.service_layer.books import Books
-from billing.service_layer.commands import CreateInvoice, ReviseDraft
+from billing.service_layer.commands import ApplyCredit, CreateInvoice, ReviseDraft
 from chassis.db import found, next_number
 from chassis.errors import Conflict, field_error
 from chassis.messaging import emit
@@ -207,9 +207,10 @@ def _source_contribution(source: Payment | CreditNote) -> summary.Totals:
     return summary.of_credit_note(source.amount_cents, source.allocated_cents)
 
 
-def apply_credit(session: Session, invoice_id: uuid.UUID, amount_cents: int | None) -> Invoice:
+def apply_credit(session: Session, command: ApplyCredit) -> Invoice:
     """Uses the customer's unapplied payments and credit notes (oldest first) on this invoice."""
-    invoice = get_locked(session, invoice_id)
+    amount_cents = command.amount_cents
+    invoice = get_locked(session, command.invoice_id)
     rules.require_open(money_of(invoice), "credit")
     books = Books(session)
     wanted = min(amount_cents or invoice.balance_cents, invoice.balance_cents)

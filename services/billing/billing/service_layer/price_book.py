@@ -13,7 +13,7 @@ from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
 from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
 from chassis.commands import sent
-from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem
+from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, RequestPricingTable
 from billing.service_layer.statements import customer_name, user_id
 from chassis.customer_directory import properties_of
 from chassis.db import found
@@ -89,10 +89,12 @@ def render_pricing_table(session: Session, customer_id: uuid.UUID) -> bytes:
     return pdf.pricing_table_pdf(customer_name(session, customer_id), customer_pricing_table(session, customer_id))
 
 
-def request_pricing_table(session: Session, customer_id: uuid.UUID, *, email: str | None, requested_by: str,
+def request_pricing_table(session: Session, command: RequestPricingTable, *, requested_by: str,
                           requested_by_name: str) -> PricingTableRequest:
-    """Asks comms to email the pricing table (it fetches the PDF from us when it sends)."""
-    request = PricingTableRequest(customer_id=customer_id, email=email, requested_by=requested_by_name)
+    """Asks comms to email the pricing table (it fetches the PDF from us when it sends); ``requested_by`` is the
+    token subject (the event's user id), ``requested_by_name`` how they are shown."""
+    request = PricingTableRequest(customer_id=command.customer_id, email=command.email,
+                                  requested_by=requested_by_name)
     session.add(request)
     session.flush()
     emit(session, publishing.pricing_table_requested(request, user_id(requested_by)))

@@ -9,19 +9,19 @@ import uuid
 from sqlalchemy.orm import Session
 
 from billing.service_layer.commands import CreateInvoice, ReviseDraft
-from chassis.customer_directory import require_property
-from chassis.references import KeptRecords, require_reference
-from chassis.request_context import adapter
+from chassis.customer_directory import CustomersApi, require_property
+from chassis.references import KeptRecords, RecordsApi, require_reference
 
 JOBS = KeptRecords("job")
 JOBS.keep_from("job.created", lambda data: data["job"])
 
 
-def check_references(session: Session, command: CreateInvoice | ReviseDraft, customer_id: uuid.UUID) -> None:
+def check_references(session: Session, command: CreateInvoice | ReviseDraft, customer_id: uuid.UUID, *,
+                     customers: CustomersApi, jobs: RecordsApi) -> None:
     """Checks the ``property_id`` and ``job_id`` an invoice names (a new invoice's or a draft's changes): those set,
-    neither None nor UNSET (not sent), both falsy."""
+    neither None nor UNSET (not sent), both falsy. ``customers`` and ``jobs`` are asked about ids not heard of by
+    event yet."""
     if command.property_id:
-        require_property(session, command.property_id, customer_id, adapter("customers_api"))
+        require_property(session, command.property_id, customer_id, customers)
     if command.job_id:
-        require_reference(session, JOBS, command.job_id, adapter("jobs_api"), customer_id=customer_id,
-                          field="job_id")
+        require_reference(session, JOBS, command.job_id, jobs, customer_id=customer_id, field="job_id")

@@ -11,6 +11,7 @@ from billing.adapters.orm import CustomerSummary, StatementRequest
 from billing.adapters.queries import credit_on, open_items
 from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
+from billing.service_layer.commands import RequestStatement
 from chassis.customer_directory import lookup
 from chassis.messaging import emit
 
@@ -35,10 +36,11 @@ def user_id(sub: str) -> uuid.UUID:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
 
 
-def request_statement(session: Session, customer_id: uuid.UUID, *, as_of: dt.date, email: str | None,
-                      requested_by: str, requested_by_name: str) -> StatementRequest:
+def request_statement(session: Session, command: RequestStatement, *, requested_by: str,
+                      requested_by_name: str) -> StatementRequest:
     """``requested_by`` is the token subject (the event's user id); ``requested_by_name`` is how they are shown."""
-    request = StatementRequest(customer_id=customer_id, as_of=as_of, email=email, requested_by=requested_by_name)
+    request = StatementRequest(customer_id=command.customer_id, as_of=command.as_of, email=command.email,
+                               requested_by=requested_by_name)
     session.add(request)
     session.flush()
     emit(session, publishing.statement_requested(request, user_id(requested_by)))

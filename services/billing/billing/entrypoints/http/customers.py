@@ -4,19 +4,19 @@ from __future__ import annotations
 from flask import Response
 
 from billing.adapters import queries
-from billing.adapters.orm import CardOnFile
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import CardIn, InvoiceListArgs, StatementArgs, StatementIn
 from billing.entrypoints.http.schemas.responses import (ActivityPage, CardOut, InvoicePage, LedgerEntryOut,
                                                         StatementOut, SummaryOut)
 from billing.service_layer import statements
 from billing.service_layer.books import customer_summary
+from billing.service_layer.card_on_file import card_on_file, forget_card, keep_card
+from billing.service_layer.commands import KeepCard, RequestStatement
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
 from chassis.db import request_session
-from chassis.errors import NotFound
 from chassis.pagination import PageArgs, page_schema
-from chassis.request_context import actor, now, principal
+from chassis.request_context import actor, adapter, now, principal
 
 blp = Blueprint("customer_billing", __name__, url_prefix="/customers/<uuid:customer_id>",
                 description="A customer's billing")
@@ -25,7 +25,7 @@ blp.before_request(refuse_card_data)
 
 def _visible(customer_id):
     session = request_session()
-    visible_customer(session, customer_id)
+    visible_customer(session, customer_id, adapter("customers_api"))
     return session
 
 
@@ -65,39 +65,23 @@ def statement_pdf(args, customer_id):
 @blp.post("/statements", "billing:edit", body=StatementIn, response=StatementOut, status=202)
 def send_statement(body, customer_id):
     session = request_session()
-    writable_path_customer(session, customer_id)
-    return statements.request_statement(session, customer_id, as_of=body["as_of"] or now().date(),
-                                        email=body["email"], requested_by=principal().sub,
-                                        requested_by_name=actor())
+    writable_path_customer(session, customer_id, adapter("customers_api"))
+    command = RequestStatement(customer_id=customer_id, as_of=body["as_of"] or now().date(), email=body["email"])
+    return statements.request_statement(session, command, requested_by=principal().sub, requested_by_name=actor())
 
 
 @blp.get("/card", "billing:view", response=CardOut)
-def card_on_file(customer_id):
-    card = _visible(customer_id).get(CardOnFile, customer_id)
-    if card is None:
-        raise NotFound("No card on file.")
-    return card
+def read_card(customer_id):
+    return card_on_file(_visible(customer_id), customer_id)
 
 
 @blp.put("/card", "billing:edit", body=CardIn, response=CardOut)
-def keep_card(body, customer_id):
+def keep_card_on_file(body, customer_id):
     session = request_session()
-    writable_path_customer(session, customer_id)
-    card = session.get(CardOnFile, customer_id)
-    if card is None:
-        card = CardOnFile(customer_id=customer_id, **body)
-        session.add(card)
-    else:
-        for name, value in body.items():
-            setattr(card, name, value)
-    session.flush()
-    return card
+    writable_path_customer(session, customer_id, adapter("customers_api"))
+    return keep_card(session, KeepCard(customer_id=customer_id, **body))
 
 
 @blp.delete("/card", "billing:edit")
-def forget_card(customer_id):
-    session = _visible(customer_id)
-    card = session.get(CardOnFile, customer_id)
-    if card is None:
-        raise NotFound("No card on file.")
-    session.delete(card)
+def forget_card_on_file(customer_id):
+    forget_card(_visible(customer_id), customer_id)

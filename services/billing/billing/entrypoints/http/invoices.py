@@ -10,13 +10,14 @@ from billing.entrypoints.http.schemas.requests import ApplyCreditIn, InvoiceChan
 from billing.entrypoints.http.schemas.responses import InvoiceOut
 from billing.service_layer import invoices
 from billing.service_layer.bill_to import check_bill_to
-from billing.service_layer.commands import CreateInvoice, ReviseDraft
+from billing.service_layer.commands import ApplyCredit, CreateInvoice, ReviseDraft
 from billing.service_layer.customers import writable_customer
 from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
 from chassis.api import BINARY, Blueprint
 from chassis.db import request_session
 from chassis.errors import NotFound
+from chassis.request_context import adapter, principal
 
 blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoices")
 blp.before_request(refuse_card_data)
@@ -38,9 +39,11 @@ def _find(invoice_id):
 def create_invoice(body):
     session = request_session()
     command = CreateInvoice(**_with_lines(body))
-    writable_customer(session, command.customer_id)
-    check_references(session, command, command.customer_id)
-    check_bill_to(session, command.customer_id, command.bill_to_customer_id)
+    customers = adapter("customers_api")
+    writable_customer(session, command.customer_id, customers)
+    check_references(session, command, command.customer_id, customers=customers, jobs=adapter("jobs_api"))
+    check_bill_to(session, command.customer_id, command.bill_to_customer_id, customers=customers,
+                  relations_api=adapter("customer_relations_api"), token=principal().token)
     return invoices.create_invoice(session, command)
 
 
@@ -52,7 +55,8 @@ def read_invoice(invoice_id):
 @blp.patch("/<uuid:invoice_id>", "billing:edit", body=InvoiceChanges, response=InvoiceOut)
 def revise_draft(changes, invoice_id):
     command = ReviseDraft(**_with_lines(changes))
-    check_references(request_session(), command, _find(invoice_id).customer_id)
+    check_references(request_session(), command, _find(invoice_id).customer_id, customers=adapter("customers_api"),
+                     jobs=adapter("jobs_api"))
     return invoices.revise_draft(request_session(), invoice_id, command)
 
 
@@ -83,4 +87,4 @@ def void(invoice_id):
 
 @blp.post("/<uuid:invoice_id>/apply-credit", "billing:edit", body=ApplyCreditIn, response=InvoiceOut)
 def apply_credit(body, invoice_id):
-    return invoices.apply_credit(request_session(), invoice_id, body["amount_cents"])
+    return invoices.apply_credit(request_session(), ApplyCredit(invoice_id=invoice_id, **body))

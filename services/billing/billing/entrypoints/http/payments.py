@@ -11,6 +11,7 @@ from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.errors import NotFound
+from chassis.request_context import adapter
 
 blp = Blueprint("payments", __name__, description="Payments, credit notes and refunds")
 blp.before_request(refuse_card_data)
@@ -19,7 +20,7 @@ blp.before_request(refuse_card_data)
 @blp.post("/payments", "billing:edit", body=PaymentIn, response=PaymentOut, status=201)
 def record_payment(body):
     session = request_session()
-    writable_customer(session, body["customer_id"])
+    writable_customer(session, body["customer_id"], adapter("customers_api"))
     allocations = body["allocations"]
     if allocations is not None:
         allocations = tuple(PaymentAllocation(**item) for item in allocations)
@@ -34,7 +35,7 @@ def read_payment(payment_id):
 @blp.post("/credit-notes", "billing:edit", body=CreditNoteIn, response=CreditNoteOut, status=201)
 def issue_credit_note(body):
     session = request_session()
-    writable_customer(session, body["customer_id"])
+    writable_customer(session, body["customer_id"], adapter("customers_api"))
     return payments.issue_credit_note(session, IssueCreditNote(**body))
 
 

@@ -6,6 +6,7 @@ from billing.service_layer.workspace import workspace_part
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
+from chassis.request_context import adapter
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
@@ -20,4 +21,5 @@ def billing_part(args, customer_id):
     if stored.current:
         return stored.answer()
     return stored.keep(WorkspacePart, *workspace_part(
-        request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"], now=now))
+        request_session(), customer_id, adapter("customers_api"), limit=args["limit"],
+        activity_limit=args["activity_limit"], now=now))

@@ -1,0 +1,35 @@
+"""A customer's card on file: the processor's token and what may be shown of the card, never its number."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+
+from sqlalchemy.orm import Session
+
+from billing.adapters.orm import CardOnFile
+from billing.service_layer.commands import KeepCard
+from chassis.errors import NotFound
+
+
+def card_on_file(session: Session, customer_id: uuid.UUID) -> CardOnFile:
+    card = session.get(CardOnFile, customer_id)
+    if card is None:
+        raise NotFound("No card on file.")
+    return card
+
+
+def keep_card(session: Session, command: KeepCard) -> CardOnFile:
+    """Keeps the card, in place of the one kept before if any."""
+    card = session.get(CardOnFile, command.customer_id)
+    if card is None:
+        card = CardOnFile(**asdict(command))
+        session.add(card)
+    else:
+        for name, value in asdict(command).items():
+            setattr(card, name, value)
+    session.flush()
+    return card
+
+
+def forget_card(session: Session, customer_id: uuid.UUID) -> None:
+    session.delete(card_on_file(session, customer_id))
