@@ -15,7 +15,8 @@ CARD = {"processor_token": "tok_1N3T00LkdIwHu7ixt44h1F8k", "brand": "visa", "las
 
 def seed(api: Seeder) -> None:
     """One record of every kind billing keeps: invoices (a draft and a sent one), a payment, a credit note, a
-    refund, a card, a statement request, a price book item and a pricing table request, for a customer and a job known by event."""
+    refund, a card, a statement request, a price book item and a pricing table request, for a customer and a job
+    known by event."""
     property_id = str(uuid.uuid4())
     api.ids["property_id"] = property_id
     customer_id = api.ids["customer_id"] = api.customer_known(properties=[{"id": property_id, "address": ADDRESS}])

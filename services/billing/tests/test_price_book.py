@@ -39,7 +39,8 @@ def test_an_item_keeps_its_standard_price_and_prices_per_kind(api):
 
 
 def test_bad_items_are_refused_with_field_errors_and_write_nothing(api, client, auth):
-    for body, field in (({"unit_price_cents": 100}, "name"), ({"name": "X", "unit_price_cents": -1}, "unit_price_cents"),
+    for body, field in (({"unit_price_cents": 100}, "name"),
+                        ({"name": "X", "unit_price_cents": -1}, "unit_price_cents"),
                         ({"name": "X", "unit_price_cents": 1.5}, "unit_price_cents"),
                         ({"name": "X", "unit_price_cents": 1, "kind_prices": {"Commercial!": 5}}, "kind_prices"),
                         ({"name": "X", "unit_price_cents": 1, "kind_prices": {"commercial": "5"}}, "kind_prices")):

@@ -128,7 +128,8 @@ def issue_credit_note(session: Session, command: IssueCreditNote) -> CreditNote:
     books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
     if invoice is not None:
         allocate(session, books, invoice, note, note.amount_cents, applied_at=note.created_at)
-        emit(session, publishing.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)], note.created_at))
+        emit(session, publishing.credit_applied(invoice, [("credit_note", note.id, note.amount_cents)],
+                                                note.created_at))
     books.post(customer_id, kind="credit", record_id=note.id, description=f"Credit note {note.number}: {note.reason}",
                credit_cents=note.amount_cents)
     books.close()

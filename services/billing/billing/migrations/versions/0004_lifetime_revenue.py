@@ -27,4 +27,5 @@ def upgrade():
     op.execute("ALTER TABLE invoices ADD CONSTRAINT invoices_money CHECK ("
                "subtotal_cents >= 0 AND tax_cents >= 0 AND paid_cents >= 0 AND credited_cents >= 0 "
                "AND balance_cents >= 0 AND total_cents = subtotal_cents + tax_cents "
-               "AND balance_cents = CASE WHEN status = 'void' THEN 0 ELSE total_cents - paid_cents - credited_cents END)")
+               "AND balance_cents = CASE WHEN status = 'void' THEN 0 "
+               "ELSE total_cents - paid_cents - credited_cents END)")

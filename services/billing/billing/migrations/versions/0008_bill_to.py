@@ -17,7 +17,8 @@ def upgrade():
     # invoices of a payer are read from an index like a customer's own.
     op.execute("ALTER TABLE invoices ADD COLUMN payer_id uuid "
                "GENERATED ALWAYS AS (coalesce(bill_to_customer_id, customer_id)) STORED")
-    op.execute("CREATE INDEX invoices_billed_to ON invoices (account_id, bill_to_customer_id, created_at DESC, id DESC) "
+    op.execute("CREATE INDEX invoices_billed_to ON invoices "
+               "(account_id, bill_to_customer_id, created_at DESC, id DESC) "
                "WHERE bill_to_customer_id IS NOT NULL")
     op.execute("CREATE INDEX invoices_open_by_payer ON invoices (account_id, payer_id, due_date) "
                "INCLUDE (balance_cents) WHERE status IN ('sent', 'viewed', 'partial')")
