@@ -13,14 +13,16 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import Forbidden, NotFound
 from chassis.messaging import emit
+from chassis.references import RecordsApi
 from customers.adapters.orm import Customer, Note
 from chassis.commands import sent
 from customers.service_layer.commands import AddNote, EditNote
 from customers.service_layer.references import check_communication
 
 
-def add_note(session: Session, customer: Customer, command: AddNote, *, by: str, now: dt.datetime) -> Note:
-    check_communication(session, customer.id, command.communication_id)
+def add_note(session: Session, customer: Customer, command: AddNote, *, comms_api: RecordsApi, by: str,
+             now: dt.datetime) -> Note:
+    check_communication(session, customer.id, command.communication_id, comms_api)
     note = Note(customer_id=customer.id, body=command.body, pinned=command.pinned, author=by,
                 communication_id=command.communication_id, created_at=now)
     session.add(note)
@@ -39,13 +41,13 @@ def own_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: st
     return note
 
 
-def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, command: EditNote, *, by: str,
-              now: dt.datetime) -> Note:
+def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, command: EditNote, *,
+              comms_api: RecordsApi, by: str, now: dt.datetime) -> Note:
     changes = sent(command)
     note = own_note(session, customer, note_id, by=by)
     was_linked = note.communication_id is not None
     if changes.get("communication_id") not in (None, note.communication_id):
-        check_communication(session, customer.id, changes["communication_id"])
+        check_communication(session, customer.id, changes["communication_id"], comms_api)
     for name in ("body", "pinned", "communication_id"):
         if name in changes:
             setattr(note, name, changes[name])

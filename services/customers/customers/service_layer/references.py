@@ -9,8 +9,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.references import KeptRecords, require_reference
-from chassis.request_context import adapter
+from chassis.references import KeptRecords, RecordsApi, require_reference
 from customers.adapters.orm import Customer
 
 
@@ -23,9 +22,10 @@ COMMUNICATIONS = KeptRecords("communication", merged_into=_merged_into)
 COMMUNICATIONS.keep_from("communication.logged", lambda data: data["communication"])
 
 
-def check_communication(session: Session, customer_id: uuid.UUID, communication_id: uuid.UUID | None) -> None:
-    """422 on ``communication_id`` unless it is one of the customer's communications in this account."""
+def check_communication(session: Session, customer_id: uuid.UUID, communication_id: uuid.UUID | None,
+                        comms_api: RecordsApi) -> None:
+    """422 on ``communication_id`` unless it is one of the customer's communications in this account; ``comms_api``
+    is asked about one not kept here as the customer's."""
     if communication_id is not None:
-        require_reference(session, COMMUNICATIONS, communication_id,
-                          adapter("comms_api"), customer_id=customer_id,
+        require_reference(session, COMMUNICATIONS, communication_id, comms_api, customer_id=customer_id,
                           field="communication_id")
