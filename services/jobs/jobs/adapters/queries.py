@@ -23,6 +23,14 @@ def job_page_key(job: Job) -> tuple:
     return job.work_at, job.id
 
 
+def account_jobs(session: Session, *, status: str | None, limit: int, cursor: str | None) -> Page:
+    """The account's jobs in service-history order, only those of ``status`` when given."""
+    stmt = select(Job)
+    if status:
+        stmt = stmt.where(Job.status == status)
+    return keyset_page(session, stmt, list(JOB_PAGE_ORDER), limit=limit, cursor=cursor, key=job_page_key)
+
+
 def page_of(session: Session, model, customer_id: uuid.UUID, *, limit: int, cursor: str | None,
             status: str | None = None, order=None) -> Page:
     order = order or ([*JOB_PAGE_ORDER] if model is Job else [model.created_at, model.id])

@@ -1,14 +1,12 @@
-"""HTTP routes of jobs: create, read, edit, move status, history."""
+"""HTTP routes of jobs: the account's list, create, read, edit, move status, history."""
 from __future__ import annotations
-
-from sqlalchemy import select
 
 from chassis.api import Blueprint, conflicts
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
-from chassis.pagination import keyset_page, page_schema
+from chassis.pagination import page_schema
 from chassis.request_context import actor, adapter, now
-from jobs.adapters.orm import Job
+from jobs.adapters import queries
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
 from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
@@ -18,18 +16,14 @@ from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
 from jobs.service_layer.technicians import assign_crew
-from jobs.adapters.queries import JOB_PAGE_ORDER, job_page_key
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
 
 @blp.get("", "jobs:view", query=status_filter(JOB.statuses), response=page_schema(JobBrief, name="AccountJobPage"))
 def list_jobs(args):
-    stmt = select(Job)
-    if args["status"]:
-        stmt = stmt.where(Job.status == args["status"])
-    return keyset_page(request_session(), stmt, list(JOB_PAGE_ORDER), limit=args["limit"],
-                       cursor=args["cursor"], key=job_page_key).as_dict()
+    return queries.account_jobs(request_session(), status=args["status"], limit=args["limit"],
+                                cursor=args["cursor"]).as_dict()
 
 
 @blp.post("", "jobs:edit", body=JobIn, response=JobOut, status=201)
