@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from chassis.api import PUBLIC, Blueprint
 from chassis.db import request_session
-from chassis.pagination import PageArgs, page_schema
+from chassis.pagination import PageArgs
 from chassis.request_context import actor, adapter, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
@@ -33,7 +33,7 @@ def invite_to_portal(command, customer_id):
     return presenters.invite(record, now())
 
 
-# PUBLIC: the magic-link token authenticates itself: signed by us, expiring, single use
+# Public: the magic-link token authenticates itself (signed by us, expiring, single use).
 @blp.post("/portal/redeem", PUBLIC, body=RedeemIn, response=RedeemOut)
 def redeem_invite(body):
     invite_id, account_id = invites.read_token(body["token"], adapter("portal_tokens"))
