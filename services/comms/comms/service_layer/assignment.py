@@ -1,8 +1,6 @@
 """Assigning an unmatched message to a customer: the whole conversation with that number goes with it."""
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -10,19 +8,20 @@ from chassis.customer_directory import CustomersApi, require_customer
 from chassis.errors import Conflict, NotFound
 
 from comms.adapters.orm import Communication
+from comms.service_layer.commands import AssignCommunication
 from comms.service_layer.publishing import communication_logged
 from comms.service_layer.threads import reassign_threads
 
 
-def assign(session: Session, communication_id: uuid.UUID, customer_id: uuid.UUID,
-           customers: CustomersApi) -> Communication:
-    comm = session.scalars(select(Communication).where(Communication.id == communication_id)
+def assign(session: Session, command: AssignCommunication, customers: CustomersApi) -> Communication:
+    """``customers`` is asked about a customer not heard of by event yet."""
+    comm = session.scalars(select(Communication).where(Communication.id == command.communication_id)
                            .with_for_update()).first()
     if comm is None:
         raise NotFound("No such communication.")
     if comm.customer_id is not None:
         raise Conflict("This communication already belongs to a customer.")
-    customer = require_customer(session, customer_id, customers, allow_archived=True)
+    customer = require_customer(session, command.customer_id, customers, allow_archived=True)
     others = []
     if comm.thread_id is not None:
         others = list(session.scalars(select(Communication).where(

@@ -23,3 +23,24 @@ class LogCommunication:
     transcript: str | None = None
     status: str | None = None
     occurred_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class SendMessage:
+    """An email or text a user sends from the workspace; ``to`` None: the customer's primary email or phone.
+    ``purpose``: service (about the customer's work), marketing or review_request."""
+
+    customer_id: uuid.UUID
+    channel: str
+    body: str
+    to: str | None = None
+    subject: str | None = None
+    purpose: str = "service"
+
+
+@dataclass(frozen=True)
+class AssignCommunication:
+    """An unmatched item (and the rest of its SMS thread) given to a customer."""
+
+    communication_id: uuid.UUID
+    customer_id: uuid.UUID

@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi
+from chassis.customer_directory import CustomersApi, require_customer
 from chassis.errors import Conflict, field_error
 
 from comms.adapters import queries
@@ -15,6 +15,8 @@ from comms.adapters.orm import Communication, Delivery
 from comms.domain.communication import FAILED, QUEUED, HandledBy
 from comms.domain.contact_points import normalise_email, normalise_phone
 from comms.service_layer import contacts
+from comms.service_layer.commands import SendMessage
+from comms.service_layer.promotion import refuse_marketing_if_flagged
 from comms.service_layer.threads import touch_thread
 
 
@@ -84,6 +86,20 @@ def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: s
                          next_attempt_at=now, attachment=attachment, withheld=withheld))
     session.flush()
     return comm
+
+
+def send_message(session: Session, command: SendMessage, *, configured: dict[str, bool], senders: dict[str, str],
+                 region: str, customers: CustomersApi, token: str, sent_by: HandledBy,
+                 now: dt.datetime) -> Communication:
+    """Queues a user's message (``queue_message``) after every check: a channel with somewhere to go, a customer
+    that may be written to, no marketing to one flagged do-not-service, and where it goes (``recipient``: the
+    customers service is asked with ``token`` about a customer not heard of yet). 409 or 422 queue nothing."""
+    require_configured(command.channel, configured)
+    customer = require_customer(session, command.customer_id, customers)
+    refuse_marketing_if_flagged(session, customer.id, command.purpose)
+    to = recipient(session, customer.id, command.channel, command.to, region, customers, token)
+    return queue_message(session, customer_id=customer.id, channel=command.channel, to=to, subject=command.subject,
+                         body=command.body, handled_by=sent_by, from_address=senders[command.channel], now=now)
 
 
 def record_unsendable(session: Session, *, customer_id: uuid.UUID, channel: str, subject: str | None, body: str,

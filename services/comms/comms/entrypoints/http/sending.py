@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
-from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import actor, adapter, now, principal, runtime
 
@@ -11,32 +10,25 @@ from comms.entrypoints.http.schemas.requests import AssignIn, FeedArgs, MessageI
 from comms.entrypoints.http.schemas.responses import ChannelsOut, CommunicationOut, CommunicationPage
 from comms.adapters import queries
 from comms.service_layer.assignment import assign
+from comms.service_layer.commands import AssignCommunication, SendMessage
 from comms.service_layer.outcomes import retry
-from comms.service_layer.promotion import refuse_marketing_if_flagged
-from comms.service_layer.sending import NOT_CONFIGURED, configured_channels, queue_message, recipient, require_configured
+from comms.service_layer.sending import NOT_CONFIGURED, configured_channels, send_message
 
 blp = Blueprint("sending", __name__, description="Outbound email and SMS, and the unmatched inbox")
 
 
 @blp.post("/messages", "comms:send", body=MessageIn, response=CommunicationOut, status=202)
 @conflicts
-def send_message(body):
+def queue_send(body):
     """Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
 
     409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
     message or review request is for a customer flagged do-not-service: nothing is queued."""
-    session, config = request_session(), adapter("config")
-    require_configured(body["channel"], configured_channels(runtime().adapters))
-    customer = require_customer(session, body["customer_id"], adapter("customers_api"))
-    refuse_marketing_if_flagged(session, customer.id, body["purpose"])
-    to = recipient(session, customer.id, body["channel"], body["to"], config.phone_region,
-                   adapter("customers_api"), principal().token)
-    sender = config.sms_from if body["channel"] == "sms" else config.smtp_from
-    return queue_message(session, customer_id=customer.id, channel=body["channel"], to=to,
-                         subject=body["subject"], body=body["body"],
-                         handled_by=HandledBy.staff(principal().sub, actor()),
-                         from_address=sender,
-                         now=now())
+    config, caller = adapter("config"), principal()
+    return send_message(request_session(), SendMessage(**body), configured=configured_channels(runtime().adapters),
+                        senders={"email": config.smtp_from, "sms": config.sms_from}, region=config.phone_region,
+                        customers=adapter("customers_api"), token=caller.token,
+                        sent_by=HandledBy.staff(caller.sub, actor()), now=now())
 
 
 @blp.get("/channels", "comms:view", response=ChannelsOut)
@@ -66,4 +58,5 @@ def unmatched(args):
 @blp.post("/unmatched/<uuid:communication_id>/assign", "comms:send", body=AssignIn, response=CommunicationOut)
 def assign_unmatched(body, communication_id):
     """Give an unmatched item (and the rest of its SMS thread) to a customer."""
-    return assign(request_session(), communication_id, body["customer_id"], adapter("customers_api"))
+    return assign(request_session(), AssignCommunication(communication_id=communication_id, **body),
+                  adapter("customers_api"))
