@@ -1,4 +1,5 @@
-"""Reads: customer pages and summaries, read straight from indexed queries (no domain objects needed)."""
+"""Reads: the pages and summaries the routes answer, read straight from indexed queries (no domain objects
+needed)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from chassis.activity import api_link
 from chassis.pagination import Page, encode_cursor, keyset_page
-from jobs.adapters.orm import ActivityEntry, CustomerTally, Job, Photo
+from jobs.adapters.orm import ActivityEntry, CustomerTally, Job, Photo, Technician
 
 RECENT_DAYS = 30
 RECENT_LIMIT = 10
@@ -65,6 +66,31 @@ def photo_view(photo: Photo, job: Job | None) -> dict:
             "uploaded_at": photo.uploaded_at, "job_number": job.number if job else None,
             "job_title": job.title if job else None, "url": api_link(f"/photos/{photo.id}"),
             "thumbnail_url": api_link(f"/photos/{photo.id}/thumbnail")}
+
+
+def job_photos(session: Session, job: Job, *, limit: int, cursor: str | None) -> dict:
+    """A page of the job's photos, newest first, as the list shows them."""
+    order = [Photo.uploaded_at, Photo.id]
+    page = keyset_page(session, select(Photo).where(Photo.job_id == job.id), order, limit=limit, cursor=cursor,
+                       key=lambda photo: (photo.uploaded_at, photo.id))
+    return page.as_dict(lambda photo: photo_view(photo, job))
+
+
+def customer_photos(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> dict:
+    """A page of the customer's photos, newest first, each with its job's number and title (one more statement)."""
+    page = page_of(session, Photo, customer_id, limit=limit, cursor=cursor, order=[Photo.uploaded_at, Photo.id])
+    job_ids = {photo.job_id for photo in page.items if photo.job_id}
+    jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
+    return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
+
+
+def technicians(session: Session, *, active: bool | None, limit: int, cursor: str | None) -> Page:
+    """The account's technicians by name, only the active (or inactive) ones when ``active`` says so."""
+    stmt = select(Technician)
+    if active is not None:
+        stmt = stmt.where(Technician.active == active)
+    return keyset_page(session, stmt, [Technician.name, Technician.id], limit=limit, cursor=cursor,
+                       key=lambda t: (t.name, t.id), descending=False)
 
 
 def latest_photos(session: Session, customer_id: uuid.UUID, limit: int) -> dict:

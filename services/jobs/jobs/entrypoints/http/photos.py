@@ -4,12 +4,11 @@ from __future__ import annotations
 import uuid
 
 from flask import Response
-from sqlalchemy import select
 
 from chassis.api import BINARY, Blueprint
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
-from chassis.pagination import PageArgs, keyset_page, page_schema
+from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, now
 from jobs.adapters.images import ACCEPTED_TYPES
 from jobs.adapters.orm import Job, Photo
@@ -17,7 +16,8 @@ from jobs.entrypoints.http.schemas.requests import PhotoUpload
 from jobs.entrypoints.http.schemas.responses import PhotoOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.photos import add_photo, delete_photo, load_photo
-from jobs.adapters.queries import page_of, photo_view
+from jobs.adapters import queries
+from jobs.adapters.queries import photo_view
 
 blp = Blueprint("photos", __name__)
 
@@ -34,11 +34,7 @@ def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
 def job_photos(args, job_id):
     """The job's photos, newest first."""
     session = request_session()
-    job = load_job(session, job_id)
-    order = [Photo.uploaded_at, Photo.id]
-    page = keyset_page(session, select(Photo).where(Photo.job_id == job.id), order, limit=args["limit"],
-                       cursor=args["cursor"], key=lambda photo: (photo.uploaded_at, photo.id))
-    return page.as_dict(lambda photo: photo_view(photo, job))
+    return queries.job_photos(session, load_job(session, job_id), limit=args["limit"], cursor=args["cursor"])
 
 
 @blp.post("/jobs/<uuid:job_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart", response=PhotoOut,
@@ -52,11 +48,7 @@ def upload_job_photo(form, job_id):
 def customer_photos(args, customer_id):
     session = request_session()
     visible_customer(session, customer_id, adapter("customers_api"))
-    page = page_of(session, Photo, customer_id, limit=args["limit"], cursor=args["cursor"],
-                   order=[Photo.uploaded_at, Photo.id])
-    job_ids = {photo.job_id for photo in page.items if photo.job_id}
-    jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
-    return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
+    return queries.customer_photos(session, customer_id, limit=args["limit"], cursor=args["cursor"])
 
 
 @blp.post("/customers/<uuid:customer_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart",

@@ -1,12 +1,10 @@
 """HTTP routes of technicians: the account's people who do the work."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.pagination import keyset_page, page_schema
-from jobs.adapters.orm import Technician
+from chassis.pagination import page_schema
+from jobs.adapters import queries
 from jobs.entrypoints.http.schemas.requests import TechnicianEditable, TechnicianFilter, TechnicianIn
 from jobs.entrypoints.http.schemas.responses import TechnicianOut
 from jobs.service_layer.commands import AddTechnician, EditTechnician
@@ -17,11 +15,8 @@ blp = Blueprint("technicians", __name__, url_prefix="/technicians")
 
 @blp.get("", "jobs:view", query=TechnicianFilter, response=page_schema(TechnicianOut, name="TechnicianPage"))
 def list_technicians(args):
-    stmt = select(Technician)
-    if args["active"] is not None:
-        stmt = stmt.where(Technician.active == args["active"])
-    return keyset_page(request_session(), stmt, [Technician.name, Technician.id], limit=args["limit"],
-                       cursor=args["cursor"], key=lambda t: (t.name, t.id), descending=False).as_dict()
+    return queries.technicians(request_session(), active=args["active"], limit=args["limit"],
+                               cursor=args["cursor"]).as_dict()
 
 
 @blp.post("", "settings:edit", body=TechnicianIn, response=TechnicianOut, status=201)
