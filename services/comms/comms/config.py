@@ -37,8 +37,9 @@ class CommsConfig:
         return cls(
             webhook_secret=_get(settings, "webhook_secret", "FIELDWORK_WEBHOOK_SECRET"),
             webhook_public_base=_get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE").rstrip("/"),
-            status_callback_base=_get(settings, "status_callback_base", "FIELDWORK_STATUS_CALLBACK_BASE",
-                                      _get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE")).rstrip("/"),
+            status_callback_base=_get(
+                settings, "status_callback_base", "FIELDWORK_STATUS_CALLBACK_BASE",
+                _get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE")).rstrip("/"),
             phone_region=_get(settings, "phone_region", "FIELDWORK_PHONE_REGION", "US"),
             portal_base_url=_get(settings, "portal_base_url", "FIELDWORK_PORTAL_BASE_URL",
                                  "http://127.0.0.1:8080").rstrip("/"),

@@ -38,7 +38,8 @@ def test_the_signature_covers_url_and_every_param():
     assert not signature.is_valid("s3cret", "https://x/webhooks/sms/a", [("From", "+1"), ("Body", "hi")], good)
     assert not signature.is_valid("other", "https://x/webhooks/sms/a", params, good)
     assert not signature.is_valid("s3cret", "https://x/webhooks/sms/a", params, None)
-    assert not signature.is_valid("", "https://x/webhooks/sms/a", params, signature.sign("", "https://x/webhooks/sms/a", params))
+    assert not signature.is_valid("", "https://x/webhooks/sms/a", params,
+                                  signature.sign("", "https://x/webhooks/sms/a", params))
 
 
 def test_backoff_doubles_up_to_the_cap():

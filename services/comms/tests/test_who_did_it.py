@@ -3,7 +3,8 @@ import uuid
 
 
 def test_a_logged_call_shows_who_by_name(client, make_token, account_id, add_customer):
-    named = {"Authorization": f"Bearer {make_token(account_id, sub='6b0e0f7a-5c3a-4e8b-a1f7-6d0e9c2b4a83', name='Dana Whitfield')}"}
+    token = make_token(account_id, sub="6b0e0f7a-5c3a-4e8b-a1f7-6d0e9c2b4a83", name="Dana Whitfield")
+    named = {"Authorization": f"Bearer {token}"}
     customer_id = add_customer(phones=["+15125550142"])
     response = client.post("/communications", json={"customer_id": str(customer_id), "channel": "call",
                                                      "direction": "inbound", "subject": "AC not cooling"},

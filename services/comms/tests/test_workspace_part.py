@@ -42,7 +42,8 @@ def test_defaults_are_the_gateways_first_pages_and_cursors_lead_on(client, auth,
     part = get(client, auth, PART.format(busy_customer) + "?limit=4")
     assert part["activity"] == get(client, auth, f"/customers/{busy_customer}/activity?limit=20")
     assert len(part["activity"]["items"]) == 7 and part["activity"]["next_cursor"] is None
-    rest = get(client, auth, f"/customers/{busy_customer}/communications?cursor={part['communications']['next_cursor']}")
+    cursor = part["communications"]["next_cursor"]
+    rest = get(client, auth, f"/customers/{busy_customer}/communications?cursor={cursor}")
     everything = get(client, auth, f"/customers/{busy_customer}/communications?limit=100")["items"]
     assert part["communications"]["items"] + rest["items"] == everything
 

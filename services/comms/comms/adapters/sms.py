@@ -9,7 +9,8 @@ from comms.domain.retry import DeliveryError
 
 
 class HttpSmsProvider:
-    """``POST {base}/messages`` with To, From, Body (and StatusCallback); the answer's ``sid`` is the provider's message id.
+    """``POST {base}/messages`` with To, From, Body (and StatusCallback); the answer's ``sid`` is the provider's
+    message id.
 
     The communication id goes in ``Idempotency-Key``, so a retry after a lost answer is not sent twice
     by providers that honour the key.

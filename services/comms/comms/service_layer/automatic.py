@@ -76,7 +76,8 @@ def send_invoice(session: Session, data: dict, *, sender: str, now: dt.datetime,
     to another customer (a bill-to parent) goes to them, and is kept in their communications."""
     subject, body = invoice_email(data, portal)
     payer = data.get("bill_to_customer_id")
-    return _document(session, {**data, "customer_id": payer} if payer else data, subject, body, sender=sender, now=now, mail_configured=mail_configured,
+    return _document(session, {**data, "customer_id": payer} if payer else data, subject, body, sender=sender,
+                     now=now, mail_configured=mail_configured,
                      source_ref=f"invoice_sent:{data['invoice_id']}",
                      attachment={"kind": "invoice", "invoice_id": data["invoice_id"], "number": data["number"]})
 

@@ -37,7 +37,8 @@ class Inbound:
 
 
 def receive(session: Session, report: Inbound) -> tuple[Communication, bool]:
-    """Stores ``report`` and returns it with True; a report the provider sent before returns the stored one and False."""
+    """Stores ``report`` and returns it with True; a report the provider sent before returns the stored one and
+    False."""
     existing = session.scalars(select(Communication).where(
         Communication.channel == report.channel, Communication.provider_ref == report.provider_ref)).first()
     if existing is not None:
