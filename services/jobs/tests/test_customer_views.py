@@ -65,8 +65,9 @@ def test_recent_activity_lists_completed_in_30_days_and_upcoming(client, auth, c
     move(client, auth, done, "in_progress", "completed")
     make_job(client, auth, customer_id, "Draft only")
     recent = client.get(f"/customers/{customer_id}/recent-activity", headers=auth).json
-    assert [(j["number"], j["service_type"], j["status"], j["property_address"]) for j in recent["completed_recently"]] \
-        == [(done["number"], "HVAC maintenance", "completed", "12 Elm St, Austin TX")]
+    assert [(j["number"], j["service_type"], j["status"], j["property_address"])
+            for j in recent["completed_recently"]] == [(done["number"], "HVAC maintenance", "completed",
+                                                        "12 Elm St, Austin TX")]
     assert [j["number"] for j in recent["upcoming"]] == [upcoming["number"]]
 
 

@@ -42,7 +42,8 @@ def test_the_status_walks_to_completed_and_every_step_is_kept(app, client, auth,
     history = client.get(f"/jobs/{job['id']}/history", headers=auth).json["items"]
     assert [(c["field"], c["from"], c["to"]) for c in history] == [
         ("status", None, "draft"), ("scheduled_start", None, "2027-01-10T14:00:00+00:00"),
-        ("status", "draft", "scheduled"), ("status", "scheduled", "in_progress"), ("status", "in_progress", "completed")]
+        ("status", "draft", "scheduled"), ("status", "scheduled", "in_progress"),
+        ("status", "in_progress", "completed")]
     assert all(c["changed_by"] == "user-1" for c in history)
     moves = [e["data"]["to"] for e in emitted(app, account_id, "job.status_changed")]
     assert moves == ["scheduled", "in_progress", "completed"]

@@ -120,4 +120,5 @@ def expire_due(session: Session, *, at: dt.datetime) -> int:
 def _timeline(session: Session, estimate: Estimate, at: dt.datetime, title: str) -> None:
     add_activity(session, customer_id=estimate.customer_id, record_id=estimate.id, kind="estimate", at=at,
                  title=title, summary=estimate.property_address, status=estimate.status,
-                 amount_cents=estimate.total_cents, currency=estimate.currency, link=api_link(f"/estimates/{estimate.id}"))
+                 amount_cents=estimate.total_cents, currency=estimate.currency,
+                 link=api_link(f"/estimates/{estimate.id}"))

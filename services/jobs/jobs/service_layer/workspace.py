@@ -24,9 +24,9 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, n
     and the moment time alone changes it (None: only writes do).
 
     Six statements where the seven endpoints take seventeen: the customer check, one for everything about the jobs
-    (see ``queries._JOB_LISTS``), then estimates, plans, reviews and the timeline. The summary's last completed and next scheduled jobs
-    are the heads of the lists recent activity shows, so nothing is read twice. Estimate statuses and plans' next
-    visits are shown as of ``now``, the moment the rest is read for.
+    (see ``queries._JOB_LISTS``), then estimates, plans, reviews and the timeline. The summary's last completed and
+    next scheduled jobs are the heads of the lists recent activity shows, so nothing is read twice. Estimate statuses
+    and plans' next visits are shown as of ``now``, the moment the rest is read for.
     """
     visible_customer(session, customer_id, api)
     jobs = queries.job_lists(session, customer_id, now, page_size=limit)

@@ -29,7 +29,8 @@ def upgrade():
     sa.Column('account_id', sa.Uuid(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('activity_by_customer', 'activity', ['account_id', 'customer_id', 'occurred_at', 'id'], unique=False)
+    op.create_index('activity_by_customer', 'activity', ['account_id', 'customer_id', 'occurred_at', 'id'],
+                    unique=False)
     op.create_index(op.f('ix_activity_account_id'), 'activity', ['account_id'], unique=False)
     op.create_index(op.f('ix_activity_record_id'), 'activity', ['record_id'], unique=False)
     op.create_table('changes',
@@ -75,7 +76,8 @@ def upgrade():
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('account_id', 'number')
     )
-    op.create_index('estimates_by_customer', 'estimates', ['account_id', 'customer_id', 'created_at', 'id'], unique=False)
+    op.create_index('estimates_by_customer', 'estimates', ['account_id', 'customer_id', 'created_at', 'id'],
+                    unique=False)
     op.create_index(op.f('ix_estimates_account_id'), 'estimates', ['account_id'], unique=False)
     op.create_table('merges',
     sa.Column('merge_id', sa.Uuid(), nullable=False),
@@ -144,9 +146,12 @@ def upgrade():
     )
     op.create_index(op.f('ix_jobs_account_id'), 'jobs', ['account_id'], unique=False)
     op.create_index('jobs_by_customer', 'jobs', ['account_id', 'customer_id', 'created_at', 'id'], unique=False)
-    op.create_index('jobs_by_customer_status', 'jobs', ['account_id', 'customer_id', 'status', 'created_at', 'id'], unique=False)
-    op.create_index('jobs_completed_by_customer', 'jobs', ['account_id', 'customer_id', 'status', 'completed_at'], unique=False)
-    op.create_index('jobs_scheduled_by_customer', 'jobs', ['account_id', 'customer_id', 'status', 'scheduled_start'], unique=False)
+    op.create_index('jobs_by_customer_status', 'jobs', ['account_id', 'customer_id', 'status', 'created_at', 'id'],
+                    unique=False)
+    op.create_index('jobs_completed_by_customer', 'jobs', ['account_id', 'customer_id', 'status', 'completed_at'],
+                    unique=False)
+    op.create_index('jobs_scheduled_by_customer', 'jobs', ['account_id', 'customer_id', 'status', 'scheduled_start'],
+                    unique=False)
     op.create_table('merged_records',
     sa.Column('merge_id', sa.Uuid(), nullable=False),
     sa.Column('table_name', sa.String(length=30), nullable=False),
