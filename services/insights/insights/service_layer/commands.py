@@ -27,3 +27,17 @@ class ChangeThresholds:
     lead_contact_days: int = UNSET
     low_rating: int = UNSET
     review_follow_up_days: int = UNSET
+
+
+@dataclass(frozen=True)
+class ReplaceThresholds:
+    """Every rule threshold at once (the settings form's save); each within its ``BOUNDS``."""
+
+    overdue_days: int
+    statement_quiet_days: int
+    win_back_months: int
+    maintenance_due_days: int
+    estimate_follow_up_days: int
+    lead_contact_days: int
+    low_rating: int
+    review_follow_up_days: int

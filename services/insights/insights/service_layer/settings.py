@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from dataclasses import asdict
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from chassis.errors import ValidationFailed
+from chassis.db import Database
+from chassis.errors import Conflict, ValidationFailed
 from insights.adapters.openai_advisor import AdvisorUnavailable, OpenAIAdvisor
 from insights.adapters.orm import AIAnswer, OpenAISetting, ThresholdSetting
 from insights.adapters.secrets import SecretBox, SecretUnreadable
 from chassis.commands import sent
-from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI
+from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI, ReplaceThresholds
 from insights.domain.thresholds import Thresholds
 
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -33,8 +36,9 @@ def change_thresholds(session: Session, command: ChangeThresholds) -> Thresholds
     return updated
 
 
-def replace_thresholds(session: Session, updated: Thresholds) -> Thresholds:
+def replace_thresholds(session: Session, command: ReplaceThresholds) -> Thresholds:
     """Every threshold at once (the settings form's save)."""
+    updated = Thresholds(**asdict(command))
     account = session.info["account_id"]
     row = session.get(ThresholdSetting, account)
     if row is None:
@@ -59,6 +63,8 @@ def describe_openai(row: OpenAISetting | None) -> dict:
 def connect_openai(session: Session, secrets: SecretBox, command: ConnectOpenAI, *, by: str,
                    now: dt.datetime) -> OpenAISetting:
     api_key, model = command.api_key, command.model
+    if api_key is None and model is None:
+        raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
     row = openai_setting(session)
     if row is None and api_key is None:
         raise ValidationFailed({"api_key": ["An API key is needed to connect OpenAI."]})
@@ -98,6 +104,18 @@ def stored_key(session: Session, secrets: SecretBox) -> tuple[OpenAISetting, str
         return row, secrets.open(row.encrypted_key)
     except SecretUnreadable:
         return row, None
+
+
+def check_connection(database: Database, account_id: uuid.UUID, secrets: SecretBox, advisor: OpenAIAdvisor,
+                     now: dt.datetime) -> dict:
+    """Asks the model one small question with the account's stored key; 409 when OpenAI is not connected."""
+    with database.transaction(account_id=account_id) as session:
+        if openai_setting(session) is None:
+            raise Conflict("OpenAI is not connected: save an API key first.")
+        row, api_key = stored_key(session, secrets)
+        model = row.model
+    # No transaction is held open while the model answers.
+    return check_openai(advisor, api_key, model, now)
 
 
 def check_openai(advisor: OpenAIAdvisor, api_key: str | None, model: str, now: dt.datetime) -> dict:

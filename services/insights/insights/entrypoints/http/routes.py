@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
 from chassis.db import request_session
-from chassis.errors import Conflict, ValidationFailed
 from chassis.request_context import actor, adapter, now, principal, runtime
 from chassis import stored_parts
 from insights.entrypoints.http.schemas.requests import InsightsArgs, OpenAISettingsIn, ThresholdsIn, ThresholdsPatch
 from insights.entrypoints.http.schemas.responses import InsightsOut, OpenAICheckOut, OpenAISettingsOut, ThresholdsOut
-from insights.domain.thresholds import Thresholds
 from insights.service_layer import settings
-from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI
+from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI, ReplaceThresholds
 from insights.service_layer.insights import InsightsContext, cached_insights, customer_insights
 
 blp = Blueprint("insights", __name__, description="Insight cards and their settings")
@@ -36,8 +34,6 @@ def openai_connection():
 
 @blp.put("/settings/integrations/openai", "settings:edit", body=OpenAISettingsIn, response=OpenAISettingsOut)
 def connect_openai(body):
-    if body["api_key"] is None and body["model"] is None:
-        raise ValidationFailed({"api_key": ["Give an API key, a model, or both."]})
     row = settings.connect_openai(request_session(), adapter("secrets"), ConnectOpenAI(**body), by=actor(),
                                   now=now())
     return settings.describe_openai(row)
@@ -54,13 +50,8 @@ def check_openai():
     """Test the connection: ask the model one small question with the stored key (no customer's data is sent).
 
     200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected."""
-    with runtime().database.transaction(account_id=principal().account_id) as session:
-        if settings.openai_setting(session) is None:
-            raise Conflict("OpenAI is not connected: save an API key first.")
-        row, api_key = settings.stored_key(session, adapter("secrets"))
-        model = row.model
-    # No transaction is held open while the model answers.
-    return settings.check_openai(adapter("openai"), api_key, model, now())
+    return settings.check_connection(runtime().database, principal().account_id, adapter("secrets"),
+                                     adapter("openai"), now())
 
 
 @blp.get("/settings/insights", "insights:view", response=ThresholdsOut)
@@ -76,4 +67,4 @@ def change_thresholds(body):
 @blp.put("/settings/insights", "settings:edit", body=ThresholdsIn, response=ThresholdsOut)
 def replace_thresholds(body):
     """Every threshold at once; each is checked against its bounds (422 names the fields out of them)."""
-    return settings.replace_thresholds(request_session(), Thresholds(**body)).as_dict()
+    return settings.replace_thresholds(request_session(), ReplaceThresholds(**body)).as_dict()
