@@ -25,7 +25,8 @@ def test_a_low_rating_asks_for_a_follow_up_citing_the_review(app, client, auth, 
     assert card["title"] == "Follow up on a 2★ review of J-1019"
     assert "rated job J-1019 2 out of 5" in card["reason"] and "Left a mess in the garage." in card["reason"]
     assert card["facts"] == [event["data"]["review_id"], event["data"]["job_id"]]
-    assert card["link"] == {"kind": "job", "id": event["data"]["job_id"], "href": f"/api/jobs/{event['data']['job_id']}"}
+    job_id = event["data"]["job_id"]
+    assert card["link"] == {"kind": "job", "id": job_id, "href": f"/api/jobs/{job_id}"}
 
 
 def test_a_good_rating_asks_nothing(app, client, auth, deliver, make_event, account_id, clock, active_customer):

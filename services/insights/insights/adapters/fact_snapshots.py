@@ -40,7 +40,8 @@ COLUMNS = (FactGeneration.generation.label("current_generation"), FactSnapshot.g
 def joined(statement, account, customer):
     """``statement`` (selecting from a one-row subquery) with the customer's snapshot and generation joined."""
     return (statement
-            .outerjoin(FactGeneration, and_(FactGeneration.account_id == account, FactGeneration.customer_id == customer))
+            .outerjoin(FactGeneration,
+                       and_(FactGeneration.account_id == account, FactGeneration.customer_id == customer))
             .outerjoin(FactSnapshot, and_(FactSnapshot.account_id == account, FactSnapshot.customer_id == customer)))
 
 

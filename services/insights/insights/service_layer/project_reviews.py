@@ -18,6 +18,7 @@ def _review_received(session: Session, event: Event) -> None:
     data = event.data
     customer_row(session, event.account_id, data["customer_id"])
     insert_once(session, ReviewFact, {
-        "account_id": event.account_id, "id": uuid.UUID(data["review_id"]), "customer_id": uuid.UUID(data["customer_id"]),
+        "account_id": event.account_id, "id": uuid.UUID(data["review_id"]),
+        "customer_id": uuid.UUID(data["customer_id"]),
         "job_id": uuid.UUID(data["job_id"]), "job_number": data["job_number"], "rating": data["rating"],
         "comment": data["comment"], "received_at": parse_moment(data["received_at"])})

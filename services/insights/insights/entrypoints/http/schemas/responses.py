@@ -16,7 +16,8 @@ class OpenAISettingsOut(Schema):
     updated_by = fields.String(allow_none=True)
 
 
-ThresholdsOut = Schema.from_dict({name: fields.Integer(required=True, metadata={"description": THRESHOLD_MEANINGS[name]})
+ThresholdsOut = Schema.from_dict({name: fields.Integer(required=True,
+                                                      metadata={"description": THRESHOLD_MEANINGS[name]})
                                   for name in BOUNDS}, name="ThresholdsOut")
 
 
