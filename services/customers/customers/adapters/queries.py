@@ -116,6 +116,37 @@ def merges_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor:
                        key=lambda m: (m.merged_at, m.id))
 
 
+_IMPORT_COLUMNS = ("id, kind, filename, layout, status, total_rows, position AS rows_done, rows_created, "
+                   "rows_matched, rows_failed, attempts, error, created_by, created_at, started_at, updated_at, "
+                   "finished_at")
+
+
+def one_import(session: Session, import_id: uuid.UUID) -> dict | None:
+    """An import of the account with its progress, or None."""
+    row = session.execute(text(f"SELECT {_IMPORT_COLUMNS} FROM imports WHERE id = :id AND account_id = :account"),
+                          {"id": import_id, "account": session.info["account_id"]}).first()
+    return None if row is None else _progress(row)
+
+
+def recent_imports(session: Session, limit: int = 20) -> list[dict]:
+    """The account's latest imports, newest first, with their progress."""
+    rows = session.execute(text(f"SELECT {_IMPORT_COLUMNS} FROM imports WHERE account_id = :account "
+                                "ORDER BY created_at DESC LIMIT :limit"),
+                           {"account": session.info["account_id"], "limit": limit})
+    return [_progress(row) for row in rows]
+
+
+def _progress(row) -> dict:
+    """The import as shown: rows done so far and, while it runs, the seconds left at its rate so far."""
+    out = dict(row._mapping)
+    updated, started = out.pop("updated_at"), out["started_at"]
+    out["seconds_left"] = None
+    if out["status"] == "running" and started and updated and out["rows_done"]:
+        rate = out["rows_done"] / max((updated - started).total_seconds(), 0.001)
+        out["seconds_left"] = round((out["total_rows"] - out["rows_done"]) / rate)
+    return out
+
+
 def import_rows_page(session: Session, import_id: uuid.UUID, *, after: int, outcome: str | None,
                      limit: int) -> tuple[list[dict], int | None]:
     """The rows of an import after row number ``after`` (of one outcome, if given), in order, and the row number
@@ -261,3 +292,12 @@ def load_summaries(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Si
         return {}
     rows = session.execute(_SUMMARIES, {"account": session.info["account_id"], "ids": list(ids)})
     return {row.id: _customer(row) for row in rows}
+
+
+def archived_fields(session: Session, customer_id: uuid.UUID) -> list[dict]:
+    """What imports kept of a customer that has no field of ours (the old system's columns), newest first."""
+    rows = session.execute(text(
+        "SELECT id, source, import_id, imported_at, fields FROM customer_archived_fields "
+        "WHERE account_id = :account AND customer_id = :customer ORDER BY imported_at DESC, id"),
+        {"account": session.info["account_id"], "customer": customer_id})
+    return [{**dict(r._mapping), "fields_": [{"name": k, "value": v} for k, v in r.fields]} for r in rows]

@@ -86,7 +86,8 @@ class Tier:
 
 
 def _property_holds(where: str) -> str:
-    return f"EXISTS (SELECT 1 FROM properties pr WHERE pr.customer_id = c.id AND pr.account_id = c.account_id AND {where})"
+    return ("EXISTS (SELECT 1 FROM properties pr WHERE pr.customer_id = c.id AND pr.account_id = c.account_id "
+            f"AND {where})")
 
 
 def _all_words(expression: str, count: int) -> str:

@@ -177,7 +177,8 @@ class HistoryRow:
 
 def record_ids(account_id: uuid.UUID, key: str) -> tuple[uuid.UUID, uuid.UUID]:
     """The job's and the invoice's ids: the same row imported again names the same records."""
-    return (uuid.uuid5(_ID_NAMESPACE, f"{account_id}:{key}:job"), uuid.uuid5(_ID_NAMESPACE, f"{account_id}:{key}:invoice"))
+    return (uuid.uuid5(_ID_NAMESPACE, f"{account_id}:{key}:job"),
+            uuid.uuid5(_ID_NAMESPACE, f"{account_id}:{key}:invoice"))
 
 
 def _is_void(status: str) -> bool:

@@ -42,8 +42,10 @@ def decide(session: Session, account_id: uuid.UUID, rows: list[HistoryRow | Skip
     found = {"key": store.known_keys(session, account_id, [k for r in read for k in r.customer_keys(layout)]),
              "number": store.customers_by_number(session, account_id, [r.customer_number for r in read
                                                                         if r.customer_number]),
-             "email": store.customers_by_email(session, account_id, [r.customer_email for r in read if r.customer_email]),
-             "phone": store.customers_by_phone(session, account_id, [r.customer_phone for r in read if r.customer_phone])}
+             "email": store.customers_by_email(session, account_id, [r.customer_email for r in read
+                                                                      if r.customer_email]),
+             "phone": store.customers_by_phone(session, account_id, [r.customer_phone for r in read
+                                                                      if r.customer_phone])}
     current = store.current_customers(session, account_id, [c for table in found.values() for c in table.values()])
     imported = store.known_keys(session, account_id, [r.key(layout) for r in read])
     decisions, first_with_key = [], {}

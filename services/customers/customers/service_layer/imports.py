@@ -48,7 +48,8 @@ def checked_file(kind: ImportKind, data: bytes, layout: str, manual: dict | None
 
 
 def _mapped(kind: ImportKind, sheet: Sheet, mapping: dict, start: int, stop: int) -> list:
-    return [kind.map_row(i + 1, sheet.rows[i], sheet.headers, mapping) for i in range(start, min(stop, len(sheet.rows)))]
+    return [kind.map_row(i + 1, sheet.rows[i], sheet.headers, mapping)
+            for i in range(start, min(stop, len(sheet.rows)))]
 
 
 def create_import(session: Session, command: UploadImport, *, by: str, now: dt.datetime) -> tuple[uuid.UUID, dict]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import uuid
 
-from sqlalchemy import text
-
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.errors import Conflict, NotFound
@@ -20,27 +18,11 @@ from customers.service_layer.loading import get_customer
 
 blp = Blueprint("imports", __name__, description="Imports from another system")
 
-_COLUMNS = ("id, kind, filename, layout, status, total_rows, position AS rows_done, rows_created, rows_matched, "
-            "rows_failed, attempts, error, created_by, created_at, started_at, updated_at, finished_at")
-
-
-def _progress(row) -> dict:
-    out = dict(row._mapping)
-    updated, started = out.pop("updated_at"), out["started_at"]
-    out["seconds_left"] = None
-    if out["status"] == "running" and started and updated and out["rows_done"]:
-        rate = out["rows_done"] / max((updated - started).total_seconds(), 0.001)
-        out["seconds_left"] = round((out["total_rows"] - out["rows_done"]) / rate)
-    return out
-
-
 def _import(import_id: uuid.UUID) -> dict:
-    session = request_session()
-    row = session.execute(text(f"SELECT {_COLUMNS} FROM imports WHERE id = :id AND account_id = :account"),
-                          {"id": import_id, "account": session.info["account_id"]}).first()
-    if row is None:
+    found = queries.one_import(request_session(), import_id)
+    if found is None:
         raise NotFound("No such import.")
-    return _progress(row)
+    return found
 
 
 @blp.get("/imports/layouts", "customers:view", query=LayoutArgs, response=LayoutsOut)
@@ -52,10 +34,7 @@ def import_layouts(query):
 
 @blp.get("/imports", "customers:view", response=ImportOut(many=True))
 def recent_imports():
-    session = request_session()
-    rows = session.execute(text(f"SELECT {_COLUMNS} FROM imports WHERE account_id = :account "
-                                "ORDER BY created_at DESC LIMIT 20"), {"account": session.info["account_id"]})
-    return [_progress(row) for row in rows]
+    return queries.recent_imports(request_session())
 
 
 @blp.post("/imports", "settings:edit", body=ImportUpload, body_in="multipart", response=ImportCreatedOut, status=201)
@@ -101,9 +80,4 @@ def import_rows(query, import_id):
 def archived_fields(customer_id):
     session = request_session()
     get_customer(session, customer_id)
-    rows = session.execute(text(
-        "SELECT id, source, import_id, imported_at, fields FROM customer_archived_fields "
-        "WHERE account_id = :account AND customer_id = :customer ORDER BY imported_at DESC, id"),
-        {"account": session.info["account_id"], "customer": customer_id})
-    return {"items": [{**dict(r._mapping), "fields_": [{"name": k, "value": v} for k, v in r.fields]}
-                      for r in rows]}
+    return {"items": queries.archived_fields(session, customer_id)}

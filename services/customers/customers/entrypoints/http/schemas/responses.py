@@ -131,8 +131,9 @@ class MergeOut(Schema):
 
 class DuplicateOut(Schema):
     customer = fields.Nested(CustomerSummaryOut)
-    reasons = fields.List(fields.String(), metadata={"description": "phone, email, name_and_address (same name and address), address (same address, "
-                                 "another name); phone and email matches rank first"})
+    reasons = fields.List(fields.String(), metadata={
+        "description": "phone, email, name_and_address (same name and address), address (same address, another "
+                       "name); phone and email matches rank first"})
 
 
 class DuplicatesOut(Schema):
@@ -243,7 +244,8 @@ class HistoryPreviewRow(Schema):
     job = fields.Nested(PastJobPreview, allow_none=True)
     invoice = fields.Nested(PastInvoicePreview, allow_none=True)
     archived = fields.Dict(keys=fields.String(), values=fields.String(),
-                           metadata={"description": "The columns mapped to nothing, kept on the customer's Archived data."})
+                           metadata={"description": "The columns mapped to nothing, kept on the customer's "
+                                                    "Archived data."})
 
 
 class DryRunOut(Schema):
