@@ -19,12 +19,13 @@ blp.before_request(refuse_card_data)
 
 @blp.post("/payments", "billing:edit", body=PaymentIn, response=PaymentOut, status=201)
 def record_payment(body):
-    session = request_session()
-    writable_customer(session, body["customer_id"], adapter("customers_api"))
     allocations = body["allocations"]
     if allocations is not None:
         allocations = tuple(PaymentAllocation(**item) for item in allocations)
-    return payments.record_payment(session, RecordPayment(**{**body, "allocations": allocations}))
+    command = RecordPayment(**{**body, "allocations": allocations})
+    session = request_session()
+    writable_customer(session, command.customer_id, adapter("customers_api"))
+    return payments.record_payment(session, command)
 
 
 @blp.get("/payments/<uuid:payment_id>", "billing:view", response=PaymentOut)
@@ -34,9 +35,10 @@ def read_payment(payment_id):
 
 @blp.post("/credit-notes", "billing:edit", body=CreditNoteIn, response=CreditNoteOut, status=201)
 def issue_credit_note(body):
+    command = IssueCreditNote(**body)
     session = request_session()
-    writable_customer(session, body["customer_id"], adapter("customers_api"))
-    return payments.issue_credit_note(session, IssueCreditNote(**body))
+    writable_customer(session, command.customer_id, adapter("customers_api"))
+    return payments.issue_credit_note(session, command)
 
 
 @blp.get("/credit-notes/<uuid:note_id>", "billing:view", response=CreditNoteOut)
