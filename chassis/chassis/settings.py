@@ -50,6 +50,13 @@ class Settings:
             web_threads=web_threads(),
         )
 
+    def option(self, key: str, env: str, default: str = "") -> str:
+        """A setting of the service's own: ``extra[key]`` (what a test or a composition root gives), else the
+        environment variable ``env`` when set and not empty, else ``default``."""
+        if key in self.extra:
+            return str(self.extra[key])
+        return _env(env, default)
+
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)
 

@@ -1,19 +1,12 @@
-"""The comms settings: read from ``Settings.extra`` first (tests), then the environment, then local defaults."""
+"""The comms settings: each read by ``Settings.option`` (``extra`` first, as tests give them, then the environment,
+then local defaults)."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from chassis.settings import Settings
 
 from comms.domain.retry import RetryPolicy
-
-
-def _get(settings: Settings, key: str, env: str, default: str = "") -> str:
-    if key in settings.extra:
-        return str(settings.extra[key])
-    value = os.environ.get(env)
-    return value if value not in (None, "") else default
 
 
 @dataclass(frozen=True)
@@ -35,24 +28,24 @@ class CommsConfig:
     @classmethod
     def from_settings(cls, settings: Settings) -> "CommsConfig":
         return cls(
-            webhook_secret=_get(settings, "webhook_secret", "FIELDWORK_WEBHOOK_SECRET"),
-            webhook_public_base=_get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE").rstrip("/"),
-            status_callback_base=_get(
-                settings, "status_callback_base", "FIELDWORK_STATUS_CALLBACK_BASE",
-                _get(settings, "webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE")).rstrip("/"),
-            phone_region=_get(settings, "phone_region", "FIELDWORK_PHONE_REGION", "US"),
-            portal_base_url=_get(settings, "portal_base_url", "FIELDWORK_PORTAL_BASE_URL",
-                                 "http://127.0.0.1:8080").rstrip("/"),
-            smtp_host=_get(settings, "smtp_host", "FIELDWORK_SMTP_HOST"),
-            smtp_port=int(_get(settings, "smtp_port", "FIELDWORK_SMTP_PORT", "1025")),
-            smtp_from=_get(settings, "smtp_from", "FIELDWORK_SMTP_FROM", "Fieldwork <no-reply@fieldwork.local>"),
-            sms_base_url=_get(settings, "sms_base_url", "FIELDWORK_SMS_BASE_URL"),
-            sms_from=_get(settings, "sms_from", "FIELDWORK_SMS_FROM", "+15125550100"),
-            sms_api_key=_get(settings, "sms_api_key", "FIELDWORK_SMS_API_KEY"),
+            webhook_secret=settings.option("webhook_secret", "FIELDWORK_WEBHOOK_SECRET"),
+            webhook_public_base=settings.option("webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE").rstrip("/"),
+            status_callback_base=settings.option(
+                "status_callback_base", "FIELDWORK_STATUS_CALLBACK_BASE",
+                settings.option("webhook_public_base", "FIELDWORK_WEBHOOK_PUBLIC_BASE")).rstrip("/"),
+            phone_region=settings.option("phone_region", "FIELDWORK_PHONE_REGION", "US"),
+            portal_base_url=settings.option("portal_base_url", "FIELDWORK_PORTAL_BASE_URL",
+                                            "http://127.0.0.1:8080").rstrip("/"),
+            smtp_host=settings.option("smtp_host", "FIELDWORK_SMTP_HOST"),
+            smtp_port=int(settings.option("smtp_port", "FIELDWORK_SMTP_PORT", "1025")),
+            smtp_from=settings.option("smtp_from", "FIELDWORK_SMTP_FROM", "Fieldwork <no-reply@fieldwork.local>"),
+            sms_base_url=settings.option("sms_base_url", "FIELDWORK_SMS_BASE_URL"),
+            sms_from=settings.option("sms_from", "FIELDWORK_SMS_FROM", "+15125550100"),
+            sms_api_key=settings.option("sms_api_key", "FIELDWORK_SMS_API_KEY"),
             retry=RetryPolicy(
-                base_seconds=float(_get(settings, "retry_base_seconds", "FIELDWORK_SEND_RETRY_BASE_SECONDS", "30")),
-                cap_seconds=float(_get(settings, "retry_cap_seconds", "FIELDWORK_SEND_RETRY_CAP_SECONDS", "3600")),
-                max_attempts=int(_get(settings, "retry_max_attempts", "FIELDWORK_SEND_MAX_ATTEMPTS", "10")),
+                base_seconds=float(settings.option("retry_base_seconds", "FIELDWORK_SEND_RETRY_BASE_SECONDS", "30")),
+                cap_seconds=float(settings.option("retry_cap_seconds", "FIELDWORK_SEND_RETRY_CAP_SECONDS", "3600")),
+                max_attempts=int(settings.option("retry_max_attempts", "FIELDWORK_SEND_MAX_ATTEMPTS", "10")),
             ),
-            sender_poll_seconds=float(_get(settings, "sender_poll_seconds", "FIELDWORK_SENDER_POLL_SECONDS", "1")),
+            sender_poll_seconds=float(settings.option("sender_poll_seconds", "FIELDWORK_SENDER_POLL_SECONDS", "1")),
         )

@@ -1,7 +1,6 @@
 """The composition root of the customers service: its spec, its outside systems, and the app gunicorn serves."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from chassis.app import create_app as chassis_create_app
@@ -19,12 +18,13 @@ IMPORT_MAX_BYTES = 48 * 1024 * 1024
 
 def wire(runtime: Runtime) -> None:
     """Geocoding only when a Google Maps key is configured; without one, properties stay "not geocoded"."""
-    key = os.environ.get("FIELDWORK_GOOGLE_MAPS_API_KEY")
-    base_url = os.environ.get("FIELDWORK_GOOGLE_MAPS_BASE_URL") or None
+    settings = runtime.settings
+    key = settings.option("google_maps_api_key", "FIELDWORK_GOOGLE_MAPS_API_KEY")
+    base_url = settings.option("google_maps_base_url", "FIELDWORK_GOOGLE_MAPS_BASE_URL") or None
     runtime.adapters["geocoder"] = google_geocoder(key, base_url=base_url) if key else NoGeocoder()
     runtime.adapters["maps_key_last4"] = key[-4:] if key else None  # all Settings → Integrations shows of the key
     runtime.adapters["portal_tokens"] = PortalTokens(runtime.settings.jwt_secret)
-    runtime.adapters["portal_url"] = os.environ.get("FIELDWORK_PORTAL_URL", DEFAULT_PORTAL_URL)
+    runtime.adapters["portal_url"] = settings.option("portal_url", "FIELDWORK_PORTAL_URL", DEFAULT_PORTAL_URL)
     runtime.adapters["comms_api"] = RecordsApi("comms", "/communications/{id}")
     # An export of 100,000 customers (POST /imports) runs to about 20 MB, past the chassis's 16 MB default.
     runtime.settings.extra.setdefault("max_content_length", IMPORT_MAX_BYTES)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from chassis.app import create_app as chassis_create_app
 from chassis.service import Runtime, ServiceSpec
 from insights.adapters.openai_advisor import OpenAIAdvisor
-from insights.adapters.secrets import SecretBox
+from insights.adapters.secrets import SECRETS_KEY_ENV, SecretBox
 from insights.entrypoints.events import handlers
 from insights.entrypoints.http.routes import blp
 
@@ -20,9 +19,11 @@ def _utcnow() -> dt.datetime:
 def wire(runtime: Runtime) -> None:
     """Outside systems; tests replace them with adapters={...} (a fixed clock, a local OpenAI)."""
     runtime.adapters["clock"] = _utcnow
-    runtime.adapters["secrets"] = SecretBox.from_env()
-    runtime.adapters["openai"] = OpenAIAdvisor(base_url=os.environ.get("FIELDWORK_OPENAI_BASE_URL") or None,
-                                               timeout=float(os.environ.get("FIELDWORK_OPENAI_TIMEOUT", "10")))
+    settings = runtime.settings
+    runtime.adapters["secrets"] = SecretBox.from_key(settings.option("secrets_key", SECRETS_KEY_ENV))
+    runtime.adapters["openai"] = OpenAIAdvisor(
+        base_url=settings.option("openai_base_url", "FIELDWORK_OPENAI_BASE_URL") or None,
+        timeout=float(settings.option("openai_timeout", "FIELDWORK_OPENAI_TIMEOUT", "10")))
 
 
 SPEC = ServiceSpec(

@@ -1,12 +1,12 @@
 """The composition root of the jobs service: its spec, its adapters, its app."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from chassis.app import create_app as chassis_create_app
 from chassis.customer_directory import CustomersApi
 from chassis.service import Runtime, ServiceSpec
+from chassis.settings import Settings
 from jobs.adapters.images import ImageRules
 from jobs.adapters.storage import LocalDirectoryStorage
 from jobs.entrypoints.events import handlers
@@ -17,19 +17,19 @@ DEFAULT_PHOTO_DIR = "var/jobs-photos"
 DEFAULT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
 
-def _photo_dir(extra: dict) -> str:
+def _photo_dir(settings: Settings) -> str:
     # FIELDWORK_PHOTOS_DIR is the name docker-compose sets; the service-prefixed one wins when both are there.
-    return (extra.get("photo_dir") or os.environ.get("FIELDWORK_JOBS_PHOTO_DIR")
-            or os.environ.get("FIELDWORK_PHOTOS_DIR") or DEFAULT_PHOTO_DIR)
+    return settings.option("photo_dir", "FIELDWORK_JOBS_PHOTO_DIR",
+                           settings.option("photo_dir", "FIELDWORK_PHOTOS_DIR", DEFAULT_PHOTO_DIR))
 
 
 def wire(runtime: Runtime) -> None:
     """Default adapters; tests replace any of them through ``make_app(SPEC, adapters=…)``."""
-    extra = runtime.settings.extra
+    settings = runtime.settings
     runtime.adapters["customers_api"] = CustomersApi()
-    runtime.adapters["photo_storage"] = LocalDirectoryStorage(_photo_dir(extra))
+    runtime.adapters["photo_storage"] = LocalDirectoryStorage(_photo_dir(settings))
     runtime.adapters["image_rules"] = ImageRules(max_bytes=int(
-        extra.get("photo_max_bytes") or os.environ.get("FIELDWORK_JOBS_PHOTO_MAX_BYTES", DEFAULT_PHOTO_MAX_BYTES)))
+        settings.option("photo_max_bytes", "FIELDWORK_JOBS_PHOTO_MAX_BYTES", str(DEFAULT_PHOTO_MAX_BYTES))))
 
 
 SPEC = ServiceSpec(

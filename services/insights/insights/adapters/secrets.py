@@ -4,7 +4,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-import os
 
 from cryptography.fernet import Fernet, InvalidToken
 
@@ -25,8 +24,8 @@ class SecretBox:
         self._fernet = Fernet(key)
 
     @classmethod
-    def from_env(cls) -> "SecretBox":
-        key = os.environ.get(SECRETS_KEY_ENV)
+    def from_key(cls, key: str) -> "SecretBox":
+        """The box sealing with ``key`` (FIELDWORK_SECRETS_KEY); none given: the development key, said in the log."""
         if not key:
             log.warning("FIELDWORK_SECRETS_KEY is not set: using the development key (local runs only)")
             return cls(development_key())
