@@ -6521,6 +6521,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Kept: an empty TwiML document, with the communication's id in X-Communication-Id. */
+                200: {
+                    headers: {
+                        "X-Communication-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -6554,6 +6562,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Kept: an empty TwiML document, with the communication's id in X-Communication-Id. */
+                200: {
+                    headers: {
+                        "X-Communication-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -6586,6 +6602,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Kept: an empty TwiML document, with the communication's id in X-Communication-Id. */
+                200: {
+                    headers: {
+                        "X-Communication-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -6618,6 +6642,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Kept: an empty TwiML document, with the communication's id in X-Communication-Id. */
+                200: {
+                    headers: {
+                        "X-Communication-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 404: components["responses"]["NOT_FOUND"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };

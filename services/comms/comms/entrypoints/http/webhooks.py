@@ -13,8 +13,7 @@ from email.utils import parseaddr
 from flask import Response, request
 from marshmallow import Schema, ValidationError
 
-from chassis.api import Blueprint
-from chassis.auth import public
+from chassis.api import PUBLIC, Blueprint
 from chassis.db import request_session
 from chassis.errors import ValidationFailed
 from chassis.http_errors import Unauthorized
@@ -32,6 +31,13 @@ blp = Blueprint("webhooks", __name__, description="Signed provider webhooks (cal
 
 _EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 _PROVIDER = HandledBy("staff", None, None)
+
+
+# What every webhook answers: an empty TwiML document (the provider is to do nothing more), and the id of the
+# communication it was kept as.
+_ANSWER = {"status": 200, "description": "Kept: an empty TwiML document, with the communication's id in "
+                                         "X-Communication-Id.",
+           "headers": {"X-Communication-Id": {"schema": {"type": "string", "format": "uuid"}}}}
 
 
 def _config():
@@ -62,8 +68,8 @@ def _store(account_id: uuid.UUID, report: Inbound) -> Response:
     return response
 
 
-@blp.route("/webhooks/sms/<uuid:account_id>", methods=["POST"])
-@public
+# PUBLIC: the provider signs the request (checked before anything is read)
+@blp.post("/webhooks/sms/<uuid:account_id>", PUBLIC, **_ANSWER)
 def sms_received(account_id):
     form = _verified_form(SmsForm())
     region = _config().phone_region
@@ -73,8 +79,8 @@ def sms_received(account_id):
         status=RECEIVED, handled_by=_PROVIDER, occurred_at=now(), body=form["Body"]))
 
 
-@blp.route("/webhooks/calls/<uuid:account_id>", methods=["POST"])
-@public
+# PUBLIC: the provider signs the request (checked before anything is read)
+@blp.post("/webhooks/calls/<uuid:account_id>", PUBLIC, **_ANSWER)
 def call_ended(account_id):
     form = _verified_form(CallForm())
     inbound = form["Direction"] == "inbound"
@@ -89,8 +95,8 @@ def call_ended(account_id):
         transcript=form["TranscriptionText"]))
 
 
-@blp.route("/webhooks/email/<uuid:account_id>", methods=["POST"])
-@public
+# PUBLIC: the provider signs the request (checked before anything is read)
+@blp.post("/webhooks/email/<uuid:account_id>", PUBLIC, **_ANSWER)
 def email_received(account_id):
     form = _verified_form(EmailForm())
     return _store(account_id, Inbound(
@@ -99,8 +105,8 @@ def email_received(account_id):
         status=RECEIVED, handled_by=_PROVIDER, occurred_at=now(), subject=form["Subject"], body=form["Text"]))
 
 
-@blp.route("/webhooks/delivery/<uuid:account_id>", methods=["POST"])
-@public
+# PUBLIC: the provider signs the request (checked before anything is read)
+@blp.post("/webhooks/delivery/<uuid:account_id>", PUBLIC, **_ANSWER)
 def delivery_reported(account_id):
     """A provider's status callback for a message we sent: delivered, or failed with its reason."""
     form = _verified_form(DeliveryStatusForm())
