@@ -57,7 +57,7 @@ def create_app(spec: ServiceSpec, settings: Settings | None = None, *, adapters:
 
     missing = unguarded_views(app)
     if missing:
-        raise RuntimeError(f"Routes without @require or @public: {', '.join(sorted(missing))}")
+        raise RuntimeError(f"Routes that are neither public nor declare a permission: {', '.join(sorted(missing))}")
     if runtime.database is not None:
         runtime.database.warm()
     return app

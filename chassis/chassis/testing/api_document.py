@@ -119,7 +119,8 @@ def _value(document: dict, schema: dict, name: str, ids: dict, depth: int):
 
 
 def view_permissions(app: Flask) -> Callable[[Operation], str | None]:
-    """The permission the app's view for an operation declares (``@require``), PUBLIC for ``@public``, else None:
+    """The permission the app's view for an operation declares (``blp.get(rule, permission)``), PUBLIC for a public
+    one, else None:
     what the document's ``x-permission`` says once every operation carries it."""
     adapter = app.url_map.bind("walk.test")
 
@@ -130,12 +131,6 @@ def view_permissions(app: Flask) -> Callable[[Operation], str | None]:
         except Exception:  # noqa: BLE001 -- the document names a path the app does not route: no permission
             return None
         view = app.view_functions[endpoint]
-        view_class = getattr(view, "view_class", None)
-        handler = getattr(view_class, operation.method.lower(), None) if view_class else view
-        if handler is None:
-            return None
-        if is_public(handler) or is_public(view):
-            return PUBLIC
-        return declared_permission(handler) or declared_permission(view)
+        return PUBLIC if is_public(view) else declared_permission(view)
 
     return permission
