@@ -18,14 +18,11 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from chassis import erasure
-from chassis.auth import current_principal
 from chassis.db.schema import known_customers as table
 from chassis.db.schema import known_properties
-from chassis.errors import NotFound, Unavailable, ValidationFailed, field_error
+from chassis.errors import NotFound, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
-from chassis.references import no_such, not_this_customers
-from chassis.service_calls.client import ServiceUnavailable
-from chassis.service_calls.services import headers_for, other_service
+from chassis.references import CallersApi, RecordsApi, no_such, not_this_customers
 
 handlers = Handlers()
 handlers.include(erasure.handlers)  # an erased customer's kept copy takes the pseudonym, its properties go
@@ -158,30 +155,19 @@ def surviving(session: Session, customer_id: uuid.UUID) -> uuid.UUID:
     return customer_id
 
 
-class CustomersApi:
+class CustomersApi(RecordsApi):
     """The customers service's HTTP API, asked only about customers this service has not heard of."""
 
     def __init__(self, base_url: str | None = None, timeout: float = 2.0):
-        self._client = other_service("customers", base_url, timeout_seconds=timeout)
-
-    def fetch(self, customer_id: uuid.UUID, token: str) -> dict | None:
-        try:
-            response = self._client.get(f"/customers/{customer_id}", headers=headers_for(token))
-        except ServiceUnavailable as exc:
-            raise Unavailable("The customers service cannot be reached to check this customer.") from exc
-        if response.status == 404:
-            return None
-        if response.status != 200:
-            raise Unavailable(f"The customers service answered {response.status} when checking this customer.")
-        return response.json()
+        super().__init__("customers", "/customers/{id}", base_url, timeout)
 
 
-def require_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi, *,
+def require_customer(session: Session, customer_id: uuid.UUID, api: CallersApi, *,
                      field: str = "customer_id", allow_archived: bool = False) -> KnownCustomer:
     """The caller's customer ``customer_id``, or a 422 on ``field`` when the account has no such customer."""
     known = lookup(session, customer_id)
     if known is None:
-        body = api.fetch(customer_id, current_principal().token)
+        body = api.fetch(customer_id)
         if body is None:
             raise field_error(field, "No such customer in this account.")
         _remember(session, session.info["account_id"], _Kept.of_answer(body), int(body.get("revision", 0)))
@@ -193,7 +179,7 @@ def require_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi
     return known
 
 
-def visible_customer(session: Session, customer_id: uuid.UUID, api: CustomersApi) -> KnownCustomer:
+def visible_customer(session: Session, customer_id: uuid.UUID, api: CallersApi) -> KnownCustomer:
     """The caller's customer for a read (archived and merged ones included), else 404: reads never reveal
     another account's records, and an id not heard of yet is asked of the customers service once and kept."""
     known = lookup(session, customer_id)
@@ -222,7 +208,7 @@ def properties_of(session: Session, customer_id: uuid.UUID) -> list[KnownPropert
     return [KnownProperty(row.id, row.customer_id, row.address, row.kind) for row in rows]
 
 
-def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid.UUID, api: CustomersApi, *,
+def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid.UUID, api: CallersApi, *,
                      field: str = "property_id") -> KnownProperty:
     """The property ``property_id`` of the caller's customer ``customer_id``, or a 422 on ``field``.
 
@@ -230,7 +216,7 @@ def require_property(session: Session, property_id: uuid.UUID, customer_id: uuid
     way) is looked for once in the customer as the customers API answers it, and what it says is kept."""
     known = _property(session, property_id)
     if known is None or known.customer_id != customer_id:
-        body = api.fetch(customer_id, current_principal().token)
+        body = api.fetch(customer_id)
         if body is not None and body.get("properties") is not None:
             _remember(session, session.info["account_id"], _Kept.of_answer(body), int(body.get("revision", 0)))
             known = _property(session, property_id)

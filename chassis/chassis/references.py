@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from chassis.auth import current_principal
 from chassis.db.schema import known_customers, known_records
 from chassis.errors import Unavailable, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
@@ -45,14 +44,19 @@ class RecordsApi:
     """The owner's HTTP API for one record (``GET <base>/jobs/<id>``), asked only about ids not heard of."""
 
     def __init__(self, service: str, path: str, base_url: str | None = None, timeout: float = 2.0):
-        self.service, self.path = service, path
+        self.service, self.path, self.timeout = service, path, timeout
         self._client = other_service(service, base_url, timeout_seconds=timeout)
+
+    def as_caller(self, token: str) -> "CallersApi":
+        """The API asked with the caller's token: what an entry point hands the service layer."""
+        return CallersApi(self, token)
 
     def fetch(self, record_id: uuid.UUID, token: str) -> dict | None:
         """The record as its owner answers it; None when the caller's account has no such record, or the caller
         may not see it (then it cannot be referred to either)."""
         try:
-            response = self._client.get(self.path.format(id=record_id), headers=headers_for(token))
+            response = self._client.get(self.path.format(id=record_id), headers=headers_for(token),
+                                        timeout_seconds=self.timeout)
         except ServiceUnavailable as exc:
             raise Unavailable(f"The {self.service} service cannot be reached to check this reference.") from exc
         if response.status in (403, 404):
@@ -60,6 +64,18 @@ class RecordsApi:
         if response.status != 200:
             raise Unavailable(f"The {self.service} service answered {response.status} when checking this reference.")
         return response.json()
+
+
+@dataclass(frozen=True)
+class CallersApi:
+    """An owner's API bound to one caller's token, so code below the entry points asks as that caller without
+    reading who is calling itself."""
+
+    api: RecordsApi
+    token: str
+
+    def fetch(self, record_id: uuid.UUID) -> dict | None:
+        return self.api.fetch(record_id, self.token)
 
 
 @dataclass(frozen=True)
@@ -113,14 +129,14 @@ class KeptRecords:
         return False
 
 
-def require_reference(session: Session, records: KeptRecords, record_id: uuid.UUID, api: RecordsApi, *,
+def require_reference(session: Session, records: KeptRecords, record_id: uuid.UUID, api: CallersApi, *,
                       customer_id: uuid.UUID | None, field: str) -> KnownRecord:
     """The caller's record ``record_id`` of this kind, that customer's when ``customer_id`` is given; else a 422 on
     ``field``. A record kept under another customer is asked of its owner too, in case it has just moved."""
     known = records.lookup(session, record_id)
     if known is None or (customer_id is not None and not records.is_customers(session, known.customer_id,
                                                                               customer_id)):
-        body = api.fetch(record_id, current_principal().token)
+        body = api.fetch(record_id)
         if body is not None:
             records.remember(session, session.info["account_id"], body)
             known = records.lookup(session, record_id)

@@ -23,6 +23,12 @@ def adapter(name: str) -> Any:
     return runtime().adapter(name)
 
 
+def callers_api(name: str) -> Any:
+    """The adapter ``name`` (another service's API, ``chassis.references.RecordsApi``) bound to the caller's token:
+    what an entry point hands the service layer when it may have to ask that service."""
+    return adapter(name).as_caller(current_principal().token)
+
+
 def principal() -> Principal:
     return current_principal()
 

@@ -6,8 +6,9 @@ from typing import Any
 
 import urllib3
 
-from chassis.wire_json import loads
+from chassis import logs
 from chassis.service_calls import sickness
+from chassis.wire_json import loads
 from chassis.service_calls.breaker import BreakerOpen, CircuitBreaker
 
 
@@ -38,7 +39,8 @@ class ServiceUnavailable(Exception):
 
 class ServiceClient:
     """Every call to one service (the workspace's reads, the proxied resource API, the portal's writes): one pool of
-    keep-alive connections, one breaker, the caller's headers and nothing else (no cookies, no redirects, no retries).
+    keep-alive connections, one breaker, the caller's headers and the request id of the request or event being served
+    (no cookies, no redirects, no retries).
     """
 
     def __init__(self, name: str, base_url: str, *, timeout_seconds: float, breaker: CircuitBreaker,
@@ -61,6 +63,9 @@ class ServiceClient:
         service was not called (breaker open) or gave no answer, and a request of ours that cannot be sent
         (a header with a line break) raises as it is."""
         url = f"{self._prefix}{path}?{query}" if query else f"{self._prefix}{path}"
+        request_id = logs.current_request_id()
+        if request_id and logs.REQUEST_ID_HEADER not in headers:
+            headers = {**headers, logs.REQUEST_ID_HEADER: request_id}
         # total: connecting and reading together stay within it, so a call abandoned at a fan-out's deadline ends
         # on its own by then instead of holding a thread for a service's whole silence.
         timeout = urllib3.Timeout(total=self.timeout_seconds if timeout_seconds is None else timeout_seconds)

@@ -6,9 +6,9 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi, require_customer
+from chassis.customer_directory import require_customer
 from chassis.errors import field_error
-from chassis.references import RecordsApi
+from chassis.references import CallersApi
 
 FIELD = "bill_to_customer_id"
 
@@ -20,11 +20,11 @@ def is_bill_to_parent(relations: dict | None, bill_to_id: uuid.UUID) -> bool:
 
 
 def check_bill_to(session: Session, customer_id: uuid.UUID, bill_to_id: uuid.UUID | None, *,
-                  customers: CustomersApi, relations_api: RecordsApi, token: str) -> None:
-    """``relations_api`` is the customers service's relations of a customer, asked with the caller's ``token``."""
+                  customers: CallersApi, relations_api: CallersApi) -> None:
+    """``relations_api`` is the customers service's relations of a customer, asked as the caller."""
     if bill_to_id is None:
         return
     require_customer(session, bill_to_id, customers, field=FIELD)
-    relations = relations_api.fetch(customer_id, token)
+    relations = relations_api.fetch(customer_id)
     if not is_bill_to_parent(relations, bill_to_id):
         raise field_error(FIELD, "Not this customer's bill-to customer: link it under Related customers first.")

@@ -9,15 +9,15 @@ import uuid
 from sqlalchemy.orm import Session
 
 from billing.service_layer.commands import CreateInvoice, ReviseDraft
-from chassis.customer_directory import CustomersApi, require_property
-from chassis.references import KeptRecords, RecordsApi, require_reference
+from chassis.customer_directory import require_property
+from chassis.references import CallersApi, KeptRecords, require_reference
 
 JOBS = KeptRecords("job")
 JOBS.keep_from("job.created", lambda data: data["job"])
 
 
 def check_references(session: Session, command: CreateInvoice | ReviseDraft, customer_id: uuid.UUID, *,
-                     customers: CustomersApi, jobs: RecordsApi) -> None:
+                     customers: CallersApi, jobs: CallersApi) -> None:
     """Checks the ``property_id`` and ``job_id`` an invoice names (a new invoice's or a draft's changes): those set,
     neither None nor UNSET (not sent), both falsy. ``customers`` and ``jobs`` are asked about ids not heard of by
     event yet."""

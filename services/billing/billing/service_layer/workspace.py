@@ -11,11 +11,11 @@ from billing.adapters.orm import CardOnFile
 from billing.domain.invoice import falls_overdue_at
 from billing.service_layer.books import summary_and_next_due
 from billing.service_layer.customers import visible_customer
-from chassis.customer_directory import CustomersApi
 from chassis.db.part_store import earliest
+from chassis.references import CallersApi
 
 
-def workspace_part(session: Session, customer_id: uuid.UUID, customers: CustomersApi, *, limit: int,
+def workspace_part(session: Session, customer_id: uuid.UUID, customers: CallersApi, *, limit: int,
                    activity_limit: int, now: dt.datetime) -> tuple[dict, dt.datetime | None]:
     """Each section exactly as its own endpoint answers it, after one customer check; and until when it holds.
 

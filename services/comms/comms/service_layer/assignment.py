@@ -4,8 +4,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi, require_customer
+from chassis.customer_directory import require_customer
 from chassis.errors import Conflict, NotFound
+from chassis.references import CallersApi
 
 from comms.adapters.orm import Communication
 from comms.service_layer.commands import AssignCommunication
@@ -13,7 +14,7 @@ from comms.service_layer.publishing import communication_logged
 from comms.service_layer.threads import reassign_threads
 
 
-def assign(session: Session, command: AssignCommunication, customers: CustomersApi) -> Communication:
+def assign(session: Session, command: AssignCommunication, customers: CallersApi) -> Communication:
     """``customers`` is asked about a customer not heard of by event yet."""
     comm = session.scalars(select(Communication).where(Communication.id == command.communication_id)
                            .with_for_update()).first()

@@ -6,8 +6,9 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi, require_customer
+from chassis.customer_directory import require_customer
 from chassis.errors import ValidationFailed
+from chassis.references import CallersApi
 
 from comms.adapters.orm import Communication
 from comms.domain import communication as rules
@@ -42,7 +43,7 @@ def check_logged(command: LogCommunication, now: dt.datetime) -> None:
 
 
 def log_communication(session: Session, command: LogCommunication, *, subject_of_token: str,
-                      customers: CustomersApi, region: str, now: dt.datetime,
+                      customers: CallersApi, region: str, now: dt.datetime,
                       name_of_user: str | None = None) -> Communication:
     check_logged(command, now)
     customer = require_customer(session, command.customer_id, customers, allow_archived=True)

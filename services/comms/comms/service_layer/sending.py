@@ -7,8 +7,9 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi, require_customer
+from chassis.customer_directory import require_customer
 from chassis.errors import Conflict, field_error
+from chassis.references import CallersApi
 
 from comms.adapters import queries
 from comms.adapters.orm import Communication, Delivery
@@ -38,7 +39,7 @@ def require_configured(channel: str, configured: dict[str, bool]) -> None:
 
 
 def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | None, region: str,
-              customers: CustomersApi | None = None, token: str | None = None) -> str:
+              customers: CallersApi | None = None) -> str:
     """Where the message goes: the address given (checked and normalised) or the customer's primary one.
 
     A customer whose snapshot has not reached us yet (created a moment ago) is asked of the customers service,
@@ -50,8 +51,8 @@ def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | 
             raise field_error("to", "Not a valid phone number." if channel == "sms" else "Not a valid email address.")
         return value
     value = contacts.primary(session, customer_id, kind)
-    if value is None and customers is not None and token and not queries.knows(session, customer_id):
-        body = customers.fetch(customer_id, token)
+    if value is None and customers is not None and not queries.knows(session, customer_id):
+        body = customers.fetch(customer_id)
         if body is not None:
             contacts.apply_snapshot(session, session.info["account_id"], contacts.snapshot_of_api(body),
                                     int(body.get("revision", 0)), region)
@@ -89,15 +90,15 @@ def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: s
 
 
 def send_message(session: Session, command: SendMessage, *, configured: dict[str, bool], senders: dict[str, str],
-                 region: str, customers: CustomersApi, token: str, sent_by: HandledBy,
+                 region: str, customers: CallersApi, sent_by: HandledBy,
                  now: dt.datetime) -> Communication:
     """Queues a user's message (``queue_message``) after every check: a channel with somewhere to go, a customer
     that may be written to, no marketing to one flagged do-not-service, and where it goes (``recipient``: the
-    customers service is asked with ``token`` about a customer not heard of yet). 409 or 422 queue nothing."""
+    customers service is asked as the caller about a customer not heard of yet). 409 or 422 queue nothing."""
     require_configured(command.channel, configured)
     customer = require_customer(session, command.customer_id, customers)
     refuse_marketing_if_flagged(session, customer.id, command.purpose)
-    to = recipient(session, customer.id, command.channel, command.to, region, customers, token)
+    to = recipient(session, customer.id, command.channel, command.to, region, customers)
     return queue_message(session, customer_id=customer.id, channel=command.channel, to=to, subject=command.subject,
                          body=command.body, handled_by=sent_by, from_address=senders[command.channel], now=now)
 

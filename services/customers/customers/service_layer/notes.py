@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import Forbidden, NotFound
 from chassis.messaging import emit
-from chassis.references import RecordsApi
+from chassis.references import CallersApi
 from customers.adapters.orm import Customer, Note
 from chassis.commands import sent
 from customers.service_layer.commands import AddNote, EditNote
 from customers.service_layer.references import check_communication
 
 
-def add_note(session: Session, customer: Customer, command: AddNote, *, comms_api: RecordsApi, by: str,
+def add_note(session: Session, customer: Customer, command: AddNote, *, comms_api: CallersApi, by: str,
              now: dt.datetime) -> Note:
     check_communication(session, customer.id, command.communication_id, comms_api)
     note = Note(customer_id=customer.id, body=command.body, pinned=command.pinned, author=by,
@@ -42,7 +42,7 @@ def own_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: st
 
 
 def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, command: EditNote, *,
-              comms_api: RecordsApi, by: str, now: dt.datetime) -> Note:
+              comms_api: CallersApi, by: str, now: dt.datetime) -> Note:
     changes = sent(command)
     note = own_note(session, customer, note_id, by=by)
     was_linked = note.communication_id is not None

@@ -9,7 +9,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.references import KeptRecords, RecordsApi, require_reference
+from chassis.references import CallersApi, KeptRecords, require_reference
 from customers.adapters.orm import Customer
 
 
@@ -23,7 +23,7 @@ COMMUNICATIONS.keep_from("communication.logged", lambda data: data["communicatio
 
 
 def check_communication(session: Session, customer_id: uuid.UUID, communication_id: uuid.UUID | None,
-                        comms_api: RecordsApi) -> None:
+                        comms_api: CallersApi) -> None:
     """422 on ``communication_id`` unless it is one of the customer's communications in this account; ``comms_api``
     is asked about one not kept here as the customer's."""
     if communication_id is not None:

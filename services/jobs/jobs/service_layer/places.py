@@ -7,12 +7,13 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi, require_property
+from chassis.customer_directory import require_property
+from chassis.references import CallersApi
 
 Command = TypeVar("Command")  # a job's, an estimate's or a plan's, new or edited: it has both property fields
 
 
-def at_customers_property(session: Session, command: Command, customer_id: uuid.UUID, api: CustomersApi, *,
+def at_customers_property(session: Session, command: Command, customer_id: uuid.UUID, api: CallersApi, *,
                           current: uuid.UUID | None = None) -> Command:
     """``command`` (a job's, an estimate's or a plan's) once its ``property_id`` is checked (422 on the field when
     it is not the customer's), with the property's address filled in where the command gave none, so the record

@@ -7,8 +7,9 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from chassis.customer_directory import CustomersApi, visible_customer
+from chassis.customer_directory import visible_customer
 from chassis.db.part_store import earliest
+from chassis.references import CallersApi
 from jobs.adapters import queries
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.estimates import expires_at
@@ -18,7 +19,7 @@ from jobs.service_layer.plans import next_visits
 LATEST_PHOTOS = 6  # what the workspace's photos section shows
 
 
-def customer_part(session: Session, customer_id: uuid.UUID, api: CustomersApi, now: dt.datetime, *, limit: int,
+def customer_part(session: Session, customer_id: uuid.UUID, api: CallersApi, now: dt.datetime, *, limit: int,
                   activity_limit: int) -> tuple[dict, dt.datetime | None]:
     """The customer's whole share of the workspace in one unit of work, each section as its own endpoint answers it;
     and the moment time alone changes it (None: only writes do).

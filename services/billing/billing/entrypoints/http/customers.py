@@ -16,7 +16,7 @@ from billing.service_layer.customers import visible_customer, writable_path_cust
 from chassis.api import BINARY, Blueprint
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
-from chassis.request_context import actor, adapter, now, principal
+from chassis.request_context import actor, callers_api, now, principal
 
 blp = Blueprint("customer_billing", __name__, url_prefix="/customers/<uuid:customer_id>",
                 description="A customer's billing")
@@ -25,7 +25,7 @@ blp.before_request(refuse_card_data)
 
 def _visible(customer_id):
     session = request_session()
-    visible_customer(session, customer_id, adapter("customers_api"))
+    visible_customer(session, customer_id, callers_api("customers_api"))
     return session
 
 
@@ -65,7 +65,7 @@ def statement_pdf(args, customer_id):
 @blp.post("/statements", "billing:edit", body=StatementIn, response=StatementOut, status=202)
 def send_statement(body, customer_id):
     session = request_session()
-    writable_path_customer(session, customer_id, adapter("customers_api"))
+    writable_path_customer(session, customer_id, callers_api("customers_api"))
     command = RequestStatement(customer_id=customer_id, as_of=body["as_of"] or now().date(), email=body["email"])
     return statements.request_statement(session, command, requested_by=principal().sub, requested_by_name=actor())
 
@@ -78,7 +78,7 @@ def read_card(customer_id):
 @blp.put("/card", "billing:edit", body=CardIn, response=CardOut)
 def keep_card_on_file(body, customer_id):
     session = request_session()
-    writable_path_customer(session, customer_id, adapter("customers_api"))
+    writable_path_customer(session, customer_id, callers_api("customers_api"))
     return keep_card(session, KeepCard(customer_id=customer_id, **body))
 
 

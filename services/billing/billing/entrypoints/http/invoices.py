@@ -17,7 +17,7 @@ from billing.service_layer.statements import customer_name
 from chassis.api import BINARY, Blueprint
 from chassis.db import request_session
 from chassis.errors import NotFound
-from chassis.request_context import adapter, principal
+from chassis.request_context import callers_api
 
 blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoices")
 blp.before_request(refuse_card_data)
@@ -39,11 +39,11 @@ def _find(invoice_id):
 def create_invoice(body):
     session = request_session()
     command = CreateInvoice(**_with_lines(body))
-    customers = adapter("customers_api")
+    customers = callers_api("customers_api")
     writable_customer(session, command.customer_id, customers)
-    check_references(session, command, command.customer_id, customers=customers, jobs=adapter("jobs_api"))
+    check_references(session, command, command.customer_id, customers=customers, jobs=callers_api("jobs_api"))
     check_bill_to(session, command.customer_id, command.bill_to_customer_id, customers=customers,
-                  relations_api=adapter("customer_relations_api"), token=principal().token)
+                  relations_api=callers_api("customer_relations_api"))
     return invoices.create_invoice(session, command)
 
 
@@ -55,8 +55,8 @@ def read_invoice(invoice_id):
 @blp.patch("/<uuid:invoice_id>", "billing:edit", body=InvoiceChanges, response=InvoiceOut)
 def revise_draft(changes, invoice_id):
     command = ReviseDraft(**_with_lines(changes))
-    check_references(request_session(), command, _find(invoice_id).customer_id, customers=adapter("customers_api"),
-                     jobs=adapter("jobs_api"))
+    check_references(request_session(), command, _find(invoice_id).customer_id, customers=callers_api("customers_api"),
+                     jobs=callers_api("jobs_api"))
     return invoices.revise_draft(request_session(), invoice_id, command)
 
 

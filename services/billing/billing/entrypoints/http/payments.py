@@ -11,7 +11,7 @@ from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.errors import NotFound
-from chassis.request_context import adapter
+from chassis.request_context import callers_api
 
 blp = Blueprint("payments", __name__, description="Payments, credit notes and refunds")
 blp.before_request(refuse_card_data)
@@ -24,7 +24,7 @@ def record_payment(body):
         allocations = tuple(PaymentAllocation(**item) for item in allocations)
     command = RecordPayment(**{**body, "allocations": allocations})
     session = request_session()
-    writable_customer(session, command.customer_id, adapter("customers_api"))
+    writable_customer(session, command.customer_id, callers_api("customers_api"))
     return payments.record_payment(session, command)
 
 
@@ -37,7 +37,7 @@ def read_payment(payment_id):
 def issue_credit_note(body):
     command = IssueCreditNote(**body)
     session = request_session()
-    writable_customer(session, command.customer_id, adapter("customers_api"))
+    writable_customer(session, command.customer_id, callers_api("customers_api"))
     return payments.issue_credit_note(session, command)
 
 

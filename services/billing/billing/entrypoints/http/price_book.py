@@ -14,7 +14,7 @@ from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
 from chassis.db import request_session
-from chassis.request_context import adapter, principal
+from chassis.request_context import callers_api, principal
 
 blp = Blueprint("price_book", __name__, description="The account's price book and customers' pricing tables")
 blp.before_request(refuse_card_data)
@@ -56,7 +56,7 @@ def restore(item_id):
 @blp.get("/customers/<uuid:customer_id>/pricing-table", "billing:view", response=PricingTableOut)
 def pricing_table(customer_id):
     session = request_session()
-    visible_customer(session, customer_id, adapter("customers_api"))
+    visible_customer(session, customer_id, callers_api("customers_api"))
     return price_book.customer_pricing_table(session, customer_id)
 
 
@@ -64,7 +64,7 @@ def pricing_table(customer_id):
          content_type="application/pdf", description="The customer's pricing table as a PDF.")
 def pricing_table_pdf(customer_id):
     session = request_session()
-    visible_customer(session, customer_id, adapter("customers_api"))
+    visible_customer(session, customer_id, callers_api("customers_api"))
     return Response(price_book.render_pricing_table(session, customer_id), mimetype="application/pdf",
                     headers={"Content-Disposition": 'inline; filename="pricing.pdf"'})
 
@@ -73,7 +73,7 @@ def pricing_table_pdf(customer_id):
           response=PricingTableSendOut, status=202)
 def send_pricing_table(body, customer_id):
     session = request_session()
-    writable_path_customer(session, customer_id, adapter("customers_api"))
+    writable_path_customer(session, customer_id, callers_api("customers_api"))
     caller = principal()
     return price_book.request_pricing_table(session, RequestPricingTable(customer_id=customer_id, **body),
                                             requested_by=caller.sub, requested_by_name=caller.display_name)

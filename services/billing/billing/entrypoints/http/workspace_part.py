@@ -6,7 +6,7 @@ from billing.service_layer.workspace import workspace_part
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.messaging.event import utcnow
-from chassis.request_context import adapter
+from chassis.request_context import callers_api
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
@@ -21,5 +21,5 @@ def billing_part(args, customer_id):
     if stored.current:
         return stored.answer()
     return stored.keep(WorkspacePart, *workspace_part(
-        request_session(), customer_id, adapter("customers_api"), limit=args["limit"],
+        request_session(), customer_id, callers_api("customers_api"), limit=args["limit"],
         activity_limit=args["activity_limit"], now=now))

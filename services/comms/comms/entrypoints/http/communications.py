@@ -5,7 +5,7 @@ from fieldwork_contracts.activity import ActivityItemSchema
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
-from chassis.request_context import actor, adapter, now, principal
+from chassis.request_context import actor, adapter, callers_api, now, principal
 
 from comms.entrypoints.http.schemas.requests import FeedArgs, LogIn
 from comms.entrypoints.http.schemas.responses import CommunicationOut, CommunicationPage, ThreadOut
@@ -50,7 +50,7 @@ def log_by_hand(body):
     config = adapter("config")
     return log_communication(request_session(), LogCommunication(**body), subject_of_token=principal().sub,
                              name_of_user=actor(),
-                             customers=adapter("customers_api"), region=config.phone_region,
+                             customers=callers_api("customers_api"), region=config.phone_region,
                              now=now())
 
 

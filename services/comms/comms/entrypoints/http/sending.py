@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
 from chassis.db import request_session
-from chassis.request_context import actor, adapter, now, principal, runtime
+from chassis.request_context import actor, adapter, callers_api, now, principal, runtime
 
 from comms.domain.communication import HandledBy
 from comms.entrypoints.http.schemas.requests import AssignIn, FeedArgs, MessageIn
@@ -27,7 +27,7 @@ def queue_send(body):
     config, caller = adapter("config"), principal()
     return send_message(request_session(), SendMessage(**body), configured=configured_channels(runtime().adapters),
                         senders={"email": config.smtp_from, "sms": config.sms_from}, region=config.phone_region,
-                        customers=adapter("customers_api"), token=caller.token,
+                        customers=callers_api("customers_api"),
                         sent_by=HandledBy.staff(caller.sub, actor()), now=now())
 
 
@@ -59,4 +59,4 @@ def unmatched(args):
 def assign_unmatched(body, communication_id):
     """Give an unmatched item (and the rest of its SMS thread) to a customer."""
     return assign(request_session(), AssignCommunication(communication_id=communication_id, **body),
-                  adapter("customers_api"))
+                  callers_api("customers_api"))

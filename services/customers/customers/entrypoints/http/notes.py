@@ -5,7 +5,7 @@ from fieldwork_contracts.activity import ActivityItemSchema
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
-from chassis.request_context import actor, adapter, now
+from chassis.request_context import actor, callers_api, now
 from customers.adapters import queries
 from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import NoteIn, NotePatch, patch_body
@@ -27,14 +27,14 @@ def list_notes(query, customer_id):
 def add_note(command, customer_id):
     session = request_session()
     return notes.add_note(session, customer_for_change(session, customer_id), command,
-                          comms_api=adapter("comms_api"), by=actor(), now=now())
+                          comms_api=callers_api("comms_api"), by=actor(), now=now())
 
 
 @blp.patch("/notes/<uuid:note_id>", "customers:edit", body=patch_body(NotePatch), response=NoteOut)
 def edit_note(command, customer_id, note_id):
     session = request_session()
     return notes.edit_note(session, customer_for_change(session, customer_id), note_id, command,
-                           comms_api=adapter("comms_api"), by=actor(), now=now())
+                           comms_api=callers_api("comms_api"), by=actor(), now=now())
 
 
 @blp.delete("/notes/<uuid:note_id>", "customers:edit")

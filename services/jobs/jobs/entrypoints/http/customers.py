@@ -6,7 +6,7 @@ from chassis.api import Blueprint
 from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
-from chassis.request_context import adapter, now
+from chassis.request_context import callers_api, now
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
 from jobs.entrypoints.http.schemas.responses import (EstimatesPage, JobsPage, PlansPage, RecentActivityOut,
@@ -20,7 +20,7 @@ blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:custome
 def _session_for(customer_id):
     """The request's session, once the customer is known to be the caller's (404 otherwise)."""
     session = request_session()
-    visible_customer(session, customer_id, adapter("customers_api"))
+    visible_customer(session, customer_id, callers_api("customers_api"))
     return session
 
 

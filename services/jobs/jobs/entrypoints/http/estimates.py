@@ -6,7 +6,7 @@ from flask import Response
 from chassis.api import BINARY, Blueprint, conflicts
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
-from chassis.request_context import actor, adapter, now
+from chassis.request_context import actor, callers_api, now
 from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
@@ -26,9 +26,9 @@ blp = Blueprint("estimates", __name__)
 def quote_estimate(body):
     session = request_session()
     command = QuoteEstimate(**body)
-    require_customer(session, command.customer_id, adapter("customers_api"))
+    require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "estimates")
-    command = at_customers_property(session, command, command.customer_id, adapter("customers_api"))
+    command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
     estimate = quote(session, command, actor=actor(), at=now())
     keep_override(session, "estimate", estimate, override, actor(), now())
     return estimate
@@ -44,7 +44,7 @@ def revise_estimate(changes, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
     command = ReviseEstimate(**changes)
-    command = at_customers_property(session, command, estimate.customer_id, adapter("customers_api"),
+    command = at_customers_property(session, command, estimate.customer_id, callers_api("customers_api"),
                                     current=estimate.property_id)
     return revise(session, estimate, command, actor=actor(), at=now())
 

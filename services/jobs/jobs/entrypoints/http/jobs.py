@@ -5,7 +5,7 @@ from chassis.api import Blueprint, conflicts
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import page_schema
-from chassis.request_context import actor, adapter, now
+from chassis.request_context import actor, callers_api, now
 from jobs.adapters import queries
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
@@ -31,9 +31,9 @@ def list_jobs(args):
 def create_job(body):
     session = request_session()
     command = OpenJob(**body)
-    require_customer(session, command.customer_id, adapter("customers_api"))
+    require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "jobs")
-    command = at_customers_property(session, command, command.customer_id, adapter("customers_api"))
+    command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
     job = open_job(session, assign_crew(session, command), actor=actor(), at=now())
     keep_override(session, "job", job, override, actor(), now())
     return job
@@ -49,7 +49,7 @@ def change_job(changes, job_id):
     session = request_session()
     job = load_job(session, job_id, for_update=True)
     command = EditJob(**changes)
-    command = at_customers_property(session, command, job.customer_id, adapter("customers_api"),
+    command = at_customers_property(session, command, job.customer_id, callers_api("customers_api"),
                                     current=job.property_id)
     return edit_job(session, job, assign_crew(session, command), actor=actor(), at=now())
 

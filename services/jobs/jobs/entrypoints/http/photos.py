@@ -9,7 +9,7 @@ from chassis.api import BINARY, Blueprint
 from chassis.customer_directory import require_customer, visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
-from chassis.request_context import actor, adapter, now
+from chassis.request_context import actor, adapter, callers_api, now
 from jobs.adapters.images import ACCEPTED_TYPES
 from jobs.adapters.orm import Job, Photo
 from jobs.entrypoints.http.schemas.requests import PhotoUpload
@@ -47,7 +47,7 @@ def upload_job_photo(form, job_id):
 @blp.get("/customers/<uuid:customer_id>/photos", "jobs:view", query=PageArgs, response=page_schema(PhotoOut))
 def customer_photos(args, customer_id):
     session = request_session()
-    visible_customer(session, customer_id, adapter("customers_api"))
+    visible_customer(session, customer_id, callers_api("customers_api"))
     return queries.customer_photos(session, customer_id, limit=args["limit"], cursor=args["cursor"])
 
 
@@ -55,8 +55,8 @@ def customer_photos(args, customer_id):
           response=PhotoOut, status=201)
 def upload_customer_photo(form, customer_id):
     # The customer is in the path: another account's is 404, like any read; a merged one still 422.
-    visible_customer(request_session(), customer_id, adapter("customers_api"))
-    require_customer(request_session(), customer_id, adapter("customers_api"), allow_archived=True)
+    visible_customer(request_session(), customer_id, callers_api("customers_api"))
+    require_customer(request_session(), customer_id, callers_api("customers_api"), allow_archived=True)
     return _upload(customer_id, None, form)
 
 

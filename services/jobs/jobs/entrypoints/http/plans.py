@@ -5,7 +5,7 @@ from chassis.api import Blueprint, conflicts
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs
-from chassis.request_context import actor, adapter, now
+from chassis.request_context import actor, callers_api, now
 from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
 from jobs.service_layer.commands import MovePlan, RevisePlan, SetUpPlan
@@ -22,9 +22,9 @@ blp = Blueprint("plans", __name__)
 def set_up_plan(body):
     session = request_session()
     command = SetUpPlan(**body)
-    require_customer(session, command.customer_id, adapter("customers_api"))
+    require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "plan visits")
-    command = at_customers_property(session, command, command.customer_id, adapter("customers_api"))
+    command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
     plan = set_up(session, command, actor=actor(), at=now())
     keep_override(session, "plan", plan, override, actor(), now())
     return plan
@@ -40,7 +40,7 @@ def change_plan(changes, plan_id):
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
     command = RevisePlan(**changes)
-    command = at_customers_property(session, command, plan.customer_id, adapter("customers_api"),
+    command = at_customers_property(session, command, plan.customer_id, callers_api("customers_api"),
                                     current=plan.property_id)
     return revise_plan(session, plan, command, actor=actor(), at=now())
 

@@ -5,7 +5,7 @@ from marshmallow import Schema, fields
 
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.request_context import adapter, now
+from chassis.request_context import callers_api, now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
 from jobs.entrypoints.http.schemas.responses import (EstimatesPage, JobsPage, PhotoOut, PlansPage, RecentActivityOut,
@@ -40,5 +40,5 @@ def customer_workspace_part(args, customer_id):
     if stored.current:
         return stored.answer()
     return stored.keep(JobsPart, *workspace.customer_part(
-        request_session(), customer_id, adapter("customers_api"), at, limit=args["limit"],
+        request_session(), customer_id, callers_api("customers_api"), at, limit=args["limit"],
         activity_limit=args["activity_limit"]))
