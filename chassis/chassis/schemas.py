@@ -18,6 +18,7 @@ import contextvars
 import functools
 import numbers
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
 import marshmallow
 from marshmallow import fields, validate
@@ -110,3 +111,15 @@ class Schema(marshmallow.Schema):
     def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
         super().on_bind_field(field_name, field_obj)
         _apply_body_rules(field_obj)
+
+
+class CommandSchema(Schema):
+    """A request body read as its command: ``command = CreateInvoice`` on the schema, and what loads is that frozen
+    dataclass (nested bodies load as their own commands), so a route hands the service layer the command as it
+    arrives. Fields a body leaves out keep the command's defaults (``UNSET`` for an edit)."""
+
+    command: ClassVar[type]
+
+    @marshmallow.post_load
+    def _as_command(self, data: dict, **_) -> Any:
+        return self.command(**data)
