@@ -13,7 +13,7 @@ from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPat
                                                          patch_body)
 from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangePage
 from customers.service_layer import customers as cases
-from customers.service_layer.commands import AddTag, ChangeStatus, RemoveTag
+from customers.service_layer.commands import RemoveTag
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("customers", __name__, url_prefix="/customers", description="Customers")
@@ -76,18 +76,18 @@ def status_history(query, customer_id):
 
 
 @blp.post("/<uuid:customer_id>/status", "customers:edit", body=StatusIn, response=CustomerOut)
-def change_status(body, customer_id):
+def change_status(command, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    return show(cases.change_status(session, customer, ChangeStatus(**body), by=actor(), now=now(),
+    return show(cases.change_status(session, customer, command, by=actor(), now=now(),
                                     user_id=principal().sub))
 
 
 @blp.post("/<uuid:customer_id>/tags", "customers:edit", body=TagIn, response=CustomerOut)
-def add_tag(body, customer_id):
+def add_tag(command, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    cases.add_tag(session, customer, AddTag(**body))
+    cases.add_tag(session, customer, command)
     return show(customer)
 
 

@@ -9,7 +9,6 @@ from customers.adapters.erasures import erasures_page
 from customers.entrypoints.http.schemas.requests import EraseIn
 from customers.entrypoints.http.schemas.responses import ErasureOut
 from customers.service_layer import erasure
-from customers.service_layer.commands import EraseCustomer
 from customers.service_layer.loading import customer_for_change
 
 blp = Blueprint("erasure", __name__, description="Erasing a customer's personal data")
@@ -17,13 +16,13 @@ blp = Blueprint("erasure", __name__, description="Erasing a customer's personal 
 
 @blp.post("/customers/<uuid:customer_id>/erase", "customers:delete", body=EraseIn, response=ErasureOut)
 @conflicts
-def erase_customer(body, customer_id):
+def erase_customer(command, customer_id):
     """Erase the customer's personal data in every service; invoices and payments stay, under a pseudonym.
 
     Asked again for an erased customer, answers the first erasure. 409 for a customer merged into another
     (erase that one: this one goes with it)."""
     session = request_session()
-    return erasure.erase(session, customer_for_change(session, customer_id), EraseCustomer(**body), by=actor(),
+    return erasure.erase(session, customer_for_change(session, customer_id), command, by=actor(),
                          now=now())
 
 

@@ -11,17 +11,16 @@ from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import MergeIn
 from customers.entrypoints.http.schemas.responses import DuplicatesOut, MergeOut
 from customers.service_layer import merging
-from customers.service_layer.commands import MergeCustomer
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("merges", __name__, description="Merging duplicates")
 
 
 @blp.post("/customers/<uuid:customer_id>/merge", "customers:edit", body=MergeIn, response=MergeOut, status=201)
-def merge_duplicate(body, customer_id):
+def merge_duplicate(command, customer_id):
     session = request_session()
     target = customer_for_change(session, customer_id)
-    return merging.merge(session, target, MergeCustomer(**body), by=actor(), now=now())
+    return merging.merge(session, target, command, by=actor(), now=now())
 
 
 @blp.get("/customers/<uuid:customer_id>/merges", "customers:view", query=PageArgs, response=page_schema(MergeOut))

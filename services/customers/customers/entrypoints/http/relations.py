@@ -10,7 +10,6 @@ from customers.entrypoints.http.schemas.requests import RelationIn
 from customers.entrypoints.http.schemas.responses import MembershipsOut, RelationOut, RelationsOut
 from customers.domain.membership import ACTIVE, renewal_date
 from customers.service_layer import relations
-from customers.service_layer.commands import LinkCustomer
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("relations", __name__, url_prefix="/customers", description="Related customers and memberships")
@@ -45,10 +44,10 @@ def related_customers(customer_id):
 
 
 @blp.post("/<uuid:customer_id>/relations", "customers:edit", body=RelationIn, response=RelationOut, status=201)
-def link_customer(body, customer_id):
+def link_customer(command, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    relation = relations.link(session, customer, LinkCustomer(**body), by=actor(), now=now())
+    relation = relations.link(session, customer, command, by=actor(), now=now())
     other = get_customer(session, relation.related_id)
     return relation_document(relation, other, customer.id)
 

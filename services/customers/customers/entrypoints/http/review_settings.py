@@ -5,7 +5,6 @@ from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.request_context import actor, now
 from customers.entrypoints.http.schemas.requests import ReviewSettings
-from customers.service_layer.commands import SetReviewRequests
 from customers.service_layer.review_requests import sends_review_requests, set_review_requests
 
 blp = Blueprint("review_settings", __name__, description="Review requests sent when a job is completed")
@@ -17,6 +16,6 @@ def review_settings():
 
 
 @blp.put("/settings/reviews", "settings:edit", body=ReviewSettings, response=ReviewSettings)
-def change_review_settings(body):
-    send = set_review_requests(request_session(), SetReviewRequests(**body), by=actor(), now=now())
+def change_review_settings(command):
+    send = set_review_requests(request_session(), command, by=actor(), now=now())
     return {"send_review_requests": send}

@@ -5,11 +5,11 @@ import json
 
 import marshmallow
 from flask_smorest.fields import Upload
-from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
+from marshmallow import ValidationError, fields, validate, validates, validates_schema
 from werkzeug.datastructures import FileStorage
 
 from chassis.pagination import PageArgs
-from chassis.schemas import Schema
+from chassis.schemas import CommandSchema, Schema
 from customers.domain import import_history
 from customers.domain import relations as rules
 from customers.domain.addresses import InvalidAddress, checked
@@ -29,7 +29,8 @@ def _optional(length: int) -> fields.String:
     return fields.String(allow_none=True, validate=validate.Length(max=length))
 
 
-class PhoneIn(Schema):
+class PhoneIn(CommandSchema):
+    command = commands.Phone
     number = fields.String(required=True, validate=validate.Length(min=3, max=40))
     label = fields.String(allow_none=True, validate=validate.OneOf(("mobile", "home", "work", "other")))
 
@@ -40,24 +41,18 @@ class PhoneIn(Schema):
         except InvalidPhone:
             raise ValidationError("Not a possible phone number.") from None
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.Phone(**data)
 
-
-class ContactIn(Schema):
+class ContactIn(CommandSchema):
+    command = commands.AddContact
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     role = _optional(100)
     emails = fields.List(fields.Email(validate=validate.Length(max=254)), validate=validate.Length(max=10))
     phones = fields.List(fields.Nested(PhoneIn), validate=validate.Length(max=10))
     is_primary = fields.Boolean()
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.AddContact(**data)
 
-
-class PropertyIn(Schema):
+class PropertyIn(CommandSchema):
+    command = commands.AddProperty
     line1 = fields.String(required=True, validate=validate.Length(min=1, max=200))
     line2 = _optional(200)
     city = fields.String(required=True, validate=validate.Length(min=1, max=100))
@@ -80,12 +75,9 @@ class PropertyIn(Schema):
         except InvalidAddress as exc:
             raise ValidationError({name: [message] for name, message in exc.problems.items()}) from None
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.AddProperty(**data)
 
-
-class EquipmentIn(Schema):
+class EquipmentIn(CommandSchema):
+    command = commands.AddEquipment
     kind = fields.String(required=True, validate=validate.OneOf(EQUIPMENT_KINDS))
     make = _optional(100)
     model = _optional(100)
@@ -94,21 +86,16 @@ class EquipmentIn(Schema):
     warranty_until = fields.Date(allow_none=True)
     notes = _optional(5000)
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.AddEquipment(**data)
 
-
-class DoNotServiceIn(Schema):
+class DoNotServiceIn(CommandSchema):
+    command = commands.DoNotService
     flag = fields.Boolean(required=True)
     reason = _optional(500)
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.DoNotService(**data)
 
+class CustomerFieldsIn(CommandSchema):
+    """The fields a new customer and an edit share; each of those names its own command."""
 
-class CustomerFieldsIn(Schema):
     display_name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     company = _optional(200)
     kind = fields.String(validate=validate.OneOf(KINDS))
@@ -119,46 +106,40 @@ class CustomerFieldsIn(Schema):
 
 
 class CustomerIn(CustomerFieldsIn):
+    command = commands.CreateCustomer
     status = fields.String(validate=validate.OneOf(STATUSES))
     tags = fields.List(fields.String(validate=validate.Length(min=1, max=40)), validate=validate.Length(max=50))
     contacts = fields.List(fields.Nested(ContactIn), validate=validate.Length(max=20))
     properties = fields.List(fields.Nested(PropertyIn), validate=validate.Length(max=20))
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.CreateCustomer(**data)
 
-
-class StatusIn(Schema):
+class StatusIn(CommandSchema):
+    command = commands.ChangeStatus
     to = fields.String(required=True, validate=validate.OneOf(STATUSES))
     reason = _optional(200)
 
 
-class TagIn(Schema):
+class TagIn(CommandSchema):
+    command = commands.AddTag
     tag = fields.String(required=True, validate=validate.Length(min=1, max=40))
 
 
-class NoteIn(Schema):
+class NoteIn(CommandSchema):
+    command = commands.AddNote
     body = fields.String(required=True, validate=validate.Length(min=1, max=20000))
     pinned = fields.Boolean()
     communication_id = fields.UUID(allow_none=True)
 
-    @post_load
-    def _command(self, data, **_):
-        return commands.AddNote(**data)
 
-
-class MergeIn(Schema):
+class MergeIn(CommandSchema):
+    command = commands.MergeCustomer
     duplicate_id = fields.UUID(required=True)
 
 
-class InviteIn(Schema):
+class InviteIn(CommandSchema):
+    command = commands.InviteToPortal
     email = fields.Email(allow_none=True)
     expires_in_days = fields.Integer(validate=validate.Range(min=1, max=30))
-
-    @post_load
-    def _command(self, data, **_):
-        return commands.InviteToPortal(**data)
 
 
 class RedeemIn(Schema):
@@ -187,33 +168,23 @@ def patch_body(schema: type[Schema]) -> Schema:
 # PATCH bodies: the same fields, all optional (own names keep the OpenAPI document unambiguous), loaded as edit
 # commands whose fields not sent stay UNSET.
 class CustomerPatch(CustomerFieldsIn):
-    @post_load
-    def _command(self, data, **_):
-        return commands.EditCustomer(**data)
+    command = commands.EditCustomer
 
 
 class ContactPatch(ContactIn):
-    @post_load
-    def _command(self, data, **_):
-        return commands.EditContact(**data)
+    command = commands.EditContact
 
 
 class PropertyPatch(PropertyIn):
-    @post_load
-    def _command(self, data, **_):
-        return commands.EditProperty(**data)
+    command = commands.EditProperty
 
 
 class EquipmentPatch(EquipmentIn):
-    @post_load
-    def _command(self, data, **_):
-        return commands.EditEquipment(**data)
+    command = commands.EditEquipment
 
 
 class NotePatch(NoteIn):
-    @post_load
-    def _command(self, data, **_):
-        return commands.EditNote(**data)
+    command = commands.EditNote
 
 
 OUTCOMES = ("created", "matched", "skipped")
@@ -258,19 +229,22 @@ class LayoutArgs(marshmallow.Schema):
     kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS))
 
 
-class EraseIn(Schema):
+class EraseIn(CommandSchema):
+    command = commands.EraseCustomer
     confirm_name = fields.String(required=True, validate=validate.Length(min=1, max=200), metadata={
         "description": "The customer's name as the person asking for the erasure typed it: the name it has now."})
 
 
-class RelationIn(Schema):
+class RelationIn(CommandSchema):
+    command = commands.LinkCustomer
     related_id = fields.UUID(required=True, metadata={"description": "The other customer."})
     kind = fields.String(required=True, validate=validate.OneOf(rules.KINDS), metadata={
         "description": "This customer is <kind> of the other: bill_to (the other pays this one's bills), tenant (the "
                        "other is this one's property manager), household (the same household)."})
 
 
-class ReviewSettings(Schema):
+class ReviewSettings(CommandSchema):
+    command = commands.SetReviewRequests
     send_review_requests = fields.Boolean(required=True, metadata={"description": (
         "Send a review request (a portal link by the customer's preferred channel) when a job is completed; on "
         "until turned off. Never to a customer flagged do-not-service.")})
