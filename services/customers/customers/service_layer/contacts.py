@@ -12,7 +12,7 @@ from customers.domain import phones
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
 from chassis.commands import sent
 from customers.service_layer.commands import AddContact, EditContact, Phone
-from customers.service_layer.publishing import customer_change
+from customers.service_layer.customer_changes import customer_change
 
 
 def _phone(position: int, phone: Phone) -> ContactPhone:

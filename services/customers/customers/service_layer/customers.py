@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fieldwork_contracts.customers import (CustomerArchived, CustomerCreated, CustomerStatusChanged,
-                                           CustomerUnarchived)
 from sqlalchemy.orm import Session
 
 from chassis.db import next_number
@@ -18,7 +16,8 @@ from customers.service_layer import properties as property_cases
 from chassis.commands import sent
 from customers.service_layer.commands import (AddTag, ChangeStatus, CreateCustomer, DoNotService, EditCustomer,
                                              RemoveTag)
-from customers.service_layer.publishing import customer_change, user_id_or_none
+from customers.service_layer import publishing
+from customers.service_layer.customer_changes import customer_change
 
 EDITABLE = ("display_name", "company", "kind", "preferred_channel", "lead_source", "next_follow_up_at")
 
@@ -53,7 +52,7 @@ def create_customer(session: Session, command: CreateCustomer, *, by: str, geoco
         property_cases.add_property(session, customer, prop, geocoder=geocoder, now=now, publish=False)
     session.flush()
     session.expire(customer, ["contacts", "properties", "tags"])
-    emit(session, CustomerCreated(customer=customer_snapshot(customer), revision=customer.revision))
+    emit(session, publishing.customer_created(customer_snapshot(customer), customer.revision))
     return customer
 
 
@@ -83,9 +82,7 @@ def apply_status_change(session: Session, customer: Customer, change: lifecycle.
     session.add(StatusChangeRow(customer_id=customer.id, from_status=change.from_status, to_status=change.to_status,
                                 automatic=change.automatic, changed_by=change.changed_by,
                                 changed_at=change.changed_at, cause=change.cause))
-    emit(session, CustomerStatusChanged(customer_id=customer.id, from_=change.from_status, to=change.to_status,
-                                        automatic=change.automatic, changed_by=user_id_or_none(user_id),
-                                        changed_at=change.changed_at))
+    emit(session, publishing.customer_status_changed(customer, change, user_id))
 
 
 def change_status(session: Session, customer: Customer, command: ChangeStatus, *, by: str, now: dt.datetime,
@@ -125,7 +122,7 @@ def archive(session: Session, customer: Customer, *, now: dt.datetime) -> Custom
         raise Conflict("The customer is already archived.")
     with customer_change(session, customer):
         customer.archived_at = now
-    emit(session, CustomerArchived(customer_id=customer.id))
+    emit(session, publishing.customer_archived(customer))
     return customer
 
 
@@ -134,5 +131,5 @@ def unarchive(session: Session, customer: Customer) -> Customer:
         raise Conflict("The customer is not archived.")
     with customer_change(session, customer):
         customer.archived_at = None
-    emit(session, CustomerUnarchived(customer_id=customer.id))
+    emit(session, publishing.customer_unarchived(customer))
     return customer

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fieldwork_contracts.customers import CustomerErased
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
@@ -20,6 +19,7 @@ from chassis.errors import field_error
 from chassis.messaging import emit
 from customers.adapters.erasures import Erasure, erasure_of
 from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, Tag
+from customers.service_layer import publishing
 from customers.service_layer.commands import EraseCustomer
 from customers.service_layer.relations import forget as forget_links
 
@@ -98,6 +98,5 @@ def erase(session: Session, customer: Customer, command: EraseCustomer, *, by: s
                       erased_at=now)
     session.add(erasure)
     session.flush()
-    emit(session, CustomerErased(customer_id=customer.id, number=customer.number, pseudonym=pseudonym,
-                                 merged_ids=[m.id for m in merged], revision=customer.revision, erased_at=now))
+    emit(session, publishing.customer_erased(customer, erasure, merged))
     return erasure

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fieldwork_contracts.customers import CustomerCreated
 from sqlalchemy.orm import Session
 
 from chassis import wire_json
 from customers.adapters import import_store as store
 from customers.domain import import_layouts as layouts
 from customers.domain.import_rows import Mapped, Skipped, map_row
+from customers.service_layer import publishing
 from customers.service_layer.import_kinds import Decision, ImportKind
 
 
@@ -68,7 +68,7 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
     for decision in decisions:
         if decision.earlier is not None:
             decision.customer_id = customer_of_row[decision.earlier]
-    store.announce(session, account_id, [CustomerCreated(customer=s, revision=1) for s in snapshots])
+    store.announce(session, account_id, [publishing.customer_created(s, 1) for s in snapshots])
     keys = {k: d.customer_id for d in decisions if d.outcome != "skipped" for k in d.row.keys(layout)}
     archived = [{"customer_id": d.customer_id, "source": source, "imported_at": now,
                  "fields": wire_json.dumps(list(d.row.archived.items())).decode()}

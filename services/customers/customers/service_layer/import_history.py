@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import uuid
 
-from fieldwork_contracts.customers import HistoryImported, ImportedInvoice, ImportedJob
 from sqlalchemy.orm import Session
 
 from chassis import wire_json
@@ -16,6 +15,7 @@ from customers.adapters import import_store as store
 from customers.domain import import_history as history
 from customers.domain.import_history import HistoryRow
 from customers.domain.import_rows import Skipped
+from customers.service_layer import publishing
 from customers.service_layer.import_kinds import Decision, ImportKind
 
 
@@ -71,22 +71,6 @@ def decide(session: Session, account_id: uuid.UUID, rows: list[HistoryRow | Skip
     return decisions
 
 
-def _job(row: HistoryRow, job_id: uuid.UUID) -> ImportedJob | None:
-    job = row.job
-    return None if job is None else ImportedJob(
-        id=job_id, source_number=job.source_number, title=job.title, description=job.description, property_id=None,
-        completed_on=job.completed_on, technician=job.technician)
-
-
-def _invoice(row: HistoryRow, invoice_id: uuid.UUID, job_id: uuid.UUID) -> ImportedInvoice | None:
-    invoice = row.invoice
-    return None if invoice is None else ImportedInvoice(
-        id=invoice_id, source_number=invoice.source_number, job_id=job_id if row.job else None,
-        issued_on=invoice.issued_on, due_on=invoice.due_on, currency=invoice.currency,
-        total_cents=invoice.total_cents, paid_cents=invoice.paid_cents, voided=invoice.voided,
-        description=invoice.description)
-
-
 def preview_of(row: HistoryRow) -> dict:
     return {"row_number": row.row_number, "customer": _naming(row),
             "job": dataclasses.asdict(row.job) if row.job else None,
@@ -102,9 +86,8 @@ def store_batch(session: Session, account_id: uuid.UUID, import_id: uuid.UUID, d
             continue
         row = decision.row
         job_id, invoice_id = history.record_ids(account_id, row.key(layout))
-        announced.append(HistoryImported(import_id=import_id, row_number=row.row_number,
-                                         customer_id=decision.customer_id, source=source, job=_job(row, job_id),
-                                         invoice=_invoice(row, invoice_id, job_id)))
+        announced.append(publishing.history_imported(import_id, row, decision.customer_id, source, job_id,
+                                                     invoice_id))
     store.announce(session, account_id, announced)
     created = [d for d in decisions if d.outcome == "created"]
     keys = {d.row.key(layout): d.customer_id for d in created}

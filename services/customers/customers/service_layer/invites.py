@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fieldwork_contracts.customers import PortalInviteRequested
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -12,6 +11,7 @@ from chassis.errors import Conflict, Unauthenticated, ValidationFailed
 from chassis.messaging import emit
 from customers.adapters.orm import Customer, PortalInvite
 from customers.adapters.portal_tokens import InvalidToken, PortalTokens
+from customers.service_layer import publishing
 from customers.service_layer.commands import InviteToPortal
 
 REFUSED = "This invitation link is not valid, has expired or was already used."
@@ -37,9 +37,7 @@ def issue(session: Session, customer: Customer, *, tokens: PortalTokens, portal_
     session.add(record)
     session.flush()
     link = f"{portal_url.rstrip('/')}/{tokens.issue(record.id, customer.account_id)}"
-    emit(session, PortalInviteRequested(invite_id=record.id, customer_id=customer.id,
-                                        customer_name=customer.display_name, magic_link=link,
-                                        expires_at=record.expires_at, **send_to, **announced))
+    emit(session, publishing.portal_invite_requested(record, customer, link, send_to, **announced))
     return record
 
 

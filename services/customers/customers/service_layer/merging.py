@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fieldwork_contracts.customers import CustomerMerged, CustomerUnmerged
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -14,8 +13,9 @@ from chassis.messaging import emit
 from customers.adapters.orm import Contact, Customer, Merge, Note, Property, Tag
 from customers.domain.merging import MergePlan, check_merge, check_undo, plan_merge
 from customers.domain.snapshot import customer_snapshot
+from customers.service_layer import publishing
 from customers.service_layer.commands import MergeCustomer
-from customers.service_layer.publishing import publish_update
+from customers.service_layer.customer_changes import publish_update
 from customers.service_layer.relations import move_on_merge
 
 
@@ -53,7 +53,7 @@ def merge(session: Session, target: Customer, command: MergeCustomer, *, by: str
 
     publish_update(session, duplicate, before_duplicate)
     publish_update(session, target, before_target)
-    emit(session, CustomerMerged(merge_id=record.id, duplicate_id=duplicate.id, target_id=target.id))
+    emit(session, publishing.customer_merged(record))
     return record
 
 
@@ -81,5 +81,5 @@ def undo_merge(session: Session, merge_id: uuid.UUID, *, by: str, now: dt.dateti
 
     publish_update(session, duplicate, before_duplicate)
     publish_update(session, target, before_target)
-    emit(session, CustomerUnmerged(merge_id=record.id, duplicate_id=duplicate.id, target_id=target.id))
+    emit(session, publishing.customer_unmerged(record))
     return record

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fieldwork_contracts.customers import NoteChanged
 from sqlalchemy.orm import Session
 
 from chassis.errors import Forbidden, NotFound
@@ -16,6 +15,7 @@ from chassis.messaging import emit
 from chassis.references import CallersApi
 from customers.adapters.orm import Customer, Note
 from chassis.commands import sent
+from customers.service_layer import publishing
 from customers.service_layer.commands import AddNote, EditNote
 from customers.service_layer.references import check_communication
 
@@ -28,7 +28,7 @@ def add_note(session: Session, customer: Customer, command: AddNote, *, comms_ap
     session.add(note)
     session.flush()
     if note.communication_id is not None:
-        _publish(session, note, deleted=False, changed_at=now)
+        emit(session, publishing.note_changed(note, deleted=False, changed_at=now))
     return note
 
 
@@ -54,19 +54,14 @@ def edit_note(session: Session, customer: Customer, note_id: uuid.UUID, command:
     note.updated_at = now
     session.flush()
     if was_linked or note.communication_id is not None:
-        _publish(session, note, deleted=False, changed_at=now)
+        emit(session, publishing.note_changed(note, deleted=False, changed_at=now))
     return note
 
 
 def delete_note(session: Session, customer: Customer, note_id: uuid.UUID, *, by: str, now: dt.datetime) -> None:
     note = own_note(session, customer, note_id, by=by)
     if note.communication_id is not None:
-        _publish(session, note, deleted=True, changed_at=now)
+        emit(session, publishing.note_changed(note, deleted=True, changed_at=now))
     session.delete(note)
     session.flush()
 
-
-def _publish(session: Session, note: Note, *, deleted: bool, changed_at: dt.datetime) -> None:
-    """The note as it now stands; ``changed_at`` lets a consumer ignore an older state delivered late."""
-    emit(session, NoteChanged(note_id=note.id, customer_id=note.customer_id, communication_id=note.communication_id,
-                              body=note.body, pinned=note.pinned, deleted=deleted, changed_at=changed_at))

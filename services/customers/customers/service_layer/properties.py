@@ -15,7 +15,7 @@ from customers.domain.primary import keep_one_primary, make_primary, refuse_unse
 from customers.domain.snapshot import address_of
 from chassis.commands import sent
 from customers.service_layer.commands import AddEquipment, AddProperty, EditEquipment, EditProperty
-from customers.service_layer.publishing import customer_change
+from customers.service_layer.customer_changes import customer_change
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
 OTHER_FIELDS = ("kind", "access_notes", "notes")
