@@ -1,9 +1,9 @@
-"""Handlers of the events the customers service consumes."""
+"""Handlers of the events the customers service consumes: each reads its event as the contract's typed class."""
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-
+from fieldwork_contracts.billing import InvoiceCreated, PaymentRecordedV2
+from fieldwork_contracts.comms import CommunicationLogged
+from fieldwork_contracts.jobs import EstimateStatusChanged, JobCreated, JobStatusChanged, PlanCreated, PlanStatusChanged
 from sqlalchemy.orm import Session
 
 from chassis.messaging import Event, Handlers
@@ -17,70 +17,64 @@ from customers.service_layer.work import record_contact, record_work
 handlers = Handlers().include(COMMUNICATIONS.handlers)
 
 
-def _time(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
 @handlers.on("communication.logged")
 def on_communication_logged(session: Session, event: Event) -> None:
-    communication = event.data["communication"]
-    if communication["customer_id"]:
-        record_contact(session, uuid.UUID(communication["customer_id"]), at=_time(communication["occurred_at"]),
-                       status=communication["status"])
+    communication = CommunicationLogged.from_data(event.data).communication
+    if communication.customer_id:
+        record_contact(session, communication.customer_id, at=communication.occurred_at, status=communication.status)
 
 
 @handlers.on("estimate.status_changed")
 def on_estimate_status_changed(session: Session, event: Event) -> None:
-    data = event.data
-    if data["to"] == "sent":
-        record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.ESTIMATE_SENT,
-                    work_at=_time(data["changed_at"]), cause=f"estimate {data['number']} sent", now=utcnow())
+    changed = EstimateStatusChanged.from_data(event.data)
+    if changed.to == "sent":
+        record_work(session, changed.customer_id, target=lifecycle.ESTIMATE_SENT, work_at=changed.changed_at,
+                    cause=f"estimate {changed.number} sent", now=utcnow())
 
 
 @handlers.on("job.status_changed")
 def on_job_status_changed(session: Session, event: Event) -> None:
-    data = event.data
-    if data["to"] in lifecycle.JOB_STATUSES_THAT_ACTIVATE:
-        record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.JOB_UNDER_WAY,
-                    work_at=_time(data["changed_at"]), cause=f"job {data['number']} {data['to'].replace('_', ' ')}",
-                    now=utcnow())
+    changed = JobStatusChanged.from_data(event.data)
+    if changed.to in lifecycle.JOB_STATUSES_THAT_ACTIVATE:
+        record_work(session, changed.customer_id, target=lifecycle.JOB_UNDER_WAY, work_at=changed.changed_at,
+                    cause=f"job {changed.number} {changed.to.replace('_', ' ')}", now=utcnow())
 
 
 @handlers.on("job.status_changed", adapters=("portal_tokens", "portal_url"))
 def ask_for_a_review(session: Session, event: Event, portal_tokens, portal_url: str) -> None:
     """A completed job's customer is asked to rate it (customers issues the portal link; comms sends it)."""
-    if event.data["to"] == "completed":
-        request_review(session, event.data, tokens=portal_tokens, portal_url=portal_url, now=utcnow())
+    changed = JobStatusChanged.from_data(event.data)
+    if changed.to == "completed":
+        request_review(session, changed, tokens=portal_tokens, portal_url=portal_url, now=utcnow())
 
 
 @handlers.on("invoice.created")
 def on_invoice_created(session: Session, event: Event) -> None:
-    invoice = event.data["invoice"]
-    record_work(session, uuid.UUID(invoice["customer_id"]), target=lifecycle.PAID_WORK, work_at=event.occurred_at,
-                cause=f"invoice {invoice['number']} recorded", now=utcnow())
+    invoice = InvoiceCreated.from_data(event.data).invoice
+    record_work(session, invoice.customer_id, target=lifecycle.PAID_WORK, work_at=event.occurred_at,
+                cause=f"invoice {invoice.number} recorded", now=utcnow())
 
 
 @handlers.on("payment.recorded", version=2)  # v2 also tells of money paid in a system history was imported from
 def on_payment_recorded(session: Session, event: Event) -> None:
-    data = event.data
-    record_work(session, uuid.UUID(data["customer_id"]), target=lifecycle.PAID_WORK,
-                work_at=_time(data["received_at"]), cause="payment recorded", now=utcnow())
+    payment = PaymentRecordedV2.from_data(event.data)
+    record_work(session, payment.customer_id, target=lifecycle.PAID_WORK, work_at=payment.received_at,
+                cause="payment recorded", now=utcnow())
 
 
 @handlers.on("job.created")
 def on_job_created(session: Session, event: Event) -> None:
-    job = event.data["job"]
-    if job["status"] in lifecycle.JOB_STATUSES_THAT_ACTIVATE:
-        record_work(session, uuid.UUID(job["customer_id"]), target=lifecycle.JOB_UNDER_WAY,
-                    work_at=event.occurred_at, cause=f"job {job['number']} {job['status'].replace('_', ' ')}",
-                    now=utcnow())
+    job = JobCreated.from_data(event.data).job
+    if job.status in lifecycle.JOB_STATUSES_THAT_ACTIVATE:
+        record_work(session, job.customer_id, target=lifecycle.JOB_UNDER_WAY, work_at=event.occurred_at,
+                    cause=f"job {job.number} {job.status.replace('_', ' ')}", now=utcnow())
 
 
 @handlers.on("plan.created")
 def on_plan_created(session: Session, event: Event) -> None:
-    membership.plan_created(session, event.data["plan"], at=event.occurred_at)
+    membership.plan_created(session, PlanCreated.from_data(event.data).plan, at=event.occurred_at)
 
 
 @handlers.on("plan.status_changed")
 def on_plan_status_changed(session: Session, event: Event) -> None:
-    membership.plan_status_changed(session, event.data)
+    membership.plan_status_changed(session, PlanStatusChanged.from_data(event.data))

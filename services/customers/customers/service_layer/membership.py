@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
+from fieldwork_contracts.jobs import PlanShape, PlanStatusChanged
 from sqlalchemy import case, func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -12,19 +12,14 @@ from customers.adapters.relations import Membership
 from customers.domain.membership import ACTIVE, plan_end
 
 
-def _time(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+def plan_created(session: Session, plan: PlanShape, at: dt.datetime) -> None:
+    _upsert(session, plan_id=plan.id, customer_id=plan.customer_id, name=plan.name, status=plan.status,
+            next_visit_at=plan.next_visit_at, at=at, ends_on=plan_end(plan.rrule))
 
 
-def plan_created(session: Session, plan: dict, at: dt.datetime) -> None:
-    _upsert(session, plan_id=uuid.UUID(plan["id"]), customer_id=uuid.UUID(plan["customer_id"]), name=plan["name"],
-            status=plan["status"], next_visit_at=_time(plan["next_visit_at"]), at=at, ends_on=plan_end(plan["rrule"]))
-
-
-def plan_status_changed(session: Session, data: dict) -> None:
-    _upsert(session, plan_id=uuid.UUID(data["plan_id"]), customer_id=uuid.UUID(data["customer_id"]),
-            name=data["name"], status=data["to"], next_visit_at=_time(data["next_visit_at"]),
-            at=_time(data["changed_at"]), ends_on=None)
+def plan_status_changed(session: Session, changed: PlanStatusChanged) -> None:
+    _upsert(session, plan_id=changed.plan_id, customer_id=changed.customer_id, name=changed.name, status=changed.to,
+            next_visit_at=changed.next_visit_at, at=changed.changed_at, ends_on=None)
 
 
 def _upsert(session: Session, *, plan_id, customer_id, name, status, next_visit_at, at, ends_on) -> None:

@@ -3,8 +3,8 @@ unless the account turned requests off or the customer is not to be contacted so
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
+from fieldwork_contracts.jobs import JobStatusChanged
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -20,31 +20,30 @@ LINK_DAYS = 14  # longer than a plain invitation's week: a rating may wait for t
 SENDER = "system:review-request"
 
 
-def request_review(session: Session, job: dict, *, tokens: PortalTokens, portal_url: str,
+def request_review(session: Session, job: JobStatusChanged, *, tokens: PortalTokens, portal_url: str,
                    now: dt.datetime) -> ReviewRequest | None:
-    """Sends the review request of a job that moved to completed (``job`` is the job.status_changed data); None when
+    """Sends the review request of a job that moved to completed (``job`` is the job.status_changed event); None when
     none goes: not completed, turned off, do-not-service, archived, unknown customer, nowhere to send, or asked
     already."""
-    customer = session.get(Customer, uuid.UUID(job["customer_id"]))
+    customer = session.get(Customer, job.customer_id)
     if customer is not None and customer.merged_into is not None:
         customer = session.get(Customer, customer.merged_into)
-    if customer is None or reason_not_to_ask(job_status=job["to"], archived=customer.archived_at is not None,
+    if customer is None or reason_not_to_ask(job_status=job.to, archived=customer.archived_at is not None,
                                              do_not_service=customer.do_not_service,
                                              turned_off=not sends_review_requests(session)):
         return None
-    job_id = uuid.UUID(job["job_id"])
     # Asked already (the completion heard again under another event id). Two at once would meet at the unique
     # constraint: the loser's event is retried by the consumer and ends here.
-    if session.scalar(select(ReviewRequest.id).where(ReviewRequest.job_id == job_id)) is not None:
+    if session.scalar(select(ReviewRequest.id).where(ReviewRequest.job_id == job.job_id)) is not None:
         return None
     to = recipient(customer.preferred_channel, *invites.contact_points(customer))
     if to is None:
         return None
     invite = invites.issue(session, customer, tokens=tokens, portal_url=portal_url, by=SENDER, now=now,
                            days=LINK_DAYS, send_to={"email": to.email} if to.email else {"phone": to.phone},
-                           purpose="review_request", channel=to.channel, job_id=job["job_id"],
-                           job_number=job["number"])
-    request = ReviewRequest(customer_id=customer.id, job_id=job_id, job_number=job["number"], invite_id=invite.id,
+                           purpose="review_request", channel=to.channel, job_id=job.job_id,
+                           job_number=job.number)
+    request = ReviewRequest(customer_id=customer.id, job_id=job.job_id, job_number=job.number, invite_id=invite.id,
                             channel=to.channel, created_at=now)
     session.add(request)
     session.flush()
