@@ -1,7 +1,7 @@
-"""JSON on the wire, encoded with orjson (compact, UTF-8) at a fraction of the standard library's CPU.
+"""JSON on the wire, encoded with orjson (compact, UTF-8).
 
-Every answer of every service is encoded here, and on a small box encoding a workspace-sized answer
-with ``json.dumps`` cost as much as some of the queries behind it.
+Every answer of every service is encoded here, so the encoder's CPU counts on every request; orjson's is a small
+part of the standard library's (bench/README.md, "Figures behind choices").
 """
 from __future__ import annotations
 

@@ -58,14 +58,13 @@ class Database:
     def read_one(self, sql: str, parameters: Mapping[str, Any]) -> tuple | None:
         """The first row of one statement, run outside any transaction through the driver's own cursor.
 
-        ``sql`` is written in the driver's parameter style (``%(name)s``). Through SQLAlchemy's Core on a connection
-        switched to autocommit, the stored part's lookup cost more than twice the CPU it costs here (bench/README.md):
-        this is for the one read that answers most requests, not a second way to query.
+        ``sql`` is written in the driver's parameter style (``%(name)s``). It is for the one read that answers most
+        requests, the stored part's lookup, where SQLAlchemy's Core costs more than the statement it sends
+        (bench/README.md, "Figures behind choices"); it is not a second way to query.
 
         The connection is the pool's own, switched to autocommit for the statement and back before it returns:
         psycopg keeps that switch on the client, so it costs no round trip, and the one statement sends no BEGIN
-        and leaves nothing to roll back. A second pool kept for such reads held up to a third of a worker's
-        connections besides.
+        and leaves nothing to roll back; a second pool kept for such reads would hold connections of its own.
         """
         connection = self.engine.raw_connection()
         driver = connection.dbapi_connection

@@ -1,8 +1,8 @@
 """Stored workspace parts: a customer's part is computed once, then answered from one row until it goes stale.
 
-Every workspace asks each service for the same document about the same customer, and on a small box computing
-it (several statements, ORM rows, marshmallow) costs several times the HTTP request around it. So the answer is
-kept, as the bytes that went out, beside the generations of what it was computed from.
+Every workspace asks each service for the same document about the same customer, and computing it (several
+statements, ORM rows, marshmallow) costs more than the HTTP request around it (bench/README.md, "Figures behind
+choices"). So the answer is kept, as the bytes that went out, beside the generations of what it was computed from.
 
 What makes a stored part stale is decided by the database, not by the code that writes: each table a part
 reads carries statement triggers (installed by ``create_part_store_v1`` in a migration) that bump the
