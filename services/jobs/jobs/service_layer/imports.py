@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from fieldwork_contracts.customers import ImportedJob
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
@@ -27,28 +28,27 @@ def past_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, _NOON_UTC)
 
 
-def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job: dict, currency: str | None,
+def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job: ImportedJob, currency: str | None,
                   at: dt.datetime) -> Job | None:
-    """The imported job ``job`` (the event's ``data.job``), or None when its id is kept already (the same row
+    """The imported job ``job`` (the event's ``job``), or None when its id is kept already (the same row
     imported again, or the same event sent again under a new id).
 
     The customer is the producer's word: customers sent it, so it is one of the account's even when no snapshot of
     it has arrived here yet (and a consumer has no user's token to ask with). A customer merged away meanwhile files
     the job under the customer it was merged into, as the merge did with the rest of its work. A property this
     service does not know as that customer's is dropped, never a reason to refuse a past job."""
-    job_id = uuid.UUID(job["id"])
-    if session.get(Job, job_id) is not None:
+    if session.get(Job, job.id) is not None:
         return None
     customer_id = surviving(session, customer_id)
-    prop = _customers_property(session, customer_id, job["property_id"])
-    completed_at = past_day(dt.date.fromisoformat(job["completed_on"]))
-    kept = Job(id=job_id, number=next_number(session, "job", prefix="J-"), customer_id=customer_id,
+    prop = _customers_property(session, customer_id, job.property_id)
+    completed_at = past_day(job.completed_on)
+    kept = Job(id=job.id, number=next_number(session, "job", prefix="J-"), customer_id=customer_id,
                property_id=prop.id if prop else None, property_address=prop.one_line if prop else None,
-               title=job["title"], description=job["description"], status="completed", line_items=[], total_cents=0,
+               title=job.title, description=job.description, status="completed", line_items=[], total_cents=0,
                currency=currency or "USD", completed_at=completed_at, technician_ids=[],
                # Their technician is a name only: no technician record of ours stands behind it.
-               technicians=[job["technician"]] if job["technician"] else [],
-               imported_from=source, source_number=job["source_number"], created_by=ACTOR, created_at=at,
+               technicians=[job.technician] if job.technician else [],
+               imported_from=source, source_number=job.source_number, created_by=ACTOR, created_at=at,
                updated_at=at)
     session.add(kept)
     session.flush()
@@ -63,8 +63,7 @@ def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job:
     return kept
 
 
-def _customers_property(session: Session, customer_id: uuid.UUID, property_id: str | None):
+def _customers_property(session: Session, customer_id: uuid.UUID, property_id: uuid.UUID | None):
     if property_id is None:
         return None
-    wanted = uuid.UUID(property_id)
-    return next((prop for prop in properties_of(session, customer_id) if prop.id == wanted), None)
+    return next((prop for prop in properties_of(session, customer_id) if prop.id == property_id), None)
