@@ -109,6 +109,14 @@ def invites_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor
                        key=lambda i: (i.created_at, i.id))
 
 
+def open_invites(session: Session, customer_id: uuid.UUID, now: dt.datetime, *,
+                 limit: int) -> list[PortalInvite]:
+    """The customer's pending invitations (not redeemed, not expired at ``now``), newest first."""
+    return list(session.scalars(select(PortalInvite).where(
+        PortalInvite.customer_id == customer_id, PortalInvite.redeemed_at.is_(None), PortalInvite.expires_at > now)
+        .order_by(PortalInvite.created_at.desc(), PortalInvite.id.desc()).limit(limit)))
+
+
 def merges_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
     """The merge audit trail of a customer, as target or as duplicate, newest first."""
     stmt = select(Merge).where(or_(Merge.target_id == customer_id, Merge.duplicate_id == customer_id))

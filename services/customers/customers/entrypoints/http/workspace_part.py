@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from marshmallow import fields
 from sqlalchemy.orm import Session
 
 from chassis.api import Blueprint
@@ -12,15 +11,12 @@ from chassis.db import request_session
 from chassis.db.part_store import earliest
 from chassis.request_context import now
 from chassis import stored_parts
-from fieldwork_contracts.workspace_part import PATH, PartArgs, part_schema
+from fieldwork_contracts.workspace_part import PATH, PartArgs
 from customers.entrypoints.http import presenters, workspace_sections
-from customers.entrypoints.http.schemas.responses import CustomerOut
+from customers.entrypoints.http.schemas.responses import CustomersPart
 from customers.service_layer.workspace import workspace_part
 
 blp = Blueprint("workspace_part", __name__, description="The customer's share of the workspace")
-
-CustomersPart = part_schema("customers", {"profile": fields.Nested(CustomerOut, required=True),
-                                          **workspace_sections.SCHEMAS})
 
 
 def part_document(session: Session, customer_id: uuid.UUID, *, activity_limit: int) -> tuple[dict, dt.datetime | None]:

@@ -1,6 +1,7 @@
 """What the routes answer: the documents dumped, under the names the OpenAPI document gives them."""
 from __future__ import annotations
 
+from fieldwork_contracts.workspace_part import part_schema
 from marshmallow import Schema, fields
 
 from chassis.pagination import page_schema
@@ -346,3 +347,14 @@ class MapsStatus(Schema):
     api_key_last4 = fields.String(required=True, allow_none=True, metadata={
         "description": "the configured key's last four characters (null when none, or when set by a test)"})
     message = fields.String(required=True, allow_none=True, metadata={"description": "what is missing, when it is"})
+
+
+# The customers part of the workspace: the profile and the sections beside it, each as its own endpoint shows it.
+CustomersPart = part_schema("customers", {
+    "profile": fields.Nested(CustomerOut, required=True),
+    "related_customers": fields.Nested(RelationsOut, required=True),
+    "membership": fields.Nested(MembershipsOut, required=True),
+    "status_history": fields.Nested(StatusChangePage, required=True),
+    "portal_invites": fields.Nested(InvitePage, required=True,
+                                    metadata={"description": "The open (pending) invitations, newest first."}),
+})
