@@ -1,6 +1,7 @@
 """What the routes answer: the documents dumped, under the names the OpenAPI document gives them."""
 from __future__ import annotations
 
+from fieldwork_contracts.workspace_part import part_schema
 from marshmallow import fields
 
 from chassis.messaging.event import utcnow
@@ -202,3 +203,21 @@ JobsPage = page_schema(JobBrief)
 EstimatesPage = page_schema(EstimateOut)
 PlansPage = page_schema(PlanOut)
 PlanVisitsPage = page_schema(JobBrief, name="PlanVisitsPage")
+
+
+class LatestPhotosOut(Schema):
+    items = fields.List(fields.Nested(PhotoOut), metadata={"description": "The latest photos, newest first."})
+    count = fields.Integer(metadata={"description": "How many photos the customer has."})
+
+
+# The jobs service's share of the customer workspace: each section is the shape of the endpoint it stands for, so the
+# gateway reads them alike.
+JobsPart = part_schema("jobs", {
+    "jobs": fields.Nested(JobsPage, required=True),
+    "estimates": fields.Nested(EstimatesPage, required=True),
+    "plans": fields.Nested(PlansPage, required=True),
+    "recent_activity": fields.Nested(RecentActivityOut, required=True),
+    "summary": fields.Nested(SummaryOut, required=True),
+    "reviews": fields.Nested(ReviewsPage, required=True),
+    "photos": fields.Nested(LatestPhotosOut, required=True),
+})
