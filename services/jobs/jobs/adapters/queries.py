@@ -6,12 +6,13 @@ import datetime as dt
 import uuid
 from typing import NamedTuple
 
-from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, func, literal, select, union_all
+from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from chassis.activity import api_link
 from chassis.pagination import Page, encode_cursor, keyset_page
-from jobs.adapters.orm import ActivityEntry, CustomerTally, Job, Photo, Technician
+from jobs.adapters.orm import ActivityEntry, CustomerTally, Job, Photo, Review, Technician
+from jobs.domain.reviews import average
 
 RECENT_DAYS = 30
 RECENT_LIMIT = 10
@@ -183,3 +184,41 @@ def job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, pag
 def first_page(rows: list, limit: int, *, key) -> Page:
     """A first page from ``limit + 1`` rows in page order, with the cursor ``keyset_page`` would give it."""
     return Page(rows[:limit], encode_cursor(key(rows[limit - 1])) if len(rows) > limit else None)
+
+
+TO_REVIEW_LIMIT = 20  # jobs a customer is offered to rate at once: the latest, never the whole history
+REVIEW_PAGE_ORDER = (Review.created_at, Review.id)
+
+
+def review_page_key(review: Review) -> tuple:
+    return review.created_at, review.id
+
+
+def reviews_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    return keyset_page(session, select(Review).where(Review.customer_id == customer_id), list(REVIEW_PAGE_ORDER),
+                       limit=limit, cursor=cursor, key=review_page_key)
+
+
+def review_summary(session: Session, customer_id: uuid.UUID) -> dict:
+    count, total = session.execute(select(func.count(), func.coalesce(func.sum(Review.rating), 0))
+                                   .where(Review.customer_id == customer_id)).one()
+    return {"count": count, "average": average(total, count)}
+
+
+def first_reviews_with_summary(session: Session, customer_id: uuid.UUID, *, limit: int) -> dict:
+    """The first page of the customer's reviews with their count and average, as ``GET /customers/<id>/reviews``
+    answers it, in one statement: the window sums run over every review of the customer before the limit."""
+    rows = session.execute(select(Review, func.count().over(), func.sum(Review.rating).over())
+                           .where(Review.customer_id == customer_id)
+                           .order_by(*(column.desc() for column in REVIEW_PAGE_ORDER)).limit(limit + 1)).all()
+    count, total = (rows[0][1], rows[0][2]) if rows else (0, 0)
+    page = first_page([row[0] for row in rows], limit, key=review_page_key)
+    return {**page.as_dict(), "summary": {"count": count, "average": average(total, count)}}
+
+
+def jobs_to_review(session: Session, customer_id: uuid.UUID, *, limit: int = TO_REVIEW_LIMIT) -> list[Job]:
+    """The customer's completed jobs nobody rated yet, the latest completed first."""
+    stmt = (select(Job).where(Job.customer_id == customer_id, Job.status == "completed",
+                              ~exists().where(Review.job_id == Job.id))
+            .order_by(Job.completed_at.desc(), Job.id.desc()).limit(limit))
+    return list(session.scalars(stmt))

@@ -13,7 +13,6 @@ from chassis.references import CallersApi
 from jobs.adapters import queries
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.estimates import expires_at
-from jobs.service_layer import reviews
 from jobs.service_layer.plans import next_visits
 
 LATEST_PHOTOS = 6  # what the workspace's photos section shows
@@ -48,7 +47,7 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CallersApi, now
         "plans": plans.as_dict(),
         "recent_activity": {"completed_recently": recent, "upcoming": jobs.upcoming},
         "summary": queries.summary_of(jobs.open_count, jobs.completed, jobs.upcoming),
-        "reviews": reviews.first_page_with_summary(session, customer_id, limit=limit),
+        "reviews": queries.first_reviews_with_summary(session, customer_id, limit=limit),
         "activity": queries.activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
         "photos": queries.latest_photos(session, customer_id, LATEST_PHOTOS),
     }

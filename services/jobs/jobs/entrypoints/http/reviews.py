@@ -7,6 +7,7 @@ from chassis.db import request_session
 from chassis.errors import NotFound
 from chassis.pagination import PageArgs
 from chassis.request_context import actor, callers_api, now, principal
+from jobs.adapters import queries
 from jobs.adapters.orm import Job
 from jobs.entrypoints.http.schemas.requests import ReviewIn
 from jobs.entrypoints.http.schemas.responses import JobsToReview, ReviewOut, ReviewsPage
@@ -43,8 +44,8 @@ def customer_reviews(args, customer_id):
     """The customer's reviews, newest first, with the count and average of them all."""
     session = request_session()
     visible_customer(session, customer_id, callers_api("customers_api"))
-    page = reviews.reviews_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
-    return {**page.as_dict(), "summary": reviews.summary(session, customer_id)}
+    page = queries.reviews_page(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+    return {**page.as_dict(), "summary": queries.review_summary(session, customer_id)}
 
 
 @blp.get("/customers/<uuid:customer_id>/jobs-to-review", "jobs:view", response=JobsToReview)
@@ -52,4 +53,4 @@ def customer_jobs_to_review(customer_id):
     """The customer's completed jobs not rated yet, the latest completed first (at most twenty)."""
     session = request_session()
     visible_customer(session, customer_id, callers_api("customers_api"))
-    return {"items": reviews.jobs_to_review(session, customer_id)}
+    return {"items": queries.jobs_to_review(session, customer_id)}
