@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+API_PREFIX = "/api"
+READ_METHODS = ("GET",)
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 CUSTOMER = "/customers/<uuid:customer_id>"
 
 

@@ -11,10 +11,8 @@ import copy
 import re
 from collections.abc import Mapping
 
-from gateway.composition.workspace import CUSTOMER_SECTIONS, INSIGHTS, PROFILE, SECTIONS
-from gateway.entrypoints.http.proxy import API_PREFIX, READ_METHODS, WRITE_METHODS
-from gateway.entrypoints.http.shapes import section_schema_name
-from gateway.routes import ROUTES, Resource
+from gateway.composition.workspace import CUSTOMER_SECTIONS, INSIGHTS, PROFILE, SECTIONS, section_schema_name
+from gateway.routes import API_PREFIX, READ_METHODS, ROUTES, WRITE_METHODS, Resource
 
 _METHODS = {m.lower() for m in READ_METHODS + WRITE_METHODS}
 _VARIABLE = re.compile(r"^(<[^>]+>|\{[^}]+\})$")

@@ -36,6 +36,11 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "communications": ("comms", "communications"),
 }
 # Sections of the customers part beside the profile; like the profile, they are there whenever the page is.
+def section_schema_name(section: str) -> str:
+    """The name the API document gives a workspace section's schema (``WorkspaceStatusHistorySection``)."""
+    return "Workspace" + "".join(word.title() for word in section.split("_")) + "Section"
+
+
 CUSTOMER_SECTIONS = ("related_customers", "membership", "status_history", "portal_invites")
 BILLING_FIGURES = ("currency", "balance_cents", "lifetime_revenue_cents", "lifetime_value_cents", "total_billed_cents",
                    "total_paid_cents", "overdue_cents", "credit_cents", "open_invoice_count")

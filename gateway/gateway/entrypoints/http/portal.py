@@ -11,21 +11,19 @@ import uuid
 from flask import Response, request
 from marshmallow import fields, validate
 
-from chassis import logs
-from chassis.schemas import Schema
 from chassis.api import PUBLIC
 from chassis.auth import current_principal
 from chassis.errors import Unavailable
 from chassis.http_errors import Unauthorized
+from chassis.schemas import Schema
 from gateway import portal_sessions
 from gateway.composition.portal_view import EVERY_SECTION, portal_view, sections_for
-from gateway.entrypoints.http.context import call_headers, json_answer, upstreams
-from gateway.entrypoints.http.portal_access import blp, config, service_headers, view_outcomes, visitor
+from gateway.entrypoints.http.context import call_headers, json_answer
+from gateway.entrypoints.http.portal_access import blp, config, post_json, service_headers, view_outcomes, visitor
 from gateway.entrypoints.http.portal_shapes import PortalSession, PortalView
 from gateway.entrypoints.http.shapes import PORTAL_COOKIE as COOKIE
 from gateway.entrypoints.http.shapes import PORTAL_SECURITY
 from gateway.portal_sessions import PortalVisitor
-from chassis.service_calls.client import ServiceUnavailable
 
 __all__ = ["blp"]
 
@@ -45,12 +43,7 @@ def _view_of(customer_id: uuid.UUID, headers: dict[str, str], sections=EVERY_SEC
 @blp.alt_response(401, response="UNAUTHORIZED", description="The link is not valid, has expired or was used.")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The customers service did not answer.")
 def open_session(body):
-    client = upstreams().client("customers")
-    headers = {"Content-Type": "application/json", logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
-    try:
-        reply = client.request("POST", "/portal/redeem", headers=headers, body=json.dumps(body).encode())
-    except ServiceUnavailable as exc:
-        raise Unavailable(f"The customers service did not answer ({exc.reason}).") from None
+    reply = post_json("customers", "/portal/redeem", {}, body)
     if reply.status >= 500:  # the link may be good: the customers service could not say
         raise Unavailable(f"The customers service could not check the link ({reply.status}).")
     if not reply.ok:

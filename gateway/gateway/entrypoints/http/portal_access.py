@@ -10,6 +10,7 @@ from flask import Response, current_app, request
 from chassis.api import Blueprint
 from chassis.errors import NotFound, Unavailable
 from chassis.http_errors import Unauthorized
+from chassis.service_calls.client import Reply
 from gateway import portal_sessions
 from gateway.composition.portal_view import portal_calls
 from gateway.entrypoints.http.context import call_headers, upstreams
@@ -17,7 +18,6 @@ from gateway.entrypoints.http.shapes import PORTAL_COOKIE
 from gateway.entrypoints.http.workspace import customers_answer
 from gateway.portal_sessions import PortalVisitor
 from gateway.upstream.calls import run_calls
-from chassis.service_calls.client import Reply, ServiceUnavailable
 
 blp = Blueprint("portal", __name__, url_prefix="/api", description="The client portal.")
 
@@ -53,15 +53,7 @@ def view_outcomes(customer_id: uuid.UUID, headers: dict[str, str], sections) -> 
 
 def call(service: str, method: str, path: str, headers: dict[str, str], body: bytes | None = None) -> Reply:
     """One call to a service for the visitor; a service that does not answer is a 503."""
-    client = upstreams().client(service)
-    if client is None:
-        raise Unavailable(f"The {service} service is not part of this deployment.")
-    try:
-        if method == "GET":
-            return client.get(path, headers=headers)
-        return client.request(method, path, headers=headers, body=body)
-    except ServiceUnavailable as exc:
-        raise Unavailable(f"The {service} service did not answer ({exc.reason}).") from None
+    return upstreams().call(service, method, path, headers=headers, body=body)
 
 
 def post_json(service: str, path: str, headers: dict[str, str], document: dict) -> Reply:

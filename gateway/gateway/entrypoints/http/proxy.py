@@ -9,14 +9,9 @@ from flask import Response, request
 from chassis import logs
 from chassis.api import Blueprint
 from chassis.auth import public, require
-from chassis.errors import Unavailable
 from gateway.entrypoints.http.context import upstreams
-from gateway.routes import ROUTES, Resource
-from chassis.service_calls.client import ServiceUnavailable
+from gateway.routes import API_PREFIX, READ_METHODS, ROUTES, Resource, WRITE_METHODS
 
-API_PREFIX = "/api"
-READ_METHODS = ("GET",)
-WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Request headers a service may need besides the token and request id (signatures, concurrency, uploads).
 _PASSED_ON = ("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match", logs.REQUEST_ID_HEADER)
 _ANSWERED = ("Content-Type", "Content-Disposition", "ETag", "Location", "Cache-Control")
@@ -38,16 +33,9 @@ def _request_headers() -> dict[str, str]:
 def forward(service: str) -> Response:
     """Sends this request to ``service`` at the same path without /api, and answers what it answered."""
     registry = upstreams()
-    client = registry.client(service)
-    if client is None:
-        raise Unavailable(f"The {service} service is not part of this deployment.")
-    path = quote(request.path[len(API_PREFIX):])
-    try:
-        reply = client.request(request.method, path, headers=_request_headers(),
-                               query=request.query_string.decode("latin-1"), body=request.get_data() or None,
-                               timeout_seconds=registry.config.proxy_timeout_ms / 1000)
-    except ServiceUnavailable as exc:
-        raise Unavailable(f"The {service} service did not answer ({exc.reason}).") from None
+    reply = registry.call(service, request.method, quote(request.path[len(API_PREFIX):]), headers=_request_headers(),
+                          query=request.query_string.decode("latin-1"), body=request.get_data() or None,
+                          timeout_seconds=registry.config.proxy_timeout_ms / 1000)
     response = Response(reply.body, status=reply.status)
     for name in _ANSWERED:
         if name in reply.headers:

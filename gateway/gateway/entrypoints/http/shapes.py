@@ -8,7 +8,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from fieldwork_contracts.activity import ActivityItemSchema
-from gateway.composition.workspace import CUSTOMER_SECTIONS, SECTIONS
+from gateway.composition.workspace import CUSTOMER_SECTIONS, SECTIONS, section_schema_name
 
 OK, UNAVAILABLE, NOT_CONFIGURED = "ok", "unavailable", "not_configured"
 SERVICE_SECTIONS = tuple(SECTIONS) + CUSTOMER_SECTIONS + ("insights",)
@@ -16,10 +16,6 @@ SERVICE_SECTIONS = tuple(SECTIONS) + CUSTOMER_SECTIONS + ("insights",)
 
 def _status(*allowed: str, description: str = "") -> fields.String:
     return fields.String(required=True, validate=validate.OneOf(allowed), metadata={"description": description})
-
-
-def section_schema_name(section: str) -> str:
-    return "Workspace" + "".join(word.title() for word in section.split("_")) + "Section"
 
 
 def _service_section(section: str) -> type[Schema]:
