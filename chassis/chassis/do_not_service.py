@@ -1,8 +1,8 @@
-"""Customers not to be serviced: the do-not-service flag of the customer snapshots, kept where new work is made.
+"""Customers not to be serviced: the do-not-service flag of the customer snapshots, replicated where it is read.
 
-A service that opens work for customers (jobs, estimates, plan visits) or sends them marketing-type messages
-includes ``handlers`` and calls ``create_holds_table_v1(op)`` from a migration. New work for a flagged customer is
-refused with 409 and the flag's reason unless the request carries an explicit override with its own reason.
+A service that needs the flag includes ``handlers`` and calls ``create_holds_table_v1(op)`` from a migration;
+``keep_flag`` keeps a snapshot's flag and ``flagged`` reads it. What a flagged customer means (work refused,
+messages held back) is each service's own rule, not this module's.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from chassis.db.schema import chassis_metadata
-from chassis.errors import Conflict
 from chassis.messaging import Event, Handlers
 
 handlers = Handlers()
@@ -62,16 +61,3 @@ def flagged(session: Session, customer_id: uuid.UUID) -> tuple[bool, str | None]
         holds.c.customer_id == customer_id, holds.c.account_id == session.info["account_id"])).first()
     return (True, row.reason) if row and row.flagged else (False, None)
 
-
-def refuse_unless_overridden(session: Session, customer_id: uuid.UUID, override: dict | None, *,
-                             what: str = "work") -> str | None:
-    """409 with the flag's reason when the customer is flagged and ``override`` (``{"reason": ...}``) is absent;
-    else the override's reason when one was needed, for the record to keep and show."""
-    is_flagged, reason = flagged(session, customer_id)
-    if not is_flagged:
-        return None
-    if not override or not (override.get("reason") or "").strip():
-        because = f": {reason}" if reason else ""
-        raise Conflict(f"This customer is flagged do-not-service{because}. New {what} needs an override with its "
-                       f"own reason (do_not_service_override).", details={"do_not_service_reason": reason})
-    return override["reason"].strip()

@@ -1,7 +1,7 @@
 """What the routes, the plan scheduler and estimates ask the service layer to do, as plain values: no request, no
 HTTP body. An edit's fields default to ``UNSET``, "not sent", so a field left alone and a field set to null stay
-apart; ``sent`` gives the fields an edit does change. New work carries its ``do_not_service_override``
-(``{"reason": ...}``) until ``holds.cleared_for_work`` takes it off."""
+apart; ``sent`` gives the fields an edit does change. New work carries its ``do_not_service_override`` (an
+``Override``) until ``holds.cleared_for_work`` takes it off."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +9,13 @@ import uuid
 from dataclasses import dataclass
 
 from chassis.commands import UNSET
+
+
+@dataclass(frozen=True)
+class Override:
+    """An explicit decision to work for a customer flagged do-not-service, with its own reason (kept in history)."""
+
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class OpenJob:
     estimate_id: uuid.UUID | None = None
     plan_id: uuid.UUID | None = None
     visit_at: dt.datetime | None = None
-    do_not_service_override: dict | None = None
+    do_not_service_override: Override | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ class QuoteEstimate:
     description: str | None = None
     service_type: str | None = None
     valid_until: dt.date | None = None
-    do_not_service_override: dict | None = None
+    do_not_service_override: Override | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class SetUpPlan:
     service_type: str | None = None
     property_id: uuid.UUID | None = None
     property_address: str | None = None
-    do_not_service_override: dict | None = None
+    do_not_service_override: Override | None = None
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,7 @@ class MovePlan:
     """A plan's status move; activating the plan of a customer flagged do-not-service needs the override."""
 
     to: str
-    do_not_service_override: dict | None = None
+    do_not_service_override: Override | None = None
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,6 @@ from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
 from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
-from jobs.service_layer.commands import (ApproveEstimate, MakeEstimateJob, MoveStatus, QuoteEstimate,
-                                         ReviseEstimate)
 from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
@@ -23,9 +21,8 @@ blp = Blueprint("estimates", __name__)
 
 @blp.post("/estimates", "jobs:edit", body=EstimateIn, response=EstimateOut, status=201)
 @conflicts
-def quote_estimate(body):
+def quote_estimate(command):
     session = request_session()
-    command = QuoteEstimate(**body)
     require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "estimates")
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
@@ -40,10 +37,9 @@ def read_estimate(estimate_id):
 
 
 @blp.patch("/estimates/<uuid:estimate_id>", "jobs:edit", body=EstimateEditable, response=EstimateOut)
-def revise_estimate(changes, estimate_id):
+def revise_estimate(command, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    command = ReviseEstimate(**changes)
     command = at_customers_property(session, command, estimate.customer_id, callers_api("customers_api"),
                                     current=estimate.property_id)
     return revise(session, estimate, command, actor=actor(), at=now())
@@ -59,26 +55,26 @@ def estimate_as_pdf(estimate_id):
 
 
 @blp.post("/estimates/<uuid:estimate_id>/status", "jobs:edit", body=EstimateStatusMove, response=EstimateOut)
-def change_estimate_status(body, estimate_id):
+def change_estimate_status(move, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return move_estimate(session, estimate, MoveStatus(**body), actor=actor(), at=now())
+    return move_estimate(session, estimate, move, actor=actor(), at=now())
 
 
 @blp.post("/estimates/<uuid:estimate_id>/approve", "jobs:edit", body=ApproveIn, response=EstimateOut)
-def approve_estimate(body, estimate_id):
+def approve_estimate(approval, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return approve(session, estimate, ApproveEstimate(**body), actor=actor(), at=now())
+    return approve(session, estimate, approval, actor=actor(), at=now())
 
 
 @blp.post("/estimates/<uuid:estimate_id>/job", "jobs:edit", body=JobWindowIn, response=EstimateOut)
 @conflicts
-def make_estimate_job(body, estimate_id):
+def make_estimate_job(window, estimate_id):
     """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return convert_to_job(session, estimate, MakeEstimateJob(**body), actor=actor(), at=now())
+    return convert_to_job(session, estimate, window, actor=actor(), at=now())
 
 
 @blp.get("/estimates/<uuid:estimate_id>/history", "jobs:view", response=HistoryOut)

@@ -10,7 +10,6 @@ from jobs.adapters import queries
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
 from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
-from jobs.service_layer.commands import EditJob, MoveStatus, OpenJob
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
@@ -28,9 +27,8 @@ def list_jobs(args):
 
 @blp.post("", "jobs:edit", body=JobIn, response=JobOut, status=201)
 @conflicts
-def create_job(body):
+def create_job(command):
     session = request_session()
-    command = OpenJob(**body)
     require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "jobs")
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
@@ -45,19 +43,18 @@ def read_job(job_id):
 
 
 @blp.patch("/<uuid:job_id>", "jobs:edit", body=JobEditable, response=JobOut)
-def change_job(changes, job_id):
+def change_job(command, job_id):
     session = request_session()
     job = load_job(session, job_id, for_update=True)
-    command = EditJob(**changes)
     command = at_customers_property(session, command, job.customer_id, callers_api("customers_api"),
                                     current=job.property_id)
     return edit_job(session, job, assign_crew(session, command), actor=actor(), at=now())
 
 
 @blp.post("/<uuid:job_id>/status", "jobs:edit", body=JobStatusMove, response=JobOut)
-def change_job_status(body, job_id):
+def change_job_status(move, job_id):
     session = request_session()
-    return move_job(session, load_job(session, job_id, for_update=True), MoveStatus(**body), actor=actor(),
+    return move_job(session, load_job(session, job_id, for_update=True), move, actor=actor(),
                     now=now())
 
 

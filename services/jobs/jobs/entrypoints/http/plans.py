@@ -8,7 +8,6 @@ from chassis.pagination import PageArgs
 from chassis.request_context import actor, callers_api, now
 from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
-from jobs.service_layer.commands import MovePlan, RevisePlan, SetUpPlan
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up
@@ -19,9 +18,8 @@ blp = Blueprint("plans", __name__)
 
 @blp.post("/plans", "jobs:edit", body=PlanIn, response=PlanOut, status=201)
 @conflicts
-def set_up_plan(body):
+def set_up_plan(command):
     session = request_session()
-    command = SetUpPlan(**body)
     require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "plan visits")
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
@@ -36,10 +34,9 @@ def read_plan(plan_id):
 
 
 @blp.patch("/plans/<uuid:plan_id>", "jobs:edit", body=PlanEditable, response=PlanOut)
-def change_plan(changes, plan_id):
+def change_plan(command, plan_id):
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
-    command = RevisePlan(**changes)
     command = at_customers_property(session, command, plan.customer_id, callers_api("customers_api"),
                                     current=plan.property_id)
     return revise_plan(session, plan, command, actor=actor(), at=now())
@@ -47,10 +44,10 @@ def change_plan(changes, plan_id):
 
 @blp.post("/plans/<uuid:plan_id>/status", "jobs:edit", body=PlanStatusMove, response=PlanOut)
 @conflicts
-def change_plan_status(body, plan_id):
+def change_plan_status(move, plan_id):
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
-    move, override = MovePlan(**body), None
+    override = None
     if move.to == "active":
         move, override = cleared_for_work(session, plan.customer_id, move, "plan visits")
     plan = move_plan(session, plan, move, actor=actor(), at=now())

@@ -12,7 +12,6 @@ from jobs.adapters.orm import Job
 from jobs.entrypoints.http.schemas.requests import ReviewIn
 from jobs.entrypoints.http.schemas.responses import JobsToReview, ReviewOut, ReviewsPage
 from jobs.service_layer import reviews
-from jobs.service_layer.commands import ReceiveReview
 from jobs.service_layer.jobs import load_job
 
 blp = Blueprint("reviews", __name__)
@@ -33,9 +32,9 @@ def _job_the_caller_may_rate(job_id) -> Job:
 
 @blp.post("/jobs/<uuid:job_id>/review", "reviews:create", body=ReviewIn, response=ReviewOut, status=201)
 @conflicts
-def rate_job(body, job_id):
+def rate_job(review, job_id):
     """Rate a completed job (once): 409 when the job is not completed or was rated already."""
-    return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), ReceiveReview(**body),
+    return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), review,
                                   actor=actor(), at=now())
 
 

@@ -7,7 +7,6 @@ from chassis.pagination import page_schema
 from jobs.adapters import queries
 from jobs.entrypoints.http.schemas.requests import TechnicianEditable, TechnicianFilter, TechnicianIn
 from jobs.entrypoints.http.schemas.responses import TechnicianOut
-from jobs.service_layer.commands import AddTechnician, EditTechnician
 from jobs.service_layer.technicians import add_technician, edit_technician, load_technician
 
 blp = Blueprint("technicians", __name__, url_prefix="/technicians")
@@ -20,8 +19,8 @@ def list_technicians(args):
 
 
 @blp.post("", "settings:edit", body=TechnicianIn, response=TechnicianOut, status=201)
-def create_technician(body):
-    return add_technician(request_session(), AddTechnician(**body))
+def create_technician(command):
+    return add_technician(request_session(), command)
 
 
 @blp.get("/<uuid:technician_id>", "jobs:view", response=TechnicianOut)
@@ -30,6 +29,6 @@ def read_technician(technician_id):
 
 
 @blp.patch("/<uuid:technician_id>", "settings:edit", body=TechnicianEditable, response=TechnicianOut)
-def update_technician(changes, technician_id):
+def update_technician(command, technician_id):
     session = request_session()
-    return edit_technician(session, load_technician(session, technician_id), EditTechnician(**changes))
+    return edit_technician(session, load_technician(session, technician_id), command)

@@ -6,7 +6,6 @@ from chassis.db import request_session
 from chassis.request_context import actor, now
 from jobs.entrypoints.http.schemas.requests import VisitIn, VisitMove
 from jobs.entrypoints.http.schemas.responses import VisitOut, VisitsOut
-from jobs.service_layer.commands import AddVisit, MoveStatus
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.visits import add_visit, load_visit, move_visit, visits_of
 
@@ -22,15 +21,15 @@ def job_visits(job_id):
 
 @blp.post("", "jobs:edit", body=VisitIn, response=VisitOut, status=201)
 @conflicts
-def add_job_visit(body, job_id):
+def add_job_visit(visit, job_id):
     session = request_session()
-    return add_visit(session, load_job(session, job_id, for_update=True), AddVisit(**body), actor=actor(), at=now())
+    return add_visit(session, load_job(session, job_id, for_update=True), visit, actor=actor(), at=now())
 
 
 @blp.post("/<uuid:visit_id>/status", "jobs:edit", body=VisitMove, response=VisitOut)
 @conflicts
-def change_visit_status(body, job_id, visit_id):
+def change_visit_status(move, job_id, visit_id):
     session = request_session()
     job = load_job(session, job_id, for_update=True)
     visit = load_visit(session, job_id, visit_id, for_update=True)
-    return move_visit(session, job, visit, MoveStatus(**body), actor=actor(), now=now())
+    return move_visit(session, job, visit, move, actor=actor(), now=now())

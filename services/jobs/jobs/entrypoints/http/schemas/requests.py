@@ -8,9 +8,12 @@ from marshmallow import ValidationError, fields, validate, validates
 from werkzeug.datastructures import FileStorage
 
 from chassis.pagination import PageArgs
-from chassis.schemas import Schema
+from chassis.schemas import CommandSchema, Schema
 from jobs.domain.lifecycle import JOB
 from jobs.domain.reviews import RATINGS
+from jobs.service_layer.commands import (AddTechnician, AddVisit, ApproveEstimate, EditJob, EditTechnician,
+                                         MakeEstimateJob, MoveStatus, MovePlan, OpenJob, Override, QuoteEstimate,
+                                         ReceiveReview, ReviseEstimate, RevisePlan, SetUpPlan)
 
 
 UTC = dt.timezone.utc
@@ -22,9 +25,10 @@ def when(**kwargs) -> fields.AwareDateTime:
     return fields.AwareDateTime(format="iso", default_timezone=UTC, **kwargs)
 
 
-class OverrideIn(Schema):
+class OverrideIn(CommandSchema):
     """An explicit decision to work for a customer flagged do-not-service, with its own reason (kept in history)."""
 
+    command = Override
     reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
 
 
@@ -59,13 +63,15 @@ def status_filter(statuses) -> type[StatusFilter]:
 COLOUR = validate.Regexp(r"^#[0-9A-Fa-f]{6}$", error="A colour is #RRGGBB, e.g. #2F80ED.")
 
 
-class TechnicianEditable(Schema):
+class TechnicianEditable(CommandSchema):
+    command = EditTechnician
     name = fields.String(validate=validate.Length(min=1, max=100))
     active = fields.Boolean()
     colour = fields.String(validate=COLOUR)
 
 
 class TechnicianIn(TechnicianEditable):
+    command = AddTechnician
     name = fields.String(required=True, validate=validate.Length(min=1, max=100))
     colour = fields.String(required=True, validate=COLOUR)
 
@@ -79,20 +85,23 @@ def technician_ids():
                        metadata={"description": "Technicians of the account (active ones), by id."})
 
 
-class VisitIn(Schema):
+class VisitIn(CommandSchema):
+    command = AddVisit
     scheduled_start = when(required=True)
     scheduled_end = when(allow_none=True)
     technician_ids = technician_ids()
     notes = fields.String(allow_none=True, validate=validate.Length(max=10_000))
 
 
-class VisitMove(Schema):
+class VisitMove(CommandSchema):
+    command = MoveStatus
     to = fields.String(required=True, validate=validate.OneOf(("completed", "cancelled")))
     happened_at = when(data_key="at", metadata={
         "description": "When the visit was really made: any past moment; now when omitted."})
 
 
-class JobEditable(PropertyFields):
+class JobEditable(PropertyFields, CommandSchema):
+    command = EditJob
     title = fields.String(validate=validate.Length(min=1, max=200))
     description = fields.String(allow_none=True, validate=validate.Length(max=10_000))
     service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
@@ -104,6 +113,7 @@ class JobEditable(PropertyFields):
 
 
 class JobIn(JobEditable):
+    command = OpenJob
     customer_id = fields.UUID(required=True)
     title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     status = fields.String(validate=validate.OneOf(("draft", "scheduled")))
@@ -123,7 +133,8 @@ def source_number_field():
         "description": "The job's number in the system it was imported from, when it had one."})
 
 
-class JobStatusMove(Schema):
+class JobStatusMove(CommandSchema):
+    command = MoveStatus
     to = fields.String(required=True, validate=validate.OneOf(JOB.statuses))
     happened_at = when(data_key="at", metadata={
         "description": "When the move really happened (a job completed on site days ago): any past moment, not a "
@@ -133,7 +144,8 @@ class JobStatusMove(Schema):
 FILENAME_MAX = 255  # the photos.filename column
 
 
-class EstimateEditable(PropertyFields):
+class EstimateEditable(PropertyFields, CommandSchema):
+    command = ReviseEstimate
     title = fields.String(validate=validate.Length(min=1, max=200))
     description = fields.String(allow_none=True, validate=validate.Length(max=10_000))
     service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
@@ -142,6 +154,7 @@ class EstimateEditable(PropertyFields):
 
 
 class EstimateIn(EstimateEditable):
+    command = QuoteEstimate
     customer_id = fields.UUID(required=True)
     title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     line_items = fields.List(fields.Nested(LineItemIn), load_default=list, validate=validate.Length(max=200))
@@ -149,7 +162,8 @@ class EstimateIn(EstimateEditable):
     do_not_service_override = override_field()
 
 
-class EstimateStatusMove(Schema):
+class EstimateStatusMove(CommandSchema):
+    command = MoveStatus
     # "approved" through /approve (which can make the job), "expired" only by time.
     to = fields.String(required=True, validate=validate.OneOf(("sent", "viewed", "declined")))
     happened_at = when(data_key="at", metadata={
@@ -157,18 +171,21 @@ class EstimateStatusMove(Schema):
                        "now when omitted."})
 
 
-class JobWindowIn(Schema):
+class JobWindowIn(CommandSchema):
     """When the job made from an estimate is booked; without a start it opens as a draft."""
 
+    command = MakeEstimateJob
     scheduled_start = when(allow_none=True)
     scheduled_end = when(allow_none=True)
 
 
 class ApproveIn(JobWindowIn):
+    command = ApproveEstimate
     create_job = fields.Boolean(load_default=True)
 
 
-class PlanEditable(PropertyFields):
+class PlanEditable(PropertyFields, CommandSchema):
+    command = RevisePlan
     name = fields.String(validate=validate.Length(min=1, max=200))
     service_type = fields.String(allow_none=True, validate=validate.Length(max=100))
     price_per_visit_cents = fields.Integer(strict=True, validate=validate.Range(min=0, max=10**10))
@@ -178,6 +195,7 @@ class PlanEditable(PropertyFields):
 
 
 class PlanIn(PlanEditable):
+    command = SetUpPlan
     customer_id = fields.UUID(required=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     status = fields.String(load_default="assessment", validate=validate.OneOf(("assessment", "active")))
@@ -189,7 +207,8 @@ class PlanIn(PlanEditable):
     do_not_service_override = override_field()
 
 
-class PlanStatusMove(Schema):
+class PlanStatusMove(CommandSchema):
+    command = MovePlan
     to = fields.String(required=True, validate=validate.OneOf(("active", "assessment", "paused", "cancelled")))
     do_not_service_override = override_field()
 
@@ -211,7 +230,8 @@ class PhotoUpload(Schema):
             raise ValidationError("The file name may not contain control characters.")
 
 
-class ReviewIn(Schema):
+class ReviewIn(CommandSchema):
+    command = ReceiveReview
     rating = fields.Integer(required=True, validate=validate.Range(min=RATINGS.start, max=RATINGS.stop - 1),
                             metadata={"description": "1 (poor) to 5 (excellent), a whole number."})
     comment = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=2000))
