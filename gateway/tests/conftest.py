@@ -6,8 +6,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
 
-from chassis.auth import ALL_PERMISSIONS
 from chassis.testing.plugin import TEST_JWT_SECRET
 
 # pytest's importlib mode names this file "gateway.tests.conftest" and so registers a namespace

@@ -13,7 +13,8 @@ import requests
 from playwright.sync_api import expect
 
 from browser.accessibility import AXE
-from chassis.auth import ALL_PERMISSIONS, mint_token
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
+from chassis.auth import mint_token
 
 ROOT = Path(__file__).resolve().parents[2]
 # make test runs the journeys on a shared two-core box: answers can take seconds, not milliseconds.

@@ -3,7 +3,8 @@ stays; a user without customers:delete is not offered it."""
 from playwright.sync_api import expect
 
 from browser.accessibility import accessibility_problems
-from chassis.auth import ALL_PERMISSIONS, mint_token
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
+from chassis.auth import mint_token
 from polling import eventually
 
 

@@ -1,5 +1,5 @@
 """Who is calling and what they may do: JWT bearer tokens checked by every service."""
-from chassis.auth.tokens import ALL_PERMISSIONS, Principal, decode_token, mint_token
+from chassis.auth.tokens import Principal, decode_token, mint_token
 from chassis.auth.guard import current_principal, public, require
 
-__all__ = ["ALL_PERMISSIONS", "Principal", "current_principal", "decode_token", "mint_token", "public", "require"]
+__all__ = ["Principal", "current_principal", "decode_token", "mint_token", "public", "require"]

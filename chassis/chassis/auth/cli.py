@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import uuid
 
-from chassis.auth.tokens import ALL_PERMISSIONS, mint_token
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
+
+from chassis.auth.tokens import mint_token
 from chassis.settings import Settings
 
 DEMO_ACCOUNT = uuid.UUID("00000000-0000-4000-8000-000000000001")

@@ -8,18 +8,10 @@ import uuid
 from dataclasses import dataclass
 
 import jwt
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
 
 from chassis.errors import Unauthenticated
 
-ALL_PERMISSIONS = (
-    "customers:view", "customers:edit", "jobs:view", "jobs:edit", "billing:view", "billing:edit",
-    "comms:view", "comms:send", "insights:view", "settings:edit",
-    # Rating a completed job: what a customer's portal session may do besides reading, and staff entering a
-    # rating the customer gave by phone.
-    "reviews:create",
-    # Erasing a customer's personal data (a privacy request): apart from customers:edit, which only archives.
-    "customers:delete",
-)
 _REQUIRED_CLAIMS = ["sub", "account_id", "perms", "exp"]
 
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import schemathesis
+from fieldwork_contracts.checking import example
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
 from schemathesis.checks import (content_type_conformance, negative_data_rejection, not_a_server_error,
                                  response_schema_conformance, status_code_conformance)
 from sqlalchemy import create_engine, text
 
-from chassis.auth import ALL_PERMISSIONS, mint_token
-from fieldwork_contracts.checking import example
+from chassis.auth import mint_token
 from chassis.testing.api_document import PUBLIC, Operation, minimal_body, operations, view_permissions
 from chassis.testing.plugin import TEST_JWT_SECRET
 

@@ -9,10 +9,11 @@ import os
 import uuid
 
 import pytest
+from fieldwork_contracts.permissions import ALL_PERMISSIONS
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from chassis.auth import ALL_PERMISSIONS, mint_token
+from chassis.auth import mint_token
 from chassis.settings import Settings
 from chassis.testing.infrastructure import Infrastructure
 
