@@ -1,25 +1,13 @@
-"""The audit trail of erasures (revision 0010): who erased which customer and when, and the pseudonym it left."""
+"""Reads of the audit trail of erasures (revision 0010): who erased which customer and when."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
-from sqlalchemy import DateTime, ForeignKey, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from chassis.db import Tenanted
 from chassis.pagination import Page, keyset_page
-from customers.adapters.orm import Base
-
-
-class Erasure(Tenanted, Base):
-    __tablename__ = "erasures"
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
-    customer_number: Mapped[str] = mapped_column(String(20))
-    pseudonym: Mapped[str] = mapped_column(String(200))
-    erased_by: Mapped[str] = mapped_column(String(200))
-    erased_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+from customers.adapters.orm import Erasure
 
 
 def erasure_of(session: Session, customer_id: uuid.UUID) -> Erasure | None:

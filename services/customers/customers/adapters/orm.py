@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, Computed, Date, DateTime, Float, ForeignKey, Integer, String, Text, Uuid, func
+from sqlalchemy import (Boolean, Computed, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint,
+                        Uuid, func)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -196,3 +197,67 @@ class PortalInvite(Tenanted, Base):
     created_at: Mapped[dt.datetime] = mapped_column(Stamp)
     expires_at: Mapped[dt.datetime] = mapped_column(Stamp)
     redeemed_at: Mapped[dt.datetime | None] = mapped_column(Stamp)
+
+
+class Relation(Tenanted, Base):
+    """A link between two customers (revision 0011): ``customer_id`` is ``kind`` of ``related_id``."""
+
+    __tablename__ = "customer_relations"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
+    related_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(Stamp)
+
+
+class Membership(Tenanted, Base):
+    """A plan kept from the jobs service's plan events (revision 0011): its latest status and next visit."""
+
+    __tablename__ = "memberships"
+    plan_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    customer_id: Mapped[uuid.UUID]
+    name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    next_visit_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewRequest(Tenanted, Base):
+    """The review request sent for a completed job: the portal invitation that carried it, and by which channel."""
+
+    __tablename__ = "review_requests"
+    __table_args__ = (UniqueConstraint("account_id", "job_id", name="review_requests_one_per_job"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
+    job_id: Mapped[uuid.UUID]
+    job_number: Mapped[str] = mapped_column(String(20))
+    invite_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("portal_invites.id"))
+    channel: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[dt.datetime] = mapped_column(Stamp)
+
+
+class ReviewSetting(Tenanted, Base):
+    """Whether the account sends review requests; an account without a row sends them."""
+
+    __tablename__ = "review_settings"
+
+    account_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    send_review_requests: Mapped[bool]
+    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(Stamp)
+
+
+class Erasure(Tenanted, Base):
+    """The audit trail of erasures (revision 0010): who erased which customer and when, and the pseudonym it left."""
+
+    __tablename__ = "erasures"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
+    customer_number: Mapped[str] = mapped_column(String(20))
+    pseudonym: Mapped[str] = mapped_column(String(200))
+    erased_by: Mapped[str] = mapped_column(String(200))
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

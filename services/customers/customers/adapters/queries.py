@@ -9,8 +9,7 @@ from sqlalchemy import exists, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
-from customers.adapters.orm import Contact, Customer, Merge, Note, PortalInvite, StatusChangeRow, Tag
-from customers.adapters.relations import Membership
+from customers.adapters.orm import Contact, Customer, Membership, Merge, Note, PortalInvite, StatusChangeRow, Tag
 from customers.adapters.search import Filters, search_ids
 from customers.domain.membership import ACTIVE
 from customers.domain.search_terms import parse_query

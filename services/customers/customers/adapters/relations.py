@@ -1,36 +1,12 @@
-"""How links between customers and the memberships kept from the plan events are stored (revision 0011)."""
+"""Reads of the links between customers and of the memberships kept from the plan events (revision 0011)."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, case, or_, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import case, or_, select
+from sqlalchemy.orm import Session
 
-from chassis.db import Tenanted
-from customers.adapters.orm import Base, Customer, Stamp
-
-
-class Relation(Tenanted, Base):
-    __tablename__ = "customer_relations"
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
-    related_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
-    kind: Mapped[str] = mapped_column(String(20))
-    created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(Stamp)
-
-
-class Membership(Tenanted, Base):
-    __tablename__ = "memberships"
-    plan_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    customer_id: Mapped[uuid.UUID]
-    name: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(20))
-    since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    ends_on: Mapped[dt.date | None] = mapped_column(Date)
-    next_visit_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+from customers.adapters.orm import Customer, Membership, Relation
 
 
 def links_of(session: Session, customer_ids: list[uuid.UUID]) -> list[Relation]:

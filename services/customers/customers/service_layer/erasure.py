@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from chassis.erasure import forget_sent_events, forget_stored_parts
 from chassis.errors import field_error
 from chassis.messaging import emit
-from customers.adapters.erasures import Erasure, erasure_of
-from customers.adapters.orm import Contact, Customer, Note, PortalInvite, Property, Tag
+from customers.adapters.erasures import erasure_of
+from customers.adapters.orm import Contact, Customer, Erasure, Note, PortalInvite, Property, Tag
 from customers.service_layer import publishing
 from customers.service_layer.commands import EraseCustomer
 from customers.service_layer.relations import forget as forget_links

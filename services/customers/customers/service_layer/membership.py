@@ -8,7 +8,7 @@ from sqlalchemy import case, func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from customers.adapters.relations import Membership
+from customers.adapters.orm import Membership
 from customers.domain.membership import ACTIVE, plan_end
 
 

@@ -13,8 +13,7 @@ from fieldwork_contracts.customers import (CustomerArchived, CustomerCreated, Cu
                                            NoteChanged, PortalInviteRequested)
 from fieldwork_contracts.defs import CustomerSnapshot
 
-from customers.adapters.erasures import Erasure
-from customers.adapters.orm import Customer, Merge, Note, PortalInvite
+from customers.adapters.orm import Customer, Erasure, Merge, Note, PortalInvite
 from customers.domain.import_history import HistoryRow
 from customers.domain.lifecycle import StatusChange
 

@@ -9,8 +9,8 @@ from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound, ValidationFailed
-from customers.adapters.orm import Customer
-from customers.adapters.relations import Relation, links_of
+from customers.adapters.orm import Customer, Relation
+from customers.adapters.relations import links_of
 from customers.domain import relations as rules
 from customers.service_layer.commands import LinkCustomer
 

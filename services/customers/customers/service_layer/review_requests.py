@@ -9,9 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from customers.adapters.orm import Customer
+from customers.adapters.orm import Customer, ReviewRequest, ReviewSetting
 from customers.adapters.portal_tokens import PortalTokens
-from customers.adapters.review_orm import ReviewRequest, ReviewSetting
 from customers.domain.review_requests import reason_not_to_ask, recipient
 from customers.service_layer import invites
 from customers.service_layer.commands import SetReviewRequests
