@@ -120,7 +120,7 @@ class Estimate(QuotedWork, Tenanted, Base):
     )
 
     valid_until: Mapped[dt.date | None] = mapped_column(Date)
-    shown_on = None  # not mapped: the day a read shows statuses for (a date; else the wall clock's day)
+    shown_on = None  # not mapped: the day a read shows statuses for, set by the read (estimates.shown_as_of)
     job_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("jobs.id", use_alter=True, name="estimates_job_id_fkey"))
     created_by: Mapped[str] = mapped_column(String(200))
@@ -147,7 +147,7 @@ class Plan(Tenanted, Base):
     rrule: Mapped[str] = mapped_column(String(500))
     starts_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     visit_minutes: Mapped[int] = mapped_column(Integer)
-    shown_visits = None  # not mapped: the next visits as of a read's moment (else reckoned from the wall clock)
+    shown_visits = None  # not mapped: the next visits as of a read's moment, set by the read (plans.shown_as_of)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = _now_column()
     updated_at: Mapped[dt.datetime] = _now_column()

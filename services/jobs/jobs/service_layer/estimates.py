@@ -28,6 +28,12 @@ def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool 
     return found(session, Estimate, estimate_id, "estimate", with_for_update=for_update)
 
 
+def shown_as_of(estimate: Estimate, at: dt.datetime) -> Estimate:
+    """The estimate as a read at ``at`` shows it: an open one past its last valid day reads expired then."""
+    estimate.shown_on = at.astimezone(dt.timezone.utc).date()
+    return estimate
+
+
 def quote(session: Session, command: QuoteEstimate, *, actor: str, at: dt.datetime) -> Estimate:
     priced, total = price_line_items(command.line_items)
     details = {name: value for name, value in vars(command).items()

@@ -36,6 +36,12 @@ def next_visits(plan: Plan, after: dt.datetime, count: int = UPCOMING_SHOWN) -> 
     return recurrence.next_visits(plan.rrule, plan.starts_at, max(after, plan.starts_at), count)
 
 
+def shown_as_of(plan: Plan, at: dt.datetime) -> Plan:
+    """The plan as a read at ``at`` shows it, with the next visits still to come then."""
+    plan.shown_visits = next_visits(plan, at)
+    return plan
+
+
 def _next_visit(plan: Plan, at: dt.datetime) -> dt.datetime | None:
     visits = next_visits(plan, at, 1)
     return visits[0] if visits else None

@@ -13,7 +13,8 @@ from chassis.references import CallersApi
 from jobs.adapters import queries
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain.estimates import expires_at
-from jobs.service_layer.plans import next_visits
+from jobs.service_layer.estimates import shown_as_of as estimate_shown_as_of
+from jobs.service_layer.plans import shown_as_of as plan_shown_as_of
 
 LATEST_PHOTOS = 6  # what the workspace's photos section shows
 
@@ -38,9 +39,9 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CallersApi, now
     plans = queries.page_of(session, Plan, customer_id, limit=limit, cursor=None)
     today = now.astimezone(dt.timezone.utc).date()
     for estimate in estimates.items:
-        estimate.shown_on = today
+        estimate_shown_as_of(estimate, now)
     for plan in plans.items:
-        plan.shown_visits = next_visits(plan, now)
+        plan_shown_as_of(plan, now)
     document = {
         "jobs": queries.first_page(jobs.page, limit, key=queries.job_page_key).as_dict(),
         "estimates": estimates.as_dict(),

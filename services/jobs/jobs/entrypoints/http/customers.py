@@ -13,6 +13,7 @@ from jobs.entrypoints.http.schemas.responses import (EstimatesPage, JobsPage, Pl
                                                     SummaryOut)
 from jobs.entrypoints.http.schemas.requests import status_filter
 from jobs.adapters import queries
+from jobs.service_layer import estimates, plans
 
 blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")
 
@@ -24,9 +25,15 @@ def _session_for(customer_id):
     return session
 
 
-def _page(model, customer_id, args) -> dict:
-    return queries.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
-                         status=args.get("status")).as_dict()
+def _page(model, customer_id, args, shown_as_of=None) -> dict:
+    """A page of the customer's records of ``model``, each shown as of now when its view depends on the time."""
+    page = queries.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
+                           status=args.get("status"))
+    if shown_as_of is not None:
+        at = now()
+        for record in page.items:
+            shown_as_of(record, at)
+    return page.as_dict()
 
 
 @blp.get("/jobs", "jobs:view", query=status_filter(JOB.statuses), response=JobsPage)
@@ -46,12 +53,12 @@ def customer_recent_activity(customer_id):
 
 @blp.get("/estimates", "jobs:view", query=status_filter(ESTIMATE.statuses), response=EstimatesPage)
 def customer_estimates(args, customer_id):
-    return _page(Estimate, customer_id, args)
+    return _page(Estimate, customer_id, args, estimates.shown_as_of)
 
 
 @blp.get("/plans", "jobs:view", query=status_filter(PLAN.statuses), response=PlansPage)
 def customer_plans(args, customer_id):
-    return _page(Plan, customer_id, args)
+    return _page(Plan, customer_id, args, plans.shown_as_of)
 
 
 @blp.get("/activity", "jobs:view", query=PageArgs, response=page_schema(ActivityItemSchema, name="JobsActivityPage"))

@@ -11,7 +11,8 @@ from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
 from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
-from jobs.service_layer.estimates import approve, convert_to_job, load_estimate, move_estimate, quote, revise
+from jobs.service_layer.estimates import (approve, convert_to_job, load_estimate, move_estimate, quote, revise,
+                                          shown_as_of)
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.records import history
@@ -28,12 +29,12 @@ def quote_estimate(command):
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
     estimate = quote(session, command, actor=actor(), at=now())
     keep_override(session, "estimate", estimate, override, actor(), now())
-    return estimate
+    return shown_as_of(estimate, now())
 
 
 @blp.get("/estimates/<uuid:estimate_id>", "jobs:view", response=EstimateOut)
 def read_estimate(estimate_id):
-    return load_estimate(request_session(), estimate_id)
+    return shown_as_of(load_estimate(request_session(), estimate_id), now())
 
 
 @blp.patch("/estimates/<uuid:estimate_id>", "jobs:edit", body=EstimateEditable, response=EstimateOut)
@@ -42,7 +43,7 @@ def revise_estimate(command, estimate_id):
     estimate = load_estimate(session, estimate_id, for_update=True)
     command = at_customers_property(session, command, estimate.customer_id, callers_api("customers_api"),
                                     current=estimate.property_id)
-    return revise(session, estimate, command, actor=actor(), at=now())
+    return shown_as_of(revise(session, estimate, command, actor=actor(), at=now()), now())
 
 
 @blp.get("/estimates/<uuid:estimate_id>/pdf", "jobs:view", response=BINARY, content_type="application/pdf",
@@ -58,14 +59,14 @@ def estimate_as_pdf(estimate_id):
 def change_estimate_status(move, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return move_estimate(session, estimate, move, actor=actor(), at=now())
+    return shown_as_of(move_estimate(session, estimate, move, actor=actor(), at=now()), now())
 
 
 @blp.post("/estimates/<uuid:estimate_id>/approve", "jobs:edit", body=ApproveIn, response=EstimateOut)
 def approve_estimate(approval, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return approve(session, estimate, approval, actor=actor(), at=now())
+    return shown_as_of(approve(session, estimate, approval, actor=actor(), at=now()), now())
 
 
 @blp.post("/estimates/<uuid:estimate_id>/job", "jobs:edit", body=JobWindowIn, response=EstimateOut)
@@ -74,7 +75,7 @@ def make_estimate_job(window, estimate_id):
     """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return convert_to_job(session, estimate, window, actor=actor(), at=now())
+    return shown_as_of(convert_to_job(session, estimate, window, actor=actor(), at=now()), now())
 
 
 @blp.get("/estimates/<uuid:estimate_id>/history", "jobs:view", response=HistoryOut)

@@ -10,7 +10,8 @@ from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVis
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
-from jobs.service_layer.plans import book_visits, load_plan, move_plan, open_visits, revise_plan, set_up
+from jobs.service_layer.plans import (book_visits, load_plan, move_plan, open_visits, revise_plan, set_up,
+                                     shown_as_of)
 from jobs.service_layer.records import history
 
 blp = Blueprint("plans", __name__)
@@ -25,12 +26,12 @@ def set_up_plan(command):
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
     plan = set_up(session, command, actor=actor(), at=now())
     keep_override(session, "plan", plan, override, actor(), now())
-    return plan
+    return shown_as_of(plan, now())
 
 
 @blp.get("/plans/<uuid:plan_id>", "jobs:view", response=PlanOut)
 def read_plan(plan_id):
-    return load_plan(request_session(), plan_id)
+    return shown_as_of(load_plan(request_session(), plan_id), now())
 
 
 @blp.patch("/plans/<uuid:plan_id>", "jobs:edit", body=PlanEditable, response=PlanOut)
@@ -39,7 +40,7 @@ def change_plan(command, plan_id):
     plan = load_plan(session, plan_id, for_update=True)
     command = at_customers_property(session, command, plan.customer_id, callers_api("customers_api"),
                                     current=plan.property_id)
-    return revise_plan(session, plan, command, actor=actor(), at=now())
+    return shown_as_of(revise_plan(session, plan, command, actor=actor(), at=now()), now())
 
 
 @blp.post("/plans/<uuid:plan_id>/status", "jobs:edit", body=PlanStatusMove, response=PlanOut)
@@ -52,7 +53,7 @@ def change_plan_status(move, plan_id):
         move, override = cleared_for_work(session, plan.customer_id, move, "plan visits")
     plan = move_plan(session, plan, move, actor=actor(), at=now())
     keep_override(session, "plan", plan, override, actor(), now())
-    return plan
+    return shown_as_of(plan, now())
 
 
 @blp.get("/plans/<uuid:plan_id>/visits", "jobs:view", query=PageArgs, response=PlanVisitsPage)

@@ -4,12 +4,10 @@ from __future__ import annotations
 from fieldwork_contracts.workspace_part import part_schema
 from marshmallow import fields
 
-from chassis.messaging.event import utcnow
 from chassis.pagination import page_schema
 from chassis.schemas import Schema
 from jobs.domain.estimates import effective_status
 from jobs.entrypoints.http.schemas.requests import LineItemIn, imported_from_field, source_number_field, technician_ids
-from jobs.service_layer.plans import next_visits
 
 
 class LineItemOut(LineItemIn):
@@ -121,7 +119,8 @@ class RecentActivityOut(Schema):
 
 
 class EstimateOut(QuotedWorkOut):
-    status = fields.Function(lambda e: effective_status(e.status, e.valid_until, e.shown_on or utcnow().date()))
+    # The day the status is shown for is the route's (``estimates.shown_as_of``): a schema reads no clock.
+    status = fields.Function(lambda e: effective_status(e.status, e.valid_until, e.shown_on))
     valid_until = fields.Date(allow_none=True)
     job_id = fields.UUID(allow_none=True)
     created_at = fields.DateTime(format="iso")
@@ -141,8 +140,8 @@ class PlanOut(Schema):
     rrule = fields.String()
     starts_at = fields.DateTime(format="iso")
     visit_minutes = fields.Integer()
-    next_visits = fields.Function(lambda plan: [visit.isoformat() for visit in (
-        next_visits(plan, utcnow()) if plan.shown_visits is None else plan.shown_visits)])
+    # As of the route's moment (``plans.shown_as_of``): a schema reads no clock.
+    next_visits = fields.Function(lambda plan: [visit.isoformat() for visit in plan.shown_visits])
     created_at = fields.DateTime(format="iso")
 
 
