@@ -156,9 +156,9 @@ def test_nothing_left_to_fall_overdue_leaves_the_part_to_writes_alone(app, api, 
 
 def test_the_route_recomputes_once_valid_until_passes_and_not_before(app, client, auth, account_id, rich_customer,
                                                                      monkeypatch):
-    # The route reads the service's clock (utcnow) once per request; moving it is moving time for the route.
+    # The route reads the request's clock (request_context.now) once per request; moving it is moving time for it.
     clock = [utcnow()]
-    monkeypatch.setattr(part_route, "utcnow", lambda: clock[0])
+    monkeypatch.setattr(part_route, "now", lambda: clock[0])
     stored = ask_part(client, auth, rich_customer["id"])
     valid_until = _midnight_after(dt.date.fromisoformat(rich_customer["due_soon"]["due_date"]))
     clock[0] = valid_until - dt.timedelta(seconds=1)

@@ -14,6 +14,7 @@ from billing.adapters.orm import (Allocation, CreditNote, CustomerSummary, Invoi
                                   PriceBookItem, Refund)
 from billing.domain.aging import OpenItem
 from billing.domain.invoice import DRAFT, OPEN_STATUSES, OVERDUE
+from billing.domain.summary import summary_document
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 
 
@@ -63,6 +64,20 @@ def summary_and_position(session: Session, customer_id: uuid.UUID, today: dt.dat
     summary, overdue_cents, oldest, next_due = session.execute(_summary_statement(), {
         "account_id": session.info["account_id"], "customer_id": customer_id, "today": today}).one()
     return Position(summary, int(overdue_cents), oldest, next_due)
+
+
+def customer_summary(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> dict:
+    """The summary as ``GET /customers/<id>/billing-summary`` shows it: the row and the overdue figures in one query."""
+    return summary_and_next_due(session, customer_id, now)[0]
+
+
+def summary_and_next_due(session: Session, customer_id: uuid.UUID,
+                         now: dt.datetime) -> tuple[dict, dt.date | None]:
+    """The summary as of ``now``, and the due date after which the next open invoice falls overdue (None: none
+    will), in the same one query."""
+    position = summary_and_position(session, customer_id, now.astimezone(dt.timezone.utc).date())
+    return (summary_document(position.summary, customer_id, position.overdue_cents,
+                             position.oldest_overdue_due_date, now), position.next_due_date)
 
 
 def status_condition(status: str, today: dt.date):

@@ -17,9 +17,13 @@ Definitions:
 """
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass, fields
 
 from billing.domain.invoice import ISSUED_STATUSES, OPEN_STATUSES
+
+DEFAULT_CURRENCY = "USD"
 
 
 @dataclass(frozen=True)
@@ -78,3 +82,15 @@ def of_payment(amount_cents: int, allocated_cents: int, refunded_cents: int) -> 
 
 def of_credit_note(amount_cents: int, allocated_cents: int) -> Totals:
     return Totals(credit_cents=amount_cents - allocated_cents, lifetime_revenue_cents=-amount_cents)
+
+
+def summary_document(summary, customer_id: uuid.UUID, overdue_cents: int, oldest: dt.date | None,
+                     as_of: dt.datetime) -> dict:
+    """The customer's figures as the API and ``balance.changed`` tell them; ``summary`` (the summary row) None: no
+    money change yet."""
+    if summary is None:
+        totals, currency = Totals(), DEFAULT_CURRENCY
+    else:
+        totals, currency = Totals(**{name: getattr(summary, name) for name in FIELD_NAMES}), summary.currency
+    return {"customer_id": customer_id, "currency": currency, **totals.as_dict(), "overdue_cents": overdue_cents,
+            "oldest_overdue_due_date": oldest, "as_of": as_of}

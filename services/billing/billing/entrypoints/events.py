@@ -2,7 +2,7 @@
 ids an invoice's job_id is checked against) and past invoices imported from another system."""
 from __future__ import annotations
 
-from fieldwork_contracts.customers import CustomerErased
+from fieldwork_contracts.customers import CustomerErased, HistoryImported
 from billing.service_layer import erasure, imports, merges
 from billing.service_layer.references import JOBS
 from chassis import customer_directory
@@ -19,4 +19,4 @@ def on_erased(session, event) -> None:
 
 @handlers.on("history.imported")
 def on_history_imported(session, event) -> None:
-    imports.import_invoice(session, event.data)
+    imports.import_invoice(session, HistoryImported.from_data(event.data))

@@ -13,14 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from billing.adapters.orm import CustomerSummary, LedgerEntry
-from billing.adapters.queries import open_position, summary_and_position
-from billing.domain.summary import FIELD_NAMES, Totals
+from billing.adapters.queries import open_position
+from billing.domain.summary import DEFAULT_CURRENCY, FIELD_NAMES, Totals
+from billing.domain.summary import summary_document as figures
 from billing.service_layer import publishing
 from chassis.errors import field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
 
-DEFAULT_CURRENCY = "USD"
 
 
 class Books:
@@ -79,27 +79,4 @@ def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> C
 def summary_document(session: Session, summary: CustomerSummary, today: dt.date | None = None) -> dict:
     """The summary as ``balance.changed`` tells it, overdue read from the open-invoice index."""
     overdue_cents, oldest = open_position(session, summary.customer_id, today or utcnow().date())
-    return _document(summary, summary.customer_id, overdue_cents, oldest)
-
-
-def customer_summary(session: Session, customer_id: uuid.UUID, today: dt.date | None = None) -> dict:
-    """The summary as ``GET /customers/<id>/billing-summary`` shows it: the row and the overdue figures in one query."""
-    return summary_and_next_due(session, customer_id, today or utcnow().date())[0]
-
-
-def summary_and_next_due(session: Session, customer_id: uuid.UUID, today: dt.date) -> tuple[dict, dt.date | None]:
-    """The summary as of ``today``, and the due date after which the next open invoice falls overdue (None: none
-    will), in the same one query."""
-    position = summary_and_position(session, customer_id, today)
-    return (_document(position.summary, customer_id, position.overdue_cents, position.oldest_overdue_due_date),
-            position.next_due_date)
-
-
-def _document(summary: CustomerSummary | None, customer_id: uuid.UUID, overdue_cents: int,
-              oldest: dt.date | None) -> dict:
-    if summary is None:  # no money change yet
-        totals, currency = Totals(), DEFAULT_CURRENCY
-    else:
-        totals, currency = Totals(**{name: getattr(summary, name) for name in FIELD_NAMES}), summary.currency
-    return {"customer_id": customer_id, "currency": currency, **totals.as_dict(), "overdue_cents": overdue_cents,
-            "oldest_overdue_due_date": oldest, "as_of": utcnow()}
+    return figures(summary, summary.customer_id, overdue_cents, oldest, utcnow())

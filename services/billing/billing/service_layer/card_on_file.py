@@ -18,11 +18,11 @@ def card_on_file(session: Session, customer_id: uuid.UUID) -> CardOnFile:
     return card
 
 
-def keep_card(session: Session, command: KeepCard) -> CardOnFile:
-    """Keeps the card, in place of the one kept before if any."""
-    card = session.get(CardOnFile, command.customer_id)
+def keep_card(session: Session, customer_id: uuid.UUID, command: KeepCard) -> CardOnFile:
+    """Keeps the customer's card, in place of the one kept before if any."""
+    card = session.get(CardOnFile, customer_id)
     if card is None:
-        card = CardOnFile(**asdict(command))
+        card = CardOnFile(customer_id=customer_id, **asdict(command))
         session.add(card)
     else:
         for name, value in asdict(command).items():

@@ -18,7 +18,7 @@ class CreateInvoice:
 
     customer_id: uuid.UUID
     currency: str
-    lines: tuple[LineInput, ...]
+    lines: list[LineInput]
     bill_to_customer_id: uuid.UUID | None = None
     job_id: uuid.UUID | None = None
     property_id: uuid.UUID | None = None
@@ -44,7 +44,7 @@ class RecordPayment:
     method: str
     received_at: dt.datetime
     reference: str | None = None
-    allocations: tuple[PaymentAllocation, ...] | None = None
+    allocations: list[PaymentAllocation] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class ReviseDraft:
     issue_date: dt.date = UNSET
     due_date: dt.date = UNSET
     notes: str | None = UNSET
-    lines: tuple[LineInput, ...] = UNSET
+    lines: list[LineInput] = UNSET
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,8 @@ class ChangePriceBookItem:
 
 @dataclass(frozen=True)
 class KeepCard:
-    """The customer's card on file as the processor tokenised it (replacing any kept): never a number or a code."""
+    """A customer's card on file as the processor tokenised it (replacing any kept): never a number or a code."""
 
-    customer_id: uuid.UUID
     processor_token: str
     brand: str
     last4: str
@@ -115,19 +114,17 @@ class KeepCard:
 
 @dataclass(frozen=True)
 class RequestStatement:
-    """Comms is asked to email the statement as it stood at the end of ``as_of``; to ``email``, else to the
-    customer's primary email."""
+    """Comms is asked to email a customer's statement as it stood at the end of ``as_of`` (None: today); to
+    ``email``, else to the customer's primary email."""
 
-    customer_id: uuid.UUID
-    as_of: dt.date
+    as_of: dt.date | None = None
     email: str | None = None
 
 
 @dataclass(frozen=True)
 class RequestPricingTable:
-    """Comms is asked to email the customer's pricing table; to ``email``, else to the customer's primary email."""
+    """Comms is asked to email a customer's pricing table; to ``email``, else to the customer's primary email."""
 
-    customer_id: uuid.UUID
     email: str | None = None
 
 
@@ -135,5 +132,4 @@ class RequestPricingTable:
 class ApplyCredit:
     """The customer's unapplied money put on an invoice: ``amount_cents``, or None for as much as both allow."""
 
-    invoice_id: uuid.UUID
     amount_cents: int | None = None

@@ -207,10 +207,10 @@ def _source_contribution(source: Payment | CreditNote) -> summary.Totals:
     return summary.of_credit_note(source.amount_cents, source.allocated_cents)
 
 
-def apply_credit(session: Session, command: ApplyCredit) -> Invoice:
+def apply_credit(session: Session, invoice_id: uuid.UUID, command: ApplyCredit) -> Invoice:
     """Uses the customer's unapplied payments and credit notes (oldest first) on this invoice."""
     amount_cents = command.amount_cents
-    invoice = get_locked(session, command.invoice_id)
+    invoice = get_locked(session, invoice_id)
     rules.require_open(money_of(invoice), "credit")
     books = Books(session)
     wanted = min(amount_cents or invoice.balance_cents, invoice.balance_cents)

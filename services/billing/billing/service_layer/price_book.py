@@ -89,11 +89,11 @@ def render_pricing_table(session: Session, customer_id: uuid.UUID) -> bytes:
     return pdf.pricing_table_pdf(customer_name(session, customer_id), customer_pricing_table(session, customer_id))
 
 
-def request_pricing_table(session: Session, command: RequestPricingTable, *, requested_by: str,
-                          requested_by_name: str) -> PricingTableRequest:
+def request_pricing_table(session: Session, customer_id: uuid.UUID, command: RequestPricingTable, *,
+                          requested_by: str, requested_by_name: str) -> PricingTableRequest:
     """Asks comms to email the pricing table (it fetches the PDF from us when it sends); ``requested_by`` is the
     token subject (the event's user id), ``requested_by_name`` how they are shown."""
-    request = PricingTableRequest(customer_id=command.customer_id, email=command.email,
+    request = PricingTableRequest(customer_id=customer_id, email=command.email,
                                   requested_by=requested_by_name)
     session.add(request)
     session.flush()

@@ -36,10 +36,10 @@ def user_id(sub: str) -> uuid.UUID:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
 
 
-def request_statement(session: Session, command: RequestStatement, *, requested_by: str,
-                      requested_by_name: str) -> StatementRequest:
+def request_statement(session: Session, customer_id: uuid.UUID, command: RequestStatement, *, today: dt.date,
+                      requested_by: str, requested_by_name: str) -> StatementRequest:
     """``requested_by`` is the token subject (the event's user id); ``requested_by_name`` is how they are shown."""
-    request = StatementRequest(customer_id=command.customer_id, as_of=command.as_of, email=command.email,
+    request = StatementRequest(customer_id=customer_id, as_of=command.as_of or today, email=command.email,
                                requested_by=requested_by_name)
     session.add(request)
     session.flush()

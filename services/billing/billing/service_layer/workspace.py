@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from billing.adapters import queries
 from billing.adapters.orm import CardOnFile
 from billing.domain.invoice import falls_overdue_at
-from billing.service_layer.books import summary_and_next_due
 from billing.service_layer.customers import visible_customer
 from chassis.db.part_store import earliest
 from chassis.references import CallersApi
@@ -31,7 +30,7 @@ def workspace_part(session: Session, customer_id: uuid.UUID, customers: CallersA
     today = now.astimezone(dt.timezone.utc).date()
     visible_customer(session, customer_id, customers)
     invoices = queries.invoice_page(session, customer_id, status=None, today=today, limit=limit, cursor=None)
-    summary, next_due = summary_and_next_due(session, customer_id, today)
+    summary, next_due = queries.summary_and_next_due(session, customer_id, now)
     document = {
         "invoices": invoices.as_dict(),
         "summary": summary,

@@ -9,7 +9,6 @@ from billing.entrypoints.http.schemas.requests import CardIn, InvoiceListArgs, S
 from billing.entrypoints.http.schemas.responses import (ActivityPage, CardOut, InvoicePage, LedgerEntryOut,
                                                         StatementOut, SummaryOut)
 from billing.service_layer import statements
-from billing.service_layer.books import customer_summary
 from billing.service_layer.card_on_file import card_on_file, forget_card, keep_card
 from billing.service_layer.commands import KeepCard, RequestStatement
 from billing.service_layer.customers import visible_customer, writable_path_customer
@@ -31,7 +30,7 @@ def _visible(customer_id):
 
 @blp.get("/billing-summary", "billing:view", response=SummaryOut)
 def billing_summary(customer_id):
-    return customer_summary(_visible(customer_id), customer_id)
+    return queries.customer_summary(_visible(customer_id), customer_id, now())
 
 
 @blp.get("/invoices", "billing:view", query=InvoiceListArgs, response=InvoicePage)
@@ -63,11 +62,11 @@ def statement_pdf(args, customer_id):
 
 
 @blp.post("/statements", "billing:edit", body=StatementIn, response=StatementOut, status=202)
-def send_statement(body, customer_id):
+def send_statement(command: RequestStatement, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id, callers_api("customers_api"))
-    command = RequestStatement(customer_id=customer_id, as_of=body["as_of"] or now().date(), email=body["email"])
-    return statements.request_statement(session, command, requested_by=principal().sub, requested_by_name=actor())
+    return statements.request_statement(session, customer_id, command, today=now().date(),
+                                        requested_by=principal().sub, requested_by_name=actor())
 
 
 @blp.get("/card", "billing:view", response=CardOut)
@@ -76,10 +75,10 @@ def read_card(customer_id):
 
 
 @blp.put("/card", "billing:edit", body=CardIn, response=CardOut)
-def keep_card_on_file(body, customer_id):
+def keep_card_on_file(command: KeepCard, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id, callers_api("customers_api"))
-    return keep_card(session, KeepCard(customer_id=customer_id, **body))
+    return keep_card(session, customer_id, command)
 
 
 @blp.delete("/card", "billing:edit")

@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Response
 
 from billing.adapters.pdf import invoice_pdf
-from billing.domain.money import LineInput
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import ApplyCreditIn, InvoiceChanges, InvoiceIn
 from billing.entrypoints.http.schemas.responses import InvoiceOut
@@ -23,11 +22,6 @@ blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoi
 blp.before_request(refuse_card_data)
 
 
-def _with_lines(body: dict) -> dict:
-    """The body with its lines, when sent, as the service layer's LineInput."""
-    return {**body, "lines": tuple(LineInput(**line) for line in body["lines"])} if "lines" in body else body
-
-
 def _find(invoice_id):
     invoice = request_session().get(invoices.Invoice, invoice_id)
     if invoice is None:
@@ -36,9 +30,8 @@ def _find(invoice_id):
 
 
 @blp.post("", "billing:edit", body=InvoiceIn, response=InvoiceOut, status=201)
-def create_invoice(body):
+def create_invoice(command: CreateInvoice):
     session = request_session()
-    command = CreateInvoice(**_with_lines(body))
     customers = callers_api("customers_api")
     writable_customer(session, command.customer_id, customers)
     check_references(session, command, command.customer_id, customers=customers, jobs=callers_api("jobs_api"))
@@ -53,8 +46,7 @@ def read_invoice(invoice_id):
 
 
 @blp.patch("/<uuid:invoice_id>", "billing:edit", body=InvoiceChanges, response=InvoiceOut)
-def revise_draft(changes, invoice_id):
-    command = ReviseDraft(**_with_lines(changes))
+def revise_draft(command: ReviseDraft, invoice_id):
     check_references(request_session(), command, _find(invoice_id).customer_id, customers=callers_api("customers_api"),
                      jobs=callers_api("jobs_api"))
     return invoices.revise_draft(request_session(), invoice_id, command)
@@ -86,5 +78,5 @@ def void(invoice_id):
 
 
 @blp.post("/<uuid:invoice_id>/apply-credit", "billing:edit", body=ApplyCreditIn, response=InvoiceOut)
-def apply_credit(body, invoice_id):
-    return invoices.apply_credit(request_session(), ApplyCredit(invoice_id=invoice_id, **body))
+def apply_credit(command: ApplyCredit, invoice_id):
+    return invoices.apply_credit(request_session(), invoice_id, command)

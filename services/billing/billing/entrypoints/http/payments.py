@@ -6,7 +6,7 @@ from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import CreditNoteIn, PaymentIn, RefundIn
 from billing.entrypoints.http.schemas.responses import CreditNoteOut, PaymentOut, RefundOut
 from billing.service_layer import payments
-from billing.service_layer.commands import IssueCreditNote, PaymentAllocation, RecordPayment, RefundPayment
+from billing.service_layer.commands import IssueCreditNote, RecordPayment, RefundPayment
 from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
 from chassis.db import request_session
@@ -18,11 +18,7 @@ blp.before_request(refuse_card_data)
 
 
 @blp.post("/payments", "billing:edit", body=PaymentIn, response=PaymentOut, status=201)
-def record_payment(body):
-    allocations = body["allocations"]
-    if allocations is not None:
-        allocations = tuple(PaymentAllocation(**item) for item in allocations)
-    command = RecordPayment(**{**body, "allocations": allocations})
+def record_payment(command: RecordPayment):
     session = request_session()
     writable_customer(session, command.customer_id, callers_api("customers_api"))
     return payments.record_payment(session, command)
@@ -34,8 +30,7 @@ def read_payment(payment_id):
 
 
 @blp.post("/credit-notes", "billing:edit", body=CreditNoteIn, response=CreditNoteOut, status=201)
-def issue_credit_note(body):
-    command = IssueCreditNote(**body)
+def issue_credit_note(command: IssueCreditNote):
     session = request_session()
     writable_customer(session, command.customer_id, callers_api("customers_api"))
     return payments.issue_credit_note(session, command)
@@ -47,8 +42,8 @@ def read_credit_note(note_id):
 
 
 @blp.post("/refunds", "billing:edit", body=RefundIn, response=RefundOut, status=201)
-def refund_payment(body):
-    return payments.refund(request_session(), RefundPayment(**body))
+def refund_payment(command: RefundPayment):
+    return payments.refund(request_session(), command)
 
 
 @blp.get("/refunds/<uuid:refund_id>", "billing:view", response=RefundOut)

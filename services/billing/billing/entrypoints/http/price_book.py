@@ -27,8 +27,8 @@ def price_book_page(args):
 
 
 @blp.post("/price-book", "settings:edit", body=PriceBookItemIn, response=PriceBookItemOut, status=201)
-def add_item(body):
-    return price_book.add_item(request_session(), AddPriceBookItem(**body))
+def add_item(command: AddPriceBookItem):
+    return price_book.add_item(request_session(), command)
 
 
 @blp.get("/price-book/<uuid:item_id>", "billing:view", response=PriceBookItemOut)
@@ -37,8 +37,8 @@ def read_item(item_id):
 
 
 @blp.patch("/price-book/<uuid:item_id>", "settings:edit", body=PriceBookItemPatch, response=PriceBookItemOut)
-def change_item(body, item_id):
-    return price_book.change_item(request_session(), item_id, ChangePriceBookItem(**body))
+def change_item(command: ChangePriceBookItem, item_id):
+    return price_book.change_item(request_session(), item_id, command)
 
 
 @blp.delete("/price-book/<uuid:item_id>", "settings:edit", response=PriceBookItemOut,
@@ -71,9 +71,9 @@ def pricing_table_pdf(customer_id):
 
 @blp.post("/customers/<uuid:customer_id>/pricing-table/send", "billing:edit", body=PricingTableSendIn,
           response=PricingTableSendOut, status=202)
-def send_pricing_table(body, customer_id):
+def send_pricing_table(command: RequestPricingTable, customer_id):
     session = request_session()
     writable_path_customer(session, customer_id, callers_api("customers_api"))
     caller = principal()
-    return price_book.request_pricing_table(session, RequestPricingTable(customer_id=customer_id, **body),
-                                            requested_by=caller.sub, requested_by_name=caller.display_name)
+    return price_book.request_pricing_table(session, customer_id, command, requested_by=caller.sub,
+                                            requested_by_name=caller.display_name)

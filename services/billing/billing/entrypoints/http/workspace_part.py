@@ -5,8 +5,7 @@ from billing.entrypoints.http.schemas.responses import WorkspacePart
 from billing.service_layer.workspace import workspace_part
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.messaging.event import utcnow
-from chassis.request_context import callers_api
+from chassis.request_context import callers_api, now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
@@ -16,10 +15,10 @@ blp = Blueprint("workspace_part", __name__, description="Billing's part of the c
 @blp.get(PATH, "billing:view", query=PartArgs, response=WorkspacePart)
 def billing_part(args, customer_id):
     """The first invoices, the billing summary and the first activity page, as their own routes answer them."""
-    now = utcnow()
-    stored = stored_parts.look_up(customer_id, args, now=now)
+    at = now()
+    stored = stored_parts.look_up(customer_id, args, now=at)
     if stored.current:
         return stored.answer()
     return stored.keep(WorkspacePart, *workspace_part(
         request_session(), customer_id, callers_api("customers_api"), limit=args["limit"],
-        activity_limit=args["activity_limit"], now=now))
+        activity_limit=args["activity_limit"], now=at))

@@ -9,9 +9,13 @@ from marshmallow import ValidationError, fields, validate, validates, validates_
 
 from billing.domain.cards import PROCESSOR_TOKEN, card_expired, is_processor_token
 from billing.domain.invoice import STATUSES
+from billing.domain.money import LineInput
 from billing.domain.payment import METHODS
+from billing.service_layer.commands import (AddPriceBookItem, ApplyCredit, ChangePriceBookItem, CreateInvoice,
+                                            IssueCreditNote, KeepCard, PaymentAllocation, RecordPayment,
+                                            RefundPayment, RequestPricingTable, RequestStatement, ReviseDraft)
 from chassis.pagination import PageArgs
-from chassis.schemas import Schema
+from chassis.schemas import CommandSchema, Schema
 
 
 CURRENCY = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
@@ -44,7 +48,8 @@ class DecimalText(fields.String):
         return Decimal(text)
 
 
-class LineIn(Schema):
+class LineIn(CommandSchema):
+    command = LineInput
     description = fields.String(required=True, validate=validate.Length(min=1, max=500))
     quantity = DecimalText(digits=7, places=2, load_default=Decimal(1),
                            validate=validate.Range(min=Decimal("0.01"), max=Decimal(1_000_000)))
@@ -53,7 +58,8 @@ class LineIn(Schema):
                            validate=validate.Range(min=Decimal(0), max=Decimal(100)))
 
 
-class InvoiceIn(Schema):
+class InvoiceIn(CommandSchema):
+    command = CreateInvoice
     customer_id = fields.UUID(required=True)
     bill_to_customer_id = fields.UUID(load_default=None, metadata={
         "description": "Bill another customer: the service customer's bill-to parent (Related customers). The "
@@ -75,9 +81,10 @@ class InvoiceIn(Schema):
             raise ValidationError("The due date cannot be before the issue date.", "due_date")
 
 
-class InvoiceChanges(Schema):
+class InvoiceChanges(CommandSchema):
     """A draft's editable parts; any subset."""
 
+    command = ReviseDraft
     job_id = fields.UUID(allow_none=True)
     property_id = fields.UUID(allow_none=True)
     issue_date = fields.Date()
@@ -91,16 +98,19 @@ class InvoiceListArgs(PageArgs):
     job_id = fields.UUID(load_default=None, metadata={"description": "Only the invoices naming this job."})
 
 
-class ApplyCreditIn(Schema):
+class ApplyCreditIn(CommandSchema):
+    command = ApplyCredit
     amount_cents = cents(min=1, load_default=None)
 
 
-class AllocationIn(Schema):
+class AllocationIn(CommandSchema):
+    command = PaymentAllocation
     invoice_id = fields.UUID(required=True)
     amount_cents = cents(min=1, required=True)
 
 
-class PaymentIn(Schema):
+class PaymentIn(CommandSchema):
+    command = RecordPayment
     customer_id = fields.UUID(required=True)
     amount_cents = cents(min=1, required=True)
     currency = CURRENCY
@@ -110,7 +120,8 @@ class PaymentIn(Schema):
     allocations = fields.List(fields.Nested(AllocationIn), load_default=None, validate=validate.Length(max=200))
 
 
-class CreditNoteIn(Schema):
+class CreditNoteIn(CommandSchema):
+    command = IssueCreditNote
     customer_id = fields.UUID(required=True)
     amount_cents = cents(min=1, required=True)
     currency = CURRENCY
@@ -118,7 +129,8 @@ class CreditNoteIn(Schema):
     invoice_id = fields.UUID(load_default=None)
 
 
-class RefundIn(Schema):
+class RefundIn(CommandSchema):
+    command = RefundPayment
     payment_id = fields.UUID(required=True)
     amount_cents = cents(min=1, required=True)
     invoice_id = fields.UUID(load_default=None)
@@ -126,7 +138,8 @@ class RefundIn(Schema):
     reason = fields.String(load_default=None, validate=validate.Length(max=500))
 
 
-class CardIn(Schema):
+class CardIn(CommandSchema):
+    command = KeepCard
     processor_token = fields.String(required=True, validate=validate.Length(max=200),
                                     metadata={"pattern": PROCESSOR_TOKEN.pattern})
     brand = fields.String(required=True, validate=validate.OneOf(("visa", "mastercard", "amex", "discover", "other")))
@@ -150,7 +163,8 @@ class StatementArgs(Schema):
     as_of = fields.Date(load_default=None)
 
 
-class StatementIn(Schema):
+class StatementIn(CommandSchema):
+    command = RequestStatement
     as_of = fields.Date(load_default=None)
     email = fields.Email(load_default=None)
 
@@ -160,7 +174,7 @@ PROPERTY_KIND = re.compile(r"^[a-z][a-z_]{0,19}$")
 TAX_RATE = {"digits": 3, "places": 3, "validate": validate.Range(min=Decimal(0), max=Decimal(100))}
 
 
-class _KindPricesChecked(Schema):
+class _KindPricesChecked(CommandSchema):
     @validates("kind_prices")
     def _kinds_are_words(self, value, **_):
         bad = [kind for kind in (value or {}) if not PROPERTY_KIND.fullmatch(kind)]
@@ -171,6 +185,7 @@ class _KindPricesChecked(Schema):
 
 
 class PriceBookItemIn(_KindPricesChecked):
+    command = AddPriceBookItem
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     description = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
     currency = CURRENCY
@@ -182,6 +197,7 @@ class PriceBookItemIn(_KindPricesChecked):
 
 
 class PriceBookItemPatch(_KindPricesChecked):
+    command = ChangePriceBookItem
     name = fields.String(validate=validate.Length(min=1, max=200))
     description = fields.String(allow_none=True, validate=validate.Length(max=2000))
     unit_price_cents = cents()
@@ -195,5 +211,6 @@ class PriceBookArgs(PageArgs):
     archived = fields.Boolean(load_default=False, metadata={"description": "List the archived items instead."})
 
 
-class PricingTableSendIn(Schema):
+class PricingTableSendIn(CommandSchema):
+    command = RequestPricingTable
     email = fields.Email(load_default=None, metadata={"description": "Where to; null: the customer's primary email."})
