@@ -191,12 +191,19 @@ class MergeCustomer:
 
 
 @dataclass(frozen=True)
+class ExportFile:
+    """The file an export came as: its name and its bytes."""
+
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class UploadImport:
     """An export of another system, checked and stored ready to start; ``manual`` maps our fields to its columns
     when ``layout`` is manual."""
 
     kind: str
-    filename: str
-    data: bytes
+    file: ExportFile
     layout: str
     manual: dict[str, str] | None = None

@@ -55,7 +55,7 @@ def _mapped(kind: ImportKind, sheet: Sheet, mapping: dict, start: int, stop: int
 def create_import(session: Session, command: UploadImport, *, by: str, now: dt.datetime) -> tuple[uuid.UUID, dict]:
     """Stores the checked file, ready to start, and answers its dry run: the first rows as they will be stored and
     what becomes of each of the first DRY_RUN_ROWS."""
-    kind, filename, data, layout = command.kind, command.filename, command.data, command.layout
+    kind, filename, data, layout = command.kind, command.file.filename, command.file.data, command.layout
     of_kind = KINDS[kind]
     sheet, mapping = checked_file(of_kind, data, layout, command.manual)
     rows = _mapped(of_kind, sheet, mapping, 0, DRY_RUN_ROWS)

@@ -1,7 +1,6 @@
 """Routes of imports from another system, and of the archived data they keep per customer."""
 from __future__ import annotations
 
-import json
 import uuid
 
 from chassis.api import Blueprint
@@ -13,7 +12,6 @@ from customers.entrypoints.http.schemas.requests import ImportRowArgs, ImportUpl
 from customers.entrypoints.http.schemas.responses import (ArchivedOut, ImportCreatedOut, ImportOut, ImportRowPage,
                                                           LayoutsOut)
 from customers.service_layer import imports as cases
-from customers.service_layer.commands import UploadImport
 from customers.service_layer.loading import get_customer
 
 blp = Blueprint("imports", __name__, description="Imports from another system")
@@ -38,11 +36,7 @@ def recent_imports():
 
 
 @blp.post("/imports", "settings:edit", body=ImportUpload, body_in="multipart", response=ImportCreatedOut, status=201)
-def upload_import(form):
-    upload = form["file"]
-    manual = json.loads(form["mapping"]) if form.get("mapping") else None
-    command = UploadImport(kind=form["kind"], filename=upload.filename or "export.csv", data=upload.read(),
-                           layout=form["layout"], manual=manual)
+def upload_import(command):
     import_id, dry_run = cases.create_import(request_session(), command, by=actor(), now=now())
     return {"import_": _import(import_id), "dry_run": dry_run}
 

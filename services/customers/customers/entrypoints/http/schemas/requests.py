@@ -191,32 +191,40 @@ OUTCOMES = ("created", "matched", "skipped")
 IMPORT_KINDS = ("customers", "history")
 
 
-class ImportUpload(marshmallow.Schema):
-    """A multipart body: the CSV export as the file field ``file``, its layout, and for ``manual`` the mapping."""
+class ExportUpload(Upload):
+    """The export as a file field, loaded as its name and bytes."""
 
-    file = Upload(required=True)
-    kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS), metadata={
-        "description": "customers (with contacts and properties), or history: their past jobs and invoices"})
-    layout = fields.String(required=True, validate=validate.OneOf([*LAYOUTS, *import_history.LAYOUTS, MANUAL]))
-    mapping = fields.String(load_default=None, metadata={
-        "description": "For layout `manual`: a JSON object, our field → the file's column. Fields of customers: "
-                       + ", ".join(FIELDS) + "; of history: " + ", ".join(import_history.FIELDS)})
-
-    @validates("file")
-    def _a_file(self, upload, **_):
-        if not isinstance(upload, FileStorage):
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, FileStorage):
             raise ValidationError("Send the export as a file, not as text.")
+        return commands.ExportFile(filename=value.filename or "export.csv", data=value.read())
 
-    @validates("mapping")
-    def _json_object(self, value, **_):
-        if value is None:
-            return
+
+class ManualMapping(fields.String):
+    """A JSON object sent as text, our field → the file's column, loaded as that object."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
         try:
-            parsed = json.loads(value)
+            parsed = json.loads(text)
         except ValueError:
             raise ValidationError("Not JSON: send an object, our field → the file's column.") from None
         if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
             raise ValidationError("Send an object whose values are column names.")
+        return parsed
+
+
+class ImportUpload(CommandSchema):
+    """A multipart body: the CSV export as the file field ``file``, its layout, and for ``manual`` the mapping."""
+
+    command = commands.UploadImport
+    file = ExportUpload(required=True)
+    kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS), metadata={
+        "description": "customers (with contacts and properties), or history: their past jobs and invoices"})
+    layout = fields.String(required=True, validate=validate.OneOf([*LAYOUTS, *import_history.LAYOUTS, MANUAL]))
+    manual = ManualMapping(data_key="mapping", load_default=None, metadata={
+        "description": "For layout `manual`: a JSON object, our field → the file's column. Fields of customers: "
+                       + ", ".join(FIELDS) + "; of history: " + ", ".join(import_history.FIELDS)})
 
 
 class ImportRowArgs(marshmallow.Schema):
