@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, aliased
 
 from chassis.activity import api_link
 from chassis.pagination import Page, encode_cursor, keyset_page
-from jobs.adapters.orm import ActivityEntry, CustomerTally, Job, Photo, Review, Technician
+from jobs.adapters.orm import ActivityEntry, Change, CustomerTally, Job, Photo, Review, Technician, Visit
+from jobs.domain.lifecycle import JOB
 from jobs.domain.reviews import average
 
 RECENT_DAYS = 30
@@ -222,3 +223,22 @@ def jobs_to_review(session: Session, customer_id: uuid.UUID, *, limit: int = TO_
                               ~exists().where(Review.job_id == Job.id))
             .order_by(Job.completed_at.desc(), Job.id.desc()).limit(limit))
     return list(session.scalars(stmt))
+
+
+def history(session: Session, record_id: uuid.UUID) -> list[Change]:
+    """A job's, an estimate's or a plan's changes, in the order they were made."""
+    return list(session.scalars(select(Change).where(Change.record_id == record_id)
+                                .order_by(Change.position)))
+
+
+def visits_of(session: Session, job_id: uuid.UUID) -> list[Visit]:
+    return list(session.scalars(select(Visit).where(Visit.job_id == job_id)
+                                .order_by(Visit.scheduled_start, Visit.id)))
+
+
+def open_visits(session: Session, plan_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
+    """The visits the plan booked that are still to be done, soonest first."""
+    stmt = select(Job).where(Job.plan_id == plan_id, Job.status.in_(JOB.open_statuses))
+    order = [Job.scheduled_start, Job.id]
+    return keyset_page(session, stmt, order, limit=limit, cursor=cursor, descending=False,
+                       key=lambda job: (job.scheduled_start, job.id))

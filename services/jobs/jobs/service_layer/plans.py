@@ -11,10 +11,9 @@ from chassis.db import found
 from chassis.activity import api_link
 from chassis.errors import Conflict, field_error
 from chassis.messaging import emit
-from chassis.pagination import Page, keyset_page
 from jobs.adapters.orm import Job, Plan
 from jobs.domain import recurrence
-from jobs.domain.lifecycle import JOB, PLAN
+from jobs.domain.lifecycle import PLAN
 from jobs.service_layer import publishing
 from chassis.commands import sent
 from jobs.service_layer.commands import MovePlan, MoveStatus, RevisePlan, SetUpPlan
@@ -95,14 +94,6 @@ def book_visits(session: Session, plan: Plan, at: dt.datetime) -> int:
         raise Conflict(f"Only an active plan books visits; this one is {plan.status}.",
                        details={"status": plan.status})
     return schedule_plan_visits(session, plan, at=at, horizon=HORIZON)
-
-
-def open_visits(session: Session, plan: Plan, *, limit: int, cursor: str | None) -> Page:
-    """The visits the plan booked that are still to be done, soonest first."""
-    stmt = select(Job).where(Job.plan_id == plan.id, Job.status.in_(JOB.open_statuses))
-    order = [Job.scheduled_start, Job.id]
-    return keyset_page(session, stmt, order, limit=limit, cursor=cursor, descending=False,
-                       key=lambda job: (job.scheduled_start, job.id))
 
 
 def cancel_future_visits(session: Session, plan: Plan, *, actor: str, at: dt.datetime) -> int:

@@ -46,11 +46,6 @@ def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, 
         record_changes(session, kind, record, diff, actor, at)
 
 
-def history(session: Session, record_id: uuid.UUID) -> list[Change]:
-    return list(session.scalars(select(Change).where(Change.record_id == record_id)
-                                .order_by(Change.position)))
-
-
 def add_activity(session: Session, *, customer_id: uuid.UUID, record_id: uuid.UUID, kind: str, at: dt.datetime,
                  title: str, summary: str | None = None, status: str | None = None, amount_cents: int | None = None,
                  currency: str | None = None, link: str | None = None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.errors import Conflict, NotFound
@@ -30,11 +29,6 @@ def add_visit(session: Session, job: Job, command: AddVisit, *, actor: str, at: 
     session.flush()
     record_changes(session, "job", job, {"visit": (None, _shown(visit))}, actor, at)
     return visit
-
-
-def visits_of(session: Session, job_id: uuid.UUID) -> list[Visit]:
-    return list(session.scalars(select(Visit).where(Visit.job_id == job_id)
-                                .order_by(Visit.scheduled_start, Visit.id)))
 
 
 def load_visit(session: Session, job_id: uuid.UUID, visit_id: uuid.UUID, *, for_update: bool = False) -> Visit:

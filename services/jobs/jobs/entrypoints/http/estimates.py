@@ -7,6 +7,7 @@ from chassis.api import BINARY, Blueprint, conflicts
 from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import actor, callers_api, now
+from jobs.adapters import queries
 from jobs.adapters.estimate_pdf import estimate_pdf
 from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable, EstimateIn, EstimateStatusMove,
                                                     JobWindowIn)
@@ -15,7 +16,6 @@ from jobs.service_layer.estimates import (approve, convert_to_job, load_estimate
                                           shown_as_of)
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
-from jobs.service_layer.records import history
 
 blp = Blueprint("estimates", __name__)
 
@@ -82,4 +82,4 @@ def make_estimate_job(window, estimate_id):
 def estimate_history(estimate_id):
     session = request_session()
     load_estimate(session, estimate_id)
-    return {"items": history(session, estimate_id)}
+    return {"items": queries.history(session, estimate_id)}

@@ -13,7 +13,6 @@ from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
-from jobs.service_layer.records import history
 from jobs.service_layer.technicians import assign_crew
 
 blp = Blueprint("jobs", __name__, url_prefix="/jobs")
@@ -62,4 +61,4 @@ def change_job_status(move, job_id):
 def job_history(job_id):
     session = request_session()
     load_job(session, job_id)
-    return {"items": history(session, job_id)}
+    return {"items": queries.history(session, job_id)}

@@ -6,13 +6,12 @@ from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs
 from chassis.request_context import actor, callers_api, now
+from jobs.adapters import queries
 from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
-from jobs.service_layer.plans import (book_visits, load_plan, move_plan, open_visits, revise_plan, set_up,
-                                     shown_as_of)
-from jobs.service_layer.records import history
+from jobs.service_layer.plans import book_visits, load_plan, move_plan, revise_plan, set_up, shown_as_of
 
 blp = Blueprint("plans", __name__)
 
@@ -61,7 +60,7 @@ def plan_visits(args, plan_id):
     """The jobs the plan booked that are still to be done, soonest first."""
     session = request_session()
     plan = load_plan(session, plan_id)
-    return open_visits(session, plan, limit=args["limit"], cursor=args["cursor"]).as_dict()
+    return queries.open_visits(session, plan.id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.post("/plans/<uuid:plan_id>/visits", "jobs:edit", query=PageArgs, response=PlanVisitsPage)
@@ -71,11 +70,11 @@ def book_plan_visits(args, plan_id):
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
     book_visits(session, plan, now())
-    return open_visits(session, plan, limit=args["limit"], cursor=args["cursor"]).as_dict()
+    return queries.open_visits(session, plan.id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.get("/plans/<uuid:plan_id>/history", "jobs:view", response=HistoryOut)
 def plan_history(plan_id):
     session = request_session()
     load_plan(session, plan_id)
-    return {"items": history(session, plan_id)}
+    return {"items": queries.history(session, plan_id)}

@@ -4,10 +4,11 @@ from __future__ import annotations
 from chassis.api import Blueprint, conflicts
 from chassis.db import request_session
 from chassis.request_context import actor, now
+from jobs.adapters import queries
 from jobs.entrypoints.http.schemas.requests import VisitIn, VisitMove
 from jobs.entrypoints.http.schemas.responses import VisitOut, VisitsOut
 from jobs.service_layer.jobs import load_job
-from jobs.service_layer.visits import add_visit, load_visit, move_visit, visits_of
+from jobs.service_layer.visits import add_visit, load_visit, move_visit
 
 blp = Blueprint("visits", __name__, url_prefix="/jobs/<uuid:job_id>/visits")
 
@@ -16,7 +17,7 @@ blp = Blueprint("visits", __name__, url_prefix="/jobs/<uuid:job_id>/visits")
 def job_visits(job_id):
     session = request_session()
     load_job(session, job_id)
-    return {"items": visits_of(session, job_id)}
+    return {"items": queries.visits_of(session, job_id)}
 
 
 @blp.post("", "jobs:edit", body=VisitIn, response=VisitOut, status=201)
