@@ -5,11 +5,12 @@ import datetime as dt
 import uuid
 from types import SimpleNamespace
 
-from sqlalchemy import exists, or_, select, text
+from sqlalchemy import case, exists, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
-from customers.adapters.orm import Contact, Customer, Membership, Merge, Note, PortalInvite, StatusChangeRow, Tag
+from customers.adapters.orm import (Contact, Customer, Erasure, Membership, Merge, Note, PortalInvite, Relation,
+                                    StatusChangeRow, Tag)
 from customers.adapters.search import Filters, search_ids
 from customers.domain.membership import ACTIVE
 from customers.domain.search_terms import parse_query
@@ -114,6 +115,26 @@ def open_invites(session: Session, customer_id: uuid.UUID, now: dt.datetime, *,
     return list(session.scalars(select(PortalInvite).where(
         PortalInvite.customer_id == customer_id, PortalInvite.redeemed_at.is_(None), PortalInvite.expires_at > now)
         .order_by(PortalInvite.created_at.desc(), PortalInvite.id.desc()).limit(limit)))
+
+
+def relations_with_others(session: Session, customer_id: uuid.UUID) -> list[tuple[Relation, Customer]]:
+    """The customer's links, each with the customer at the other end (one statement)."""
+    other = case((Relation.customer_id == customer_id, Relation.related_id), else_=Relation.customer_id)
+    rows = session.execute(select(Relation, Customer).join(Customer, Customer.id == other)
+                           .where(or_(Relation.customer_id == customer_id, Relation.related_id == customer_id))
+                           .order_by(Relation.created_at, Relation.id))
+    return [(relation, customer) for relation, customer in rows]
+
+
+def memberships_of(session: Session, customer_id: uuid.UUID) -> list[Membership]:
+    return list(session.scalars(select(Membership).where(Membership.customer_id == customer_id)
+                                .order_by(Membership.since.desc(), Membership.plan_id)))
+
+
+def erasures_page(session: Session, *, limit: int, cursor: str | None) -> Page:
+    """The account's erasures, newest first."""
+    return keyset_page(session, select(Erasure), [Erasure.erased_at, Erasure.id], limit=limit, cursor=cursor,
+                       key=lambda e: (e.erased_at, e.id), descending=True)
 
 
 def merges_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:

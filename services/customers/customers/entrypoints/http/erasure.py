@@ -5,7 +5,7 @@ from chassis.api import Blueprint, conflicts
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, now
-from customers.adapters.erasures import erasures_page
+from customers.adapters import queries
 from customers.entrypoints.http.schemas.requests import EraseIn
 from customers.entrypoints.http.schemas.responses import ErasureOut
 from customers.service_layer import erasure
@@ -29,4 +29,4 @@ def erase_customer(command, customer_id):
 @blp.get("/erasures", "customers:view", query=PageArgs, response=page_schema(ErasureOut))
 def erasures(query):
     """Who erased which customer and when, newest first."""
-    return erasures_page(request_session(), limit=query["limit"], cursor=query["cursor"]).as_dict()
+    return queries.erasures_page(request_session(), limit=query["limit"], cursor=query["cursor"]).as_dict()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.request_context import actor, now
-from customers.adapters.relations import memberships_of, relations_with_others
+from customers.adapters import queries
 from customers.domain import relations as rules
 from customers.entrypoints.http.schemas.requests import RelationIn
 from customers.entrypoints.http.schemas.responses import MembershipsOut, RelationOut, RelationsOut
@@ -25,13 +25,14 @@ def relation_document(relation, other, customer_id) -> dict:
 
 
 def relations_document(session, customer_id) -> dict:
-    return {"items": [relation_document(r, o, customer_id) for r, o in relations_with_others(session, customer_id)]}
+    linked = queries.relations_with_others(session, customer_id)
+    return {"items": [relation_document(relation, other, customer_id) for relation, other in linked]}
 
 
 def memberships_document(session, customer_id) -> dict:
     items = [{"plan_id": m.plan_id, "name": m.name, "status": m.status, "since": m.since,
               "next_visit_at": m.next_visit_at, "renewal_date": renewal_date(m.since, m.ends_on)}
-             for m in memberships_of(session, customer_id)]
+             for m in queries.memberships_of(session, customer_id)]
     current = next((m for m in items if m["status"] == ACTIVE), None)
     return {"member": current is not None, "current": current, "items": items}
 
