@@ -7,7 +7,7 @@ from chassis.errors import Conflict, ValidationFailed
 from jobs.domain import recurrence
 from jobs.domain.estimates import effective_status
 from jobs.domain.lifecycle import ESTIMATE, JOB, PLAN
-from jobs.domain.money import price_line_items
+from jobs.domain.money import LineItem, price_line_items
 from jobs.domain.schedule import check_window
 
 UTC = dt.timezone.utc
@@ -31,8 +31,8 @@ def test_refused_moves(lifecycle, current, target):
 
 
 def test_line_items_are_priced_in_whole_cents():
-    items, total = price_line_items([{"description": "Hour", "quantity": 3, "unit_price_cents": 12550},
-                                     {"description": "Part", "quantity": 1, "unit_price_cents": 999}])
+    items, total = price_line_items([LineItem("Hour", quantity=3, unit_price_cents=12550),
+                                     LineItem("Part", quantity=1, unit_price_cents=999)])
     assert [i["total_cents"] for i in items] == [37650, 999] and total == 38649
     assert isinstance(total, int)
 

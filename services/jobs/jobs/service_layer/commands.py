@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from chassis.commands import UNSET
+from jobs.domain.money import LineItem
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class OpenJob:
     title: str
     status: str | None = None
     currency: str = "USD"
-    line_items: tuple | list = ()
+    line_items: tuple[LineItem, ...] | list[LineItem] = ()
     technician_ids: tuple | list = ()
     technicians: tuple | list = ()
     property_id: uuid.UUID | None = None
@@ -53,7 +54,7 @@ class EditJob:
     scheduled_end: dt.datetime | None = UNSET
     technician_ids: list = UNSET
     technicians: list = UNSET
-    line_items: list = UNSET
+    line_items: list[LineItem] = UNSET
     notes: str | None = UNSET
     property_id: uuid.UUID | None = UNSET
     property_address: str | None = UNSET
@@ -64,7 +65,7 @@ class QuoteEstimate:
     customer_id: uuid.UUID
     title: str
     currency: str = "USD"
-    line_items: tuple | list = ()
+    line_items: tuple[LineItem, ...] | list[LineItem] = ()
     property_id: uuid.UUID | None = None
     property_address: str | None = None
     description: str | None = None
@@ -78,7 +79,7 @@ class ReviseEstimate:
     title: str = UNSET
     description: str | None = UNSET
     service_type: str | None = UNSET
-    line_items: list = UNSET
+    line_items: list[LineItem] = UNSET
     valid_until: dt.date | None = UNSET
     property_id: uuid.UUID | None = UNSET
     property_address: str | None = UNSET

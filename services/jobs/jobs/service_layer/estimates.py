@@ -15,7 +15,7 @@ from chassis.messaging import emit
 from jobs.adapters.orm import Estimate
 from jobs.domain.estimates import effective_status, is_past_validity
 from jobs.domain.lifecycle import ESTIMATE
-from jobs.domain.money import price_line_items
+from jobs.domain.money import LineItem, price_line_items
 from jobs.domain.schedule import check_moved_at
 from jobs.service_layer import publishing
 from jobs.service_layer.commands import (ApproveEstimate, MakeEstimateJob, MoveStatus, OpenJob, QuoteEstimate,
@@ -104,7 +104,8 @@ def convert_to_job(session: Session, estimate: Estimate, command: MakeEstimateJo
 def _make_job(session: Session, estimate: Estimate, window: MakeEstimateJob, *, actor: str, at: dt.datetime) -> None:
     """Opens the job the estimate quoted, and the two point at each other."""
     job = open_job(session, OpenJob(
-        customer_id=estimate.customer_id, title=estimate.title, line_items=estimate.line_items,
+        customer_id=estimate.customer_id, title=estimate.title,
+        line_items=[LineItem.of_record(item) for item in estimate.line_items],
         currency=estimate.currency, property_id=estimate.property_id, property_address=estimate.property_address,
         description=estimate.description, service_type=estimate.service_type, scheduled_start=window.scheduled_start,
         scheduled_end=window.scheduled_end, estimate_id=estimate.id), actor=actor, at=at)

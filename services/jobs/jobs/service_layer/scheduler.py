@@ -12,6 +12,7 @@ from chassis.db import Database
 from jobs.adapters.orm import Estimate, Job, Plan
 from jobs.domain import recurrence
 from jobs.domain.lifecycle import ESTIMATE
+from jobs.domain.money import LineItem
 from jobs.service_layer.commands import OpenJob
 from jobs.service_layer.estimates import expire_due
 from jobs.service_layer.jobs import open_job
@@ -41,8 +42,7 @@ def schedule_plan_visits(session: Session, plan: Plan, *, at: dt.datetime, horiz
             continue
         open_job(session, OpenJob(
             customer_id=plan.customer_id, title=plan.name, status="scheduled",
-            line_items=[{"description": f"{plan.name} visit", "quantity": 1,
-                         "unit_price_cents": plan.price_per_visit_cents}],
+            line_items=[LineItem(f"{plan.name} visit", quantity=1, unit_price_cents=plan.price_per_visit_cents)],
             currency=plan.currency, property_id=plan.property_id, property_address=plan.property_address,
             service_type=plan.service_type, scheduled_start=visit,
             scheduled_end=visit + dt.timedelta(minutes=plan.visit_minutes), plan_id=plan.id, visit_at=visit),

@@ -10,6 +10,7 @@ from werkzeug.datastructures import FileStorage
 from chassis.pagination import PageArgs
 from chassis.schemas import CommandSchema, Schema
 from jobs.domain.lifecycle import JOB
+from jobs.domain.money import LineItem
 from jobs.domain.reviews import RATINGS
 from jobs.service_layer.commands import (AddTechnician, AddVisit, ApproveEstimate, EditJob, EditTechnician,
                                          MakeEstimateJob, MoveStatus, MovePlan, OpenJob, Override, QuoteEstimate,
@@ -37,7 +38,8 @@ def override_field():
         "description": "Needed to open work for a customer flagged do-not-service (else 409 with the flag's reason)."})
 
 
-class LineItemIn(Schema):
+class LineItemIn(CommandSchema):
+    command = LineItem
     description = fields.String(required=True, validate=validate.Length(min=1, max=300))
     quantity = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=100_000))
     unit_price_cents = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10**10))
