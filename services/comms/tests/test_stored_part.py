@@ -201,9 +201,9 @@ def test_time_alone_never_changes_the_part(app, account_id, rich_customer):
 
 
 def test_the_route_answers_the_stored_part_however_late_it_is_asked(app, client, auth, rich_customer, monkeypatch):
-    # The route reads the service's clock (utcnow) once per request; moving it is moving time for the route.
+    # The route reads the request's clock (request_context.now) once per request; moving it is moving time for it.
     clock = [utcnow()]
-    monkeypatch.setattr(part_route, "utcnow", lambda: clock[0])
+    monkeypatch.setattr(part_route, "now", lambda: clock[0])
     stored = ask_part(client, auth, rich_customer["id"])
     clock[0] += dt.timedelta(days=3650)
     with sent_statements(app) as sent:

@@ -3,9 +3,11 @@ to send (invites, statements, invoices and estimates sent)."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
-from fieldwork_contracts.customers import CustomerErased
+from fieldwork_contracts import event_class
+from fieldwork_contracts.billing import InvoiceSent, PricingTableRequested, StatementRequested
+from fieldwork_contracts.customers import CustomerErased, NoteChanged, PortalInviteRequested
+from fieldwork_contracts.jobs import EstimateStatusChanged
 from sqlalchemy.orm import Session
 
 from chassis import customer_directory, do_not_service
@@ -25,8 +27,8 @@ def _now() -> dt.datetime:
 @handlers.on("customer.created", adapters=("config",))
 @handlers.on("customer.updated", adapters=("config",))
 def keep_contact_points(session: Session, event: Event, config: CommsConfig) -> None:
-    contacts.apply_snapshot(session, event.account_id, event.data["customer"], event.data["revision"],
-                            config.phone_region)
+    changed = event_class(event.type, event.version).from_data(event.data)
+    contacts.apply_snapshot(session, event.account_id, changed.customer, changed.revision, config.phone_region)
 
 
 @handlers.on("customer.erased")
@@ -36,42 +38,42 @@ def erase_customer(session: Session, event: Event) -> None:
 
 @handlers.on("note.changed")
 def keep_note(session: Session, event: Event) -> None:
-    data = event.data
-    notes.apply_note(session, event.account_id, uuid.UUID(data["note_id"]),
-                     uuid.UUID(data["communication_id"]) if data["communication_id"] else None, data["body"],
-                     deleted=data["deleted"], changed_at=dt.datetime.fromisoformat(data["changed_at"]))
+    note = NoteChanged.from_data(event.data)
+    notes.apply_note(session, event.account_id, note.note_id, note.communication_id, note.body,
+                     deleted=note.deleted, changed_at=note.changed_at)
 
 
 @handlers.on("portal.invite_requested", adapters=("config", "mailer", "sms"))
 def email_portal_invite(session: Session, event: Event, config: CommsConfig, mailer, sms) -> None:
-    if review_requests.is_review_request(event.data):
+    invite = PortalInviteRequested.from_data(event.data)
+    if review_requests.is_review_request(invite):
         review_requests.send_review_request(
-            session, event.data, senders={"email": config.smtp_from, "sms": config.sms_from},
+            session, invite, senders={"email": config.smtp_from, "sms": config.sms_from},
             configured={"email": mailer.configured, "sms": sms.configured}, region=config.phone_region, now=_now())
         return
-    automatic.send_portal_invite(session, event.data, sender=config.smtp_from, now=_now(),
+    automatic.send_portal_invite(session, invite, sender=config.smtp_from, now=_now(),
                                  mail_configured=mailer.configured)
 
 
 @handlers.on("statement.requested", adapters=("config", "mailer"))
 def email_statement(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_statement(session, event.data, sender=config.smtp_from, now=_now(),
+    automatic.send_statement(session, StatementRequested.from_data(event.data), sender=config.smtp_from, now=_now(),
                              mail_configured=mailer.configured)
 
 
 @handlers.on("pricing_table.requested", adapters=("config", "mailer"))
 def email_pricing_table(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_pricing_table(session, event.data, sender=config.smtp_from, now=_now(),
-                                 mail_configured=mailer.configured)
+    automatic.send_pricing_table(session, PricingTableRequested.from_data(event.data), sender=config.smtp_from,
+                                 now=_now(), mail_configured=mailer.configured)
 
 
 @handlers.on("invoice.sent", adapters=("config", "mailer"))
 def email_invoice(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_invoice(session, event.data, sender=config.smtp_from, now=_now(), portal=config.portal_base_url,
-                           mail_configured=mailer.configured)
+    automatic.send_invoice(session, InvoiceSent.from_data(event.data), sender=config.smtp_from, now=_now(),
+                           portal=config.portal_base_url, mail_configured=mailer.configured)
 
 
 @handlers.on("estimate.status_changed", adapters=("config", "mailer"))
 def email_estimate(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_estimate(session, event.data, sender=config.smtp_from, now=_now(),
+    automatic.send_estimate(session, EstimateStatusChanged.from_data(event.data), sender=config.smtp_from, now=_now(),
                             portal=config.portal_base_url, mail_configured=mailer.configured)

@@ -1,22 +1,26 @@
 """Assigning an unmatched message to a customer: the whole conversation with that number goes with it."""
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.customer_directory import require_customer
 from chassis.errors import Conflict, NotFound
+from chassis.messaging import emit
 from chassis.references import CallersApi
 
 from comms.adapters.orm import Communication
+from comms.service_layer import publishing
 from comms.service_layer.commands import AssignCommunication
-from comms.service_layer.publishing import communication_logged
 from comms.service_layer.threads import reassign_threads
 
 
-def assign(session: Session, command: AssignCommunication, customers: CallersApi) -> Communication:
+def assign(session: Session, communication_id: uuid.UUID, command: AssignCommunication,
+           customers: CallersApi) -> Communication:
     """``customers`` is asked about a customer not heard of by event yet."""
-    comm = session.scalars(select(Communication).where(Communication.id == command.communication_id)
+    comm = session.scalars(select(Communication).where(Communication.id == communication_id)
                            .with_for_update()).first()
     if comm is None:
         raise NotFound("No such communication.")
@@ -34,5 +38,5 @@ def assign(session: Session, command: AssignCommunication, customers: CallersApi
     session.flush()
     for item in [comm, *others]:
         if item.status != "queued":  # a queued send is announced when it goes out
-            communication_logged(session, item)
+            emit(session, publishing.communication_logged(item), account_id=item.account_id)
     return comm

@@ -42,5 +42,4 @@ class SendMessage:
 class AssignCommunication:
     """An unmatched item (and the rest of its SMS thread) given to a customer."""
 
-    communication_id: uuid.UUID
     customer_id: uuid.UUID

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts.defs import CustomerSnapshot
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -13,11 +14,10 @@ from comms.domain.contact_points import normalise_email, normalise_phone
 PHONE, EMAIL = "phone", "email"
 
 
-def apply_snapshot(session: Session, account_id: uuid.UUID, snapshot: dict, revision: int,
+def apply_snapshot(session: Session, account_id: uuid.UUID, snapshot: CustomerSnapshot, revision: int,
                    region: str = "US") -> bool:
     """Replaces the customer's contact points with the snapshot's; False when we hold a newer one already."""
-    customer_id = uuid.UUID(str(snapshot["id"]))
-    merged_into = uuid.UUID(str(snapshot["merged_into"])) if snapshot.get("merged_into") else None
+    customer_id, merged_into = snapshot.id, snapshot.merged_into
     stmt = insert(ContactSource).values(customer_id=customer_id, account_id=account_id, revision=revision,
                                         merged_into=merged_into)
     # Events may arrive out of order: only a higher revision replaces what we hold (the row lock
@@ -38,24 +38,12 @@ def apply_snapshot(session: Session, account_id: uuid.UUID, snapshot: dict, revi
     return True
 
 
-def snapshot_of_api(body: dict) -> dict:
-    """The customers service's ``GET /customers/{id}`` answer in the shape of an event's snapshot: the primary
-    email and phone first, then every contact's."""
-    phones = [(body.get("primary_phone") or {}).get("e164")]
-    emails = [body.get("primary_email")]
-    for contact in body.get("contacts") or []:
-        emails += contact.get("emails") or []
-        phones += [phone.get("e164") or phone.get("number") for phone in contact.get("phones") or []]
-    return {"id": body["id"], "merged_into": body.get("merged_into"),
-            "phones": [p for p in phones if p], "emails": [e for e in emails if e]}
-
-
-def _points(snapshot: dict, region: str) -> list[tuple[str, str]]:
+def _points(snapshot: CustomerSnapshot, region: str) -> list[tuple[str, str]]:
     found: dict[tuple[str, str], None] = {}  # ordered and without repeats: the first of each kind is primary
-    for raw in snapshot.get("phones") or []:
+    for raw in snapshot.phones or []:
         if phone := normalise_phone(raw, region):
             found[(PHONE, phone)] = None
-    for raw in snapshot.get("emails") or []:
+    for raw in snapshot.emails or []:
         if email := normalise_email(raw):
             found[(EMAIL, email)] = None
     return list(found)

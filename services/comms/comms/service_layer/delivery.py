@@ -16,13 +16,14 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from chassis.db import Database
+from chassis.messaging import emit
 
 from comms.adapters.orm import Communication, Delivery
 from comms.adapters.smtp import Attachment, OutgoingEmail
 from comms.domain.communication import FAILED, QUEUED, SENDING, SENT
 from comms.domain.retry import DeliveryError, RetryPolicy
 from comms.domain.withheld import put_back
-from comms.service_layer.publishing import communication_logged
+from comms.service_layer import publishing
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, n
         delivery.state, delivery.last_error, delivery.withheld = "done", None, None
         comm.status, comm.failure_reason, comm.provider_ref = SENT, None, reference or None
         session.flush()
-        communication_logged(session, comm)
+        emit(session, publishing.communication_logged(comm), account_id=comm.account_id)
         log.info("message sent", extra={"communication_id": str(comm.id), "channel": comm.channel,
                                         "attempts": delivery.attempts})
         return True

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from comms.adapters.orm import Communication, SmsThread
 from comms.domain.communication import HandledBy
 from comms.service_layer import contacts
-from comms.service_layer.publishing import record
+from comms.service_layer.recording import record
 from comms.service_layer.threads import touch_thread
 
 

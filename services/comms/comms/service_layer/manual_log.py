@@ -15,7 +15,7 @@ from comms.domain import communication as rules
 from comms.domain.contact_points import normalise_phone
 from comms.service_layer import contacts
 from comms.service_layer.commands import LogCommunication
-from comms.service_layer.publishing import record
+from comms.service_layer.recording import record
 from comms.service_layer.threads import touch_thread
 
 _CLOCK_SKEW = dt.timedelta(minutes=5)

@@ -12,6 +12,7 @@ from chassis.errors import Conflict, field_error
 from chassis.references import CallersApi
 
 from comms.adapters import queries
+from comms.adapters.customer_answer import snapshot_of_answer
 from comms.adapters.orm import Communication, Delivery
 from comms.domain.communication import FAILED, QUEUED, HandledBy
 from comms.domain.contact_points import normalise_email, normalise_phone
@@ -54,7 +55,7 @@ def recipient(session: Session, customer_id: uuid.UUID, channel: str, to: str | 
     if value is None and customers is not None and not queries.knows(session, customer_id):
         body = customers.fetch(customer_id)
         if body is not None:
-            contacts.apply_snapshot(session, session.info["account_id"], contacts.snapshot_of_api(body),
+            contacts.apply_snapshot(session, session.info["account_id"], snapshot_of_answer(body),
                                     int(body.get("revision", 0)), region)
             value = contacts.primary(session, customer_id, kind)
     if value is None:

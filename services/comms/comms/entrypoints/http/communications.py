@@ -45,10 +45,10 @@ def customer_activity(args, customer_id):
 
 
 @blp.post("/communications", "comms:send", body=LogIn, response=CommunicationOut, status=201)
-def log_by_hand(body):
+def log_by_hand(command: LogCommunication):
     """Log a call, text or email by hand."""
     config = adapter("config")
-    return log_communication(request_session(), LogCommunication(**body), subject_of_token=principal().sub,
+    return log_communication(request_session(), command, subject_of_token=principal().sub,
                              name_of_user=actor(),
                              customers=callers_api("customers_api"), region=config.phone_region,
                              now=now())

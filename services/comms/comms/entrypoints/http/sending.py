@@ -19,13 +19,13 @@ blp = Blueprint("sending", __name__, description="Outbound email and SMS, and th
 
 @blp.post("/messages", "comms:send", body=MessageIn, response=CommunicationOut, status=202)
 @conflicts
-def queue_send(body):
+def queue_send(command: SendMessage):
     """Queue an email or text; the sender delivers it (queued → sending → sent → delivered, or failed with the reason).
 
     409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
     message or review request is for a customer flagged do-not-service: nothing is queued."""
     config, caller = adapter("config"), principal()
-    return send_message(request_session(), SendMessage(**body), configured=configured_channels(runtime().adapters),
+    return send_message(request_session(), command, configured=configured_channels(runtime().adapters),
                         senders={"email": config.smtp_from, "sms": config.sms_from}, region=config.phone_region,
                         customers=callers_api("customers_api"),
                         sent_by=HandledBy.staff(caller.sub, actor()), now=now())
@@ -56,7 +56,6 @@ def unmatched(args):
 
 
 @blp.post("/unmatched/<uuid:communication_id>/assign", "comms:send", body=AssignIn, response=CommunicationOut)
-def assign_unmatched(body, communication_id):
+def assign_unmatched(command: AssignCommunication, communication_id):
     """Give an unmatched item (and the rest of its SMS thread) to a customer."""
-    return assign(request_session(), AssignCommunication(communication_id=communication_id, **body),
-                  callers_api("customers_api"))
+    return assign(request_session(), communication_id, command, callers_api("customers_api"))

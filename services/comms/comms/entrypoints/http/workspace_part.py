@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.messaging.event import utcnow
+from chassis.request_context import now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
@@ -16,7 +16,7 @@ blp = Blueprint("workspace_part", __name__, description="comms' part of the cust
 @blp.get(PATH, "comms:view", query=PartArgs, response=WorkspacePart)
 def comms_part(args, customer_id):
     """The first page of communications and the first activity page, as their own routes answer them, stored."""
-    stored = stored_parts.look_up(customer_id, args, now=utcnow())
+    stored = stored_parts.look_up(customer_id, args, now=now())
     if stored.current:
         return stored.answer()
     return stored.keep(WorkspacePart, *workspace.workspace_part(

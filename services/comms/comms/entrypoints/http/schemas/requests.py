@@ -7,8 +7,9 @@ import marshmallow
 from marshmallow import EXCLUDE, ValidationError, fields, pre_load, validate, validates_schema
 
 from chassis.pagination import PageArgs
-from chassis.schemas import Schema
+from chassis.schemas import CommandSchema
 from comms.domain.communication import CHANNELS, DIRECTIONS, HANDLERS, LOGGED_STATUSES, SENDABLE_CHANNELS
+from comms.service_layer.commands import AssignCommunication, LogCommunication, SendMessage
 
 
 _UTC = dt.timezone.utc
@@ -18,14 +19,15 @@ class FeedArgs(PageArgs):
     channel = fields.String(load_default=None, validate=validate.OneOf(CHANNELS))
 
 
-class LogIn(Schema):
+class LogIn(CommandSchema):
     """A call, text or email written into the log by hand."""
 
+    command = LogCommunication
     customer_id = fields.UUID(required=True)
     channel = fields.String(required=True, validate=validate.OneOf(CHANNELS))
     direction = fields.String(required=True, validate=validate.OneOf(DIRECTIONS))
     handled_by = fields.String(load_default="staff", validate=validate.OneOf(HANDLERS))
-    # Loaded under the names of the service layer's LogCommunication, which the route builds from it.
+    # Loaded under the names of the command's fields.
     from_address = fields.String(data_key="from", load_default=None, validate=validate.Length(max=320))
     to_address = fields.String(data_key="to", load_default=None, validate=validate.Length(max=320))
     subject = fields.String(load_default=None, validate=validate.Length(max=300))
@@ -40,9 +42,10 @@ class LogIn(Schema):
 MESSAGE_PURPOSES = ("service", "marketing", "review_request")
 
 
-class MessageIn(Schema):
+class MessageIn(CommandSchema):
     """An email or text to send; ``to`` defaults to the customer's primary email or phone."""
 
+    command = SendMessage
     customer_id = fields.UUID(required=True)
     channel = fields.String(required=True, validate=validate.OneOf(SENDABLE_CHANNELS))
     to = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=320))
@@ -62,7 +65,8 @@ class MessageIn(Schema):
             raise ValidationError("A text is at most 1600 characters.", "body")
 
 
-class AssignIn(Schema):
+class AssignIn(CommandSchema):
+    command = AssignCommunication
     customer_id = fields.UUID(required=True)
 
 
