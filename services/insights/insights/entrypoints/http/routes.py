@@ -33,9 +33,8 @@ def openai_connection():
 
 
 @blp.put("/settings/integrations/openai", "settings:edit", body=OpenAISettingsIn, response=OpenAISettingsOut)
-def connect_openai(body):
-    row = settings.connect_openai(request_session(), adapter("secrets"), ConnectOpenAI(**body), by=actor(),
-                                  now=now())
+def connect_openai(command: ConnectOpenAI):
+    row = settings.connect_openai(request_session(), adapter("secrets"), command, by=actor(), now=now())
     return settings.describe_openai(row)
 
 
@@ -60,11 +59,11 @@ def thresholds():
 
 
 @blp.patch("/settings/insights", "settings:edit", body=ThresholdsPatch, response=ThresholdsOut)
-def change_thresholds(body):
-    return settings.change_thresholds(request_session(), ChangeThresholds(**body)).as_dict()
+def change_thresholds(command: ChangeThresholds):
+    return settings.change_thresholds(request_session(), command).as_dict()
 
 
 @blp.put("/settings/insights", "settings:edit", body=ThresholdsIn, response=ThresholdsOut)
-def replace_thresholds(body):
+def replace_thresholds(command: ReplaceThresholds):
     """Every threshold at once; each is checked against its bounds (422 names the fields out of them)."""
-    return settings.replace_thresholds(request_session(), ReplaceThresholds(**body)).as_dict()
+    return settings.replace_thresholds(request_session(), command).as_dict()

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from chassis.schemas import Schema
+from chassis.schemas import CommandSchema, Schema
 from insights.domain.thresholds import BOUNDS
+from insights.service_layer.commands import ChangeThresholds, ConnectOpenAI, ReplaceThresholds
 
 
 # OpenAI keys: "sk-" then letters, digits, "-" and "_" (project keys are "sk-proj-…").
@@ -12,7 +13,8 @@ API_KEY = validate.Regexp(r"^sk-[A-Za-z0-9_-]{16,200}$", error="Not an OpenAI AP
 MODEL = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$", error="Not a model name.")
 
 
-class OpenAISettingsIn(Schema):
+class OpenAISettingsIn(CommandSchema):
+    command = ConnectOpenAI
     api_key = fields.String(load_default=None, validate=API_KEY, load_only=True)
     model = fields.String(load_default=None, validate=MODEL)
 
@@ -35,8 +37,15 @@ def _threshold_field(name: str, required: bool) -> fields.Integer:
                           metadata={"description": f"{THRESHOLD_MEANINGS[name]} ({low}–{high})"})
 
 
-ThresholdsPatch = Schema.from_dict({name: _threshold_field(name, False) for name in BOUNDS}, name="ThresholdsPatch")
-ThresholdsIn = Schema.from_dict({name: _threshold_field(name, True) for name in BOUNDS}, name="ThresholdsIn")
+def _thresholds_schema(name: str, command: type, required: bool) -> type[CommandSchema]:
+    """A body of the thresholds, one field per threshold the domain bounds, loaded as ``command``."""
+    schema = CommandSchema.from_dict({field: _threshold_field(field, required) for field in BOUNDS}, name=name)
+    schema.command = command
+    return schema
+
+
+ThresholdsPatch = _thresholds_schema("ThresholdsPatch", ChangeThresholds, required=False)
+ThresholdsIn = _thresholds_schema("ThresholdsIn", ReplaceThresholds, required=True)
 
 
 class InsightsArgs(Schema):
