@@ -3,10 +3,7 @@ gateway — on fresh databases and the run's own exchange and queues, with a rea
 local SMS provider. Tests drive it only through the gateway."""
 from __future__ import annotations
 
-import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -14,6 +11,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
+from chassis.testing.local_server import LocalServer, QuietHandler
 from chassis.testing.processes import ServiceProcess, free_port, settings_env
 from fake_openai import FakeOpenAI
 
@@ -43,27 +41,18 @@ class SmtpInbox:
         self._controller.stop()
 
 
-class SmsProvider(ThreadingHTTPServer):
+class SmsProvider(LocalServer):
     """Answers like an SMS provider's HTTP API: ``POST /messages`` (form) → ``{"sid": …}``."""
 
     def __init__(self):
         self.sent: list[dict] = []
-        super().__init__(("127.0.0.1", 0), self._Handler)
+        super().__init__(self._Handler)
 
-    class _Handler(BaseHTTPRequestHandler):
+    class _Handler(QuietHandler):
         def do_POST(self):
-            length = int(self.headers.get("Content-Length", 0))
-            form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+            form = {k: v[0] for k, v in parse_qs(self.read_body().decode()).items()}
             self.server.sent.append(form)
-            body = json.dumps({"sid": f"SM{uuid.uuid4().hex}", "status": "queued"}).encode()
-            self.send_response(201)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_):
-            pass
+            self.answer(201, {"sid": f"SM{uuid.uuid4().hex}", "status": "queued"})
 
 
 class System:
@@ -88,7 +77,6 @@ class System:
 def system(make_settings, tmp_path_factory):
     smtp = SmtpInbox().start()
     sms = SmsProvider()
-    threading.Thread(target=sms.serve_forever, daemon=True).start()
     openai = FakeOpenAI()
     logs = tmp_path_factory.mktemp("e2e-logs")
     ports = {service: free_port() for service in (*SERVICES, "gateway")}
@@ -96,7 +84,7 @@ def system(make_settings, tmp_path_factory):
         "FIELDWORK_CONTRACTS_DIR": str(ROOT / "contracts" / "events"),
         **{f"FIELDWORK_{s.upper()}_URL": f"http://127.0.0.1:{p}" for s, p in ports.items()},
         "FIELDWORK_SMTP_HOST": "127.0.0.1", "FIELDWORK_SMTP_PORT": str(smtp.port),
-        "FIELDWORK_SMS_BASE_URL": f"http://127.0.0.1:{sms.server_port}",
+        "FIELDWORK_SMS_BASE_URL": sms.url,
         "FIELDWORK_SENDER_POLL_SECONDS": "0.2", "FIELDWORK_SEND_RETRY_BASE_SECONDS": "0.5",
         "FIELDWORK_JOBS_PHOTO_DIR": str(tmp_path_factory.mktemp("photos")),
         "FIELDWORK_WEBHOOK_SECRET": "e2e-webhook-secret",
@@ -128,8 +116,8 @@ def system(make_settings, tmp_path_factory):
         for process in [gateway, *processes.values()]:
             process.stop()
         smtp.stop()
-        sms.shutdown()
-        openai.shutdown()
+        sms.stop()
+        openai.stop()
 
 
 @pytest.fixture

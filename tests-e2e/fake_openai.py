@@ -4,8 +4,8 @@ the customer itself), and one citing an id the sheet never named, which the serv
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from chassis.testing.local_server import LocalServer, QuietHandler
 
 
 def reply(sheet: dict) -> dict:
@@ -18,34 +18,23 @@ def reply(sheet: dict) -> dict:
                         {"title": "Sell a new roof", "detail": "Invented.", "cites": ["not-a-fact"]}]}
 
 
-class FakeOpenAI(ThreadingHTTPServer):
-    daemon_threads = True
-
+class FakeOpenAI(LocalServer):
     def __init__(self):
         self.requests: list[dict] = []
-        super().__init__(("127.0.0.1", 0), self._Handler)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        super().__init__(self._Handler)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_port}/v1"
+        return f"{self.url}/v1"
 
-    class _Handler(BaseHTTPRequestHandler):
+    class _Handler(QuietHandler):
         def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            body = json.loads(self.read_body())
             self.server.requests.append({"path": self.path, "body": body})
             content = json.dumps(reply(json.loads(body["messages"][-1]["content"])))
-            data = json.dumps({"id": "chatcmpl-e2e", "object": "chat.completion", "created": 1764590400,
-                               "model": body["model"], "usage": {"prompt_tokens": 1, "completion_tokens": 1,
-                                                                 "total_tokens": 2},
-                               "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
-                                            "message": {"role": "assistant", "content": content,
-                                                        "refusal": None}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *_):
-            pass
+            self.answer(200, {"id": "chatcmpl-e2e", "object": "chat.completion", "created": 1764590400,
+                              "model": body["model"], "usage": {"prompt_tokens": 1, "completion_tokens": 1,
+                                                                "total_tokens": 2},
+                              "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
+                                           "message": {"role": "assistant", "content": content,
+                                                       "refusal": None}}]})

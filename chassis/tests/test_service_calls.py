@@ -1,40 +1,26 @@
 """Calls between our services: one client per service in a process, and the request id travels with every call."""
-import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from chassis import logs
 from chassis.references import RecordsApi
 from chassis.service_calls.services import headers_for, other_service
+from chassis.testing.local_server import QuietHandler, serving
 
 
-class _Echo(BaseHTTPRequestHandler):
+class _Echo(QuietHandler):
     """Answers every GET with the headers it was sent, as a service's access log would see them."""
 
     def do_GET(self):  # noqa: N802 -- http.server's name
-        body = json.dumps({"id": self.path.rsplit("/", 1)[-1], "request_id": self.headers.get("X-Request-Id"),
-                           "authorization": self.headers.get("Authorization")}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_):
-        pass
+        self.answer(200, {"id": self.path.rsplit("/", 1)[-1], "request_id": self.headers.get("X-Request-Id"),
+                          "authorization": self.headers.get("Authorization")})
 
 
 @pytest.fixture
 def echo_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_Echo) as server:
+        yield server.url
 
 
 def test_the_request_being_served_names_every_call_it_makes(echo_url):

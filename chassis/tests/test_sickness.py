@@ -1,9 +1,6 @@
 """What a service's breaker counts: only what says the service is sick, never what one caller's request caused."""
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 import urllib3
 
@@ -11,6 +8,7 @@ from chassis.service_calls import sickness
 from chassis.service_calls.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
 from chassis.service_calls.client import ServiceClient
 from chassis.service_calls.sickness import Verdict
+from chassis.testing.local_server import LocalServer, QuietHandler
 
 HEALTHY_ANSWERS = (200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429)
 
@@ -46,37 +44,25 @@ def test_a_request_of_ours_that_cannot_be_sent_says_nothing_about_the_service(er
     assert sickness.of_error(error) is Verdict.NONE
 
 
-class StatusHandler(BaseHTTPRequestHandler):
+class StatusHandler(QuietHandler):
     """Answers the status its path names: /status/503."""
 
-    protocol_version = "HTTP/1.1"
-
     def _answer(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))  # the connection is kept for the next call
-        status = int(self.path.rsplit("/", 1)[-1])
-        body = b'{"error": {"code": "x", "message": "x"}}'
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.read_body()  # the connection is kept for the next call
+        self.answer(int(self.path.rsplit("/", 1)[-1]), {"error": {"code": "x", "message": "x"}})
 
     do_GET = do_POST = _answer
-
-    def log_message(self, *_args):
-        pass
 
 
 @pytest.fixture
 def answering():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StatusHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = LocalServer(StatusHandler)
     clients = []
 
     def client(threshold: int = 3, clock=None) -> ServiceClient:
         breaker = CircuitBreaker("svc", failure_threshold=threshold, reset_seconds=60,
                                  **({"clock": clock} if clock else {}))
-        made = ServiceClient("svc", f"http://127.0.0.1:{server.server_address[1]}", timeout_seconds=2,
+        made = ServiceClient("svc", server.url, timeout_seconds=2,
                              breaker=breaker)
         clients.append(made)
         return made
@@ -84,7 +70,7 @@ def answering():
     yield client
     for made in clients:
         made.close()
-    server.shutdown()
+    server.stop()
 
 
 def _call(client: ServiceClient, how: str, status: int) -> int:

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from chassis.service_calls.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
 from chassis.service_calls.client import ServiceClient, ServiceUnavailable
+from chassis.testing.local_server import LocalServer, QuietHandler
 from gateway.upstream.fanout import Failed, Fanout, Get
 
 
@@ -22,41 +21,21 @@ class Clock:
         return self.now
 
 
-class SlowHandler(BaseHTTPRequestHandler):
+class SlowHandler(QuietHandler):
     """Answers /sleep/<seconds> after sleeping that long; remembers every path it was asked for."""
 
-    protocol_version = "HTTP/1.1"
     asked: list[str] = []
 
     def do_GET(self):
         type(self).asked.append(self.path)
         delay = float(self.path.rsplit("/", 1)[-1])
         time.sleep(delay)
-        body = json.dumps({"slept": delay}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.answer(200, {"slept": delay})
 
 
-class QuietServer(ThreadingHTTPServer):
-    # Eight connections opened in the same instant overflow socketserver's default backlog of 5, and the kernel
-    # then drops SYNs that are retried a second later (gunicorn listens with a backlog of 2048).
-    request_queue_size = 64
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # a client that timed out closed its end: expected here
-
-
-def _serve(handler) -> tuple[QuietServer, str]:
-    server = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+def _serve(handler) -> tuple[LocalServer, str]:
+    server = LocalServer(handler)
+    return server, server.url
 
 
 @pytest.fixture
@@ -64,7 +43,7 @@ def slow_server():
     SlowHandler.asked = []
     server, url = _serve(SlowHandler)
     yield url
-    server.shutdown()
+    server.stop()
 
 
 def _wait_for(condition, seconds: float) -> bool:
@@ -204,10 +183,9 @@ def test_calls_failing_on_our_side_in_a_fan_out_are_failed_outcomes_and_end_a_ha
     client.close()
 
 
-class FramingHandler(BaseHTTPRequestHandler):
+class FramingHandler(QuietHandler):
     """HTTP/1.1 keep-alive answers framed each way a service may frame them; counts the connections it accepts."""
 
-    protocol_version = "HTTP/1.1"
     connections = 0
 
     def setup(self):
@@ -216,21 +194,16 @@ class FramingHandler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         body = b'{"framed": "%s"}' % self.path.strip("/").encode()
+        if self.path != "/chunked":
+            self.answer(200, body=body)
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
-        if self.path == "/chunked":
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            for part in (body[:5], body[5:]):
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
-            self.wfile.write(b"0\r\n\r\n")
-        else:
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    def log_message(self, *_args):
-        pass
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for part in (body[:5], body[5:]):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+        self.wfile.write(b"0\r\n\r\n")
 
 
 def test_service_reads_reuse_one_connection_whatever_the_framing():
@@ -244,13 +217,11 @@ def test_service_reads_reuse_one_connection_whatever_the_framing():
         assert FramingHandler.connections == 1, "keep-alive answers must leave the connection reusable"
     finally:
         client.close()
-        server.shutdown()
+        server.stop()
 
 
-class ClosingHandler(BaseHTTPRequestHandler):
+class ClosingHandler(QuietHandler):
     """Answers that end where the server closes the connection: whole without a length, or cut short of one."""
-
-    protocol_version = "HTTP/1.1"
 
     def do_GET(self):
         body = b'{"framed": "by close"}'
@@ -261,9 +232,6 @@ class ClosingHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
         self.close_connection = True
-
-    def log_message(self, *_args):
-        pass
 
 
 def test_an_answer_ended_by_closing_is_read_whole_and_one_cut_short_counts_as_a_failure():
@@ -278,25 +246,16 @@ def test_an_answer_ended_by_closing_is_read_whole_and_one_cut_short_counts_as_a_
         assert breaker.state == OPEN
     finally:
         client.close()
-        server.shutdown()
+        server.stop()
 
 
-class EchoHandler(BaseHTTPRequestHandler):
+class EchoHandler(QuietHandler):
     """Sets a cookie on every answer and answers with the request headers it was sent."""
 
-    protocol_version = "HTTP/1.1"
-
     def do_GET(self):
-        body = json.dumps({name.lower(): value for name, value in self.headers.items()}).encode()
-        self.send_response(302 if self.path == "/moved" else 200)
-        self.send_header("Location", "/")
-        self.send_header("Set-Cookie", "session=for-whoever-called-first; Path=/")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args):
-        pass
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        self.answer(302 if self.path == "/moved" else 200, headers,
+                    headers={"Location": "/", "Set-Cookie": "session=for-whoever-called-first; Path=/"})
 
 
 def test_only_what_the_caller_passes_on_goes_out_no_cookie_is_kept_and_no_redirect_followed():
@@ -308,7 +267,7 @@ def test_only_what_the_caller_passes_on_goes_out_no_cookie_is_kept_and_no_redire
         moved = client.get("/moved", headers={})
     finally:
         client.close()
-        server.shutdown()
+        server.stop()
     assert first.headers["set-cookie"].startswith("session=")
     assert "cookie" not in sent, "one pool serves every account: a cookie set for one caller never goes out again"
     assert (sent["authorization"], sent["x-request-id"]) == ("Bearer two", "rid-2")
