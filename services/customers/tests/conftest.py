@@ -1,13 +1,11 @@
 """The customers app on a fresh database, with geocoding through the real googlemaps client at a local server."""
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from chassis.testing.local_server import QuietHandler, serving
 from customers.adapters.geocoding import NoGeocoder, google_geocoder
 from customers.adapters.portal_tokens import PortalTokens
 from customers.bootstrap import SPEC
@@ -16,7 +14,7 @@ TEST_KEY = "AIzaTestKeyForTheLocalGeocoder"
 PORTAL_URL = "https://portal.example.test/magic"
 
 
-class _GeocodingApi(BaseHTTPRequestHandler):
+class _GeocodingApi(QuietHandler):
     """Answers like Google's Geocoding API: OK, ZERO_RESULTS for "Nowhere", REQUEST_DENIED for "Denied",
     OVER_QUERY_LIMIT for "Quota", and HTTP 503 (down) for "Outage"."""
 
@@ -40,24 +38,13 @@ class _GeocodingApi(BaseHTTPRequestHandler):
             body = {"status": "OK", "results": [{
                 "formatted_address": address.upper(),
                 "geometry": {"location": {"lat": 30.2672, "lng": -97.7431}, "location_type": "ROOFTOP"}}]}
-        payload = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *_):
-        pass
+        self.answer(200, body)
 
 
 @pytest.fixture(scope="session")
 def geocoding_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _GeocodingApi)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(_GeocodingApi) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
