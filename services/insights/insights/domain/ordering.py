@@ -17,13 +17,3 @@ def earliest(*moments: dt.datetime | None) -> dt.datetime | None:
 def latest(*moments: dt.datetime | None) -> dt.datetime | None:
     known = [m for m in moments if m is not None]
     return max(known) if known else None
-
-
-def parse_moment(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None

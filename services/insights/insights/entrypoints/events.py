@@ -1,6 +1,7 @@
 """The events insights consumes: each is logged (for rebuilds) and applied to the read model."""
 from __future__ import annotations
 
+from fieldwork_contracts import event_class
 from sqlalchemy.orm import Session
 
 from chassis.messaging import Event, Handlers
@@ -13,7 +14,7 @@ handlers = Handlers()
 
 def _apply(session: Session, event: Event) -> None:
     event_log.record(session, event)
-    project(session, event)
+    project(session, event, event_class(event.type, event.version).from_data(event.data))
 
 
 for _event_type, _version in sorted(newest_versions().items()):

@@ -66,8 +66,7 @@ def _forget(session: Session, ids: list[uuid.UUID], pseudonym: str) -> None:
 
 
 @projects("customer.erased")
-def _erased(session: Session, event: Event) -> None:
-    erased = CustomerErased.from_data(event.data)
+def _erased(session: Session, event: Event, erased: CustomerErased) -> None:
     customer_row(session, event.account_id, erased.customer_id)  # an erasure heard first still names its customer
     session.execute(insert(ErasedCustomer).values([
         {"account_id": event.account_id, "customer_id": i, "erased_id": erased.customer_id, "number": erased.number,

@@ -17,16 +17,19 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
+from fieldwork_contracts import EventData
+
 from chassis.messaging import Event
 from insights.adapters import fact_snapshots
 # Importing the projector modules registers them.
 from insights.service_layer import (erasure, project_billing, project_comms, project_customers,  # noqa: F401
                                     project_jobs, project_reviews)
-from insights.service_layer.registry import PROJECTORS
+from insights.service_layer.registry import PROJECTORS, typed
 
 
-def named_ids(data) -> set[uuid.UUID]:
-    """Every id anywhere in an event's data: customers, their rows, and ids of no interest (a superset)."""
+def named_ids(data: dict) -> set[uuid.UUID]:
+    """Every id anywhere in an event's data as it travels: customers, their rows, and ids of no interest (a
+    superset)."""
     found: set[uuid.UUID] = set()
     stack = [data]
     while stack:
@@ -43,11 +46,12 @@ def named_ids(data) -> set[uuid.UUID]:
     return found
 
 
-def project(session: Session, event: Event) -> None:
+def project(session: Session, event: Event, data: EventData) -> None:
+    """Applies ``data``, the typed event of the envelope ``event``, to the read model."""
     # Before the change: a row an event moves to another customer still shows its old owner.
-    named = named_ids(event.data)
+    named = named_ids(data.to_data())
     fact_snapshots.drop_affected(session, named)
-    PROJECTORS[(event.type, event.version)](session, event)
+    PROJECTORS[(event.type, event.version)](session, event, data)
     erasure.erase_again(session, event, named)
 
 
@@ -55,7 +59,7 @@ def replay(session: Session, events: Iterable[Event]) -> int:
     """Projects an account's whole history (a rebuild), then drops all its snapshots at once."""
     count = 0
     for event in events:
-        PROJECTORS[(event.type, event.version)](session, event)
+        PROJECTORS[(event.type, event.version)](session, event, typed(event))
         count += 1
     fact_snapshots.drop_all(session)
     return count

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from fieldwork_contracts import EventData, event_class
 from sqlalchemy.orm import Session
 
 from chassis.messaging import Event
 
-Projector = Callable[[Session, Event], None]
+# (session, the envelope: account, time, type and id; its data as the typed event of its type and version)
+Projector = Callable[[Session, Event, Any], None]
 PROJECTORS: dict[tuple[str, int], Projector] = {}
 
 
@@ -29,3 +32,8 @@ def newest_versions() -> dict[str, int]:
     for event_type, version in PROJECTORS:
         newest[event_type] = max(version, newest.get(event_type, version))
     return newest
+
+
+def typed(event: Event) -> EventData:
+    """The event's data as the class of its type and version (``fieldwork_contracts.event_class``)."""
+    return event_class(event.type, event.version).from_data(event.data)
