@@ -36,13 +36,14 @@ class PaymentAllocation:
 
 @dataclass(frozen=True)
 class RecordPayment:
-    """Money received; ``allocations`` None: applied to the oldest open invoices first, the rest kept as credit."""
+    """Money received (``received_at`` None: now); ``allocations`` None: applied to the oldest open invoices first, the
+    rest kept as credit."""
 
     customer_id: uuid.UUID
     amount_cents: int
     currency: str
     method: str
-    received_at: dt.datetime
+    received_at: dt.datetime | None = None
     reference: str | None = None
     allocations: list[PaymentAllocation] | None = None
 

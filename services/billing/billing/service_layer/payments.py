@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,7 +61,10 @@ def _oldest_open(session: Session, customer_id: uuid.UUID, amount: int) -> list[
     return plan
 
 
-def record_payment(session: Session, command: RecordPayment) -> Payment:
+def record_payment(session: Session, command: RecordPayment, *, now: dt.datetime) -> Payment:
+    """``now``: when a payment that does not say when it was received was received."""
+    if command.received_at is None:
+        command = replace(command, received_at=now)
     books = Books(session)
     payment = take_payment(session, books, command)
     books.close()

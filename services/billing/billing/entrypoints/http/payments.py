@@ -11,7 +11,7 @@ from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.errors import NotFound
-from chassis.request_context import callers_api
+from chassis.request_context import callers_api, now
 
 blp = Blueprint("payments", __name__, description="Payments, credit notes and refunds")
 blp.before_request(refuse_card_data)
@@ -21,7 +21,7 @@ blp.before_request(refuse_card_data)
 def record_payment(command: RecordPayment):
     session = request_session()
     writable_customer(session, command.customer_id, callers_api("customers_api"))
-    return payments.record_payment(session, command)
+    return payments.record_payment(session, command, now=now())
 
 
 @blp.get("/payments/<uuid:payment_id>", "billing:view", response=PaymentOut)

@@ -116,7 +116,7 @@ class PaymentIn(CommandSchema):
     currency = CURRENCY
     method = fields.String(required=True, validate=validate.OneOf(METHODS))
     reference = fields.String(load_default=None, validate=validate.Length(max=100))
-    received_at = fields.AwareDateTime(load_default=lambda: dt.datetime.now(dt.timezone.utc))
+    received_at = fields.AwareDateTime()  # not sent: received as the request is made
     allocations = fields.List(fields.Nested(AllocationIn), load_default=None, validate=validate.Length(max=200))
 
 
