@@ -10,11 +10,13 @@ from sqlalchemy import (BigInteger, Date, DateTime, Integer, String, Uuid, and_,
                         select, tuple_, union_all)
 from sqlalchemy.orm import Session
 
-from billing.adapters.orm import (Allocation, CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment,
+from billing.adapters.orm import (Allocation, CardOnFile, CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment,
                                   PriceBookItem, Refund)
 from billing.domain.aging import OpenItem
 from billing.domain.invoice import DRAFT, OPEN_STATUSES, OVERDUE
 from billing.domain.summary import summary_document
+from chassis.db import found
+from chassis.errors import NotFound
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 
 
@@ -64,6 +66,33 @@ def summary_and_position(session: Session, customer_id: uuid.UUID, today: dt.dat
     summary, overdue_cents, oldest, next_due = session.execute(_summary_statement(), {
         "account_id": session.info["account_id"], "customer_id": customer_id, "today": today}).one()
     return Position(summary, int(overdue_cents), oldest, next_due)
+
+
+def invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
+    return found(session, Invoice, invoice_id, "invoice")
+
+
+def payment(session: Session, payment_id: uuid.UUID) -> Payment:
+    return found(session, Payment, payment_id, "payment")
+
+
+def credit_note(session: Session, note_id: uuid.UUID) -> CreditNote:
+    return found(session, CreditNote, note_id, "credit note")
+
+
+def refund(session: Session, refund_id: uuid.UUID) -> Refund:
+    return found(session, Refund, refund_id, "refund")
+
+
+def price_book_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
+    return found(session, PriceBookItem, item_id, "price book item")
+
+
+def card_on_file(session: Session, customer_id: uuid.UUID) -> CardOnFile:
+    card = session.get(CardOnFile, customer_id)
+    if card is None:
+        raise NotFound("No card on file.")
+    return card
 
 
 def customer_summary(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> dict:

@@ -6,16 +6,9 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
+from billing.adapters import queries
 from billing.adapters.orm import CardOnFile
 from billing.service_layer.commands import KeepCard
-from chassis.errors import NotFound
-
-
-def card_on_file(session: Session, customer_id: uuid.UUID) -> CardOnFile:
-    card = session.get(CardOnFile, customer_id)
-    if card is None:
-        raise NotFound("No card on file.")
-    return card
 
 
 def keep_card(session: Session, customer_id: uuid.UUID, command: KeepCard) -> CardOnFile:
@@ -32,4 +25,4 @@ def keep_card(session: Session, customer_id: uuid.UUID, command: KeepCard) -> Ca
 
 
 def forget_card(session: Session, customer_id: uuid.UUID) -> None:
-    session.delete(card_on_file(session, customer_id))
+    session.delete(queries.card_on_file(session, customer_id))

@@ -16,7 +16,7 @@ from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.commands import IssueCreditNote, RecordPayment, RefundPayment
 from billing.service_layer.invoices import allocate, contribution, money_of, settle
-from chassis.db import found, next_number
+from chassis.db import next_number
 from chassis.errors import Conflict, field_error
 from chassis.references import no_such, not_this_customers
 from chassis.messaging import emit
@@ -201,7 +201,3 @@ def _take_back(session: Session, books: Books, payment: Payment, invoice_id: uui
     if invoice.status != rules.VOID:
         settle(session, invoice)
     books.change(invoice.payer, contribution(invoice) - before)
-
-
-def get_payment(session: Session, payment_id: uuid.UUID) -> Payment:
-    return found(session, Payment, payment_id, "payment")

@@ -7,7 +7,7 @@ from fieldwork_contracts import UNSET
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from billing.adapters import pdf
+from billing.adapters import pdf, queries
 from billing.adapters.orm import CustomerSummary, PriceBookItem, PricingTableRequest
 from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
 from billing.service_layer import publishing
@@ -16,7 +16,6 @@ from chassis.commands import sent
 from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, RequestPricingTable
 from billing.service_layer.statements import customer_name, user_id
 from chassis.customer_directory import properties_of
-from chassis.db import found
 from chassis.errors import field_error
 from chassis.messaging import emit
 from chassis.messaging.event import utcnow
@@ -41,12 +40,8 @@ def add_item(session: Session, command: AddPriceBookItem) -> PriceBookItem:
     return item
 
 
-def get_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
-    return found(session, PriceBookItem, item_id, "price book item")
-
-
 def change_item(session: Session, item_id: uuid.UUID, command: ChangePriceBookItem) -> PriceBookItem:
-    item = get_item(session, item_id)
+    item = queries.price_book_item(session, item_id)
     if command.name is not UNSET and item.archived_at is None:
         _name_is_free(session, command.name, but=item.id)
     for name, value in sent(command).items():
@@ -56,7 +51,7 @@ def change_item(session: Session, item_id: uuid.UUID, command: ChangePriceBookIt
 
 
 def archive_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
-    item = get_item(session, item_id)
+    item = queries.price_book_item(session, item_id)
     item.archived_at = item.archived_at or utcnow()
     session.flush()
     return item
@@ -64,7 +59,7 @@ def archive_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
 
 def restore_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
     """Undoes an archive, unless a live item has taken the name meanwhile."""
-    item = get_item(session, item_id)
+    item = queries.price_book_item(session, item_id)
     if item.archived_at is not None:
         _name_is_free(session, item.name, but=item.id)
         item.archived_at = None

@@ -9,7 +9,7 @@ from billing.entrypoints.http.schemas.requests import CardIn, InvoiceListArgs, S
 from billing.entrypoints.http.schemas.responses import (ActivityPage, CardOut, InvoicePage, LedgerEntryOut,
                                                         StatementOut, SummaryOut)
 from billing.service_layer import statements
-from billing.service_layer.card_on_file import card_on_file, forget_card, keep_card
+from billing.service_layer.card_on_file import forget_card, keep_card
 from billing.service_layer.commands import KeepCard, RequestStatement
 from billing.service_layer.customers import visible_customer, writable_path_customer
 from chassis.api import BINARY, Blueprint
@@ -71,7 +71,7 @@ def send_statement(command: RequestStatement, customer_id):
 
 @blp.get("/card", "billing:view", response=CardOut)
 def read_card(customer_id):
-    return card_on_file(_visible(customer_id), customer_id)
+    return queries.card_on_file(_visible(customer_id), customer_id)
 
 
 @blp.put("/card", "billing:edit", body=CardIn, response=CardOut)

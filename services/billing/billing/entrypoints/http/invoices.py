@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Response
 
+from billing.adapters import queries
 from billing.adapters.pdf import invoice_pdf
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import ApplyCreditIn, InvoiceChanges, InvoiceIn
@@ -15,18 +16,10 @@ from billing.service_layer.references import check_references
 from billing.service_layer.statements import customer_name
 from chassis.api import BINARY, Blueprint
 from chassis.db import request_session
-from chassis.errors import NotFound
 from chassis.request_context import callers_api
 
 blp = Blueprint("invoices", __name__, url_prefix="/invoices", description="Invoices")
 blp.before_request(refuse_card_data)
-
-
-def _find(invoice_id):
-    invoice = request_session().get(invoices.Invoice, invoice_id)
-    if invoice is None:
-        raise NotFound("No such invoice.")
-    return invoice
 
 
 @blp.post("", "billing:edit", body=InvoiceIn, response=InvoiceOut, status=201)
@@ -42,20 +35,21 @@ def create_invoice(command: CreateInvoice):
 
 @blp.get("/<uuid:invoice_id>", "billing:view", response=InvoiceOut)
 def read_invoice(invoice_id):
-    return _find(invoice_id)
+    return queries.invoice(request_session(), invoice_id)
 
 
 @blp.patch("/<uuid:invoice_id>", "billing:edit", body=InvoiceChanges, response=InvoiceOut)
 def revise_draft(command: ReviseDraft, invoice_id):
-    check_references(request_session(), command, _find(invoice_id).customer_id, customers=callers_api("customers_api"),
-                     jobs=callers_api("jobs_api"))
-    return invoices.revise_draft(request_session(), invoice_id, command)
+    session = request_session()
+    check_references(session, command, queries.invoice(session, invoice_id).customer_id,
+                     customers=callers_api("customers_api"), jobs=callers_api("jobs_api"))
+    return invoices.revise_draft(session, invoice_id, command)
 
 
 @blp.get("/<uuid:invoice_id>/pdf", "billing:view", response=BINARY, content_type="application/pdf",
          description="The invoice as a PDF.")
 def invoice_as_pdf(invoice_id):
-    invoice = _find(invoice_id)
+    invoice = queries.invoice(request_session(), invoice_id)
     body = invoice_pdf(invoice, customer_name(request_session(), invoice.customer_id))
     return Response(body, mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{invoice.number}.pdf"'})

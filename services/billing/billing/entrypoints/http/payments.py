@@ -1,7 +1,7 @@
 """Routes of /payments, /credit-notes and /refunds."""
 from __future__ import annotations
 
-from billing.adapters.orm import CreditNote, Refund
+from billing.adapters import queries
 from billing.entrypoints.http.guard import refuse_card_data
 from billing.entrypoints.http.schemas.requests import CreditNoteIn, PaymentIn, RefundIn
 from billing.entrypoints.http.schemas.responses import CreditNoteOut, PaymentOut, RefundOut
@@ -10,7 +10,6 @@ from billing.service_layer.commands import IssueCreditNote, RecordPayment, Refun
 from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.errors import NotFound
 from chassis.request_context import callers_api, now
 
 blp = Blueprint("payments", __name__, description="Payments, credit notes and refunds")
@@ -26,7 +25,7 @@ def record_payment(command: RecordPayment):
 
 @blp.get("/payments/<uuid:payment_id>", "billing:view", response=PaymentOut)
 def read_payment(payment_id):
-    return payments.get_payment(request_session(), payment_id)
+    return queries.payment(request_session(), payment_id)
 
 
 @blp.post("/credit-notes", "billing:edit", body=CreditNoteIn, response=CreditNoteOut, status=201)
@@ -38,7 +37,7 @@ def issue_credit_note(command: IssueCreditNote):
 
 @blp.get("/credit-notes/<uuid:note_id>", "billing:view", response=CreditNoteOut)
 def read_credit_note(note_id):
-    return request_session().get(CreditNote, note_id) or _missing("credit note")
+    return queries.credit_note(request_session(), note_id)
 
 
 @blp.post("/refunds", "billing:edit", body=RefundIn, response=RefundOut, status=201)
@@ -48,8 +47,4 @@ def refund_payment(command: RefundPayment):
 
 @blp.get("/refunds/<uuid:refund_id>", "billing:view", response=RefundOut)
 def read_refund(refund_id):
-    return request_session().get(Refund, refund_id) or _missing("refund")
-
-
-def _missing(what: str):
-    raise NotFound(f"No such {what}.")
+    return queries.refund(request_session(), refund_id)

@@ -33,7 +33,7 @@ def add_item(command: AddPriceBookItem):
 
 @blp.get("/price-book/<uuid:item_id>", "billing:view", response=PriceBookItemOut)
 def read_item(item_id):
-    return price_book.get_item(request_session(), item_id)
+    return queries.price_book_item(request_session(), item_id)
 
 
 @blp.patch("/price-book/<uuid:item_id>", "settings:edit", body=PriceBookItemPatch, response=PriceBookItemOut)
