@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
@@ -15,6 +13,7 @@ from aiosmtpd.controller import Controller
 
 from fieldwork_contracts.checking import example
 from chassis.customer_directory import CustomersApi
+from chassis.testing.local_server import LocalServer, QuietHandler
 from chassis.testing.plugin import TEST_JWT_SECRET
 from comms.adapters.sms import HttpSmsProvider
 from comms.adapters.smtp import SmtpMailer
@@ -62,31 +61,21 @@ class _LocalHttp:
     def __init__(self):
         owner = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):
                 owner.handle(self)
 
-            def do_POST(self):
-                owner.handle(self)
+            do_POST = do_GET
 
-            def log_message(self, *_):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = LocalServer(Handler)
+        self.url = self.server.url
 
     @staticmethod
-    def answer(handler, status: int, body: bytes, content_type: str = "application/json"):
-        handler.send_response(status)
-        handler.send_header("Content-Type", content_type)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+    def answer(handler: QuietHandler, status: int, body: bytes, content_type: str = "application/json"):
+        handler.answer(status, body=body, content_type=content_type)
 
     def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()
 
 
 class SmsProvider(_LocalHttp):

@@ -4,15 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 
+from chassis.testing.local_server import LocalServer, QuietHandler
 from fieldwork_contracts.checking import example, examples, readdressed
 from insights.adapters.openai_advisor import OpenAIAdvisor
 from insights.adapters.secrets import SecretBox
@@ -42,12 +41,9 @@ class FakeOpenAI:
         self.reset()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *_):
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                body = json.loads(self.read_body())
                 headers = {name.lower(): value for name, value in self.headers.items()}
                 server.requests.append({"path": self.path, "headers": headers, "body": body})
                 status, payload = server.answer(body)
@@ -55,18 +51,12 @@ class FakeOpenAI:
                     time.sleep(server.delay)
                 data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
                 try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.answer(status, body=data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (the timeout test)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_port}/v1"
+        self.httpd = LocalServer(Handler)
+        self.base_url = f"{self.httpd.url}/v1"
 
     def reset(self):
         self.requests.clear()
@@ -97,7 +87,7 @@ class FakeOpenAI:
 def fake_openai_server():
     server = FakeOpenAI()
     yield server
-    server.httpd.shutdown()
+    server.httpd.stop()
 
 
 @pytest.fixture
