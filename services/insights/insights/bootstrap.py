@@ -9,7 +9,7 @@ from chassis.service import Runtime, ServiceSpec
 from insights.adapters.openai_advisor import OpenAIAdvisor
 from insights.adapters.secrets import SECRETS_KEY_ENV, SecretBox
 from insights.entrypoints.events import handlers
-from insights.entrypoints.http.routes import blp
+from insights.entrypoints.http.insights import blp
 
 
 def _utcnow() -> dt.datetime:
