@@ -1,7 +1,8 @@
 """The layers' import rules, written once in the repository's .importlinter and checked with import-linter:
 below the entry points (domain/, service_layer/, adapters/) no module imports Flask, werkzeug or the chassis's
-HTTP error envelope; each service's layers import downward only (entrypoints, service_layer, adapters, domain);
-and no service imports another's package."""
+HTTP error envelope; each service's layers import downward only (entrypoints, service_layer, adapters, domain),
+and the gateway's (entrypoints, composition, upstream); and no service imports another's package, nor the
+gateway a service's."""
 import configparser
 from pathlib import Path
 
@@ -28,5 +29,6 @@ def test_every_service_and_each_of_its_layers_is_under_the_rules():
     config.read(CONFIG)
     sources = config["importlinter:contract:below-the-entrypoints"]["source_modules"].split()
     assert sorted(sources) == sorted(f"{service}.{layer}" for service in SERVICES for layer in LAYERS)
-    assert sorted(config["importlinter:contract:services-apart"]["modules"].split()) == SERVICES
+    assert sorted(config["importlinter:contract:services-apart"]["modules"].split()) == sorted([*SERVICES, "gateway"])
     assert sorted(config["importlinter:contract:layers-downward"]["containers"].split()) == SERVICES
+    assert config["importlinter:contract:gateway-layers"]["layers"].split() == ["entrypoints", "composition", "upstream"]
