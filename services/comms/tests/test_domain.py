@@ -6,6 +6,7 @@ import pytest
 from comms.domain import signature
 from comms.domain.communication import call_status
 from comms.domain.contact_points import normalise_email, normalise_phone
+from comms.domain.documents import time_shown
 from comms.domain.retry import DeliveryError, RetryPolicy
 
 
@@ -73,3 +74,8 @@ def test_without_a_provider_configured_a_text_waits_rather_than_fails():
     with pytest.raises(DeliveryError) as refused:
         HttpSmsProvider("", "+15125550100").send(to="+15125550142", body="hi", reference="x")
     assert not refused.value.permanent and "FIELDWORK_SMS_BASE_URL" in refused.value.reason
+
+
+def test_an_email_shows_a_time_as_a_person_reads_it_in_utc():
+    at = dt.datetime(2026, 12, 17, 2, 40, 37, 283888, tzinfo=dt.timezone(dt.timedelta(hours=-6)))
+    assert time_shown(at) == "17 December 2026 at 08:40 UTC"

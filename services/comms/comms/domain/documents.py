@@ -13,8 +13,10 @@ def money(cents: int, currency: str) -> str:
 
 
 def time_shown(at: dt.datetime) -> str:
-    """A time as the events carry it, in UTC: ``2026-03-01T17:00:00Z``."""
-    return at.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
+    """A time as a customer reads it in an email, to the minute and saying its zone: ``1 March 2026 at 17:00 UTC``
+    (the account's own time zone is not known to comms)."""
+    at = at.astimezone(dt.timezone.utc)
+    return f"{at.day} {at:%B %Y} at {at:%H:%M} UTC"
 
 
 class InvoiceFigures(Protocol):

@@ -26,7 +26,7 @@ def send_portal_invite(session: Session, invite: PortalInviteRequested, *, sende
     expires = time_shown(invite.expires_at)
     body = (f"Hello {invite.customer_name},\n\n"
             f"You are invited to your customer portal. Open this link to sign in:\n\n{PORTAL_LINK}\n\n"
-            f"The link works once and expires at {expires}.\n")
+            f"The link works once and expires on {expires}.\n")
     if not mail_configured:
         return record_unsendable(session, customer_id=invite.customer_id, channel="email",
                                  subject="Your customer portal invitation", body=body, handled_by=AUTOMATIC,

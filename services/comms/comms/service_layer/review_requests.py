@@ -29,7 +29,7 @@ def review_wording(invite: PortalInviteRequested, channel: str) -> tuple[str | N
         return None, ask
     return (f"How did we do on job {invite.job_number}?",
             f"Hello {invite.customer_name},\n\n{ask}\n\nThe link signs you in to your customer portal once and "
-            f"expires at {time_shown(invite.expires_at)}.\n")
+            f"expires on {time_shown(invite.expires_at)}.\n")
 
 
 def send_review_request(session: Session, invite: PortalInviteRequested, *, senders: dict[str, str],
