@@ -11,7 +11,8 @@ class DomainError(Exception):
     """An outcome that is not success: a message for people, and optionally the fields at fault and details
     (keys of its own, such as a conflict's ``from`` and ``to``)."""
 
-    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None, details: dict[str, Any] | None = None):
+    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None,
+                 details: dict[str, Any] | None = None):
         super().__init__(message)
         self.message = message
         self.fields = fields

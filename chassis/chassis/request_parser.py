@@ -144,7 +144,8 @@ def _json_body(req, schema: marshmallow.Schema, *, required: bool) -> Any:
         raise marshmallow.ValidationError({BODY: [f"Not valid JSON: {error}."]}) from None
     expected = list if schema.many else dict
     if not isinstance(body, expected):
-        raise marshmallow.ValidationError({BODY: ["Must be a JSON array." if schema.many else "Must be a JSON object."]})
+        expected_kind = "a JSON array" if schema.many else "a JSON object"
+        raise marshmallow.ValidationError({BODY: [f"Must be {expected_kind}."]})
     found = _nul_errors(body)
     if found:
         raise marshmallow.ValidationError(found)

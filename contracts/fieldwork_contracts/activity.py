@@ -20,4 +20,5 @@ class ActivityItemSchema(Schema):
     status = fields.String(allow_none=True)
     amount_cents = fields.Integer(allow_none=True)
     currency = fields.String(allow_none=True)
-    link = fields.String(allow_none=True, metadata={"description": "Public API path of the record, e.g. /api/jobs/<id>"})
+    link = fields.String(allow_none=True,
+                         metadata={"description": "Public API path of the record, e.g. /api/jobs/<id>"})

@@ -21,7 +21,8 @@ SPEC = ServiceSpec(
     title="Fieldwork API",
     description="The one door of Fieldwork: every service's API under /api, the customer workspace, "
                 "the merged timeline and the client portal.",
-    blueprints=[cors.blueprint, front_end.blueprint, operators.blp, openapi.blp, workspace.blp, timeline.blp, portal.blp, proxy.blp],
+    blueprints=[cors.blueprint, front_end.blueprint, operators.blp, openapi.blp, workspace.blp, timeline.blp,
+                portal.blp, proxy.blp],
     migrations=None,
     wire=wire,
     app_factory="gateway.bootstrap:create_app()",

@@ -1,8 +1,8 @@
 """The consumer process: applies each message once, acks after commit, retries, then dead-letters.
 
 The broker connection lives in the main thread, whose I/O loop keeps heartbeats going; handlers
-run in a worker thread (what has arrived meanwhile is applied together, in order, with one commit), which hands acks back through ``add_callback_threadsafe``
-(pika connections are not thread-safe). A failing message goes back to the queue after a growing
+run in a worker thread (what has arrived meanwhile is applied together, in order, with one commit), which hands acks
+back through ``add_callback_threadsafe`` (pika connections are not thread-safe). A failing message goes back to the queue after a growing
 pause; the quorum queue counts its deliveries and, past ``x-delivery-limit``, dead-letters it.
 A message that breaks its contract can never succeed, so it is dead-lettered at once.
 """

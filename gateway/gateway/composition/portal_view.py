@@ -49,7 +49,8 @@ def portal_calls(customer_id: uuid.UUID, sections: Collection[str] = EVERY_SECTI
         "invoices": Call("billing", f"{base}/invoices", (("limit", PAGE),)),
         "jobs_to_review": Call("jobs", f"{base}/jobs-to-review"),
     }
-    return {"profile": Call("customers", base), **{_SECTION_CALL[name]: calls[_SECTION_CALL[name]] for name in sections}}
+    wanted = {_SECTION_CALL[name]: calls[_SECTION_CALL[name]] for name in sections}
+    return {"profile": Call("customers", base), **wanted}
 
 
 def customer_facing_estimate(estimate: dict) -> dict:

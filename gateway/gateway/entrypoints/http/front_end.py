@@ -36,8 +36,8 @@ def web_dir() -> Path:
 
 def _page():
     if not (web_dir() / "index.html").is_file():
-        return Response("The web front end is not built: `make run` builds it (or `npm ci && npm run build` in web/).\n",
-                        status=503, mimetype="text/plain")
+        return Response("The web front end is not built: `make run` builds it "
+                        "(or `npm ci && npm run build` in web/).\n", status=503, mimetype="text/plain")
     return send_from_directory(web_dir(), "index.html", max_age=0)
 
 

@@ -1,6 +1,7 @@
 """The resource API: each public path of the route table forwarded to its service, the answer passed on as is."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import flask
@@ -53,7 +54,7 @@ def _view(resource: Resource, permission: str | None):
 def _register(resource: Resource) -> None:
     rules = [resource.path] + ([f"{resource.path}/<path:rest>"] if resource.subtree else [])
     for kind, methods, permission in (("read", READ_METHODS, resource.read), ("write", WRITE_METHODS, resource.write)):
-        endpoint = f"{kind}{resource.path}".replace("/", "_").replace("<", "").replace(">", "").replace(":", "_").replace(".", "_")
+        endpoint = re.sub(r"[/:.]", "_", f"{kind}{resource.path}").replace("<", "").replace(">", "")
         view = _view(resource, permission)
         for index, rule in enumerate(rules):
             # flask.Blueprint's own add_url_rule: these routes are documented by the services'
