@@ -1,7 +1,6 @@
 """The composition root of the insights service."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from chassis.app import create_app as chassis_create_app
@@ -12,13 +11,9 @@ from insights.entrypoints.events import handlers
 from insights.entrypoints.http.insights import blp
 
 
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
 def wire(runtime: Runtime) -> None:
-    """Outside systems; tests replace them with adapters={...} (a fixed clock, a local OpenAI)."""
-    runtime.adapters["clock"] = _utcnow
+    """Outside systems; tests replace them with adapters={...} (a local OpenAI; a ``clock`` adapter, which
+    ``chassis.request_context.now`` honours, to fix the time)."""
     settings = runtime.settings
     runtime.adapters["secrets"] = SecretBox.from_key(settings.option("secrets_key", SECRETS_KEY_ENV))
     runtime.adapters["openai"] = OpenAIAdvisor(

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.dialects.postgresql import insert
@@ -44,7 +43,6 @@ class InsightsContext:
     database: Database
     secrets: SecretBox
     advisor: OpenAIAdvisor
-    clock: Callable[[], dt.datetime]
 
 
 def _unavailable(reason: str) -> dict:
@@ -95,9 +93,9 @@ def cached_insights(session: Session, customer_id: uuid.UUID, now: dt.datetime) 
     return {**read.answer, "ai": _from_store(read) or _unavailable("not_ready")}, read.changes_at
 
 
-def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
+def customer_insights(ctx: InsightsContext, account_id: uuid.UUID, customer_id: uuid.UUID, *,
+                      now: dt.datetime) -> dict:
     """The cards and the AI part, asking the model when no answer for these facts is cached."""
-    now = ctx.clock()
     with ctx.database.transaction(account_id=account_id) as session:
         read = _read(session, customer_id, now)
         answer = read.answer

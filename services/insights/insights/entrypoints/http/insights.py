@@ -16,15 +16,15 @@ blp = Blueprint("insights", __name__, description="Insight cards and their setti
 
 @blp.get("/customers/<uuid:customer_id>/insights", "insights:view", query=InsightsArgs, response=InsightsOut)
 def customer_cards(args, customer_id):
+    at = now()
     if args["ai"] == "cached":
         # Reads only, so kept in the part store; asking the model (and keeping its answer) is never stored.
-        at = now()
         stored = stored_parts.look_up(customer_id, args, now=at)
         if stored.current:
             return stored.answer()
         return stored.keep(InsightsOut, *cached_insights(request_session(), customer_id, at))
-    ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"), adapter("clock"))
-    return customer_insights(ctx, principal().account_id, customer_id)
+    ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"))
+    return customer_insights(ctx, principal().account_id, customer_id, now=at)
 
 
 @blp.get("/settings/integrations/openai", "settings:edit", response=OpenAISettingsOut)
