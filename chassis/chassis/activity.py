@@ -14,9 +14,3 @@ def api_link(path: str) -> str:
     """The public address of a service's own path: every link the API hands out resolves through the gateway."""
     return API_PREFIX + path
 
-
-def activity_key(item) -> tuple:
-    """The paging key of an item (an object or a dict with ``occurred_at`` and ``id``)."""
-    if isinstance(item, dict):
-        return item["occurred_at"], item["id"]
-    return item.occurred_at, item.id

@@ -12,7 +12,7 @@ from chassis.auth import Principal, current_principal
 from chassis.messaging.event import utcnow
 from chassis.service import Runtime
 
-CLOCK = "clock"  # an adapter a service may give (insights does) so that its tests set the time
+CLOCK = "clock"  # an adapter a service may give so that its tests set the time now() answers
 
 
 def runtime() -> Runtime:

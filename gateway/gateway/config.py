@@ -3,23 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from dataclasses import dataclass, field
 
 from chassis.settings import Settings, service_url
 
 SERVICES = ("customers", "jobs", "billing", "comms", "insights")
 OFF = "off"  # FIELDWORK_<SVC>_URL=off: the deployment has no such service, its sections say not_configured
-
-
-def _read(settings: Settings, key: str, env: str, default):
-    """A setting given to the app (tests) wins over the environment, which wins over the default."""
-    if key in settings.extra:
-        return settings.extra[key]
-    value = os.environ.get(env)
-    if value in (None, ""):
-        return default
-    return value if default is None else type(default)(value)
 
 
 @dataclass(frozen=True)
@@ -44,18 +33,18 @@ class GatewayConfig:
         for name in SERVICES:
             url = urls.get(name) if name in urls else service_url(name)
             service_urls[name] = None if url in (None, OFF) else url.rstrip("/")
-        portal_secret = _read(settings, "portal_secret", "FIELDWORK_PORTAL_SECRET", None)
+        option = settings.option
         return cls(
             service_urls=service_urls,
-            deadline_ms=_read(settings, "deadline_ms", "FIELDWORK_GATEWAY_DEADLINE_MS", 500),
-            call_timeout_ms=_read(settings, "call_timeout_ms", "FIELDWORK_GATEWAY_CALL_TIMEOUT_MS", 450),
-            proxy_timeout_ms=_read(settings, "proxy_timeout_ms", "FIELDWORK_GATEWAY_PROXY_TIMEOUT_MS", 10000),
-            breaker_failures=_read(settings, "breaker_failures", "FIELDWORK_GATEWAY_BREAKER_FAILURES", 5),
-            breaker_reset_ms=_read(settings, "breaker_reset_ms", "FIELDWORK_GATEWAY_BREAKER_RESET_MS", 2000),
-            pool_threads=_read(settings, "pool_threads", "FIELDWORK_GATEWAY_THREADS", 128),
-            cors_origin=_read(settings, "cors_origin", "FIELDWORK_CORS_ORIGIN", None),
-            portal_secret=_portal_key(portal_secret, settings.jwt_secret),
-            portal_ttl_seconds=_read(settings, "portal_ttl_seconds", "FIELDWORK_PORTAL_TTL_SECONDS", 1800),
+            deadline_ms=int(option("deadline_ms", "FIELDWORK_GATEWAY_DEADLINE_MS", "500")),
+            call_timeout_ms=int(option("call_timeout_ms", "FIELDWORK_GATEWAY_CALL_TIMEOUT_MS", "450")),
+            proxy_timeout_ms=int(option("proxy_timeout_ms", "FIELDWORK_GATEWAY_PROXY_TIMEOUT_MS", "10000")),
+            breaker_failures=int(option("breaker_failures", "FIELDWORK_GATEWAY_BREAKER_FAILURES", "5")),
+            breaker_reset_ms=int(option("breaker_reset_ms", "FIELDWORK_GATEWAY_BREAKER_RESET_MS", "2000")),
+            pool_threads=int(option("pool_threads", "FIELDWORK_GATEWAY_THREADS", "128")),
+            cors_origin=option("cors_origin", "FIELDWORK_CORS_ORIGIN") or None,
+            portal_secret=_portal_key(option("portal_secret", "FIELDWORK_PORTAL_SECRET"), settings.jwt_secret),
+            portal_ttl_seconds=int(option("portal_ttl_seconds", "FIELDWORK_PORTAL_TTL_SECONDS", "1800")),
             jwt_secret=settings.jwt_secret,
         )
 

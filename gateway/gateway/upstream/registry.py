@@ -4,7 +4,7 @@ from __future__ import annotations
 from chassis.errors import Unavailable
 from chassis.service_calls.breaker import CircuitBreaker
 from chassis.service_calls.client import Reply, ServiceClient, ServiceUnavailable
-from gateway.config import SERVICES, GatewayConfig
+from gateway.config import GatewayConfig
 from gateway.upstream.fanout import Fanout
 
 
@@ -19,9 +19,6 @@ class Upstreams:
             for name, url in config.service_urls.items() if url
         }
         self.fanout = Fanout(config.pool_threads)
-
-    def configured(self, service: str) -> bool:
-        return service in self.clients
 
     def client(self, service: str) -> ServiceClient | None:
         return self.clients.get(service)
@@ -43,6 +40,3 @@ class Upstreams:
     def deadline_seconds(self) -> float:
         return self.config.deadline_ms / 1000
 
-    @staticmethod
-    def known() -> tuple[str, ...]:
-        return SERVICES

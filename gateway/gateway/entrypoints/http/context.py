@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Response, current_app
 
-from chassis import logs
 from chassis.auth import current_principal
+from chassis.service_calls.services import headers_for
 from chassis.wire_json import dumps
 from gateway.upstream.registry import Upstreams
 
@@ -20,8 +20,6 @@ def json_answer(document, status: int = 200) -> Response:
 
 
 def call_headers(token: str | None = None) -> dict[str, str]:
-    """The caller's token (or ``token``) and the request id, for every service call this request makes."""
-    headers = {"Accept": "application/json", logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
-    bearer = token or current_principal().token
-    headers["Authorization"] = f"Bearer {bearer}"
-    return headers
+    """The caller's token (or ``token``) for every service call this request makes; the client adds the request id
+    (fan-out calls run in a copy of the request's context, so they carry it too)."""
+    return {"Accept": "application/json", **headers_for(token or current_principal().token)}

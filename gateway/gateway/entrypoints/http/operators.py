@@ -1,7 +1,6 @@
 """`GET /status`: every service's readiness in one answer (the chassis serves /healthz and /readyz)."""
 from __future__ import annotations
 
-from chassis import logs
 from chassis.api import PUBLIC, Blueprint
 from gateway.config import SERVICES
 from gateway.entrypoints.http.context import json_answer, upstreams
@@ -26,9 +25,8 @@ def _readiness(outcome) -> dict:
 def status():
     """Readiness of every service (its database, broker, outbox backlog), asked in parallel."""
     registry = upstreams()
-    headers = {logs.REQUEST_ID_HEADER: logs.current_request_id() or ""}
     outcomes = registry.fanout.gather({name: Get(client, "/readyz") for name, client in registry.clients.items()},
-                                      headers, registry.deadline_seconds)
+                                      {}, registry.deadline_seconds)
     services = {name: (_readiness(outcomes[name]) if name in outcomes else {"status": "not_configured"})
                 for name in SERVICES}
     for name, client in registry.clients.items():

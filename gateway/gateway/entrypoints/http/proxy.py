@@ -23,11 +23,10 @@ blp = Blueprint("resources", __name__, url_prefix=API_PREFIX, description="Every
 def _request_headers() -> dict[str, str]:
     headers = {name: request.headers[name] for name in _PASSED_ON if name in request.headers}
     headers.update((name, value) for name, value in request.headers.items() if name.lower().startswith("x-"))
-    # The id this request runs under, never the one it came with: the chassis keeps an incoming id only when it
-    # is a short safe token, and the services must log (and put in events) the same id as the gateway.
+    # The id this request runs under (the client adds it), never the one it came with: the chassis keeps an
+    # incoming id only when it is a short safe token, and the services must log (and put in events) the same id.
     for name in [name for name in headers if name.lower() == logs.REQUEST_ID_HEADER.lower()]:
         del headers[name]
-    headers[logs.REQUEST_ID_HEADER] = logs.current_request_id() or ""
     return headers
 
 
