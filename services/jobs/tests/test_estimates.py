@@ -58,7 +58,7 @@ def test_expired_is_reached_by_time_never_by_hand(app, client, auth, customer_id
     assert client.post(f"/estimates/{estimate['id']}/status", json={"to": "sent"}, headers=auth).status_code == 409
     assert client.post(f"/estimates/{estimate['id']}/status", json={"to": "expired"},
                        headers=auth).status_code == 422
-    run_once(app.extensions["fieldwork"].database, at=utcnow(), horizon=dt.timedelta(days=1))
+    run_once(app.extensions["fieldwork"].database, now=utcnow(), horizon=dt.timedelta(days=1))
     [expired] = [e for e in emitted(app, account_id, "estimate.status_changed")]
     assert expired["data"]["from"] == "draft" and expired["data"]["to"] == "expired"
 

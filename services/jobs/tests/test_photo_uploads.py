@@ -63,7 +63,7 @@ def test_the_file_sent_as_text_is_refused(client, auth, customer_id):
 
 def _add(session, storage, customer_id):
     return add_photo(session, storage, ImageRules(), png(), customer_id=uuid.UUID(customer_id), job=None,
-                     filename="door.png", caption=None, actor="user:test", at=dt.datetime.now(dt.UTC))
+                     filename="door.png", caption=None, by="user:test", now=dt.datetime.now(dt.UTC))
 
 
 def test_the_files_go_when_the_transaction_that_holds_their_rows_rolls_back(app, account_id, customer_id,

@@ -43,7 +43,7 @@ def test_booking_a_plan_puts_its_coming_weeks_on_the_schedule_once(client, auth,
 def test_the_scheduler_after_booking_adds_nothing_twice(app, client, auth, customer_id):
     created = plan(client, auth, customer_id)
     book(client, auth, created["id"])
-    report = run_once(app.extensions["fieldwork"].database, at=dt.datetime.now(UTC), horizon=dt.timedelta(days=30))
+    report = run_once(app.extensions["fieldwork"].database, now=dt.datetime.now(UTC), horizon=dt.timedelta(days=30))
     assert report.visits_created == 0
     assert len(client.get(f"/plans/{created['id']}/visits", headers=auth).json["items"]) == 4
 

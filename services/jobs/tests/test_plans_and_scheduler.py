@@ -18,8 +18,8 @@ def plan(client, auth, customer_id, **extra):
     return response.json
 
 
-def schedule(app, at=NOW, days=30):
-    return run_once(app.extensions["fieldwork"].database, at=at, horizon=dt.timedelta(days=days))
+def schedule(app, now=NOW, days=30):
+    return run_once(app.extensions["fieldwork"].database, now=now, horizon=dt.timedelta(days=days))
 
 
 def visits(client, auth, customer_id, status=None):
@@ -49,7 +49,7 @@ def test_the_scheduler_books_visits_exactly_once_however_often_it_runs(app, clie
     created = plan(client, auth, customer_id)
     schedule(app)
     schedule(app)
-    schedule(app, at=NOW + dt.timedelta(hours=1))
+    schedule(app, now=NOW + dt.timedelta(hours=1))
     booked = visits(client, auth, customer_id)
     # Tuesdays every two weeks from 2 March within 30 days: 2, 16 and 30 March.
     assert sorted(job["scheduled_start"] for job in booked) == [
@@ -72,14 +72,14 @@ def test_the_scheduler_command_runs_once(app, customer_id, client, auth):
 
 def test_cancelling_a_plan_cancels_its_future_visits_only(app, client, auth, customer_id, account_id, emitted):
     created = plan(client, auth, customer_id, starts_at="2099-01-06T14:00:00Z")
-    schedule(app, at=dt.datetime(2099, 1, 1, tzinfo=UTC), days=20)
+    schedule(app, now=dt.datetime(2099, 1, 1, tzinfo=UTC), days=20)
     assert len(visits(client, auth, customer_id, "scheduled")) == 2
     response = client.post(f"/plans/{created['id']}/status", json={"to": "cancelled"}, headers=auth)
     assert response.status_code == 200 and response.json["next_visits"] == []
     assert visits(client, auth, customer_id, "scheduled") == []
     assert len(visits(client, auth, customer_id, "cancelled")) == 2
     assert [e["data"]["to"] for e in emitted(app, account_id, "plan.status_changed")] == ["cancelled"]
-    assert schedule(app, at=dt.datetime(2099, 1, 1, tzinfo=UTC), days=60).visits_created >= 0
+    assert schedule(app, now=dt.datetime(2099, 1, 1, tzinfo=UTC), days=60).visits_created >= 0
     assert len(visits(client, auth, customer_id)) == 2
     again = client.post(f"/plans/{created['id']}/status", json={"to": "active"}, headers=auth)
     assert again.status_code == 409
@@ -88,7 +88,7 @@ def test_cancelling_a_plan_cancels_its_future_visits_only(app, client, auth, cus
 def test_a_paused_plan_books_nothing(app, client, auth, customer_id):
     created = plan(client, auth, customer_id, starts_at="2098-01-06T14:00:00Z")
     client.post(f"/plans/{created['id']}/status", json={"to": "paused"}, headers=auth)
-    schedule(app, at=dt.datetime(2098, 1, 1, tzinfo=UTC))
+    schedule(app, now=dt.datetime(2098, 1, 1, tzinfo=UTC))
     assert visits(client, auth, customer_id) == []
 
 
@@ -107,7 +107,7 @@ def test_two_schedulers_at_once_still_book_each_visit_once(app, client, auth, cu
 
     def run():
         start.wait()
-        schedule(app, at=at, days=14)
+        schedule(app, now=at, days=14)
 
     workers = [threading.Thread(target=run) for _ in range(3)]
     for worker in workers:
@@ -120,7 +120,7 @@ def test_two_schedulers_at_once_still_book_each_visit_once(app, client, auth, cu
 
 def test_a_visit_is_announced_as_a_scheduled_job_of_its_plan(app, client, auth, customer_id, account_id, emitted):
     created = plan(client, auth, customer_id, starts_at="2096-01-06T14:00:00Z", rrule="FREQ=YEARLY")
-    schedule(app, at=dt.datetime(2096, 1, 1, tzinfo=UTC), days=7)
+    schedule(app, now=dt.datetime(2096, 1, 1, tzinfo=UTC), days=7)
     [announced] = emitted(app, account_id, "job.created")
     assert announced["data"]["job"]["plan_id"] == created["id"]
     assert announced["data"]["job"]["status"] == "scheduled"

@@ -139,7 +139,7 @@ def _unmerge(w, rich):
 
 def _scheduler_books_a_visit(w, rich):
     # the weekly plan's first visit is a day away: a three-day horizon books it as a scheduled job
-    assert run_once(w.app.extensions["fieldwork"].database, at=utcnow(),
+    assert run_once(w.app.extensions["fieldwork"].database, now=utcnow(),
                     horizon=dt.timedelta(days=3)).visits_created >= 1
 
 

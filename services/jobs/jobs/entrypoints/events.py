@@ -21,13 +21,13 @@ def on_customer_snapshot(session: Session, event: Event) -> None:
     changed = event_class(event.type, event.version).from_data(event.data)
     flag_set = not isinstance(changed, CustomerUpdated) or "do_not_service" in changed.changed
     if changed.customer.do_not_service and flag_set:
-        plans.pause_active_plans(session, changed.customer.id, actor="system:do-not-service", at=event.occurred_at)
+        plans.pause_active_plans(session, changed.customer.id, by="system:do-not-service", now=event.occurred_at)
 
 
 @handlers.on("customer.archived")
 def on_customer_archived(session: Session, event: Event) -> None:
     archived = CustomerArchived.from_data(event.data)
-    plans.pause_active_plans(session, archived.customer_id, actor="system:customer.archived", at=event.occurred_at)
+    plans.pause_active_plans(session, archived.customer_id, by="system:customer.archived", now=event.occurred_at)
 
 
 @handlers.on("customer.erased", adapters=("photo_storage",))
@@ -42,4 +42,4 @@ def on_history_imported(session: Session, event: Event) -> None:
     if row.job is None:
         return
     imports.keep_past_job(session, customer_id=row.customer_id, source=row.source, job=row.job,
-                          currency=row.invoice.currency if row.invoice else None, at=event.occurred_at)
+                          currency=row.invoice.currency if row.invoice else None, now=event.occurred_at)

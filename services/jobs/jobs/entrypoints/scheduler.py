@@ -23,7 +23,9 @@ def scheduler_command(runtime: Runtime, argv: list[str]) -> None:
     upgrade(runtime.settings.database_url, runtime.spec.migrations)
     horizon = dt.timedelta(days=args.horizon_days)
     while True:
-        report = run_once(runtime.database, at=utcnow(), horizon=horizon)
+        # One moment for the whole pass: every plan and estimate of it is judged as of the same instant.
+        now = utcnow()
+        report = run_once(runtime.database, now=now, horizon=horizon)
         log.info("scheduler pass", extra={"visits_created": report.visits_created,
                                           "estimates_expired": report.estimates_expired})
         if args.once:

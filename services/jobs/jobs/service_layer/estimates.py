@@ -28,99 +28,99 @@ def load_estimate(session: Session, estimate_id: uuid.UUID, *, for_update: bool 
     return found(session, Estimate, estimate_id, "estimate", with_for_update=for_update)
 
 
-def shown_as_of(estimate: Estimate, at: dt.datetime) -> Estimate:
-    """The estimate as a read at ``at`` shows it: an open one past its last valid day reads expired then."""
-    estimate.shown_on = at.astimezone(dt.timezone.utc).date()
+def shown_as_of(estimate: Estimate, now: dt.datetime) -> Estimate:
+    """The estimate as a read at ``now`` shows it: an open one past its last valid day reads expired then."""
+    estimate.shown_on = now.astimezone(dt.timezone.utc).date()
     return estimate
 
 
-def quote(session: Session, command: QuoteEstimate, *, actor: str, at: dt.datetime) -> Estimate:
+def quote(session: Session, command: QuoteEstimate, *, by: str, now: dt.datetime) -> Estimate:
     priced, total = price_line_items(command.line_items)
     details = {name: value for name, value in vars(command).items()
                if name not in ("line_items", "do_not_service_override")}
     estimate = Estimate(id=uuid.uuid4(), number=next_number(session, "estimate", prefix="E-"), status="draft",
-                        line_items=priced, total_cents=total, created_by=actor, created_at=at, updated_at=at,
+                        line_items=priced, total_cents=total, created_by=by, created_at=now, updated_at=now,
                         **details)
     session.add(estimate)
     session.flush()
-    record_changes(session, "estimate", estimate, {"status": (None, "draft")}, actor, at)
-    _timeline(session, estimate, at, f"Estimate {estimate.number} created: {estimate.title}")
+    record_changes(session, "estimate", estimate, {"status": (None, "draft")}, by, now)
+    _timeline(session, estimate, now, f"Estimate {estimate.number} created: {estimate.title}")
     emit(session, publishing.estimate_created(estimate))
     return estimate
 
 
-def revise(session: Session, estimate: Estimate, command: ReviseEstimate, *, actor: str,
-           at: dt.datetime) -> Estimate:
+def revise(session: Session, estimate: Estimate, command: ReviseEstimate, *, by: str,
+           now: dt.datetime) -> Estimate:
     """Edits a draft; once sent, the customer has seen the figures and a new estimate is the honest way."""
     if estimate.status != "draft":
         raise Conflict(f"A {estimate.status} estimate cannot be edited; only a draft can.")
-    apply_edits(session, "estimate", estimate, sent(command), actor, at)
+    apply_edits(session, "estimate", estimate, sent(command), by, now)
     return estimate
 
 
-def move_estimate(session: Session, estimate: Estimate, move: MoveStatus, *, actor: str,
-                  at: dt.datetime) -> Estimate:
-    """Moves the estimate at ``at``, dated ``move.happened_at`` when it really happened earlier (sent by hand last
+def move_estimate(session: Session, estimate: Estimate, move: MoveStatus, *, by: str,
+                  now: dt.datetime) -> Estimate:
+    """Moves the estimate ``now``, dated ``move.happened_at`` when it really happened earlier (sent by hand last
     week)."""
     # An estimate past its valid-until date is expired even before the sweep has written it down.
-    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), move.to)
+    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, now.date()), move.to)
     if move.happened_at is not None:
-        check_moved_at(move.happened_at, at)
-    return _write_status(session, estimate, move.to, actor=actor, at=move.happened_at or at)
+        check_moved_at(move.happened_at, now)
+    return _write_status(session, estimate, move.to, by=by, at=move.happened_at or now)
 
 
-def _write_status(session: Session, estimate: Estimate, to: str, *, actor: str, at: dt.datetime) -> Estimate:
+def _write_status(session: Session, estimate: Estimate, to: str, *, by: str, at: dt.datetime) -> Estimate:
     old = estimate.status
     estimate.status, estimate.updated_at = to, at
-    record_changes(session, "estimate", estimate, {"status": (old, to)}, actor, at)
+    record_changes(session, "estimate", estimate, {"status": (old, to)}, by, at)
     _timeline(session, estimate, at, f"Estimate {estimate.number} {to}: {estimate.title}")
     emit(session, publishing.estimate_status_changed(estimate, old, at))
     return estimate
 
 
-def approve(session: Session, estimate: Estimate, command: ApproveEstimate, *, actor: str,
-            at: dt.datetime) -> Estimate:
+def approve(session: Session, estimate: Estimate, command: ApproveEstimate, *, by: str,
+            now: dt.datetime) -> Estimate:
     """Approves the estimate; with ``create_job`` the job is made from it and the two point at each other."""
     if command.create_job and estimate.job_id is not None:
         raise Conflict("This estimate already has a job.")
-    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, at.date()), "approved")
+    ESTIMATE.check(effective_status(estimate.status, estimate.valid_until, now.date()), "approved")
     if command.create_job:
-        _make_job(session, estimate, command, actor=actor, at=at)
-    return move_estimate(session, estimate, MoveStatus("approved"), actor=actor, at=at)
+        _make_job(session, estimate, command, by=by, now=now)
+    return move_estimate(session, estimate, MoveStatus("approved"), by=by, now=now)
 
 
-def convert_to_job(session: Session, estimate: Estimate, command: MakeEstimateJob, *, actor: str,
-                   at: dt.datetime) -> Estimate:
+def convert_to_job(session: Session, estimate: Estimate, command: MakeEstimateJob, *, by: str,
+                   now: dt.datetime) -> Estimate:
     """The job of an estimate approved without one (the customer said yes before a date was known)."""
     if estimate.status != "approved":
         raise Conflict(f"A {estimate.status} estimate is not approved; approve it to make its job.")
     if estimate.job_id is not None:
         raise Conflict("This estimate already has a job.")
-    _make_job(session, estimate, command, actor=actor, at=at)
-    estimate.updated_at = at
+    _make_job(session, estimate, command, by=by, now=now)
+    estimate.updated_at = now
     return estimate
 
 
-def _make_job(session: Session, estimate: Estimate, window: MakeEstimateJob, *, actor: str, at: dt.datetime) -> None:
+def _make_job(session: Session, estimate: Estimate, window: MakeEstimateJob, *, by: str, now: dt.datetime) -> None:
     """Opens the job the estimate quoted, and the two point at each other."""
     job = open_job(session, OpenJob(
         customer_id=estimate.customer_id, title=estimate.title,
         line_items=[LineItem.of_record(item) for item in estimate.line_items],
         currency=estimate.currency, property_id=estimate.property_id, property_address=estimate.property_address,
         description=estimate.description, service_type=estimate.service_type, scheduled_start=window.scheduled_start,
-        scheduled_end=window.scheduled_end, estimate_id=estimate.id), actor=actor, at=at)
+        scheduled_end=window.scheduled_end, estimate_id=estimate.id), by=by, now=now)
     estimate.job_id = job.id
-    record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, actor, at)
+    record_changes(session, "estimate", estimate, {"job_id": (None, job.id)}, by, now)
 
 
-def expire_due(session: Session, *, at: dt.datetime) -> int:
+def expire_due(session: Session, *, now: dt.datetime) -> int:
     """Writes down the expiry of every open estimate of the session's account past its valid-until date."""
     due = session.scalars(select(Estimate).where(Estimate.status.in_(ESTIMATE.open_statuses),
-                                                 Estimate.valid_until < at.date()).with_for_update()).all()
+                                                 Estimate.valid_until < now.date()).with_for_update()).all()
     for estimate in due:
-        if is_past_validity(estimate.status, estimate.valid_until, at.date()):
+        if is_past_validity(estimate.status, estimate.valid_until, now.date()):
             ESTIMATE.check(estimate.status, "expired")
-            _write_status(session, estimate, "expired", actor="system:expiry", at=at)
+            _write_status(session, estimate, "expired", by="system:expiry", at=now)
     return len(due)
 
 

@@ -41,7 +41,7 @@ def cleared_for_work(session: Session, customer_id: uuid.UUID, command: Command,
     return replace(command, do_not_service_override=None), reason
 
 
-def keep_override(session: Session, kind: str, record, reason: str | None, actor: str, at: dt.datetime) -> None:
+def keep_override(session: Session, kind: str, record, reason: str | None, *, by: str, now: dt.datetime) -> None:
     """The override shows in the record's history: who decided to work for a flagged customer, when and why."""
     if reason:
-        record_changes(session, kind, record, {"do_not_service_override": (None, reason)}, actor, at)
+        record_changes(session, kind, record, {"do_not_service_override": (None, reason)}, by, now)

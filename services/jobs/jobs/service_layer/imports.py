@@ -16,7 +16,7 @@ from jobs.adapters.orm import Job
 from jobs.service_layer import publishing
 from jobs.service_layer.records import add_activity, record_changes
 
-ACTOR = "system:history.imported"
+BY = "system:history.imported"
 # A past day alone is kept as noon UTC: it reads as that same calendar day in every time zone the office may be in.
 _NOON_UTC = dt.time(12, tzinfo=dt.timezone.utc)
 # Our own jobs are completed only from in progress; the completion event says so for an imported one too, so a
@@ -29,7 +29,7 @@ def past_day(day: dt.date) -> dt.datetime:
 
 
 def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job: ImportedJob, currency: str | None,
-                  at: dt.datetime) -> Job | None:
+                  now: dt.datetime) -> Job | None:
     """The imported job ``job`` (the event's ``job``), or None when its id is kept already (the same row
     imported again, or the same event sent again under a new id).
 
@@ -48,11 +48,11 @@ def keep_past_job(session: Session, *, customer_id: uuid.UUID, source: str, job:
                currency=currency or "USD", completed_at=completed_at, technician_ids=[],
                # Their technician is a name only: no technician record of ours stands behind it.
                technicians=[job.technician] if job.technician else [],
-               imported_from=source, source_number=job.source_number, created_by=ACTOR, created_at=at,
-               updated_at=at)
+               imported_from=source, source_number=job.source_number, created_by=BY, created_at=now,
+               updated_at=now)
     session.add(kept)
     session.flush()
-    record_changes(session, "job", kept, {"status": (None, "completed")}, ACTOR, at)
+    record_changes(session, "job", kept, {"status": (None, "completed")}, BY, now)
     # Completed, so the open-job tally does not move.
     add_activity(session, customer_id=customer_id, record_id=kept.id, kind="job", at=completed_at,
                  title=f"Job {kept.number} imported from {source}: {kept.title}", summary=kept.property_address,

@@ -27,7 +27,7 @@ def load_job(session: Session, job_id: uuid.UUID, *, for_update: bool = False) -
     return found(session, Job, job_id, "job", with_for_update=for_update)
 
 
-def open_job(session: Session, command: OpenJob, *, actor: str, at: dt.datetime) -> Job:
+def open_job(session: Session, command: OpenJob, *, by: str, now: dt.datetime) -> Job:
     """Creates a job as draft, or scheduled when it has a start time (unless the command's status says otherwise)."""
     start = command.scheduled_start
     check_window(start, command.scheduled_end)
@@ -39,17 +39,17 @@ def open_job(session: Session, command: OpenJob, *, actor: str, at: dt.datetime)
                if name not in ("status", "line_items", "technician_ids", "technicians", "do_not_service_override")}
     job = Job(id=uuid.uuid4(), number=next_number(session, "job", prefix="J-"), status=status, line_items=priced,
               total_cents=total, technician_ids=list(command.technician_ids), technicians=list(command.technicians),
-              created_by=actor, created_at=at, updated_at=at, **details)
+              created_by=by, created_at=now, updated_at=now, **details)
     session.add(job)
     session.flush()
-    record_changes(session, "job", job, {"status": (None, status)}, actor, at)
+    record_changes(session, "job", job, {"status": (None, status)}, by, now)
     adjust_open_jobs(session, command.customer_id, 1 if JOB.is_open(status) else 0)
-    _timeline(session, job, at, f"Job {job.number} created: {job.title}")
+    _timeline(session, job, now, f"Job {job.number} created: {job.title}")
     emit(session, publishing.job_created(job))
     return job
 
 
-def edit_job(session: Session, job: Job, command: EditJob, *, actor: str, at: dt.datetime) -> Job:
+def edit_job(session: Session, job: Job, command: EditJob, *, by: str, now: dt.datetime) -> Job:
     changes = sent(command)
     if not JOB.is_open(job.status) and set(changes) - _EDITABLE_WHEN_CLOSED:
         raise Conflict(f"A {job.status} job can only have its notes changed.")
@@ -57,11 +57,11 @@ def edit_job(session: Session, job: Job, command: EditJob, *, actor: str, at: dt
     check_window(start, changes.get("scheduled_end", job.scheduled_end))
     if job.status == "scheduled":
         check_schedulable(start)
-    apply_edits(session, "job", job, changes, actor, at)
+    apply_edits(session, "job", job, changes, by, now)
     return job
 
 
-def move_job(session: Session, job: Job, move: MoveStatus, *, actor: str, now: dt.datetime) -> Job:
+def move_job(session: Session, job: Job, move: MoveStatus, *, by: str, now: dt.datetime) -> Job:
     """Moves a job's status, dated ``move.happened_at`` (when it really happened) or ``now``."""
     to, at = move.to, move.happened_at
     JOB.check(job.status, to)
@@ -78,7 +78,7 @@ def move_job(session: Session, job: Job, move: MoveStatus, *, actor: str, now: d
         job.completed_at = at
     elif to == "cancelled":
         job.cancelled_at = at
-    record_changes(session, "job", job, {"status": (old, to)}, actor, at)
+    record_changes(session, "job", job, {"status": (old, to)}, by, at)
     adjust_open_jobs(session, job.customer_id, -1 if JOB.is_open(old) and not JOB.is_open(to) else 0)
     _timeline(session, job, at, f"Job {job.number} {to.replace('_', ' ')}: {job.title}")
     emit(session, publishing.job_status_changed(job, old, at))

@@ -16,18 +16,18 @@ from jobs.service_layer.records import add_activity
 
 
 def add_photo(session: Session, storage: PhotoStorage, rules: ImageRules, data: bytes, *,
-              customer_id: uuid.UUID, job: Job | None, filename: str | None, caption: str | None, actor: str,
-              at: dt.datetime) -> Photo:
+              customer_id: uuid.UUID, job: Job | None, filename: str | None, caption: str | None, by: str,
+              now: dt.datetime) -> Photo:
     image = rules.check(data)
     photo_id = uuid.uuid4()
     folder = session.info["account_id"]
     photo = Photo(id=photo_id, customer_id=customer_id, job_id=job.id if job else None, caption=caption,
                   filename=filename, content_type=image.content_type, size_bytes=len(data), width=image.width,
                   height=image.height, storage_key=f"{folder}/{photo_id}.{image.extension}",
-                  thumbnail_key=f"{folder}/{photo_id}.thumb.jpg", uploaded_by=actor, uploaded_at=at)
+                  thumbnail_key=f"{folder}/{photo_id}.thumb.jpg", uploaded_by=by, uploaded_at=now)
     session.add(photo)
     where = f"job {job.number}" if job else "the customer"
-    add_activity(session, customer_id=customer_id, record_id=photo_id, kind="photo", at=at,
+    add_activity(session, customer_id=customer_id, record_id=photo_id, kind="photo", at=now,
                  title=f"Photo added to {where}", summary=caption, link=api_link(f"/photos/{photo_id}"))
     session.flush()  # rows the database refuses fail here, before any file is written
     _store_with_the_rows(session, storage, {photo.storage_key: data, photo.thumbnail_key: image.thumbnail})
@@ -65,15 +65,15 @@ def load_photo(session: Session, photo_id: uuid.UUID) -> Photo:
     return found(session, Photo, photo_id, "photo")
 
 
-def delete_photo(session: Session, storage: PhotoStorage, photo: Photo, *, actor: str, at: dt.datetime) -> None:
+def delete_photo(session: Session, storage: PhotoStorage, photo: Photo, *, by: str, now: dt.datetime) -> None:
     """Removes the photo; its files go once the removal commits, so a rollback leaves the photo whole.
 
     The timeline keeps that it was added, without the link to an image that is gone, and notes who removed it.
     """
     job = session.get(Job, photo.job_id) if photo.job_id else None
     session.execute(update(ActivityEntry).where(ActivityEntry.record_id == photo.id).values(link=None))
-    add_activity(session, customer_id=photo.customer_id, record_id=photo.id, kind="photo", at=at,
-                 title=f"Photo removed from {f'job {job.number}' if job else 'the customer'} by {actor}",
+    add_activity(session, customer_id=photo.customer_id, record_id=photo.id, kind="photo", at=now,
+                 title=f"Photo removed from {f'job {job.number}' if job else 'the customer'} by {by}",
                  summary=photo.caption or photo.filename)
     keys = (photo.storage_key, photo.thumbnail_key)
     session.delete(photo)

@@ -35,9 +35,9 @@ def next_visits(plan: Plan, after: dt.datetime, count: int = UPCOMING_SHOWN) -> 
     return recurrence.next_visits(plan.rrule, plan.starts_at, max(after, plan.starts_at), count)
 
 
-def shown_as_of(plan: Plan, at: dt.datetime) -> Plan:
-    """The plan as a read at ``at`` shows it, with the next visits still to come then."""
-    plan.shown_visits = next_visits(plan, at)
+def shown_as_of(plan: Plan, now: dt.datetime) -> Plan:
+    """The plan as a read at ``now`` shows it, with the next visits still to come then."""
+    plan.shown_visits = next_visits(plan, now)
     return plan
 
 
@@ -46,44 +46,44 @@ def _next_visit(plan: Plan, at: dt.datetime) -> dt.datetime | None:
     return visits[0] if visits else None
 
 
-def set_up(session: Session, command: SetUpPlan, *, actor: str, at: dt.datetime) -> Plan:
+def set_up(session: Session, command: SetUpPlan, *, by: str, now: dt.datetime) -> Plan:
     if command.status not in ("assessment", "active"):
         raise field_error("status", "A new plan starts as assessment or active.")
     recurrence.parse(command.rrule, command.starts_at)
     details = {name: value for name, value in vars(command).items() if name != "do_not_service_override"}
-    plan = Plan(id=uuid.uuid4(), created_by=actor, created_at=at, updated_at=at, **details)
+    plan = Plan(id=uuid.uuid4(), created_by=by, created_at=now, updated_at=now, **details)
     session.add(plan)
     session.flush()
-    record_changes(session, "plan", plan, {"status": (None, plan.status)}, actor, at)
-    _timeline(session, plan, at, f"Maintenance plan created: {plan.name}")
-    emit(session, publishing.plan_created(plan, _next_visit(plan, at)))
+    record_changes(session, "plan", plan, {"status": (None, plan.status)}, by, now)
+    _timeline(session, plan, now, f"Maintenance plan created: {plan.name}")
+    emit(session, publishing.plan_created(plan, _next_visit(plan, now)))
     return plan
 
 
-def revise_plan(session: Session, plan: Plan, command: RevisePlan, *, actor: str, at: dt.datetime) -> Plan:
+def revise_plan(session: Session, plan: Plan, command: RevisePlan, *, by: str, now: dt.datetime) -> Plan:
     """Edits terms and recurrence; visits already booked keep theirs, the scheduler books new ones by the new rule."""
     changes = sent(command)
     if plan.status == "cancelled":
         raise Conflict("A cancelled plan cannot be edited.")
     recurrence.parse(changes.get("rrule", plan.rrule), changes.get("starts_at", plan.starts_at))
-    apply_edits(session, "plan", plan, changes, actor, at)
+    apply_edits(session, "plan", plan, changes, by, now)
     return plan
 
 
-def move_plan(session: Session, plan: Plan, move: MovePlan, *, actor: str, at: dt.datetime) -> Plan:
+def move_plan(session: Session, plan: Plan, move: MovePlan, *, by: str, now: dt.datetime) -> Plan:
     to = move.to
     PLAN.check(plan.status, to)
     old = plan.status
-    plan.status, plan.updated_at = to, at
-    record_changes(session, "plan", plan, {"status": (old, to)}, actor, at)
+    plan.status, plan.updated_at = to, now
+    record_changes(session, "plan", plan, {"status": (old, to)}, by, now)
     if to == "cancelled":
-        cancel_future_visits(session, plan, actor=actor, at=at)
-    _timeline(session, plan, at, f"Maintenance plan {to}: {plan.name}")
-    emit(session, publishing.plan_status_changed(plan, old, at, _next_visit(plan, at)))
+        cancel_future_visits(session, plan, by=by, now=now)
+    _timeline(session, plan, now, f"Maintenance plan {to}: {plan.name}")
+    emit(session, publishing.plan_status_changed(plan, old, now, _next_visit(plan, now)))
     return plan
 
 
-def book_visits(session: Session, plan: Plan, at: dt.datetime) -> int:
+def book_visits(session: Session, plan: Plan, *, now: dt.datetime) -> int:
     """Books an active plan's visits as far ahead as the scheduler does, now rather than at its next pass.
 
     The office asks for it when it sets a plan up or resumes one and wants the visits on the schedule while the
@@ -93,22 +93,22 @@ def book_visits(session: Session, plan: Plan, at: dt.datetime) -> int:
     if plan.status != "active":
         raise Conflict(f"Only an active plan books visits; this one is {plan.status}.",
                        details={"status": plan.status})
-    return schedule_plan_visits(session, plan, at=at, horizon=HORIZON)
+    return schedule_plan_visits(session, plan, now=now, horizon=HORIZON)
 
 
-def cancel_future_visits(session: Session, plan: Plan, *, actor: str, at: dt.datetime) -> int:
+def cancel_future_visits(session: Session, plan: Plan, *, by: str, now: dt.datetime) -> int:
     visits = session.scalars(select(Job).where(Job.plan_id == plan.id, Job.status.in_(("draft", "scheduled")),
-                                               Job.scheduled_start > at).with_for_update()).all()
+                                               Job.scheduled_start > now).with_for_update()).all()
     for job in visits:
-        move_job(session, job, MoveStatus("cancelled"), actor=actor, now=at)
+        move_job(session, job, MoveStatus("cancelled"), by=by, now=now)
     return len(visits)
 
 
-def pause_active_plans(session: Session, customer_id: uuid.UUID, *, actor: str, at: dt.datetime) -> int:
+def pause_active_plans(session: Session, customer_id: uuid.UUID, *, by: str, now: dt.datetime) -> int:
     plans = session.scalars(select(Plan).where(Plan.customer_id == customer_id, Plan.status == "active")
                             .with_for_update()).all()
     for plan in plans:
-        move_plan(session, plan, MovePlan("paused"), actor=actor, at=at)
+        move_plan(session, plan, MovePlan("paused"), by=by, now=now)
     return len(plans)
 
 

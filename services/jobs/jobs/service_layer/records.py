@@ -21,7 +21,7 @@ def _plain(value):
     return value
 
 
-def record_changes(session: Session, kind: str, record, changes: dict[str, tuple], actor: str,
+def record_changes(session: Session, kind: str, record, changes: dict[str, tuple], by: str,
                    at: dt.datetime) -> None:
     """One history row per changed field of a job, estimate or plan: who, when, from, to.
 
@@ -29,10 +29,10 @@ def record_changes(session: Session, kind: str, record, changes: dict[str, tuple
     part store watches ``changes`` by ``customer_id``), not every part of the account."""
     for field, (old, new) in changes.items():
         session.add(Change(record_kind=kind, record_id=record.id, customer_id=record.customer_id, field=field,
-                           old_value=_plain(old), new_value=_plain(new), changed_by=actor, changed_at=at))
+                           old_value=_plain(old), new_value=_plain(new), changed_by=by, changed_at=at))
 
 
-def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, at: dt.datetime) -> None:
+def apply_edits(session: Session, kind: str, record, changes: dict, by: str, now: dt.datetime) -> None:
     """Sets the fields that really change (re-pricing new line items) and keeps one history row for each."""
     if "line_items" in changes:
         changes = {**changes}
@@ -42,8 +42,8 @@ def apply_edits(session: Session, kind: str, record, changes: dict, actor: str, 
     for field, (_, value) in diff.items():
         setattr(record, field, value)
     if diff:
-        record.updated_at = at
-        record_changes(session, kind, record, diff, actor, at)
+        record.updated_at = now
+        record_changes(session, kind, record, diff, by, now)
 
 
 def add_activity(session: Session, *, customer_id: uuid.UUID, record_id: uuid.UUID, kind: str, at: dt.datetime,

@@ -16,16 +16,16 @@ from jobs.service_layer.commands import ReceiveReview
 from jobs.service_layer.records import add_activity
 
 
-def receive_review(session: Session, job: Job, command: ReceiveReview, *, actor: str, at: dt.datetime) -> Review:
+def receive_review(session: Session, job: Job, command: ReceiveReview, *, by: str, now: dt.datetime) -> Review:
     """Keeps the rating of ``job`` (loaded ``for_update``, so two submissions for one job queue up here), writes it
     on the customer's timeline and announces it (review.received)."""
     check_reviewable(job.status, _reviewed(session, job.id))
     rating, comment = command.rating, (command.comment or "").strip() or None
     review = Review(id=uuid.uuid4(), job_id=job.id, customer_id=job.customer_id, job_number=job.number,
-                    job_title=job.title, rating=rating, comment=comment, created_by=actor, created_at=at)
+                    job_title=job.title, rating=rating, comment=comment, created_by=by, created_at=now)
     session.add(review)
     session.flush()
-    add_activity(session, customer_id=job.customer_id, record_id=review.id, kind="review", at=at,
+    add_activity(session, customer_id=job.customer_id, record_id=review.id, kind="review", at=now,
                  title=timeline_title(rating, comment), summary=f"{job.number}: {job.title}",
                  link=api_link(f"/jobs/{job.id}"))
     emit(session, publishing.review_received(review))

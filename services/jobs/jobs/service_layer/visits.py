@@ -17,17 +17,17 @@ from jobs.service_layer.technicians import crew
 VISIT_MOVES = {"scheduled": {"completed", "cancelled"}, "completed": set(), "cancelled": set()}
 
 
-def add_visit(session: Session, job: Job, command: AddVisit, *, actor: str, at: dt.datetime) -> Visit:
+def add_visit(session: Session, job: Job, command: AddVisit, *, by: str, now: dt.datetime) -> Visit:
     if not JOB.is_open(job.status):
         raise Conflict(f"A {job.status} job takes no more visits.")
     check_window(command.scheduled_start, command.scheduled_end)
     ids, names = crew(session, list(command.technician_ids))
     visit = Visit(id=uuid.uuid4(), job_id=job.id, customer_id=job.customer_id,
                   scheduled_start=command.scheduled_start, scheduled_end=command.scheduled_end, status="scheduled",
-                  technician_ids=ids, technicians=names, notes=command.notes, created_by=actor, created_at=at)
+                  technician_ids=ids, technicians=names, notes=command.notes, created_by=by, created_at=now)
     session.add(visit)
     session.flush()
-    record_changes(session, "job", job, {"visit": (None, _shown(visit))}, actor, at)
+    record_changes(session, "job", job, {"visit": (None, _shown(visit))}, by, now)
     return visit
 
 
@@ -38,7 +38,7 @@ def load_visit(session: Session, job_id: uuid.UUID, visit_id: uuid.UUID, *, for_
     return visit
 
 
-def move_visit(session: Session, job: Job, visit: Visit, move: MoveStatus, *, actor: str,
+def move_visit(session: Session, job: Job, visit: Visit, move: MoveStatus, *, by: str,
                now: dt.datetime) -> Visit:
     """Marks a visit made (at ``move.happened_at`` when it really was, else now) or cancelled; the job's history
     keeps it."""
@@ -51,7 +51,7 @@ def move_visit(session: Session, job: Job, visit: Visit, move: MoveStatus, *, ac
     visit.status = to
     if to == "completed":
         visit.completed_at = at or now
-    record_changes(session, "job", job, {"visit": (before, _shown(visit))}, actor, now)
+    record_changes(session, "job", job, {"visit": (before, _shown(visit))}, by, now)
     return visit
 
 

@@ -30,9 +30,9 @@ def _page(model, customer_id, args, shown_as_of=None) -> dict:
     page = queries.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
                            status=args.get("status"))
     if shown_as_of is not None:
-        at = now()
+        moment = now()
         for record in page.items:
-            shown_as_of(record, at)
+            shown_as_of(record, moment)
     return page.as_dict()
 
 

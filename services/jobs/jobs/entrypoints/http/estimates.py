@@ -27,9 +27,10 @@ def quote_estimate(command):
     require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "estimates")
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
-    estimate = quote(session, command, actor=actor(), at=now())
-    keep_override(session, "estimate", estimate, override, actor(), now())
-    return shown_as_of(estimate, now())
+    moment, by = now(), actor()
+    estimate = quote(session, command, by=by, now=moment)
+    keep_override(session, "estimate", estimate, override, by=by, now=moment)
+    return shown_as_of(estimate, moment)
 
 
 @blp.get("/estimates/<uuid:estimate_id>", "jobs:view", response=EstimateOut)
@@ -43,7 +44,8 @@ def revise_estimate(command, estimate_id):
     estimate = load_estimate(session, estimate_id, for_update=True)
     command = at_customers_property(session, command, estimate.customer_id, callers_api("customers_api"),
                                     current=estimate.property_id)
-    return shown_as_of(revise(session, estimate, command, actor=actor(), at=now()), now())
+    moment = now()
+    return shown_as_of(revise(session, estimate, command, by=actor(), now=moment), moment)
 
 
 @blp.get("/estimates/<uuid:estimate_id>/pdf", "jobs:view", response=BINARY, content_type="application/pdf",
@@ -59,14 +61,16 @@ def estimate_as_pdf(estimate_id):
 def change_estimate_status(move, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return shown_as_of(move_estimate(session, estimate, move, actor=actor(), at=now()), now())
+    moment = now()
+    return shown_as_of(move_estimate(session, estimate, move, by=actor(), now=moment), moment)
 
 
 @blp.post("/estimates/<uuid:estimate_id>/approve", "jobs:edit", body=ApproveIn, response=EstimateOut)
 def approve_estimate(approval, estimate_id):
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return shown_as_of(approve(session, estimate, approval, actor=actor(), at=now()), now())
+    moment = now()
+    return shown_as_of(approve(session, estimate, approval, by=actor(), now=moment), moment)
 
 
 @blp.post("/estimates/<uuid:estimate_id>/job", "jobs:edit", body=JobWindowIn, response=EstimateOut)
@@ -75,7 +79,8 @@ def make_estimate_job(window, estimate_id):
     """Makes the job of an estimate approved without one; 409 when it is not approved or has its job."""
     session = request_session()
     estimate = load_estimate(session, estimate_id, for_update=True)
-    return shown_as_of(convert_to_job(session, estimate, window, actor=actor(), at=now()), now())
+    moment = now()
+    return shown_as_of(convert_to_job(session, estimate, window, by=actor(), now=moment), moment)
 
 
 @blp.get("/estimates/<uuid:estimate_id>/history", "jobs:view", response=HistoryOut)

@@ -31,8 +31,9 @@ def create_job(command):
     require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "jobs")
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
-    job = open_job(session, assign_crew(session, command), actor=actor(), at=now())
-    keep_override(session, "job", job, override, actor(), now())
+    moment, by = now(), actor()
+    job = open_job(session, assign_crew(session, command), by=by, now=moment)
+    keep_override(session, "job", job, override, by=by, now=moment)
     return job
 
 
@@ -47,14 +48,13 @@ def change_job(command, job_id):
     job = load_job(session, job_id, for_update=True)
     command = at_customers_property(session, command, job.customer_id, callers_api("customers_api"),
                                     current=job.property_id)
-    return edit_job(session, job, assign_crew(session, command), actor=actor(), at=now())
+    return edit_job(session, job, assign_crew(session, command), by=actor(), now=now())
 
 
 @blp.post("/<uuid:job_id>/status", "jobs:edit", body=JobStatusMove, response=JobOut)
 def change_job_status(move, job_id):
     session = request_session()
-    return move_job(session, load_job(session, job_id, for_update=True), move, actor=actor(),
-                    now=now())
+    return move_job(session, load_job(session, job_id, for_update=True), move, by=actor(), now=now())
 
 
 @blp.get("/<uuid:job_id>/history", "jobs:view", response=HistoryOut)

@@ -26,7 +26,7 @@ def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
     upload = form["file"]
     photo = add_photo(request_session(), adapter("photo_storage"), adapter("image_rules"), upload.read(),
                       customer_id=customer_id, job=job, filename=upload.filename, caption=form["caption"],
-                      actor=actor(), at=now())
+                      by=actor(), now=now())
     return photo_view(photo, job)
 
 
@@ -79,7 +79,7 @@ def photo_image(photo_id):
 def remove_photo(photo_id):
     """Removes the photo and its files for good."""
     session = request_session()
-    delete_photo(session, adapter("photo_storage"), load_photo(session, photo_id), actor=actor(), at=now())
+    delete_photo(session, adapter("photo_storage"), load_photo(session, photo_id), by=actor(), now=now())
 
 
 @blp.get("/photos/<uuid:photo_id>/thumbnail", "jobs:view", response=BINARY, content_type="image/jpeg",

@@ -23,9 +23,10 @@ def set_up_plan(command):
     require_customer(session, command.customer_id, callers_api("customers_api"))
     command, override = cleared_for_work(session, command.customer_id, command, "plan visits")
     command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
-    plan = set_up(session, command, actor=actor(), at=now())
-    keep_override(session, "plan", plan, override, actor(), now())
-    return shown_as_of(plan, now())
+    moment, by = now(), actor()
+    plan = set_up(session, command, by=by, now=moment)
+    keep_override(session, "plan", plan, override, by=by, now=moment)
+    return shown_as_of(plan, moment)
 
 
 @blp.get("/plans/<uuid:plan_id>", "jobs:view", response=PlanOut)
@@ -39,7 +40,8 @@ def change_plan(command, plan_id):
     plan = load_plan(session, plan_id, for_update=True)
     command = at_customers_property(session, command, plan.customer_id, callers_api("customers_api"),
                                     current=plan.property_id)
-    return shown_as_of(revise_plan(session, plan, command, actor=actor(), at=now()), now())
+    moment = now()
+    return shown_as_of(revise_plan(session, plan, command, by=actor(), now=moment), moment)
 
 
 @blp.post("/plans/<uuid:plan_id>/status", "jobs:edit", body=PlanStatusMove, response=PlanOut)
@@ -50,9 +52,10 @@ def change_plan_status(move, plan_id):
     override = None
     if move.to == "active":
         move, override = cleared_for_work(session, plan.customer_id, move, "plan visits")
-    plan = move_plan(session, plan, move, actor=actor(), at=now())
-    keep_override(session, "plan", plan, override, actor(), now())
-    return shown_as_of(plan, now())
+    moment, by = now(), actor()
+    plan = move_plan(session, plan, move, by=by, now=moment)
+    keep_override(session, "plan", plan, override, by=by, now=moment)
+    return shown_as_of(plan, moment)
 
 
 @blp.get("/plans/<uuid:plan_id>/visits", "jobs:view", query=PageArgs, response=PlanVisitsPage)
@@ -69,7 +72,7 @@ def book_plan_visits(args, plan_id):
     """Books the active plan's visits of the coming weeks now, as the scheduler would; answers the open visits."""
     session = request_session()
     plan = load_plan(session, plan_id, for_update=True)
-    book_visits(session, plan, now())
+    book_visits(session, plan, now=now())
     return queries.open_visits(session, plan.id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 

@@ -35,7 +35,7 @@ def _job_the_caller_may_rate(job_id) -> Job:
 def rate_job(review, job_id):
     """Rate a completed job (once): 409 when the job is not completed or was rated already."""
     return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), review,
-                                  actor=actor(), at=now())
+                                  by=actor(), now=now())
 
 
 @blp.get("/customers/<uuid:customer_id>/reviews", "jobs:view", query=PageArgs, response=ReviewsPage)

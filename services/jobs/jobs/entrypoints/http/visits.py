@@ -24,7 +24,7 @@ def job_visits(job_id):
 @conflicts
 def add_job_visit(visit, job_id):
     session = request_session()
-    return add_visit(session, load_job(session, job_id, for_update=True), visit, actor=actor(), at=now())
+    return add_visit(session, load_job(session, job_id, for_update=True), visit, by=actor(), now=now())
 
 
 @blp.post("/<uuid:visit_id>/status", "jobs:edit", body=VisitMove, response=VisitOut)
@@ -33,4 +33,4 @@ def change_visit_status(move, job_id, visit_id):
     session = request_session()
     job = load_job(session, job_id, for_update=True)
     visit = load_visit(session, job_id, visit_id, for_update=True)
-    return move_visit(session, job, visit, move, actor=actor(), now=now())
+    return move_visit(session, job, visit, move, by=actor(), now=now())

@@ -16,10 +16,10 @@ blp = Blueprint("workspace_part", __name__)
 def customer_workspace_part(args, customer_id):
     """First pages of jobs, estimates and plans, recent activity, the summary, reviews and the first timeline
     page."""
-    at = now()
-    stored = stored_parts.look_up(customer_id, args, now=at)
+    moment = now()
+    stored = stored_parts.look_up(customer_id, args, now=moment)
     if stored.current:
         return stored.answer()
     return stored.keep(JobsPart, *workspace.customer_part(
-        request_session(), customer_id, callers_api("customers_api"), at, limit=args["limit"],
+        request_session(), customer_id, callers_api("customers_api"), moment, limit=args["limit"],
         activity_limit=args["activity_limit"]))
