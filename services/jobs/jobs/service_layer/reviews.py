@@ -8,12 +8,27 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
+from chassis.errors import NotFound
 from chassis.messaging import emit
 from jobs.adapters.orm import Job, Review
 from jobs.domain.reviews import check_reviewable, timeline_title
 from jobs.service_layer import publishing
 from jobs.service_layer.commands import ReceiveReview
+from jobs.service_layer.jobs import load_job
 from jobs.service_layer.records import add_activity
+
+# The subject the gateway signs a portal visitor's calls with: "portal:<customer id>".
+PORTAL_SUBJECT = "portal:"
+
+
+def job_the_caller_may_rate(session: Session, job_id: uuid.UUID, *, subject: str) -> Job:
+    """The job, locked, when the caller whose token subject is ``subject`` may rate it: a customer signed in to the
+    portal rates only their own jobs (another's is 404, as if it were another account's); the office any job of the
+    account."""
+    job = load_job(session, job_id, for_update=True)
+    if subject.startswith(PORTAL_SUBJECT) and subject.removeprefix(PORTAL_SUBJECT) != str(job.customer_id):
+        raise NotFound("No such job.")
+    return job
 
 
 def receive_review(session: Session, job: Job, command: ReceiveReview, *, by: str, now: dt.datetime) -> Review:

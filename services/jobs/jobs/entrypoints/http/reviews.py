@@ -4,38 +4,23 @@ from __future__ import annotations
 from chassis.api import Blueprint, conflicts
 from chassis.customer_directory import visible_customer
 from chassis.db import request_session
-from chassis.errors import NotFound
 from chassis.pagination import PageArgs
 from chassis.request_context import actor, callers_api, now, principal
 from jobs.adapters import queries
-from jobs.adapters.orm import Job
 from jobs.entrypoints.http.schemas.requests import ReviewIn
 from jobs.entrypoints.http.schemas.responses import JobsToReview, ReviewOut, ReviewsPage
 from jobs.service_layer import reviews
-from jobs.service_layer.jobs import load_job
 
 blp = Blueprint("reviews", __name__)
-
-# The subject the gateway signs a portal visitor's calls with: "portal:<customer id>".
-PORTAL_SUBJECT = "portal:"
-
-
-def _job_the_caller_may_rate(job_id) -> Job:
-    """The job, locked; a customer signed in to the portal rates only their own jobs (another's is 404, as if
-    it were another account's)."""
-    job = load_job(request_session(), job_id, for_update=True)
-    subject = principal().sub
-    if subject.startswith(PORTAL_SUBJECT) and subject.removeprefix(PORTAL_SUBJECT) != str(job.customer_id):
-        raise NotFound("No such job.")
-    return job
 
 
 @blp.post("/jobs/<uuid:job_id>/review", "reviews:create", body=ReviewIn, response=ReviewOut, status=201)
 @conflicts
 def rate_job(review, job_id):
     """Rate a completed job (once): 409 when the job is not completed or was rated already."""
-    return reviews.receive_review(request_session(), _job_the_caller_may_rate(job_id), review,
-                                  by=actor(), now=now())
+    session = request_session()
+    job = reviews.job_the_caller_may_rate(session, job_id, subject=principal().sub)
+    return reviews.receive_review(session, job, review, by=actor(), now=now())
 
 
 @blp.get("/customers/<uuid:customer_id>/reviews", "jobs:view", query=PageArgs, response=ReviewsPage)
