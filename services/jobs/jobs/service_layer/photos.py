@@ -7,12 +7,21 @@ import uuid
 from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
-from chassis.db import found
 from chassis.activity import api_link
+from chassis.customer_directory import KnownCustomer, require_customer, visible_customer
+from chassis.db import found
+from chassis.references import CallersApi
 from jobs.adapters.images import ImageRules
 from jobs.adapters.orm import ActivityEntry, Job, Photo
 from jobs.adapters.storage import PhotoStorage
 from jobs.service_layer.records import add_activity
+
+
+def customer_to_photograph(session: Session, customer_id: uuid.UUID, api: CallersApi) -> KnownCustomer:
+    """The customer an upload's path names: 404 for one this account does not have (as any read answers), 422 for a
+    merged one; an archived customer still takes photos."""
+    visible_customer(session, customer_id, api)
+    return require_customer(session, customer_id, api, allow_archived=True)
 
 
 def add_photo(session: Session, storage: PhotoStorage, rules: ImageRules, data: bytes, *,

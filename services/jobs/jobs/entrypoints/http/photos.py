@@ -6,16 +6,16 @@ import uuid
 from flask import Response
 
 from chassis.api import BINARY, Blueprint
-from chassis.customer_directory import require_customer, visible_customer
+from chassis.customer_directory import visible_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, callers_api, now
 from jobs.adapters.images import ACCEPTED_TYPES
-from jobs.adapters.orm import Job, Photo
+from jobs.adapters.orm import Job
 from jobs.entrypoints.http.schemas.requests import PhotoUpload
 from jobs.entrypoints.http.schemas.responses import PhotoOut
 from jobs.service_layer.jobs import load_job
-from jobs.service_layer.photos import add_photo, delete_photo, load_photo
+from jobs.service_layer.photos import add_photo, customer_to_photograph, delete_photo, load_photo
 from jobs.adapters import queries
 from jobs.adapters.queries import photo_view
 
@@ -54,13 +54,11 @@ def customer_photos(args, customer_id):
 @blp.post("/customers/<uuid:customer_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart",
           response=PhotoOut, status=201)
 def upload_customer_photo(form, customer_id):
-    # The customer is in the path: another account's is 404, like any read; a merged one still 422.
-    visible_customer(request_session(), customer_id, callers_api("customers_api"))
-    require_customer(request_session(), customer_id, callers_api("customers_api"), allow_archived=True)
+    customer_to_photograph(request_session(), customer_id, callers_api("customers_api"))
     return _upload(customer_id, None, form)
 
 
-def _file(photo: Photo, key: str, content_type: str) -> Response:
+def _file(key: str, content_type: str) -> Response:
     response = Response(adapter("photo_storage").read(key), mimetype=content_type)
     response.headers["Cache-Control"] = "private, max-age=86400"  # photos never change once stored
     return response
@@ -72,7 +70,7 @@ def _file(photo: Photo, key: str, content_type: str) -> Response:
                             "content": {content_type: {"schema": BINARY} for content_type in ACCEPTED_TYPES}}})
 def photo_image(photo_id):
     photo = load_photo(request_session(), photo_id)
-    return _file(photo, photo.storage_key, photo.content_type)
+    return _file(photo.storage_key, photo.content_type)
 
 
 @blp.delete("/photos/<uuid:photo_id>", "jobs:edit")
@@ -86,4 +84,4 @@ def remove_photo(photo_id):
          description="A JPEG at most 320 pixels across.")
 def photo_thumbnail(photo_id):
     photo = load_photo(request_session(), photo_id)
-    return _file(photo, photo.thumbnail_key, "image/jpeg")
+    return _file(photo.thumbnail_key, "image/jpeg")
