@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from chassis.errors import Conflict
 
 DRAFT, SENT, VIEWED, PARTIAL, PAID, OVERDUE, VOID = "draft", "sent", "viewed", "partial", "paid", "overdue", "void"
-STORED_STATUSES = (DRAFT, SENT, VIEWED, PARTIAL, PAID, VOID)
 STATUSES = (DRAFT, SENT, VIEWED, PARTIAL, PAID, OVERDUE, VOID)
 OPEN_STATUSES = (SENT, VIEWED, PARTIAL)      # issued and still owing: these count in the balance
 ISSUED_STATUSES = (SENT, VIEWED, PARTIAL, PAID)  # these count as billed

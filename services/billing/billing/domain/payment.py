@@ -4,4 +4,3 @@ from __future__ import annotations
 METHODS = ("card", "cash", "check", "ach")  # what a person may record
 # Money the customer paid in the system their history came from; how they paid it there is not known here.
 IMPORTED = "imported"
-ALL_METHODS = (*METHODS, IMPORTED)
