@@ -5,6 +5,7 @@ from pathlib import Path
 
 from chassis.app import create_app as chassis_create_app
 from chassis.customer_directory import CustomersApi
+from chassis.messaging.event import utcnow
 from chassis.service import Runtime, ServiceSpec
 
 from comms.adapters.sms import HttpSmsProvider
@@ -28,7 +29,7 @@ def wire(runtime: Runtime) -> None:
         estimates=JobsEstimates(runtime.settings.jwt_secret),
     )
     if runtime.database is not None:
-        runtime.readiness_checks["deliveries"] = lambda: backlog(runtime.database)
+        runtime.readiness_checks["deliveries"] = lambda: backlog(runtime.database, now=utcnow())
 
 
 SPEC = ServiceSpec(

@@ -233,17 +233,20 @@ def count_rows(app):
 
 @pytest.fixture
 def run_sender(app):
-    """One pass of the sender worker's code: ``run_sender(now=…, providers=…)`` → deliveries worked on."""
-    import datetime as dt
-
+    """The sender worker's code on what is due at one moment: ``run_sender(now=…, providers=…)`` → deliveries
+    worked on (at most 100)."""
+    from chassis.messaging.event import utcnow
     from comms.entrypoints.sender import providers_of
-    from comms.service_layer.delivery import deliver_due
+    from comms.service_layer.delivery import deliver_one
 
     runtime = app.extensions["fieldwork"]
 
     def run(now=None, providers=None, policy=None):
-        return deliver_due(runtime.database, providers or providers_of(runtime),
-                           policy or runtime.adapters["config"].retry, now or dt.datetime.now(dt.timezone.utc))
+        at, done = now or utcnow(), 0
+        while done < 100 and deliver_one(runtime.database, providers or providers_of(runtime),
+                                         policy or runtime.adapters["config"].retry, now=at):
+            done += 1
+        return done
 
     return run
 

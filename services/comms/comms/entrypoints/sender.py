@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 
+from chassis.messaging.event import utcnow
+from chassis.messaging.stopping import stop_on_signals
 from chassis.migrations import upgrade
 from chassis.service import Runtime
 
-from comms.service_layer.delivery import Providers, deliver_due
+from comms.service_layer.delivery import Providers, deliver_one
 
 log = logging.getLogger(__name__)
 
@@ -20,21 +20,22 @@ def providers_of(runtime: Runtime) -> Providers:
 
 
 def run_sender(runtime: Runtime, _argv: list[str] | None = None) -> None:
-    """Delivers what is due, sleeps when nothing is, stops cleanly on SIGTERM/SIGINT between messages."""
+    """Delivers what is due, sleeps when nothing is, stops cleanly on SIGTERM/SIGINT between messages.
+
+    The moment is read for each message: its claim is leased from it (``SENDING_LEASE``), so a moment read once for
+    many slow hand-overs could lease a message already past its lease, for another sender to take as well."""
     upgrade(runtime.settings.database_url, runtime.spec.migrations)
     config = runtime.adapters["config"]
     providers = providers_of(runtime)
-    stopping = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stopping.set())
+    stopping = stop_on_signals()
     log.info("sender started", extra={"poll_seconds": config.sender_poll_seconds})
     while not stopping.is_set():
         try:
-            worked = deliver_due(runtime.database, providers, config.retry, limit=50,
+            worked = deliver_one(runtime.database, providers, config.retry, now=utcnow(),
                                  callback_base=config.status_callback_base)
         except Exception:  # the database went away, say: log, wait, and carry on rather than die
             log.exception("sender pass failed")
-            worked = 0
-        if worked == 0:
+            worked = False
+        if not worked:
             stopping.wait(config.sender_poll_seconds)
     log.info("sender stopped")

@@ -105,9 +105,9 @@ def _start(database: Database, now: dt.datetime, callback_base: str) -> _Claimed
                         f"{callback_base}/webhooks/delivery/{comm.account_id}" if callback_base else None)
 
 
-def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime,
+def deliver_one(database: Database, providers: Providers, policy: RetryPolicy, *, now: dt.datetime,
                 callback_base: str = "") -> bool:
-    """Works on one due delivery; False when none is due (or all due ones are held by other senders).
+    """Works on one delivery due at ``now``; False when none is due (or all due ones are held by other senders).
 
     ``callback_base`` is where the provider may post the message's later status (``/webhooks/delivery``)."""
     claimed = _start(database, now, callback_base)
@@ -152,20 +152,10 @@ def _failed_attempt(session: Session, policy: RetryPolicy, comm: Communication, 
     session.flush()
 
 
-def deliver_due(database: Database, providers: Providers, policy: RetryPolicy, now: dt.datetime | None = None,
-                limit: int = 100, callback_base: str = "") -> int:
-    """Works through up to ``limit`` due deliveries; returns how many it worked on."""
-    done = 0
-    while done < limit and deliver_one(database, providers, policy, now or dt.datetime.now(dt.timezone.utc),
-                                       callback_base):
-        done += 1
-    return done
-
-
-def backlog(database: Database) -> dict:
-    """For /readyz: how many messages wait, and how late the most overdue one is."""
+def backlog(database: Database, *, now: dt.datetime) -> dict:
+    """For /readyz: how many messages wait, and how late the most overdue one is at ``now``."""
     with database.engine.connect() as connection:
         waiting, oldest_due = connection.execute(text(
             "SELECT count(*), min(next_attempt_at) FROM deliveries WHERE state = 'pending'")).one()
-    late = (dt.datetime.now(dt.timezone.utc) - oldest_due).total_seconds() if oldest_due else 0.0
+    late = (now - oldest_due).total_seconds() if oldest_due else 0.0
     return {"pending_deliveries": waiting, "most_overdue_seconds": round(max(late, 0.0), 1)}
