@@ -25,6 +25,11 @@ class CommsConfig:
     retry: RetryPolicy
     sender_poll_seconds: float
 
+    @property
+    def senders(self) -> dict[str, str]:
+        """Who a message of each sending channel comes from."""
+        return {"email": self.smtp_from, "sms": self.sms_from}
+
     @classmethod
     def from_settings(cls, settings: Settings) -> "CommsConfig":
         return cls(

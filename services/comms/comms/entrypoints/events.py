@@ -2,8 +2,6 @@
 to send (invites, statements, invoices and estimates sent)."""
 from __future__ import annotations
 
-import datetime as dt
-
 from fieldwork_contracts import event_class
 from fieldwork_contracts.billing import InvoiceSent, PricingTableRequested, StatementRequested
 from fieldwork_contracts.customers import CustomerErased, NoteChanged, PortalInviteRequested
@@ -12,16 +10,14 @@ from sqlalchemy.orm import Session
 
 from chassis import customer_directory, do_not_service
 from chassis.messaging import Event, Handlers
+from chassis.messaging.event import utcnow
 
 from comms.config import CommsConfig
 from comms.service_layer import automatic, contacts, erasure, merges, notes, review_requests
+from comms.service_layer.sending import configured_channels
 
 handlers = Handlers().include(customer_directory.handlers).include(do_not_service.handlers)
 handlers.include(merges.MERGES.handlers)  # customer.merged and customer.unmerged
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 @handlers.on("customer.created", adapters=("config",))
@@ -45,35 +41,35 @@ def keep_note(session: Session, event: Event) -> None:
 
 @handlers.on("portal.invite_requested", adapters=("config", "mailer", "sms"))
 def email_portal_invite(session: Session, event: Event, config: CommsConfig, mailer, sms) -> None:
-    invite = PortalInviteRequested.from_data(event.data)
+    invite, now = PortalInviteRequested.from_data(event.data), utcnow()
     if review_requests.is_review_request(invite):
         review_requests.send_review_request(
-            session, invite, senders={"email": config.smtp_from, "sms": config.sms_from},
-            configured={"email": mailer.configured, "sms": sms.configured}, region=config.phone_region, now=_now())
+            session, invite, senders=config.senders, configured=configured_channels(mailer, sms),
+            region=config.phone_region, now=now)
         return
-    automatic.send_portal_invite(session, invite, sender=config.smtp_from, now=_now(),
+    automatic.send_portal_invite(session, invite, sender=config.smtp_from, now=now,
                                  mail_configured=mailer.configured)
 
 
 @handlers.on("statement.requested", adapters=("config", "mailer"))
 def email_statement(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_statement(session, StatementRequested.from_data(event.data), sender=config.smtp_from, now=_now(),
+    automatic.send_statement(session, StatementRequested.from_data(event.data), sender=config.smtp_from, now=utcnow(),
                              mail_configured=mailer.configured)
 
 
 @handlers.on("pricing_table.requested", adapters=("config", "mailer"))
 def email_pricing_table(session: Session, event: Event, config: CommsConfig, mailer) -> None:
     automatic.send_pricing_table(session, PricingTableRequested.from_data(event.data), sender=config.smtp_from,
-                                 now=_now(), mail_configured=mailer.configured)
+                                 now=utcnow(), mail_configured=mailer.configured)
 
 
 @handlers.on("invoice.sent", adapters=("config", "mailer"))
 def email_invoice(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_invoice(session, InvoiceSent.from_data(event.data), sender=config.smtp_from, now=_now(),
+    automatic.send_invoice(session, InvoiceSent.from_data(event.data), sender=config.smtp_from, now=utcnow(),
                            portal=config.portal_base_url, mail_configured=mailer.configured)
 
 
 @handlers.on("estimate.status_changed", adapters=("config", "mailer"))
 def email_estimate(session: Session, event: Event, config: CommsConfig, mailer) -> None:
-    automatic.send_estimate(session, EstimateStatusChanged.from_data(event.data), sender=config.smtp_from, now=_now(),
+    automatic.send_estimate(session, EstimateStatusChanged.from_data(event.data), sender=config.smtp_from, now=utcnow(),
                             portal=config.portal_base_url, mail_configured=mailer.configured)

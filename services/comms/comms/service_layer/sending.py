@@ -28,9 +28,9 @@ NOT_CONFIGURED = {
 }
 
 
-def configured_channels(adapters: dict) -> dict[str, bool]:
-    """Which sending channels have somewhere to go: the mailer's and the SMS provider's settings."""
-    return {"email": adapters["mailer"].configured, "sms": adapters["sms"].configured}
+def configured_channels(mailer, sms) -> dict[str, bool]:
+    """Which sending channels have somewhere to go: whether the mailer and the SMS provider are configured."""
+    return {"email": mailer.configured, "sms": sms.configured}
 
 
 def require_configured(channel: str, configured: dict[str, bool]) -> None:
@@ -91,17 +91,20 @@ def queue_message(session: Session, *, customer_id: uuid.UUID | None, channel: s
 
 
 def send_message(session: Session, command: SendMessage, *, configured: dict[str, bool], senders: dict[str, str],
-                 region: str, customers: CallersApi, sent_by: HandledBy,
+                 region: str, customers: CallersApi, by: str, user_id: str | None,
                  now: dt.datetime) -> Communication:
     """Queues a user's message (``queue_message``) after every check: a channel with somewhere to go, a customer
     that may be written to, no marketing to one flagged do-not-service, and where it goes (``recipient``: the
-    customers service is asked as the caller about a customer not heard of yet). 409 or 422 queue nothing."""
+    customers service is asked as the caller about a customer not heard of yet). 409 or 422 queue nothing.
+
+    ``by`` is the display name of who sends, ``user_id`` their token subject."""
     require_configured(command.channel, configured)
     customer = require_customer(session, command.customer_id, customers)
     refuse_marketing_if_flagged(session, customer.id, command.purpose)
     to = recipient(session, customer.id, command.channel, command.to, region, customers)
     return queue_message(session, customer_id=customer.id, channel=command.channel, to=to, subject=command.subject,
-                         body=command.body, handled_by=sent_by, from_address=senders[command.channel], now=now)
+                         body=command.body, handled_by=HandledBy.staff(user_id, by),
+                         from_address=senders[command.channel], now=now)
 
 
 def record_unsendable(session: Session, *, customer_id: uuid.UUID, channel: str, subject: str | None, body: str,

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
 from chassis.db import request_session
-from chassis.request_context import actor, adapter, callers_api, now, principal, runtime
+from chassis.request_context import actor, adapter, callers_api, now, principal
 
-from comms.domain.communication import HandledBy
 from comms.entrypoints.http.schemas.requests import AssignIn, FeedArgs, MessageIn
 from comms.entrypoints.http.schemas.responses import ChannelsOut, CommunicationOut, CommunicationPage
 from comms.adapters import queries
@@ -17,6 +16,10 @@ from comms.service_layer.sending import NOT_CONFIGURED, configured_channels, sen
 blp = Blueprint("sending", __name__, description="Outbound email and SMS, and the unmatched inbox")
 
 
+def _configured() -> dict[str, bool]:
+    return configured_channels(adapter("mailer"), adapter("sms"))
+
+
 @blp.post("/messages", "comms:send", body=MessageIn, response=CommunicationOut, status=202)
 @conflicts
 def queue_send(command: SendMessage):
@@ -24,17 +27,16 @@ def queue_send(command: SendMessage):
 
     409 when the channel has nowhere to go (no mail server or SMS provider configured), or when a marketing
     message or review request is for a customer flagged do-not-service: nothing is queued."""
-    config, caller = adapter("config"), principal()
-    return send_message(request_session(), command, configured=configured_channels(runtime().adapters),
-                        senders={"email": config.smtp_from, "sms": config.sms_from}, region=config.phone_region,
-                        customers=callers_api("customers_api"),
-                        sent_by=HandledBy.staff(caller.sub, actor()), now=now())
+    config = adapter("config")
+    return send_message(request_session(), command, configured=_configured(), senders=config.senders,
+                        region=config.phone_region, customers=callers_api("customers_api"),
+                        by=actor(), user_id=principal().sub, now=now())
 
 
 @blp.get("/channels", "comms:view", response=ChannelsOut)
 def channels():
     """Which channels can send here: a page offers Email or Text only where one is configured."""
-    configured = configured_channels(runtime().adapters)
+    configured = _configured()
     return {channel: {"configured": configured[channel],
                       "message": None if configured[channel] else NOT_CONFIGURED[channel]}
             for channel in configured}
@@ -44,8 +46,7 @@ def channels():
 @conflicts
 def retry_send(communication_id):
     """Queue a failed send again from its first attempt (409 when it did not fail)."""
-    return retry(request_session(), communication_id, now(),
-                 configured_channels(runtime().adapters))
+    return retry(request_session(), communication_id, now(), _configured())
 
 
 @blp.get("/unmatched", "comms:view", query=FeedArgs, response=CommunicationPage)
