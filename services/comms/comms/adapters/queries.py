@@ -7,9 +7,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.activity import api_link
-from chassis.customer_directory import lookup
-from chassis.errors import NotFound
+from chassis.customer_directory import visible_customer
+from chassis.db import found
 from chassis.pagination import Page, encode_cursor, keyset_page
+from chassis.references import CallersApi
 
 from comms.adapters.orm import Communication, ContactSource, SmsThread
 from comms.domain.communication import activity_title, snippet
@@ -24,25 +25,15 @@ def _newestfirst_of(session: Session, stmt, limit: int, cursor: str | None) -> P
                        key=_key)
 
 
-def require_visible_customer(session: Session, customer_id: uuid.UUID) -> None:
-    """404 unless this account has heard of the customer (from customer events or its own records).
-
-    Reads never ask the customers service: an id this account does not know shows nothing.
-    """
-    if lookup(session, customer_id) is not None or knows(session, customer_id):
-        return
-    if session.scalars(select(Communication.id).where(Communication.customer_id == customer_id).limit(1)).first():
-        return
-    raise NotFound("No such customer.")
-
-
 def knows(session: Session, customer_id: uuid.UUID) -> bool:
     """Whether a customer event has told this account the customer's contact points."""
     return session.scalar(select(ContactSource.customer_id).where(ContactSource.customer_id == customer_id)) is not None
 
 
-def feed(session: Session, customer_id: uuid.UUID, *, channel: str | None, limit: int, cursor: str | None) -> Page:
-    require_visible_customer(session, customer_id)
+def feed(session: Session, customer_id: uuid.UUID, customers: CallersApi, *, channel: str | None, limit: int,
+         cursor: str | None) -> Page:
+    """``customers`` is asked about a customer not heard of by event yet (``chassis.customer_directory``)."""
+    visible_customer(session, customer_id, customers)
     stmt = select(Communication).where(Communication.customer_id == customer_id)
     if channel:
         stmt = stmt.where(Communication.channel == channel)
@@ -50,10 +41,7 @@ def feed(session: Session, customer_id: uuid.UUID, *, channel: str | None, limit
 
 
 def communication(session: Session, communication_id: uuid.UUID) -> Communication:
-    comm = session.get(Communication, communication_id)
-    if comm is None:
-        raise NotFound("No such communication.")
-    return comm
+    return found(session, Communication, communication_id, "communication")
 
 
 def unmatched(session: Session, *, channel: str | None = None, limit: int, cursor: str | None) -> Page:
@@ -63,16 +51,16 @@ def unmatched(session: Session, *, channel: str | None = None, limit: int, curso
     return _newestfirst_of(session, stmt, limit, cursor)
 
 
-def customer_threads(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
-    require_visible_customer(session, customer_id)
+def customer_threads(session: Session, customer_id: uuid.UUID, customers: CallersApi, *, limit: int,
+                     cursor: str | None) -> Page:
+    visible_customer(session, customer_id, customers)
     return keyset_page(session, select(SmsThread).where(SmsThread.customer_id == customer_id),
                        [SmsThread.last_message_at, SmsThread.id], limit=limit, cursor=cursor,
                        key=lambda t: (t.last_message_at, t.id))
 
 
 def thread_messages(session: Session, thread_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
-    if session.get(SmsThread, thread_id) is None:
-        raise NotFound("No such thread.")
+    found(session, SmsThread, thread_id, "thread")
     return _newestfirst_of(session, select(Communication).where(Communication.thread_id == thread_id), limit, cursor)
 
 
@@ -86,13 +74,17 @@ def activity_item(comm: Communication) -> dict:
     }
 
 
-def activity(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
-    page = feed(session, customer_id, channel=None, limit=limit, cursor=cursor)
+def activity(session: Session, customer_id: uuid.UUID, customers: CallersApi, *, limit: int,
+             cursor: str | None) -> Page:
+    page = feed(session, customer_id, customers, channel=None, limit=limit, cursor=cursor)
     return Page([activity_item(c) for c in page.items], page.next_cursor)
 
 
 def first_of(page: Page, limit: int) -> Page:
-    """The first ``limit`` items of a first page read with a limit at least as high, cursor as keyset_page sets it."""
+    """The first ``limit`` items of a first page read with a limit at least as high, cursor as keyset_page sets it.
+
+    ``chassis.pagination.keyset_page`` reads one page per statement; the workspace part serves its two first pages
+    of the same feed from one read, so the shorter one is cut from the longer here."""
     items = page.items[:limit]
     more = len(page.items) > limit or page.next_cursor is not None
     return Page(items, encode_cursor(_key(items[-1])) if more and items else None)

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.customer_directory import require_customer
-from chassis.errors import Conflict, NotFound
+from chassis.db import found
+from chassis.errors import Conflict
 from chassis.messaging import emit
 from chassis.references import CallersApi
 
@@ -20,10 +21,7 @@ from comms.service_layer.threads import reassign_threads
 def assign(session: Session, communication_id: uuid.UUID, command: AssignCommunication,
            customers: CallersApi) -> Communication:
     """``customers`` is asked about a customer not heard of by event yet."""
-    comm = session.scalars(select(Communication).where(Communication.id == communication_id)
-                           .with_for_update()).first()
-    if comm is None:
-        raise NotFound("No such communication.")
+    comm = found(session, Communication, communication_id, "communication", with_for_update=True)
     if comm.customer_id is not None:
         raise Conflict("This communication already belongs to a customer.")
     customer = require_customer(session, command.customer_id, customers, allow_archived=True)

@@ -42,13 +42,14 @@ def check_logged(command: LogCommunication, now: dt.datetime) -> None:
         raise ValidationFailed(errors)
 
 
-def log_communication(session: Session, command: LogCommunication, *, subject_of_token: str,
-                      customers: CallersApi, region: str, now: dt.datetime,
-                      name_of_user: str | None = None) -> Communication:
+def log_communication(session: Session, command: LogCommunication, *, user_id: str | None, by: str | None,
+                      customers: CallersApi, region: str, now: dt.datetime) -> Communication:
+    """Logs the item as handled by the AI or by who logs it (``by`` their display name, ``user_id`` their token
+    subject)."""
     check_logged(command, now)
     customer = require_customer(session, command.customer_id, customers, allow_archived=True)
     channel, direction = command.channel, command.direction
-    handled_by = rules.AI if command.handled_by == "ai" else rules.HandledBy.staff(subject_of_token, name_of_user)
+    handled_by = rules.AI if command.handled_by == "ai" else rules.HandledBy.staff(user_id, by)
     occurred_at = command.occurred_at or now
     thread_id = None
     if channel == "sms":

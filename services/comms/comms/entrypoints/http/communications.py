@@ -19,15 +19,15 @@ blp = Blueprint("communications", __name__, description="Calls, texts and emails
 @blp.get("/customers/<uuid:customer_id>/communications", "comms:view", query=FeedArgs, response=CommunicationPage)
 def customer_feed(args, customer_id):
     """The customer's communications, newest first."""
-    return queries.feed(request_session(), customer_id, channel=args["channel"], limit=args["limit"],
-                        cursor=args["cursor"]).as_dict()
+    return queries.feed(request_session(), customer_id, callers_api("customers_api"), channel=args["channel"],
+                        limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.get("/customers/<uuid:customer_id>/threads", "comms:view", query=PageArgs, response=page_schema(ThreadOut))
 def customer_threads(args, customer_id):
     """The customer's SMS conversations, the most recently active first."""
-    return queries.customer_threads(request_session(), customer_id, limit=args["limit"],
-                                    cursor=args["cursor"]).as_dict()
+    return queries.customer_threads(request_session(), customer_id, callers_api("customers_api"),
+                                    limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.get("/threads/<uuid:thread_id>/messages", "comms:view", query=PageArgs, response=CommunicationPage)
@@ -41,17 +41,16 @@ def thread_messages(args, thread_id):
          response=page_schema(ActivityItemSchema))
 def customer_activity(args, customer_id):
     """comms' part of the customer's timeline."""
-    return queries.activity(request_session(), customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
+    return queries.activity(request_session(), customer_id, callers_api("customers_api"), limit=args["limit"],
+                            cursor=args["cursor"]).as_dict()
 
 
 @blp.post("/communications", "comms:send", body=LogIn, response=CommunicationOut, status=201)
 def log_by_hand(command: LogCommunication):
     """Log a call, text or email by hand."""
     config = adapter("config")
-    return log_communication(request_session(), command, subject_of_token=principal().sub,
-                             name_of_user=actor(),
-                             customers=callers_api("customers_api"), region=config.phone_region,
-                             now=now())
+    return log_communication(request_session(), command, user_id=principal().sub, by=actor(),
+                             customers=callers_api("customers_api"), region=config.phone_region, now=now())
 
 
 @blp.get("/communications/<uuid:communication_id>", "comms:view", response=CommunicationOut)

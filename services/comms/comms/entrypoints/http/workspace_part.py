@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.request_context import now
+from chassis.request_context import callers_api, now
 from chassis import stored_parts
 from fieldwork_contracts.workspace_part import PATH, PartArgs
 
@@ -20,4 +20,5 @@ def comms_part(args, customer_id):
     if stored.current:
         return stored.answer()
     return stored.keep(WorkspacePart, *workspace.workspace_part(
-        request_session(), customer_id, limit=args["limit"], activity_limit=args["activity_limit"]))
+        request_session(), customer_id, callers_api("customers_api"), limit=args["limit"],
+        activity_limit=args["activity_limit"]))
