@@ -5,6 +5,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from comms.domain.communication import HandledBy
+
 
 @dataclass(frozen=True)
 class LogCommunication:
@@ -43,3 +45,25 @@ class AssignCommunication:
     """An unmatched item (and the rest of its SMS thread) given to a customer."""
 
     customer_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A provider's report of a call, text or email (a webhook's command), already read from its form:
+    ``counterpart`` is the normalised other party."""
+
+    channel: str
+    direction: str
+    provider_ref: str
+    counterpart_kind: str          # contacts.PHONE or contacts.EMAIL
+    counterpart: str | None        # None when the provider's value is not a readable number/address
+    from_address: str | None
+    to_address: str | None
+    status: str
+    handled_by: HandledBy
+    occurred_at: dt.datetime
+    subject: str | None = None
+    body: str | None = None
+    duration_seconds: int | None = None
+    recording_url: str | None = None
+    transcript: str | None = None

@@ -1,39 +1,16 @@
 """Calls, texts and emails the providers tell us about: stored once, matched to a customer or left unmatched."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from comms.adapters.orm import Communication, SmsThread
-from comms.domain.communication import HandledBy
 from comms.service_layer import contacts
+from comms.service_layer.commands import Inbound
 from comms.service_layer.recording import record
 from comms.service_layer.threads import touch_thread
-
-
-@dataclass(frozen=True)
-class Inbound:
-    """A provider's report, already read from its form: ``counterpart`` is the normalised other party."""
-
-    channel: str
-    direction: str
-    provider_ref: str
-    counterpart_kind: str          # contacts.PHONE or contacts.EMAIL
-    counterpart: str | None        # None when the provider's value is not a readable number/address
-    from_address: str | None
-    to_address: str | None
-    status: str
-    handled_by: HandledBy
-    occurred_at: dt.datetime
-    subject: str | None = None
-    body: str | None = None
-    duration_seconds: int | None = None
-    recording_url: str | None = None
-    transcript: str | None = None
 
 
 def receive(session: Session, report: Inbound) -> tuple[Communication, bool]:

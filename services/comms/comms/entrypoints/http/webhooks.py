@@ -11,20 +11,22 @@ import uuid
 from email.utils import parseaddr
 
 from flask import Response, request
-from marshmallow import Schema, ValidationError
+from marshmallow import ValidationError
 
 from chassis.api import PUBLIC, Blueprint
 from chassis.db import request_session
 from chassis.errors import ValidationFailed
 from chassis.http_errors import Unauthorized
 from chassis.request_context import adapter, now
+from chassis.schemas import Schema
 
 from comms.domain import signature
 from comms.domain.communication import AI, RECEIVED, HandledBy, call_status
 from comms.domain.contact_points import normalise_email, normalise_phone
 from comms.entrypoints.http.schemas.requests import CallForm, DeliveryStatusForm, EmailForm, SmsForm
 from comms.service_layer import contacts
-from comms.service_layer.inbound import Inbound, receive
+from comms.service_layer.commands import Inbound
+from comms.service_layer.inbound import receive
 from comms.service_layer.outcomes import report_delivery
 
 blp = Blueprint("webhooks", __name__, description="Signed provider webhooks (calls, texts, emails)")

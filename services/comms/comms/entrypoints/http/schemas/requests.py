@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import marshmallow
 from marshmallow import EXCLUDE, ValidationError, fields, pre_load, validate, validates_schema
 
 from chassis.pagination import PageArgs
-from chassis.schemas import CommandSchema
+from chassis.schemas import CommandSchema, Schema
 from comms.domain.communication import CHANNELS, DIRECTIONS, HANDLERS, LOGGED_STATUSES, SENDABLE_CHANNELS
 from comms.service_layer.commands import AssignCommunication, LogCommunication, SendMessage
 
@@ -70,7 +69,7 @@ class AssignIn(CommandSchema):
     customer_id = fields.UUID(required=True)
 
 
-class _ProviderForm(marshmallow.Schema):
+class _ProviderForm(Schema):
     class Meta:
         unknown = EXCLUDE  # providers send many fields we do not use (AccountSid, FromCity, ...)
 
