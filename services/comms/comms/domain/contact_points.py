@@ -27,8 +27,3 @@ def normalise_email(raw: str | None) -> str | None:
     if not raw or "@" not in raw:
         return None
     return raw.strip().lower()
-
-
-def sms_thread_key(counterpart_phone: str) -> str:
-    """An SMS conversation is everything exchanged with one number."""
-    return counterpart_phone

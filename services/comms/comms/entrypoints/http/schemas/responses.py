@@ -8,12 +8,6 @@ from chassis.schemas import Schema
 from fieldwork_contracts.workspace_part import part_schema
 
 
-class HandledByOut(Schema):
-    kind = fields.String()
-    id = fields.UUID(allow_none=True)
-    name = fields.String(allow_none=True)
-
-
 class CommunicationNoteOut(Schema):
     id = fields.UUID()
     body = fields.String(metadata={"description": "Markdown, as written in the customer's notes."})
