@@ -11,14 +11,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from billing.domain.invoice import effective_status
 from chassis.db import Tenanted
+from chassis.messaging.event import utcnow
 
 
 class Base(DeclarativeBase):
     pass
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 class CustomerSummary(Tenanted, Base):
@@ -35,7 +32,7 @@ class CustomerSummary(Tenanted, Base):
     open_invoice_count: Mapped[int] = mapped_column(Integer, default=0)
     lifetime_revenue_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     ledger_position: Mapped[int] = mapped_column(BigInteger, default=0)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
 class Invoice(Tenanted, Base):
@@ -63,12 +60,13 @@ class Invoice(Tenanted, Base):
     # A past invoice imported from another system (revision 0010): that system's name and its number there.
     imported_from: Mapped[str | None] = mapped_column(String(60))
     source_number: Mapped[str | None] = mapped_column(String(40))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     viewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    shown_on = None  # not mapped: the day a read shows statuses for (a date; else the wall clock's day)
+    # Not mapped: the day whose status is shown (``overdue`` depends on it), set by whoever hands the invoice out.
+    shown_on = None
 
     @property
     def payer(self) -> uuid.UUID:
@@ -77,7 +75,7 @@ class Invoice(Tenanted, Base):
 
     @property
     def shown_status(self) -> str:
-        return effective_status(self.status, self.due_date, self.balance_cents, self.shown_on or _now().date())
+        return effective_status(self.status, self.due_date, self.balance_cents, self.shown_on)
 
     lines: Mapped[list["InvoiceLine"]] = relationship(order_by="InvoiceLine.position", lazy="selectin",
                                                       cascade="all, delete-orphan")
@@ -107,7 +105,7 @@ class Payment(Tenanted, Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     allocated_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     refunded_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     @property
     def unallocated_cents(self) -> int:
@@ -123,7 +121,7 @@ class CreditNote(Tenanted, Base):
     currency: Mapped[str] = mapped_column(String(3))
     reason: Mapped[str] = mapped_column(String(500))
     allocated_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     @property
     def unallocated_cents(self) -> int:
@@ -140,7 +138,7 @@ class Allocation(Tenanted, Base):
     credit_note_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("credit_notes.id"))
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     applied_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # when it counts as on the invoice
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Refund(Tenanted, Base):
@@ -153,7 +151,7 @@ class Refund(Tenanted, Base):
     currency: Mapped[str] = mapped_column(String(3))
     destination: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class LedgerEntry(Tenanted, Base):
@@ -181,7 +179,7 @@ class CardOnFile(Tenanted, Base):
     last4: Mapped[str] = mapped_column(String(4))
     exp_month: Mapped[int] = mapped_column(Integer)
     exp_year: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
 class StatementRequest(Tenanted, Base):
@@ -191,7 +189,7 @@ class StatementRequest(Tenanted, Base):
     as_of: Mapped[dt.date] = mapped_column(Date)
     email: Mapped[str | None] = mapped_column(String(254))
     requested_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class PriceBookItem(Tenanted, Base):
@@ -205,7 +203,7 @@ class PriceBookItem(Tenanted, Base):
     unit_price_cents: Mapped[int] = mapped_column(BigInteger)
     kind_prices: Mapped[dict] = mapped_column(JSONB, default=dict)  # {"commercial": 18900}
     tax_rate: Mapped[Decimal] = mapped_column(Numeric(6, 3), default=Decimal(0))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -217,4 +215,4 @@ class PricingTableRequest(Tenanted, Base):
     customer_id: Mapped[uuid.UUID]
     email: Mapped[str | None] = mapped_column(String(254))
     requested_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -6,15 +6,18 @@ import functools
 import uuid
 from typing import NamedTuple
 
-from sqlalchemy import (BigInteger, Date, DateTime, Integer, String, Uuid, and_, bindparam, cast, func, literal, or_,
-                        select, tuple_, union_all)
+from sqlalchemy import (BigInteger, Date, DateTime, Integer, Uuid, and_, bindparam, cast, func, literal, or_, select,
+                        tuple_, union_all)
 from sqlalchemy.orm import Session
 
 from billing.adapters.orm import (Allocation, CardOnFile, CreditNote, CustomerSummary, Invoice, LedgerEntry, Payment,
                                   PriceBookItem, Refund)
 from billing.domain.aging import OpenItem
 from billing.domain.invoice import DRAFT, OPEN_STATUSES, OVERDUE
-from billing.domain.summary import summary_document
+from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
+from billing.domain.summary import DEFAULT_CURRENCY, summary_document
+from chassis.activity import api_link
+from chassis.customer_directory import properties_of
 from chassis.db import found
 from chassis.errors import NotFound
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
@@ -33,9 +36,14 @@ def _overdue(customer, today):
                    Invoice.balance_cents > 0))
 
 
-def open_position(session: Session, customer_id: uuid.UUID, today: dt.date) -> tuple[int, dt.date | None]:
-    """Overdue balance and oldest overdue due date, from the partial index of open invoices only."""
-    row = session.execute(_overdue(customer_id, today)).one()
+def day_of(now: dt.datetime) -> dt.date:
+    """The (UTC) day ``now`` falls on: the day invoices fall overdue by."""
+    return now.astimezone(dt.timezone.utc).date()
+
+
+def open_position(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> tuple[int, dt.date | None]:
+    """Overdue balance and oldest overdue due date as of ``now``, from the partial index of open invoices only."""
+    row = session.execute(_overdue(customer_id, day_of(now))).one()
     return int(row[0]), row[1]
 
 
@@ -68,8 +76,14 @@ def summary_and_position(session: Session, customer_id: uuid.UUID, today: dt.dat
     return Position(summary, int(overdue_cents), oldest, next_due)
 
 
-def invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
-    return found(session, Invoice, invoice_id, "invoice")
+def shown(invoice: Invoice, now: dt.datetime) -> Invoice:
+    """The invoice, its status to be shown as of ``now`` (``overdue`` depends on the day)."""
+    invoice.shown_on = day_of(now)
+    return invoice
+
+
+def invoice(session: Session, invoice_id: uuid.UUID, *, now: dt.datetime) -> Invoice:
+    return shown(found(session, Invoice, invoice_id, "invoice"), now)
 
 
 def payment(session: Session, payment_id: uuid.UUID) -> Payment:
@@ -88,8 +102,12 @@ def price_book_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
     return found(session, PriceBookItem, item_id, "price book item")
 
 
+def card_if_any(session: Session, customer_id: uuid.UUID) -> CardOnFile | None:
+    return session.get(CardOnFile, customer_id)
+
+
 def card_on_file(session: Session, customer_id: uuid.UUID) -> CardOnFile:
-    card = session.get(CardOnFile, customer_id)
+    card = card_if_any(session, customer_id)
     if card is None:
         raise NotFound("No card on file.")
     return card
@@ -104,7 +122,7 @@ def summary_and_next_due(session: Session, customer_id: uuid.UUID,
                          now: dt.datetime) -> tuple[dict, dt.date | None]:
     """The summary as of ``now``, and the due date after which the next open invoice falls overdue (None: none
     will), in the same one query."""
-    position = summary_and_position(session, customer_id, now.astimezone(dt.timezone.utc).date())
+    position = summary_and_position(session, customer_id, day_of(now))
     return (summary_document(position.summary, customer_id, position.overdue_cents,
                              position.oldest_overdue_due_date, now), position.next_due_date)
 
@@ -119,9 +137,10 @@ def status_condition(status: str, today: dt.date):
     return Invoice.status == status
 
 
-def invoice_page(session: Session, customer_id: uuid.UUID, *, status: str | None, today: dt.date, limit: int,
+def invoice_page(session: Session, customer_id: uuid.UUID, *, status: str | None, now: dt.datetime, limit: int,
                  cursor: str | None, job_id: uuid.UUID | None = None) -> Page:
     # The customer's own invoices, and those billed to them for another customer's work.
+    today = day_of(now)
     stmt = select(Invoice).where(or_(Invoice.customer_id == customer_id, Invoice.bill_to_customer_id == customer_id))
     if status:
         stmt = stmt.where(status_condition(status, today))
@@ -130,7 +149,7 @@ def invoice_page(session: Session, customer_id: uuid.UUID, *, status: str | None
     page = keyset_page(session, stmt, [Invoice.created_at, Invoice.id], limit=limit, cursor=cursor,
                        key=lambda i: (i.created_at, i.id))
     for invoice in page.items:
-        invoice.shown_on = today  # statuses read for the same day the filter and the summary used
+        shown(invoice, now)  # statuses read for the same day the filter and the summary used
     return page
 
 
@@ -191,11 +210,14 @@ def credit_on(session: Session, customer_id: uuid.UUID, as_of: dt.date) -> int:
     return max(int(credit), 0)
 
 
-def _activity_branch(model, kind: str, at, title, status, amount, link_prefix: str, paged: bool):
+# Where each kind of record is read in the API: its link is api_link(path + id), built from the row in Python.
+_PATHS = {"invoice": "/invoices/", "payment": "/payments/", "credit": "/credit-notes/", "refund": "/refunds/"}
+
+
+def _activity_branch(model, kind: str, at, title, status, amount, paged: bool):
     # explicit account filter: the automatic one is not relied on inside a UNION's subqueries
     stmt = select(model.id.label("id"), literal(kind).label("kind"), at.label("occurred_at"), title.label("title"),
-                  status.label("status"), amount.label("amount_cents"), model.currency.label("currency"),
-                  (literal(link_prefix) + cast(model.id, String)).label("link")
+                  status.label("status"), amount.label("amount_cents"), model.currency.label("currency")
                   ).where(model.account_id == _ACCOUNT, model.customer_id == _CUSTOMER)
     if paged:
         stmt = stmt.where(tuple_(at, model.id) < tuple_(bindparam("after_at", type_=DateTime(timezone=True)),
@@ -208,13 +230,13 @@ def _activity_statement(paged: bool):
     """The first page's statement (``paged`` False) or the one of the pages after a cursor."""
     branches = [
         _activity_branch(Invoice, "invoice", Invoice.created_at, literal("Invoice ") + Invoice.number,
-                         Invoice.status, Invoice.total_cents, "/api/invoices/", paged),
+                         Invoice.status, Invoice.total_cents, paged),
         _activity_branch(Payment, "payment", Payment.received_at, literal("Payment (") + Payment.method + ")",
-                         literal("recorded"), Payment.amount_cents, "/api/payments/", paged),
+                         literal("recorded"), Payment.amount_cents, paged),
         _activity_branch(CreditNote, "credit", CreditNote.created_at, literal("Credit note ") + CreditNote.number,
-                         literal("issued"), CreditNote.amount_cents, "/api/credit-notes/", paged),
+                         literal("issued"), CreditNote.amount_cents, paged),
         _activity_branch(Refund, "refund", Refund.created_at, literal("Refund"), Refund.destination,
-                         Refund.amount_cents, "/api/refunds/", paged),
+                         Refund.amount_cents, paged),
     ]
     merged = union_all(*[b.subquery().select() for b in branches]).subquery()
     return select(merged).order_by(merged.c.occurred_at.desc(), merged.c.id.desc()).limit(_LIMIT)
@@ -226,7 +248,7 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
     if cursor is not None:
         after = decode_key(cursor, dt.datetime, uuid.UUID)
         values.update(after_at=after[0], after_id=after[1])
-    rows = [{**row, "summary": None}
+    rows = [{**row, "summary": None, "link": api_link(_PATHS[row["kind"]] + str(row["id"]))}
             for row in session.execute(_activity_statement(cursor is not None), values).mappings()]
     has_more = len(rows) > limit
     rows = rows[:limit]
@@ -241,3 +263,16 @@ def price_book_page(session: Session, *, q: str | None, archived: bool, limit: i
         stmt = stmt.where(PriceBookItem.name.icontains(q, autoescape=True))
     return keyset_page(session, stmt, [PriceBookItem.name, PriceBookItem.id], limit=limit, cursor=cursor,
                        key=lambda i: (i.name, i.id), descending=False)
+
+
+def customer_pricing_table(session: Session, customer_id: uuid.UUID) -> PricingTable:
+    """Every live item, priced at each of the customer's properties for that property's kind."""
+    summary = session.get(CustomerSummary, customer_id)
+    currency = summary.currency if summary else DEFAULT_CURRENCY
+    # Prices in another currency than the customer is billed in are not theirs to be offered.
+    items = session.scalars(select(PriceBookItem).where(PriceBookItem.archived_at.is_(None),
+                                                        PriceBookItem.currency == currency)
+                            .order_by(func.lower(PriceBookItem.name), PriceBookItem.id)).all()
+    places = sorted((PricedPlace(p.id, p.one_line, p.kind) for p in properties_of(session, customer_id)),
+                    key=lambda place: place.label)
+    return pricing_table(items, places, currency)

@@ -7,6 +7,7 @@ from billing.service_layer import erasure, imports, merges
 from billing.service_layer.references import JOBS
 from chassis import customer_directory
 from chassis.messaging import Handlers
+from chassis.messaging.event import utcnow
 
 handlers = Handlers().include(customer_directory.handlers).include(JOBS.handlers)
 handlers.include(merges.MERGES.handlers)  # customer.merged and customer.unmerged
@@ -19,4 +20,5 @@ def on_erased(session, event) -> None:
 
 @handlers.on("history.imported")
 def on_history_imported(session, event) -> None:
-    imports.import_invoice(session, HistoryImported.from_data(event.data))
+    # now, not the event's time: the balance figures told are as of when they change here
+    imports.import_invoice(session, HistoryImported.from_data(event.data), now=utcnow())

@@ -19,13 +19,14 @@ from billing.domain.summary import summary_document as figures
 from billing.service_layer import publishing
 from chassis.errors import field_error
 from chassis.messaging import emit
-from chassis.messaging.event import utcnow
-
 
 
 class Books:
-    def __init__(self, session: Session):
+    """The books a unit of work changes at ``now``: the date of ledger lines not dated otherwise and of figures told."""
+
+    def __init__(self, session: Session, *, now: dt.datetime):
         self.session = session
+        self.now = now
         self._touched: dict[uuid.UUID, CustomerSummary] = {}
 
     def open(self, customer_id: uuid.UUID, currency: str | None = None) -> CustomerSummary:
@@ -53,7 +54,7 @@ class Books:
             LedgerEntry.customer_id == customer_id, LedgerEntry.position == summary.ledger_position)).first() or 0
         summary.ledger_position += 1
         entry = LedgerEntry(customer_id=customer_id, position=summary.ledger_position,
-                            occurred_at=occurred_at or utcnow(), kind=kind, record_id=record_id,
+                            occurred_at=occurred_at or self.now, kind=kind, record_id=record_id,
                             description=description, debit_cents=debit_cents, credit_cents=credit_cents,
                             running_balance_cents=previous + debit_cents - credit_cents, currency=summary.currency)
         self.session.add(entry)
@@ -63,7 +64,7 @@ class Books:
         """Flushes, and tells the other services each touched customer's new figures."""
         self.session.flush()
         for customer_id, summary in self._touched.items():
-            emit(self.session, publishing.balance_changed(summary_document(self.session, summary)))
+            emit(self.session, publishing.balance_changed(summary_document(self.session, summary, now=self.now)))
 
 
 def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> CustomerSummary:
@@ -76,7 +77,7 @@ def _create_locked(session: Session, customer_id: uuid.UUID, currency: str) -> C
                            .with_for_update()).one()
 
 
-def summary_document(session: Session, summary: CustomerSummary, today: dt.date | None = None) -> dict:
-    """The summary as ``balance.changed`` tells it, overdue read from the open-invoice index."""
-    overdue_cents, oldest = open_position(session, summary.customer_id, today or utcnow().date())
-    return figures(summary, summary.customer_id, overdue_cents, oldest, utcnow())
+def summary_document(session: Session, summary: CustomerSummary, *, now: dt.datetime) -> dict:
+    """The summary as of ``now`` as ``balance.changed`` tells it, overdue read from the open-invoice index."""
+    overdue_cents, oldest = open_position(session, summary.customer_id, now)
+    return figures(summary, summary.customer_id, overdue_cents, oldest, now)

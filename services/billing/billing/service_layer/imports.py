@@ -32,8 +32,8 @@ from chassis.messaging import emit
 log = logging.getLogger(__name__)
 
 
-def import_invoice(session: Session, row: HistoryImported) -> Invoice | None:
-    """Keeps the row's past invoice; None when it has none or it is already here."""
+def import_invoice(session: Session, row: HistoryImported, *, now: dt.datetime) -> Invoice | None:
+    """Keeps the row's past invoice, kept at ``now``; None when it has none or it is already here."""
     past = row.invoice
     if past is None:
         return None
@@ -42,7 +42,7 @@ def import_invoice(session: Session, row: HistoryImported) -> Invoice | None:
         return None
     # A customer merged away since the row was sent: the invoice goes where the merge moved the rest of its billing.
     customer_id = surviving(session, row.customer_id)
-    books = Books(session)
+    books = Books(session, now=now)
     books.open(customer_id, past.currency)
     # The lock on the customer's books is held now: a twin event that got here first has committed its invoice.
     if session.get(Invoice, invoice_id) is not None:

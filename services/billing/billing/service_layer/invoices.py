@@ -4,21 +4,21 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fieldwork_contracts import UNSET
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from billing.adapters.orm import Allocation, CreditNote, Invoice, InvoiceLine, Payment
+from billing.adapters.queries import day_of, shown
 from billing.domain import invoice as rules
 from billing.domain import summary
 from billing.domain.money import price_line, total_of
 from billing.service_layer import publishing
 from billing.service_layer.books import Books
 from billing.service_layer.commands import ApplyCredit, CreateInvoice, ReviseDraft
+from chassis.commands import UNSET
 from chassis.db import found, next_number
 from chassis.errors import Conflict, field_error
 from chassis.messaging import emit
-from chassis.messaging.event import utcnow
 
 
 def money_of(invoice: Invoice) -> rules.InvoiceMoney:
@@ -35,11 +35,11 @@ def issued_at(issue_date: dt.date) -> dt.datetime:
     return dt.datetime.combine(issue_date, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def get_locked(session: Session, invoice_id: uuid.UUID) -> Invoice:
+def get_locked(books: Books, invoice_id: uuid.UUID) -> Invoice:
     """The invoice with its customer's books locked first, then the invoice row (always in that order)."""
-    invoice = found(session, Invoice, invoice_id, "invoice")
-    Books(session).open(invoice.payer)  # lock order: summary, then invoice; avoids deadlocks
-    session.refresh(invoice, with_for_update=True)
+    invoice = found(books.session, Invoice, invoice_id, "invoice")
+    books.open(invoice.payer)  # lock order: summary, then invoice; avoids deadlocks
+    books.session.refresh(invoice, with_for_update=True)
     return invoice
 
 
@@ -49,19 +49,22 @@ def _line_rows(lines: list) -> list[InvoiceLine]:
             for i, l in enumerate(lines, start=1)]
 
 
-def create_invoice(session: Session, command: CreateInvoice) -> Invoice:
-    invoice = draft_invoice(session, Books(session), command)
+def create_invoice(session: Session, command: CreateInvoice, *, now: dt.datetime) -> Invoice:
+    invoice = draft_invoice(session, Books(session, now=now), command)
     emit(session, publishing.invoice_created(invoice))
-    return invoice
+    return shown(invoice, now)
 
 
 def draft_invoice(session: Session, books: Books, command: CreateInvoice, **marks) -> Invoice:
-    """A new draft with one of our numbers, in the payer's currency; ``marks``: its ``id`` or import marks."""
+    """A new draft with one of our numbers, in the payer's currency, made at ``books.now`` (issued that day unless
+    the command says otherwise); ``marks``: its ``id`` or import marks."""
     books.open(command.bill_to_customer_id or command.customer_id, command.currency)
     lines = [price_line(line) for line in command.lines]
     totals = total_of(lines)
-    issue_date = command.issue_date or utcnow().date()
-    invoice = Invoice(
+    issue_date = command.issue_date or day_of(books.now)
+    if command.due_date is not None and command.due_date < issue_date:
+        raise field_error("due_date", "The due date cannot be before the issue date.")
+    invoice = Invoice(created_at=books.now, 
         **marks, number=next_number(session, "invoice", prefix="INV-"), customer_id=command.customer_id,
         bill_to_customer_id=command.bill_to_customer_id, job_id=command.job_id, property_id=command.property_id,
         status=rules.DRAFT, issue_date=issue_date,
@@ -74,9 +77,9 @@ def draft_invoice(session: Session, books: Books, command: CreateInvoice, **mark
     return invoice
 
 
-def revise_draft(session: Session, invoice_id: uuid.UUID, command: ReviseDraft) -> Invoice:
+def revise_draft(session: Session, invoice_id: uuid.UUID, command: ReviseDraft, *, now: dt.datetime) -> Invoice:
     """A draft's lines, dates and notes may change; nothing is billed yet, so the books are untouched."""
-    invoice = get_locked(session, invoice_id)
+    invoice = get_locked(Books(session, now=now), invoice_id)
     rules.require_editable(money_of(invoice))
     if command.lines is not UNSET:
         lines = [price_line(line) for line in command.lines]
@@ -90,18 +93,18 @@ def revise_draft(session: Session, invoice_id: uuid.UUID, command: ReviseDraft) 
     if invoice.due_date < invoice.issue_date:
         raise field_error("due_date", "The due date cannot be before the issue date.")
     session.flush()
-    return invoice
+    return shown(invoice, now)
 
 
-def send_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
-    invoice = get_locked(session, invoice_id)
-    books = Books(session)
-    issue(books, invoice, at=utcnow())
+def send_invoice(session: Session, invoice_id: uuid.UUID, *, now: dt.datetime) -> Invoice:
+    books = Books(session, now=now)
+    invoice = get_locked(books, invoice_id)
+    issue(books, invoice, at=now)
     emit(session, publishing.invoice_sent(invoice))
     if invoice.status == rules.PAID:
         emit(session, publishing.invoice_paid(invoice))
     books.close()
-    return invoice
+    return shown(invoice, now)
 
 
 def issue(books: Books, invoice: Invoice, *, at: dt.datetime) -> None:
@@ -117,19 +120,19 @@ def issue(books: Books, invoice: Invoice, *, at: dt.datetime) -> None:
                debit_cents=invoice.total_cents, occurred_at=issued_at(invoice.issue_date))
 
 
-def mark_viewed(session: Session, invoice_id: uuid.UUID) -> Invoice:
-    invoice = get_locked(session, invoice_id)
+def mark_viewed(session: Session, invoice_id: uuid.UUID, *, now: dt.datetime) -> Invoice:
+    invoice = get_locked(Books(session, now=now), invoice_id)
     invoice.status = rules.mark_viewed(money_of(invoice))
-    invoice.viewed_at = invoice.viewed_at or utcnow()
-    return invoice
+    invoice.viewed_at = invoice.viewed_at or now
+    return shown(invoice, now)
 
 
-def void_invoice(session: Session, invoice_id: uuid.UUID) -> Invoice:
-    invoice = get_locked(session, invoice_id)
-    books = Books(session)
-    void(session, books, invoice, at=utcnow())
+def void_invoice(session: Session, invoice_id: uuid.UUID, *, now: dt.datetime) -> Invoice:
+    books = Books(session, now=now)
+    invoice = get_locked(books, invoice_id)
+    void(session, books, invoice, at=now)
     books.close()
-    return invoice
+    return shown(invoice, now)
 
 
 def void(session: Session, books: Books, invoice: Invoice, *, at: dt.datetime) -> None:
@@ -168,7 +171,7 @@ def allocate(session: Session, books: Books, invoice: Invoice, source: Payment |
 
     ``applied_at`` is when the money counts as on the invoice (a statement as of a date reads it): a payment's
     receipt for the split it was recorded with, the moment of applying for credit used later. ``settled_at``: when
-    an invoice this pays in full counts as paid (now, unless the payment is past history being imported)."""
+    an invoice this pays in full counts as paid (``books.now``, unless the payment is past history being imported)."""
     is_payment = isinstance(source, Payment)
     before_invoice = contribution(invoice)
     before_source = _source_contribution(source)
@@ -181,17 +184,17 @@ def allocate(session: Session, books: Books, invoice: Invoice, source: Payment |
     session.add(Allocation(invoice_id=invoice.id, payment_id=source.id if is_payment else None,
                            credit_note_id=None if is_payment else source.id, amount_cents=amount,
                            applied_at=applied_at))
-    settle(session, invoice, at=settled_at)
+    settle(session, invoice, at=settled_at or books.now)
     books.change(invoice.payer, contribution(invoice) - before_invoice)
     books.change(source.customer_id, _source_contribution(source) - before_source)
 
 
-def settle(session: Session, invoice: Invoice, *, at: dt.datetime | None = None) -> None:
-    """Status follows the money; reaching zero (at ``at``, else now) announces ``invoice.paid``."""
+def settle(session: Session, invoice: Invoice, *, at: dt.datetime) -> None:
+    """Status follows the money; reaching zero (at ``at``) announces ``invoice.paid``."""
     was_paid = invoice.status == rules.PAID
     invoice.status = rules.settled_status(money_of(invoice))
     if invoice.status == rules.PAID and not was_paid:
-        invoice.paid_at = at or utcnow()
+        invoice.paid_at = at
         emit(session, publishing.invoice_paid(invoice))
     elif invoice.status != rules.PAID:
         invoice.paid_at = None
@@ -207,12 +210,12 @@ def _source_contribution(source: Payment | CreditNote) -> summary.Totals:
     return summary.of_credit_note(source.amount_cents, source.allocated_cents)
 
 
-def apply_credit(session: Session, invoice_id: uuid.UUID, command: ApplyCredit) -> Invoice:
+def apply_credit(session: Session, invoice_id: uuid.UUID, command: ApplyCredit, *, now: dt.datetime) -> Invoice:
     """Uses the customer's unapplied payments and credit notes (oldest first) on this invoice."""
     amount_cents = command.amount_cents
-    invoice = get_locked(session, invoice_id)
+    books = Books(session, now=now)
+    invoice = get_locked(books, invoice_id)
     rules.require_open(money_of(invoice), "credit")
-    books = Books(session)
     wanted = min(amount_cents or invoice.balance_cents, invoice.balance_cents)
     sources = credit_sources(session, invoice.payer)
     available = sum(source.unallocated_cents for source in sources)
@@ -225,12 +228,12 @@ def apply_credit(session: Session, invoice_id: uuid.UUID, command: ApplyCredit) 
         if wanted == 0:
             break
         take = min(wanted, source.unallocated_cents)
-        allocate(session, books, invoice, source, take, applied_at=utcnow())
+        allocate(session, books, invoice, source, take, applied_at=now)
         applied.append((source_kind(source), source.id, take))
         wanted -= take
-    emit(session, publishing.credit_applied(invoice, applied, utcnow()))
+    emit(session, publishing.credit_applied(invoice, applied, now))
     books.close()
-    return invoice
+    return shown(invoice, now)
 
 
 def credit_sources(session: Session, customer_id: uuid.UUID) -> list[Payment | CreditNote]:

@@ -15,17 +15,18 @@ from billing.adapters.orm import CreditNote, CustomerSummary, Invoice, LedgerEnt
 from billing.service_layer.books import Books
 from billing.service_layer.recount import recount
 from chassis.merge_follower import FollowedMerge, MergeFollower
+from chassis.messaging.event import utcnow
 
 
 def _lock_books(session: Session, change: FollowedMerge) -> None:
-    books = Books(session)
+    books = Books(session, now=utcnow())  # only locks: nothing is dated
     for customer_id in change.customers:
         books.open(customer_id)
     session.execute(_DEFER_POSITIONS)
 
 
 def _settle_both(session: Session, change: FollowedMerge) -> None:
-    books = Books(session)
+    books = Books(session, now=utcnow())  # the figures told are as of now: the moment the merge is followed
     for customer_id in change.customers:
         books.open(customer_id)  # locked already by _lock_books: this unit of work holds them
     for customer_id in (change.duplicate_id, change.target_id):

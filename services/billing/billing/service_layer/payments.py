@@ -65,7 +65,7 @@ def record_payment(session: Session, command: RecordPayment, *, now: dt.datetime
     """``now``: when a payment that does not say when it was received was received."""
     if command.received_at is None:
         command = replace(command, received_at=now)
-    books = Books(session)
+    books = Books(session, now=now)
     payment = take_payment(session, books, command)
     books.close()
     return payment
@@ -74,7 +74,8 @@ def record_payment(session: Session, command: RecordPayment, *, now: dt.datetime
 def take_payment(session: Session, books: Books, command: RecordPayment, *,
                  settled_at: dt.datetime | None = None) -> Payment:
     """Records the payment and applies it as the command says (else oldest open invoices first), in ``books`` (the
-    caller closes them). ``settled_at``: when an invoice it pays in full counts as paid, for past history; else now."""
+    caller closes them). ``settled_at``: when an invoice it pays in full counts as paid, for past history; else
+    ``books.now``."""
     customer_id, amount = command.customer_id, command.amount_cents
     books.open(customer_id, command.currency)
     if command.allocations is None:
@@ -114,9 +115,9 @@ def _ledger_line(payment: Payment) -> str:
     return said + (f" ({payment.reference})" if payment.reference else "")
 
 
-def issue_credit_note(session: Session, command: IssueCreditNote) -> CreditNote:
+def issue_credit_note(session: Session, command: IssueCreditNote, *, now: dt.datetime) -> CreditNote:
     customer_id = command.customer_id
-    books = Books(session)
+    books = Books(session, now=now)
     books.open(customer_id, command.currency)
     invoice = None
     if command.invoice_id:
@@ -126,7 +127,7 @@ def issue_credit_note(session: Session, command: IssueCreditNote) -> CreditNote:
             raise field_error("amount_cents", f"Invoice {invoice.number} owes only {invoice.balance_cents}.")
     note = CreditNote(number=next_number(session, "credit_note", prefix="CN-"), customer_id=customer_id,
                       amount_cents=command.amount_cents, currency=command.currency, reason=command.reason,
-                      allocated_cents=0)
+                      allocated_cents=0, created_at=now)
     session.add(note)
     session.flush()
     books.change(customer_id, summary.of_credit_note(note.amount_cents, 0))
@@ -140,7 +141,7 @@ def issue_credit_note(session: Session, command: IssueCreditNote) -> CreditNote:
     return note
 
 
-def refund(session: Session, command: RefundPayment) -> Refund:
+def refund(session: Session, command: RefundPayment, *, now: dt.datetime) -> Refund:
     """Gives payment money back to the customer, or moves it off an invoice onto account credit.
 
     From an invoice (``invoice_id``): that invoice owes the amount again. Without one: it comes out
@@ -149,7 +150,7 @@ def refund(session: Session, command: RefundPayment) -> Refund:
     payment = session.get(Payment, command.payment_id)
     if payment is None:
         raise field_error("payment_id", "No such payment.")
-    books = Books(session)
+    books = Books(session, now=now)
     books.open(payment.customer_id)
     session.refresh(payment, with_for_update=True)
     amount, destination, invoice_id = command.amount_cents, command.destination, command.invoice_id
@@ -166,7 +167,7 @@ def refund(session: Session, command: RefundPayment) -> Refund:
     books.change(payment.customer_id, summary.of_payment(payment.amount_cents, payment.allocated_cents,
                                                          payment.refunded_cents) - payment_before)
     record = Refund(customer_id=payment.customer_id, payment_id=payment.id, invoice_id=invoice_id, amount_cents=amount,
-                    currency=payment.currency, destination=destination, reason=command.reason)
+                    currency=payment.currency, destination=destination, reason=command.reason, created_at=now)
     session.add(record)
     session.flush()
     emit(session, publishing.refund_issued(record))
@@ -199,5 +200,5 @@ def _take_back(session: Session, books: Books, payment: Payment, invoice_id: uui
     invoice.balance_cents = invoice.total_cents - invoice.paid_cents - invoice.credited_cents
     payment.allocated_cents -= amount
     if invoice.status != rules.VOID:
-        settle(session, invoice)
+        settle(session, invoice, at=books.now)
     books.change(invoice.payer, contribution(invoice) - before)

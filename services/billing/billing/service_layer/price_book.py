@@ -1,24 +1,20 @@
 """Keeping the price book, and the pricing table of a customer: shown, drawn as a PDF, or emailed by comms."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from fieldwork_contracts import UNSET
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from billing.adapters import pdf, queries
-from billing.adapters.orm import CustomerSummary, PriceBookItem, PricingTableRequest
-from billing.domain.price_book import PricedPlace, PricingTable, pricing_table
+from billing.adapters.orm import PriceBookItem, PricingTableRequest
 from billing.service_layer import publishing
-from billing.service_layer.books import DEFAULT_CURRENCY
-from chassis.commands import sent
 from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, RequestPricingTable
 from billing.service_layer.statements import customer_name, user_id
-from chassis.customer_directory import properties_of
+from chassis.commands import UNSET, sent
 from chassis.errors import field_error
 from chassis.messaging import emit
-from chassis.messaging.event import utcnow
 
 
 def _name_is_free(session: Session, name: str, but: uuid.UUID | None = None) -> None:
@@ -50,9 +46,9 @@ def change_item(session: Session, item_id: uuid.UUID, command: ChangePriceBookIt
     return item
 
 
-def archive_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
+def archive_item(session: Session, item_id: uuid.UUID, *, now: dt.datetime) -> PriceBookItem:
     item = queries.price_book_item(session, item_id)
-    item.archived_at = item.archived_at or utcnow()
+    item.archived_at = item.archived_at or now
     session.flush()
     return item
 
@@ -67,30 +63,17 @@ def restore_item(session: Session, item_id: uuid.UUID) -> PriceBookItem:
     return item
 
 
-def customer_pricing_table(session: Session, customer_id: uuid.UUID) -> PricingTable:
-    """Every live item, priced at each of the customer's properties for that property's kind."""
-    summary = session.get(CustomerSummary, customer_id)
-    currency = summary.currency if summary else DEFAULT_CURRENCY
-    # Prices in another currency than the customer is billed in are not theirs to be offered.
-    items = session.scalars(select(PriceBookItem).where(PriceBookItem.archived_at.is_(None),
-                                                        PriceBookItem.currency == currency)
-                            .order_by(func.lower(PriceBookItem.name), PriceBookItem.id)).all()
-    places = sorted((PricedPlace(p.id, p.one_line, p.kind) for p in properties_of(session, customer_id)),
-                    key=lambda place: place.label)
-    return pricing_table(items, places, currency)
-
-
 def render_pricing_table(session: Session, customer_id: uuid.UUID) -> bytes:
-    return pdf.pricing_table_pdf(customer_name(session, customer_id), customer_pricing_table(session, customer_id))
+    return pdf.pricing_table_pdf(customer_name(session, customer_id),
+                                 queries.customer_pricing_table(session, customer_id))
 
 
 def request_pricing_table(session: Session, customer_id: uuid.UUID, command: RequestPricingTable, *,
-                          requested_by: str, requested_by_name: str) -> PricingTableRequest:
-    """Asks comms to email the pricing table (it fetches the PDF from us when it sends); ``requested_by`` is the
-    token subject (the event's user id), ``requested_by_name`` how they are shown."""
-    request = PricingTableRequest(customer_id=customer_id, email=command.email,
-                                  requested_by=requested_by_name)
+                          subject: str, by: str) -> PricingTableRequest:
+    """Asks comms to email the pricing table (it fetches the PDF from us when it sends); ``subject`` is the token
+    subject (the event's user id), ``by`` how they are shown."""
+    request = PricingTableRequest(customer_id=customer_id, email=command.email, requested_by=by)
     session.add(request)
     session.flush()
-    emit(session, publishing.pricing_table_requested(request, user_id(requested_by)))
+    emit(session, publishing.pricing_table_requested(request, user_id(subject)))
     return request

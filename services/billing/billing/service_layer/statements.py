@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from billing.adapters import pdf
 from billing.adapters.orm import CustomerSummary, StatementRequest
-from billing.adapters.queries import credit_on, open_items
+from billing.adapters.queries import credit_on, day_of, open_items
 from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
 from billing.service_layer.commands import RequestStatement
@@ -36,12 +36,13 @@ def user_id(sub: str) -> uuid.UUID:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
 
 
-def request_statement(session: Session, customer_id: uuid.UUID, command: RequestStatement, *, today: dt.date,
-                      requested_by: str, requested_by_name: str) -> StatementRequest:
-    """``requested_by`` is the token subject (the event's user id); ``requested_by_name`` is how they are shown."""
-    request = StatementRequest(customer_id=customer_id, as_of=command.as_of or today, email=command.email,
-                               requested_by=requested_by_name)
+def request_statement(session: Session, customer_id: uuid.UUID, command: RequestStatement, *, now: dt.datetime,
+                      subject: str, by: str) -> StatementRequest:
+    """``subject`` is the token subject (the event's user id); ``by`` is how they are shown. Without a day, the
+    statement is as of the day of ``now``."""
+    request = StatementRequest(customer_id=customer_id, as_of=command.as_of or day_of(now), email=command.email,
+                               requested_by=by)
     session.add(request)
     session.flush()
-    emit(session, publishing.statement_requested(request, user_id(requested_by)))
+    emit(session, publishing.statement_requested(request, user_id(subject)))
     return request

@@ -7,9 +7,8 @@ import uuid
 from sqlalchemy.orm import Session
 
 from billing.adapters import queries
-from billing.adapters.orm import CardOnFile
 from billing.domain.invoice import falls_overdue_at
-from billing.service_layer.customers import visible_customer
+from chassis.customer_directory import visible_customer
 from chassis.db.part_store import earliest
 from chassis.references import CallersApi
 
@@ -27,14 +26,13 @@ def workspace_part(session: Session, customer_id: uuid.UUID, customers: CallersA
     else shown depends on the day (activity shows stored statuses; the card shows its expiry as stored; statements
     are not in the part).
     """
-    today = now.astimezone(dt.timezone.utc).date()
     visible_customer(session, customer_id, customers)
-    invoices = queries.invoice_page(session, customer_id, status=None, today=today, limit=limit, cursor=None)
+    invoices = queries.invoice_page(session, customer_id, status=None, now=now, limit=limit, cursor=None)
     summary, next_due = queries.summary_and_next_due(session, customer_id, now)
     document = {
         "invoices": invoices.as_dict(),
         "summary": summary,
         "activity": queries.activity_page(session, customer_id, limit=activity_limit, cursor=None).as_dict(),
-        "card_on_file": session.get(CardOnFile, customer_id),  # None: no card
+        "card_on_file": queries.card_if_any(session, customer_id),  # None: no card
     }
     return document, earliest([falls_overdue_at(next_due) if next_due else None])

@@ -7,8 +7,8 @@ from billing.entrypoints.http.schemas.requests import CreditNoteIn, PaymentIn, R
 from billing.entrypoints.http.schemas.responses import CreditNoteOut, PaymentOut, RefundOut
 from billing.service_layer import payments
 from billing.service_layer.commands import IssueCreditNote, RecordPayment, RefundPayment
-from billing.service_layer.customers import writable_customer
 from chassis.api import Blueprint
+from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import callers_api, now
 
@@ -19,7 +19,7 @@ blp.before_request(refuse_card_data)
 @blp.post("/payments", "billing:edit", body=PaymentIn, response=PaymentOut, status=201)
 def record_payment(command: RecordPayment):
     session = request_session()
-    writable_customer(session, command.customer_id, callers_api("customers_api"))
+    require_customer(session, command.customer_id, callers_api("customers_api"))
     return payments.record_payment(session, command, now=now())
 
 
@@ -31,8 +31,8 @@ def read_payment(payment_id):
 @blp.post("/credit-notes", "billing:edit", body=CreditNoteIn, response=CreditNoteOut, status=201)
 def issue_credit_note(command: IssueCreditNote):
     session = request_session()
-    writable_customer(session, command.customer_id, callers_api("customers_api"))
-    return payments.issue_credit_note(session, command)
+    require_customer(session, command.customer_id, callers_api("customers_api"))
+    return payments.issue_credit_note(session, command, now=now())
 
 
 @blp.get("/credit-notes/<uuid:note_id>", "billing:view", response=CreditNoteOut)
@@ -42,7 +42,7 @@ def read_credit_note(note_id):
 
 @blp.post("/refunds", "billing:edit", body=RefundIn, response=RefundOut, status=201)
 def refund_payment(command: RefundPayment):
-    return payments.refund(request_session(), command)
+    return payments.refund(request_session(), command, now=now())
 
 
 @blp.get("/refunds/<uuid:refund_id>", "billing:view", response=RefundOut)

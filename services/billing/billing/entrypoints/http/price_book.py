@@ -11,10 +11,11 @@ from billing.entrypoints.http.schemas.responses import (PriceBookItemOut, PriceB
                                                         PricingTableSendOut)
 from billing.service_layer import price_book
 from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, RequestPricingTable
-from billing.service_layer.customers import visible_customer, writable_path_customer
+from billing.service_layer.customers import visible_then_writable_customer
 from chassis.api import BINARY, Blueprint
+from chassis.customer_directory import visible_customer
 from chassis.db import request_session
-from chassis.request_context import callers_api, principal
+from chassis.request_context import actor, callers_api, now, principal
 
 blp = Blueprint("price_book", __name__, description="The account's price book and customers' pricing tables")
 blp.before_request(refuse_card_data)
@@ -44,7 +45,7 @@ def change_item(command: ChangePriceBookItem, item_id):
 @blp.delete("/price-book/<uuid:item_id>", "settings:edit", response=PriceBookItemOut,
             description="The item, archived: it no longer shows or prices anything.")
 def archive_item(item_id):
-    return price_book.archive_item(request_session(), item_id)
+    return price_book.archive_item(request_session(), item_id, now=now())
 
 
 @blp.post("/price-book/<uuid:item_id>/restore", "settings:edit", response=PriceBookItemOut,
@@ -57,7 +58,7 @@ def restore(item_id):
 def pricing_table(customer_id):
     session = request_session()
     visible_customer(session, customer_id, callers_api("customers_api"))
-    return price_book.customer_pricing_table(session, customer_id)
+    return queries.customer_pricing_table(session, customer_id)
 
 
 @blp.get("/customers/<uuid:customer_id>/pricing-table.pdf", "billing:view", response=BINARY,
@@ -73,7 +74,5 @@ def pricing_table_pdf(customer_id):
           response=PricingTableSendOut, status=202)
 def send_pricing_table(command: RequestPricingTable, customer_id):
     session = request_session()
-    writable_path_customer(session, customer_id, callers_api("customers_api"))
-    caller = principal()
-    return price_book.request_pricing_table(session, customer_id, command, requested_by=caller.sub,
-                                            requested_by_name=caller.display_name)
+    visible_then_writable_customer(session, customer_id, callers_api("customers_api"))
+    return price_book.request_pricing_table(session, customer_id, command, subject=principal().sub, by=actor())
