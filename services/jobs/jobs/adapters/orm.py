@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import (BigInteger, CheckConstraint, Computed, Date, DateTime, ForeignKey, Identity, Index, Integer,
                         SmallInteger, String, Text, UniqueConstraint, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, query_expression
 
 from chassis.db import Tenanted
 
@@ -191,6 +191,10 @@ class Review(Tenanted, Base):
     comment: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = _now_column()
+    # Read only beside a first page of the customer's reviews (queries.first_reviews_with_summary): the count and
+    # the rating total of all the customer's reviews, so the page and its summary take one statement.
+    customers_review_count: Mapped[int | None] = query_expression()
+    customers_rating_total: Mapped[int | None] = query_expression()
 
 
 class Change(Tenanted, Base):

@@ -7,7 +7,7 @@ import uuid
 from typing import NamedTuple
 
 from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, exists, func, literal, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, with_expression
 
 from chassis.activity import api_link
 from chassis.pagination import Page, encode_cursor, keyset_page
@@ -70,20 +70,20 @@ def photo_view(photo: Photo, job: Job | None) -> dict:
             "thumbnail_url": api_link(f"/photos/{photo.id}/thumbnail")}
 
 
-def job_photos(session: Session, job: Job, *, limit: int, cursor: str | None) -> dict:
+def job_photos(session: Session, job: Job, *, limit: int, cursor: str | None) -> Page:
     """A page of the job's photos, newest first, as the list shows them."""
     order = [Photo.uploaded_at, Photo.id]
     page = keyset_page(session, select(Photo).where(Photo.job_id == job.id), order, limit=limit, cursor=cursor,
                        key=lambda photo: (photo.uploaded_at, photo.id))
-    return page.as_dict(lambda photo: photo_view(photo, job))
+    return Page([photo_view(photo, job) for photo in page.items], page.next_cursor)
 
 
-def customer_photos(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> dict:
+def customer_photos(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
     """A page of the customer's photos, newest first, each with its job's number and title (one more statement)."""
     page = page_of(session, Photo, customer_id, limit=limit, cursor=cursor, order=[Photo.uploaded_at, Photo.id])
     job_ids = {photo.job_id for photo in page.items if photo.job_id}
     jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
-    return page.as_dict(lambda photo: photo_view(photo, jobs.get(photo.job_id)))
+    return Page([photo_view(photo, jobs.get(photo.job_id)) for photo in page.items], page.next_cursor)
 
 
 def technicians(session: Session, *, active: bool | None, limit: int, cursor: str | None) -> Page:
@@ -163,13 +163,15 @@ _JOB_LISTS = _job_lists_statement()
 
 
 class JobLists(NamedTuple):
-    page: list[Job]
+    page: Page
     completed: list[Job]
     upcoming: list[Job]
     open_count: int
 
 
 def job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, page_size: int) -> JobLists:
+    """The first page of the customer's jobs (as ``GET /customers/<id>/jobs`` answers it), the latest completed, the
+    next scheduled and the open count, in one statement."""
     lists: dict[str, list[Job]] = {"page": [], "completed": [], "upcoming": []}
     open_count = None
     for job, name, open_count in session.execute(_JOB_LISTS, {"customer_id": customer_id, "recent": RECENT_LIMIT,
@@ -179,12 +181,11 @@ def job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, pag
     lists["page"].sort(key=job_page_key, reverse=True)
     lists["completed"].sort(key=lambda job: job.completed_at, reverse=True)
     lists["upcoming"].sort(key=lambda job: job.scheduled_start)
-    return JobLists(lists["page"], lists["completed"], lists["upcoming"], open_count or 0)
-
-
-def first_page(rows: list, limit: int, *, key) -> Page:
-    """A first page from ``limit + 1`` rows in page order, with the cursor ``keyset_page`` would give it."""
-    return Page(rows[:limit], encode_cursor(key(rows[limit - 1])) if len(rows) > limit else None)
+    # The page is a branch of the union, so keyset_page cannot read it; it is cut as keyset_page cuts its pages
+    # (one row more than the page read, the last shown row's key the cursor), so the next page follows on from it.
+    page, more = lists["page"][:page_size], len(lists["page"]) > page_size
+    return JobLists(Page(page, encode_cursor(job_page_key(page[-1])) if more else None), lists["completed"],
+                    lists["upcoming"], open_count or 0)
 
 
 TO_REVIEW_LIMIT = 20  # jobs a customer is offered to rate at once: the latest, never the whole history
@@ -209,11 +210,14 @@ def review_summary(session: Session, customer_id: uuid.UUID) -> dict:
 def first_reviews_with_summary(session: Session, customer_id: uuid.UUID, *, limit: int) -> dict:
     """The first page of the customer's reviews with their count and average, as ``GET /customers/<id>/reviews``
     answers it, in one statement: the window sums run over every review of the customer before the limit."""
-    rows = session.execute(select(Review, func.count().over(), func.sum(Review.rating).over())
-                           .where(Review.customer_id == customer_id)
-                           .order_by(*(column.desc() for column in REVIEW_PAGE_ORDER)).limit(limit + 1)).all()
-    count, total = (rows[0][1], rows[0][2]) if rows else (0, 0)
-    page = first_page([row[0] for row in rows], limit, key=review_page_key)
+    stmt = (select(Review).where(Review.customer_id == customer_id)
+            .options(with_expression(Review.customers_review_count, func.count().over()),
+                     with_expression(Review.customers_rating_total, func.sum(Review.rating).over()))
+            # reviews already in the session get the sums too
+            .execution_options(populate_existing=True))
+    page = keyset_page(session, stmt, list(REVIEW_PAGE_ORDER), limit=limit, cursor=None, key=review_page_key)
+    first = page.items[0] if page.items else None
+    count, total = (first.customers_review_count, first.customers_rating_total) if first else (0, 0)
     return {**page.as_dict(), "summary": {"count": count, "average": average(total, count)}}
 
 

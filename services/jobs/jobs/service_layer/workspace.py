@@ -43,7 +43,7 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CallersApi, now
     for plan in plans.items:
         plan_shown_as_of(plan, now)
     document = {
-        "jobs": queries.first_page(jobs.page, limit, key=queries.job_page_key).as_dict(),
+        "jobs": jobs.page.as_dict(),
         "estimates": estimates.as_dict(),
         "plans": plans.as_dict(),
         "recent_activity": {"completed_recently": recent, "upcoming": jobs.upcoming},

@@ -34,7 +34,7 @@ def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:
 def job_photos(args, job_id):
     """The job's photos, newest first."""
     session = request_session()
-    return queries.job_photos(session, load_job(session, job_id), limit=args["limit"], cursor=args["cursor"])
+    return queries.job_photos(session, load_job(session, job_id), limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.post("/jobs/<uuid:job_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart", response=PhotoOut,
@@ -48,7 +48,7 @@ def upload_job_photo(form, job_id):
 def customer_photos(args, customer_id):
     session = request_session()
     visible_customer(session, customer_id, callers_api("customers_api"))
-    return queries.customer_photos(session, customer_id, limit=args["limit"], cursor=args["cursor"])
+    return queries.customer_photos(session, customer_id, limit=args["limit"], cursor=args["cursor"]).as_dict()
 
 
 @blp.post("/customers/<uuid:customer_id>/photos", "jobs:edit", body=PhotoUpload, body_in="multipart",
