@@ -176,6 +176,13 @@ class InviteToPortal:
 
 
 @dataclass(frozen=True)
+class RedeemInvite:
+    """A magic link's token, as the portal hands it on."""
+
+    token: str
+
+
+@dataclass(frozen=True)
 class LinkCustomer:
     """The customer is ``kind`` of the ``related_id`` one (bill_to, tenant, household)."""
 

@@ -12,7 +12,7 @@ from chassis.messaging import emit
 from customers.adapters.orm import Customer, PortalInvite
 from customers.adapters.portal_tokens import InvalidToken, PortalTokens
 from customers.service_layer import publishing
-from customers.service_layer.commands import InviteToPortal
+from customers.service_layer.commands import InviteToPortal, RedeemInvite
 
 REFUSED = "This invitation link is not valid, has expired or was already used."
 
@@ -49,9 +49,10 @@ def contact_points(customer: Customer) -> tuple[str | None, str | None]:
     return email, phone
 
 
-def read_token(token: str, tokens: PortalTokens) -> tuple[uuid.UUID, uuid.UUID]:
+def read_token(command: RedeemInvite, tokens: PortalTokens) -> tuple[uuid.UUID, uuid.UUID]:
+    """(invite id, account id) the link's token names; refused when it is not one we signed."""
     try:
-        return tokens.read(token)
+        return tokens.read(command.token)
     except InvalidToken:
         raise Unauthenticated(REFUSED) from None
 

@@ -28,14 +28,15 @@ def list_invites(query, customer_id):
           status=201)
 def invite_to_portal(command, customer_id):
     session = request_session()
+    moment = now()
     record = invites.invite(session, customer_for_change(session, customer_id), command,
-                            tokens=adapter("portal_tokens"), portal_url=adapter("portal_url"), by=actor(), now=now())
-    return presenters.invite(record, now())
+                            tokens=adapter("portal_tokens"), portal_url=adapter("portal_url"), by=actor(), now=moment)
+    return presenters.invite(record, moment)
 
 
 # Public: the magic-link token authenticates itself (signed by us, expiring, single use).
 @blp.post("/portal/redeem", PUBLIC, body=RedeemIn, response=RedeemOut)
-def redeem_invite(body):
-    invite_id, account_id = invites.read_token(body["token"], adapter("portal_tokens"))
+def redeem_invite(command):
+    invite_id, account_id = invites.read_token(command, adapter("portal_tokens"))
     customer_id, account_id = invites.redeem(request_session(account_id=account_id), invite_id, now=now())
     return {"customer_id": customer_id, "account_id": account_id}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import marshmallow
 from flask_smorest.fields import Upload
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 from werkzeug.datastructures import FileStorage
@@ -142,7 +141,8 @@ class InviteIn(CommandSchema):
     expires_in_days = fields.Integer(validate=validate.Range(min=1, max=30))
 
 
-class RedeemIn(Schema):
+class RedeemIn(CommandSchema):
+    command = commands.RedeemInvite
     token = fields.String(required=True, validate=validate.Length(min=10, max=500))
 
 
@@ -227,13 +227,13 @@ class ImportUpload(CommandSchema):
                        + ", ".join(FIELDS) + "; of history: " + ", ".join(import_history.FIELDS)})
 
 
-class ImportRowArgs(marshmallow.Schema):
+class ImportRowArgs(Schema):
     after = fields.Integer(load_default=0, validate=validate.Range(min=0))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     outcome = fields.String(load_default=None, validate=validate.OneOf(OUTCOMES))
 
 
-class LayoutArgs(marshmallow.Schema):
+class LayoutArgs(Schema):
     kind = fields.String(load_default="customers", validate=validate.OneOf(IMPORT_KINDS))
 
 

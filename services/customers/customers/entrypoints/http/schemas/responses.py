@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from fieldwork_contracts.workspace_part import part_schema
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from chassis.pagination import page_schema
+from chassis.schemas import Schema
 
 
 class PhoneOut(Schema):
