@@ -52,7 +52,7 @@ def computed(app, database, clock):
         with database.engine.begin() as connection:
             connection.execute(text("UPDATE fact_snapshots SET facts = NULL WHERE account_id = :a"), {"a": account_id})
         with app.app_context(), database.transaction(account_id=account_id) as session:
-            document, _ = cached_insights(session, uuid.UUID(str(customer)), clock.now)
+            document, _ = cached_insights(session, uuid.UUID(str(customer)), now=clock.now)
         return wire_json.dumps(InsightsOut().dump(document))
     return compute
 

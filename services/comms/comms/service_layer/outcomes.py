@@ -41,8 +41,8 @@ def report_delivery(session: Session, provider_ref: str, provider_status: str, e
     return comm
 
 
-def retry(session: Session, communication_id: uuid.UUID, now: dt.datetime,
-          configured: dict[str, bool]) -> Communication:
+def retry(session: Session, communication_id: uuid.UUID, *, configured: dict[str, bool],
+          now: dt.datetime) -> Communication:
     """Queues a failed send again from its first attempt; 409 when it did not fail or cannot be sent again."""
     comm = found(session, Communication, communication_id, "communication")
     if comm.direction != "outbound" or comm.status != FAILED:

@@ -83,7 +83,8 @@ def _from_store(read: _Read) -> dict | None:
     return None
 
 
-def cached_insights(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> tuple[dict, dt.datetime | None]:
+def cached_insights(session: Session, customer_id: uuid.UUID, *,
+                    now: dt.datetime) -> tuple[dict, dt.datetime | None]:
     """The insights without waiting for the model (the workspace's), and the first moment time alone changes them.
 
     Reads only: the model is never asked and nothing is written but the facts' snapshot, so the answer can be

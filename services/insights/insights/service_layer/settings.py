@@ -106,7 +106,7 @@ def stored_key(session: Session, secrets: SecretBox) -> tuple[OpenAISetting, str
         return row, None
 
 
-def check_connection(database: Database, account_id: uuid.UUID, secrets: SecretBox, advisor: OpenAIAdvisor,
+def check_connection(database: Database, account_id: uuid.UUID, secrets: SecretBox, advisor: OpenAIAdvisor, *,
                      now: dt.datetime) -> dict:
     """Asks the model one small question with the account's stored key; 409 when OpenAI is not connected."""
     with database.transaction(account_id=account_id) as session:

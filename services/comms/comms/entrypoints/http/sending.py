@@ -46,7 +46,7 @@ def channels():
 @conflicts
 def retry_send(communication_id):
     """Queue a failed send again from its first attempt (409 when it did not fail)."""
-    return retry(request_session(), communication_id, now(), _configured())
+    return retry(request_session(), communication_id, configured=_configured(), now=now())
 
 
 @blp.get("/unmatched", "comms:view", query=FeedArgs, response=CommunicationPage)

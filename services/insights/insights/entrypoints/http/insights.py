@@ -22,7 +22,7 @@ def customer_cards(args, customer_id):
         stored = stored_parts.look_up(customer_id, args, now=at)
         if stored.current:
             return stored.answer()
-        return stored.keep(InsightsOut, *cached_insights(request_session(), customer_id, at))
+        return stored.keep(InsightsOut, *cached_insights(request_session(), customer_id, now=at))
     ctx = InsightsContext(runtime().database, adapter("secrets"), adapter("openai"))
     return customer_insights(ctx, principal().account_id, customer_id, now=at)
 
@@ -50,7 +50,7 @@ def check_openai():
 
     200 with ``ok`` false and the ``reason`` when OpenAI refuses or does not answer; 409 when not connected."""
     return settings.check_connection(runtime().database, principal().account_id, adapter("secrets"),
-                                     adapter("openai"), now())
+                                     adapter("openai"), now=now())
 
 
 @blp.get("/settings/insights", "insights:view", response=ThresholdsOut)
