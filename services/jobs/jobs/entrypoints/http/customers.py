@@ -15,7 +15,8 @@ from jobs.entrypoints.http.schemas.requests import status_filter
 from jobs.adapters import queries
 from jobs.service_layer import estimates, plans
 
-blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>")
+blp = Blueprint("customer_views", __name__, url_prefix="/customers/<uuid:customer_id>",
+                description="A customer's jobs, estimates, plans and timeline")
 
 
 def _session_for(customer_id):

@@ -17,7 +17,7 @@ from jobs.service_layer.estimates import (approve, convert_to_job, load_estimate
 from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 
-blp = Blueprint("estimates", __name__)
+blp = Blueprint("estimates", __name__, description="Estimates")
 
 
 @blp.post("/estimates", "jobs:edit", body=EstimateIn, response=EstimateOut, status=201)

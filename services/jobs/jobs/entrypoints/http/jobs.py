@@ -15,7 +15,7 @@ from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.technicians import assign_crew
 
-blp = Blueprint("jobs", __name__, url_prefix="/jobs")
+blp = Blueprint("jobs", __name__, url_prefix="/jobs", description="Jobs")
 
 
 @blp.get("", "jobs:view", query=status_filter(JOB.statuses), response=page_schema(JobBrief, name="AccountJobPage"))

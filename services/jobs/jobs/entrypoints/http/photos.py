@@ -19,7 +19,7 @@ from jobs.service_layer.photos import add_photo, customer_to_photograph, delete_
 from jobs.adapters import queries
 from jobs.adapters.queries import photo_view
 
-blp = Blueprint("photos", __name__)
+blp = Blueprint("photos", __name__, description="Photos of jobs and customers")
 
 
 def _upload(customer_id: uuid.UUID, job: Job | None, form: dict) -> dict:

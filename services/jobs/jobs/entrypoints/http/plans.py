@@ -13,7 +13,7 @@ from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, revise_plan, set_up, shown_as_of
 
-blp = Blueprint("plans", __name__)
+blp = Blueprint("plans", __name__, description="Maintenance plans and the visits they book")
 
 
 @blp.post("/plans", "jobs:edit", body=PlanIn, response=PlanOut, status=201)

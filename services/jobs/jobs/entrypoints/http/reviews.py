@@ -11,7 +11,7 @@ from jobs.entrypoints.http.schemas.requests import ReviewIn
 from jobs.entrypoints.http.schemas.responses import JobsToReview, ReviewOut, ReviewsPage
 from jobs.service_layer import reviews
 
-blp = Blueprint("reviews", __name__)
+blp = Blueprint("reviews", __name__, description="Customers' reviews of completed jobs")
 
 
 @blp.post("/jobs/<uuid:job_id>/review", "reviews:create", body=ReviewIn, response=ReviewOut, status=201)

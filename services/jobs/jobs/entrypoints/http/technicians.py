@@ -9,7 +9,7 @@ from jobs.entrypoints.http.schemas.requests import TechnicianEditable, Technicia
 from jobs.entrypoints.http.schemas.responses import TechnicianOut
 from jobs.service_layer.technicians import add_technician, edit_technician, load_technician
 
-blp = Blueprint("technicians", __name__, url_prefix="/technicians")
+blp = Blueprint("technicians", __name__, url_prefix="/technicians", description="Technicians")
 
 
 @blp.get("", "jobs:view", query=TechnicianFilter, response=page_schema(TechnicianOut, name="TechnicianPage"))

@@ -10,7 +10,7 @@ from jobs.entrypoints.http.schemas.responses import VisitOut, VisitsOut
 from jobs.service_layer.jobs import load_job
 from jobs.service_layer.visits import add_visit, load_visit, move_visit
 
-blp = Blueprint("visits", __name__, url_prefix="/jobs/<uuid:job_id>/visits")
+blp = Blueprint("visits", __name__, url_prefix="/jobs/<uuid:job_id>/visits", description="A job's visits")
 
 
 @blp.get("", "jobs:view", response=VisitsOut)

@@ -9,7 +9,7 @@ from fieldwork_contracts.workspace_part import PATH, PartArgs
 from jobs.entrypoints.http.schemas.responses import JobsPart
 from jobs.service_layer import workspace
 
-blp = Blueprint("workspace_part", __name__)
+blp = Blueprint("workspace_part", __name__, description="Jobs' part of the customer workspace")
 
 
 @blp.get(PATH, "jobs:view", query=PartArgs, response=JobsPart)
