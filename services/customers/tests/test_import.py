@@ -2,24 +2,19 @@
 file, matching to customers already here, and the archived data the unmapped columns become."""
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import io
 from pathlib import Path
 
 import pytest
 
-from customers.service_layer.imports import run_pending
+from customers.entrypoints.importer import run_pending
 
 # The sample exports live beside the tests; importlib mode (pytest.ini) puts no test folder on the path.
 _spec = importlib.util.spec_from_file_location("import_files", Path(__file__).with_name("import_files.py"))
 import_files = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(import_files)
 LAYOUTS, jobber = import_files.LAYOUTS, import_files.jobber
-
-
-def clock():
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def upload(client, auth, data: bytes, layout: str, **form):
@@ -29,7 +24,7 @@ def upload(client, auth, data: bytes, layout: str, **form):
 
 def run_to_end(app, client, auth, import_id):
     assert client.post(f"/imports/{import_id}/start", headers=auth).status_code == 202
-    run_pending(app.extensions["fieldwork"].database, clock=clock)
+    run_pending(app.extensions["fieldwork"].database)
     return client.get(f"/imports/{import_id}", headers=auth).json
 
 

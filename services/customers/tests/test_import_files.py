@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from customers.domain.import_rows import read_csv
+from customers.entrypoints.importer import run_pending
 from customers.service_layer import imports
 
 _spec = importlib.util.spec_from_file_location("import_files", Path(__file__).with_name("import_files.py"))
@@ -89,7 +90,7 @@ def test_progress_is_reported_batch_by_batch_and_a_stopped_import_resumes(client
                                                                                 ("running", 200, 200)]
     assert seen[-1]["seconds_left"] is not None and seen[-1]["seconds_left"] >= 0
     # A new importer picks the unfinished import up where it stopped.
-    assert imports.run_pending(database, clock=clock) == 1
+    assert run_pending(database) == 1
     done = client.get(f"/imports/{created['id']}", headers=auth).json
     assert (done["status"], done["rows_done"], done["rows_created"], done["seconds_left"]) == ("done", 450, 450, None)
     with database.engine.connect() as connection:
@@ -97,7 +98,7 @@ def test_progress_is_reported_batch_by_batch_and_a_stopped_import_resumes(client
                                   {"a": account_id}).one() == (450, 450)
     rows = client.get(f"/imports/{created['id']}/rows?limit=500", headers=auth).json["items"]
     assert [r["row_number"] for r in rows] == list(range(1, 451))
-    assert imports.run_pending(database, clock=clock) == 0  # nothing left to run
+    assert run_pending(database) == 0  # nothing left to run
 
 
 
@@ -121,12 +122,12 @@ def test_a_batch_that_keeps_failing_stops_its_import_until_retried(client, auth,
         connection.execute(text("ALTER TABLE import_rows RENAME TO import_rows_away"))
     try:
         for attempt in range(1, imports.ATTEMPTS + 1):
-            assert imports.run_pending(database, clock=clock) == 1
+            assert run_pending(database) == 1
             seen = client.get(f"/imports/{created['id']}", headers=auth).json
             assert (seen["attempts"], seen["rows_done"]) == (attempt, 100)
         assert seen["status"] == "failed"
         assert seen["error"] == "Rows 101–200 could not be stored (UndefinedTable); the rows before them are imported."
-        assert imports.run_pending(database, clock=clock) == 0  # a failed import is left alone
+        assert run_pending(database) == 0  # a failed import is left alone
     finally:
         with database.engine.begin() as connection:
             connection.execute(text("ALTER TABLE import_rows_away RENAME TO import_rows"))
@@ -135,7 +136,7 @@ def test_a_batch_that_keeps_failing_stops_its_import_until_retried(client, auth,
     retried = client.post(f"/imports/{created['id']}/retry", headers=auth)
     assert retried.status_code == 202 and retried.json["status"] == "running"
     assert client.post(f"/imports/{created['id']}/retry", headers=auth).status_code == 409
-    assert imports.run_pending(database, clock=clock) == 1
+    assert run_pending(database) == 1
     done = client.get(f"/imports/{created['id']}", headers=auth).json
     assert (done["status"], done["rows_done"], done["rows_created"], done["attempts"], done["error"]) == (
         "done", 250, 250, 0, None)

@@ -3,7 +3,6 @@ before, or by our number, email or phone) and is announced as `history.imported`
 import of the same file announces nothing again; an unreadable or unknown-customer row is skipped with its reason."""
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import io
 import json
@@ -14,15 +13,11 @@ import pytest
 from sqlalchemy import text
 
 from fieldwork_contracts.checking import validate_event
-from customers.service_layer.imports import run_pending
+from customers.entrypoints.importer import run_pending
 
 _spec = importlib.util.spec_from_file_location("import_files", Path(__file__).with_name("import_files.py"))
 import_files = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(import_files)
-
-
-def clock():
-    return dt.datetime.now(dt.timezone.utc)
 
 
 @pytest.fixture
@@ -37,7 +32,7 @@ def upload(client, auth, data: bytes, layout: str, kind: str = "history", **form
 
 def run_to_end(app, client, auth, import_id):
     assert client.post(f"/imports/{import_id}/start", headers=auth).status_code == 202
-    run_pending(app.extensions["fieldwork"].database, clock=clock)
+    run_pending(app.extensions["fieldwork"].database)
     return client.get(f"/imports/{import_id}", headers=auth).json
 
 

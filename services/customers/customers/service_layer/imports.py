@@ -3,10 +3,11 @@ then batches each committed with the position reached, so an import stopped anyw
 a row is never imported twice."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-import logging
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import text
@@ -16,6 +17,7 @@ from chassis.db import Database
 from chassis.errors import ValidationFailed
 from customers.domain import import_layouts as layouts
 from customers.domain.import_rows import BadFile, Sheet, Skipped, read_csv
+from customers.service_layer.commands import UploadImport
 from customers.service_layer.import_customers import CUSTOMERS
 from customers.service_layer.import_history import HISTORY
 from customers.service_layer.import_kinds import ImportKind
@@ -24,7 +26,6 @@ BATCH = 1000
 ATTEMPTS = 3  # a batch failing this many times stops its import ("failed") until someone asks for a retry
 DRY_RUN_ROWS = 1000  # what the dry run reports on, row by row; the import itself reports every row
 PREVIEW_ROWS = 10
-log = logging.getLogger(__name__)
 KINDS = {kind.name: kind for kind in (CUSTOMERS, HISTORY)}
 
 
@@ -132,35 +133,27 @@ def run_batch(session: Session, import_id: uuid.UUID, sheet: Sheet | MappedAhead
     return not done
 
 
-def run_import(database: Database, import_id: uuid.UUID, account_id: uuid.UUID, *, clock) -> None:
-    """Every batch left of one import, each in its own transaction (the file is read once per run)."""
+def pending(database: Database) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(import id, account id) of every import queued or left unfinished (an importer stopped half way), oldest
+    started first."""
+    with database.transaction(unscoped=True) as session:
+        return [tuple(row) for row in session.execute(text(
+            "SELECT id, account_id FROM imports WHERE status = 'running' ORDER BY started_at"))]
+
+
+@contextlib.contextmanager
+def stored_rows(database: Database, import_id: uuid.UUID, account_id: uuid.UUID) -> Iterator[MappedAhead]:
+    """The import's file, read once for the batches left of it, each mapped while the one before is stored."""
     with database.transaction(account_id=account_id) as session:
         content = session.execute(text("SELECT content FROM imports WHERE id = :id"), {"id": import_id}).scalar_one()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-rows") as executor:
-        rows = MappedAhead(read_csv(content.encode()), executor)
-        more = True
-        while more:
-            with database.transaction(account_id=account_id) as session:
-                more = run_batch(session, import_id, rows, now=clock())
+        yield MappedAhead(read_csv(content.encode()), executor)
 
 
-def run_pending(database: Database, *, clock) -> int:
-    """Runs every import queued or left unfinished (an importer stopped half way); how many it ran. An import whose
-    batch fails is left at the last batch committed and tried again on the next call, ATTEMPTS times in all."""
-    with database.transaction(unscoped=True) as session:
-        pending = session.execute(text("SELECT id, account_id FROM imports WHERE status = 'running' "
-                                       "ORDER BY started_at")).all()
-    for import_id, account_id in pending:
-        try:
-            run_import(database, import_id, account_id, clock=clock)
-        except Exception as exc:  # the batch rolled back whole; what is kept is only the kind of error
-            log.exception("import batch failed", extra={"import_id": str(import_id)})
-            _record_failure(database, import_id, account_id, type(exc).__name__, now=clock())
-    return len(pending)
-
-
-def _record_failure(database: Database, import_id: uuid.UUID, account_id: uuid.UUID, kind: str, *,
-                    now: dt.datetime) -> None:
+def record_failure(database: Database, import_id: uuid.UUID, account_id: uuid.UUID, kind: str, *,
+                   now: dt.datetime) -> None:
+    """A batch failed and rolled back whole: the import counts the attempt and keeps only the kind of error; after
+    ATTEMPTS it stops ("failed") until someone asks for a retry."""
     with database.transaction(account_id=account_id) as session:
         session.execute(text(
             "UPDATE imports SET attempts = attempts + 1, updated_at = :now, "
