@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from chassis.db import found
 from chassis.errors import Conflict, NotFound
 from jobs.adapters.orm import Job, Visit
 from jobs.domain.lifecycle import JOB
@@ -32,8 +33,8 @@ def add_visit(session: Session, job: Job, command: AddVisit, *, by: str, now: dt
 
 
 def load_visit(session: Session, job_id: uuid.UUID, visit_id: uuid.UUID, *, for_update: bool = False) -> Visit:
-    visit = session.get(Visit, visit_id, with_for_update=for_update)
-    if visit is None or visit.job_id != job_id:
+    visit = found(session, Visit, visit_id, "visit of this job", with_for_update=for_update)
+    if visit.job_id != job_id:
         raise NotFound("No such visit of this job.")
     return visit
 
