@@ -69,10 +69,14 @@ def rich_customer(client, auth, account_id, add_customer, post_webhook):
     return {"id": customer, "email": address, "queued": queued}
 
 
+def _customers(app):
+    return app.extensions["fieldwork"].adapter("customers_api")
+
+
 def _computed(app, account_id, customer) -> bytes:
     """The part as the service layer computes it right now, bypassing the store, in the bytes the route sends."""
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        document, _ = workspace_part(session, customer, limit=10, activity_limit=20)
+        document, _ = workspace_part(session, customer, _customers(app), limit=10, activity_limit=20)
         return wire_json.dumps(WorkspacePart().dump(document))
 
 
@@ -197,7 +201,7 @@ def test_a_write_about_another_customer_leaves_the_stored_part(app, client, auth
 def test_time_alone_never_changes_the_part(app, account_id, rich_customer):
     # A queued send, a call from years ago, one from today: nothing shown is read against the clock.
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        assert workspace_part(session, rich_customer["id"], limit=10, activity_limit=20)[1] is None
+        assert workspace_part(session, rich_customer["id"], _customers(app), limit=10, activity_limit=20)[1] is None
 
 
 def test_the_route_answers_the_stored_part_however_late_it_is_asked(app, client, auth, rich_customer, monkeypatch):
