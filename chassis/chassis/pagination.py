@@ -141,7 +141,12 @@ def keyset_page(session: Session, stmt: Select, order: Sequence, *, limit: int, 
         columns = tuple_(*order)
         stmt = stmt.where(columns < tuple_(*after) if descending else columns > tuple_(*after))
     ordering = [c.desc() for c in order] if descending else [c.asc() for c in order]
-    rows = list(session.scalars(stmt.order_by(*ordering).limit(limit + 1)))
+    return page_of(list(session.scalars(stmt.order_by(*ordering).limit(limit + 1))), limit, key)
+
+
+def page_of(rows: Sequence[Any], limit: int, key: Callable[[Any], Sequence[Any]]) -> Page:
+    """The page in ``rows`` read with one row more than ``limit`` (by a statement ``keyset_page`` cannot run, such
+    as one branch of a combined query): the first ``limit``, and a cursor after the last when there were more."""
     has_more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(rows, encode_cursor(key(rows[-1])) if has_more and rows else None)
+    items = list(rows[:limit])
+    return Page(items, encode_cursor(key(items[-1])) if has_more and items else None)

@@ -40,3 +40,14 @@ def test_a_list_paged_by_hand_reads_its_cursor_with_decode_key():
         with pytest.raises(ValidationFailed) as refused:
             decode_key(wrong if isinstance(wrong, str) else encode_cursor(wrong), dt.datetime, uuid.UUID)
         assert refused.value.fields == {"cursor": ["Not a valid cursor for this list."]}
+
+
+def test_a_page_read_with_one_row_more_than_its_limit_says_where_the_next_starts():
+    from chassis.pagination import decode_cursor, page_of
+
+    rows = [(3, "c"), (2, "b"), (1, "a")]
+    page = page_of(rows, 2, key=lambda row: row)
+    assert page.items == [(3, "c"), (2, "b")]
+    assert decode_cursor(page.next_cursor) == [2, "b"]
+    last = page_of(rows[2:], 2, key=lambda row: row)
+    assert last.items == [(1, "a")] and last.next_cursor is None
