@@ -32,6 +32,8 @@ class CustomerSummary(Tenanted, Base):
     open_invoice_count: Mapped[int] = mapped_column(Integer, default=0)
     lifetime_revenue_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     ledger_position: Mapped[int] = mapped_column(BigInteger, default=0)
+    # A stamp of the row's last write, not a business time (ledger lines and events carry those): every money
+    # change writes the row, and a bulk load (bench/billing.py) may add one without saying when.
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
@@ -60,7 +62,7 @@ class Invoice(Tenanted, Base):
     # A past invoice imported from another system (revision 0010): that system's name and its number there.
     imported_from: Mapped[str | None] = mapped_column(String(60))
     source_number: Mapped[str | None] = mapped_column(String(40))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     viewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
@@ -105,7 +107,7 @@ class Payment(Tenanted, Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     allocated_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     refunded_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     @property
     def unallocated_cents(self) -> int:
@@ -121,7 +123,7 @@ class CreditNote(Tenanted, Base):
     currency: Mapped[str] = mapped_column(String(3))
     reason: Mapped[str] = mapped_column(String(500))
     allocated_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     @property
     def unallocated_cents(self) -> int:
@@ -138,7 +140,7 @@ class Allocation(Tenanted, Base):
     credit_note_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("credit_notes.id"))
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     applied_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # when it counts as on the invoice
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Refund(Tenanted, Base):
@@ -151,7 +153,7 @@ class Refund(Tenanted, Base):
     currency: Mapped[str] = mapped_column(String(3))
     destination: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class LedgerEntry(Tenanted, Base):
@@ -179,7 +181,7 @@ class CardOnFile(Tenanted, Base):
     last4: Mapped[str] = mapped_column(String(4))
     exp_month: Mapped[int] = mapped_column(Integer)
     exp_year: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class StatementRequest(Tenanted, Base):
@@ -189,7 +191,7 @@ class StatementRequest(Tenanted, Base):
     as_of: Mapped[dt.date] = mapped_column(Date)
     email: Mapped[str | None] = mapped_column(String(254))
     requested_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class PriceBookItem(Tenanted, Base):
@@ -203,7 +205,7 @@ class PriceBookItem(Tenanted, Base):
     unit_price_cents: Mapped[int] = mapped_column(BigInteger)
     kind_prices: Mapped[dict] = mapped_column(JSONB, default=dict)  # {"commercial": 18900}
     tax_rate: Mapped[Decimal] = mapped_column(Numeric(6, 3), default=Decimal(0))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -215,4 +217,4 @@ class PricingTableRequest(Tenanted, Base):
     customer_id: Mapped[uuid.UUID]
     email: Mapped[str | None] = mapped_column(String(254))
     requested_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

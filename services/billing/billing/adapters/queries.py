@@ -69,10 +69,10 @@ class Position(NamedTuple):
     next_due_date: dt.date | None  # the earliest due date of an open invoice still owing that is not overdue yet
 
 
-def summary_and_position(session: Session, customer_id: uuid.UUID, today: dt.date) -> Position:
-    """The summary row and the open position in one round trip."""
+def _summary_and_position(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> Position:
+    """The summary row and the open position as of ``now`` in one round trip."""
     summary, overdue_cents, oldest, next_due = session.execute(_summary_statement(), {
-        "account_id": session.info["account_id"], "customer_id": customer_id, "today": today}).one()
+        "account_id": session.info["account_id"], "customer_id": customer_id, "today": day_of(now)}).one()
     return Position(summary, int(overdue_cents), oldest, next_due)
 
 
@@ -122,7 +122,7 @@ def summary_and_next_due(session: Session, customer_id: uuid.UUID,
                          now: dt.datetime) -> tuple[dict, dt.date | None]:
     """The summary as of ``now``, and the due date after which the next open invoice falls overdue (None: none
     will), in the same one query."""
-    position = summary_and_position(session, customer_id, day_of(now))
+    position = _summary_and_position(session, customer_id, now)
     return (summary_document(position.summary, customer_id, position.overdue_cents,
                              position.oldest_overdue_due_date, now), position.next_due_date)
 

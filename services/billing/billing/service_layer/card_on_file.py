@@ -20,11 +20,12 @@ def keep_card(session: Session, customer_id: uuid.UUID, command: KeepCard, *, no
         raise field_error("exp_year", "The card has expired.")
     card = queries.card_if_any(session, customer_id)
     if card is None:
-        card = CardOnFile(customer_id=customer_id, **asdict(command))
+        card = CardOnFile(customer_id=customer_id, **asdict(command), updated_at=now)
         session.add(card)
     else:
         for name, value in asdict(command).items():
             setattr(card, name, value)
+        card.updated_at = now
     session.flush()
     return card
 

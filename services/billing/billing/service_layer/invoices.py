@@ -183,7 +183,7 @@ def allocate(session: Session, books: Books, invoice: Invoice, source: Payment |
     source.allocated_cents += amount
     session.add(Allocation(invoice_id=invoice.id, payment_id=source.id if is_payment else None,
                            credit_note_id=None if is_payment else source.id, amount_cents=amount,
-                           applied_at=applied_at))
+                           applied_at=applied_at, created_at=books.now))
     settle(session, invoice, at=settled_at or books.now)
     books.change(invoice.payer, contribution(invoice) - before_invoice)
     books.change(source.customer_id, _source_contribution(source) - before_source)

@@ -89,7 +89,7 @@ def take_payment(session: Session, books: Books, command: RecordPayment, *,
     invoices = _locked_invoices(session, customer_id, sorted(invoice_id for invoice_id, _ in plan))
     payment = Payment(customer_id=customer_id, amount_cents=amount, currency=command.currency, method=command.method,
                       reference=command.reference, received_at=command.received_at, allocated_cents=0,
-                      refunded_cents=0)
+                      refunded_cents=0, created_at=books.now)
     session.add(payment)
     session.flush()
     books.change(customer_id, summary.of_payment(amount, 0, 0))

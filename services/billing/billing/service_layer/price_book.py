@@ -26,11 +26,11 @@ def _name_is_free(session: Session, name: str, but: uuid.UUID | None = None) -> 
         raise field_error("name", f'The price book already has an item named "{name}".')
 
 
-def add_item(session: Session, command: AddPriceBookItem) -> PriceBookItem:
+def add_item(session: Session, command: AddPriceBookItem, *, now: dt.datetime) -> PriceBookItem:
     _name_is_free(session, command.name)
     item = PriceBookItem(name=command.name, description=command.description, currency=command.currency,
                          unit_price_cents=command.unit_price_cents, kind_prices=dict(command.kind_prices),
-                         tax_rate=command.tax_rate)
+                         tax_rate=command.tax_rate, created_at=now)
     session.add(item)
     session.flush()
     return item
@@ -69,10 +69,10 @@ def render_pricing_table(session: Session, customer_id: uuid.UUID) -> bytes:
 
 
 def request_pricing_table(session: Session, customer_id: uuid.UUID, command: RequestPricingTable, *,
-                          subject: str, by: str) -> PricingTableRequest:
+                          now: dt.datetime, subject: str, by: str) -> PricingTableRequest:
     """Asks comms to email the pricing table (it fetches the PDF from us when it sends); ``subject`` is the token
     subject (the event's user id), ``by`` how they are shown."""
-    request = PricingTableRequest(customer_id=customer_id, email=command.email, requested_by=by)
+    request = PricingTableRequest(customer_id=customer_id, email=command.email, requested_by=by, created_at=now)
     session.add(request)
     session.flush()
     emit(session, publishing.pricing_table_requested(request, user_id(subject)))

@@ -41,7 +41,7 @@ def request_statement(session: Session, customer_id: uuid.UUID, command: Request
     """``subject`` is the token subject (the event's user id); ``by`` is how they are shown. Without a day, the
     statement is as of the day of ``now``."""
     request = StatementRequest(customer_id=customer_id, as_of=command.as_of or day_of(now), email=command.email,
-                               requested_by=by)
+                               requested_by=by, created_at=now)
     session.add(request)
     session.flush()
     emit(session, publishing.statement_requested(request, user_id(subject)))

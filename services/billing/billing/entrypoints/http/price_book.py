@@ -29,7 +29,7 @@ def price_book_page(args):
 
 @blp.post("/price-book", "settings:edit", body=PriceBookItemIn, response=PriceBookItemOut, status=201)
 def add_item(command: AddPriceBookItem):
-    return price_book.add_item(request_session(), command)
+    return price_book.add_item(request_session(), command, now=now())
 
 
 @blp.get("/price-book/<uuid:item_id>", "billing:view", response=PriceBookItemOut)
@@ -75,4 +75,5 @@ def pricing_table_pdf(customer_id):
 def send_pricing_table(command: RequestPricingTable, customer_id):
     session = request_session()
     visible_then_writable_customer(session, customer_id, callers_api("customers_api"))
-    return price_book.request_pricing_table(session, customer_id, command, subject=principal().sub, by=actor())
+    return price_book.request_pricing_table(session, customer_id, command, now=now(), subject=principal().sub,
+                                            by=actor())
