@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from sqlalchemy import case, exists, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from chassis.errors import NotFound, field_error
 from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
 from customers.adapters.orm import (Contact, Customer, Erasure, Membership, Merge, Note, PortalInvite, Relation,
                                     StatusChangeRow, Tag)
@@ -53,15 +54,25 @@ def members_among(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
                                                                    Membership.status == ACTIVE)))
 
 
-def search_customers(session: Session, query: str, filters: Filters, *, limit: int, cursor: str | None) -> Page:
+def search_customers(session: Session, query: str, filters: Filters, *, limit: int, cursor: str | None,
+                     member: bool | None = None) -> Page:
+    """A page of the search's hits, best first; ``member`` keeps only members (True) or only the others (False), so
+    such a page may come out shorter than ``limit``, and its cursor still goes on. A cursor of another search or
+    list is a field error."""
     after = None
     if cursor:
         score, word, customer_id = decode_key(cursor, (int, float), str, uuid.UUID)
-        after = (int(score), word, customer_id)
+        try:
+            after = (int(score), word, customer_id)
+        except (OverflowError, ValueError):  # a score no search wrote (Infinity, NaN)
+            raise field_error("cursor", "Not a valid cursor for this search.") from None
     hits, carry_on = search_ids(session, parse_query(query), filters, limit=limit, after=after)
     found = customers_by_id(session, [customer_id for customer_id, _ in hits])
-    next_cursor = encode_cursor(list(carry_on)) if carry_on else None
-    return Page([found[customer_id] for customer_id, _ in hits], next_cursor)
+    items = [found[customer_id] for customer_id, _ in hits]
+    if member is not None:
+        members = members_among(session, [c.id for c in items])
+        items = [c for c in items if (c.id in members) == member]
+    return Page(items, encode_cursor(list(carry_on)) if carry_on else None)
 
 
 def notes_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
@@ -149,11 +160,13 @@ _IMPORT_COLUMNS = ("id, kind, filename, layout, status, total_rows, position AS 
                    "finished_at")
 
 
-def one_import(session: Session, import_id: uuid.UUID) -> dict | None:
-    """An import of the account with its progress, or None."""
+def one_import(session: Session, import_id: uuid.UUID) -> dict:
+    """An import of the account with its progress; NotFound for any other."""
     row = session.execute(text(f"SELECT {_IMPORT_COLUMNS} FROM imports WHERE id = :id AND account_id = :account"),
                           {"id": import_id, "account": session.info["account_id"]}).first()
-    return None if row is None else _progress(row)
+    if row is None:
+        raise NotFound("No such import.")
+    return _progress(row)
 
 
 def recent_imports(session: Session, limit: int = 20) -> list[dict]:
@@ -268,6 +281,7 @@ def _note(n: dict) -> SimpleNamespace:
 def load_profile(session: Session, customer_id: uuid.UUID) -> tuple[SimpleNamespace, list[SimpleNamespace]] | None:
     """The customer (with contacts, properties and their equipment, tags) and its newest pinned notes, or None
     when the caller's account has no such customer."""
+    session.flush()  # a statement of its own text is not autoflushed: what this unit of work changed is read too
     row = session.execute(_PROFILE, {"account": session.info["account_id"], "customer": customer_id}).mappings().first()
     if row is None:
         return None

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from chassis.db import Database
-from chassis.errors import ValidationFailed
+from chassis.errors import Conflict, NotFound, ValidationFailed
 from customers.domain import import_layouts as layouts
 from customers.domain.import_rows import BadFile, Sheet, Skipped, read_csv
 from customers.service_layer.commands import UploadImport
@@ -77,11 +77,13 @@ def create_import(session: Session, command: UploadImport, *, by: str, now: dt.d
                        "report": [d.report() for d in decisions]}
 
 
-def start(session: Session, import_id: uuid.UUID, now: dt.datetime) -> bool:
-    """Queues the import for the importer; False when it was not ready (started already, or done)."""
-    return session.execute(text("UPDATE imports SET status = 'running', started_at = :now, updated_at = :now "
-                                "WHERE id = :id AND account_id = :account AND status = 'ready'"),
-                           {"id": import_id, "now": now, "account": session.info["account_id"]}).rowcount == 1
+def start(session: Session, import_id: uuid.UUID, *, now: dt.datetime) -> None:
+    """Queues the import for the importer; Conflict when it is not ready (started already, or done)."""
+    queued = session.execute(text("UPDATE imports SET status = 'running', started_at = :now, updated_at = :now "
+                                  "WHERE id = :id AND account_id = :account AND status = 'ready'"),
+                             {"id": import_id, "now": now, "account": session.info["account_id"]}).rowcount == 1
+    if not queued:
+        raise _refused(session, import_id, "only a dry-run import is started.")
 
 
 def _label(layout: str) -> str:
@@ -163,8 +165,17 @@ def record_failure(database: Database, import_id: uuid.UUID, account_id: uuid.UU
             {"now": now, "batch": BATCH, "kind": kind[:60], "attempts": ATTEMPTS, "id": import_id})
 
 
-def retry(session: Session, import_id: uuid.UUID, now: dt.datetime) -> bool:
-    """Queues a failed import again from the batch that failed; False when it had not failed."""
-    return session.execute(text("UPDATE imports SET status = 'running', attempts = 0, updated_at = :now "
-                                "WHERE id = :id AND account_id = :account AND status = 'failed'"),
-                           {"id": import_id, "now": now, "account": session.info["account_id"]}).rowcount == 1
+def retry(session: Session, import_id: uuid.UUID, *, now: dt.datetime) -> None:
+    """Queues a failed import again from the batch that failed; Conflict when it had not failed."""
+    queued = session.execute(text("UPDATE imports SET status = 'running', attempts = 0, updated_at = :now "
+                                  "WHERE id = :id AND account_id = :account AND status = 'failed'"),
+                             {"id": import_id, "now": now, "account": session.info["account_id"]}).rowcount == 1
+    if not queued:
+        raise _refused(session, import_id, "only a failed import is tried again.")
+
+
+def _refused(session: Session, import_id: uuid.UUID, rule: str) -> NotFound | Conflict:
+    """Why an import was not queued: the account has no such import, or its status is not the one ``rule`` wants."""
+    status = session.execute(text("SELECT status FROM imports WHERE id = :id AND account_id = :account"),
+                             {"id": import_id, "account": session.info["account_id"]}).scalar()
+    return NotFound("No such import.") if status is None else Conflict(f"The import is {status}: {rule}")

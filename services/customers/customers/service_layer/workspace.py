@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 from sqlalchemy.orm import Session
 
-from chassis.errors import NotFound
 from chassis.pagination import Page
 from customers.adapters import queries
+from customers.service_layer.loading import profile
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,6 @@ def workspace_part(session: Session, customer_id: uuid.UUID, *,
     warranty dates, note and status times are stored values shown as stored (the part says nothing like "follow-up
     overdue" or "under warranty"), and portal invites, whose status does age, are not in the part.
     """
-    found = queries.load_profile(session, customer_id)
-    if found is None:
-        raise NotFound("No such customer.")
-    customer, pinned_notes = found
+    customer, pinned_notes = profile(session, customer_id)
     activity = queries.activity_page(session, customer_id, limit=activity_limit, cursor=None)
     return PartRead(customer, pinned_notes, activity), None

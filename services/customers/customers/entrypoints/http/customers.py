@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.errors import NotFound, field_error
-from chassis.pagination import Page, PageArgs, page_schema
+from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, now, principal
 from customers.adapters import queries
 from customers.adapters.search import Filters
@@ -14,23 +13,14 @@ from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPat
 from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangePage
 from customers.service_layer import customers as cases
 from customers.service_layer.commands import RemoveTag
-from customers.service_layer.loading import customer_for_change, get_customer
+from customers.service_layer.loading import customer_for_change, get_customer, profile
 
 blp = Blueprint("customers", __name__, url_prefix="/customers", description="Customers")
 
 
 def profile_of(customer_id) -> dict:
-    """What `GET /customers/<id>` answers, in one statement; reading it is the visibility check (404)."""
-    found = queries.load_profile(request_session(), customer_id)
-    if found is None:
-        raise NotFound("No such customer.")
-    return presenters.profile(*found)
-
-
-def show(customer) -> dict:
-    """The profile after a change: flushed first, since the profile is read with SQL of its own."""
-    request_session().flush()
-    return profile_of(customer.id)
+    """What `GET /customers/<id>` answers (also after a change)."""
+    return presenters.profile(*profile(request_session(), customer_id))
 
 
 @blp.get("", "customers:view", query=SearchArgs, response=page_schema(CustomerSummaryOut))
@@ -38,13 +28,8 @@ def list_customers(query):
     session = request_session()
     filters = Filters(query["include_archived"], query.get("status"), query.get("tag"), query.get("kind"))
     if query.get("q", "").strip():
-        try:
-            page = queries.search_customers(session, query["q"], filters, limit=query["limit"], cursor=query["cursor"])
-        except (TypeError, ValueError):
-            raise field_error("cursor", "Not a valid cursor for this search.") from None
-        if query.get("member") is not None:  # a page of a search may come out shorter; its cursor still goes on
-            members = queries.members_among(session, [c.id for c in page.items])
-            page = Page([c for c in page.items if (c.id in members) == query["member"]], page.next_cursor)
+        page = queries.search_customers(session, query["q"], filters, limit=query["limit"], cursor=query["cursor"],
+                                        member=query.get("member"))
     else:
         page = queries.list_customers(session, filters, limit=query["limit"], cursor=query["cursor"],
                                       member=query.get("member"))
@@ -54,7 +39,7 @@ def list_customers(query):
 @blp.post("", "customers:edit", body=CustomerIn, response=CustomerOut, status=201)
 def create_customer(command):
     customer = cases.create_customer(request_session(), command, by=actor(), geocoder=adapter("geocoder"), now=now())
-    return show(customer)
+    return profile_of(customer.id)
 
 
 @blp.get("/<uuid:customer_id>", "customers:view", response=CustomerOut)
@@ -65,7 +50,8 @@ def read_customer(customer_id):
 @blp.patch("/<uuid:customer_id>", "customers:edit", body=patch_body(CustomerPatch), response=CustomerOut)
 def update_customer(command, customer_id):
     session = request_session()
-    return show(cases.update_customer(session, customer_for_change(session, customer_id), command))
+    cases.update_customer(session, customer_for_change(session, customer_id), command)
+    return profile_of(customer_id)
 
 
 @blp.get("/<uuid:customer_id>/status", "customers:view", query=PageArgs, response=StatusChangePage)
@@ -79,8 +65,8 @@ def status_history(query, customer_id):
 def change_status(command, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
-    return show(cases.change_status(session, customer, command, by=actor(), now=now(),
-                                    user_id=principal().sub))
+    cases.change_status(session, customer, command, by=actor(), now=now(), user_id=principal().sub)
+    return profile_of(customer_id)
 
 
 @blp.post("/<uuid:customer_id>/tags", "customers:edit", body=TagIn, response=CustomerOut)
@@ -88,7 +74,7 @@ def add_tag(command, customer_id):
     session = request_session()
     customer = customer_for_change(session, customer_id)
     cases.add_tag(session, customer, command)
-    return show(customer)
+    return profile_of(customer.id)
 
 
 @blp.delete("/<uuid:customer_id>/tags/<string:tag>", "customers:edit", response=CustomerOut)
@@ -96,16 +82,18 @@ def remove_tag(customer_id, tag):
     session = request_session()
     customer = customer_for_change(session, customer_id)
     cases.remove_tag(session, customer, RemoveTag(tag))
-    return show(customer)
+    return profile_of(customer.id)
 
 
 @blp.post("/<uuid:customer_id>/archive", "customers:edit", response=CustomerOut)
 def archive(customer_id):
     session = request_session()
-    return show(cases.archive(session, customer_for_change(session, customer_id), now=now()))
+    cases.archive(session, customer_for_change(session, customer_id), now=now())
+    return profile_of(customer_id)
 
 
 @blp.post("/<uuid:customer_id>/unarchive", "customers:edit", response=CustomerOut)
 def unarchive(customer_id):
     session = request_session()
-    return show(cases.unarchive(session, customer_for_change(session, customer_id)))
+    cases.unarchive(session, customer_for_change(session, customer_id))
+    return profile_of(customer_id)

@@ -1,11 +1,8 @@
 """Routes of imports from another system, and of the archived data they keep per customer."""
 from __future__ import annotations
 
-import uuid
-
 from chassis.api import Blueprint
 from chassis.db import request_session
-from chassis.errors import Conflict, NotFound
 from chassis.request_context import actor, now
 from customers.adapters import queries
 from customers.entrypoints.http.schemas.requests import ImportRowArgs, ImportUpload, LayoutArgs
@@ -15,12 +12,6 @@ from customers.service_layer import imports as cases
 from customers.service_layer.loading import get_customer
 
 blp = Blueprint("imports", __name__, description="Imports from another system")
-
-def _import(import_id: uuid.UUID) -> dict:
-    found = queries.one_import(request_session(), import_id)
-    if found is None:
-        raise NotFound("No such import.")
-    return found
 
 
 @blp.get("/imports/layouts", "customers:view", query=LayoutArgs, response=LayoutsOut)
@@ -37,35 +28,35 @@ def recent_imports():
 
 @blp.post("/imports", "settings:edit", body=ImportUpload, body_in="multipart", response=ImportCreatedOut, status=201)
 def upload_import(command):
-    import_id, dry_run = cases.create_import(request_session(), command, by=actor(), now=now())
-    return {"import_": _import(import_id), "dry_run": dry_run}
+    session = request_session()
+    import_id, dry_run = cases.create_import(session, command, by=actor(), now=now())
+    return {"import_": queries.one_import(session, import_id), "dry_run": dry_run}
 
 
 @blp.get("/imports/<uuid:import_id>", "customers:view", response=ImportOut)
 def read_import(import_id):
-    return _import(import_id)
+    return queries.one_import(request_session(), import_id)
 
 
 @blp.post("/imports/<uuid:import_id>/start", "settings:edit", response=ImportOut, status=202)
 def start_import(import_id):
-    found = _import(import_id)
-    if not cases.start(request_session(), import_id, now()):
-        raise Conflict(f"The import is {found['status']}: only a dry-run import is started.")
-    return _import(import_id)
+    session = request_session()
+    cases.start(session, import_id, now=now())
+    return queries.one_import(session, import_id)
 
 
 @blp.post("/imports/<uuid:import_id>/retry", "settings:edit", response=ImportOut, status=202)
 def retry_import(import_id):
-    found = _import(import_id)
-    if not cases.retry(request_session(), import_id, now()):
-        raise Conflict(f"The import is {found['status']}: only a failed import is tried again.")
-    return _import(import_id)
+    session = request_session()
+    cases.retry(session, import_id, now=now())
+    return queries.one_import(session, import_id)
 
 
 @blp.get("/imports/<uuid:import_id>/rows", "customers:view", query=ImportRowArgs, response=ImportRowPage)
 def import_rows(query, import_id):
-    _import(import_id)
-    items, next_after = queries.import_rows_page(request_session(), import_id, after=query["after"],
+    session = request_session()
+    queries.one_import(session, import_id)  # another account's import is 404
+    items, next_after = queries.import_rows_page(session, import_id, after=query["after"],
                                                  outcome=query["outcome"], limit=query["limit"])
     return {"items": items, "next_after": next_after}
 
