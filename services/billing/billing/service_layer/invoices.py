@@ -64,10 +64,10 @@ def draft_invoice(session: Session, books: Books, command: CreateInvoice, **mark
     issue_date = command.issue_date or day_of(books.now)
     if command.due_date is not None and command.due_date < issue_date:
         raise field_error("due_date", "The due date cannot be before the issue date.")
-    invoice = Invoice(created_at=books.now, 
+    invoice = Invoice(
         **marks, number=next_number(session, "invoice", prefix="INV-"), customer_id=command.customer_id,
         bill_to_customer_id=command.bill_to_customer_id, job_id=command.job_id, property_id=command.property_id,
-        status=rules.DRAFT, issue_date=issue_date,
+        status=rules.DRAFT, issue_date=issue_date, created_at=books.now,
         due_date=command.due_date or issue_date + dt.timedelta(days=command.terms_days),
         currency=command.currency, subtotal_cents=totals.subtotal_cents, tax_cents=totals.tax_cents,
         total_cents=totals.total_cents, paid_cents=0, credited_cents=0, balance_cents=totals.total_cents,
