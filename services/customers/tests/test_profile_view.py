@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from customers.adapters.orm import Contact, Customer, Note, Property
 from customers.adapters.queries import PINNED_NOTES, load_profile
-from customers.entrypoints.http import presenters
+from customers.service_layer import presenters
 from customers.entrypoints.http.schemas.responses import CustomerOut
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}

@@ -15,8 +15,9 @@ from chassis import wire_json
 from fieldwork_contracts.checking import example
 from chassis.testing.part_store import (ask_part, assert_404_and_nothing_stored, assert_recomputed, assert_stored,
                                         unwatched_tables)
+from chassis.request_context import now
 from chassis.testing.statements import sent_statements
-from customers.entrypoints.http.workspace_part import CustomersPart, part_document
+from customers.entrypoints.http.schemas.responses import CustomersPart
 from customers.service_layer.workspace import workspace_part
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}
@@ -36,7 +37,7 @@ def _call(client, auth, method, path, status, **kwargs):
 def _computed(app, account_id, customer_id) -> bytes:
     """The part as computed right now, bypassing the store, in the bytes the route sends."""
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        document, _ = part_document(session, uuid.UUID(customer_id), activity_limit=20)
+        document, _ = workspace_part(session, uuid.UUID(customer_id), activity_limit=20, now=now())
         return wire_json.dumps(CustomersPart().dump(document))
 
 
@@ -219,7 +220,7 @@ def test_time_alone_never_makes_the_part_stale_but_an_open_invite_expiring_does(
     _call(client, auth, "patch", f"/customers/{rich}/properties/{prop['id']}/equipment/{prop['equipment'][0]['id']}",
           200, json={"kind": "furnace", "warranty_until": (today + dt.timedelta(days=1)).date().isoformat()})
     with app.app_context(), app.extensions["fieldwork"].database.transaction(account_id=account_id) as session:
-        assert workspace_part(session, uuid.UUID(rich), activity_limit=20)[1] is None
+        assert workspace_part(session, uuid.UUID(rich), activity_limit=20, now=now())[1] is None
 
     # The route reads the service's clock once per request; moving it is moving time for the route.
     clock = [today]

@@ -6,7 +6,7 @@ from sqlalchemy.orm import selectinload
 
 from customers.adapters.orm import Contact, Customer
 from customers.adapters.queries import load_summaries
-from customers.entrypoints.http import presenters
+from customers.service_layer import presenters
 from customers.entrypoints.http.schemas.responses import CustomerSummaryOut
 
 ADDRESS = {"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX", "postal_code": "78731"}

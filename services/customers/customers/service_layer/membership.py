@@ -1,15 +1,26 @@
-"""Memberships kept from the jobs service's plan events: one row per plan, its latest status and next visit."""
+"""Memberships kept from the jobs service's plan events: one row per plan, its latest status and next visit; and
+a customer's memberships as they are shown."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from fieldwork_contracts.jobs import PlanShape, PlanStatusChanged
 from sqlalchemy import case, func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from customers.adapters import queries
 from customers.adapters.orm import Membership
 from customers.domain.membership import ACTIVE, plan_end
+from customers.service_layer import presenters
+
+
+def memberships(session: Session, customer_id: uuid.UUID) -> dict:
+    """The plans the customer is enrolled in, and the active one if any (what `GET …/membership` answers)."""
+    items = [presenters.membership(m) for m in queries.memberships_of(session, customer_id)]
+    current = next((m for m in items if m["status"] == ACTIVE), None)
+    return {"member": current is not None, "current": current, "items": items}
 
 
 def plan_created(session: Session, plan: PlanShape, at: dt.datetime) -> None:

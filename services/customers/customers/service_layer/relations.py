@@ -9,10 +9,18 @@ from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound, ValidationFailed
+from customers.adapters import queries
 from customers.adapters.orm import Customer, Relation
 from customers.adapters.relations import links_of
 from customers.domain import relations as rules
+from customers.service_layer import presenters
 from customers.service_layer.commands import LinkCustomer
+
+
+def related_customers(session: Session, customer_id: uuid.UUID) -> dict:
+    """The customer's links, each read from this customer's end (what `GET …/relations` answers)."""
+    linked = queries.relations_with_others(session, customer_id)
+    return {"items": [presenters.relation(relation, other, customer_id) for relation, other in linked]}
 
 
 def link(session: Session, customer: Customer, command: LinkCustomer, *, by: str, now: dt.datetime) -> Relation:

@@ -7,11 +7,11 @@ from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, adapter, now, principal
 from customers.adapters import queries
 from customers.adapters.search import Filters
-from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import (CustomerIn, CustomerPatch, SearchArgs, StatusIn, TagIn,
                                                          patch_body)
 from customers.entrypoints.http.schemas.responses import CustomerOut, CustomerSummaryOut, StatusChangePage
 from customers.service_layer import customers as cases
+from customers.service_layer import presenters
 from customers.service_layer.commands import RemoveTag
 from customers.service_layer.loading import customer_for_change, get_customer, profile
 

@@ -7,10 +7,9 @@ from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, now
 from customers.adapters import queries
 from customers.adapters.duplicates import likely_duplicates
-from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import MergeIn
 from customers.entrypoints.http.schemas.responses import DuplicatesOut, MergeOut
-from customers.service_layer import merging
+from customers.service_layer import merging, presenters
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("merges", __name__, description="Merging duplicates")

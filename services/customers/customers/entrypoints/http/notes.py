@@ -7,10 +7,9 @@ from chassis.db import request_session
 from chassis.pagination import PageArgs, page_schema
 from chassis.request_context import actor, callers_api, now
 from customers.adapters import queries
-from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import NoteIn, NotePatch, patch_body
 from customers.entrypoints.http.schemas.responses import NoteOut
-from customers.service_layer import notes
+from customers.service_layer import notes, presenters
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("notes", __name__, url_prefix="/customers/<uuid:customer_id>", description="Notes and activity")

@@ -4,11 +4,10 @@ from __future__ import annotations
 from chassis.api import Blueprint
 from chassis.db import request_session
 from chassis.request_context import adapter, now
-from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import (ContactIn, ContactPatch, EquipmentIn, EquipmentPatch,
                                                          PropertyIn, PropertyPatch, patch_body)
 from customers.entrypoints.http.schemas.responses import ContactOut, EquipmentOut, PropertyOut
-from customers.service_layer import contacts, properties
+from customers.service_layer import contacts, presenters, properties
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("customer_parts", __name__, url_prefix="/customers/<uuid:customer_id>",

@@ -6,10 +6,9 @@ from chassis.db import request_session
 from chassis.pagination import PageArgs
 from chassis.request_context import actor, adapter, now
 from customers.adapters import queries
-from customers.entrypoints.http import presenters
 from customers.entrypoints.http.schemas.requests import InviteIn, RedeemIn
 from customers.entrypoints.http.schemas.responses import InviteOut, InvitePage, RedeemOut
-from customers.service_layer import invites
+from customers.service_layer import invites, presenters
 from customers.service_layer.loading import customer_for_change, get_customer
 
 blp = Blueprint("portal", __name__, description="Customer portal invites")

@@ -1,8 +1,11 @@
-"""Customers as the API shows them (plain dicts the output schemas describe)."""
+"""Customers as the API shows them (plain dicts the output schemas describe), for the routes and the workspace
+part alike."""
 from __future__ import annotations
 
 import datetime as dt
 
+from customers.domain import relations as rules
+from customers.domain.membership import renewal_date
 from customers.domain.snapshot import address_of
 
 
@@ -51,6 +54,21 @@ def invite(i, now: dt.datetime) -> dict:
     status = "redeemed" if i.redeemed_at else ("expired" if i.expires_at <= now else "pending")
     return {"id": i.id, "customer_id": i.customer_id, "email": i.email, "created_by": i.created_by,
             "created_at": i.created_at, "expires_at": i.expires_at, "redeemed_at": i.redeemed_at, "status": status}
+
+
+def relation(link, other, customer_id) -> dict:
+    """A link between two customers read from ``customer_id``'s end; ``other`` is the customer at the other end."""
+    seen_from_customer = link.customer_id == customer_id
+    return {"id": link.id, "kind": link.kind, "role": rules.role(link.kind, seen_from_customer),
+            "label": rules.label(link.kind, seen_from_customer),
+            "customer": {"id": other.id, "number": other.number, "display_name": other.display_name,
+                         "archived": other.archived_at is not None},
+            "created_by": link.created_by, "created_at": link.created_at}
+
+
+def membership(m) -> dict:
+    return {"plan_id": m.plan_id, "name": m.name, "status": m.status, "since": m.since,
+            "next_visit_at": m.next_visit_at, "renewal_date": renewal_date(m.since, m.ends_on)}
 
 
 def activity_item(row) -> dict:
