@@ -74,7 +74,7 @@ def update_customer(session: Session, customer: Customer, command: EditCustomer)
 def apply_status_change(session: Session, customer: Customer, change: lifecycle.StatusChange, *,
                         user_id: str | None = None) -> None:
     """Writes the change (shown by the name of who made it) and announces it (naming the user by id, ``user_id``:
-    the token subject, which events carry when it is a UUID)."""
+    the token subject, as ``publishing.user_id_of`` makes it a UUID; None for an automatic change)."""
     with customer_change(session, customer):
         customer.status = change.to_status
         if not change.automatic:

@@ -28,7 +28,7 @@ def customer_updated(snapshot: CustomerSnapshot, revision: int, changed: list[st
 
 def customer_status_changed(customer: Customer, change: StatusChange, user_id: str | None) -> CustomerStatusChanged:
     return CustomerStatusChanged(customer_id=customer.id, from_=change.from_status, to=change.to_status,
-                                 automatic=change.automatic, changed_by=user_id_or_none(user_id),
+                                 automatic=change.automatic, changed_by=user_id_of(user_id),
                                  changed_at=change.changed_at)
 
 
@@ -89,10 +89,12 @@ def _invoice(row: HistoryRow, invoice_id: uuid.UUID, job_id: uuid.UUID) -> Impor
         description=invoice.description)
 
 
-def user_id_or_none(sub: str | None) -> uuid.UUID | None:
-    """Events name users by id; a token subject that is not a UUID in canonical form (a dev login) is left out."""
-    try:
-        user_id = uuid.UUID(sub or "")
-    except ValueError:
+def user_id_of(sub: str | None) -> uuid.UUID | None:
+    """The user an event names (the contracts' user ids are UUIDs): a token subject that is a UUID as it is, any
+    other (a dev login) as a stable UUID of it, the one billing gives the same subject; None where no user acted."""
+    if sub is None:
         return None
-    return user_id if str(user_id) == sub else None
+    try:
+        return uuid.UUID(sub)
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
