@@ -22,7 +22,3 @@ def renewal_date(since: dt.datetime, ends_on: dt.date | None) -> dt.date:
     except ValueError:  # 29 February
         anniversary = start.replace(year=start.year + 1, day=28)
     return min(anniversary, ends_on) if ends_on else anniversary
-
-
-def is_member(statuses: list[str]) -> bool:
-    return ACTIVE in statuses

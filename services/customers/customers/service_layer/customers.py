@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from chassis.db import next_number
 from chassis.errors import Conflict, ValidationFailed
 from chassis.messaging import emit
+from customers.adapters.geocoding import Geocoder
 from customers.adapters.orm import Customer, StatusChangeRow, Tag
 from customers.domain import lifecycle
 from customers.domain.snapshot import customer_snapshot
@@ -32,7 +33,8 @@ def _check_do_not_service(flag: bool, reason: str | None) -> None:
         raise ValidationFailed({"do_not_service": ["Give the reason for not servicing this customer."]})
 
 
-def create_customer(session: Session, command: CreateCustomer, *, by: str, geocoder, now: dt.datetime) -> Customer:
+def create_customer(session: Session, command: CreateCustomer, *, by: str, geocoder: Geocoder,
+                    now: dt.datetime) -> Customer:
     dns = command.do_not_service or DoNotService(flag=False)
     _check_do_not_service(dns.flag, dns.reason)
     customer = Customer(

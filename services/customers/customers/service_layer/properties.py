@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from chassis.errors import NotFound, ValidationFailed
 from customers.adapters import geocoding
-from customers.adapters.geocoding import GeocodingFailed
+from customers.adapters.geocoding import Geocoder, GeocodingFailed
 from customers.adapters.orm import Customer, Equipment, Property
 from customers.domain import addresses
 from customers.domain.primary import keep_one_primary, make_primary, refuse_unsetting_primary
@@ -21,7 +21,7 @@ ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
 OTHER_FIELDS = ("kind", "access_notes", "notes")
 
 
-def geocode(prop: Property, geocoder, *, now: dt.datetime) -> None:
+def geocode(prop: Property, geocoder: Geocoder, *, now: dt.datetime) -> None:
     """Fills the location; whatever happens the address as typed is kept and the state says what happened and why
     (``geocode_reason``, one of adapters.geocoding's codes, and ``geocode_error`` in words)."""
     prop.latitude = prop.longitude = prop.formatted_address = prop.geocoded_at = None
@@ -59,8 +59,8 @@ def _apply(customer: Customer, prop: Property, body: dict) -> None:
     keep_one_primary(customer.properties)
 
 
-def add_property(session: Session, customer: Customer, command: AddProperty, *, geocoder, now: dt.datetime,
-                 publish: bool = True) -> Property:
+def add_property(session: Session, customer: Customer, command: AddProperty, *, geocoder: Geocoder,
+                 now: dt.datetime, publish: bool = True) -> Property:
     def add() -> Property:
         prop = Property(customer_id=customer.id, is_primary=False)
         customer.properties.append(prop)
@@ -83,7 +83,7 @@ def find_property(customer: Customer, property_id: uuid.UUID) -> Property:
 
 
 def update_property(session: Session, customer: Customer, property_id: uuid.UUID, command: EditProperty, *,
-                    geocoder, now: dt.datetime) -> Property:
+                    geocoder: Geocoder, now: dt.datetime) -> Property:
     prop = find_property(customer, property_id)
     with customer_change(session, customer):
         before = address_of(prop)
@@ -94,7 +94,8 @@ def update_property(session: Session, customer: Customer, property_id: uuid.UUID
     return prop
 
 
-def regeocode(session: Session, customer: Customer, property_id: uuid.UUID, *, geocoder, now: dt.datetime) -> Property:
+def regeocode(session: Session, customer: Customer, property_id: uuid.UUID, *, geocoder: Geocoder,
+              now: dt.datetime) -> Property:
     prop = find_property(customer, property_id)
     geocode(prop, geocoder, now=now)
     session.flush()
