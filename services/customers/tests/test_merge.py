@@ -11,7 +11,8 @@ def pair(create, client, auth):
     target = create("Dana Whitfield", tags=["VIP", "Warranty"], properties=[ADDRESS],
                     contacts=[{"name": "Dana", "emails": ["dana@example.com"], "phones": [{"number": "512-555-0142"}]}])
     duplicate = create("Dana Whitfield", tags=["warranty", "Pool"], lead_source="Website form",
-                       contacts=[{"name": "Dana W", "emails": ["dana.w@work.com"], "phones": [{"number": "512-555-0142"}]}],
+                       contacts=[{"name": "Dana W", "emails": ["dana.w@work.com"],
+                                  "phones": [{"number": "512-555-0142"}]}],
                        properties=[{**ADDRESS, "line1": "9 Lake Rd"}, ADDRESS])
     prop = duplicate["properties"][0]["id"]
     client.post(f"/customers/{duplicate['id']}/properties/{prop}/equipment", json={"kind": "furnace", "make": "Lennox"},

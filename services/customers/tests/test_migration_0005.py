@@ -32,7 +32,8 @@ def test_stored_states_gain_their_reason_and_phones_their_extension(make_databas
                     {"a": account, "id": uuid.uuid4(), "c": customer, "primary": position == 0,
                      "line1": f"{position} Main St", "status": status, "error": error})
             connection.execute(text(
-                "INSERT INTO contacts (account_id, id, customer_id, name, is_primary) VALUES (:a, :k, :c, 'Dana', true)"),
+                "INSERT INTO contacts (account_id, id, customer_id, name, is_primary) "
+                "VALUES (:a, :k, :c, 'Dana', true)"),
                 {"a": account, "k": contact, "c": customer})
             for position, entered in enumerate(("512-555-0142 x12", "512-555-0100", "512-555-0199 ext. 7")):
                 connection.execute(text(

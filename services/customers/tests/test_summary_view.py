@@ -28,7 +28,8 @@ def test_the_view_equals_the_orm(app, client, auth, create, account_id):
                                               {"number": "512-555-0100"}]},
                                   {"name": "Bo", "is_primary": True, "emails": ["bo@hcd.com"]}, {"name": "Cy"}],
                         properties=[{**ADDRESS, "line2": "Suite 4"}, {**ADDRESS, "line1": "9 Lake Rd"}])
-    phone_of_another = create("Ann Lee", contacts=[{"name": "Ann"}, {"name": "Tom", "phones": [{"number": "5125550111"}]}])
+    phone_of_another = create("Ann Lee",
+                              contacts=[{"name": "Ann"}, {"name": "Tom", "phones": [{"number": "5125550111"}]}])
     bare = create("Bare Person")
     archived = create("Old Owner", properties=[ADDRESS])
     client.post(f"/customers/{archived['id']}/archive", headers=auth)

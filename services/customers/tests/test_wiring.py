@@ -19,7 +19,8 @@ def test_geocoding_is_wired_only_when_a_key_is_configured(monkeypatch, make_sett
 
 def test_a_new_customer_publishes_its_whole_snapshot(create, app, emitted, account_id):
     customer = create(lead_source="Google Ads",
-                      contacts=[{"name": "Dana", "emails": ["Dana@Example.com"], "phones": [{"number": "512-555-0142"}]}],
+                      contacts=[{"name": "Dana", "emails": ["Dana@Example.com"],
+                                 "phones": [{"number": "512-555-0142"}]}],
                       properties=[{"line1": "4812 Ridgeview Dr", "city": "Austin", "region": "TX",
                                    "postal_code": "78731"}])
     [event] = emitted(app, account_id, "customer.created")

@@ -33,7 +33,8 @@ def upgrade():
     sa.Column('archived_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('merged_into', sa.Uuid(), nullable=True),
     sa.Column('revision', sa.Integer(), nullable=False),
-    sa.Column('search_name', sa.Text(), sa.Computed("lower(display_name || ' ' || coalesce(company, ''))", persisted=True), nullable=False),
+    sa.Column('search_name', sa.Text(),
+              sa.Computed("lower(display_name || ' ' || coalesce(company, ''))", persisted=True), nullable=False),
     sa.Column('account_id', sa.Uuid(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
@@ -117,7 +118,8 @@ def upgrade():
     sa.Column('geocoded_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('geocode_error', sa.String(length=300), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('address_key', sa.Text(), sa.Computed("lower(line1) || '|' || lower(postal_code)", persisted=True), nullable=False),
+    sa.Column('address_key', sa.Text(),
+              sa.Computed("lower(line1) || '|' || lower(postal_code)", persisted=True), nullable=False),
     sa.Column('account_id', sa.Uuid(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], ),
     sa.PrimaryKeyConstraint('id')
