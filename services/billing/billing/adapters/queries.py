@@ -20,7 +20,7 @@ from chassis.activity import api_link
 from chassis.customer_directory import properties_of
 from chassis.db import found
 from chassis.errors import NotFound
-from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
+from chassis.pagination import Page, decode_key, keyset_page, page_of
 
 
 # The summary and activity statements are built once, with bound parameters: composing them (subqueries, a
@@ -250,9 +250,7 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
         values.update(after_at=after[0], after_id=after[1])
     rows = [{**row, "summary": None, "link": api_link(_PATHS[row["kind"]] + str(row["id"]))}
             for row in session.execute(_activity_statement(cursor is not None), values).mappings()]
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(rows, encode_cursor((rows[-1]["occurred_at"], rows[-1]["id"])) if has_more and rows else None)
+    return page_of(rows, limit, key=lambda row: (row["occurred_at"], row["id"]))
 
 
 def price_book_page(session: Session, *, q: str | None, archived: bool, limit: int, cursor: str | None) -> Page:

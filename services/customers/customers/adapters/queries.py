@@ -9,7 +9,7 @@ from sqlalchemy import case, exists, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from chassis.errors import NotFound, field_error
-from chassis.pagination import Page, decode_key, encode_cursor, keyset_page
+from chassis.pagination import Page, decode_key, encode_cursor, keyset_page, page_of
 from customers.adapters.orm import (Contact, Customer, Erasure, Membership, Merge, Note, PortalInvite, Relation,
                                     StatusChangeRow, Tag)
 from customers.adapters.search import Filters, search_ids
@@ -103,9 +103,7 @@ def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, curso
     rows = list(session.execute(text(_ACTIVITY), {
         "account": session.info["account_id"], "customer": customer_id, "after_at": after_at, "after_id": after_id,
         "limit": limit + 1}))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(rows, encode_cursor([rows[-1].occurred_at, rows[-1].id]) if more and rows else None)
+    return page_of(rows, limit, key=lambda row: (row.occurred_at, row.id))
 
 
 def status_history(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:

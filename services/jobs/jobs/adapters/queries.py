@@ -10,7 +10,7 @@ from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, exists, func,
 from sqlalchemy.orm import Session, aliased, with_expression
 
 from chassis.activity import api_link
-from chassis.pagination import Page, encode_cursor, keyset_page
+from chassis.pagination import Page, keyset_page, page_of
 from jobs.adapters.orm import ActivityEntry, Change, CustomerTally, Job, Photo, Review, Technician, Visit
 from jobs.domain.lifecycle import JOB
 from jobs.domain.reviews import average
@@ -34,7 +34,7 @@ def account_jobs(session: Session, *, status: str | None, limit: int, cursor: st
     return keyset_page(session, stmt, list(JOB_PAGE_ORDER), limit=limit, cursor=cursor, key=job_page_key)
 
 
-def page_of(session: Session, model, customer_id: uuid.UUID, *, limit: int, cursor: str | None,
+def customer_page(session: Session, model, customer_id: uuid.UUID, *, limit: int, cursor: str | None,
             status: str | None = None, order=None) -> Page:
     order = order or ([*JOB_PAGE_ORDER] if model is Job else [model.created_at, model.id])
     stmt = select(model).where(model.customer_id == customer_id)
@@ -45,7 +45,7 @@ def page_of(session: Session, model, customer_id: uuid.UUID, *, limit: int, curs
 
 
 def activity_page(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
-    return page_of(session, ActivityEntry, customer_id, limit=limit, cursor=cursor,
+    return customer_page(session, ActivityEntry, customer_id, limit=limit, cursor=cursor,
                    order=[ActivityEntry.occurred_at, ActivityEntry.id])
 
 
@@ -80,7 +80,7 @@ def job_photos(session: Session, job: Job, *, limit: int, cursor: str | None) ->
 
 def customer_photos(session: Session, customer_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page:
     """A page of the customer's photos, newest first, each with its job's number and title (one more statement)."""
-    page = page_of(session, Photo, customer_id, limit=limit, cursor=cursor, order=[Photo.uploaded_at, Photo.id])
+    page = customer_page(session, Photo, customer_id, limit=limit, cursor=cursor, order=[Photo.uploaded_at, Photo.id])
     job_ids = {photo.job_id for photo in page.items if photo.job_id}
     jobs = {job.id: job for job in session.scalars(select(Job).where(Job.id.in_(job_ids)))} if job_ids else {}
     return Page([photo_view(photo, jobs.get(photo.job_id)) for photo in page.items], page.next_cursor)
@@ -181,11 +181,9 @@ def job_lists(session: Session, customer_id: uuid.UUID, now: dt.datetime, *, pag
     lists["page"].sort(key=job_page_key, reverse=True)
     lists["completed"].sort(key=lambda job: job.completed_at, reverse=True)
     lists["upcoming"].sort(key=lambda job: job.scheduled_start)
-    # The page is a branch of the union, so keyset_page cannot read it; it is cut as keyset_page cuts its pages
-    # (one row more than the page read, the last shown row's key the cursor), so the next page follows on from it.
-    page, more = lists["page"][:page_size], len(lists["page"]) > page_size
-    return JobLists(Page(page, encode_cursor(job_page_key(page[-1])) if more else None), lists["completed"],
-                    lists["upcoming"], open_count or 0)
+    # The page is a branch of the union, so keyset_page cannot read it; page_of cuts it as keyset_page would.
+    return JobLists(page_of(lists["page"], page_size, job_page_key), lists["completed"], lists["upcoming"],
+                    open_count or 0)
 
 
 TO_REVIEW_LIMIT = 20  # jobs a customer is offered to rate at once: the latest, never the whole history

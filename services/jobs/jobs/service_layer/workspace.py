@@ -35,8 +35,8 @@ def customer_part(session: Session, customer_id: uuid.UUID, api: CallersApi, now
     # Completed jobs come newest first, so those of the last 30 days are a prefix of the latest ones, and the
     # latest is the summary's last completed even when it is older than that.
     recent = [job for job in jobs.completed if job.completed_at >= since]
-    estimates = queries.page_of(session, Estimate, customer_id, limit=limit, cursor=None)
-    plans = queries.page_of(session, Plan, customer_id, limit=limit, cursor=None)
+    estimates = queries.customer_page(session, Estimate, customer_id, limit=limit, cursor=None)
+    plans = queries.customer_page(session, Plan, customer_id, limit=limit, cursor=None)
     today = now.astimezone(dt.timezone.utc).date()
     for estimate in estimates.items:
         estimate_shown_as_of(estimate, now)

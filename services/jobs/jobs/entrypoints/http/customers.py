@@ -28,8 +28,8 @@ def _session_for(customer_id):
 
 def _page(model, customer_id, args, shown_as_of=None) -> dict:
     """A page of the customer's records of ``model``, each shown as of now when its view depends on the time."""
-    page = queries.page_of(_session_for(customer_id), model, customer_id, limit=args["limit"], cursor=args["cursor"],
-                           status=args.get("status"))
+    page = queries.customer_page(_session_for(customer_id), model, customer_id, limit=args["limit"],
+                                 cursor=args["cursor"], status=args.get("status"))
     if shown_as_of is not None:
         moment = now()
         for record in page.items:
