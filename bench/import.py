@@ -10,7 +10,6 @@ Everything runs on a scratch database that is dropped at the end. The rows are m
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 import threading
@@ -22,7 +21,7 @@ from sqlalchemy import text
 
 from chassis.auth import mint_token
 from customers.bootstrap import SPEC
-from customers.service_layer.imports import run_pending
+from customers.entrypoints.importer import run_pending
 
 ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 FIRST = "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Dana Sam".split()
@@ -50,10 +49,6 @@ def export(rows: int) -> bytes:
     return out.getvalue().encode()
 
 
-def clock() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
 def main() -> None:
     data = export(ROWS)
     print(f"export: {ROWS} rows, {len(data) / 1e6:.1f} MB; load average {os.getloadavg()[0]:.1f} at the start")
@@ -72,7 +67,7 @@ def main() -> None:
             timings[f"{label}: upload + dry run"] = time.perf_counter() - started
             import_id = response.json["import"]["id"]
             assert client.post(f"/imports/{import_id}/start", headers=headers).status_code == 202
-            runner = threading.Thread(target=run_pending, args=(database,), kwargs={"clock": clock})
+            runner = threading.Thread(target=run_pending, args=(database,))
             started = time.perf_counter()
             runner.start()
             while runner.is_alive():

@@ -15,6 +15,15 @@ from chassis.errors import Unauthenticated
 _REQUIRED_CLAIMS = ["sub", "account_id", "perms", "exp"]
 
 
+def user_id_of(subject: str) -> uuid.UUID:
+    """The user a token's subject names, as the contracts' user ids are (UUIDs): a subject that is a UUID as it is,
+    any other (a development login, a machine) as a stable UUID of it, the same in every service."""
+    try:
+        return uuid.UUID(subject)
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{subject}")
+
+
 @dataclass(frozen=True)
 class Principal:
     sub: str

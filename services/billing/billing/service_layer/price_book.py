@@ -11,7 +11,8 @@ from billing.adapters import pdf, queries
 from billing.adapters.orm import PriceBookItem, PricingTableRequest
 from billing.service_layer import publishing
 from billing.service_layer.commands import AddPriceBookItem, ChangePriceBookItem, RequestPricingTable
-from billing.service_layer.statements import customer_name, user_id
+from billing.service_layer.statements import customer_name
+from chassis.auth.tokens import user_id_of
 from chassis.commands import UNSET, sent
 from chassis.errors import field_error
 from chassis.messaging import emit
@@ -75,5 +76,5 @@ def request_pricing_table(session: Session, customer_id: uuid.UUID, command: Req
     request = PricingTableRequest(customer_id=customer_id, email=command.email, requested_by=by, created_at=now)
     session.add(request)
     session.flush()
-    emit(session, publishing.pricing_table_requested(request, user_id(subject)))
+    emit(session, publishing.pricing_table_requested(request, user_id_of(subject)))
     return request

@@ -12,6 +12,7 @@ from billing.adapters.queries import credit_on, day_of, open_items
 from billing.service_layer import publishing
 from billing.service_layer.books import DEFAULT_CURRENCY
 from billing.service_layer.commands import RequestStatement
+from chassis.auth.tokens import user_id_of
 from chassis.customer_directory import lookup
 from chassis.messaging import emit
 
@@ -28,14 +29,6 @@ def render_statement(session: Session, customer_id: uuid.UUID, as_of: dt.date) -
                              summary.currency if summary else DEFAULT_CURRENCY, credit_on(session, customer_id, as_of))
 
 
-def user_id(sub: str) -> uuid.UUID:
-    """The contract wants a UUID; a token subject that is not one is mapped to a stable UUID of it."""
-    try:
-        return uuid.UUID(sub)
-    except ValueError:
-        return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
-
-
 def request_statement(session: Session, customer_id: uuid.UUID, command: RequestStatement, *, now: dt.datetime,
                       subject: str, by: str) -> StatementRequest:
     """``subject`` is the token subject (the event's user id); ``by`` is how they are shown. Without a day, the
@@ -44,5 +37,5 @@ def request_statement(session: Session, customer_id: uuid.UUID, command: Request
                                requested_by=by, created_at=now)
     session.add(request)
     session.flush()
-    emit(session, publishing.statement_requested(request, user_id(subject)))
+    emit(session, publishing.statement_requested(request, user_id_of(subject)))
     return request

@@ -13,6 +13,7 @@ from fieldwork_contracts.customers import (CustomerArchived, CustomerCreated, Cu
                                            NoteChanged, PortalInviteRequested)
 from fieldwork_contracts.defs import CustomerSnapshot
 
+from chassis.auth import tokens
 from customers.adapters.orm import Customer, Erasure, Merge, Note, PortalInvite
 from customers.domain.import_history import HistoryRow
 from customers.domain.lifecycle import StatusChange
@@ -92,9 +93,4 @@ def _invoice(row: HistoryRow, invoice_id: uuid.UUID, job_id: uuid.UUID) -> Impor
 def user_id_of(sub: str | None) -> uuid.UUID | None:
     """The user an event names (the contracts' user ids are UUIDs): a token subject that is a UUID as it is, any
     other (a dev login) as a stable UUID of it, the one billing gives the same subject; None where no user acted."""
-    if sub is None:
-        return None
-    try:
-        return uuid.UUID(sub)
-    except ValueError:
-        return uuid.uuid5(uuid.NAMESPACE_URL, f"fieldwork:user:{sub}")
+    return None if sub is None else tokens.user_id_of(sub)
