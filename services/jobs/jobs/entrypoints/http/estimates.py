@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Response
 
 from chassis.api import BINARY, Blueprint, conflicts
-from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.request_context import actor, callers_api, now
 from jobs.adapters import queries
@@ -14,7 +13,7 @@ from jobs.entrypoints.http.schemas.requests import (ApproveIn, EstimateEditable,
 from jobs.entrypoints.http.schemas.responses import EstimateOut, HistoryOut
 from jobs.service_layer.estimates import (approve, convert_to_job, load_estimate, move_estimate, quote, revise,
                                           shown_as_of)
-from jobs.service_layer.holds import cleared_for_work, keep_override
+from jobs.service_layer.new_work import make_new_work
 from jobs.service_layer.places import at_customers_property
 
 blp = Blueprint("estimates", __name__, description="Estimates")
@@ -23,13 +22,9 @@ blp = Blueprint("estimates", __name__, description="Estimates")
 @blp.post("/estimates", "jobs:edit", body=EstimateIn, response=EstimateOut, status=201)
 @conflicts
 def quote_estimate(command):
-    session = request_session()
-    require_customer(session, command.customer_id, callers_api("customers_api"))
-    command, override = cleared_for_work(session, command.customer_id, command, "estimates")
-    command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
-    moment, by = now(), actor()
-    estimate = quote(session, command, by=by, now=moment)
-    keep_override(session, "estimate", estimate, override, by=by, now=moment)
+    session, moment, by = request_session(), now(), actor()
+    estimate = make_new_work(session, command, callers_api("customers_api"), what="estimates", kind="estimate",
+                             by=by, now=moment, make=lambda cleared: quote(session, cleared, by=by, now=moment))
     return shown_as_of(estimate, moment)
 
 

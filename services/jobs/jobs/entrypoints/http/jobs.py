@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
-from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import page_schema
 from chassis.request_context import actor, callers_api, now
@@ -10,8 +9,8 @@ from jobs.adapters import queries
 from jobs.domain.lifecycle import JOB
 from jobs.entrypoints.http.schemas.requests import JobEditable, JobIn, JobStatusMove, status_filter
 from jobs.entrypoints.http.schemas.responses import HistoryOut, JobBrief, JobOut
-from jobs.service_layer.holds import cleared_for_work, keep_override
 from jobs.service_layer.jobs import edit_job, load_job, move_job, open_job
+from jobs.service_layer.new_work import make_new_work
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.technicians import assign_crew
 
@@ -27,14 +26,9 @@ def list_jobs(args):
 @blp.post("", "jobs:edit", body=JobIn, response=JobOut, status=201)
 @conflicts
 def create_job(command):
-    session = request_session()
-    require_customer(session, command.customer_id, callers_api("customers_api"))
-    command, override = cleared_for_work(session, command.customer_id, command, "jobs")
-    command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
-    moment, by = now(), actor()
-    job = open_job(session, assign_crew(session, command), by=by, now=moment)
-    keep_override(session, "job", job, override, by=by, now=moment)
-    return job
+    session, moment, by = request_session(), now(), actor()
+    return make_new_work(session, command, callers_api("customers_api"), what="jobs", kind="job", by=by, now=moment,
+                         make=lambda cleared: open_job(session, assign_crew(session, cleared), by=by, now=moment))
 
 
 @blp.get("/<uuid:job_id>", "jobs:view", response=JobOut)

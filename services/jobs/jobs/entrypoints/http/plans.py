@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from chassis.api import Blueprint, conflicts
-from chassis.customer_directory import require_customer
 from chassis.db import request_session
 from chassis.pagination import PageArgs
 from chassis.request_context import actor, callers_api, now
@@ -10,6 +9,7 @@ from jobs.adapters import queries
 from jobs.entrypoints.http.schemas.responses import HistoryOut, PlanOut, PlanVisitsPage
 from jobs.entrypoints.http.schemas.requests import PlanEditable, PlanIn, PlanStatusMove
 from jobs.service_layer.holds import cleared_for_work, keep_override
+from jobs.service_layer.new_work import make_new_work
 from jobs.service_layer.places import at_customers_property
 from jobs.service_layer.plans import book_visits, load_plan, move_plan, revise_plan, set_up, shown_as_of
 
@@ -19,13 +19,9 @@ blp = Blueprint("plans", __name__, description="Maintenance plans and the visits
 @blp.post("/plans", "jobs:edit", body=PlanIn, response=PlanOut, status=201)
 @conflicts
 def set_up_plan(command):
-    session = request_session()
-    require_customer(session, command.customer_id, callers_api("customers_api"))
-    command, override = cleared_for_work(session, command.customer_id, command, "plan visits")
-    command = at_customers_property(session, command, command.customer_id, callers_api("customers_api"))
-    moment, by = now(), actor()
-    plan = set_up(session, command, by=by, now=moment)
-    keep_override(session, "plan", plan, override, by=by, now=moment)
+    session, moment, by = request_session(), now(), actor()
+    plan = make_new_work(session, command, callers_api("customers_api"), what="plan visits", kind="plan", by=by,
+                         now=moment, make=lambda cleared: set_up(session, cleared, by=by, now=moment))
     return shown_as_of(plan, moment)
 
 
