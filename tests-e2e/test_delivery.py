@@ -156,7 +156,9 @@ def test_with_nothing_configured_a_send_is_refused_and_nothing_is_queued(deliver
     for message in ({"channel": "email", "subject": "Hi", "body": "Hello"}, {"channel": "sms", "body": "Hello"}):
         refused = office.post(f"{delivery['bare']}/messages", timeout=10, json={"customer_id": customer_id, **message})
         assert refused.status_code == 409 and "not configured" in refused.json()["error"]["message"]
-    # Refused before anything was read or written: comms holds nothing of this customer at all.
-    assert office.get(f"{delivery['bare']}/customers/{customer_id}/communications", timeout=5).status_code == 404
+    # Refused before anything was written: the customer's feed (comms asks the customers service about a customer it
+    # has not heard of, as every service's reads do) holds no communication.
+    feed = office.get(f"{delivery['bare']}/customers/{customer_id}/communications", timeout=5)
+    assert feed.status_code == 200 and feed.json()["items"] == []
     channels = office.get(f"{delivery['bare']}/channels", timeout=5).json()
     assert not channels["email"]["configured"] and not channels["sms"]["configured"]
