@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any, TypeVar
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -21,6 +22,8 @@ from chassis.errors import Unavailable, ValidationFailed, field_error
 from chassis.messaging import Event, Handlers
 from chassis.service_calls.client import ServiceUnavailable
 from chassis.service_calls.services import headers_for, other_service
+
+E = TypeVar("E")  # a typed event class of fieldwork_contracts
 
 # Merges chain (C merged into B, B into A); a loop of merged_into cannot exist, but a bound keeps a bad row harmless.
 _MERGE_HOPS = 8
@@ -87,8 +90,8 @@ class KnownRecord:
 class KeptRecords:
     """One kind of another service's records, kept from its events.
 
-    ``keep_from("job.created", lambda data: data["job"])`` keeps the record an event carries (a dict with ``id``
-    and ``customer_id``); include ``handlers`` in the service's handlers. ``merged_into`` says where a customer
+    ``keep_from(JobCreated, lambda created: created.job)`` keeps the record a typed event carries (anything with
+    ``id`` and ``customer_id``); include ``handlers`` in the service's handlers. ``merged_into`` says where a customer
     was merged, so a record still filed under a merged duplicate counts as its target's.
     """
 
@@ -98,15 +101,16 @@ class KeptRecords:
         self.merged_into = merged_into
         self.handlers = Handlers()
 
-    def keep_from(self, event_type: str, record_of: Callable[[dict], dict]) -> None:
+    def keep_from(self, event_class: type[E], record_of: Callable[[E], Any]) -> None:
         def keep(session: Session, event: Event) -> None:
-            self.remember(session, event.account_id, record_of(event.data))
-        self.handlers.on(event_type)(keep)
+            record = record_of(event_class.from_data(event.data))
+            self.remember(session, event.account_id, record.id, record.customer_id)
+        self.handlers.on(event_class.TYPE)(keep)
 
-    def remember(self, session: Session, account_id: uuid.UUID, record: dict) -> None:
-        customer = record.get("customer_id")
-        stmt = insert(known_records).values(kind=self.kind, id=uuid.UUID(str(record["id"])), account_id=account_id,
-                                            customer_id=uuid.UUID(str(customer)) if customer else None)
+    def remember(self, session: Session, account_id: uuid.UUID, record_id: uuid.UUID | str,
+                 customer_id: uuid.UUID | str | None) -> None:
+        stmt = insert(known_records).values(kind=self.kind, id=uuid.UUID(str(record_id)), account_id=account_id,
+                                            customer_id=uuid.UUID(str(customer_id)) if customer_id else None)
         # An id is one account's for good: a row of another account is never taken over.
         session.execute(stmt.on_conflict_do_update(
             index_elements=[known_records.c.kind, known_records.c.id],
@@ -138,7 +142,7 @@ def require_reference(session: Session, records: KeptRecords, record_id: uuid.UU
                                                                               customer_id)):
         body = api.fetch(record_id)
         if body is not None:
-            records.remember(session, session.info["account_id"], body)
+            records.remember(session, session.info["account_id"], body["id"], body.get("customer_id"))
             known = records.lookup(session, record_id)
     if known is None:
         raise no_such(field, records.kind)

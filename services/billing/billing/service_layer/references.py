@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts.jobs import JobCreated
 from sqlalchemy.orm import Session
 
 from billing.service_layer.commands import CreateInvoice, ReviseDraft
@@ -13,7 +14,7 @@ from chassis.customer_directory import require_property
 from chassis.references import CallersApi, KeptRecords, require_reference
 
 JOBS = KeptRecords("job")
-JOBS.keep_from("job.created", lambda data: data["job"])
+JOBS.keep_from(JobCreated, lambda created: created.job)
 
 
 def check_references(session: Session, command: CreateInvoice | ReviseDraft, customer_id: uuid.UUID, *,

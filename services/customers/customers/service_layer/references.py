@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 
+from fieldwork_contracts.comms import CommunicationLogged
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ def _merged_into(session: Session, customer_id: uuid.UUID) -> uuid.UUID | None:
 
 
 COMMUNICATIONS = KeptRecords("communication", merged_into=_merged_into)
-COMMUNICATIONS.keep_from("communication.logged", lambda data: data["communication"])
+COMMUNICATIONS.keep_from(CommunicationLogged, lambda logged: logged.communication)
 
 
 def check_communication(session: Session, customer_id: uuid.UUID, communication_id: uuid.UUID | None,
